@@ -1,0 +1,5 @@
+import sys
+
+from rancang.cli import main
+
+sys.exit(main())

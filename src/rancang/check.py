@@ -1,0 +1,52 @@
+"""``rancang check``: load the project, resolve references, report every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rancang.diagnostics import Diagnostic, Location, Report, Severity
+from rancang.loader import ProjectData, display_path, format_of, is_inside, load_project
+from rancang.references import check_references
+
+_COUNT_WORDS = {
+    "proyek": "pengaturan proyek",
+    "perangkat-daerah": "daftar perangkat daerah",
+    "dasar-hukum": "katalog dasar hukum",
+    "inovasi": "profil inovasi",
+    "regulasi": "rancangan peraturan",
+    "kunjungan": "kunjungan kerja",
+}
+
+
+def check_project(root: Path, paths: list[Path] | None = None) -> tuple[ProjectData, Report]:
+    """Check the whole project; with ``paths``, report only problems in those files.
+
+    The whole project is always loaded, so that references from the given files
+    to the rest (an agency id, a catalogue entry) are resolved.
+    """
+    data, problems = load_project(root)
+    problems.extend(check_references(data))
+    report = Report()
+    if paths:
+        wanted: set[str] = set()
+        for path in paths:
+            if path.is_dir():
+                wanted.update(p for p in data.files if is_inside(Path(p), path))
+                continue
+            shown = display_path(path)
+            if format_of(root, path) is None:
+                report.add(
+                    Diagnostic("P404", "berkas ini tidak berada di folder data rancang; formatnya tidak dikenali",
+                               Location(shown), Severity.WARNING)
+                )
+                continue
+            wanted.add(shown)
+        problems = [d for d in problems if d.location.path in wanted]
+        files = {p: f for p, f in data.files.items() if p in wanted}
+    else:
+        files = data.files
+    report.extend(problems)
+    for fmt in files.values():
+        report.count(_COUNT_WORDS.get(fmt, fmt))
+    return data, report
+

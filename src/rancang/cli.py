@@ -1,0 +1,203 @@
+"""Command line: parses arguments, calls one function, prints what it found.
+
+Nothing else happens here. Exit codes: 0 success, 1 problems in the user's
+data (or an operation refused), 2 wrong command-line usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from rancang import __version__
+from rancang.diagnostics import Diagnostic, RancangError, Report
+
+# -- argparse in Bahasa Indonesia ----------------------------------------------------
+
+_ARGPARSE_TEXT = {
+    "usage: ": "cara pakai: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi rancang lalu keluar",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak dikenal: %(value)r (pilih dari %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "memerlukan satu nilai",
+    "ambiguous option: %(option)s could match %(matches)s": "pilihan ambigu: %(option)s bisa berarti %(matches)s",
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak valid",
+    "not allowed with argument %s": "tidak boleh dipakai bersama %s",
+}
+
+
+def _translate(message: str) -> str:
+    return _ARGPARSE_TEXT.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _translate(singular if n == 1 else plural)
+
+
+argparse._ = _translate  # type: ignore[attr-defined]
+argparse.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="rancang",
+        description="rancang: direktori inovasi, rancangan peraturan, dan bahan kunjungan kerja dari berkas YAML.",
+    )
+    parser.add_argument("--version", action="version", version=f"rancang {__version__}")
+    parser.add_argument(
+        "-C", "--project", metavar="FOLDER", type=Path, default=None,
+        help="folder proyek (berisi rancang.yaml); bawaan: folder kerja atau induknya",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    commands.required = True
+
+    check = commands.add_parser("check", help="periksa semua berkas YAML proyek", description=(
+        "Periksa berkas proyek dan laporkan semua masalah sekaligus sebagai berkas:baris:kolom: KODE: pesan."))
+    check.add_argument("paths", nargs="*", type=Path, metavar="JALUR",
+                       help="berkas atau folder yang diperiksa; bawaan: seluruh proyek")
+    check.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
+
+    build = commands.add_parser("build", help="periksa lalu bangun semua keluaran proyek",
+                                description="Periksa seluruh proyek lalu bangun keluarannya.")
+    build.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
+
+    new = commands.add_parser("new", help="buat kerangka berkas baru", description=(
+        "Tulis kerangka berkas baru yang berisi penjelasan setiap kunci. Berkas yang sudah ada tidak ditimpa."))
+    new.add_argument("kind", choices=("inovasi", "regulasi", "kunjungan"), metavar="JENIS",
+                     help="inovasi, regulasi, atau kunjungan")
+    new.add_argument("id", metavar="ID", help="id rekaman, sekaligus nama berkas (misalnya call-center-112)")
+
+    schema = commands.add_parser("schema", help="tulis ulang JSON Schema di folder schemas/",
+                                 description="Tulis JSON Schema setiap format ke folder schemas/ proyek.")
+    schema.add_argument("--check", action="store_true",
+                        help="jangan menulis; keluar dengan kode 1 bila schemas/ tidak sesuai")
+    return parser
+
+
+# -- commands -----------------------------------------------------------------------
+
+
+def _root(args: argparse.Namespace) -> Path:
+    from rancang.loader import PROJECT_FILE, find_root
+
+    start = args.project or Path.cwd()
+    root = find_root(start)
+    if root is None:
+        from rancang.diagnostics import Location
+
+        raise RancangError([
+            Diagnostic("P401", f"{PROJECT_FILE} tidak ditemukan di {start} atau folder induknya; "
+                               "jalankan rancang dari folder proyek atau pakai -C FOLDER", Location(str(start)))
+        ])
+    return root
+
+
+def _print_report(report: Report, fmt: str, done: str) -> int:
+    if fmt == "json":
+        print(report.to_json())
+        return 1 if report.errors else 0
+    for diagnostic in report.sorted():
+        print(diagnostic.format())
+    checked = ", ".join(f"{n} {what}" for what, n in report.checked.items()) or "tidak ada berkas"
+    print(f"Diperiksa: {checked}.")
+    errors, warnings = len(report.errors), len(report.warnings)
+    if errors or warnings:
+        print(f"Ditemukan {errors} galat dan {warnings} peringatan.")
+    else:
+        print(done)
+    return 1 if errors else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from rancang.check import check_project
+
+    root = _root(args)
+    _data, report = check_project(root, [p for p in args.paths] or None)
+    return _print_report(report, args.format, "Tidak ada masalah.")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from rancang.build import build_project
+
+    root = _root(args)
+    report, written = build_project(root)
+    code = _print_report(report, args.format, "Tidak ada masalah.")
+    if args.format == "teks":
+        for line in written:
+            print(line)
+    return code
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from rancang.scaffold import new_record
+
+    root = _root(args)
+    path = new_record(root, args.kind, args.id)
+    print(f"Dibuat: {path}. Isi kuncinya, lalu jalankan 'rancang check'.")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from rancang import schemas
+
+    root = _root(args)
+    folder = root / "schemas"
+    if args.check:
+        stale = [name for name, text in schemas.generate().items()
+                 if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+        for name in stale:
+            print(f"schemas/{name}: tidak sesuai model; jalankan 'rancang schema'")
+        return 1 if stale else 0
+    changed = schemas.write(folder)
+    print(f"{len(changed)} skema diperbarui di {folder}." if changed else "Semua skema sudah sesuai.")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": cmd_check,
+    "build": cmd_build,
+    "new": cmd_new,
+    "schema": cmd_schema,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except RancangError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug in rancang: say so plainly, no traceback unless asked
+        if os.environ.get("RANCANG_DEBUG"):
+            raise
+        print(
+            f"galat internal rancang ({type(exc).__name__}: {exc}). Ini kesalahan pada rancang, bukan pada data "
+            "Anda; jalankan ulang dengan RANCANG_DEBUG=1 untuk rinciannya dan laporkan ke pengembang.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Registry of diagnostic codes.
+
+A code is stable: once published it keeps its meaning, so that users can switch
+it off by name and search for it. The documentation page of codes is generated
+from this table (``docs/kode.md`` through ``rancang.docs_ext``).
+
+Prefixes:
+
+* ``Y1xx`` -- reading the file and its YAML syntax;
+* ``S2xx`` -- the shape of a record (keys, types, allowed values);
+* ``R3xx`` -- ids and references between files;
+* ``P4xx`` -- the project as a whole (``rancang.yaml``, folders, paths).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    title: str
+    description: str
+
+
+CODES: dict[str, CodeInfo] = {
+    # -- files and YAML -----------------------------------------------------
+    "Y101": CodeInfo(
+        "Berkas tidak dapat dibaca",
+        "Berkas tidak ada, berupa folder, atau tidak dapat dibuka karena izin akses.",
+    ),
+    "Y102": CodeInfo(
+        "Berkas bukan UTF-8",
+        "Semua berkas YAML harus disimpan dengan pengodean UTF-8. Simpan ulang berkas "
+        "dari penyunting teks dengan pilihan pengodean UTF-8.",
+    ),
+    "Y103": CodeInfo(
+        "Berkas biner",
+        "Berkas berisi bita nol (NUL), jadi bukan berkas teks (misalnya gambar atau dokumen Word "
+        "yang diberi akhiran .yaml).",
+    ),
+    "Y104": CodeInfo(
+        "Berkas terlalu besar",
+        "Satu berkas data dibatasi ukurannya agar pemeriksaan tetap cepat dan aman. "
+        "Pecah data menjadi beberapa berkas.",
+    ),
+    "Y105": CodeInfo(
+        "Sintaks YAML tidak valid",
+        "Berkas tidak dapat diurai sebagai YAML: misalnya tanda kutip tidak ditutup, "
+        "indentasi tidak konsisten, atau titik dua hilang.",
+    ),
+    "Y106": CodeInfo(
+        "Tab dipakai untuk indentasi",
+        "YAML hanya menerima spasi untuk indentasi. Ganti setiap tab dengan spasi.",
+    ),
+    "Y107": CodeInfo(
+        "Kunci ganda",
+        "Kunci yang sama ditulis dua kali dalam satu pemetaan; salah satu nilainya akan hilang.",
+    ),
+    "Y108": CodeInfo(
+        "Tag YAML tidak diizinkan",
+        "Tag seperti !!python/object dapat menjalankan kode; rancang hanya membaca YAML aman.",
+    ),
+    "Y109": CodeInfo(
+        "Struktur terlalu besar atau terlalu dalam",
+        "Berkas bersarang terlalu dalam atau alias (&/*) mengembang menjadi terlalu banyak nilai.",
+    ),
+    "Y110": CodeInfo(
+        "Berkas kosong",
+        "Berkas tidak berisi data apa pun.",
+    ),
+    "Y111": CodeInfo(
+        "Lebih dari satu dokumen",
+        "Satu berkas hanya boleh berisi satu dokumen YAML (tanpa pemisah --- kedua).",
+    ),
+    "Y112": CodeInfo(
+        "Karakter tidak diizinkan",
+        "Berkas berisi karakter kendali yang tidak dapat ditulis ke dokumen Word atau halaman web.",
+    ),
+    "Y113": CodeInfo(
+        "Kunci bukan teks",
+        "Setiap kunci harus berupa teks, misalnya nama: atau tahun:.",
+    ),
+    "Y114": CodeInfo(
+        "Penggabungan kunci tidak didukung",
+        "Kunci penggabungan YAML (<<) tidak didukung; tulis nilainya secara lengkap.",
+    ),
+    # -- record shape -------------------------------------------------------
+    "S201": CodeInfo(
+        "Kunci wajib tidak ada",
+        "Rekaman tidak memiliki kunci yang wajib diisi.",
+    ),
+    "S202": CodeInfo(
+        "Kunci tidak dikenal",
+        "Kunci tidak termasuk format berkas ini. Kunci yang salah eja tidak pernah diabaikan diam-diam.",
+    ),
+    "S203": CodeInfo(
+        "Jenis nilai salah",
+        "Nilai tidak berjenis yang diharapkan (teks, bilangan, daftar, atau pemetaan).",
+    ),
+    "S204": CodeInfo(
+        "Nilai di luar pilihan",
+        "Kunci ini hanya menerima nilai dari daftar pilihan tertentu.",
+    ),
+    "S205": CodeInfo(
+        "Tanggal tidak valid",
+        "Tanggal ditulis sebagai TTTT-BB-HH (misalnya 2021-06-04), TTTT-BB, atau TTTT, "
+        "dan harus merupakan tanggal yang ada.",
+    ),
+    "S206": CodeInfo(
+        "Nilai tidak valid",
+        "Nilai melanggar batasan format (misalnya teks kosong, bilangan negatif, alamat web tidak valid).",
+    ),
+    "S207": CodeInfo(
+        "Id tidak valid",
+        "Id hanya boleh berisi huruf kecil a-z, angka, dan tanda hubung, diawali huruf atau angka "
+        "(misalnya call-center-112).",
+    ),
+    # -- ids and references -------------------------------------------------
+    "R301": CodeInfo(
+        "Id tidak dikenal",
+        "Rujukan ke id yang tidak ada (perangkat daerah, dasar hukum, inovasi, atau unsur peraturan).",
+    ),
+    "R302": CodeInfo(
+        "Id ganda",
+        "Id yang sama dipakai dua kali; rujukan kepadanya menjadi ambigu.",
+    ),
+    # -- project --------------------------------------------------------------
+    "P401": CodeInfo(
+        "Proyek tidak ditemukan",
+        "Tidak ada rancang.yaml di folder ini atau folder induknya.",
+    ),
+    "P402": CodeInfo(
+        "Jalur berkas tidak valid",
+        "Jalur berkas (misalnya gambar lambang) tidak ada atau berada di luar folder proyek.",
+    ),
+    "P403": CodeInfo(
+        "Jenis peraturan tidak sesuai daerah",
+        "Kota menetapkan Peraturan Wali Kota; kabupaten menetapkan Peraturan Bupati.",
+    ),
+    "P404": CodeInfo(
+        "Berkas tidak dikenali",
+        "Berkas YAML berada di luar folder data yang dikenal (kb/inovasi, regulations, visits) "
+        "sehingga formatnya tidak dapat ditentukan.",
+    ),
+}

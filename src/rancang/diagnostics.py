@@ -1,0 +1,137 @@
+"""One error type for everything a user is told: a code, a location and a message.
+
+Every problem rancang finds -- a YAML syntax error, a missing key, a dangling id,
+later a drafting rule -- becomes a :class:`Diagnostic`. The CLI prints them as
+``path:line:col: KODE: pesan``, ``--format json`` serialises the same objects,
+and the Sphinx extension turns them into warnings with a type.
+
+Lines and columns are 1-based, as editors show them.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from rancang.codes import CODES
+
+
+class Severity(str, enum.Enum):
+    ERROR = "galat"
+    WARNING = "peringatan"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A position in a user's file (1-based line and column)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{max(self.column, 1)}"
+
+    def relative_to(self, root: Path) -> "Location":
+        try:
+            rel = Path(self.path).resolve().relative_to(root.resolve())
+        except ValueError:
+            return self
+        return Location(rel.as_posix(), self.line, self.column)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    message: str
+    location: Location
+    severity: Severity = Severity.ERROR
+    suggestion: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unregistered diagnostic code {self.code!r}")
+
+    def sort_key(self) -> tuple:
+        return (self.location.path, self.location.line, self.location.column, self.code, self.message)
+
+    def format(self) -> str:
+        text = f"{self.location}: {self.code}: {self.message}"
+        if self.suggestion:
+            text += f" ({self.suggestion})"
+        return text
+
+    def as_dict(self) -> dict:
+        return {
+            "berkas": self.location.path,
+            "baris": self.location.line,
+            "kolom": self.location.column,
+            "kode": self.code,
+            "tingkat": self.severity.value,
+            "pesan": self.message,
+            "saran": self.suggestion,
+        }
+
+
+@dataclass
+class Report:
+    """All diagnostics of one run, plus what was checked."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics.extend(diagnostics)
+
+    def count(self, what: str, n: int = 1) -> None:
+        self.checked[what] = self.checked.get(what, 0) + n
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Diagnostic]:
+        unique = {(d.sort_key(), d.severity): d for d in self.diagnostics}
+        return [unique[k] for k in sorted(unique, key=lambda k: k[0])]
+
+    def relative_to(self, root: Path) -> "Report":
+        return Report(
+            [
+                Diagnostic(d.code, d.message, d.location.relative_to(root), d.severity, d.suggestion)
+                for d in self.diagnostics
+            ],
+            dict(self.checked),
+        )
+
+    def to_json(self) -> str:
+        items = self.sorted()
+        return json.dumps(
+            {
+                "diperiksa": self.checked,
+                "galat": sum(1 for d in items if d.severity is Severity.ERROR),
+                "peringatan": sum(1 for d in items if d.severity is Severity.WARNING),
+                "temuan": [d.as_dict() for d in items],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+
+
+class RancangError(Exception):
+    """Raised to stop a command; carries the diagnostics that explain why."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("\n".join(d.format() for d in diagnostics))
+        self.diagnostics = diagnostics

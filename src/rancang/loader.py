@@ -1,0 +1,178 @@
+"""Find a project's files and load each into its model.
+
+This is the only module that knows the folder layout (``rancang.yaml``,
+``kb/``, ``regulations/``, ``visits/``). It reads every file, validates it,
+and collects every problem; it never stops at the first one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rancang.diagnostics import Diagnostic, Location
+from rancang.models import FORMATS, Format
+from rancang.models.base import ID_PATTERN
+from rancang.models.catalogue import Agency, LegalBasis
+from rancang.models.innovation import Innovation
+from rancang.models.project import Project
+from rancang.models.regulation import Regulation
+from rancang.models.visit import Visit
+from rancang.validation import validate
+from rancang.yamlsource import load
+
+PROJECT_FILE = "rancang.yaml"
+EMBLEM_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+@dataclass
+class ProjectData:
+    """Everything a project holds, validated. Records that failed are absent."""
+
+    root: Path
+    settings: Project | None = None
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    catalogue: dict[str, LegalBasis] = field(default_factory=dict)
+    innovations: dict[str, Innovation] = field(default_factory=dict)
+    regulations: dict[str, Regulation] = field(default_factory=dict)
+    visits: dict[str, Visit] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    """Display path of every data file read -> its format name."""
+
+    def display(self, path: Path) -> str:
+        return display_path(path)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder when inside it."""
+    try:
+        return Path(os.path.relpath(path.resolve(), Path.cwd().resolve())).as_posix() if is_inside(path, Path.cwd()) \
+            else path.resolve().as_posix()
+    except (OSError, ValueError):
+        return str(path)
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``rancang.yaml``."""
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if (folder / PROJECT_FILE).is_file():
+            return folder
+    return None
+
+
+def format_of(root: Path, path: Path) -> Format | None:
+    """Which format a file has, from where it sits in the project."""
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    for fmt in FORMATS.values():
+        if Path(rel).match(fmt.location) and rel.count("/") == fmt.location.count("/"):
+            return fmt
+    return None
+
+
+def project_files(root: Path) -> list[tuple[Path, Format]]:
+    """Every data file of the project, in a stable order."""
+    found: list[tuple[Path, Format]] = []
+    for fmt in FORMATS.values():
+        for path in sorted(root.glob(fmt.location)):
+            if path.suffix == ".yaml" and not path.name.startswith("."):
+                found.append((path, fmt))
+    return found
+
+
+def load_file(path: Path, fmt: Format) -> tuple[Any, list[Diagnostic]]:
+    """Read and validate one file of a known format."""
+    shown = display_path(path)
+    source, problems = load(path, shown)
+    if source is None:
+        return None, problems
+    model, more = validate(fmt.model, source)
+    return model, problems + more
+
+
+def load_project(root: Path) -> tuple[ProjectData, list[Diagnostic]]:
+    data = ProjectData(root=root)
+    problems: list[Diagnostic] = []
+    for path, fmt in project_files(root):
+        shown = display_path(path)
+        data.files[shown] = fmt.name
+        record_id = path.stem
+        if fmt.per_file_id and not ID_PATTERN.match(record_id):
+            problems.append(
+                Diagnostic(
+                    "S207",
+                    f"nama berkas '{path.name}' bukan id yang valid; pakai huruf kecil, angka, dan tanda hubung "
+                    "(misalnya call-center-112.yaml)",
+                    Location(shown),
+                )
+            )
+            continue
+        model, found = load_file(path, fmt)
+        problems.extend(found)
+        if model is None:
+            continue
+        if fmt.name == "proyek":
+            data.settings = model
+            problems.extend(_check_emblem(root, model, shown))
+        elif fmt.name == "perangkat-daerah":
+            problems.extend(_collect(model.root, data.agencies, "perangkat daerah"))
+        elif fmt.name == "dasar-hukum":
+            problems.extend(_collect(model.root, data.catalogue, "dasar hukum"))
+        elif fmt.name == "inovasi":
+            data.innovations[record_id] = model
+        elif fmt.name == "regulasi":
+            data.regulations[record_id] = model
+        elif fmt.name == "kunjungan":
+            data.visits[record_id] = model
+    if not (root / PROJECT_FILE).is_file():
+        problems.append(Diagnostic("P401", f"{PROJECT_FILE} tidak ditemukan", Location(display_path(root))))
+    return data, problems
+
+
+def _collect(items: list, into: dict, what: str) -> list[Diagnostic]:
+    from rancang.validation import locate
+
+    problems = []
+    for item in items:
+        if item.id in into:
+            first = locate(into[item.id], "id")
+            problems.append(
+                Diagnostic("R302", f"id {what} '{item.id}' sudah dipakai di baris {first.line}", locate(item, "id"))
+            )
+            continue
+        into[item.id] = item
+    return problems
+
+
+def _check_emblem(root: Path, settings: Project, shown: str) -> list[Diagnostic]:
+    from rancang.validation import locate
+
+    if settings.emblem is None:
+        return []
+    where = locate(settings, "emblem")
+    candidate = Path(settings.emblem)
+    if candidate.is_absolute():
+        return [Diagnostic("P402", f"lambang '{settings.emblem}' harus jalur relatif di dalam folder proyek", where)]
+    resolved = (root / candidate).resolve()
+    if not is_inside(resolved, root):
+        return [Diagnostic("P402", f"lambang '{settings.emblem}' berada di luar folder proyek", where)]
+    if not resolved.is_file():
+        return [Diagnostic("P402", f"berkas lambang '{settings.emblem}' tidak ditemukan", where)]
+    if resolved.suffix.lower() not in EMBLEM_SUFFIXES:
+        return [Diagnostic("P402", f"lambang '{settings.emblem}' harus berupa gambar PNG atau JPEG", where)]
+    return []

@@ -1,0 +1,56 @@
+"""Typed models of every YAML format rancang reads.
+
+:data:`FORMATS` names each format once: its model, its JSON Schema file in
+``schemas/`` and where its files live in a project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from rancang.models.catalogue import Agencies, Agency, LegalBasis, LegalCatalogue, LegalKind
+from rancang.models.innovation import Innovation
+from rancang.models.project import Project
+from rancang.models.regulation import Regulation
+from rancang.models.visit import Visit
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    """Short Indonesian name, used in messages and by ``rancang new``."""
+    model: type[BaseModel]
+    schema_file: str
+    location: str
+    """Where files of this format live, relative to the project root (a glob)."""
+    per_file_id: bool
+    """True when the file name (without .yaml) is the record's id."""
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("proyek", Project, "rancang.schema.json", "rancang.yaml", False),
+        Format("perangkat-daerah", Agencies, "perangkat-daerah.schema.json", "kb/perangkat-daerah.yaml", False),
+        Format("dasar-hukum", LegalCatalogue, "dasar-hukum.schema.json", "kb/dasar-hukum.yaml", False),
+        Format("inovasi", Innovation, "inovasi.schema.json", "kb/inovasi/*.yaml", True),
+        Format("regulasi", Regulation, "regulasi.schema.json", "regulations/*.yaml", True),
+        Format("kunjungan", Visit, "kunjungan.schema.json", "visits/*.yaml", True),
+    )
+}
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "Agencies",
+    "Agency",
+    "Innovation",
+    "LegalBasis",
+    "LegalCatalogue",
+    "LegalKind",
+    "Project",
+    "Regulation",
+    "Visit",
+]

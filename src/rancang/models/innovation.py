@@ -1,0 +1,200 @@
+"""One innovation profile: ``kb/inovasi/<id>.yaml``.
+
+The fields follow what the national Indeks Inovasi Daerah form asks for (name,
+stage, initiator, digital or not, form, urusan, trial and implementation dates,
+design, purpose, benefits, results) and what case libraries add (problem,
+novelty, indicators before and after, awards, replication, sources). The id is
+the file name, so it is written in exactly one place.
+
+Only ``nama`` is required: a profile may start small, and an unknown fact is
+left out rather than guessed. ``rancang check`` reports what the index would
+still ask for.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from rancang.models.base import Email, Id, Markdown, Model, PartialDate, Text, Url, Year, field
+
+
+class Form(str, enum.Enum):
+    """Bentuk inovasi daerah (PP 38/2017)."""
+
+    GOVERNANCE = "tata_kelola"
+    PUBLIC_SERVICE = "pelayanan_publik"
+    OTHER = "lainnya"
+
+
+class Kind(str, enum.Enum):
+    """Jenis: digital (daring) or non-digital (luring), as the IID form classes it."""
+
+    DIGITAL = "digital"
+    NON_DIGITAL = "non_digital"
+
+
+class Stage(str, enum.Enum):
+    """Tahapan as reported in the IID."""
+
+    INITIATIVE = "inisiatif"
+    TRIAL = "uji_coba"
+    IMPLEMENTATION = "penerapan"
+
+
+class Initiator(str, enum.Enum):
+    """Who proposed the innovation (PP 38/2017)."""
+
+    HEAD_OF_REGION = "kepala_daerah"
+    COUNCIL_MEMBER = "anggota_dprd"
+    CIVIL_SERVANT = "asn"
+    AGENCY = "perangkat_daerah"
+    CITIZEN = "masyarakat"
+
+
+class Status(str, enum.Enum):
+    RUNNING = "berjalan"
+    STOPPED = "berhenti"
+
+
+class AwardLevel(str, enum.Enum):
+    CITY = "daerah"
+    PROVINCE = "provinsi"
+    NATIONAL = "nasional"
+    INTERNATIONAL = "internasional"
+
+
+class Measurement(Model):
+    value: float = field("nilai", "Nilai angka.")
+    year: Year | None = field("tahun", "Tahun pengukuran.", default=None)
+    note: Text | None = field("keterangan", "Keterangan, misalnya 'sekitar' atau 'per bulan'.", default=None)
+
+
+class Indicator(Model):
+    """A measured result: baseline and result."""
+
+    name: Text = field("nama", "Apa yang diukur, misalnya 'Perempuan pesisir aktif'.")
+    unit: Text | None = field("satuan", "Satuan, misalnya orang, ton, rupiah per bulan.", default=None)
+    baseline: Measurement | None = field("awal", "Nilai sebelum inovasi (baseline).", default=None)
+    result: Measurement | None = field("hasil", "Nilai sesudah inovasi.", default=None)
+    source: Url | None = field("sumber", "Sumber angka ini, bila berbeda dari sumber profil.", default=None)
+
+    @model_validator(mode="after")
+    def needs_a_value(self) -> "Indicator":
+        if self.baseline is None and self.result is None:
+            raise PydanticCustomError("S201", "indikator harus memiliki 'awal', 'hasil', atau keduanya")
+        return self
+
+
+class Budget(Model):
+    year: Year = field("tahun", "Tahun anggaran.")
+    amount: float | None = field("jumlah", "Jumlah dalam rupiah.", default=None, ge=0)
+    source: Text | None = field("sumber", "Sumber dana, misalnya APBD, APBN, CSR.", default=None)
+
+
+class LegalRef(Model):
+    """The legal basis of the innovation: a catalogue entry, or a decree described in words."""
+
+    id: Id | None = field("id", "Id dalam kb/dasar-hukum.yaml.", default=None)
+    description: Text | None = field(
+        "uraian", "Uraian bila dasar hukumnya belum ada di katalog (misalnya SK Wali Kota yang belum bernomor).",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def one_of(self) -> "LegalRef":
+        if (self.id is None) == (self.description is None):
+            raise PydanticCustomError("S201", "isi salah satu: 'id' (dari katalog) atau 'uraian'")
+        return self
+
+
+class Award(Model):
+    name: Text = field("nama", "Nama penghargaan, misalnya 'Top 45 KIPP'.")
+    year: Year = field("tahun", "Tahun penghargaan.")
+    giver: Text | None = field("pemberi", "Pemberi penghargaan, misalnya Kementerian PANRB.", default=None)
+    level: AwardLevel | None = field("tingkat", "Tingkat: daerah, provinsi, nasional, internasional.", default=None)
+    source: Url | None = field("sumber", "Sumber berita atau sertifikat.", default=None)
+
+
+class ReplicationEntry(Model):
+    region: Text = field("daerah", "Daerah atau instansi, misalnya Kabupaten Pangkajene dan Kepulauan.")
+    year: Year | None = field("tahun", "Tahun replikasi.", default=None)
+    note: Text | None = field("keterangan", "Keterangan atau bukti (PKS, surat, berita).", default=None)
+
+
+class Replication(Model):
+    origin: list[ReplicationEntry] = field("dari", "Inovasi ini mereplikasi inovasi dari mana.", default_factory=list)
+    adopters: list[ReplicationEntry] = field("oleh", "Daerah yang mereplikasi inovasi ini.", default_factory=list)
+    requirements: Markdown | None = field("prasyarat", "Prasyarat agar daerah lain dapat mereplikasi.", default=None)
+    lessons: Markdown | None = field("pelajaran", "Pelajaran yang dipetik.", default=None)
+
+
+class Contact(Model):
+    name: Text | None = field("nama", "Nama narahubung.", default=None)
+    position: Text | None = field("jabatan", "Jabatan narahubung.", default=None)
+    phone: Text | None = field("telepon", "Nomor telepon (tulis di antara tanda kutip).", default=None)
+    email: Email | None = field("surel", "Alamat surel.", default=None)
+    website: Url | None = field("situs", "Situs web.", default=None)
+
+
+class CitedSource(Model):
+    """A cited source."""
+
+    title: Text = field("judul", "Judul artikel atau dokumen.")
+    url: Url | None = field("url", "Alamat web.", default=None)
+    publisher: Text | None = field("penerbit", "Penerbit atau media.", default=None)
+    date: PartialDate | None = field("tanggal", "Tanggal terbit.", default=None)
+    accessed: PartialDate | None = field("diakses", "Tanggal diakses.", default=None)
+
+
+class Innovation(Model):
+    """Profil satu inovasi daerah."""
+
+    name: Text = field("nama", "Nama inovasi, ditulis seperti nama resminya.")
+    other_names: list[Text] = field(
+        "nama_lain", "Ejaan atau nama lain yang dipakai sumber (untuk pencarian).", default_factory=list
+    )
+    summary: Markdown | None = field("ringkasan", "Ringkasan satu paragraf (≤ 200 kata).", default=None)
+    agency: Id | None = field("perangkat_daerah", "Id perangkat daerah pelaksana (kb/perangkat-daerah.yaml).", default=None)
+    unit: Text | None = field("unit", "Unit kerja di bawah perangkat daerah, bila ada.", default=None)
+    initiator: Initiator | None = field(
+        "inisiator",
+        "Penggagas: kepala_daerah, anggota_dprd, asn, perangkat_daerah, atau masyarakat.",
+        default=None,
+    )
+    innovators: list[Text] = field("inovator", "Nama inovator.", default_factory=list)
+    form: Form | None = field("bentuk", "Bentuk: tata_kelola, pelayanan_publik, atau lainnya.", default=None)
+    kind: Kind | None = field("jenis", "Jenis: digital atau non_digital.", default=None)
+    affairs: list[Text] = field(
+        "urusan", "Urusan pemerintahan, misalnya 'kelautan dan perikanan'.", default_factory=list
+    )
+    stage: Stage | None = field("tahapan", "Tahapan: inisiatif, uji_coba, atau penerapan.", default=None)
+    started: PartialDate | None = field("tanggal_inisiatif", "Tanggal (atau tahun) ide dimulai.", default=None)
+    trial_date: PartialDate | None = field("tanggal_uji_coba", "Tanggal (atau tahun) mulai uji coba.", default=None)
+    implementation_date: PartialDate | None = field(
+        "tanggal_penerapan", "Tanggal (atau tahun) mulai penerapan.", default=None
+    )
+    status: Status | None = field("status", "Status: berjalan atau berhenti.", default=None)
+    verified: PartialDate | None = field(
+        "diverifikasi", "Tanggal terakhir profil ini diperiksa kebenarannya.", default=None
+    )
+    design: Markdown | None = field(
+        "rancang_bangun", "Rancang bangun dan pokok perubahan (formulir IID meminta ≥ 300 kata).", default=None
+    )
+    problem: Markdown | None = field("masalah", "Masalah yang diatasi, sebaiknya dengan angka awal.", default=None)
+    solution: Markdown | None = field("solusi", "Cara inovasi mengatasi masalah.", default=None)
+    novelty: Markdown | None = field("kebaruan", "Apa yang baru dan unik.", default=None)
+    purpose: Markdown | None = field("tujuan", "Tujuan inovasi.", default=None)
+    benefits: Markdown | None = field("manfaat", "Manfaat bagi daerah dan masyarakat.", default=None)
+    results: Markdown | None = field("hasil", "Hasil yang dicapai.", default=None)
+    indicators: list[Indicator] = field("indikator", "Ukuran hasil: nilai awal dan hasil.", default_factory=list)
+    budget: list[Budget] = field("anggaran", "Dukungan anggaran per tahun.", default_factory=list)
+    legal_basis: list[LegalRef] = field("dasar_hukum", "Dasar hukum inovasi (SK, Perkada, Perda).", default_factory=list)
+    awards: list[Award] = field("penghargaan", "Penghargaan yang diraih.", default_factory=list)
+    replication: Replication | None = field("replikasi", "Replikasi dari dan oleh daerah lain.", default=None)
+    contact: Contact | None = field("kontak", "Narahubung.", default=None)
+    video: Url | None = field("video", "Tautan video inovasi.", default=None)
+    tags: list[Text] = field("tag", "Kata kunci bebas untuk penelusuran.", default_factory=list)
+    sources: list[CitedSource] = field("sumber", "Sumber fakta dalam profil ini.", default_factory=list)

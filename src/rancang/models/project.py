@@ -1,0 +1,121 @@
+"""Project settings: ``rancang.yaml``.
+
+Another region adopts rancang by editing this file and the data folders. The
+words that depend on the region -- ``Wali Kota`` or ``Bupati``, ``Kota`` or
+``Kabupaten``, the Berita Daerah line -- are derived here once, so that no
+renderer spells them itself.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from rancang.models.base import Model, Text, field
+
+
+class RegionKind(str, enum.Enum):
+    CITY = "kota"
+    REGENCY = "kabupaten"
+
+
+class OfficeSpelling(str, enum.Enum):
+    """Spelling of the mayor's office; practice differs between cities."""
+
+    TWO_WORDS = "Wali Kota"
+    ONE_WORD = "Walikota"
+
+
+class Region(Model):
+    kind: RegionKind = field("jenis", "kota atau kabupaten.")
+    name: Text = field("nama", "Nama daerah tanpa 'Kota'/'Kabupaten', misalnya Parepare.")
+    province: Text = field("provinsi", "Nama provinsi tanpa kata 'Provinsi', misalnya Sulawesi Selatan.")
+
+
+class Official(Model):
+    name: Text | None = field("nama", "Nama lengkap tanpa gelar, pangkat, atau NIP (seperti di blok tanda tangan).",
+                              default=None)
+    title: Text | None = field(
+        "jabatan", "Jabatan bila berbeda dari bawaan, misalnya 'Penjabat Wali Kota Parepare'.", default=None
+    )
+
+
+class Outputs(Model):
+    site: Text = field("situs", "Folder keluaran situs.", default="_build/html")
+    documents: Text = field("dokumen", "Folder keluaran dokumen DOCX/PDF.", default="_build/dokumen")
+
+
+class Site(Model):
+    title: Text | None = field("judul", "Judul situs; bawaan: 'Direktori Inovasi <Kota/Kabupaten> <Nama>'.", default=None)
+    description: Text | None = field("deskripsi", "Deskripsi singkat situs.", default=None)
+    base_url: Text | None = field("alamat", "Alamat situs yang dipublikasikan.", default=None)
+
+
+class Project(Model):
+    """Pengaturan proyek rancang."""
+
+    region: Region = field("daerah", "Daerah: jenis, nama, dan provinsi.")
+    office_spelling: OfficeSpelling = field(
+        "ejaan_jabatan",
+        "Ejaan jabatan kepala daerah kota: 'Wali Kota' (bawaan) atau 'Walikota'. Samakan dengan Perwali "
+        "yang sudah ada di daerah Anda. Tidak berlaku untuk kabupaten.",
+        default=OfficeSpelling.TWO_WORDS,
+    )
+    head: Official = field("kepala_daerah", "Kepala daerah (penanda tangan penetapan).", default_factory=Official)
+    secretary: Official = field(
+        "sekretaris_daerah", "Sekretaris daerah (penanda tangan pengundangan).", default_factory=Official
+    )
+    emblem: Text | None = field(
+        "lambang", "Jalur gambar lambang (PNG/JPEG) di dalam folder proyek, untuk kop peraturan.", default=None
+    )
+    outputs: Outputs = field("keluaran", "Folder keluaran.", default_factory=Outputs)
+    site: Site = field("situs", "Pengaturan situs basis pengetahuan.", default_factory=Site)
+
+    @model_validator(mode="after")
+    def spelling_for_regency(self) -> "Project":
+        if self.region.kind is RegionKind.REGENCY and self.office_spelling is OfficeSpelling.ONE_WORD:
+            raise PydanticCustomError("S206", "ejaan_jabatan hanya berlaku untuk kota; kabupaten dipimpin Bupati")
+        return self
+
+    # -- words derived from the region ------------------------------------------
+
+    @property
+    def region_kind_word(self) -> str:
+        """``Kota`` or ``Kabupaten``."""
+        return "Kota" if self.region.kind is RegionKind.CITY else "Kabupaten"
+
+    @property
+    def region_full_name(self) -> str:
+        """``Kota Parepare``."""
+        return f"{self.region_kind_word} {self.region.name}"
+
+    @property
+    def head_office(self) -> str:
+        """``Wali Kota``, ``Walikota`` or ``Bupati``."""
+        return self.office_spelling.value if self.region.kind is RegionKind.CITY else "Bupati"
+
+    @property
+    def head_title(self) -> str:
+        """``Wali Kota Parepare`` (or the configured title)."""
+        return self.head.title or f"{self.head_office} {self.region.name}"
+
+    @property
+    def secretary_title(self) -> str:
+        """``Sekretaris Daerah Kota Parepare`` (or the configured title)."""
+        return self.secretary.title or f"Sekretaris Daerah {self.region_full_name}"
+
+    @property
+    def regulation_name(self) -> str:
+        """``Peraturan Wali Kota`` or ``Peraturan Bupati``."""
+        return f"Peraturan {self.head_office}"
+
+    @property
+    def gazette_name(self) -> str:
+        """``Berita Daerah Kota Parepare``."""
+        return f"Berita Daerah {self.region_full_name}"
+
+    @property
+    def site_title(self) -> str:
+        return self.site.title or f"Direktori Inovasi {self.region_full_name}"

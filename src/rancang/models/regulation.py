@@ -1,0 +1,323 @@
+"""A regulation draft: ``regulations/<id>.yaml``.
+
+The body is a tree -- BAB, Bagian, Paragraf, Pasal, ayat, rincian -- written
+**without any number**: the regulation engine numbers it once, and every output
+renders that numbered tree. Elements that are referred to carry an ``id``.
+
+A list item or an ayat may be written as plain text, or as a mapping when it
+needs an id or sub-items::
+
+    batang_tubuh:
+      - bab: KETENTUAN UMUM ...        # a BAB: its title, then its content
+        isi:
+          - bagian: Bentuk              # a Bagian inside it
+            isi:
+              - id: bentuk              # a Pasal (it has teks or ayat)
+                teks: "Bentuk Inovasi Daerah meliputi:"
+                rincian:
+                  sifat: kumulatif      # -> "; dan" on the second-to-last item
+                  butir:
+                    - inovasi tata kelola pemerintahan daerah
+                    - inovasi pelayanan publik
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated, Any, Union
+
+from pydantic import Discriminator, Tag, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from rancang.models.base import Id, Markdown, Model, PartialDate, Text, Year, field
+
+
+class RegulationKind(str, enum.Enum):
+    MAYOR = "peraturan_wali_kota"
+    REGENT = "peraturan_bupati"
+
+
+class ListKind(str, enum.Enum):
+    """Sifat rincian: decides the single conjunction on the second-to-last item."""
+
+    CUMULATIVE = "kumulatif"  # "; dan"
+    ALTERNATIVE = "alternatif"  # "; atau"
+    BOTH = "kumulatif_alternatif"  # "; dan/atau"
+
+
+def _text_shorthand(value: Any) -> Any:
+    """Allow ``- some text`` where a mapping ``- teks: some text`` is meant."""
+    if isinstance(value, str):
+        return {"teks": value}
+    return value
+
+
+class Point(Model):
+    """One item of a rincian (huruf, angka, or a deeper level)."""
+
+    id: Id | None = field("id", "Id untuk dirujuk dari teks lain.", default=None)
+    text: Text = field("teks", "Isi butir, tanpa huruf/angka di depan dan tanpa tanda baca di akhir.")
+    items: "Enumeration | None" = field("rincian", "Rincian di bawah butir ini.", default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def text_shorthand(cls, value: Any) -> Any:
+        return _text_shorthand(value)
+
+
+class Enumeration(Model):
+    """A rincian: items lettered a., b., ... (or 1., a), 1) at deeper levels)."""
+
+    kind: ListKind = field(
+        "sifat",
+        "kumulatif (…; dan), alternatif (…; atau), atau kumulatif_alternatif (…; dan/atau).",
+    )
+    items: list[Point] = field("butir", "Butir-butir rincian (minimal dua).", min_length=2)
+    closing: Text | None = field(
+        "penutup", "Lanjutan kalimat sesudah rincian, misalnya 'dicabut dan dinyatakan tidak berlaku.'",
+        default=None,
+    )
+
+
+Point.model_rebuild()
+
+
+class Clause(Model):
+    """An ayat."""
+
+    id: Id | None = field("id", "Id untuk dirujuk dari teks lain.", default=None)
+    text: Text = field("teks", "Isi ayat, tanpa nomor (1), (2) di depan.")
+    items: Enumeration | None = field("rincian", "Rincian dalam ayat ini.", default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def text_shorthand(cls, value: Any) -> Any:
+        return _text_shorthand(value)
+
+
+class Article(Model):
+    """A Pasal: either one norm (``teks``) or several ayat (``ayat``)."""
+
+    id: Id | None = field("id", "Id untuk dirujuk dari teks lain.", default=None)
+    text: Text | None = field("teks", "Isi pasal yang terdiri atas satu norma (tidak diberi nomor ayat).", default=None)
+    items: Enumeration | None = field("rincian", "Rincian dalam pasal satu norma.", default=None)
+    clauses: list[Clause] = field("ayat", "Ayat-ayat pasal ini, tanpa nomor.", default_factory=list)
+
+    @model_validator(mode="after")
+    def text_or_clauses(self) -> "Article":
+        if self.text is None and not self.clauses:
+            raise PydanticCustomError("S201", "pasal harus memiliki 'teks' (satu norma) atau 'ayat'")
+        if self.text is not None and self.clauses:
+            raise PydanticCustomError("S206", "pasal berisi 'teks' atau 'ayat', tidak keduanya")
+        if self.items is not None and self.text is None:
+            raise PydanticCustomError("S206", "'rincian' pasal hanya dipakai bersama 'teks'; taruh di dalam ayat")
+        if len(self.clauses) == 1:
+            raise PydanticCustomError(
+                "S206", "pasal dengan satu ayat ditulis sebagai 'teks' (ayat tunggal tidak diberi nomor)"
+            )
+        return self
+
+
+def _kind_of(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key, tag in (("bab", "Chapter"), ("bagian", "Part"), ("paragraf", "Division")):
+            if key in value:
+                return tag
+        return "Article"
+    if isinstance(value, Model):
+        return type(value).__name__
+    return None
+
+
+def _uniform(items: list, what: str) -> list:
+    kinds = {type(item).__name__ for item in items}
+    if len(kinds) > 1:
+        raise PydanticCustomError(
+            "S206", "{what} tidak boleh mencampur pasal dengan pengelompokan; kelompokkan semua pasalnya",
+            {"what": what},
+        )
+    return items
+
+
+class Division(Model):
+    """A Paragraf (inside a Bagian)."""
+
+    title: Text = field("paragraf", "Judul paragraf, tanpa nomor (Paragraf 1 dihitung otomatis).")
+    id: Id | None = field("id", "Id untuk dirujuk.", default=None)
+    content: list[Article] = field("isi", "Pasal-pasal dalam paragraf ini.", min_length=1)
+
+
+PartContent = Annotated[
+    Union[Annotated[Division, Tag("Division")], Annotated[Article, Tag("Article")]],
+    Discriminator(
+        _kind_of,
+        custom_error_type="S206",
+        custom_error_message="isi Bagian hanya boleh berupa Paragraf atau Pasal (tingkat tidak boleh dilompati)",
+    ),
+]
+
+
+class Part(Model):
+    """A Bagian (inside a BAB)."""
+
+    title: Text = field("bagian", "Judul bagian, tanpa nomor (Bagian Kesatu dihitung otomatis).")
+    id: Id | None = field("id", "Id untuk dirujuk.", default=None)
+    content: list[PartContent] = field("isi", "Paragraf atau pasal dalam bagian ini.", min_length=1)
+
+    @field_validator("content")
+    @classmethod
+    def uniform_content(cls, value: list) -> list:
+        return _uniform(value, "isi Bagian")
+
+
+ChapterContent = Annotated[
+    Union[Annotated[Part, Tag("Part")], Annotated[Article, Tag("Article")]],
+    Discriminator(
+        _kind_of,
+        custom_error_type="S206",
+        custom_error_message="isi BAB hanya boleh berupa Bagian atau Pasal (tingkat tidak boleh dilompati)",
+    ),
+]
+
+
+class Chapter(Model):
+    """A BAB."""
+
+    title: Text = field("bab", "Judul BAB, tanpa nomor (BAB I dihitung otomatis).")
+    id: Id | None = field("id", "Id untuk dirujuk.", default=None)
+    content: list[ChapterContent] = field("isi", "Bagian atau pasal dalam BAB ini.", min_length=1)
+
+    @field_validator("content")
+    @classmethod
+    def uniform_content(cls, value: list) -> list:
+        return _uniform(value, "isi BAB")
+
+
+BodyContent = Annotated[
+    Union[Annotated[Chapter, Tag("Chapter")], Annotated[Article, Tag("Article")]],
+    Discriminator(
+        _kind_of,
+        custom_error_type="S206",
+        custom_error_message="batang tubuh hanya boleh berisi BAB atau Pasal (tingkat tidak boleh dilompati)",
+    ),
+]
+
+
+class Definition(Model):
+    """One term of Ketentuan Umum (Pasal 1)."""
+
+    id: Id | None = field("id", "Id untuk dirujuk.", default=None)
+    term: Text = field("istilah", "Istilah yang didefinisikan, dengan huruf kapital di awal setiap kata.")
+    abbreviation: Text | None = field(
+        "disingkat", "Singkatan: '... yang selanjutnya disingkat X adalah ...'.", default=None
+    )
+    short_name: Text | None = field(
+        "disebut", "Sebutan pendek: '... yang selanjutnya disebut X adalah ...'.", default=None
+    )
+    meaning: Text = field("arti", "Arti istilah, tanpa titik di akhir (ditambahkan otomatis).")
+
+    @model_validator(mode="after")
+    def one_alias(self) -> "Definition":
+        if self.abbreviation and self.short_name:
+            raise PydanticCustomError("S206", "isi 'disingkat' atau 'disebut', tidak keduanya")
+        return self
+
+
+class Citation(Model):
+    """An item of Mengingat: a catalogue id, optionally narrowed to an article."""
+
+    id: Id = field("id", "Id dalam kb/dasar-hukum.yaml.")
+    article: Text | None = field("pasal", "Pasal yang dirujuk, misalnya 'Pasal 18 ayat (6)'.", default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def id_shorthand(cls, value: Any) -> Any:
+        return {"id": value} if isinstance(value, str) else value
+
+
+class Commencement(str, enum.Enum):
+    ON_PROMULGATION = "diundangkan"
+
+
+class ClosingProvisions(Model):
+    """Ketentuan penutup, generated from fixed formulas."""
+
+    revokes: list[Id] = field(
+        "mencabut", "Id peraturan (dalam katalog) yang dicabut dan dinyatakan tidak berlaku.", default_factory=list
+    )
+    commencement: Commencement | PartialDate = field(
+        "mulai_berlaku",
+        "'diundangkan' (mulai berlaku pada tanggal diundangkan) atau tanggal tertentu.",
+        default=Commencement.ON_PROMULGATION,
+    )
+
+
+class Enactment(Model):
+    """Penetapan: place, date and signatory."""
+
+    place: Text | None = field("tempat", "Tempat penetapan; bawaan: nama daerah.", default=None)
+    date: PartialDate | None = field("tanggal", "Tanggal penetapan; kosong untuk rancangan.", default=None)
+    signatory: Text | None = field(
+        "penanda_tangan", "Nama penanda tangan tanpa gelar; bawaan: kepala daerah dari rancang.yaml.", default=None
+    )
+
+
+class Promulgation(Enactment):
+    """Pengundangan by the regional secretary, with the Berita Daerah number."""
+
+    signatory: Text | None = field(
+        "penanda_tangan", "Nama penanda tangan tanpa gelar; bawaan: sekretaris daerah dari rancang.yaml.", default=None
+    )
+    gazette_number: int | None = field("nomor_berita_daerah", "Nomor Berita Daerah.", default=None, ge=1)
+    gazette_year: Year | None = field("tahun_berita_daerah", "Tahun Berita Daerah.", default=None)
+
+
+class Annex(Model):
+    """A lampiran."""
+
+    id: Id | None = field("id", "Id untuk dirujuk.", default=None)
+    title: Text = field("judul", "Judul lampiran.")
+    content: Markdown = field("isi", "Isi lampiran (Markdown).")
+
+
+class Regulation(Model):
+    """Rancangan Peraturan Wali Kota atau Peraturan Bupati."""
+
+    kind: RegulationKind | None = field(
+        "jenis", "peraturan_wali_kota atau peraturan_bupati; bawaan: sesuai jenis daerah.", default=None
+    )
+    number: int | None = field("nomor", "Nomor; kosongkan selama masih rancangan.", default=None, ge=1)
+    year: Year | None = field("tahun", "Tahun; kosongkan selama masih rancangan.", default=None)
+    title: Text = field("tentang", "Nama peraturan, misalnya 'Inovasi Daerah'.")
+    considerations: list[Text] = field(
+        "menimbang",
+        "Pokok pikiran, masing-masing diawali 'bahwa'. Butir penutup ('bahwa berdasarkan pertimbangan ...') "
+        "dibuat otomatis.",
+        min_length=1,
+    )
+    legal_bases: list[Citation] = field("mengingat", "Dasar hukum: id dari kb/dasar-hukum.yaml.", min_length=1)
+    definitions: list[Definition] = field("ketentuan_umum", "Istilah dan artinya (Pasal 1).", default_factory=list)
+    body: list[BodyContent] = field("batang_tubuh", "BAB atau Pasal, tanpa nomor.", min_length=1)
+    closing: ClosingProvisions = field(
+        "ketentuan_penutup", "Pencabutan dan saat mulai berlaku.", default_factory=ClosingProvisions
+    )
+    enactment: Enactment = field("penetapan", "Tempat, tanggal, dan penanda tangan penetapan.", default_factory=Enactment)
+    promulgation: Promulgation = field(
+        "pengundangan", "Tempat, tanggal, penanda tangan, dan nomor Berita Daerah.", default_factory=Promulgation
+    )
+    annexes: list[Annex] = field("lampiran", "Lampiran.", default_factory=list)
+
+    @field_validator("body")
+    @classmethod
+    def uniform_content(cls, value: list) -> list:
+        return _uniform(value, "batang tubuh")
+
+    @model_validator(mode="after")
+    def number_and_year(self) -> "Regulation":
+        if (self.number is None) != (self.year is None):
+            raise PydanticCustomError("S201", "isi 'nomor' dan 'tahun' bersama-sama, atau kosongkan keduanya (rancangan)")
+        return self
+
+    @property
+    def is_draft(self) -> bool:
+        return self.number is None

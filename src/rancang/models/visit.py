@@ -1,0 +1,107 @@
+"""A study visit (kunjungan kerja / studi banding): ``visits/<id>.yaml``.
+
+One file serves before the visit (the brief: pendahuluan, waktu dan tempat,
+peserta, agenda, the innovations and key questions) and after it (the report:
+results per session, conclusions, follow-up). The innovations are ids in the
+knowledge base, so their facts are written once.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from rancang.models.base import Email, Id, Markdown, Model, PartialDate, Text, field
+
+
+class Role(str, enum.Enum):
+    HOST = "tuan_rumah"
+    GUEST = "tamu"
+
+
+class Side(str, enum.Enum):
+    """Which party a person belongs to."""
+
+    OURS = "kita"
+    THEIRS = "mereka"
+
+
+class Party(Model):
+    name: Text = field("nama", "Nama instansi, misalnya DPRD Kabupaten Pangkajene dan Kepulauan.")
+    region: Text | None = field("daerah", "Daerah asal, misalnya Kabupaten Pangkajene dan Kepulauan.", default=None)
+    province: Text | None = field("provinsi", "Provinsi.", default=None)
+
+
+class Person(Model):
+    name: Text | None = field("nama", "Nama (boleh dikosongkan bila hanya jabatan yang diketahui).", default=None)
+    position: Text | None = field("jabatan", "Jabatan.", default=None)
+    side: Side = field("pihak", "kita (pihak kita) atau mereka (pihak lain).")
+    role: Text | None = field("peran", "Peran dalam kunjungan, misalnya narasumber atau ketua rombongan.", default=None)
+    phone: Text | None = field("telepon", "Telepon narahubung (tulis di antara tanda kutip).", default=None)
+    email: Email | None = field("surel", "Surel narahubung.", default=None)
+    contact_person: bool = field("narahubung", "true bila orang ini narahubung.", default=False)
+
+    @model_validator(mode="after")
+    def name_or_position(self) -> "Person":
+        if not self.name and not self.position:
+            raise PydanticCustomError("S201", "isi 'nama' atau 'jabatan' (atau keduanya)")
+        return self
+
+
+class AgendaItem(Model):
+    time: Text | None = field("waktu", "Waktu, misalnya '09.00-10.00' (tulis di antara tanda kutip).", default=None)
+    date: PartialDate | None = field("tanggal", "Tanggal, bila kunjungan lebih dari satu hari.", default=None)
+    activity: Text = field("kegiatan", "Kegiatan.")
+    speaker: Text | None = field("penyaji", "Penyaji atau pelaksana.", default=None)
+    place: Text | None = field("tempat", "Tempat, bila berbeda dari tempat kunjungan.", default=None)
+    innovation: Id | None = field("inovasi", "Id inovasi yang dibahas pada sesi ini.", default=None)
+
+
+class SessionResult(Model):
+    """What came out of one session (filled in after the visit)."""
+
+    title: Text = field("judul", "Judul sesi atau pokok bahasan.")
+    innovation: Id | None = field("inovasi", "Id inovasi yang dibahas.", default=None)
+    description: Markdown = field("uraian", "Uraian hasil.")
+
+
+class FollowUp(Model):
+    action: Text = field("kegiatan", "Tindak lanjut.")
+    owner: Text | None = field("penanggung_jawab", "Perangkat daerah atau pejabat penanggung jawab.", default=None)
+    due: PartialDate | None = field("tenggat", "Tenggat waktu.", default=None)
+
+
+class Visit(Model):
+    """Kunjungan kerja (studi banding)."""
+
+    title: Text | None = field("judul", "Judul kegiatan; bawaan dibuat dari pihak dan tanggal.", default=None)
+    role: Role = field("peran", "Peran kita: tuan_rumah atau tamu.")
+    other_party: Party = field("pihak_lain", "Pihak yang berkunjung atau yang dikunjungi.")
+    date: PartialDate = field("tanggal", "Tanggal (hari pertama) kunjungan.")
+    end_date: PartialDate | None = field("sampai", "Tanggal hari terakhir, bila lebih dari satu hari.", default=None)
+    place: Text | None = field("tempat", "Tempat kunjungan.", default=None)
+    basis: list[Text] = field("dasar", "Dasar pelaksanaan: surat undangan, SPT, DPA.", default_factory=list)
+    background: Markdown | None = field("latar_belakang", "Latar belakang.", default=None)
+    purpose: Markdown | None = field("maksud", "Maksud kunjungan.", default=None)
+    objectives: list[Text] = field("tujuan", "Tujuan kunjungan.", default_factory=list)
+    participants: list[Person] = field("peserta", "Peserta dan narahubung kedua pihak.", default_factory=list)
+    agenda: list[AgendaItem] = field("agenda", "Susunan acara.", default_factory=list)
+    innovations: list[Id] = field(
+        "inovasi", "Id inovasi yang dipaparkan atau dipelajari (kb/inovasi/<id>.yaml).", default_factory=list
+    )
+    key_questions: list[Text] = field("pertanyaan_kunci", "Pertanyaan kunci.", default_factory=list)
+    expected_outputs: list[Text] = field("keluaran", "Keluaran yang diharapkan.", default_factory=list)
+    funding: Text | None = field("sumber_dana", "Sumber dana kunjungan.", default=None)
+    results: list[SessionResult] = field("hasil", "Hasil per sesi (diisi sesudah kunjungan).", default_factory=list)
+    conclusions: list[Text] = field("kesimpulan", "Kesimpulan (sesudah kunjungan).", default_factory=list)
+    follow_up: list[FollowUp] = field("tindak_lanjut", "Rencana tindak lanjut (sesudah kunjungan).", default_factory=list)
+    sources: list[Text] = field("sumber", "Sumber fakta kunjungan (judul dan alamat berita).", default_factory=list)
+
+    @model_validator(mode="after")
+    def end_after_start(self) -> "Visit":
+        if self.end_date is not None and self.end_date.as_date() < self.date.as_date():
+            raise PydanticCustomError("S205", "'sampai' ({end}) lebih awal dari 'tanggal' ({start})",
+                                      {"end": str(self.end_date), "start": str(self.date)})
+        return self

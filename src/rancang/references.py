@@ -1,0 +1,123 @@
+"""Resolve ids between files, and inside a regulation.
+
+Innovation -> perangkat daerah and dasar hukum; regulation -> dasar hukum;
+catalogue -> its amending acts; visit -> innovations. An unknown id is an error
+that names the closest existing id.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable, Iterator
+
+from rancang.diagnostics import Diagnostic, Location
+from rancang.loader import ProjectData
+from rancang.models.base import Model
+from rancang.models.project import RegionKind
+from rancang.models.regulation import Regulation, RegulationKind
+from rancang.validation import locate
+
+
+def closest(name: str, known: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+    return matches[0] if matches else None
+
+
+def _unknown(name: str, known: dict, what: str, where: Location) -> Diagnostic:
+    guess = closest(name, known)
+    if guess:
+        suggestion = f"mungkin maksud Anda '{guess}'?"
+    elif not known:
+        suggestion = "daftarnya masih kosong"
+    else:
+        suggestion = None
+    return Diagnostic("R301", f"{what} '{name}' tidak dikenal", where, suggestion=suggestion)
+
+
+def check_references(data: ProjectData) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    problems.extend(_catalogue(data))
+    problems.extend(_innovations(data))
+    problems.extend(_regulations(data))
+    problems.extend(_visits(data))
+    return problems
+
+
+def _catalogue(data: ProjectData) -> Iterator[Diagnostic]:
+    for entry in data.catalogue.values():
+        for index, other in enumerate(entry.amended_by):
+            if other not in data.catalogue:
+                yield _unknown(other, data.catalogue, "dasar hukum", locate(entry, "amended_by", index))
+            elif other == entry.id:
+                yield Diagnostic("R301", f"'{entry.id}' tidak dapat mengubah dirinya sendiri",
+                                 locate(entry, "amended_by", index))
+
+
+def _innovations(data: ProjectData) -> Iterator[Diagnostic]:
+    for innovation in data.innovations.values():
+        if innovation.agency and innovation.agency not in data.agencies:
+            yield _unknown(innovation.agency, data.agencies, "perangkat daerah", locate(innovation, "agency"))
+        for ref in innovation.legal_basis:
+            if ref.id and ref.id not in data.catalogue:
+                yield _unknown(ref.id, data.catalogue, "dasar hukum", locate(ref, "id"))
+
+
+def _regulations(data: ProjectData) -> Iterator[Diagnostic]:
+    settings = data.settings
+    for regulation in data.regulations.values():
+        for citation in regulation.legal_bases:
+            if citation.id not in data.catalogue:
+                yield _unknown(citation.id, data.catalogue, "dasar hukum", locate(citation, "id"))
+        for index, revoked in enumerate(regulation.closing.revokes):
+            if revoked not in data.catalogue:
+                yield _unknown(revoked, data.catalogue, "dasar hukum", locate(regulation.closing, "revokes", index))
+        if settings is not None and regulation.kind is not None:
+            expected = (RegulationKind.MAYOR if settings.region.kind is RegionKind.CITY else RegulationKind.REGENT)
+            if regulation.kind is not expected:
+                yield Diagnostic(
+                    "P403",
+                    f"{settings.region_full_name} menetapkan {settings.regulation_name}, "
+                    f"bukan {regulation.kind.value.replace('_', ' ')}",
+                    locate(regulation, "kind"),
+                    suggestion=f"tulis jenis: {expected.value} atau hapus kunci jenis",
+                )
+        yield from _unique_element_ids(regulation)
+
+
+def element_ids(regulation: Regulation) -> Iterator[tuple[str, Model]]:
+    """Every (id, element) pair in a regulation, in document order."""
+
+    def walk(value: object) -> Iterator[tuple[str, Model]]:
+        if isinstance(value, Model):
+            element_id = getattr(value, "id", None)
+            if isinstance(element_id, str) and type(value).model_fields.get("id") is not None \
+                    and type(value).__name__ != "Citation":
+                yield element_id, value
+            for name in type(value).model_fields:
+                yield from walk(getattr(value, name))
+        elif isinstance(value, list):
+            for item in value:
+                yield from walk(item)
+
+    for name in ("definitions", "body", "annexes"):
+        yield from walk(getattr(regulation, name))
+
+
+def _unique_element_ids(regulation: Regulation) -> Iterator[Diagnostic]:
+    seen: dict[str, Model] = {}
+    for element_id, element in element_ids(regulation):
+        if element_id in seen:
+            first = locate(seen[element_id], "id")
+            yield Diagnostic("R302", f"id '{element_id}' sudah dipakai di baris {first.line}", locate(element, "id"))
+        else:
+            seen[element_id] = element
+
+
+def _visits(data: ProjectData) -> Iterator[Diagnostic]:
+    for visit in data.visits.values():
+        for index, innovation in enumerate(visit.innovations):
+            if innovation not in data.innovations:
+                yield _unknown(innovation, data.innovations, "inovasi", locate(visit, "innovations", index))
+        for item in [*visit.agenda, *visit.results]:
+            if item.innovation and item.innovation not in data.innovations:
+                yield _unknown(item.innovation, data.innovations, "inovasi", locate(item, "innovation"))
