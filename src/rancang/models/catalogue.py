@@ -67,11 +67,16 @@ class LegalBasis(Model):
     )
     number: int | None = field("nomor", "Nomor peraturan (tidak ada untuk UUD).", default=None, ge=1)
     year: Year = field("tahun", "Tahun peraturan.")
-    title: Text = field("tentang", "Nama peraturan sesudah kata 'tentang', ditulis persis seperti aslinya.")
+    title: Text | None = field(
+        "tentang", "Nama peraturan sesudah kata 'tentang', ditulis persis seperti aslinya (tidak ada untuk UUD).",
+        default=None,
+    )
     issuer: Text | None = field(
         "pembentuk",
-        "Untuk Permen/Perban: nama kementerian/lembaga sesudah 'Peraturan Menteri' (misalnya Dalam Negeri). "
-        "Untuk Perda/Perkada: nama daerah (misalnya Kota Parepare).",
+        "Untuk Permen: nama sesudah 'Peraturan Menteri' (misalnya Dalam Negeri). Untuk Perban: nama lembaga "
+        "sesudah 'Peraturan' (misalnya Badan Pusat Statistik). Untuk Perda, Pergub, Perkada, dan Keputusan "
+        "Kepala Daerah: nama daerah lengkap (misalnya Kota Parepare, Kabupaten Pangkajene dan Kepulauan, "
+        "Provinsi Sulawesi Selatan).",
         default=None,
     )
     enacted: PartialDate | None = field(
@@ -104,8 +109,12 @@ class LegalBasis(Model):
         if self.kind is LegalKind.UUD:
             if self.number is not None or self.gazette is not None or self.supplement is not None:
                 raise PydanticCustomError("S206", "UUD tidak memiliki nomor, lembaran, atau tambahan")
-        elif self.number is None:
-            raise PydanticCustomError("S201", "kunci wajib 'nomor' tidak ada")
+            if self.title is not None:
+                raise PydanticCustomError("S206", "UUD tidak memiliki 'tentang'")
+        else:
+            for key, value in (("nomor", self.number), ("tentang", self.title)):
+                if value is None:
+                    raise PydanticCustomError("S201", "kunci wajib '{key}' tidak ada", {"key": key})
         if self.kind in (LegalKind.PERMEN, LegalKind.PERBAN, LegalKind.PERDA, LegalKind.PERKADA,
                          LegalKind.PERDA_PROVINSI, LegalKind.PERGUB, LegalKind.KEPKADA) and not self.issuer:
             raise PydanticCustomError(

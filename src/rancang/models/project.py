@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from rancang.models.base import Model, Text, field
@@ -73,11 +73,13 @@ class Project(Model):
     outputs: Outputs = field("keluaran", "Folder keluaran.", default_factory=Outputs)
     site: Site = field("situs", "Pengaturan situs basis pengetahuan.", default_factory=Site)
 
-    @model_validator(mode="after")
-    def spelling_for_regency(self) -> "Project":
-        if self.region.kind is RegionKind.REGENCY and self.office_spelling is OfficeSpelling.ONE_WORD:
+    @field_validator("office_spelling")
+    @classmethod
+    def spelling_for_regency(cls, value: OfficeSpelling, info: ValidationInfo) -> OfficeSpelling:
+        region = info.data.get("region")
+        if region is not None and region.kind is RegionKind.REGENCY and value is OfficeSpelling.ONE_WORD:
             raise PydanticCustomError("S206", "ejaan_jabatan hanya berlaku untuk kota; kabupaten dipimpin Bupati")
-        return self
+        return value
 
     # -- words derived from the region ------------------------------------------
 

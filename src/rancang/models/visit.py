@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from rancang.models.base import Email, Id, Markdown, Model, PartialDate, Text, field
@@ -99,9 +99,11 @@ class Visit(Model):
     follow_up: list[FollowUp] = field("tindak_lanjut", "Rencana tindak lanjut (sesudah kunjungan).", default_factory=list)
     sources: list[Text] = field("sumber", "Sumber fakta kunjungan (judul dan alamat berita).", default_factory=list)
 
-    @model_validator(mode="after")
-    def end_after_start(self) -> "Visit":
-        if self.end_date is not None and self.end_date.as_date() < self.date.as_date():
+    @field_validator("end_date")
+    @classmethod
+    def end_after_start(cls, value: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
+        start = info.data.get("date")
+        if value is not None and start is not None and value.as_date() < start.as_date():
             raise PydanticCustomError("S205", "'sampai' ({end}) lebih awal dari 'tanggal' ({start})",
-                                      {"end": str(self.end_date), "start": str(self.date)})
-        return self
+                                      {"end": str(value), "start": str(start)})
+        return value

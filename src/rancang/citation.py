@@ -1,0 +1,94 @@
+"""Citation text of a regulation in the catalogue, as written in "Mengingat".
+
+The text is always generated from the catalogue's fields, never typed: the
+kind and issuer give the name, the publication data give the bracket, and the
+amendment chain adds "sebagaimana telah diubah dengan ..." or "sebagaimana
+telah beberapa kali diubah, terakhir dengan ..." (Lampiran II UU 12/2011 and
+regional practice; see the domain notes on legal drafting, section 10).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from rancang.models.catalogue import LegalBasis, LegalKind
+
+_NATIONAL_GAZETTE = (LegalKind.UU, LegalKind.PERPPU, LegalKind.PP, LegalKind.PERPRES)
+_STATE_BULLETIN = (LegalKind.PERMEN, LegalKind.PERBAN)
+_REGIONAL_GAZETTE = (LegalKind.PERDA, LegalKind.PERDA_PROVINSI)
+_REGIONAL_BULLETIN = (LegalKind.PERKADA, LegalKind.PERGUB, LegalKind.KEPKADA)
+
+_OFFICE_OF_REGION = {"Kota": "Wali Kota", "Kabupaten": "Bupati", "Provinsi": "Gubernur"}
+
+
+def _office(issuer: str) -> str:
+    """``Kota Parepare`` -> ``Wali Kota Parepare``."""
+    kind, _, name = issuer.partition(" ")
+    office = _OFFICE_OF_REGION.get(kind)
+    return f"{office} {name}" if office and name else issuer
+
+
+def name_of(entry: LegalBasis) -> str:
+    """``Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah``."""
+    kind = entry.kind
+    if kind is LegalKind.UUD:
+        return f"Undang-Undang Dasar Negara Republik Indonesia Tahun {entry.year}"
+    issuer = entry.issuer or ""
+    heads = {
+        LegalKind.UU: "Undang-Undang",
+        LegalKind.PERPPU: "Peraturan Pemerintah Pengganti Undang-Undang",
+        LegalKind.PP: "Peraturan Pemerintah",
+        LegalKind.PERPRES: "Peraturan Presiden",
+        LegalKind.PERMEN: f"Peraturan Menteri {issuer}",
+        LegalKind.PERBAN: f"Peraturan {issuer}",
+        LegalKind.PERDA_PROVINSI: f"Peraturan Daerah {issuer}",
+        LegalKind.PERDA: f"Peraturan Daerah {issuer}",
+        LegalKind.PERGUB: f"Peraturan {_office(issuer)}",
+        LegalKind.PERKADA: f"Peraturan {_office(issuer)}",
+        LegalKind.KEPKADA: f"Keputusan {_office(issuer)}",
+    }
+    return f"{heads[kind]} Nomor {entry.number} Tahun {entry.year} tentang {entry.title}"
+
+
+def publication_of(entry: LegalBasis) -> str | None:
+    """The bracketed promulgation data, without brackets; None when unknown."""
+    gazette = entry.gazette
+    if gazette is None:
+        return None
+    kind = entry.kind
+    if kind in _NATIONAL_GAZETTE:
+        text = f"Lembaran Negara Republik Indonesia Tahun {gazette.year} Nomor {gazette.number}"
+        if entry.supplement:
+            text += f", Tambahan Lembaran Negara Republik Indonesia Nomor {entry.supplement}"
+        return text
+    if kind in _STATE_BULLETIN:
+        return f"Berita Negara Republik Indonesia Tahun {gazette.year} Nomor {gazette.number}"
+    if kind in _REGIONAL_GAZETTE:
+        text = f"Lembaran Daerah {entry.issuer} Tahun {gazette.year} Nomor {gazette.number}"
+        if entry.supplement:
+            text += f", Tambahan Lembaran Daerah {entry.issuer} Nomor {entry.supplement}"
+        return text
+    if kind in _REGIONAL_BULLETIN:
+        return f"Berita Daerah {entry.issuer} Tahun {gazette.year} Nomor {gazette.number}"
+    return None
+
+
+def _with_publication(entry: LegalBasis) -> str:
+    publication = publication_of(entry)
+    return f"{name_of(entry)} ({publication})" if publication else name_of(entry)
+
+
+def cite(entry: LegalBasis, catalogue: Mapping[str, LegalBasis], article: str | None = None) -> str:
+    """The full citation, without the final ``;`` (the list renderer adds it)."""
+    if entry.kind is LegalKind.UUD:
+        text = name_of(entry)
+        return f"{article} {text}" if article else text
+    text = _with_publication(entry)
+    if article:
+        text = f"{article} {text}"
+    amendments = [catalogue[i] for i in entry.amended_by if i in catalogue]
+    if len(amendments) == 1:
+        text += f" sebagaimana telah diubah dengan {_with_publication(amendments[0])}"
+    elif len(amendments) > 1:
+        text += f" sebagaimana telah beberapa kali diubah, terakhir dengan {_with_publication(amendments[-1])}"
+    return text
