@@ -29,6 +29,9 @@ test: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m sphinx -W --keep-going -b html -q docs docs/_build/html
 
+bench: $(STAMP)
+	$(BIN)/python bench/bench_check.py
+
 schemas: $(STAMP)
 	$(BIN)/rancang schema
 
