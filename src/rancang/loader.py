@@ -7,7 +7,6 @@ and collects every problem; it never stops at the first one.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from rancang.models.innovation import Innovation
 from rancang.models.project import Project
 from rancang.models.regulation import Regulation
 from rancang.models.visit import Visit
-from rancang.validation import validate
+from rancang.validation import locate, validate
 from rancang.yamlsource import load
 
 PROJECT_FILE = "rancang.yaml"
@@ -41,17 +40,14 @@ class ProjectData:
     files: dict[str, str] = field(default_factory=dict)
     """Display path of every data file read -> its format name."""
 
-    def display(self, path: Path) -> str:
-        return display_path(path)
-
 
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when inside it."""
-    try:
-        return Path(os.path.relpath(path.resolve(), Path.cwd().resolve())).as_posix() if is_inside(path, Path.cwd()) \
-            else path.resolve().as_posix()
-    except (OSError, ValueError):
-        return str(path)
+    resolved = path.resolve()
+    cwd = Path.cwd().resolve()
+    if is_inside(resolved, cwd):
+        return resolved.relative_to(cwd).as_posix() or "."
+    return resolved.as_posix()
 
 
 def is_inside(path: Path, folder: Path) -> bool:
@@ -145,8 +141,6 @@ def load_project(root: Path) -> tuple[ProjectData, list[Diagnostic]]:
 
 
 def _collect(items: list, into: dict, what: str) -> list[Diagnostic]:
-    from rancang.validation import locate
-
     problems = []
     for item in items:
         if item.id in into:
@@ -160,8 +154,6 @@ def _collect(items: list, into: dict, what: str) -> list[Diagnostic]:
 
 
 def _check_emblem(root: Path, settings: Project, shown: str) -> list[Diagnostic]:
-    from rancang.validation import locate
-
     if settings.emblem is None:
         return []
     where = locate(settings, "emblem")
