@@ -28,7 +28,6 @@ class Model(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        populate_by_name=False,
         validate_by_alias=True,
         serialize_by_alias=True,
         frozen=False,
