@@ -1,0 +1,779 @@
+"""Sphinx extension: rujukan yang dibuat dari kode rancang.
+
+Three directives turn rancang's own tables into docutils nodes at build time, so
+that the documentation cannot drift from the program:
+
+``{rancang-format} NAMA``
+    One format of :data:`rancang.models.FORMATS`: where its files live, a table
+    of its keys (YAML alias, type in Indonesian words, wajib/opsional, allowed
+    values, description), one table per nested model (titled with
+    :data:`rancang.schemas.TITLES`), and an example: the skeleton that
+    ``rancang new`` writes, or the directive's content (YAML), which is
+    validated against the model so that a wrong example fails the build.
+
+``{rancang-codes}``
+    Every code of :data:`rancang.codes.CODES`, grouped by prefix, one section
+    and one table per group; each code has an anchor ``kode-<kode>``.
+
+``{rancang-commands}``
+    The command line of :func:`rancang.cli.build_parser`: global options, then
+    one section per subcommand with its usage and arguments.
+
+The build also warns (and so fails under ``-W``) when a format of ``FORMATS``
+is documented nowhere, and it translates the few interface strings of Sphinx
+that its Indonesian catalogue leaves in English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import types
+import typing
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Iterable, Union
+
+import yaml
+from docutils import nodes
+from docutils.parsers.rst import directives
+from pydantic import BaseModel, RootModel
+from pydantic_core import PydanticUndefined
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from rancang import cli, codes, schemas
+from rancang.models import FORMATS, base
+from rancang.scaffold import KINDS, render_skeleton
+
+logger = logging.getLogger(__name__)
+
+# -- words ------------------------------------------------------------------------------
+
+#: The shared field types of rancang.models.base, in the words of the documentation.
+NAMED_TYPES: list[tuple[Any, str]] = [
+    (base.Id, "id"),
+    (base.Markdown, "teks (boleh Markdown)"),
+    (base.Text, "teks"),
+    (base.Url, "alamat web"),
+    (base.Email, "alamat surel"),
+    (base.Year, "tahun"),
+]
+
+PLAIN_TYPES: dict[Any, str] = {
+    str: "teks",
+    int: "bilangan bulat",
+    float: "bilangan",
+    bool: "true atau false",
+    base.PartialDate: "tanggal",
+}
+
+#: What a model that also accepts a plain scalar accepts (see rancang.schemas.SHORTHANDS).
+SHORTHAND_WORDS = {"string": "teks", "id": "id"}
+
+#: Example ids for the skeletons shown on the format page.
+EXAMPLE_IDS = {
+    "inovasi": "call-center-112",
+    "regulasi": "inovasi-daerah",
+    "kunjungan": "kunjungan-dprd-contoh",
+}
+
+#: Prefix of a code -> heading of its group.
+CODE_GROUPS: "OrderedDict[str, str]" = OrderedDict(
+    [
+        ("Y", "Berkas dan YAML"),
+        ("S", "Bentuk rekaman"),
+        ("R", "Rujukan"),
+        ("P", "Proyek"),
+    ]
+)
+
+CODE_GROUP_INTRO = {
+    "Y": "Berkas tidak dapat dibaca atau bukan YAML yang sah. Perbaiki galat ini lebih dahulu: "
+    "isi berkas belum dapat diperiksa lebih jauh.",
+    "S": "Berkas sudah terbaca, tetapi kunci atau nilainya tidak sesuai format rekaman.",
+    "R": "Id yang dirujuk tidak ada, atau satu id dipakai dua kali. Rujukan suatu rekaman baru "
+    "diperiksa sesudah rekaman itu lolos pemeriksaan bentuk (kode S).",
+    "P": "Masalah pada proyek secara keseluruhan: rancang.yaml, letak berkas, atau jalur berkas.",
+}
+
+#: Interface strings of Sphinx that its Indonesian catalogue leaves in English (or empty).
+UI_TEXT = {
+    "Go": "Cari",
+    "Related Topics": "Topik terkait",
+    "Documentation overview": "Ikhtisar dokumentasi",
+    "Previous": "Sebelumnya",
+    "Next": "Berikutnya",
+    "previous chapter": "bab sebelumnya",
+    "Page source": "Sumber halaman",
+    "Link to this heading": "Tautan ke judul ini",
+    "Link to this table": "Tautan ke tabel ini",
+    "Link to this code": "Tautan ke kode ini",
+    "Link to this image": "Tautan ke gambar ini",
+    "Link to this definition": "Tautan ke definisi ini",
+    "Link to this equation": "Tautan ke persamaan ini",
+    "Link to this term": "Tautan ke istilah ini",
+    "Permalink to this heading": "Tautan ke judul ini",
+    "Please activate JavaScript to enable the search functionality.": "Aktifkan JavaScript untuk memakai pencarian.",
+    "Please activate JavaScript to enable the search\n    functionality.": "Aktifkan JavaScript untuk memakai pencarian.",
+    "Searching": "Mencari",
+    "Search": "Cari",
+    "search": "Cari",
+    "Index": "Indeks",
+    "Contents": "Isi",
+}
+
+
+def _title(name: str) -> str:
+    title = schemas.TITLES.get(name)
+    if title is None:
+        raise KeyError(f"tidak ada judul Indonesia untuk model {name!r} di rancang.schemas.TITLES")
+    return title
+
+
+def _slug(text: str) -> str:
+    return nodes.make_id(text)
+
+
+# -- type introspection -------------------------------------------------------------
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _hints(model: type[BaseModel]) -> dict[str, Any]:
+    """Field annotations with their ``Annotated`` extras (Text, Id ...) kept."""
+    if issubclass(model, RootModel):
+        return {"root": model.model_fields["root"].annotation}
+    return typing.get_type_hints(model, include_extras=True)
+
+
+def _union_args(tp: Any) -> tuple[Any, ...] | None:
+    origin = typing.get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        return typing.get_args(tp)
+    return None
+
+
+def _strip_annotated(tp: Any) -> tuple[Any, list[Any]]:
+    """(bare type, metadata) of an ``Annotated`` type, recursively (ignoring discriminators)."""
+    metadata: list[Any] = []
+    while typing.get_origin(tp) is typing.Annotated:
+        metadata.extend(tp.__metadata__)
+        tp = typing.get_args(tp)[0]
+    return tp, metadata
+
+
+def _named(tp: Any) -> str | None:
+    for known, word in NAMED_TYPES:
+        if tp is known or tp == known:
+            return word
+    return None
+
+
+def _models_in(tp: Any) -> Iterable[type[BaseModel]]:
+    """Every model a field type refers to, in order."""
+    args = _union_args(tp)
+    if args is not None:
+        for arg in args:
+            yield from _models_in(arg)
+        return
+    if typing.get_origin(tp) is typing.Annotated:
+        yield from _models_in(typing.get_args(tp)[0])
+        return
+    if typing.get_origin(tp) is list:
+        yield from _models_in(typing.get_args(tp)[0])
+        return
+    if _is_model(tp):
+        if issubclass(tp, RootModel):
+            yield from _models_in(_hints(tp)["root"])
+        else:
+            yield tp
+
+
+#: annotated-types constraint class -> its attribute.
+CONSTRAINT_ATTRS = {"Ge": "ge", "Gt": "gt", "Le": "le", "Lt": "lt", "MinLen": "min_length", "MaxLen": "max_length"}
+
+
+def _constraints(metadata: Iterable[Any]) -> list[str]:
+    """Words for annotated-types constraints (ge, le, min_length ...)."""
+    found: dict[str, Any] = {}
+
+    def collect(items: Iterable[Any]) -> None:
+        for item in items:
+            inner = getattr(item, "metadata", None)
+            if isinstance(inner, list):  # a FieldInfo inside Annotated
+                collect(inner)
+                continue
+            attr = CONSTRAINT_ATTRS.get(type(item).__name__)
+            if attr is not None:
+                found[attr] = getattr(item, attr)
+
+    collect(metadata)
+    words: list[str] = []
+    if "ge" in found and "le" in found:
+        words.append(f"{found['ge']} sampai {found['le']}")
+    else:
+        if "ge" in found:
+            words.append(f"paling kecil {found['ge']}")
+        if "le" in found:
+            words.append(f"paling besar {found['le']}")
+    if "gt" in found:
+        words.append(f"lebih dari {found['gt']}")
+    if "lt" in found:
+        words.append(f"kurang dari {found['lt']}")
+    if "min_length" in found:
+        words.append(f"paling sedikit {found['min_length']} butir")
+    if "max_length" in found:
+        words.append(f"paling banyak {found['max_length']} butir")
+    return words
+
+
+class TypeWriter:
+    """Renders a field type as inline nodes; links nested models to their tables."""
+
+    def __init__(self, anchor_of: dict[type[BaseModel], str]):
+        self.anchor_of = anchor_of
+
+    def model_ref(self, model: type[BaseModel]) -> nodes.Node:
+        title = _title(model.__name__)
+        anchor = self.anchor_of.get(model)
+        if anchor is None:
+            return nodes.emphasis(text=title)
+        return nodes.reference("", title, internal=True, refid=anchor)
+
+    @staticmethod
+    def shorthand_word(model: type[BaseModel]) -> str:
+        """What a model accepts instead of a mapping: 'teks' or 'id'."""
+        short = schemas.SHORTHANDS[model.__name__]
+        return "id" if "pattern" in short else SHORTHAND_WORDS.get(short.get("type", ""), "teks")
+
+    def render(self, tp: Any) -> list[nodes.Node]:
+        args = _union_args(tp)
+        if args is not None:
+            parts = [a for a in args if a is not type(None)]
+            out: list[nodes.Node] = []
+            for i, part in enumerate(parts):
+                if i:
+                    out.append(nodes.Text(", " if i < len(parts) - 1 else " atau "))
+                out.extend(self.render(part))
+            return out
+        word = _named(tp)
+        if word is not None:
+            bare, metadata = _strip_annotated(tp)
+            limits = _constraints(metadata)
+            if bare is int and limits:
+                return [nodes.Text(f"{word} ({', '.join(limits)})")]
+            return [nodes.Text(word)]
+        if typing.get_origin(tp) is typing.Annotated:
+            return self.render(typing.get_args(tp)[0])
+        if typing.get_origin(tp) is list:
+            item = typing.get_args(tp)[0]
+            if _is_model(item) and item.__name__ in schemas.SHORTHANDS:
+                return [nodes.Text("daftar pemetaan "), self.model_ref(item),
+                        nodes.Text(f"; setiap butir boleh berupa {self.shorthand_word(item)} saja")]
+            return [nodes.Text("daftar ")] + self.render(item)
+        if _is_enum(tp):
+            out = [nodes.Text("salah satu dari ")]
+            for i, member in enumerate(tp):
+                if i:
+                    out.append(nodes.Text(", "))
+                out.append(nodes.literal(text=str(member.value)))
+            return out
+        if _is_model(tp):
+            out = [nodes.Text("pemetaan "), self.model_ref(tp)]
+            if tp.__name__ in schemas.SHORTHANDS:
+                out.append(nodes.Text(f", atau {self.shorthand_word(tp)} saja"))
+            return out
+        if tp in PLAIN_TYPES:
+            return [nodes.Text(PLAIN_TYPES[tp])]
+        if tp is Any:
+            return [nodes.Text("nilai apa pun")]
+        raise TypeError(f"rancang_docs: jenis {tp!r} belum punya nama Indonesia; tambahkan ke PLAIN_TYPES")
+
+
+def _default_words(info: Any) -> list[nodes.Node]:
+    """'bawaan: X' for a simple, meaningful default (not None, not an empty list)."""
+    default = info.default
+    if default is PydanticUndefined or default is None:
+        return []
+    if isinstance(default, enum.Enum):
+        default = default.value
+    if isinstance(default, bool):
+        shown = "true" if default else "false"
+    elif isinstance(default, (str, int, float)):
+        shown = str(default)
+    else:
+        return []
+    return [nodes.Text("bawaan: "), nodes.literal(text=shown)]
+
+
+# -- node helpers --------------------------------------------------------------------
+
+
+def _para(*children: nodes.Node | str, classes: list[str] | None = None) -> nodes.paragraph:
+    para = nodes.paragraph(classes=classes or [])
+    for child in children:
+        para += nodes.Text(child) if isinstance(child, str) else child
+    return para
+
+
+def _table(headers: list[str], rows: list[list[Any]], widths: list[int], classes: list[str]) -> nodes.table:
+    """A docutils table; a cell is a str, a node, or a list of inline nodes / paragraphs."""
+    table = nodes.table(classes=["rancang-tabel", "colwidths-given", *classes])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head_row = nodes.row()
+    head += head_row
+    for header in headers:
+        head_row += nodes.entry("", _para(header))
+    body = nodes.tbody()
+    group += body
+    for cells in rows:
+        ids = []
+        if isinstance(cells, tuple):
+            ids, cells = cells
+        row = nodes.row(ids=ids)
+        body += row
+        for cell in cells:
+            entry = nodes.entry()
+            if isinstance(cell, str):
+                entry += _para(cell)
+            elif isinstance(cell, nodes.Element) and not isinstance(cell, nodes.Inline):
+                entry += cell
+            else:
+                inline = cell if isinstance(cell, list) else [cell]
+                blocks = [n for n in inline if isinstance(n, nodes.paragraph)]
+                if blocks:
+                    for block in blocks:
+                        entry += block
+                else:
+                    entry += _para(*inline)
+            row += entry
+    return table
+
+
+def _section(directive: SphinxDirective, title: str, anchor: str) -> nodes.section:
+    section = nodes.section(ids=[anchor], names=[nodes.fully_normalize_name(title)])
+    section += nodes.title(title, title)
+    directive.state.document.note_implicit_target(section, section)
+    return section
+
+
+# -- {rancang-format} ---------------------------------------------------------------
+
+
+class FormatDirective(SphinxDirective):
+    """Tables of one format's keys, its nested records, and an example."""
+
+    required_arguments = 1
+    has_content = True
+    option_spec = {
+        "no-example": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        if name not in FORMATS:
+            raise self.error(f"format '{name}' tidak dikenal; pilih {', '.join(FORMATS)}")
+        fmt = FORMATS[name]
+        if not hasattr(self.env, "rancang_formats_documented"):
+            self.env.rancang_formats_documented = {}
+        self.env.rancang_formats_documented[name] = self.env.docname
+        _note_generated(self)
+
+        models = self._collect(fmt.model)
+        anchor_of = {model: f"{name}-{_slug(model.__name__)}" for model in models}
+        writer = TypeWriter(anchor_of)
+        result: list[nodes.Node] = [self._where(fmt)]
+
+        root = fmt.model
+        if issubclass(root, RootModel):
+            item = next(iter(_models_in(_hints(root)["root"])))
+            result.append(_para(
+                "Berkas ini berisi satu daftar; setiap butirnya adalah pemetaan ",
+                writer.model_ref(item), ".",
+            ))
+        used_in = self._used_in(models)
+        for model in models:
+            if model is root:
+                if not issubclass(root, RootModel):  # a list file is described by the sentence above
+                    result.append(self._table(model, writer, anchor_of[model]))
+                continue
+            title = _title(model.__name__)
+            rubric = nodes.rubric(title, title, ids=[anchor_of[model]], classes=["rancang-model"])
+            result.append(rubric)
+            places = used_in.get(model, [])
+            if places:
+                para = _para("Dipakai pada ", classes=["rancang-dipakai"])
+                for i, (parent, key) in enumerate(places):
+                    if i:
+                        para += nodes.Text(", " if i < len(places) - 1 else " dan ")
+                    para += nodes.literal(text=key)
+                    if parent is not root:
+                        para += nodes.Text(" (")
+                        para += writer.model_ref(parent)
+                        para += nodes.Text(")")
+                para += nodes.Text(".")
+                result.append(para)
+            result.append(self._table(model, writer, None))
+
+        if "no-example" not in self.options:
+            result.extend(self._example(name, fmt))
+        return result
+
+    # The models to document: the format's own model first, then every nested
+    # model in the order its first key appears (breadth first).
+    def _collect(self, root: type[BaseModel]) -> list[type[BaseModel]]:
+        order: list[type[BaseModel]] = []
+        queue: list[type[BaseModel]] = [root]
+        while queue:
+            model = queue.pop(0)
+            if model in order:
+                continue
+            order.append(model)
+            if issubclass(model, RootModel):
+                queue.extend(_models_in(_hints(model)["root"]))
+                continue
+            hints = _hints(model)
+            for field_name in model.model_fields:
+                queue.extend(m for m in _models_in(hints[field_name]) if m not in order)
+        return order
+
+    def _used_in(self, models: list[type[BaseModel]]) -> dict[type[BaseModel], list[tuple[type[BaseModel], str]]]:
+        used: dict[type[BaseModel], list[tuple[type[BaseModel], str]]] = {}
+        for parent in models:
+            if issubclass(parent, RootModel):
+                continue
+            hints = _hints(parent)
+            for field_name, info in parent.model_fields.items():
+                for child in _models_in(hints[field_name]):
+                    places = used.setdefault(child, [])
+                    if (parent, info.alias) not in places:
+                        places.append((parent, info.alias or field_name))
+        return used
+
+    def _where(self, fmt: Any) -> nodes.Node:
+        items = nodes.bullet_list(classes=["rancang-letak"])
+        location = nodes.list_item()
+        location += _para("Letak berkas: ", nodes.literal(text=fmt.location),
+                          " (nama berkas tanpa .yaml menjadi id rekaman)." if fmt.per_file_id else ".")
+        items += location
+        schema = nodes.list_item()
+        schema += _para("Skema untuk penyunting: ", nodes.literal(text=f"schemas/{fmt.schema_file}"), ".")
+        items += schema
+        first_line = nodes.list_item()
+        sample = Path("/proyek") / fmt.location.replace("*", "contoh")
+        first_line += _para("Baris pertama berkas: ",
+                            nodes.literal(text=schemas.schema_comment(sample, Path("/proyek"), fmt.schema_file)), ".")
+        items += first_line
+        if fmt.name in KINDS:
+            scaffold = nodes.list_item()
+            scaffold += _para("Berkas baru: ", nodes.literal(text=f"rancang new {fmt.name} ID"), ".")
+            items += scaffold
+        return items
+
+    def _table(self, model: type[BaseModel], writer: TypeWriter, anchor: str | None) -> nodes.table:
+        hints = _hints(model)
+        rows = []
+        for field_name, info in model.model_fields.items():
+            alias = info.alias or field_name
+            kind = writer.render(hints[field_name])
+            shown = "".join(node.astext() for node in kind)
+            limits = [word for word in _constraints(info.metadata) if word not in shown]
+            if limits:
+                kind = kind + [nodes.Text(f" ({', '.join(limits)})")]
+            need: list[nodes.Node] = [nodes.strong(text="wajib")] if info.is_required() else [nodes.Text("opsional")]
+            default = _default_words(info)
+            if default:
+                need = need + [nodes.Text("; ")] + default
+            rows.append([
+                nodes.literal(text=alias, classes=["rancang-kunci"]),
+                kind,
+                need,
+                info.description or "",
+            ])
+        table = _table(["Kunci", "Jenis nilai", "Wajib?", "Keterangan"], rows, [19, 29, 13, 39],
+                       ["rancang-format"])
+        if anchor:
+            table["ids"].append(anchor)
+        return table
+
+    def _example(self, name: str, fmt: Any) -> list[nodes.Node]:
+        if self.content:
+            text = "\n".join(self.content) + "\n"
+            _validated(self, fmt, text)
+            caption = f"Contoh {fmt.location}"
+        elif name in KINDS:
+            record_id = EXAMPLE_IDS.get(name, "contoh")
+            root = Path("/proyek")
+            target = root / Path(fmt.location).parent / f"{record_id}.yaml"
+            text = render_skeleton(name, record_id, target, root)
+            caption = f"Kerangka yang ditulis oleh rancang new {name} {record_id}"
+        else:
+            return []
+        title = "Contoh"
+        return [nodes.rubric(title, title, classes=["rancang-contoh"]), _yaml_block(self, text, caption)]
+
+
+def _yaml_block(directive: SphinxDirective, text: str, caption: str | None) -> nodes.Element:
+    block = nodes.literal_block(text, text, language="yaml")
+    directive.set_source_info(block)
+    if not caption:
+        return block
+    container = nodes.container("", literal_block=True, classes=["literal-block-wrapper"])
+    container += nodes.caption(caption, "", nodes.Text(caption))
+    container += block
+    return container
+
+
+def _validated(directive: SphinxDirective, fmt: Any, text: str) -> BaseModel | None:
+    """The example validated against its model; a warning (so a failed -W build) when it is wrong."""
+    try:
+        return fmt.model.model_validate(yaml.safe_load(text))
+    except Exception as exc:  # noqa: BLE001 - any failure makes the example wrong
+        logger.warning("contoh format '%s' tidak valid: %s", fmt.name, exc,
+                       location=directive.get_location(), type="rancang", subtype="contoh")
+        return None
+
+
+#: Words rancang derives from rancang.yaml (property of Project -> what it is).
+DERIVED_WORDS = [
+    ("region_full_name", "Nama daerah"),
+    ("head_title", "Jabatan kepala daerah"),
+    ("regulation_name", "Jenis peraturan kepala daerah"),
+    ("gazette_name", "Tempat pengundangan"),
+    ("secretary_title", "Jabatan sekretaris daerah"),
+    ("site_title", "Judul situs"),
+]
+
+
+class ExampleDirective(SphinxDirective):
+    """A YAML example of one format, validated at build time.
+
+    With ``:turunan:`` (format ``proyek`` only) a table follows with the words
+    rancang derives from these settings (Wali Kota or Bupati, Berita Daerah ...).
+    """
+
+    required_arguments = 1
+    has_content = True
+    option_spec = {
+        "judul": directives.unchanged,
+        "turunan": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        if name not in FORMATS:
+            raise self.error(f"format '{name}' tidak dikenal; pilih {', '.join(FORMATS)}")
+        if not self.content:
+            raise self.error("contoh YAML kosong")
+        _note_generated(self)
+        text = "\n".join(self.content) + "\n"
+        record = _validated(self, FORMATS[name], text)
+        result: list[nodes.Node] = [_yaml_block(self, text, self.options.get("judul"))]
+        if "turunan" in self.options and record is not None:
+            rows = [[label, nodes.literal(text=str(getattr(record, prop)))] for prop, label in DERIVED_WORDS
+                    if hasattr(record, prop)]
+            result.append(_table(["Sebutan", "Hasil dari pengaturan di atas"], rows, [40, 60],
+                                 ["rancang-turunan"]))
+        return result
+
+
+def _note_generated(directive: SphinxDirective) -> None:
+    """Remember that this page shows generated content: it is re-read on every build."""
+    env = directive.env
+    if not hasattr(env, "rancang_generated"):
+        env.rancang_generated = set()
+    env.rancang_generated.add(env.docname)
+
+
+def _always_outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """Pages with generated content are rebuilt every time, since rancang itself may have changed."""
+    return sorted(getattr(env, "rancang_generated", set()) - removed - added - changed)
+
+
+def _check_formats_documented(app: Sphinx, env: Any) -> None:
+    documented = getattr(env, "rancang_formats_documented", {})
+    for name in FORMATS:
+        if name not in documented:
+            logger.warning("format '%s' (rancang.models.FORMATS) belum didokumentasikan dengan "
+                           "{rancang-format} %s", name, name, type="rancang", subtype="format")
+
+
+def _purge(app: Sphinx, env: Any, docname: str) -> None:
+    documented = getattr(env, "rancang_formats_documented", {})
+    for name in [n for n, doc in documented.items() if doc == docname]:
+        del documented[name]
+    getattr(env, "rancang_generated", set()).discard(docname)
+
+
+def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
+    env.rancang_formats_documented = {
+        **getattr(env, "rancang_formats_documented", {}),
+        **getattr(other, "rancang_formats_documented", {}),
+    }
+    env.rancang_generated = getattr(env, "rancang_generated", set()) | getattr(other, "rancang_generated", set())
+
+
+# -- {rancang-codes} ----------------------------------------------------------------
+
+
+class CodesDirective(SphinxDirective):
+    """Every diagnostic code, one section and table per prefix."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _note_generated(self)
+        groups: "OrderedDict[str, list[str]]" = OrderedDict((prefix, []) for prefix in CODE_GROUPS)
+        for code in sorted(codes.CODES):
+            prefix = code[:1]
+            if prefix not in groups:
+                logger.warning("kode %s memakai awalan '%s' yang belum punya judul kelompok di rancang_docs",
+                               code, prefix, location=self.get_location(), type="rancang", subtype="kode")
+                groups[prefix] = []
+            groups[prefix].append(code)
+        result: list[nodes.Node] = []
+        for prefix, members in groups.items():
+            if not members:
+                continue
+            heading = CODE_GROUPS.get(prefix, "Lainnya")
+            section = _section(self, f"{prefix}: {heading}", f"kelompok-{prefix.lower()}")
+            intro = CODE_GROUP_INTRO.get(prefix)
+            if intro:
+                section += _para(intro)
+            rows = []
+            for code in members:
+                info = codes.CODES[code]
+                rows.append(([f"kode-{code.lower()}"], [
+                    nodes.literal(text=code, classes=["rancang-kode"]),
+                    nodes.strong(text=info.title),
+                    info.description,
+                ]))
+            table = _table(["Kode", "Judul", "Penjelasan"], rows, [10, 30, 60], ["rancang-kode-tabel"])
+            for row in table.findall(nodes.row):
+                if row["ids"]:
+                    # A label per code, so that any page can write {ref}`S202 <kode-s202>`.
+                    row["names"] = list(row["ids"])
+                    self.state.document.note_explicit_target(row, row)
+            section += table
+            section["classes"].append("rancang-kelompok")
+            result.append(section)
+        return result
+
+
+# -- {rancang-commands} -------------------------------------------------------------
+
+
+def _help_text(action: argparse.Action) -> str:
+    text = action.help or ""
+    if text == argparse.SUPPRESS:
+        return ""
+    return cli._translate(text) if hasattr(cli, "_translate") else text
+
+
+def _invocation(action: argparse.Action) -> str:
+    if action.option_strings:
+        if action.nargs == 0:
+            return ", ".join(action.option_strings)
+        metavar = action.metavar or (
+            "{" + ",".join(map(str, action.choices)) + "}" if action.choices else action.dest.upper()
+        )
+        return ", ".join(f"{opt} {metavar}" for opt in action.option_strings)
+    metavar = action.metavar or action.dest
+    if action.nargs in ("*", "?"):
+        return f"[{metavar} ...]" if action.nargs == "*" else f"[{metavar}]"
+    if action.nargs == "+":
+        return f"{metavar} ..."
+    return str(metavar)
+
+
+def _argument_rows(parser: argparse.ArgumentParser) -> list[list[Any]]:
+    rows = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            continue
+        help_text = _help_text(action)
+        cell: list[nodes.Node] = [nodes.Text(help_text[:1].upper() + help_text[1:])] if help_text else []
+        if action.choices and not isinstance(action.choices, dict):
+            cell.append(nodes.Text(". Pilihan: " if help_text else "Pilihan: "))
+            for i, choice in enumerate(action.choices):
+                if i:
+                    cell.append(nodes.Text(", "))
+                cell.append(nodes.literal(text=str(choice)))
+        if cell:
+            cell.append(nodes.Text("."))
+        rows.append([nodes.literal(text=_invocation(action)), cell or ""])
+    return rows
+
+
+class CommandsDirective(SphinxDirective):
+    """The command line, from rancang.cli.build_parser()."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _note_generated(self)
+        parser = cli.build_parser()
+        result: list[nodes.Node] = []
+        usage = parser.format_usage().strip()
+        result.append(nodes.literal_block(usage, usage, language="text"))
+        result.append(_para("Pilihan umum berikut ditulis sebelum nama perintah, misalnya ",
+                            nodes.literal(text="rancang -C ../proyek-lain check"), "."))
+        result.append(_table(["Pilihan", "Keterangan"], _argument_rows(parser), [30, 70], ["rancang-perintah"]))
+        subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        helps = {choice.dest: choice.help for choice in subparsers._choices_actions}
+        for name, sub in subparsers.choices.items():
+            section = _section(self, f"rancang {name}", f"perintah-{name}")
+            summary = helps.get(name)
+            if sub.description:
+                section += _para(sub.description)
+            elif summary:
+                section += _para(summary[:1].upper() + summary[1:] + ".")
+            text = sub.format_usage().strip()
+            section += nodes.literal_block(text, text, language="text")
+            section += _table(["Argumen atau pilihan", "Keterangan"], _argument_rows(sub), [30, 70],
+                              ["rancang-perintah"])
+            result.append(section)
+        return result
+
+
+# -- Sphinx's own interface strings -------------------------------------------------
+
+
+def _translate_interface(app: Sphinx) -> None:
+    """Fill the Indonesian strings Sphinx's catalogue lacks (used by templates and writers)."""
+    if app.config.language != "id":
+        return
+    translator = app.translator
+    catalog = getattr(translator, "_catalog", None)
+    if isinstance(catalog, dict):
+        catalog.update(UI_TEXT)
+    else:  # pragma: no cover - Sphinx without an Indonesian catalogue
+        logger.warning("katalog Indonesia Sphinx tidak ditemukan; teks antarmuka tetap berbahasa Inggris",
+                       type="rancang", subtype="bahasa")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("rancang-format", FormatDirective)
+    app.add_directive("rancang-codes", CodesDirective)
+    app.add_directive("rancang-commands", CommandsDirective)
+    app.add_directive("rancang-contoh", ExampleDirective)
+    app.connect("builder-inited", _translate_interface)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-check-consistency", _check_formats_documented)
+    app.connect("env-get-outdated", _always_outdated)
+    app.add_js_file("rancang-id.js", priority=800)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
