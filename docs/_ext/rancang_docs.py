@@ -1,6 +1,6 @@
 """Sphinx extension: rujukan yang dibuat dari kode rancang.
 
-Three directives turn rancang's own tables into docutils nodes at build time, so
+Four directives turn rancang's own tables into docutils nodes at build time, so
 that the documentation cannot drift from the program:
 
 ``{rancang-format} NAMA``
@@ -18,6 +18,14 @@ that the documentation cannot drift from the program:
 ``{rancang-commands}``
     The command line of :func:`rancang.cli.build_parser`: global options, then
     one section per subcommand with its usage and arguments.
+
+``{rancang-contoh} NAMA``
+    A YAML example of one format, validated against its model at build time;
+    with ``:turunan:`` (format ``proyek``) a table of the words rancang derives
+    from the settings (Peraturan Bupati, Berita Daerah Kabupaten ...).
+
+Pages that use these directives are re-read on every build (``env-get-outdated``),
+so an incremental ``make docs`` never shows tables of an older rancang.
 
 The build also warns (and so fails under ``-W``) when a format of ``FORMATS``
 is documented nowhere, and it translates the few interface strings of Sphinx
