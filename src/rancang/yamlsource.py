@@ -19,6 +19,7 @@ they were built from (see :mod:`rancang.models.base`).
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,9 @@ MAX_DEPTH = 60
 """Deepest nesting of mappings and lists."""
 
 TAG_PREFIX = "tag:yaml.org,2002:"
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""C0/C1 controls (but tab, line feed, carriage return, NEL), lone surrogates and non-characters."""
+
 _SCALAR_TAGS = {TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -62,6 +66,7 @@ StrictResolver.add_implicit_resolver(
     re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
     list("-+0123456789."),
 )
+StrictResolver.add_implicit_resolver(TAG_PREFIX + "merge", re.compile(r"^<<$"), ["<"])
 StrictResolver.add_implicit_resolver(
     TAG_PREFIX + "timestamp",
     re.compile(
@@ -156,65 +161,111 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        start = exc.start + (len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)
+        before = raw[:start]
         line = before.count(b"\n") + 1
         line_start = before.rfind(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         return None, [
             Diagnostic(
                 "Y102",
-                f"bita 0x{raw[exc.start]:02x} bukan UTF-8; simpan ulang berkas dengan pengodean UTF-8",
+                f"bita 0x{raw[start]:02x} bukan UTF-8; simpan ulang berkas dengan pengodean UTF-8",
                 Location(display, line, column),
             )
         ]
     return text, []
 
 
-_TRANSLATIONS = [
-    ("found character '\\t' that cannot start any token", "Y106", "tab tidak boleh dipakai untuk indentasi; pakai spasi"),
-    ("found unexpected end of stream", "Y105", "berkas berakhir sebelum teks bertanda kutip ditutup"),
-    ("found unknown escape character", "Y105", "urutan escape tidak dikenal dalam teks bertanda kutip ganda"),
-    ("mapping values are not allowed here", "Y105", "titik dua tidak diharapkan di sini; beri tanda kutip pada teks yang memuat ': ' atau periksa indentasi"),
-    ("could not find expected ':'", "Y105", "tanda titik dua (:) yang diharapkan tidak ditemukan"),
-    ("expected <block end>, but found", "Y105", "indentasi tidak konsisten"),
-    ("did not find expected key", "Y105", "indentasi tidak konsisten atau kunci hilang"),
-    ("expected ',' or ']'", "Y105", "daftar dalam [ ] tidak ditutup dengan benar"),
-    ("expected ',' or '}'", "Y105", "pemetaan dalam { } tidak ditutup dengan benar"),
-    ("found undefined alias", "Y105", "alias (*) merujuk ke jangkar (&) yang tidak ada"),
-    ("found character", "Y105", "karakter ini tidak boleh mengawali nilai; beri tanda kutip pada teks"),
-    ("special characters are not allowed", "Y112", "berkas berisi karakter kendali yang tidak diizinkan"),
-    ("expected a single document in the stream", "Y111", "berkas berisi lebih dari satu dokumen YAML (pemisah ---)"),
-    ("found duplicate anchor", "Y105", "nama jangkar (&) dipakai dua kali"),
-    ("while scanning a simple key", "Y105", "kunci tidak diikuti titik dua (:)"),
-    ("while scanning a quoted scalar", "Y105", "teks bertanda kutip tidak ditutup"),
+# PyYAML's problem texts -> (code, Indonesian message, use the context mark?).
+# The context mark points where the construct began (the opening quote, the
+# "[", the key without its colon), which is where the user has to look.
+_TRANSLATIONS: list[tuple[str, str, str, bool]] = [
+    ("found character '\\t' that cannot start any token", "Y106",
+     "tab tidak boleh dipakai untuk indentasi atau sebelum nilai; pakai spasi", False),
+    ("found a tab character", "Y106", "tab tidak boleh dipakai untuk indentasi; pakai spasi", False),
+    ("found unexpected end of stream", "Y105", "teks bertanda kutip tidak ditutup", True),
+    ("found unknown escape character", "Y105",
+     "urutan escape (garis miring terbalik) tidak dikenal dalam teks bertanda kutip ganda; untuk jalur "
+     "seperti C:\\Users pakai tanda kutip tunggal", False),
+    ("expected escape sequence of", "Y105",
+     "urutan escape (garis miring terbalik) tidak valid dalam teks bertanda kutip ganda; untuk jalur "
+     "seperti C:\\Users pakai tanda kutip tunggal", False),
+    ("found unexpected document separator", "Y105", "teks bertanda kutip tidak ditutup sebelum pemisah ---", True),
+    ("mapping values are not allowed here", "Y105",
+     "titik dua tidak diharapkan di sini; beri tanda kutip pada teks yang memuat ': ' atau periksa indentasi", False),
+    ("could not find expected ':'", "Y105", "kunci ini tidak diikuti titik dua (:)", True),
+    ("expected ',' or ']'", "Y105", "daftar yang dibuka dengan [ tidak ditutup dengan ]", True),
+    ("expected ',' or '}'", "Y105", "pemetaan yang dibuka dengan { tidak ditutup dengan }", True),
+    ("found undefined alias", "Y105", "alias (*) merujuk ke jangkar (&) yang tidak ada", False),
+    ("found duplicate anchor", "Y105", "nama jangkar (&) dipakai dua kali", False),
+    ("expected alphabetic or numeric character", "Y105",
+     "nama jangkar (&) atau alias (*) tidak valid; beri tanda kutip bila ini teks biasa", False),
+    ("found undefined tag handle", "Y108", "tag YAML tidak dikenal; beri tanda kutip bila ini teks biasa", False),
+    ("expected a comment or a line break", "Y105", "ada teks tak terduga sesudah tanda | atau >", False),
+    ("expected chomping or indentation indicators", "Y105", "penanda blok teks | atau > tidak valid", False),
+    ("expected indentation indicator in the range 1-9", "Y105", "penanda indentasi blok teks harus 1-9", False),
+    ("but found '<scalar>'", "Y105",
+     "ada teks sesudah nilai yang sudah selesai (misalnya sesudah tanda kutip penutup); beri tanda kutip pada "
+     "seluruh teks", False),
+    ("expected <block end>, but found '-'", "Y105", "butir daftar (-) tidak sejajar dengan butir sebelumnya", False),
+    ("expected <block end>, but found", "Y105", "indentasi tidak konsisten", False),
+    ("did not find expected key", "Y105", "indentasi tidak konsisten atau kunci hilang", False),
+    ("did not find expected '-' indicator", "Y105", "butir daftar harus diawali tanda '-' yang sejajar", False),
+    ("expected '<document start>'", "Y105", "isi tak terduga sesudah akhir dokumen", False),
+    ("found character", "Y105", "karakter ini tidak boleh mengawali nilai; beri tanda kutip pada teks", False),
+    ("special characters are not allowed", "Y112", "berkas berisi karakter kendali yang tidak diizinkan", False),
+    ("expected a single document in the stream", "Y111",
+     "berkas berisi lebih dari satu dokumen YAML (pemisah ---)", False),
 ]
 
 
 def _translate(exc: yaml.YAMLError, display: str) -> Diagnostic:
     problem = str(getattr(exc, "problem", "") or "")
     context = str(getattr(exc, "context", "") or "")
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    location = _mark_location(display, mark)
-    for needle, code, message in _TRANSLATIONS:
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    for needle, code, message, use_context in _TRANSLATIONS:
         if needle in problem or needle in context:
-            return Diagnostic(code, message, location)
-    detail = problem or context or exc.__class__.__name__
-    return Diagnostic("Y105", f"sintaks YAML tidak valid ({detail})", location)
+            mark = (context_mark if use_context else problem_mark) or problem_mark or context_mark
+            return Diagnostic(code, message, _mark_location(display, mark))
+    return Diagnostic("Y105", "sintaks YAML tidak valid di sini", _mark_location(display, problem_mark or context_mark))
+
+
+def _deepest(text: str, display: str) -> Diagnostic:
+    """Where nesting first goes past MAX_DEPTH, found from the (non-recursive) event stream."""
+    depth = -1  # the top-level collection is depth 0, as in _Converter
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Diagnostic("Y109", f"struktur bersarang terlalu dalam (batas {MAX_DEPTH} tingkat)",
+                                      _mark_location(display, event.start_mark))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return Diagnostic("Y109", f"struktur bersarang terlalu dalam (batas {MAX_DEPTH} tingkat)",
+                      Location(display, 1, 1))
 
 
 def compose(text: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
     """Parse text into a node tree; errors become diagnostics."""
     if _CLoader is not None:
-        loader = _CLoader(text)
         try:
-            return loader.get_single_node(), []
+            loader = _CLoader(text)
+            try:
+                return loader.get_single_node(), []
+            finally:
+                loader.dispose()
         except (yaml.YAMLError, RecursionError):
             pass  # re-read below for a precise message
+    try:
+        loader = _PyLoader(text)
+        try:
+            return loader.get_single_node(), []
         finally:
             loader.dispose()
-    loader = _PyLoader(text)
-    try:
-        return loader.get_single_node(), []
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         where = Location(display, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
@@ -223,11 +274,7 @@ def compose(text: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
     except yaml.YAMLError as exc:
         return None, [_translate(exc, display)]
     except RecursionError:
-        return None, [
-            Diagnostic("Y109", f"struktur bersarang terlalu dalam (batas {MAX_DEPTH} tingkat)", Location(display, 1, 1))
-        ]
-    finally:
-        loader.dispose()
+        return None, [_deepest(text, display)]
 
 
 class _Converter:
@@ -275,16 +322,31 @@ class _Converter:
         return self.bad_tag(node)  # pragma: no cover - PyYAML has no other node kinds
 
     def bad_tag(self, node: Node) -> None:
+        tag = str(node.tag)
+        shown = "!!" + tag[len(TAG_PREFIX):] if tag.startswith(TAG_PREFIX) else tag
         self.problems.append(
-            Diagnostic("Y108", f"tag YAML {node.tag!s} tidak diizinkan; rancang hanya membaca YAML aman", self.loc(node))
+            Diagnostic("Y108", f"tag YAML {shown} tidak diizinkan; rancang hanya membaca YAML aman", self.loc(node))
         )
         return None
+
+    def text(self, node: ScalarNode, value: str) -> str:
+        """Refuse characters that Word and HTML cannot carry (written as escapes in quotes)."""
+        bad = _FORBIDDEN_CHARS.search(value)
+        if bad:
+            self.problems.append(
+                Diagnostic("Y112", f"karakter kendali U+{ord(bad.group()):04X} tidak diizinkan dalam teks",
+                           self.loc(node))
+            )
+            # The file is rejected anyway; a placeholder lets the rest still be validated.
+            return _FORBIDDEN_CHARS.sub("\ufffd", value)
+        return value
 
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:
             return self.bad_tag(node)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
+            return self.text(node, value) if isinstance(value, str) else value
         except (ConstructorError, ValueError, OverflowError):
             if node.tag == TAG_PREFIX + "timestamp":
                 self.problems.append(
@@ -309,7 +371,7 @@ class _Converter:
                     Diagnostic("Y113", f"kunci {shown!r} bukan teks; kunci harus berupa nama seperti nama:", self.loc(key_node))
                 )
                 continue
-            key = key_node.value
+            key = self.text(key_node, key_node.value)
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 self.problems.append(
