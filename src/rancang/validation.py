@@ -224,18 +224,42 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in _TYPE_TAGS)))
 
 
+def _aliased(model: type[BaseModel], loc: tuple) -> tuple:
+    """Replace attribute names in an error path by YAML keys.
+
+    pydantic reports fields validated from their default (``validate_default``)
+    under the attribute name; everything else is already under the alias.
+    """
+    out = []
+    for index, part in enumerate(loc):
+        if isinstance(part, str):
+            for cls in _model_at(model, tuple(out)):
+                info = cls.model_fields.get(part)
+                if info is not None and info.alias and info.alias != part:
+                    part = info.alias
+                    break
+        out.append(part)
+    return tuple(out)
+
+
 def _explain_one(model: type[BaseModel], source: Source, err: dict) -> Diagnostic:
     kind = err["type"]
-    loc = tuple(err.get("loc", ()))
+    loc = _aliased(model, tuple(err.get("loc", ())))
     value = err.get("input")
     node, rest = _walk(source.node, loc)
     where = node_location(source.path, node)
     name = _field_name(loc)
 
-    if kind in CODES and value is None and loc:
-        return Diagnostic("S201", f"'{name}' belum diisi", where)
+    if kind in CODES and value is None and loc and not rest and isinstance(node, ScalarNode):
+        return Diagnostic("S201", f"'{name}' belum diisi", where)  # written as "kunci:" with no value
 
     if kind in CODES:  # our own validators raise PydanticCustomError with the code as type
+        key = (err.get("ctx") or {}).get("kunci")
+        if key:  # a cross-field rule names the key the user should look at
+            record = _walk(source.node, loc[:-1])[0] if loc else source.node
+            found = key_node(record, key)
+            if found is not None:
+                where = node_location(source.path, found)
         return Diagnostic(kind, err["msg"], where)
 
     if kind == "missing":
@@ -269,7 +293,7 @@ def _explain_one(model: type[BaseModel], source: Source, err: dict) -> Diagnosti
             suggestion=suggestion,
         )
 
-    if kind in _KIND_WORDS and value is None:
+    if kind in _KIND_WORDS and value is None and not rest:
         return Diagnostic("S201", f"'{name}' belum diisi", where)
 
     if kind in _KIND_WORDS:

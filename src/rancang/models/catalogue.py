@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import RootModel, model_validator
+from typing import Any
+
+from pydantic import RootModel, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from rancang.models.base import Id, Model, PartialDate, Text, Url, Year, field
@@ -65,11 +67,13 @@ class LegalBasis(Model):
         "Jenis peraturan: UUD, UU, Perppu, PP, Perpres, Permen, Perban, Perda Provinsi, Pergub, Perda, "
         "Perkada, atau Keputusan Kepala Daerah.",
     )
-    number: int | None = field("nomor", "Nomor peraturan (tidak ada untuk UUD).", default=None, ge=1)
+    number: int | None = field("nomor", "Nomor peraturan (tidak ada untuk UUD).", default=None, ge=1,
+                               validate_default=True)
     year: Year = field("tahun", "Tahun peraturan.")
     title: Text | None = field(
         "tentang", "Nama peraturan sesudah kata 'tentang', ditulis persis seperti aslinya (tidak ada untuk UUD).",
         default=None,
+        validate_default=True,
     )
     issuer: Text | None = field(
         "pembentuk",
@@ -78,6 +82,7 @@ class LegalBasis(Model):
         "Kepala Daerah: nama daerah lengkap (misalnya Kota Parepare, Kabupaten Pangkajene dan Kepulauan, "
         "Provinsi Sulawesi Selatan).",
         default=None,
+        validate_default=True,
     )
     enacted: PartialDate | None = field(
         "diundangkan", "Tanggal diundangkan, untuk mengurutkan peraturan setingkat secara kronologis.", default=None
@@ -104,30 +109,51 @@ class LegalBasis(Model):
     source: Url | None = field("sumber", "Alamat salinan yang dipakai untuk memeriksa.", default=None)
     note: Text | None = field("catatan", "Catatan, misalnya apa yang belum dapat dikonfirmasi.", default=None)
 
-    @model_validator(mode="after")
-    def check_shape(self) -> "LegalBasis":
-        if self.kind is LegalKind.UUD:
-            if self.number is not None or self.gazette is not None or self.supplement is not None:
-                raise PydanticCustomError("S206", "UUD tidak memiliki nomor, lembaran, atau tambahan")
-            if self.title is not None:
-                raise PydanticCustomError("S206", "UUD tidak memiliki 'tentang'")
-        else:
-            for key, value in (("nomor", self.number), ("tentang", self.title)):
-                if value is None:
-                    raise PydanticCustomError("S201", "kunci wajib '{key}' tidak ada", {"key": key})
-        if self.kind in (LegalKind.PERMEN, LegalKind.PERBAN, LegalKind.PERDA, LegalKind.PERKADA,
-                         LegalKind.PERDA_PROVINSI, LegalKind.PERGUB, LegalKind.KEPKADA) and not self.issuer:
+    # Rules that depend on `jenis`; each points at the key concerned and runs even
+    # when another field of the same entry is wrong.
+
+    @field_validator("number", "title")
+    @classmethod
+    def required_unless_constitution(cls, value: Any, info: ValidationInfo) -> Any:
+        kind = info.data.get("kind")
+        key = "nomor" if info.field_name == "number" else "tentang"
+        if kind is LegalKind.UUD and value is not None:
+            raise PydanticCustomError("S206", "UUD tidak memiliki '{key}'", {"key": key, "kunci": key})
+        if kind is not None and kind is not LegalKind.UUD and value is None:
+            raise PydanticCustomError("S201", "kunci wajib '{key}' tidak ada", {"key": key})
+        return value
+
+    @field_validator("issuer")
+    @classmethod
+    def issuer_when_needed(cls, value: str | None, info: ValidationInfo) -> str | None:
+        kind = info.data.get("kind")
+        if kind in _ISSUED_BY_NAME and value is None:
             raise PydanticCustomError(
-                "S201",
-                "kunci 'pembentuk' wajib untuk {kind} (kementerian atau daerah pembentuknya)",
-                {"kind": self.kind.value},
+                "S201", "kunci 'pembentuk' wajib untuk {kind} (kementerian atau daerah pembentuknya)",
+                {"kind": kind.value},
             )
-        if self.supplement is not None and self.kind in (LegalKind.PERMEN, LegalKind.PERBAN, LegalKind.PERKADA):
+        return value
+
+    @field_validator("gazette", "supplement")
+    @classmethod
+    def publication_fits_kind(cls, value: Any, info: ValidationInfo) -> Any:
+        kind = info.data.get("kind")
+        key = "lembaran" if info.field_name == "gazette" else "tambahan"
+        if value is None or kind is None:
+            return value
+        if kind is LegalKind.UUD:
+            raise PydanticCustomError("S206", "UUD tidak memiliki '{key}'", {"key": key, "kunci": key})
+        if key == "tambahan" and kind in _NO_SUPPLEMENT:
             raise PydanticCustomError(
                 "S206", "{kind} diundangkan dalam Berita Negara/Daerah yang tidak memiliki Tambahan",
-                {"kind": self.kind.value},
+                {"kind": kind.value, "kunci": key},
             )
-        return self
+        return value
+
+
+_ISSUED_BY_NAME = (LegalKind.PERMEN, LegalKind.PERBAN, LegalKind.PERDA, LegalKind.PERKADA,
+                   LegalKind.PERDA_PROVINSI, LegalKind.PERGUB, LegalKind.KEPKADA)
+_NO_SUPPLEMENT = (LegalKind.PERMEN, LegalKind.PERBAN, LegalKind.PERKADA, LegalKind.PERGUB, LegalKind.KEPKADA)
 
 
 class LegalCatalogue(RootModel[list[LegalBasis]]):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from rancang.models.base import Email, Id, Markdown, Model, PartialDate, Text, Url, Year, field
@@ -78,14 +78,15 @@ class Indicator(Model):
     name: Text = field("nama", "Apa yang diukur, misalnya 'Perempuan pesisir aktif'.")
     unit: Text | None = field("satuan", "Satuan, misalnya orang, ton, rupiah per bulan.", default=None)
     baseline: Measurement | None = field("awal", "Nilai sebelum inovasi (baseline).", default=None)
-    result: Measurement | None = field("hasil", "Nilai sesudah inovasi.", default=None)
+    result: Measurement | None = field("hasil", "Nilai sesudah inovasi.", default=None, validate_default=True)
     source: Url | None = field("sumber", "Sumber angka ini, bila berbeda dari sumber profil.", default=None)
 
-    @model_validator(mode="after")
-    def needs_a_value(self) -> "Indicator":
-        if self.baseline is None and self.result is None:
+    @field_validator("result")
+    @classmethod
+    def needs_a_value(cls, value: Measurement | None, info: ValidationInfo) -> Measurement | None:
+        if value is None and "baseline" in info.data and info.data["baseline"] is None:
             raise PydanticCustomError("S201", "indikator harus memiliki 'awal', 'hasil', atau keduanya")
-        return self
+        return value
 
 
 class Budget(Model):
@@ -101,13 +102,19 @@ class LegalRef(Model):
     description: Text | None = field(
         "uraian", "Uraian bila dasar hukumnya belum ada di katalog (misalnya SK Wali Kota yang belum bernomor).",
         default=None,
+        validate_default=True,
     )
 
-    @model_validator(mode="after")
-    def one_of(self) -> "LegalRef":
-        if (self.id is None) == (self.description is None):
+    @field_validator("description")
+    @classmethod
+    def one_of(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if "id" not in info.data:
+            return value  # already reported
+        if value is not None and info.data["id"] is not None:
+            raise PydanticCustomError("S206", "isi 'id' atau 'uraian', tidak keduanya", {"kunci": "uraian"})
+        if value is None and info.data["id"] is None:
             raise PydanticCustomError("S201", "isi salah satu: 'id' (dari katalog) atau 'uraian'")
-        return self
+        return value
 
 
 class Award(Model):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 from typing import Annotated, Any, Union
 
-from pydantic import Discriminator, Tag, field_validator, model_validator
+from pydantic import Discriminator, Tag, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from rancang.models.base import Id, Markdown, Model, PartialDate, Text, Year, field
@@ -101,21 +101,30 @@ class Article(Model):
     id: Id | None = field("id", "Id untuk dirujuk dari teks lain.", default=None)
     text: Text | None = field("teks", "Isi pasal yang terdiri atas satu norma (tidak diberi nomor ayat).", default=None)
     items: Enumeration | None = field("rincian", "Rincian dalam pasal satu norma.", default=None)
-    clauses: list[Clause] = field("ayat", "Ayat-ayat pasal ini, tanpa nomor.", default_factory=list)
+    clauses: list[Clause] = field(
+        "ayat", "Ayat-ayat pasal ini (minimal dua), tanpa nomor.", default_factory=list, validate_default=True
+    )
 
-    @model_validator(mode="after")
-    def text_or_clauses(self) -> "Article":
-        if self.text is None and not self.clauses:
+    @field_validator("clauses")
+    @classmethod
+    def text_or_clauses(cls, clauses: list[Clause], info: ValidationInfo) -> list[Clause]:
+        if "text" not in info.data or "items" not in info.data:
+            return clauses  # already reported
+        text, items = info.data["text"], info.data["items"]
+        if text is None and not clauses:
             raise PydanticCustomError("S201", "pasal harus memiliki 'teks' (satu norma) atau 'ayat'")
-        if self.text is not None and self.clauses:
-            raise PydanticCustomError("S206", "pasal berisi 'teks' atau 'ayat', tidak keduanya")
-        if self.items is not None and self.text is None:
-            raise PydanticCustomError("S206", "'rincian' pasal hanya dipakai bersama 'teks'; taruh di dalam ayat")
-        if len(self.clauses) == 1:
+        if text is not None and clauses:
+            raise PydanticCustomError("S206", "pasal berisi 'teks' atau 'ayat', tidak keduanya", {"kunci": "ayat"})
+        if items is not None and text is None:
             raise PydanticCustomError(
-                "S206", "pasal dengan satu ayat ditulis sebagai 'teks' (ayat tunggal tidak diberi nomor)"
+                "S206", "'rincian' pasal hanya dipakai bersama 'teks'; taruh di dalam ayat", {"kunci": "rincian"}
             )
-        return self
+        if len(clauses) == 1:
+            raise PydanticCustomError(
+                "S206", "pasal dengan satu ayat ditulis sebagai 'teks' (ayat tunggal tidak diberi nomor)",
+                {"kunci": "ayat"},
+            )
+        return clauses
 
 
 def _kind_of(value: Any) -> str | None:
@@ -216,11 +225,12 @@ class Definition(Model):
     )
     meaning: Text = field("arti", "Arti istilah, tanpa titik di akhir (ditambahkan otomatis).")
 
-    @model_validator(mode="after")
-    def one_alias(self) -> "Definition":
-        if self.abbreviation and self.short_name:
-            raise PydanticCustomError("S206", "isi 'disingkat' atau 'disebut', tidak keduanya")
-        return self
+    @field_validator("short_name")
+    @classmethod
+    def one_alias(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and info.data.get("abbreviation") is not None:
+            raise PydanticCustomError("S206", "isi 'disingkat' atau 'disebut', tidak keduanya", {"kunci": "disebut"})
+        return value
 
 
 class Citation(Model):
@@ -287,7 +297,8 @@ class Regulation(Model):
         "jenis", "peraturan_wali_kota atau peraturan_bupati; bawaan: sesuai jenis daerah.", default=None
     )
     number: int | None = field("nomor", "Nomor; kosongkan selama masih rancangan.", default=None, ge=1)
-    year: Year | None = field("tahun", "Tahun; kosongkan selama masih rancangan.", default=None)
+    year: Year | None = field("tahun", "Tahun; kosongkan selama masih rancangan.", default=None,
+                              validate_default=True)
     title: Text = field("tentang", "Nama peraturan, misalnya 'Inovasi Daerah'.")
     considerations: list[Text] = field(
         "menimbang",
@@ -312,11 +323,18 @@ class Regulation(Model):
     def uniform_content(cls, value: list) -> list:
         return _uniform(value, "batang tubuh")
 
-    @model_validator(mode="after")
-    def number_and_year(self) -> "Regulation":
-        if (self.number is None) != (self.year is None):
-            raise PydanticCustomError("S201", "isi 'nomor' dan 'tahun' bersama-sama, atau kosongkan keduanya (rancangan)")
-        return self
+    @field_validator("year")
+    @classmethod
+    def number_and_year(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if "number" not in info.data:
+            return value  # already reported
+        number = info.data["number"]
+        if (number is None) != (value is None):
+            raise PydanticCustomError(
+                "S201", "isi 'nomor' dan 'tahun' bersama-sama, atau kosongkan keduanya (rancangan)",
+                {"kunci": "nomor" if number is not None else "tahun"},
+            )
+        return value
 
     @property
     def is_draft(self) -> bool:

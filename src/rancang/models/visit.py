@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import ValidationInfo, field_validator, model_validator
+from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from rancang.models.base import Email, Id, Markdown, Model, PartialDate, Text, field
@@ -36,18 +36,19 @@ class Party(Model):
 
 class Person(Model):
     name: Text | None = field("nama", "Nama (boleh dikosongkan bila hanya jabatan yang diketahui).", default=None)
-    position: Text | None = field("jabatan", "Jabatan.", default=None)
+    position: Text | None = field("jabatan", "Jabatan.", default=None, validate_default=True)
     side: Side = field("pihak", "kita (pihak kita) atau mereka (pihak lain).")
     role: Text | None = field("peran", "Peran dalam kunjungan, misalnya narasumber atau ketua rombongan.", default=None)
     phone: Text | None = field("telepon", "Telepon narahubung (tulis di antara tanda kutip).", default=None)
     email: Email | None = field("surel", "Surel narahubung.", default=None)
     contact_person: bool = field("narahubung", "true bila orang ini narahubung.", default=False)
 
-    @model_validator(mode="after")
-    def name_or_position(self) -> "Person":
-        if not self.name and not self.position:
+    @field_validator("position")
+    @classmethod
+    def name_or_position(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and "name" in info.data and info.data["name"] is None:
             raise PydanticCustomError("S201", "isi 'nama' atau 'jabatan' (atau keduanya)")
-        return self
+        return value
 
 
 class AgendaItem(Model):
