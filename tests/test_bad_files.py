@@ -462,9 +462,6 @@ def test_text_after_a_closing_quote_is_not_called_an_indentation_problem(project
     assert "indentasi" not in report["temuan"][0]["pesan"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "jenis: Peraturan Pemerintah (the long name of PP) gets the suggestion 'Perda Provinsi', a different "
-    "kind of regulation; difflib on the short names cannot know the long names"))
 def test_long_name_of_a_legal_kind_suggests_its_short_name(project, capsys):
     Case("dasar-hukum/nomor-tidak-ada.yaml", []).install(project)
     _code, out, _err = run(capsys, "check")

@@ -152,20 +152,33 @@ def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
     return keys
 
 
-def _enum_at(model: type[BaseModel], loc: tuple) -> list[str]:
+def _enums_at(model: type[BaseModel], loc: tuple) -> list[type[enum.Enum]]:
     parent, last = loc[:-1], loc[-1] if loc else None
-    values: list[str] = []
+    found: list[type[enum.Enum]] = []
     for cls in _model_at(model, parent):
         for name, info in cls.model_fields.items():
             if (info.alias or name) != last:
                 continue
             for cand in _candidates(info.annotation):
-                origin = typing.get_origin(cand)
-                if origin in (list,):
+                if typing.get_origin(cand) is list:
                     cand = _candidates(typing.get_args(cand)[0])[0]
-                if isinstance(cand, type) and issubclass(cand, enum.Enum):
-                    values.extend(str(m.value) for m in cand)
-    return values
+                if isinstance(cand, type) and issubclass(cand, enum.Enum) and cand not in found:
+                    found.append(cand)
+    return found
+
+
+def _suggest_value(value: object, enums: list[type[enum.Enum]], allowed: list[str]) -> str | None:
+    """The allowed value closest to what was typed, also through an enum's synonyms."""
+    typed = str(value).strip().lower()
+    names: dict[str, str] = {str(v).lower(): str(v) for v in allowed}
+    for cls in enums:
+        synonyms = getattr(cls, "synonyms", None)
+        if callable(synonyms):
+            names.update({k.lower(): v for k, v in synonyms().items()})
+    if typed in names:
+        return names[typed]
+    close = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.5)
+    return names[close[0]] if close else None
 
 
 # -- messages ---------------------------------------------------------------------
@@ -280,12 +293,13 @@ def _explain_one(model: type[BaseModel], source: Source, err: dict) -> Diagnosti
         return Diagnostic("S202", f"kunci '{key}' tidak dikenal", where, suggestion=suggestion)
 
     if kind in ("enum", "literal_error"):
-        allowed = _enum_at(model, _clean_loc(loc))
+        enums = _enums_at(model, _clean_loc(loc))
+        allowed = [str(m.value) for cls in enums for m in cls]
         if not allowed:
             expected = (err.get("ctx") or {}).get("expected", "")
             allowed = [p.strip().strip("'") for p in str(expected).replace(" or ", ",").split(",") if p.strip()]
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-        suggestion = f"mungkin maksud Anda '{close[0]}'?" if close else None
+        guess = _suggest_value(value, enums, allowed)
+        suggestion = f"mungkin maksud Anda '{guess}'?" if guess else None
         return Diagnostic(
             "S204",
             f"nilai {_shown(value)} untuk '{name}' tidak dikenal; pilihan: " + ", ".join(allowed),

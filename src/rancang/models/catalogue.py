@@ -45,6 +45,31 @@ class LegalKind(str, enum.Enum):
     PERKADA = "Perkada"
     KEPKADA = "Keputusan Kepala Daerah"
 
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        """Names users may type instead of the short value (for suggestions)."""
+        return {
+            "Undang-Undang Dasar": "UUD",
+            "Undang-Undang": "UU",
+            "Peraturan Pemerintah Pengganti Undang-Undang": "Perppu",
+            "Peraturan Pemerintah": "PP",
+            "Peraturan Presiden": "Perpres",
+            "Peraturan Menteri": "Permen",
+            "Permendagri": "Permen",
+            "Peraturan Badan": "Perban",
+            "Peraturan Daerah Provinsi": "Perda Provinsi",
+            "Peraturan Gubernur": "Pergub",
+            "Peraturan Daerah": "Perda",
+            "Peraturan Kepala Daerah": "Perkada",
+            "Peraturan Wali Kota": "Perkada",
+            "Peraturan Walikota": "Perkada",
+            "Perwali": "Perkada",
+            "Peraturan Bupati": "Perkada",
+            "Perbup": "Perkada",
+            "Keputusan Wali Kota": "Keputusan Kepala Daerah",
+            "Keputusan Bupati": "Keputusan Kepala Daerah",
+        }
+
     @property
     def rank(self) -> int:
         """Position in the hierarchy (lower is higher)."""
