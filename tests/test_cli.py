@@ -102,3 +102,23 @@ def test_an_internal_error_is_explained_without_traceback(in_root, capsys, monke
 def test_console_script_runs(tmp_path):
     result = subprocess.run([sys.executable, "-m", "rancang", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("rancang ")
+
+
+def test_yaml_where_rancang_does_not_look_is_reported(tmp_path, monkeypatch, capsys):
+    (tmp_path / "rancang.yaml").write_text("daerah: {jenis: kota, nama: A, provinsi: B}\n", encoding="utf-8")
+    for rel in ("kb/inovasi/lama/x.yaml", "kb/inovasi/y.yml", "visit/a.yaml", "docs/conf.yaml"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("nama: X\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0  # warnings only
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "kb/inovasi/lama/x.yaml: P404: peringatan: berkas ini tidak diperiksa karena berada di luar tempat berkas "
+        "data; pindahkan ke kb/inovasi/, regulations/, atau visits/",
+        "kb/inovasi/y.yml: P404: peringatan: berkas ini tidak diperiksa karena berada di luar tempat berkas data; "
+        "ganti akhirannya menjadi .yaml",
+        "visit/a.yaml: P404: peringatan: berkas ini tidak diperiksa karena berada di luar tempat berkas data; "
+        "pindahkan ke kb/inovasi/, regulations/, atau visits/",
+        "Diperiksa: 1 pengaturan proyek.",
+        "Ditemukan 0 galat dan 3 peringatan.",
+    ]

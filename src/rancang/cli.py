@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rancang",
         description="rancang: direktori inovasi, rancangan peraturan, dan bahan kunjungan kerja dari berkas YAML.",
     )
-    parser.add_argument("--version", action="version", version=f"rancang {__version__}")
+    parser.add_argument("--version", action="version", version=f"rancang {__version__}",
+                        help="tampilkan versi rancang lalu keluar")
     parser.add_argument(
         "-C", "--project", metavar="FOLDER", type=Path, default=None,
         help="folder proyek (berisi rancang.yaml); bawaan: folder kerja atau induknya",

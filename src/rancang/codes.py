@@ -2,7 +2,8 @@
 
 A code is stable: once published it keeps its meaning, so that users can switch
 it off by name and search for it. The documentation page of codes is generated
-from this table (``docs/kode.md`` through ``rancang.docs_ext``).
+from this table (``docs/kode.md``, through the ``rancang-codes`` directive
+of ``docs/_ext/rancang_docs.py``).
 
 Prefixes:
 
@@ -140,7 +141,7 @@ CODES: dict[str, CodeInfo] = {
     ),
     "P404": CodeInfo(
         "Berkas tidak dikenali",
-        "Berkas YAML berada di luar folder data yang dikenal (kb/inovasi, regulations, visits) "
-        "sehingga formatnya tidak dapat ditentukan.",
+        "Berkas YAML berada di luar tempat berkas data (misalnya di subfolder kb/inovasi/ atau di folder "
+        "visit/ yang salah eja) atau berakhiran .yml, sehingga tidak diperiksa dan tidak dibangun.",
     ),
 }

@@ -61,7 +61,8 @@ class Diagnostic:
         return (self.location.path, self.location.line, self.location.column, self.code, self.message)
 
     def format(self) -> str:
-        text = f"{self.location}: {self.code}: {self.message}"
+        level = "peringatan: " if self.severity is Severity.WARNING else ""
+        text = f"{self.location}: {self.code}: {level}{self.message}"
         if self.suggestion:
             text += f" ({self.suggestion})"
         return text

@@ -7,11 +7,12 @@ and collects every problem; it never stops at the first one.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rancang.diagnostics import Diagnostic, Location
+from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.models import FORMATS, Format
 from rancang.models.base import ID_PATTERN
 from rancang.models.catalogue import Agency, LegalBasis
@@ -135,9 +136,32 @@ def load_project(root: Path) -> tuple[ProjectData, list[Diagnostic]]:
             data.regulations[record_id] = model
         elif fmt.name == "kunjungan":
             data.visits[record_id] = model
+    problems.extend(_stray_files(root, {p.resolve() for p, _ in project_files(root)}))
     if not (root / PROJECT_FILE).is_file():
         problems.append(Diagnostic("P401", f"{PROJECT_FILE} tidak ditemukan", Location(display_path(root))))
     return data, problems
+
+
+DATA_FOLDERS = ("kb", "regulations", "visits")
+
+
+def _stray_files(root: Path, known: set[Path]) -> list[Diagnostic]:
+    """YAML files a user probably meant as data but that sit where rancang does not look."""
+    folders = [root / name for name in DATA_FOLDERS]
+    for child in sorted(root.iterdir()) if root.is_dir() else []:
+        if child.is_dir() and child.name not in DATA_FOLDERS and difflib.get_close_matches(
+                child.name, DATA_FOLDERS, n=1, cutoff=0.75):
+            folders.append(child)  # "visit/", "regulation/" ...
+    problems = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.suffix in (".yaml", ".yml") and path.is_file() and path.resolve() not in known:
+                hint = "ganti akhirannya menjadi .yaml" if path.suffix == ".yml" else \
+                    "pindahkan ke kb/inovasi/, regulations/, atau visits/"
+                problems.append(Diagnostic(
+                    "P404", f"berkas ini tidak diperiksa karena berada di luar tempat berkas data; {hint}",
+                    Location(display_path(path)), Severity.WARNING))
+    return problems
 
 
 def _collect(items: list, into: dict, what: str) -> list[Diagnostic]:

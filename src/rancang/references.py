@@ -19,7 +19,7 @@ from rancang.validation import locate
 
 
 def closest(name: str, known: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 

@@ -40,7 +40,7 @@ TITLES: dict[str, str] = {
     "Budget": "Anggaran",
     "LegalRef": "Dasar hukum inovasi",
     "Award": "Penghargaan",
-    "ReplicationEntry": "Replikasi",
+    "ReplicationEntry": "Daerah replikasi",
     "Replication": "Replikasi",
     "Contact": "Kontak",
     "CitedSource": "Sumber",
@@ -76,7 +76,7 @@ TITLES: dict[str, str] = {
     "ListKind": "Sifat rincian",
     "Commencement": "Saat mulai berlaku",
     "Role": "Peran",
-    "Side": "Pihak",
+    "Side": "Pihak peserta",
     "RegionKind": "Jenis daerah",
     "OfficeSpelling": "Ejaan jabatan",
 }

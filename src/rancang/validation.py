@@ -218,7 +218,13 @@ def _field_name(loc: tuple) -> str:
     for part in reversed(loc):
         if isinstance(part, str) and not part[:1].isupper() and "[" not in part and part not in _TYPE_TAGS:
             return part
-    return "nilai"
+    return "butir" if loc else "isi berkas"
+
+
+def _number(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def explain(model: type[BaseModel], source: Source, errors: list[dict]) -> list[Diagnostic]:
@@ -332,11 +338,11 @@ def _explain_one(model: type[BaseModel], source: Source, err: dict) -> Diagnosti
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
         sign = "≥" if kind == "greater_than_equal" else ">"
-        return Diagnostic("S206", f"'{name}' harus {sign} {limit}, bukan {_shown(value)}", where)
+        return Diagnostic("S206", f"'{name}' harus {sign} {_number(limit)}, bukan {_shown(value)}", where)
     if kind in ("less_than_equal", "less_than"):
         limit = ctx.get("le", ctx.get("lt"))
         sign = "≤" if kind == "less_than_equal" else "<"
-        return Diagnostic("S206", f"'{name}' harus {sign} {limit}, bukan {_shown(value)}", where)
+        return Diagnostic("S206", f"'{name}' harus {sign} {_number(limit)}, bukan {_shown(value)}", where)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return Diagnostic("S206", f"'{name}': jenis unsur tidak dikenal", where)
     if kind in ("value_error", "assertion_error"):
