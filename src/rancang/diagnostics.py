@@ -13,7 +13,6 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable
 
 from rancang.codes import CODES
@@ -36,13 +35,6 @@ class Location:
         if self.line <= 0:
             return self.path
         return f"{self.path}:{self.line}:{max(self.column, 1)}"
-
-    def relative_to(self, root: Path) -> "Location":
-        try:
-            rel = Path(self.path).resolve().relative_to(root.resolve())
-        except ValueError:
-            return self
-        return Location(rel.as_posix(), self.line, self.column)
 
 
 @dataclass(frozen=True)
@@ -106,15 +98,6 @@ class Report:
     def sorted(self) -> list[Diagnostic]:
         unique = {(d.sort_key(), d.severity): d for d in self.diagnostics}
         return [unique[k] for k in sorted(unique, key=lambda k: k[0])]
-
-    def relative_to(self, root: Path) -> "Report":
-        return Report(
-            [
-                Diagnostic(d.code, d.message, d.location.relative_to(root), d.severity, d.suggestion)
-                for d in self.diagnostics
-            ],
-            dict(self.checked),
-        )
 
     def to_json(self) -> str:
         items = self.sorted()

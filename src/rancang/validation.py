@@ -15,7 +15,7 @@ import typing
 from typing import Any, Iterable, TypeVar, Union
 
 from pydantic import BaseModel, RootModel, ValidationError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from rancang.codes import CODES
 from rancang.diagnostics import Diagnostic, Location
@@ -350,10 +350,3 @@ def _explain_one(model: type[BaseModel], source: Source, err: dict) -> Diagnosti
         return Diagnostic("S206", message, where)
     return Diagnostic("S206", f"nilai {_shown(value)} untuk '{name}' tidak valid ({kind})", where)
 
-
-def is_scalar(node: Node | None) -> bool:
-    return isinstance(node, ScalarNode)
-
-
-def is_sequence(node: Node | None) -> bool:
-    return isinstance(node, SequenceNode)
