@@ -179,17 +179,15 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
 # PyYAML's problem texts -> (code, Indonesian message, use the context mark?).
 # The context mark points where the construct began (the opening quote, the
 # "[", the key without its colon), which is where the user has to look.
+_ESCAPE = ("urutan escape (garis miring terbalik) tidak valid dalam teks bertanda kutip ganda; untuk jalur "
+           "seperti C:\\Users pakai tanda kutip tunggal")
 _TRANSLATIONS: list[tuple[str, str, str, bool]] = [
     ("found character '\\t' that cannot start any token", "Y106",
      "tab tidak boleh dipakai untuk indentasi atau sebelum nilai; pakai spasi", False),
     ("found a tab character", "Y106", "tab tidak boleh dipakai untuk indentasi; pakai spasi", False),
     ("found unexpected end of stream", "Y105", "teks bertanda kutip tidak ditutup", True),
-    ("found unknown escape character", "Y105",
-     "urutan escape (garis miring terbalik) tidak dikenal dalam teks bertanda kutip ganda; untuk jalur "
-     "seperti C:\\Users pakai tanda kutip tunggal", False),
-    ("expected escape sequence of", "Y105",
-     "urutan escape (garis miring terbalik) tidak valid dalam teks bertanda kutip ganda; untuk jalur "
-     "seperti C:\\Users pakai tanda kutip tunggal", False),
+    ("found unknown escape character", "Y105", _ESCAPE, False),
+    ("expected escape sequence of", "Y105", _ESCAPE, False),
     ("found unexpected document separator", "Y105", "teks bertanda kutip tidak ditutup sebelum pemisah ---", True),
     ("mapping values are not allowed here", "Y105",
      "titik dua tidak diharapkan di sini; beri tanda kutip pada teks yang memuat ': ' atau periksa indentasi", False),
