@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Periksa seluruh proyek lalu bangun keluarannya.")
     build.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
 
+    draft = commands.add_parser("draft", help="buat rancangan peraturan (DOCX) dari regulations/<id>.yaml",
+                                description="Nomori, rumuskan rujukan, lalu tulis rancangan peraturan sebagai DOCX.")
+    draft.add_argument("regulation", type=Path, metavar="BERKAS", help="regulations/<id>.yaml")
+    draft.add_argument("-o", "--output", type=Path, metavar="KELUARAN.docx", default=None,
+                       help="berkas keluaran; bawaan: _build/dokumen/<id>.docx")
+    draft.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
+
     new = commands.add_parser("new", help="buat kerangka berkas baru", description=(
         "Tulis kerangka berkas baru yang berisi penjelasan setiap kunci. Berkas yang sudah ada tidak ditimpa."))
     new.add_argument("kind", choices=("inovasi", "regulasi", "kunjungan"), metavar="JENIS",
@@ -145,6 +152,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    from rancang.drafts import draft
+
+    root = _root(args)
+    outcome = draft(root, args.regulation.resolve(), args.output.resolve() if args.output else None, args.pdf)
+    for line in outcome.messages:
+        print(line)
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from rancang.scaffold import new_record
 
@@ -173,6 +190,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "build": cmd_build,
+    "draft": cmd_draft,
     "new": cmd_new,
     "schema": cmd_schema,
 }

@@ -126,6 +126,17 @@ CODES: dict[str, CodeInfo] = {
         "Id ganda",
         "Id yang sama dipakai dua kali; rujukan kepadanya menjadi ambigu.",
     ),
+    "R303": CodeInfo(
+        "Penanda rujukan tidak dapat dibaca",
+        "Isi [[ ... ]] dalam teks harus berupa id unsur ([[pasal-bentuk]]), label saja ([[#pasal-bentuk]]), "
+        "beberapa id ([[ayat-a, ayat-b]]), rentang ([[pasal-a sampai pasal-b]]), bilangan ([[14]]), "
+        "atau tanggal ([[2021-06-04]]).",
+    ),
+    "R304": CodeInfo(
+        "Rujukan tidak dapat dirumuskan",
+        "Rentang harus berupa unsur sejenis dengan induk yang sama, dari nomor kecil ke besar; rujukan "
+        "ganda hanya untuk pasal, ayat, butir, dan istilah.",
+    ),
     # -- project --------------------------------------------------------------
     "P401": CodeInfo(
         "Proyek tidak ditemukan",
@@ -143,5 +154,10 @@ CODES: dict[str, CodeInfo] = {
         "Berkas tidak dikenali",
         "Berkas YAML berada di luar tempat berkas data (misalnya di subfolder kb/inovasi/ atau di folder "
         "visit/ yang salah eja) atau berakhiran .yml, sehingga tidak diperiksa dan tidak dibangun.",
+    ),
+    "P405": CodeInfo(
+        "PDF tidak dapat dibuat",
+        "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "
+        "tersedia dan tidak diubah.",
     ),
 }

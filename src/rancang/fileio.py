@@ -22,6 +22,7 @@ def atomic_write_bytes(target: Path, data: bytes, *, overwrite: bool = True) -> 
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
         if overwrite:
             os.replace(tmp, target)
         else:
@@ -34,6 +35,12 @@ def atomic_write_bytes(target: Path, data: bytes, *, overwrite: bool = True) -> 
         except FileNotFoundError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(target: Path, text: str, *, overwrite: bool = True) -> None:

@@ -81,7 +81,18 @@ def _regulations(data: ProjectData) -> Iterator[Diagnostic]:
                     locate(regulation, "kind"),
                     suggestion=f"tulis jenis: {expected.value} atau hapus kunci jenis",
                 )
-        yield from _unique_element_ids(regulation)
+        duplicates = list(_unique_element_ids(regulation))
+        yield from duplicates
+        if settings is not None and not duplicates:
+            yield from _engine_problems(regulation, data)
+
+
+def _engine_problems(regulation: Regulation, data: ProjectData) -> list[Diagnostic]:
+    """Problems only the numbered tree can show: [[...]] references that do not resolve."""
+    from rancang.drafting.engine import build
+
+    _document, problems = build(regulation, data.settings, data.catalogue)
+    return problems
 
 
 def element_ids(regulation: Regulation) -> Iterator[tuple[str, Model]]:

@@ -29,6 +29,8 @@ TITLES: dict[str, str] = {
     "Official": "Pejabat",
     "Outputs": "Folder keluaran",
     "Site": "Situs",
+    "Margins": "Marjin halaman",
+    "Documents": "Dokumen",
     "Agencies": "Daftar perangkat daerah",
     "Agency": "Perangkat daerah",
     "LegalCatalogue": "Katalog dasar hukum",

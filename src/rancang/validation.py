@@ -36,25 +36,57 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Diagnostic]
         return None, [d for d in found if d.location not in known]
     if source.problems:
         return None, []
-    attach_sources(instance, source.path, source.node)
+    attach_sources(instance, source.path, source.node, source.text)
     return instance, []
 
 
 # -- locations --------------------------------------------------------------------
 
 
-def attach_sources(value: Any, path: str, node: Node | None) -> None:
-    """Give every model instance in ``value`` its file and node."""
+def attach_sources(value: Any, path: str, node: Node | None, text: str = "") -> None:
+    """Give every model instance in ``value`` its file, node and the file's text."""
     if isinstance(value, RootModel):
-        attach_sources(value.root, path, node)
+        attach_sources(value.root, path, node, text)
         return
     if isinstance(value, Model):
-        value._attach(path, node)
+        value._attach(path, node, text)
         for name, info in type(value).model_fields.items():
-            attach_sources(getattr(value, name), path, child(node, info.alias or name))
+            attach_sources(getattr(value, name), path, child(node, info.alias or name), text)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            attach_sources(item, path, child(node, index))
+            attach_sources(item, path, child(node, index), text)
+
+
+def locate_in_text(model: Model, field: str, needle: str, occurrence: int = 0, index: int | None = None
+                   ) -> Location:
+    """Location of ``needle`` inside the text value of ``field`` (its n-th occurrence);
+    ``index`` selects an item when the field is a list of texts.
+
+    Falls back to the start of the value when the needle cannot be found as
+    written (for example when a folded scalar broke it across lines).
+    """
+    extra = () if index is None else (index,)
+    start = locate(model, field, *extra)
+    node = child(model.source_node, type(model).model_fields[field].alias or field)
+    if index is not None:
+        node = child(node, index)
+    text = model.source_text
+    if node is None or not text:
+        return start
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    begin = offsets[min(node.start_mark.line, len(offsets) - 1)] + node.start_mark.column
+    end = offsets[min(node.end_mark.line, len(offsets) - 1)] + node.end_mark.column
+    position = begin - 1
+    for _ in range(occurrence + 1):
+        position = text.find(needle, position + 1, end)
+        if position < 0:
+            return start
+    line = text.count("\n", 0, position)
+    column = position - (text.rfind("\n", 0, position) + 1)
+    return Location(model.source_path, line + 1, column + 1)
 
 
 def locate(model: Model, field: str | None = None, *index: int | str) -> Location:

@@ -112,6 +112,8 @@ class Source:
     data: Any
     node: Node
     problems: list[Diagnostic] = field(default_factory=list)
+    text: str = ""
+    """The file's text, to locate a position inside a value."""
     """Problems found while reading that still let the rest be validated."""
 
     def location(self, node: Node | None) -> Location:
@@ -405,7 +407,7 @@ def load_text(text: str, display: str) -> tuple[Source | None, list[Diagnostic]]
     data = converter.convert(node)
     if converter.too_big:
         return None, converter.problems
-    return Source(display, data, node, converter.problems), list(converter.problems)
+    return Source(display, data, node, converter.problems, text), list(converter.problems)
 
 
 def child(node: Node | None, key: str | int) -> Node | None:

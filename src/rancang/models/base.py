@@ -37,11 +37,18 @@ class Model(BaseModel):
 
     _path: str = PrivateAttr(default="")
     _node: Any = PrivateAttr(default=None)
+    _text: str = PrivateAttr(default="")
 
     # Set by the loader (rancang.validation.attach_sources).
-    def _attach(self, path: str, node: Any) -> None:
+    def _attach(self, path: str, node: Any, text: str = "") -> None:
         self._path = path
         self._node = node
+        self._text = text
+
+    @property
+    def source_text(self) -> str:
+        """The whole text of the file this record came from."""
+        return self._text
 
     @property
     def source_path(self) -> str:

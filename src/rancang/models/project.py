@@ -32,6 +32,12 @@ class Region(Model):
     kind: RegionKind = field("jenis", "kota atau kabupaten.")
     name: Text = field("nama", "Nama daerah tanpa 'Kota'/'Kabupaten', misalnya Parepare.")
     province: Text = field("provinsi", "Nama provinsi tanpa kata 'Provinsi', misalnya Sulawesi Selatan.")
+    capital: Text | None = field(
+        "ibu_kota",
+        "Tempat penetapan dan pengundangan peraturan bila berbeda dari nama daerah (misalnya ibu kota "
+        "kabupaten); bawaan: nama daerah.",
+        default=None,
+    )
 
 
 class Official(Model):
@@ -45,6 +51,21 @@ class Official(Model):
 class Outputs(Model):
     site: Text = field("situs", "Folder keluaran situs.", default="_build/html")
     documents: Text = field("dokumen", "Folder keluaran dokumen DOCX/PDF.", default="_build/dokumen")
+
+
+class Margins(Model):
+    top: float = field("atas", "Marjin atas (cm).", gt=0, le=10)
+    bottom: float = field("bawah", "Marjin bawah (cm).", gt=0, le=10)
+    left: float = field("kiri", "Marjin kiri (cm).", gt=0, le=10)
+    right: float = field("kanan", "Marjin kanan (cm).", gt=0, le=10)
+
+
+class Documents(Model):
+    margins: Margins | None = field(
+        "marjin",
+        "Marjin halaman dokumen dalam cm. Bawaan: marjin templat Word (atas 2,5; bawah 2; kiri 3; kanan 2).",
+        default=None,
+    )
 
 
 class Site(Model):
@@ -71,6 +92,7 @@ class Project(Model):
         "lambang", "Jalur gambar lambang (PNG/JPEG) di dalam folder proyek, untuk kop peraturan.", default=None
     )
     outputs: Outputs = field("keluaran", "Folder keluaran.", default_factory=Outputs)
+    documents: Documents = field("dokumen", "Pengaturan dokumen Word/PDF.", default_factory=Documents)
     site: Site = field("situs", "Pengaturan situs basis pengetahuan.", default_factory=Site)
 
     @field_validator("office_spelling")

@@ -1,0 +1,296 @@
+"""Cross-references inside a regulation: ``[[id]]`` markup -> the legal phrase.
+
+An author writes, in any text of a regulation:
+
+* ``[[id]]`` -> ``sebagaimana dimaksud dalam Pasal 7 ayat (2) huruf b``, or
+  ``sebagaimana dimaksud pada ayat (1)`` inside the same Pasal;
+* ``[[id-1, id-2]]`` -> several targets, ordered and grouped as Lampiran II
+  asks (own Pasal first, then by number; three or more in a row become a range);
+* ``[[id-1 sampai id-2]]`` -> ``Pasal 3 sampai dengan Pasal 6``;
+* ``[[#id]]`` -> only the label: ``Pasal 7 ayat (2)``;
+* ``[[14]]`` -> ``14 (empat belas)``;  ``[[2021-06-04]]`` -> ``4 Juni 2021``;
+* ``[[lampiran-id]]`` -> ``sebagaimana tercantum dalam Lampiran``.
+
+References are resolved against the numbered tree, so inserting or moving an
+element renumbers every phrase that points to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rancang.drafting.numbering import long_date, with_words
+from rancang.drafting.tree import RichText, Span
+from rancang.models.base import ID_PATTERN
+
+MARKUP = re.compile(r"\[\[(.*?)\]\]", re.S)
+_ID = r"[a-z0-9][a-z0-9-]*"
+_RANGE = re.compile(rf"^\s*({_ID})\s+sampai\s+({_ID})\s*$")
+_LABEL = re.compile(rf"^\s*#\s*({_ID})\s*$")
+_NUMBER = re.compile(r"^\s*(\d{1,12})\s*$")
+_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where an element with an id ended up after numbering."""
+
+    kind: str
+    """``pasal``, ``ayat``, ``butir``, ``istilah``, ``bab``, ``bagian``, ``paragraf`` or ``lampiran``."""
+    anchor: str
+    order: int
+    """Document order, for sorting several targets."""
+    article: int | None = None
+    clause: int | None = None
+    """Number of the ayat, when the element is (inside) a numbered ayat."""
+    path: tuple[tuple[str, int], ...] = ()
+    """Rincian labels down to the element, e.g. (("huruf b", 2), ("angka 1", 1))."""
+    label: str = ""
+    """For groups and annexes: ``BAB II``, ``Lampiran I``."""
+
+    @property
+    def parent(self) -> tuple:
+        """What two elements must share to form a range or a run."""
+        if self.kind == "pasal":
+            return ("pasal",)
+        if self.kind == "ayat":
+            return ("ayat", self.article)
+        return (self.kind, self.article, self.clause, self.path[:-1])
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a reference is written."""
+
+    article: int | None = None
+    clause: int | None = None
+
+
+class ReferenceProblem(Exception):
+    """A reference that cannot be written; carries the code and Indonesian message."""
+
+    def __init__(self, code: str, message: str, suggestion: str | None = None, markup: str = ""):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.suggestion = suggestion
+        self.markup = markup
+
+
+@dataclass
+class Resolver:
+    targets: dict[str, Target]
+    known_ids: list[str] = field(default_factory=list)
+
+    # -- public ----------------------------------------------------------------------
+
+    def render(self, text: str, context: Context) -> tuple[RichText, list[ReferenceProblem]]:
+        """Replace every ``[[...]]`` in ``text``; returns spans and the problems found."""
+        spans: RichText = []
+        problems: list[ReferenceProblem] = []
+        position = 0
+        for match in MARKUP.finditer(text):
+            if match.start() > position:
+                spans.append(Span(text[position:match.start()]))
+            try:
+                spans.extend(self._expand(match.group(1), context))
+            except ReferenceProblem as exc:
+                exc.markup = match.group(0)
+                problems.append(exc)
+                spans.append(Span(match.group(0)))
+            position = match.end()
+        if position < len(text):
+            spans.append(Span(text[position:]))
+        return _merge(spans), problems
+
+    # -- one markup ----------------------------------------------------------------------
+
+    def _expand(self, inner: str, context: Context) -> RichText:
+        if m := _NUMBER.match(inner):
+            return [Span(with_words(int(m.group(1))))]
+        if m := _DATE.match(inner):
+            try:
+                day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                raise ReferenceProblem("S205", f"tanggal '{inner.strip()}' tidak ada dalam kalender") from None
+            return [Span(long_date(day))]
+        if m := _LABEL.match(inner):
+            target = self._target(m.group(1))
+            return [Span(self._label(target, context), target.anchor)]
+        if m := _RANGE.match(inner):
+            first, last = self._target(m.group(1)), self._target(m.group(2))
+            return self._range_phrase(first, last, context)
+        parts = [p.strip() for p in inner.split(",")]
+        if not parts or not all(ID_PATTERN.match(p) for p in parts):
+            raise ReferenceProblem(
+                "R303", f"penanda rujukan [[{inner}]] tidak dapat dibaca",
+                "tulis [[id]], [[#id]], [[id-1, id-2]], [[id-1 sampai id-2]], [[14]], atau [[2021-06-04]]",
+            )
+        targets = [self._target(p) for p in parts]
+        if len(targets) == 1:
+            return self._single_phrase(targets[0], context)
+        return self._multi_phrase(targets, context)
+
+    def _target(self, element_id: str) -> Target:
+        target = self.targets.get(element_id)
+        if target is None:
+            import difflib
+
+            close = difflib.get_close_matches(element_id, self.known_ids or list(self.targets), n=1, cutoff=0.6)
+            raise ReferenceProblem(
+                "R301", f"unsur '{element_id}' yang dirujuk tidak ada dalam peraturan ini",
+                f"mungkin maksud Anda '{close[0]}'?" if close else None,
+            )
+        return target
+
+    # -- phrases ---------------------------------------------------------------------------
+
+    def _single_phrase(self, target: Target, context: Context) -> RichText:
+        if target.kind == "lampiran":
+            return [Span("sebagaimana tercantum dalam "), Span(target.label, target.anchor)]
+        preposition = "pada" if self._same_article(target, context) else "dalam"
+        return [Span(f"sebagaimana dimaksud {preposition} "), Span(self._label(target, context), target.anchor)]
+
+    def _multi_phrase(self, targets: list[Target], context: Context) -> RichText:
+        for target in targets:
+            if target.kind not in ("pasal", "ayat", "butir", "istilah"):
+                raise ReferenceProblem("R304", "rujukan ganda hanya dapat menunjuk pasal, ayat, butir, atau istilah")
+        unique = list({t.anchor: t for t in targets}.values())
+        unique.sort(key=lambda t: (not self._same_article(t, context), t.order))
+        groups: list[list[Target]] = []
+        for target in unique:
+            if groups and groups[-1][0].article == target.article and groups[-1][0].kind != "pasal" \
+                    and target.kind != "pasal":
+                groups[-1].append(target)
+            else:
+                groups.append([target])
+        pieces: list[RichText] = []
+        index = 0
+        while index < len(groups):
+            run = self._article_run(groups, index)
+            if len(run) >= 3:
+                first, last = run[0][0], run[-1][0]
+                pieces.append([Span(f"Pasal {first.article}", first.anchor), Span(" sampai dengan "),
+                               Span(f"Pasal {last.article}", last.anchor)])
+                index += len(run)
+                continue
+            pieces.append(self._group_text(groups[index], context))
+            index += 1
+        preposition = "pada" if self._same_article(unique[0], context) else "dalam"
+        return [Span(f"sebagaimana dimaksud {preposition} "), *_join(pieces)]
+
+    def _article_run(self, groups: list[list[Target]], start: int) -> list[list[Target]]:
+        """Consecutive whole-Pasal groups starting at ``start`` (Pasal 10, 11, 12 ...)."""
+        run = []
+        for group in groups[start:]:
+            if len(group) != 1 or group[0].kind != "pasal":
+                break
+            if run and group[0].article != run[-1][0].article + 1:
+                break
+            run.append(group)
+        return run
+
+    def _group_text(self, group: list[Target], context: Context) -> RichText:
+        """Targets in one Pasal: ``Pasal 7 ayat (2) dan ayat (4)``; runs of 3+ become ranges."""
+        inner = Context(group[0].article, None)
+        items: list[RichText] = []
+        i = 0
+        while i < len(group):
+            j = i
+            while j + 1 < len(group) and _consecutive(group[j], group[j + 1]):
+                j += 1
+            if j - i >= 2:
+                items.append([Span(self._tail(group[i], inner), group[i].anchor), Span(" sampai dengan "),
+                              Span(self._tail(group[j], inner), group[j].anchor)])
+                i = j + 1
+            else:
+                items.append([Span(self._tail(group[i], inner), group[i].anchor)])
+                i += 1
+        if not self._same_article(group[0], context) and group[0].kind != "pasal":
+            first = items[0][0]
+            items[0][0] = Span(f"Pasal {group[0].article} {first.text}", first.target)
+        return _join(items)
+
+    def _range_phrase(self, first: Target, last: Target, context: Context) -> RichText:
+        if first.kind != last.kind or first.parent != last.parent or first.kind not in ("pasal", "ayat", "butir",
+                                                                                           "istilah"):
+            raise ReferenceProblem("R304", "awal dan akhir rentang harus unsur sejenis dalam induk yang sama")
+        if first.order >= last.order:
+            raise ReferenceProblem("R304", "rentang harus ditulis dari unsur yang lebih awal ke yang lebih akhir")
+        preposition = "pada" if self._same_article(first, context) else "dalam"
+        if first.kind == "pasal":
+            return [Span(f"sebagaimana dimaksud {preposition} "), Span(f"Pasal {first.article}", first.anchor),
+                    Span(" sampai dengan "), Span(f"Pasal {last.article}", last.anchor)]
+        start = self._label(first, context)
+        end = self._tail(last, Context(last.article, None if first.kind == "ayat" else last.clause))
+        return [Span(f"sebagaimana dimaksud {preposition} "), Span(start, first.anchor), Span(" sampai dengan "),
+                Span(end, last.anchor)]
+
+    # -- labels ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _same_article(target: Target, context: Context) -> bool:
+        return target.article is not None and target.article == context.article and target.kind != "pasal"
+
+    def _label(self, target: Target, context: Context) -> str:
+        """``Pasal 7 ayat (2) huruf b``, shortened inside the same Pasal or ayat."""
+        if target.kind in ("bab", "bagian", "paragraf", "lampiran"):
+            return target.label
+        if target.kind == "pasal":
+            return f"Pasal {target.article}"
+        if self._same_article(target, context):
+            return self._tail(target, context)
+        head = f"Pasal {target.article}"
+        tail = self._tail(target, Context(target.article, None))
+        return f"{head} {tail}" if tail else head
+
+    @staticmethod
+    def _tail(target: Target, context: Context) -> str:
+        """The part after ``Pasal N``: ``ayat (2) huruf b``; the ayat is dropped inside the same ayat."""
+        parts = []
+        if target.clause is not None and not (context.clause == target.clause and target.kind != "ayat"):
+            parts.append(f"ayat ({target.clause})")
+        parts.extend(label for label, _n in target.path)
+        if not parts and target.kind == "pasal":
+            return f"Pasal {target.article}"
+        return " ".join(parts)
+
+
+def _consecutive(a: Target, b: Target) -> bool:
+    if a.kind != b.kind or a.parent != b.parent:
+        return False
+    if a.kind == "ayat":
+        return a.clause is not None and b.clause == a.clause + 1
+    if a.kind in ("butir", "istilah") and a.path and b.path:
+        return b.path[-1][1] == a.path[-1][1] + 1
+    return False
+
+
+def _join(pieces: list[RichText]) -> RichText:
+    """``A``, ``A dan B``, ``A, B, dan C``."""
+    out: RichText = []
+    for index, piece in enumerate(pieces):
+        if index:
+            if len(pieces) == 2:
+                out.append(Span(" dan "))
+            elif index == len(pieces) - 1:
+                out.append(Span(", dan "))
+            else:
+                out.append(Span(", "))
+        out.extend(piece)
+    return out
+
+
+def _merge(spans: RichText) -> RichText:
+    """Join neighbouring plain spans, so that plain text is one span."""
+    out: RichText = []
+    for span in spans:
+        if not span.text:
+            continue
+        if out and out[-1].target is None and span.target is None:
+            out[-1] = Span(out[-1].text + span.text)
+        else:
+            out.append(span)
+    return out

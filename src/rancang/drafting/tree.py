@@ -1,0 +1,139 @@
+"""The numbered document tree of a regulation.
+
+The regulation engine (:mod:`rancang.drafting.engine`) builds this tree once:
+every number, label, ending punctuation, conjunction and resolved reference is
+already in it. Renderers (DOCX now, the site page later) only walk it and
+choose styles; a renderer that computes a number is a bug.
+
+Text is a list of :class:`Span`: plain text, or the text of a resolved
+reference with the anchor of its target (a link on the web page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    target: str | None = None
+    """Anchor of the referenced element, when this span is a reference."""
+
+
+RichText = list[Span]
+
+
+def plain(text: RichText) -> str:
+    return "".join(span.text for span in text)
+
+
+@dataclass
+class Point:
+    """An item of a rincian: ``a.``, ``1.``, ``a)`` or ``1)``."""
+
+    label: str
+    text: RichText
+    points: list["Point"] = field(default_factory=list)
+    depth: int = 1
+    anchor: str = ""
+
+
+@dataclass
+class Clause:
+    """An ayat, or the single norm of a Pasal (then ``label`` is None)."""
+
+    label: str | None
+    text: RichText
+    points: list[Point] = field(default_factory=list)
+    closing: RichText | None = None
+    """Words that continue the sentence after the rincian."""
+    anchor: str = ""
+
+
+@dataclass
+class Article:
+    number: int
+    label: str
+    clauses: list[Clause]
+    anchor: str = ""
+
+
+@dataclass
+class Group:
+    """A BAB, Bagian or Paragraf."""
+
+    kind: Literal["bab", "bagian", "paragraf"]
+    label: str
+    title: str
+    children: list[Union["Group", Article]]
+    anchor: str = ""
+
+
+BodyItem = Union[Group, Article]
+
+
+@dataclass
+class ListEntry:
+    """A lettered konsiderans point or a numbered dasar hukum."""
+
+    label: str | None
+    text: RichText
+
+
+@dataclass
+class SignatureBlock:
+    place_line: str
+    date_line: str
+    office: str
+    name: str
+
+
+@dataclass
+class AnnexPart:
+    label: str
+    """``LAMPIRAN`` or ``LAMPIRAN I``."""
+    header: list[str]
+    title: str
+    paragraphs: list[RichText]
+    signature_office: str
+    signature_name: str
+    anchor: str = ""
+
+
+@dataclass
+class Document:
+    """A whole Peraturan Wali Kota / Peraturan Bupati, ready to render."""
+
+    heading: list[str]
+    """Kop: ``WALI KOTA PAREPARE`` / ``PROVINSI SULAWESI SELATAN``."""
+    draft: bool
+    title: list[str]
+    """``RANCANGAN`` (drafts), ``PERATURAN WALI KOTA PAREPARE``, ``NOMOR ... TAHUN ...``, ``TENTANG``, name."""
+    invocation: str
+    office_line: str
+    considerations: list[ListEntry]
+    legal_bases: list[ListEntry]
+    decision: str
+    enact_label: str
+    enact_text: str
+    body: list[BodyItem]
+    promulgation_order: str
+    enactment: SignatureBlock
+    promulgation: SignatureBlock
+    gazette_line: str
+    annexes: list[AnnexPart] = field(default_factory=list)
+
+    def articles(self) -> list[Article]:
+        out: list[Article] = []
+
+        def walk(items: list[BodyItem]) -> None:
+            for item in items:
+                if isinstance(item, Article):
+                    out.append(item)
+                else:
+                    walk(item.children)
+
+        walk(self.body)
+        return out
