@@ -1,0 +1,1 @@
+"""Turning generated documents into other formats (PDF through LibreOffice)."""

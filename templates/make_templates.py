@@ -1,0 +1,399 @@
+"""Generate the Word template for a Peraturan Wali Kota / Peraturan Bupati.
+
+Run from the repository root (any directory works)::
+
+    .venv/bin/python templates/make_templates.py            # writes templates/peraturan-kepala-daerah.docx
+    .venv/bin/python templates/make_templates.py OUT.docx   # writes OUT.docx
+
+The result is a normal, user-editable Word file: a drafter may restyle it in Word (font, margins,
+spacing of every named style). The generator only relies on the style *names* and on the Jinja
+tags in the body, so those must stay.
+
+Layout (see the drafting reference §1.1-1.2 and §5): F4 paper 215 x 330 mm, Bookman Old Style
+12 pt, page number "- 2 -" centred at the top from page 2 on, nothing in the header of page 1.
+
+Running the script twice gives byte-identical files (fixed core properties and ZIP timestamps).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+TEMPLATE_NAME = "peraturan-kepala-daerah.docx"
+DEFAULT_OUTPUT = Path(__file__).resolve().parent / TEMPLATE_NAME
+
+FONT = "Bookman Old Style"
+FONT_SIZE = Pt(12)
+LANGUAGE = "id-ID"
+
+PAGE_WIDTH = Cm(21.5)
+PAGE_HEIGHT = Cm(33.0)
+MARGIN_TOP = Cm(2.5)
+MARGIN_BOTTOM = Cm(2.0)
+MARGIN_LEFT = Cm(3.0)
+MARGIN_RIGHT = Cm(2.0)
+
+STEP = 1.0  # cm; indent step of ayat and rincian
+SIGNATURE_INDENT = Cm(8.5)  # penetapan block and LAMPIRAN header start on the right half
+
+# Built-in styles kept from python-docx's base document; the other ~150 (theme-font headings,
+# coloured table styles) only make every generated document bigger and slower to save.
+KEEP_BUILTIN_STYLES = {
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Table Grid",
+    "header",
+    "Header Char",
+    "footer",
+    "Footer Char",
+}
+
+FIXED_TIME = _dt.datetime(2025, 1, 1, tzinfo=_dt.timezone.utc)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+# --------------------------------------------------------------------------- styles
+
+
+def _set_run_fonts(rpr) -> None:
+    """Explicit Bookman for every script (no theme fonts), 12 pt, Indonesian."""
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in list(rfonts.attrib):
+        del rfonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+    for tag in ("w:sz", "w:szCs", "w:lang"):
+        old = rpr.find(qn(tag))
+        if old is not None:
+            rpr.remove(old)
+    for tag in ("w:sz", "w:szCs"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(int(FONT_SIZE.pt * 2)))
+        rpr.append(el)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.append(lang)
+
+
+def _set_doc_defaults(styles_element) -> None:
+    doc_defaults = styles_element.find(qn("w:docDefaults"))
+    rpr = doc_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_run_fonts(rpr)
+    ppr = doc_defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    for child in list(ppr):
+        ppr.remove(child)
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:before"), "0")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+    ppr.append(spacing)
+
+
+def _prune_builtin_styles(document) -> None:
+    styles_element = document.styles.element
+    for style in list(styles_element.findall(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if name is None or name.get(qn("w:val")) not in KEEP_BUILTIN_STYLES:
+            styles_element.remove(style)
+
+
+def _setup_normal(document) -> None:
+    normal = document.styles["Normal"]
+    _set_run_fonts(normal.element.get_or_add_rPr())
+    fmt = normal.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _paragraph_style(
+    document,
+    name: str,
+    *,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    bold: bool = False,
+    before: float = 0,
+    after: float = 0,
+    left: float = 0,
+    hanging: float = 0,
+    tab: float | None = None,
+    keep_with_next: bool = False,
+    contextual: bool = False,
+):
+    """Add one paragraph style based on Normal; lengths in cm, spacing in pt."""
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.quick_style = True
+    style.font.bold = True if bold else None
+    fmt = style.paragraph_format
+    fmt.alignment = align
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.left_indent = Cm(left)
+    fmt.first_line_indent = Cm(-hanging) if hanging else Cm(0)
+    if tab is not None:
+        fmt.tab_stops.add_tab_stop(Cm(tab), WD_TAB_ALIGNMENT.LEFT)
+    if keep_with_next:
+        fmt.keep_with_next = True
+    if contextual:
+        # "Don't add space between paragraphs of the same style": a two-line heading
+        # ("BAB I" / "KETENTUAN UMUM") gets the space only above its first line.
+        ppr = style.element.get_or_add_pPr()
+        ppr.insert_element_before(
+            OxmlElement("w:contextualSpacing"),
+            "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+            "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+            "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+        )
+    return style
+
+
+def _table_style(document, name: str):
+    """A table style without any border (Word and LibreOffice) and no left cell padding."""
+    style = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+    style.base_style = document.styles["Normal Table"]
+    style.quick_style = True
+    tblpr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "none")
+        el.set(qn("w:sz"), "0")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "auto")
+        borders.append(el)
+    tblpr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, twips in (("top", 0), ("left", 0), ("bottom", 0), ("right", 57)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tblpr.append(margins)
+    style.element.append(tblpr)
+    return style
+
+
+PARAGRAPH_STYLES: list[tuple[str, dict]] = [
+    ("Lambang", dict(align=WD_ALIGN_PARAGRAPH.CENTER)),
+    ("Kop", dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)),
+    ("Judul Peraturan", dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)),
+    ("Pembukaan", dict(align=WD_ALIGN_PARAGRAPH.CENTER)),
+    ("Konsiderans", dict()),
+    ("Judul BAB", dict(align=WD_ALIGN_PARAGRAPH.CENTER, before=12, keep_with_next=True, contextual=True)),
+    ("Judul Bagian", dict(align=WD_ALIGN_PARAGRAPH.CENTER, before=12, keep_with_next=True, contextual=True)),
+    ("Judul Paragraf", dict(align=WD_ALIGN_PARAGRAPH.CENTER, before=12, keep_with_next=True, contextual=True)),
+    ("Judul Pasal", dict(align=WD_ALIGN_PARAGRAPH.CENTER, before=12, keep_with_next=True)),
+    ("Isi Pasal", dict(after=6)),
+    ("Ayat", dict(left=STEP, hanging=STEP, tab=STEP)),
+    ("Lanjutan Ayat", dict(left=STEP)),
+    *[(f"Rincian {n}", dict(left=n * STEP, hanging=STEP, tab=n * STEP)) for n in range(1, 6)],
+    ("Penutup", dict(before=12)),
+    ("Tanda Tangan", dict(align=WD_ALIGN_PARAGRAPH.LEFT, left=SIGNATURE_INDENT.cm)),
+    ("Pengundangan", dict(align=WD_ALIGN_PARAGRAPH.LEFT)),
+    ("Berita Daerah", dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, before=12)),
+    ("Lampiran Kepala", dict(align=WD_ALIGN_PARAGRAPH.LEFT, left=SIGNATURE_INDENT.cm)),
+    ("Judul Lampiran", dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=12)),
+    ("Isi Lampiran", dict(after=6)),
+]
+TABLE_STYLES = ["Tabel Konsiderans"]
+
+
+# --------------------------------------------------------------------------- page
+
+
+def _add_page_field(paragraph) -> None:
+    """Append a real PAGE field (fldChar begin / instrText / separate / result / end)."""
+
+    def run_with(child):
+        run = paragraph.add_run()
+        run._r.append(child)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    paragraph.add_run("2")  # cached result; Word and LibreOffice recompute it
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _setup_section(document) -> None:
+    section = document.sections[0]
+    section.page_width = PAGE_WIDTH
+    section.page_height = PAGE_HEIGHT
+    section.top_margin = MARGIN_TOP
+    section.bottom_margin = MARGIN_BOTTOM
+    section.left_margin = MARGIN_LEFT
+    section.right_margin = MARGIN_RIGHT
+    section.header_distance = Cm(1.25)
+    section.footer_distance = Cm(1.25)
+    section.gutter = Cm(0)
+    section.different_first_page_header_footer = True
+
+    # Page 1: an explicit, empty header (the kop is in the body).
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    first.paragraphs[0].style = document.styles["header"]
+
+    # Pages 2+: "- 2 -" centred at the top.
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.style = document.styles["header"]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("- ")
+    _add_page_field(paragraph)
+    paragraph.add_run(" -")
+
+
+def _setup_settings(document) -> None:
+    settings = document.settings.element
+    rsids = settings.find(qn("w:rsids"))
+    if rsids is not None:
+        settings.remove(rsids)
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANGUAGE)
+
+
+def _add_font_table_entry(document) -> None:
+    """Describe Bookman Old Style in the font table so Word substitutes a serif if it is missing."""
+    font_part = next(
+        (rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable")),
+        None,
+    )
+    if font_part is None:
+        return
+    from lxml import etree
+
+    root = etree.fromstring(font_part.blob)
+    if any(f.get(qn("w:name")) == FONT for f in root.findall(qn("w:font"))):
+        return
+    font = etree.SubElement(root, qn("w:font"))
+    font.set(qn("w:name"), FONT)
+    for tag, val in (("panose1", "02050604050505020204"), ("charset", "00"), ("family", "roman"),
+                     ("pitch", "variable")):
+        etree.SubElement(font, qn(f"w:{tag}")).set(qn("w:val"), val)
+    font_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _drop_unused_parts(document) -> None:
+    """Drop parts of python-docx's base document that a regulation never uses: a 430 kB
+    Word 2010 copy of styles.xml, an empty bibliography and a thumbnail of a blank Letter page."""
+    for rid, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            document.part.drop_rel(rid)
+    package_rels = document.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package_rels[rid]
+
+
+# --------------------------------------------------------------------------- body
+
+
+def _add_body(document) -> None:
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    # Each Jinja tag sits in a single run of its own paragraph.
+    document.add_paragraph("{{ lambang }}", style="Lambang")
+    document.add_paragraph("{{ kop_jabatan }}", style="Kop")
+    document.add_paragraph("{{ kop_provinsi }}", style="Kop")
+    document.add_paragraph("", style="Normal")
+    document.add_paragraph("{{p isi }}", style="Normal")
+
+
+def build_document():
+    document = Document()
+    _drop_unused_parts(document)
+    _prune_builtin_styles(document)
+    _set_doc_defaults(document.styles.element)
+    _setup_normal(document)
+    for name, options in PARAGRAPH_STYLES:
+        _paragraph_style(document, name, **options)
+    for name in TABLE_STYLES:
+        _table_style(document, name)
+    _setup_section(document)
+    _setup_settings(document)
+    _add_font_table_entry(document)
+    _add_body(document)
+
+    props = document.core_properties
+    props.title = "Templat Peraturan Kepala Daerah"
+    props.subject = "Rancangan Peraturan Wali Kota/Bupati"
+    props.author = "rancang"
+    props.last_modified_by = "rancang"
+    props.comments = "Dibuat oleh templates/make_templates.py; gaya boleh diubah di Word."
+    props.keywords = ""
+    props.category = ""
+    props.language = LANGUAGE
+    props.revision = 1
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+    props.last_printed = FIXED_TIME
+    return document
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite the package with fixed timestamps so that reruns are byte-identical."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            zout.writestr(fixed, zin.read(info.filename))
+    return out.getvalue()
+
+
+def write_template(path: Path = DEFAULT_OUTPUT) -> Path:
+    buffer = io.BytesIO()
+    build_document().save(buffer)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(_normalise_zip(buffer.getvalue()))
+    tmp.replace(path)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    target = Path(args[0]) if args else DEFAULT_OUTPUT
+    written = write_template(target)
+    print(f"Templat ditulis: {written}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
