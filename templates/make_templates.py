@@ -2,7 +2,7 @@
 
 Run from the repository root (any directory works)::
 
-    .venv/bin/python templates/make_templates.py            # writes templates/peraturan-kepala-daerah.docx
+    .venv/bin/python templates/make_templates.py            # writes templates/ and the packaged copy
     .venv/bin/python templates/make_templates.py OUT.docx   # writes OUT.docx
 
 The result is a normal, user-editable Word file: a drafter may restyle it in Word (font, margins,
@@ -387,11 +387,15 @@ def write_template(path: Path = DEFAULT_OUTPUT) -> Path:
     return path
 
 
+PACKAGED_OUTPUT = Path(__file__).resolve().parents[1] / "src" / "rancang" / "templates" / TEMPLATE_NAME
+"""The copy shipped inside the package: used by projects that have no templates/ of their own."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0]) if args else DEFAULT_OUTPUT
-    written = write_template(target)
-    print(f"Templat ditulis: {written}")
+    targets = [Path(args[0])] if args else [DEFAULT_OUTPUT, PACKAGED_OUTPUT]
+    for target in targets:
+        print(f"Templat ditulis: {write_template(target)}")
     return 0
 
 

@@ -1,8 +1,8 @@
 """``rancang build``: check the project, then build its outputs.
 
-The outputs (the site in ``_build/html/``, the documents in ``_build/dokumen/``)
-are added by the site and document generators; until a generator exists for a
-kind of record, the build checks it and says so. Nothing is written when the
+Documents go to the documents folder (``_build/dokumen/`` by default): every
+regulation as DOCX, and as PDF when LibreOffice is installed. The site
+(``_build/html/``) is added by the site generator. Nothing is written when the
 check finds an error, so a failed build never replaces good outputs.
 """
 
@@ -14,14 +14,17 @@ from rancang.check import check_project
 from rancang.diagnostics import Report
 
 
-def build_project(root: Path) -> tuple[Report, list[str]]:
+def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
     """Returns the check report and one line per thing built (or skipped)."""
+    from rancang.drafts import build_documents
+
     data, report = check_project(root)
     if report.errors:
         return report, ["Pembangunan dihentikan: perbaiki galat di atas lebih dahulu."]
-    lines = [
-        f"Siap dibangun: {len(data.innovations)} profil inovasi, {len(data.regulations)} rancangan peraturan, "
-        f"{len(data.visits)} kunjungan kerja.",
-        "Pembuat situs dan dokumen belum tersedia pada versi ini; data sudah diperiksa dan tidak ada yang ditulis.",
-    ]
+    outcome = build_documents(root, data, pdf=pdf)
+    lines = list(outcome.messages)
+    lines.append(
+        f"Selesai: {len(data.regulations)} rancangan peraturan. Situs basis pengetahuan ({len(data.innovations)} "
+        f"profil inovasi) dan bahan kunjungan ({len(data.visits)} kunjungan) belum tersedia pada versi ini."
+    )
     return report, lines

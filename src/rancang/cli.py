@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="periksa lalu bangun semua keluaran proyek",
                                 description="Periksa seluruh proyek lalu bangun keluarannya.")
     build.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
+    build.add_argument("--no-pdf", action="store_true", help="jangan membuat PDF walaupun LibreOffice terpasang")
 
     draft = commands.add_parser("draft", help="buat rancangan peraturan (DOCX) dari regulations/<id>.yaml",
                                 description="Nomori, rumuskan rujukan, lalu tulis rancangan peraturan sebagai DOCX.")
@@ -144,7 +145,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from rancang.build import build_project
 
     root = _root(args)
-    report, written = build_project(root)
+    report, written = build_project(root, pdf=not args.no_pdf)
     code = _print_report(report, args.format, "Tidak ada masalah.")
     if args.format == "teks":
         for line in written:

@@ -138,7 +138,7 @@ class _Builder:
                 children.append(self.part(element, part_count, anchor, label))
             else:
                 children.append(self.article(element))
-        return Group("bab", label, chapter.title, children, anchor)
+        return Group("bab", label, chapter.title.upper(), children, anchor)
 
     def part(self, part: Part, number: int, parent_anchor: str, parent_label: str) -> Group:
         anchor = f"{parent_anchor}-bagian-{number}"
