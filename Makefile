@@ -31,6 +31,7 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_draft.py
 
 schemas: $(STAMP)
 	$(BIN)/rancang schema

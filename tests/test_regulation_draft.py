@@ -386,3 +386,24 @@ def test_draft_writes_where_asked_and_explains_a_missing_libreoffice(tmp_path, m
     assert "P405" in captured.err and "LibreOffice" in captured.err
     assert (root / "_build/dokumen/uji.docx").is_file()
     assert not (root / "_build/dokumen/uji.pdf").exists()
+
+
+def test_a_template_missing_a_style_is_explained(tmp_path, monkeypatch, capsys):
+    from docx import Document
+
+    root = project_with(tmp_path, """
+        tentang: Uji
+        menimbang: [bahwa perlu diuji]
+        mengingat: [uud-1945]
+        batang_tubuh:
+          - teks: Peraturan ini berlaku.
+    """)
+    monkeypatch.chdir(root)
+    (root / "templates").mkdir()
+    template = Document(str(ROOT / "templates/peraturan-kepala-daerah.docx"))
+    template.styles["Judul Pasal"].name = "Judul Pasal Lama"  # a user renamed it in Word
+    template.save(str(root / "templates/peraturan-kepala-daerah.docx"))
+    assert main(["draft", "regulations/uji.yaml"]) == 1
+    assert capsys.readouterr().err == (
+        "templates/peraturan-kepala-daerah.docx: P406: templat tidak memiliki gaya: Judul Pasal\n")
+    assert not (root / "_build").exists()

@@ -155,6 +155,11 @@ CODES: dict[str, CodeInfo] = {
         "Berkas YAML berada di luar tempat berkas data (misalnya di subfolder kb/inovasi/ atau di folder "
         "visit/ yang salah eja) atau berakhiran .yml, sehingga tidak diperiksa dan tidak dibangun.",
     ),
+    "P406": CodeInfo(
+        "Templat Word tidak lengkap",
+        "Templat .docx tidak memiliki gaya (style) bernama yang dipakai rancang, misalnya karena gaya itu "
+        "dihapus atau diganti namanya di Word. Kembalikan gaya tersebut atau salin ulang templat bawaan.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

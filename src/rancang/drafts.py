@@ -44,7 +44,7 @@ def template_path(root: Path) -> Path:
 def regulation_docx(root: Path, data: ProjectData, record_id: str) -> bytes:
     """Engine + renderer for one regulation; raises RancangError with the engine's problems."""
     from rancang.drafting.engine import build
-    from rancang.render.regulation_docx import render
+    from rancang.render.regulation_docx import TemplateStyleError, render
 
     regulation = data.regulations[record_id]
     document, problems = build(regulation, data.settings, data.catalogue)
@@ -54,7 +54,12 @@ def regulation_docx(root: Path, data: ProjectData, record_id: str) -> bytes:
     margins = data.settings.documents.margins
     margins_cm = None if margins is None else {
         "top": margins.top, "bottom": margins.bottom, "left": margins.left, "right": margins.right}
-    return render(document, template_path(root), emblem, margins_cm)
+    template = template_path(root)
+    try:
+        return render(document, template, emblem, margins_cm)
+    except TemplateStyleError as exc:
+        raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: {exc}",
+                                       Location(display_path(template)))]) from None
 
 
 def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool = False) -> Outcome:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from docx.enum.text import WD_BREAK
+from lxml import etree
 from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
@@ -56,21 +57,61 @@ _SIGNATURE_GAP = 3
 
 
 def required_styles() -> set[str]:
-    return set(STYLES.values()) | set(POINT_STYLES)
+    return set(STYLES.values()) | set(POINT_STYLES) | {"Normal"}
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+class TemplateStyleError(Exception):
+    """The Word template lacks a style the renderer needs."""
 
 
 class _Writer:
     def __init__(self, template: DocxTemplate):
         self.subdoc = template.new_subdoc()
+        self.style_ids = {style.name: style.style_id for style in template.get_docx().styles}
+        missing = required_styles() - set(self.style_ids)
+        if missing:
+            raise TemplateStyleError(", ".join(sorted(missing)))
+        body = self.subdoc.element.body
+        self.end = body.find(f"{_W}sectPr")
 
     # -- basic pieces --------------------------------------------------------------------
 
-    def paragraph(self, style: str, text: str | RichText = "", label: str | None = None):
-        para = self.subdoc.add_paragraph(style=style)
+    def paragraph(self, style: str, text: str | RichText = "", label: str | None = None) -> None:
+        """One paragraph, built directly as XML (python-docx's style lookup by name is slow)."""
+        para = etree.Element(f"{_W}p")
+        properties = etree.SubElement(para, f"{_W}pPr")
+        etree.SubElement(properties, f"{_W}pStyle").set(f"{_W}val", self.style_ids[style])
         if label is not None:
-            para.add_run(f"{label}\t")
-        self.runs(para, text)
-        return para
+            run = etree.SubElement(para, f"{_W}r")
+            self._text(run, label)
+            etree.SubElement(run, f"{_W}tab")
+        pieces = [text] if isinstance(text, str) else [span.text for span in text]
+        for piece in pieces:
+            for index, line in enumerate(piece.split("\n")):
+                run = etree.SubElement(para, f"{_W}r")
+                if index:
+                    etree.SubElement(run, f"{_W}br")
+                if line:
+                    self._text(run, line)
+        if self.end is not None:
+            self.end.addprevious(para)
+        else:
+            self.subdoc.element.body.append(para)
+
+    @staticmethod
+    def _text(run, value: str) -> None:
+        parts = value.split("\t")
+        for index, part in enumerate(parts):
+            if index:
+                etree.SubElement(run, f"{_W}tab")
+            if part:
+                node = etree.SubElement(run, f"{_W}t")
+                node.text = part
+                node.set(_XML_SPACE, "preserve")
 
     def runs(self, para, text: str | RichText) -> None:
         pieces = [text] if isinstance(text, str) else [span.text for span in text]
@@ -84,7 +125,7 @@ class _Writer:
 
     def blank(self, count: int = 1) -> None:
         for _ in range(count):
-            self.subdoc.add_paragraph()
+            self.paragraph("Normal")
 
     def page_break(self) -> None:
         self.subdoc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
