@@ -407,3 +407,40 @@ def test_a_template_missing_a_style_is_explained(tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().err == (
         "templates/peraturan-kepala-daerah.docx: P406: templat tidak memiliki gaya: Judul Pasal\n")
     assert not (root / "_build").exists()
+
+
+def tiny_png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" + b"\xd4\xaf\x37" * 2 + b"\x00" + b"\xd4\xaf\x37" * 2)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_the_emblem_is_placed_above_the_heading(tmp_path, monkeypatch):
+    import io
+
+    from docx import Document
+
+    root = project_with(tmp_path, """
+        tentang: Uji
+        menimbang: [bahwa perlu diuji]
+        mengingat: [uud-1945]
+        batang_tubuh:
+          - teks: Peraturan ini berlaku.
+    """)
+    (root / "lambang.png").write_bytes(tiny_png())
+    with (root / "rancang.yaml").open("a", encoding="utf-8") as f:
+        f.write("lambang: lambang.png\n")
+    monkeypatch.chdir(root)
+    data, report = check_project(root)
+    assert not report.errors
+    document = Document(io.BytesIO(regulation_docx(root, data, "uji")))
+    first = document.paragraphs[0]
+    assert first.style.name == "Lambang"
+    assert len(first._p.findall(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}drawing")) == 1
+    assert len(document.inline_shapes) == 1
