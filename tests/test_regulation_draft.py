@@ -444,3 +444,18 @@ def test_the_emblem_is_placed_above_the_heading(tmp_path, monkeypatch):
     assert first.style.name == "Lambang"
     assert len(first._p.findall(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}drawing")) == 1
     assert len(document.inline_shapes) == 1
+
+
+@pytest.mark.parametrize("template", [ROOT / "templates/peraturan-kepala-daerah.docx",
+                                      ROOT / "src/rancang/templates/peraturan-kepala-daerah.docx"])
+def test_templates_declare_exactly_what_the_renderer_gives(template):
+    from docx import Document
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment, StrictUndefined
+
+    from rancang.render.regulation_docx import TEMPLATE_VARIABLES, required_styles
+
+    variables = DocxTemplate(str(template)).get_undeclared_template_variables(
+        Environment(undefined=StrictUndefined, autoescape=True))
+    assert variables == TEMPLATE_VARIABLES
+    assert required_styles() <= {style.name for style in Document(str(template)).styles}

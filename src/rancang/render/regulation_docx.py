@@ -255,6 +255,8 @@ def render(document: Document, template_path: Path, emblem: Path | None = None,
         "isi": build_subdocument(template, document),
     }
     environment = Environment(undefined=StrictUndefined, autoescape=True)
+    if set(context) != TEMPLATE_VARIABLES:  # pragma: no cover - a programming error, caught by the tests
+        raise AssertionError(f"context {sorted(context)} != template variables {sorted(TEMPLATE_VARIABLES)}")
     template.render(context, jinja_env=environment, autoescape=True)
     if margins_cm:
         for section in template.docx.sections:
