@@ -459,3 +459,13 @@ def test_templates_declare_exactly_what_the_renderer_gives(template):
         Environment(undefined=StrictUndefined, autoescape=True))
     assert variables == TEMPLATE_VARIABLES
     assert required_styles() <= {style.name for style in Document(str(template)).styles}
+
+
+def test_a_pasal_with_a_single_ayat_is_not_numbered():
+    body = [{"id": "satu", "ayat": [{"id": "satu-ayat", "teks": "Norma tunggal."}]},
+            {"ayat": ["Merujuk [[satu-ayat]].", "Dan [[#satu]]."]}]
+    document, problems = build(regulation(body), SETTINGS, CATALOGUE)
+    assert problems == []
+    first, second, _closing = document.articles()
+    assert [(c.label, plain(c.text)) for c in first.clauses] == [(None, "Norma tunggal.")]
+    assert [plain(c.text) for c in second.clauses] == ["Merujuk sebagaimana dimaksud dalam Pasal 1.", "Dan Pasal 1."]

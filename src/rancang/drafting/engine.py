@@ -174,6 +174,13 @@ class _Builder:
             clause = Clause(None, [], anchor=anchor)
             article.clauses.append(clause)
             self.clause_text(clause, model.text, model.items, None, Context(number), (model, "text"))
+        if len(model.clauses) == 1:  # a single ayat is not numbered: it is the Pasal's one norm
+            only = model.clauses[0]
+            self.register(only.id, Target("pasal", anchor, 0, article=number))
+            clause = Clause(None, [], anchor=anchor)
+            article.clauses.append(clause)
+            self.clause_text(clause, only.text, only.items, None, Context(number), (only, "text"))
+            return article
         for index, clause_model in enumerate(model.clauses, start=1):
             clause_anchor = f"{anchor}-ayat-{index}"
             self.register(clause_model.id, Target("ayat", clause_anchor, 0, article=number, clause=index))
@@ -218,8 +225,14 @@ class _Builder:
 
             if item.items is not None:
                 self.later(set_text, item.text, context, ":", (item, "text"))
-                point.points = self.points(item.items, depth + 1, ending, context, anchor, clause_number,
-                                           item_path)
+                closing = item.items.closing
+                point.points = self.points(item.items, depth + 1, "," if closing else ending, context, anchor,
+                                           clause_number, item_path)
+                if closing:
+                    def set_closing(value: RichText, point: Point = point) -> None:
+                        point.closing = value
+
+                    self.later(set_closing, closing, context, ending, (item.items, "closing"))
             else:
                 self.later(set_text, item.text, context, ending, (item, "text"))
             out.append(point)

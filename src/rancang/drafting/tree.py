@@ -38,6 +38,8 @@ class Point:
     points: list["Point"] = field(default_factory=list)
     depth: int = 1
     anchor: str = ""
+    closing: RichText | None = None
+    """Words that continue this item's sentence after its own rincian."""
 
 
 @dataclass

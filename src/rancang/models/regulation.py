@@ -102,7 +102,8 @@ class Article(Model):
     text: Text | None = field("teks", "Isi pasal yang terdiri atas satu norma (tidak diberi nomor ayat).", default=None)
     items: Enumeration | None = field("rincian", "Rincian dalam pasal satu norma.", default=None)
     clauses: list[Clause] = field(
-        "ayat", "Ayat-ayat pasal ini (minimal dua), tanpa nomor.", default_factory=list, validate_default=True
+        "ayat", "Ayat-ayat pasal ini, tanpa nomor. Pasal dengan satu ayat tidak diberi nomor ayat.",
+        default_factory=list, validate_default=True
     )
 
     @field_validator("clauses")
@@ -118,11 +119,6 @@ class Article(Model):
         if items is not None and text is None:
             raise PydanticCustomError(
                 "S206", "'rincian' pasal hanya dipakai bersama 'teks'; taruh di dalam ayat", {"kunci": "rincian"}
-            )
-        if len(clauses) == 1:
-            raise PydanticCustomError(
-                "S206", "pasal dengan satu ayat ditulis sebagai 'teks' (ayat tunggal tidak diberi nomor)",
-                {"kunci": "ayat"},
             )
         return clauses
 

@@ -188,6 +188,8 @@ class _Writer:
         for point in points:
             self.paragraph(style, point.text, label=point.label)
             self.points(point.points, level + 1)
+            if point.closing is not None:  # continues at the item's text indent
+                self.paragraph(style, point.closing, label="")
 
     # -- the end ---------------------------------------------------------------------------
 
