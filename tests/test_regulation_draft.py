@@ -321,6 +321,14 @@ def project_with(tmp_path: Path, regulation_text: str) -> Path:
     return tmp_path
 
 
+SIMPLE = """
+    tentang: Uji
+    menimbang: [bahwa perlu diuji]
+    mengingat: [uud-1945]
+    batang_tubuh:
+      - teks: Peraturan ini berlaku.
+"""
+
 BROKEN = """
     tentang: Uji
     menimbang:
@@ -391,13 +399,7 @@ def test_draft_writes_where_asked_and_explains_a_missing_libreoffice(tmp_path, m
 def test_a_template_missing_a_style_is_explained(tmp_path, monkeypatch, capsys):
     from docx import Document
 
-    root = project_with(tmp_path, """
-        tentang: Uji
-        menimbang: [bahwa perlu diuji]
-        mengingat: [uud-1945]
-        batang_tubuh:
-          - teks: Peraturan ini berlaku.
-    """)
+    root = project_with(tmp_path, SIMPLE)
     monkeypatch.chdir(root)
     (root / "templates").mkdir()
     template = Document(str(ROOT / "templates/peraturan-kepala-daerah.docx"))
@@ -426,13 +428,7 @@ def test_the_emblem_is_placed_above_the_heading(tmp_path, monkeypatch):
 
     from docx import Document
 
-    root = project_with(tmp_path, """
-        tentang: Uji
-        menimbang: [bahwa perlu diuji]
-        mengingat: [uud-1945]
-        batang_tubuh:
-          - teks: Peraturan ini berlaku.
-    """)
+    root = project_with(tmp_path, SIMPLE)
     (root / "lambang.png").write_bytes(tiny_png())
     with (root / "rancang.yaml").open("a", encoding="utf-8") as f:
         f.write("lambang: lambang.png\n")
