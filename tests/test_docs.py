@@ -2,7 +2,9 @@
 
 The docs are built once (in-process, with -W) into a temporary folder; the tests
 then read the HTML a reader sees: the generated format tables, the code list,
-the command reference, and the Indonesian interface of the theme.
+the command reference, the drafting page, and the Indonesian interface of the theme.
+What the drafting page quotes from rancang's output (the text of a Pasal, reference
+phrases, messages) is compared with what rancang produces today.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from rancang.cli import build_parser
+from rancang.cli import build_parser, main
 from rancang.codes import CODES
 from rancang.models import FORMATS
 from rancang.models.innovation import Innovation
+from rancang.render import regulation_docx
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs"
 
-PAGES = ("index", "panduan", "format", "kode", "perintah", "search", "genindex")
+PAGES = ("index", "panduan", "rancangan", "format", "kode", "perintah", "search", "genindex")
 
 #: English interface strings of Sphinx/alabaster that the docs replace.
 ENGLISH = (
@@ -179,3 +183,222 @@ def test_no_external_requests(site: Path) -> None:
     for page in site.glob("*.html"):
         for tag in re.findall(r"<(?:script|link|img)\b[^>]*>", page.read_text(encoding="utf-8")):
             assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag), f"{page.name}: {tag}"
+
+
+# -- the drafting page (rancangan.md) ---------------------------------------------------
+
+#: The reference syntax rows of the drafting page: markup, and the phrase it produces in the
+#: Pangkajene dan Kepulauan example (examples/pangkep), where the markup is really written.
+REFERENCE_ROWS = [
+    ("[[asal-usulan]]", "sebagaimana dimaksud pada ayat (1)"),
+    ("[[hasil-layak]]", "sebagaimana dimaksud dalam Pasal 5 ayat (2) huruf a"),
+    ("[[#pasal-isi-usulan]], [[#pasal-penilaian-usulan]], dan [[#pasal-penetapan]]",
+     "Ketentuan Pasal 3, Pasal 5, dan Pasal 7 berlaku secara mutatis mutandis"),
+    ("[[pasal-uji-coba, pasal-penerapan]]", "sebagaimana dimaksud dalam Pasal 8 dan Pasal 9"),
+    ("[[pasal-inisiator sampai pasal-replikasi]]", "sebagaimana dimaksud dalam Pasal 2 sampai dengan Pasal 10"),
+    ("[[lampiran-format-laporan]]", "sebagaimana tercantum dalam Lampiran"),
+    ("[[14]]", "14 (empat belas)"),
+]
+
+#: The rule examples of the page, "written in Pasal 9 ayat (3)" of a draft whose ids name their numbers.
+RULE_ROWS = [
+    ("[[pasal-12, ayat-7-4, ayat-9-1, ayat-7-2]]",
+     "sebagaimana dimaksud pada ayat (1), Pasal 7 ayat (2) dan ayat (4), dan Pasal 12"),
+    ("[[ayat-7-2, ayat-7-4]]", "sebagaimana dimaksud dalam Pasal 7 ayat (2) dan ayat (4)"),
+    ("[[pasal-5, pasal-3, pasal-4]]", "sebagaimana dimaksud dalam Pasal 3 sampai dengan Pasal 5"),
+    ("[[ayat-7-1, ayat-7-2, ayat-7-3]]", "sebagaimana dimaksud dalam Pasal 7 ayat (1) sampai dengan ayat (3)"),
+    ("[[pasal-3, pasal-4]]", "sebagaimana dimaksud dalam Pasal 3 dan Pasal 4"),
+    ("[[2021-06-04]]", "4 Juni 2021"),
+]
+
+#: Generated sentences the page quotes from the Parepare draft.
+PAREPARE_QUOTES = [
+    "d. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c, perlu "
+    "menetapkan Peraturan Wali Kota tentang Inovasi Daerah;",
+    "Pasal 18 ayat (6) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;",
+    "PERATURAN WALI KOTA TENTANG INOVASI DAERAH.",
+    "Dalam Peraturan Wali Kota ini yang dimaksud dengan:",
+    "Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.",
+    "Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Wali Kota ini dengan "
+    "penempatannya dalam Berita Daerah Kota Parepare.",
+    "BERITA DAERAH KOTA PAREPARE TAHUN ... NOMOR ...",
+]
+
+CATALOGUE = """\
+- id: uu-23-2014
+  jenis: UU
+  nomor: 23
+  tahun: 2014
+  tentang: Pemerintahan Daerah
+  lembaran: {tahun: 2014, nomor: 244}
+  tambahan: 5587
+  terkonfirmasi: true
+"""
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def page_text(site: Path) -> str:
+    return squeeze(visible_text(read(site, "rancangan")))
+
+
+def docx_text(path: Path) -> str:
+    """The text of a DOCX in reading order, paragraphs and table cells separated by spaces."""
+    from docx import Document
+
+    document = Document(str(path))
+    body = document.element.body
+    parts = []
+    for node in body.iter():
+        if node.tag.endswith("}p"):
+            parts.append("".join((t.text or "") if t.tag.endswith("}t") else " "
+                                 for t in node.iter() if t.tag.endswith(("}t", "}tab", "}br"))))
+    return squeeze(" ".join(parts))
+
+
+def source_block(start: str) -> list[str]:
+    """Lines of the fenced block of docs/rancangan.md whose opening lines end with ``start``."""
+    text = (DOCS / "rancangan.md").read_text(encoding="utf-8")
+    begin = text.index(start) + len(start)
+    end = text.index("\n```", begin)
+    return [line for line in text[begin:end].split("\n") if not line.startswith(":")]
+
+
+def draft(capsys: pytest.CaptureFixture[str], root: Path, regulation: Path, out: Path) -> str:
+    status = main(["-C", str(root), "draft", str(regulation), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert status == 0, captured.out + captured.err
+    return docx_text(out)
+
+
+def small_project(root: Path) -> Path:
+    (root / "kb").mkdir(parents=True)
+    (root / "regulations").mkdir()
+    (root / "rancang.yaml").write_text("daerah:\n  jenis: kota\n  nama: Parepare\n  provinsi: Sulawesi Selatan\n",
+                                       encoding="utf-8")
+    (root / "kb" / "dasar-hukum.yaml").write_text(CATALOGUE, encoding="utf-8")
+    return root
+
+
+def test_drafting_page_lists_every_template_style(site: Path) -> None:
+    """One row per named style of the renderer (STYLES, POINT_STYLES, Normal), each with a description."""
+    page = read(site, "rancangan")
+    table = page[page.index("rancang-gaya-tabel"):]
+    table = table[:table.index("</table>")]
+    rows = [[squeeze(visible_text(cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
+    rows = [row for row in rows if row]  # the header row has <th> only
+    expected = set(regulation_docx.STYLES.values()) | set(regulation_docx.POINT_STYLES)
+    assert expected | {"Normal"} == regulation_docx.required_styles()
+    assert {row[0] for row in rows} == regulation_docx.required_styles()
+    assert len(rows) == len(regulation_docx.required_styles())
+    for name, use, looks in rows:
+        assert use, f"gaya {name!r} tanpa keterangan"
+        assert looks, f"gaya {name!r} tanpa tampilan bawaan"
+        assert f'id="gaya-{re.sub(r"[^a-z0-9]+", "-", name.lower())}"' in table, name
+    text = page_text(site)
+    for setting in ("dokumen.marjin", "lambang", "ejaan_jabatan", "daerah.ibu_kota", "libreoffice-writer-nogui",
+                    "URW Bookman", "_build/dokumen/"):
+        assert setting in text, setting
+
+
+def test_drafting_page_shows_the_reference_syntax(site: Path) -> None:
+    text = page_text(site)
+    for markup, phrase in REFERENCE_ROWS + RULE_ROWS:
+        assert markup in text, markup
+        assert phrase.split(" berlaku")[0] in text, phrase
+    for needle in ("[[#", " sampai ", "pada", "dalam", "R301", "R303", "R304"):
+        assert needle in text, needle
+    page = read(site, "rancangan")
+    for code in ("r301", "r303", "r304", "p405", "p406"):
+        assert f'href="kode.html#kode-{code}"' in page, code
+
+
+def test_drafting_page_is_linked(site: Path) -> None:
+    assert 'href="rancangan.html"' in read(site, "index")
+    assert 'href="rancangan.html"' in read(site, "panduan")
+    guide = squeeze(visible_text(read(site, "panduan")))
+    assert "tanpa menulis keluaran" not in guide
+    assert "_build/dokumen/" in guide
+
+
+def test_drafting_page_quotes_what_rancang_writes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The Pasal text, reference phrases and generated sentences on the page are rancang's real output."""
+    parepare = draft(capsys, REPO, REPO / "regulations" / "perwali-inovasi-daerah.yaml", tmp_path / "pp.docx")
+    shown = [line for line in source_block(":name: hasil-pasal\n") if line.strip()]
+    assert any(line.strip() == "Pasal 4" for line in shown)
+    for line in shown:
+        assert squeeze(line) in parepare, line
+    for quote in PAREPARE_QUOTES:
+        assert quote in parepare, quote
+
+    pangkep_root = REPO / "examples" / "pangkep"
+    pangkep_file = pangkep_root / "regulations" / "perbup-pelaksanaan-inovasi-daerah.yaml"
+    pangkep = draft(capsys, pangkep_root, pangkep_file, tmp_path / "pk.docx")
+    source = pangkep_file.read_text(encoding="utf-8")
+    for markup, phrase in REFERENCE_ROWS:
+        for single in re.findall(r"\[\[[^\]]*\]\]", markup):
+            assert single in squeeze(source), single
+        assert phrase in pangkep, phrase
+    assert "a. akademisi; b. pakar; dan/atau c. praktisi, sesuai dengan kebutuhan." in pangkep
+
+    root = small_project(tmp_path / "aturan")
+    articles = []
+    for number in range(1, 13):
+        if number == 7:
+            articles.append("  - ayat:\n" + "".join(f"      - id: ayat-7-{n}\n        teks: Ayat {n}.\n"
+                                                       for n in range(1, 5)))
+        elif number == 9:
+            written = "; ".join(f"T{i} {markup}" for i, (markup, _phrase) in enumerate(RULE_ROWS))
+            articles.append(f"  - ayat:\n      - id: ayat-9-1\n        teks: Ayat 1.\n      - Ayat 2.\n"
+                            f"      - 'Rujukan {written}.'\n")
+        else:
+            articles.append(f"  - id: pasal-{number}\n    teks: Pasal {number}.\n")
+    regulation = root / "regulations" / "aturan.yaml"
+    regulation.write_text("tentang: Contoh\nmenimbang:\n  - bahwa perlu contoh\nmengingat:\n  - uu-23-2014\n"
+                          "batang_tubuh:\n" + "".join(articles), encoding="utf-8")
+    rules = draft(capsys, root, regulation, tmp_path / "aturan.docx")
+    for i, (markup, phrase) in enumerate(RULE_ROWS):
+        end = "." if i == len(RULE_ROWS) - 1 else ";"
+        assert f"T{i} {phrase}{end}" in rules, (markup, phrase, rules)
+
+
+def test_drafting_page_shows_real_messages(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The broken example on the page gives exactly the messages shown; so does a missing LibreOffice."""
+    root = small_project(tmp_path / "rusak")
+    lines = source_block(":caption: regulations/contoh-rujukan.yaml\n")
+    (root / "regulations" / "contoh-rujukan.yaml").write_text("\n".join(lines).strip("\n") + "\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 1
+    shown = source_block("```text\n$ rancang check\n")
+    assert capsys.readouterr().out.splitlines() == [line for line in shown if line]
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("RANCANG_SOFFICE", raising=False)
+    good = small_project(tmp_path / "tanpa-libreoffice")
+    (good / "regulations" / "contoh.yaml").write_text(
+        "tentang: Contoh\nmenimbang:\n  - bahwa perlu contoh\nmengingat:\n  - uu-23-2014\n"
+        "batang_tubuh:\n  - teks: Pasal satu.\n", encoding="utf-8")
+    monkeypatch.chdir(good)
+    assert main(["draft", "regulations/contoh.yaml", "--pdf"]) == 1
+    message = capsys.readouterr().err.strip().split(": P405: ", 1)[1]
+    page = (DOCS / "rancangan.md").read_text(encoding="utf-8")
+    assert f"P405: {message}" in page
+    assert (good / "_build" / "dokumen" / "contoh.docx").is_file()
+
+
+def test_undocumented_template_style_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A style added to the renderer without a description in the docs makes the -W build fail."""
+    from sphinx.cmd.build import build_main
+
+    monkeypatch.setitem(regulation_docx.STYLES, "baru", "Gaya Baru")
+    log = io.StringIO()
+    with redirect_stdout(log), redirect_stderr(log):
+        status = build_main(["-W", "--keep-going", "-b", "html", "-q",
+                             "-d", str(tmp_path / "doctrees"), str(DOCS), str(tmp_path / "html")])
+    assert status != 0
+    assert "'Gaya Baru'" in log.getvalue() and "belum punya keterangan" in log.getvalue()
+

@@ -1,6 +1,6 @@
 """Sphinx extension: rujukan yang dibuat dari kode rancang.
 
-Four directives turn rancang's own tables into docutils nodes at build time, so
+Five directives turn rancang's own tables into docutils nodes at build time, so
 that the documentation cannot drift from the program:
 
 ``{rancang-format} NAMA``
@@ -24,12 +24,20 @@ that the documentation cannot drift from the program:
     with ``:turunan:`` (format ``proyek``) a table of the words rancang derives
     from the settings (Peraturan Bupati, Berita Daerah Kabupaten ...).
 
+``{rancang-styles}``
+    The named styles of the Word template that the regulation renderer uses
+    (:data:`rancang.render.regulation_docx.STYLES`, ``POINT_STYLES`` and the
+    other required styles), with what each is used for (:data:`STYLE_USES`,
+    in Indonesian) and how it looks in the template shipped with rancang.
+    A style without a description, or a description of a style that no longer
+    exists, is a warning (and so fails the build under ``-W``).
+
 Pages that use these directives are re-read on every build (``env-get-outdated``),
 so an incremental ``make docs`` never shows tables of an older rancang.
 
 The build also warns (and so fails under ``-W``) when a format of ``FORMATS``
-is documented nowhere, and it translates the few interface strings of Sphinx
-that its Indonesian catalogue leaves in English.
+or the template styles are documented nowhere, and it translates the few
+interface strings of Sphinx that its Indonesian catalogue leaves in English.
 """
 
 from __future__ import annotations
@@ -52,6 +60,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from rancang import cli, codes, schemas
+from rancang.render import regulation_docx
 from rancang.models import FORMATS, base
 from rancang.scaffold import KINDS, render_skeleton
 
@@ -617,6 +626,9 @@ def _check_formats_documented(app: Sphinx, env: Any) -> None:
         if name not in documented:
             logger.warning("format '%s' (rancang.models.FORMATS) belum didokumentasikan dengan "
                            "{rancang-format} %s", name, name, type="rancang", subtype="format")
+    if not getattr(env, "rancang_styles_documented", None):
+        logger.warning("gaya templat Word (rancang.render.regulation_docx.STYLES) belum didokumentasikan "
+                       "dengan {rancang-styles}", type="rancang", subtype="gaya")
 
 
 def _purge(app: Sphinx, env: Any, docname: str) -> None:
@@ -624,6 +636,8 @@ def _purge(app: Sphinx, env: Any, docname: str) -> None:
     for name in [n for n, doc in documented.items() if doc == docname]:
         del documented[name]
     getattr(env, "rancang_generated", set()).discard(docname)
+    if getattr(env, "rancang_styles_documented", None) == docname:
+        env.rancang_styles_documented = None
 
 
 def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
@@ -632,6 +646,8 @@ def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
         **getattr(other, "rancang_formats_documented", {}),
     }
     env.rancang_generated = getattr(env, "rancang_generated", set()) | getattr(other, "rancang_generated", set())
+    env.rancang_styles_documented = (getattr(env, "rancang_styles_documented", None)
+                                     or getattr(other, "rancang_styles_documented", None))
 
 
 # -- {rancang-codes} ----------------------------------------------------------------
@@ -757,6 +773,163 @@ class CommandsDirective(SphinxDirective):
         return result
 
 
+# -- {rancang-styles} ---------------------------------------------------------------
+
+#: What each named style of the regulation template is used for, keyed like
+#: ``regulation_docx.STYLES``. Every key of STYLES needs a description here.
+STYLE_USES = {
+    "title": "Judul di halaman pertama: RANCANGAN (selama belum bernomor), PERATURAN WALI KOTA/BUPATI …, "
+             "NOMOR … TAHUN …, TENTANG, dan nama peraturan.",
+    "opening": "DENGAN RAHMAT TUHAN YANG MAHA ESA, jabatan pembentuk (WALI KOTA PAREPARE,), dan MEMUTUSKAN:.",
+    "table": "Gaya tabel yang menyusun Menimbang, Mengingat, dan Menetapkan dalam empat kolom "
+             "(judul, titik dua, huruf atau angka, isi).",
+    "cell": "Teks di dalam tabel itu: kata Menimbang/Mengingat/Menetapkan, huruf a., butir konsiderans, "
+            "kutipan dasar hukum, dan rumusan Menetapkan.",
+    "bab": "Dua baris judul BAB: BAB II dan judulnya (MAKSUD DAN TUJUAN).",
+    "bagian": "Dua baris judul Bagian: Bagian Kesatu dan judulnya.",
+    "paragraf": "Dua baris judul Paragraf: Paragraf 1 dan judulnya.",
+    "article": "Judul pasal: Pasal 3.",
+    "norm": "Isi pasal yang tidak dibagi atas ayat, kalimat pengantar Ketentuan Umum (Dalam Peraturan … ini "
+            "yang dimaksud dengan:), dan kalimat penutup rincian pada pasal tanpa ayat.",
+    "clause": "Ayat bernomor: (1), (2), dengan nomor menggantung di kiri.",
+    "clause_rest": "Kalimat penutup sesudah rincian di dalam ayat (kunci penutup, misalnya sesuai dengan "
+                   "kebutuhan.), rata dengan teks ayat.",
+    "closing": "Perintah pengundangan: Agar setiap orang mengetahuinya, memerintahkan pengundangan ….",
+    "sign": "Blok penetapan (Ditetapkan di …, pada tanggal …, jabatan, nama) dan tanda tangan di akhir "
+            "setiap lampiran.",
+    "promulgate": "Blok pengundangan oleh sekretaris daerah (Diundangkan di …, pada tanggal …, jabatan, nama).",
+    "gazette": "Baris BERITA DAERAH … TAHUN … NOMOR … di bawah blok pengundangan.",
+    "annex_head": "Kepala lampiran: LAMPIRAN, PERATURAN …, NOMOR … TAHUN …, TENTANG, dan nama peraturan.",
+    "annex_title": "Judul lampiran.",
+    "annex_text": "Paragraf isi lampiran.",
+}
+
+#: The levels of rincian (regulation_docx.POINT_STYLES), by style name.
+POINT_STYLE_USES = {
+    "Rincian 1": "Rincian pertama pasal tanpa ayat (a., b.) dan butir Ketentuan Umum di Pasal 1 (1., 2.).",
+    "Rincian 2": "Rincian di dalam ayat (a., b.), dan rincian tingkat kedua pasal tanpa ayat (1., 2.).",
+    "Rincian 3": "Tingkat rincian berikutnya: 1., 2. di dalam ayat, atau a), b) pada pasal tanpa ayat.",
+    "Rincian 4": "Tingkat berikutnya lagi: a), b) di dalam ayat, atau 1), 2) pada pasal tanpa ayat.",
+    "Rincian 5": "Tingkat terdalam: 1), 2) di dalam ayat; rincian yang lebih dalam tetap memakai gaya ini.",
+}
+
+#: Other styles the renderer requires (regulation_docx.required_styles()).
+OTHER_STYLE_USES = {
+    "Normal": "Baris kosong pemisah, dan dasar semua gaya lain: huruf dan ukurannya diatur di sini "
+              "(bawaan dokumen: Bookman Old Style 12).",
+}
+
+ALIGNMENT_WORDS = {0: "rata kiri", 1: "rata tengah", 2: "rata kanan", 3: "rata kiri-kanan"}
+
+
+def _cm(length: Any) -> str:
+    """``1.000125`` cm -> ``1 cm``; ``8.50018`` -> ``8,5 cm``."""
+    value = round(_to_cm(length), 1)
+    return f"{value:g}".replace(".", ",") + " cm"
+
+
+def _to_cm(length: Any) -> float:
+    """A python-docx length (EMU; sometimes a plain int) in cm."""
+    from docx.shared import Length
+
+    return Length(int(length)).cm
+
+
+def _template_styles() -> dict[str, Any]:
+    """The styles of the template shipped with rancang, by name (empty when it cannot be read)."""
+    from importlib import resources
+
+    from docx import Document as open_docx
+
+    path = resources.files("rancang").joinpath("templates", regulation_docx.TEMPLATE_NAME)
+    try:
+        with resources.as_file(path) as file:
+            return {style.name: style for style in open_docx(str(file)).styles}
+    except Exception as exc:  # noqa: BLE001 - shown as a warning
+        logger.warning("templat bawaan %s tidak dapat dibaca: %s", regulation_docx.TEMPLATE_NAME, exc,
+                       type="rancang", subtype="gaya")
+        return {}
+
+
+def _looks(style: Any) -> str:
+    """How a style of the shipped template looks, in words: 'rata tengah, tebal'."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+
+    if style is None:
+        return ""
+    if style.type == WD_STYLE_TYPE.TABLE:
+        borders = style.element.findall(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/*")
+        if borders and all(border.get(qn("w:val")) in ("none", "nil") for border in borders):
+            return "tabel tanpa garis"
+        return "tabel"
+    words = []
+    fmt = style.paragraph_format
+    if fmt.alignment is not None:
+        words.append(ALIGNMENT_WORDS.get(int(fmt.alignment), ""))
+    if style.font.bold:
+        words.append("tebal")
+    if style.font.size is not None:
+        words.append(f"{style.font.size.pt:g} pt")
+    left, first = fmt.left_indent, fmt.first_line_indent
+    if left is not None and round(_to_cm(left), 1) > 0:
+        words.append(f"menjorok {_cm(left)} dari kiri")
+    if first is not None and round(_to_cm(first), 1) < 0:
+        words.append(f"nomor menggantung {_cm(-first)}")
+    for attribute, word in (("space_before", "jarak sebelum"), ("space_after", "jarak sesudah")):
+        space = getattr(fmt, attribute)
+        if space is not None and space.pt > 0:
+            words.append(f"{word} {space.pt:g} pt".replace(".", ","))
+    return ", ".join(w for w in words if w)
+
+
+class StylesDirective(SphinxDirective):
+    """The named styles of the regulation template, from rancang.render.regulation_docx."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _note_generated(self)
+        shipped = _template_styles()
+        rows: list[Any] = []
+
+        def row(name: str, use: str | None, where: str) -> None:
+            if use is None:
+                logger.warning("gaya Word '%s' (rancang.render.regulation_docx) belum punya keterangan di "
+                               "rancang_docs.%s", name, where, location=self.get_location(),
+                               type="rancang", subtype="gaya")
+                use = ""
+            if shipped and name not in shipped:
+                logger.warning("gaya Word '%s' tidak ada di templat bawaan %s", name, regulation_docx.TEMPLATE_NAME,
+                               location=self.get_location(), type="rancang", subtype="gaya")
+            rows.append(([f"gaya-{_slug(name)}"], [
+                nodes.literal(text=name, classes=["rancang-gaya"]),
+                use,
+                _looks(shipped.get(name)),
+            ]))
+
+        self.env.rancang_styles_documented = self.env.docname
+        for key, name in regulation_docx.STYLES.items():
+            row(name, STYLE_USES.get(key), f"STYLE_USES['{key}']")
+        for name in regulation_docx.POINT_STYLES:
+            row(name, POINT_STYLE_USES.get(name), f"POINT_STYLE_USES['{name}']")
+        listed = set(regulation_docx.STYLES.values()) | set(regulation_docx.POINT_STYLES)
+        for name in sorted(regulation_docx.required_styles() - listed):
+            row(name, OTHER_STYLE_USES.get(name), f"OTHER_STYLE_USES['{name}']")
+
+        stale = [f"STYLE_USES['{key}']" for key in STYLE_USES if key not in regulation_docx.STYLES]
+        stale += [f"POINT_STYLE_USES['{name}']" for name in POINT_STYLE_USES
+                  if name not in regulation_docx.POINT_STYLES]
+        stale += [f"OTHER_STYLE_USES['{name}']" for name in OTHER_STYLE_USES
+                  if name not in regulation_docx.required_styles() - listed]
+        for entry in stale:
+            logger.warning("rancang_docs.%s menjelaskan gaya yang tidak lagi dipakai rancang.render.regulation_docx",
+                           entry, location=self.get_location(), type="rancang", subtype="gaya")
+
+        return [_table(["Nama gaya", "Dipakai untuk", "Tampilan di templat bawaan"], rows, [20, 55, 25],
+                       ["rancang-gaya-tabel"])]
+
+
 # -- Sphinx's own interface strings -------------------------------------------------
 
 
@@ -778,6 +951,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("rancang-codes", CodesDirective)
     app.add_directive("rancang-commands", CommandsDirective)
     app.add_directive("rancang-contoh", ExampleDirective)
+    app.add_directive("rancang-styles", StylesDirective)
     app.connect("builder-inited", _translate_interface)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
