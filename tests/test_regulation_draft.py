@@ -119,7 +119,7 @@ def test_every_reference_of_the_parepare_draft_is_resolved(parepare):
     expected = [
         "(2)\tPeningkatan kinerja penyelenggaraan Pemerintahan Daerah sebagaimana dimaksud pada ayat (1) "
         "diarahkan untuk mempercepat terwujudnya kesejahteraan masyarakat melalui:",
-        "(2)\tInisiator menyampaikan usulan Inovasi Daerah yang memuat ketentuan Pasal 8 kepada Wali Kota "
+        "(2)\tInisiator menyampaikan usulan Inovasi Daerah sebagaimana dimaksud dalam Pasal 8 kepada Wali Kota "
         "melalui Bappeda.",
         "(1)\tUsulan Inovasi Daerah sebagaimana dimaksud dalam Pasal 7 ayat (2) dibahas oleh Tim Independen.",
         "Usulan Inovasi Daerah yang dinyatakan layak oleh Tim Independen sebagaimana dimaksud dalam Pasal 9 "
@@ -389,11 +389,18 @@ def test_draft_writes_where_asked_and_explains_a_missing_libreoffice(tmp_path, m
     lines = texts((root / "keluar/hasil.docx").read_bytes())
     assert "UJI & COBA" in lines and "Pasal 1" in lines and "Pasal 2" in lines
     monkeypatch.setenv("RANCANG_SOFFICE", str(root / "tidak-ada" / "soffice"))
+    stale = root / "_build/dokumen/uji.pdf"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"%PDF rancangan lama")
     assert main(["draft", "regulations/uji.yaml", "--pdf"]) == 1
     captured = capsys.readouterr()
-    assert "P405" in captured.err and "LibreOffice" in captured.err
+    assert captured.out.splitlines() == [
+        "Ditulis: _build/dokumen/uji.docx",
+        "Dihapus: _build/dokumen/uji.pdf (PDF lama tidak lagi sesuai dengan DOCX)",
+    ]
+    assert captured.err.startswith("_build/dokumen/uji.docx: P405: ") and "LibreOffice" in captured.err
     assert (root / "_build/dokumen/uji.docx").is_file()
-    assert not (root / "_build/dokumen/uji.pdf").exists()
+    assert not stale.exists()
 
 
 def test_a_template_missing_a_style_is_explained(tmp_path, monkeypatch, capsys):
@@ -465,3 +472,24 @@ def test_a_pasal_with_a_single_ayat_is_not_numbered():
     first, second, _closing = document.articles()
     assert [(c.label, plain(c.text)) for c in first.clauses] == [(None, "Norma tunggal.")]
     assert [plain(c.text) for c in second.clauses] == ["Merujuk sebagaimana dimaksud dalam Pasal 1.", "Dan Pasal 1."]
+
+
+def test_check_examines_the_word_template(tmp_path, monkeypatch, capsys):
+    from docx import Document
+
+    root = project_with(tmp_path, SIMPLE)
+    monkeypatch.chdir(root)
+    (root / "templates").mkdir()
+    template = Document(str(ROOT / "templates/peraturan-kepala-daerah.docx"))
+    template.styles["Ayat"].name = "Ayat Lama"
+    template.add_paragraph("{{ nama_walikota }}")
+    template.save(str(root / "templates/peraturan-kepala-daerah.docx"))
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "templates/peraturan-kepala-daerah.docx: P406: templat memakai variabel yang tidak dikenal rancang: "
+        "nama_walikota",
+        "templates/peraturan-kepala-daerah.docx: P406: templat tidak memiliki gaya: Ayat",
+    ]
+    (root / "templates/peraturan-kepala-daerah.docx").write_text("bukan dokumen Word", encoding="utf-8")
+    assert main(["check"]) == 1
+    assert "P406: templat tidak dapat dibuka sebagai dokumen Word" in capsys.readouterr().out

@@ -26,6 +26,8 @@ def check_project(root: Path, paths: list[Path] | None = None) -> tuple[ProjectD
     """
     data, problems = load_project(root)
     problems.extend(check_references(data))
+    if data.regulations:
+        problems.extend(_template_problems(root))
     report = Report()
     if paths:
         wanted: set[str] = set()
@@ -50,3 +52,12 @@ def check_project(root: Path, paths: list[Path] | None = None) -> tuple[ProjectD
         report.count(_COUNT_WORDS.get(fmt, fmt))
     return data, report
 
+
+
+def _template_problems(root: Path) -> list[Diagnostic]:
+    """The Word template of regulations is checked before any draft is made with it."""
+    from rancang.drafts import template_path
+    from rancang.render.regulation_docx import template_problems
+
+    path = template_path(root)
+    return [Diagnostic("P406", message, Location(display_path(path))) for message in template_problems(path)]

@@ -160,7 +160,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
     outcome = draft(root, args.regulation.resolve(), args.output.resolve() if args.output else None, args.pdf)
     for line in outcome.messages:
         print(line)
-    return 0
+    for diagnostic in outcome.problems:
+        print(diagnostic.format(), file=sys.stderr)
+    return 1 if outcome.problems else 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -208,6 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of our output went away (`rancang check | head`)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so that the exit flush does not fail again
+        return 141  # as a shell reports a process ended by SIGPIPE
     except Exception as exc:  # a bug in rancang: say so plainly, no traceback unless asked
         if os.environ.get("RANCANG_DEBUG"):
             raise

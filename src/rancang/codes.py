@@ -157,8 +157,9 @@ CODES: dict[str, CodeInfo] = {
     ),
     "P406": CodeInfo(
         "Templat Word tidak lengkap",
-        "Templat .docx tidak memiliki gaya (style) bernama yang dipakai rancang, misalnya karena gaya itu "
-        "dihapus atau diganti namanya di Word. Kembalikan gaya tersebut atau salin ulang templat bawaan.",
+        "Templat .docx tidak dapat dibuka, tidak memiliki gaya (style) bernama yang dipakai rancang (misalnya "
+        "karena dihapus atau diganti namanya di Word), atau memuat variabel {{ ... }} yang tidak dikenal. "
+        "Kembalikan gaya atau variabel tersebut, atau salin ulang templat bawaan.",
     ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",

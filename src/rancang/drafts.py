@@ -7,7 +7,7 @@ is written when a check fails, and a failed PDF conversion keeps the DOCX.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rancang.check import check_project
@@ -22,6 +22,8 @@ TEMPLATE_FOLDER = "templates"
 class Outcome:
     written: list[Path]
     messages: list[str]
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Failures that still left the DOCX written (a PDF that could not be made)."""
 
 
 def documents_folder(root: Path, data: ProjectData) -> Path:
@@ -79,7 +81,8 @@ def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool 
     atomic_write_bytes(target, regulation_docx(root, data, record_id))
     outcome = Outcome([target], [f"Ditulis: {display_path(target)}"])
     if pdf:
-        outcome.written.extend(_to_pdf([target], target.parent, outcome))
+        outcome.written.extend(_to_pdf([target], target.parent, outcome, required=True))
+    _remove_stale_pdfs([target], outcome)
     return outcome
 
 
@@ -96,18 +99,30 @@ def build_documents(root: Path, data: ProjectData, pdf: bool = True) -> Outcome:
     outcome.written.extend(written)
     if pdf and written:
         outcome.written.extend(_to_pdf(written, folder, outcome, required=False))
+    _remove_stale_pdfs(written, outcome)
     return outcome
 
 
-def _to_pdf(docx: list[Path], folder: Path, outcome: Outcome, required: bool = True) -> list[Path]:
+def _remove_stale_pdfs(docx: list[Path], outcome: Outcome) -> None:
+    """A PDF beside a DOCX just written, and not made in the same run, shows an older draft: remove it."""
+    for path in docx:
+        pdf = path.with_suffix(".pdf")
+        if pdf.exists() and pdf not in outcome.written:
+            pdf.unlink()
+            outcome.messages.append(f"Dihapus: {display_path(pdf)} (PDF lama tidak lagi sesuai dengan DOCX)")
+
+
+def _to_pdf(docx: list[Path], folder: Path, outcome: Outcome, required: bool) -> list[Path]:
+    """Convert; a failure is a problem when the PDF was asked for, a remark otherwise."""
     from rancang.render.pdf import PdfError, convert_to_pdf
 
     try:
         pdfs = convert_to_pdf(docx, folder)
     except PdfError as exc:
         if required:
-            raise RancangError([Diagnostic("P405", str(exc), Location(display_path(docx[0])))]) from None
-        outcome.messages.append(f"PDF tidak dibuat: {exc}")
+            outcome.problems.append(Diagnostic("P405", str(exc), Location(display_path(docx[0]))))
+        else:
+            outcome.messages.append(f"PDF tidak dibuat: {exc}")
         return []
     outcome.messages.extend(f"Ditulis: {display_path(p)}" for p in pdfs)
     return pdfs

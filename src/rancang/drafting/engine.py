@@ -329,9 +329,10 @@ class _Builder:
         annexes = self.regulation.annexes
         parts = []
         for index, annex in enumerate(annexes, start=1):
-            label = "LAMPIRAN" if len(annexes) == 1 else f"LAMPIRAN {numbering.roman(index)}"
+            suffix = "" if len(annexes) == 1 else f" {numbering.roman(index)}"
+            label = f"LAMPIRAN{suffix}"
             anchor = "lampiran" if len(annexes) == 1 else f"lampiran-{index}"
-            self.register(annex.id, Target("lampiran", anchor, 0, label=label.title()))
+            self.register(annex.id, Target("lampiran", anchor, 0, label=f"Lampiran{suffix}"))
             part = AnnexPart(label, [label, *self.title_block()[:-2], "TENTANG", self.regulation.title.upper()],
                              annex.title.upper(), [], f"{self.settings.head_title.upper()},", self.head_name(),
                              anchor)
@@ -350,7 +351,7 @@ class _Builder:
         regulation = self.regulation
         number = f"NOMOR {regulation.number} TAHUN {regulation.year}" if regulation.number else \
             f"NOMOR {ELLIPSIS} TAHUN {ELLIPSIS}"
-        return [f"PERATURAN {self.settings.head_title.upper()}", number, "TENTANG", regulation.title.upper()]
+        return [f"PERATURAN {self.settings.office_title.upper()}", number, "TENTANG", regulation.title.upper()]
 
     def head_name(self) -> str:
         name = self.regulation.enactment.signatory or self.settings.head.name
@@ -415,11 +416,11 @@ def build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Leg
     enactment, promulgation, gazette = builder.signatures()
     title = builder.title_block()
     document = Document(
-        heading=[settings.head_title.upper(), f"PROVINSI {settings.region.province.upper()}"],
+        heading=[settings.office_title.upper(), f"PROVINSI {settings.region.province.upper()}"],
         draft=regulation.is_draft,
         title=(["RANCANGAN"] if regulation.is_draft else []) + title,
         invocation="DENGAN RAHMAT TUHAN YANG MAHA ESA",
-        office_line=f"{settings.head_title.upper()},",
+        office_line=f"{settings.office_title.upper()},",
         considerations=considerations,
         legal_bases=builder.legal_bases(),
         decision="MEMUTUSKAN:",

@@ -121,9 +121,14 @@ class Project(Model):
         return self.office_spelling.value if self.region.kind is RegionKind.CITY else "Bupati"
 
     @property
+    def office_title(self) -> str:
+        """``Wali Kota Parepare``: the office that makes the regulation (kop, title, jabatan pembentuk)."""
+        return f"{self.head_office} {self.region.name}"
+
+    @property
     def head_title(self) -> str:
-        """``Wali Kota Parepare`` (or the configured title)."""
-        return self.head.title or f"{self.head_office} {self.region.name}"
+        """The signatory's title: ``Wali Kota Parepare``, or the configured one (``Penjabat Wali Kota Parepare``)."""
+        return self.head.title or self.office_title
 
     @property
     def secretary_title(self) -> str:

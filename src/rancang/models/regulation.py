@@ -253,9 +253,17 @@ class ClosingProvisions(Model):
     )
     commencement: Commencement | PartialDate = field(
         "mulai_berlaku",
-        "'diundangkan' (mulai berlaku pada tanggal diundangkan) atau tanggal tertentu.",
+        "'diundangkan' (mulai berlaku pada tanggal diundangkan) atau tanggal lengkap TTTT-BB-HH.",
         default=Commencement.ON_PROMULGATION,
     )
+
+    @field_validator("commencement")
+    @classmethod
+    def full_date(cls, value: Commencement | PartialDate) -> Commencement | PartialDate:
+        if isinstance(value, PartialDate) and value.day is None:
+            raise PydanticCustomError(
+                "S205", "saat mulai berlaku harus tanggal lengkap TTTT-BB-HH, bukan '{value}'", {"value": str(value)})
+        return value
 
 
 class Enactment(Model):

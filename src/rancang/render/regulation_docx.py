@@ -68,6 +68,31 @@ class TemplateStyleError(Exception):
     """The Word template lacks a style the renderer needs."""
 
 
+def template_problems(path: Path) -> list[str]:
+    """What makes a Word template unusable, in Indonesian (empty when it is fine)."""
+    from docx import Document as open_docx
+
+    try:
+        template = DocxTemplate(str(path))
+        variables = template.get_undeclared_template_variables(Environment(undefined=StrictUndefined,
+                                                                           autoescape=True))
+        names = {style.name for style in open_docx(str(path)).styles}
+    except Exception as exc:  # a damaged or non-Word file: say so instead of failing later
+        return [f"templat tidak dapat dibuka sebagai dokumen Word ({type(exc).__name__})"]
+    problems = []
+    missing = required_styles() - names
+    if missing:
+        problems.append(f"templat tidak memiliki gaya: {', '.join(sorted(missing))}")
+    if variables != TEMPLATE_VARIABLES:
+        unknown = sorted(variables - TEMPLATE_VARIABLES)
+        absent = sorted(TEMPLATE_VARIABLES - variables)
+        if unknown:
+            problems.append(f"templat memakai variabel yang tidak dikenal rancang: {', '.join(unknown)}")
+        if absent:
+            problems.append(f"templat tidak memuat variabel: {', '.join(absent)}")
+    return problems
+
+
 class _Writer:
     def __init__(self, template: DocxTemplate):
         self.subdoc = template.new_subdoc()
