@@ -57,7 +57,9 @@ def check_project(root: Path, paths: list[Path] | None = None) -> tuple[ProjectD
 def _template_problems(root: Path) -> list[Diagnostic]:
     """The Word template of regulations is checked before any draft is made with it."""
     from rancang.drafts import template_path
-    from rancang.render.regulation_docx import template_problems
+    from rancang.render.template_check import template_problems
+    from rancang.render.template_names import REQUIRED_STYLES, TEMPLATE_VARIABLES
 
     path = template_path(root)
-    return [Diagnostic("P406", message, Location(display_path(path))) for message in template_problems(path)]
+    return [Diagnostic("P406", message, Location(display_path(path)))
+            for message in template_problems(path, REQUIRED_STYLES, TEMPLATE_VARIABLES)]

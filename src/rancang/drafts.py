@@ -35,7 +35,7 @@ def template_path(root: Path) -> Path:
     """The project's template (``templates/``), or the one shipped with rancang."""
     from importlib import resources
 
-    from rancang.render.regulation_docx import TEMPLATE_NAME
+    from rancang.render.template_names import TEMPLATE_NAME
 
     path = root / TEMPLATE_FOLDER / TEMPLATE_NAME
     if path.is_file():

@@ -23,41 +23,18 @@ from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
 
+from rancang.render.template_names import (  # noqa: F401 - re-exported for the docs
+    POINT_STYLES,
+    STYLES,
+    TEMPLATE_NAME,
+    TEMPLATE_VARIABLES,
+    required_styles,
+)
 from rancang.drafting.tree import AnnexPart, Article, BodyItem, Clause, Document, Group, ListEntry, Point, RichText
-
-TEMPLATE_NAME = "peraturan-kepala-daerah.docx"
-TEMPLATE_VARIABLES = {"lambang", "kop_jabatan", "kop_provinsi", "isi"}
-
-STYLES = {
-    "title": "Judul Peraturan",
-    "opening": "Pembukaan",
-    "table": "Tabel Konsiderans",
-    "cell": "Konsiderans",
-    "bab": "Judul BAB",
-    "bagian": "Judul Bagian",
-    "paragraf": "Judul Paragraf",
-    "article": "Judul Pasal",
-    "norm": "Isi Pasal",
-    "clause": "Ayat",
-    "clause_rest": "Lanjutan Ayat",
-    "closing": "Penutup",
-    "sign": "Tanda Tangan",
-    "promulgate": "Pengundangan",
-    "gazette": "Berita Daerah",
-    "annex_head": "Lampiran Kepala",
-    "annex_title": "Judul Lampiran",
-    "annex_text": "Isi Lampiran",
-}
-POINT_STYLES = [f"Rincian {n}" for n in range(1, 6)]
-"""Indentation levels of rincian; ``Rincian 1`` sits at the first indent."""
 
 # Column widths of the Menimbang / Mengingat / Menetapkan table (16.5 cm of text width).
 _COLUMNS = (Cm(3.0), Cm(0.5), Cm(0.9), Cm(12.1))
 _SIGNATURE_GAP = 3
-
-
-def required_styles() -> set[str]:
-    return set(STYLES.values()) | set(POINT_STYLES) | {"Normal"}
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -66,31 +43,6 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 class TemplateStyleError(Exception):
     """The Word template lacks a style the renderer needs."""
-
-
-def template_problems(path: Path) -> list[str]:
-    """What makes a Word template unusable, in Indonesian (empty when it is fine)."""
-    from docx import Document as open_docx
-
-    try:
-        template = DocxTemplate(str(path))
-        variables = template.get_undeclared_template_variables(Environment(undefined=StrictUndefined,
-                                                                           autoescape=True))
-        names = {style.name for style in open_docx(str(path)).styles}
-    except Exception as exc:  # a damaged or non-Word file: say so instead of failing later
-        return [f"templat tidak dapat dibuka sebagai dokumen Word ({type(exc).__name__})"]
-    problems = []
-    missing = required_styles() - names
-    if missing:
-        problems.append(f"templat tidak memiliki gaya: {', '.join(sorted(missing))}")
-    if variables != TEMPLATE_VARIABLES:
-        unknown = sorted(variables - TEMPLATE_VARIABLES)
-        absent = sorted(TEMPLATE_VARIABLES - variables)
-        if unknown:
-            problems.append(f"templat memakai variabel yang tidak dikenal rancang: {', '.join(unknown)}")
-        if absent:
-            problems.append(f"templat tidak memuat variabel: {', '.join(absent)}")
-    return problems
 
 
 class _Writer:

@@ -1,0 +1,40 @@
+"""Names shared by the regulation template, its renderer and its check.
+
+Kept free of heavy imports: ``rancang check`` reads them without loading
+docxtpl.
+"""
+
+from __future__ import annotations
+
+TEMPLATE_NAME = "peraturan-kepala-daerah.docx"
+TEMPLATE_VARIABLES = {"lambang", "kop_jabatan", "kop_provinsi", "isi"}
+
+STYLES = {
+    "title": "Judul Peraturan",
+    "opening": "Pembukaan",
+    "table": "Tabel Konsiderans",
+    "cell": "Konsiderans",
+    "bab": "Judul BAB",
+    "bagian": "Judul Bagian",
+    "paragraf": "Judul Paragraf",
+    "article": "Judul Pasal",
+    "norm": "Isi Pasal",
+    "clause": "Ayat",
+    "clause_rest": "Lanjutan Ayat",
+    "closing": "Penutup",
+    "sign": "Tanda Tangan",
+    "promulgate": "Pengundangan",
+    "gazette": "Berita Daerah",
+    "annex_head": "Lampiran Kepala",
+    "annex_title": "Judul Lampiran",
+    "annex_text": "Isi Lampiran",
+}
+POINT_STYLES = [f"Rincian {n}" for n in range(1, 6)]
+"""Indentation levels of rincian; ``Rincian 1`` sits at the first indent."""
+
+
+def required_styles() -> set[str]:
+    return set(STYLES.values()) | set(POINT_STYLES) | {"Normal"}
+
+
+REQUIRED_STYLES = required_styles()
