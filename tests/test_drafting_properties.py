@@ -540,9 +540,10 @@ class Expectation:
             j = i
             while j + 1 < len(group) and consecutive(group[j], group[j + 1]):
                 j += 1
-            if j - i >= 2:
+            if j - i >= 2:  # the end of a range drops the ayat it shares with the start
+                end = " ".join(group[j].path) if group[j].kind != "ayat" else words(group[j])
                 items.append([(words(group[i]), group[i].anchor), (" sampai dengan ", None),
-                              (words(group[j]), group[j].anchor)])
+                              (end, group[j].anchor)])
                 i = j + 1
             else:
                 items.append([(words(group[i]), group[i].anchor)])

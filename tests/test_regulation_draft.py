@@ -493,3 +493,14 @@ def test_check_examines_the_word_template(tmp_path, monkeypatch, capsys):
     (root / "templates/peraturan-kepala-daerah.docx").write_text("bukan dokumen Word", encoding="utf-8")
     assert main(["check"]) == 1
     assert "P406: templat tidak dapat dibuka sebagai dokumen Word" in capsys.readouterr().out
+
+
+def test_a_run_of_points_reads_like_an_explicit_range():
+    body = [{"ayat": [{"teks": "Memuat:", "rincian": {"sifat": "kumulatif", "butir": [
+        {"id": f"h{i}", "teks": f"hal {i}"} for i in range(1, 5)]}}, "Ayat kedua."]},
+        {"teks": "Lihat [[h1, h2, h3]] dan [[h1 sampai h3]]."}]
+    document, problems = build(regulation(body), SETTINGS, CATALOGUE)
+    assert problems == []
+    assert plain(document.articles()[1].clauses[0].text) == (
+        "Lihat sebagaimana dimaksud dalam Pasal 1 ayat (1) huruf a sampai dengan huruf c dan sebagaimana "
+        "dimaksud dalam Pasal 1 ayat (1) huruf a sampai dengan huruf c.")

@@ -201,9 +201,10 @@ class Resolver:
             j = i
             while j + 1 < len(group) and _consecutive(group[j], group[j + 1]):
                 j += 1
-            if j - i >= 2:
+            if j - i >= 2:  # the end of a range drops what it shares with the start (its ayat)
+                end = Context(group[j].article, None if group[j].kind == "ayat" else group[j].clause)
                 items.append([Span(self._tail(group[i], inner), group[i].anchor), Span(" sampai dengan "),
-                              Span(self._tail(group[j], inner), group[j].anchor)])
+                              Span(self._tail(group[j], end), group[j].anchor)])
                 i = j + 1
             else:
                 items.append([Span(self._tail(group[i], inner), group[i].anchor)])
