@@ -28,6 +28,9 @@ def check_project(root: Path, paths: list[Path] | None = None) -> tuple[ProjectD
     problems.extend(check_references(data))
     if data.regulations:
         problems.extend(_template_problems(root))
+    from rancang.lint.runner import lint
+
+    problems.extend(lint(root, data))
     report = Report()
     if paths:
         wanted: set[str] = set()

@@ -10,7 +10,9 @@ Prefixes:
 * ``Y1xx`` -- reading the file and its YAML syntax;
 * ``S2xx`` -- the shape of a record (keys, types, allowed values);
 * ``R3xx`` -- ids and references between files;
-* ``P4xx`` -- the project as a whole (``rancang.yaml``, folders, paths).
+* ``P4xx`` -- the project as a whole (``rancang.yaml``, folders, paths);
+* ``L5xx``/``L6xx`` -- drafting rules, registered by :mod:`rancang.lint` with
+  their examples (their page is generated from that registry).
 """
 
 from __future__ import annotations
@@ -160,6 +162,11 @@ CODES: dict[str, CodeInfo] = {
         "Templat .docx tidak dapat dibuka, tidak memiliki gaya (style) bernama yang dipakai rancang (misalnya "
         "karena dihapus atau diganti namanya di Word), atau memuat variabel {{ ... }} yang tidak dikenal. "
         "Kembalikan gaya atau variabel tersebut, atau salin ulang templat bawaan.",
+    ),
+    "P407": CodeInfo(
+        "Kode aturan tidak dikenal",
+        "pemeriksaan.abaikan atau pemeriksaan.abaikan_per_berkas di rancang.yaml menyebut kode aturan yang "
+        "tidak ada; periksa ejaannya di daftar aturan.",
     ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",

@@ -30,6 +30,7 @@ TITLES: dict[str, str] = {
     "Outputs": "Folder keluaran",
     "Site": "Situs",
     "Margins": "Marjin halaman",
+    "Checks": "Pemeriksaan",
     "Documents": "Dokumen",
     "Agencies": "Daftar perangkat daerah",
     "Agency": "Perangkat daerah",

@@ -138,7 +138,7 @@ class _Builder:
                 children.append(self.part(element, part_count, anchor, label))
             else:
                 children.append(self.article(element))
-        return Group("bab", label, chapter.title.upper(), children, anchor)
+        return Group("bab", label, chapter.title.upper(), children, anchor, source=chapter)
 
     def part(self, part: Part, number: int, parent_anchor: str, parent_label: str) -> Group:
         anchor = f"{parent_anchor}-bagian-{number}"
@@ -152,13 +152,14 @@ class _Builder:
                 children.append(self.division(element, division_count, anchor, f"{label} {parent_label}"))
             else:
                 children.append(self.article(element))
-        return Group("bagian", label, part.title, children, anchor)
+        return Group("bagian", label, part.title, children, anchor, source=part)
 
     def division(self, division: Division, number: int, parent_anchor: str, parent_label: str) -> Group:
         anchor = f"{parent_anchor}-paragraf-{number}"
         label = f"Paragraf {number}"
         self.register(division.id, Target("paragraf", anchor, 0, label=f"{label} {parent_label}"))
-        return Group("paragraf", label, division.title, [self.article(a) for a in division.content], anchor)
+        return Group("paragraf", label, division.title, [self.article(a) for a in division.content], anchor,
+                     source=division)
 
     def new_article(self, element_id: str | None) -> tuple[int, str]:
         self.article_count += 1
@@ -169,22 +170,22 @@ class _Builder:
 
     def article(self, model: ArticleModel) -> Article:
         number, anchor = self.new_article(model.id)
-        article = Article(number, f"Pasal {number}", [], anchor)
+        article = Article(number, f"Pasal {number}", [], anchor, source=model)
         if model.text is not None:
-            clause = Clause(None, [], anchor=anchor)
+            clause = Clause(None, [], anchor=anchor, source=model)
             article.clauses.append(clause)
             self.clause_text(clause, model.text, model.items, None, Context(number), (model, "text"))
         if len(model.clauses) == 1:  # a single ayat is not numbered: it is the Pasal's one norm
             only = model.clauses[0]
             self.register(only.id, Target("pasal", anchor, 0, article=number))
-            clause = Clause(None, [], anchor=anchor)
+            clause = Clause(None, [], anchor=anchor, source=only)
             article.clauses.append(clause)
             self.clause_text(clause, only.text, only.items, None, Context(number), (only, "text"))
             return article
         for index, clause_model in enumerate(model.clauses, start=1):
             clause_anchor = f"{anchor}-ayat-{index}"
             self.register(clause_model.id, Target("ayat", clause_anchor, 0, article=number, clause=index))
-            clause = Clause(f"({index})", [], anchor=clause_anchor)
+            clause = Clause(f"({index})", [], anchor=clause_anchor, source=clause_model)
             article.clauses.append(clause)
             self.clause_text(clause, clause_model.text, clause_model.items, index, Context(number, index),
                              (clause_model, "text"))
@@ -218,7 +219,7 @@ class _Builder:
             item_path = path + ((reference, index),)
             self.register(item.id, Target("butir", anchor, 0, article=context.article, clause=clause_number,
                                           path=item_path))
-            point = Point(numbering.point_label(depth, index), [], depth=depth, anchor=anchor)
+            point = Point(numbering.point_label(depth, index), [], depth=depth, anchor=anchor, source=item)
 
             def set_text(value: RichText, point: Point = point) -> None:
                 point.text = value
@@ -245,7 +246,7 @@ class _Builder:
             point_anchor = f"{anchor}-angka-{index}"
             self.register(definition.id, Target("istilah", point_anchor, 0, article=number,
                                                 path=((f"angka {index}", index),)))
-            point = Point(f"{index}.", [], depth=2, anchor=point_anchor)
+            point = Point(f"{index}.", [], depth=2, anchor=point_anchor, source=definition)
             lead.points.append(point)
             head = definition.term
             if definition.abbreviation:

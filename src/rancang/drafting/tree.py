@@ -12,7 +12,7 @@ reference with the anchor of its target (a link on the web page).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class Point:
     anchor: str = ""
     closing: RichText | None = None
     """Words that continue this item's sentence after its own rincian."""
+    source: Any = field(default=None, repr=False, compare=False)
+    """The model element it was built from (None when generated); for the linter, not for renderers."""
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Clause:
     closing: RichText | None = None
     """Words that continue the sentence after the rincian."""
     anchor: str = ""
+    source: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Article:
     label: str
     clauses: list[Clause]
     anchor: str = ""
+    source: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -71,6 +75,7 @@ class Group:
     title: str
     children: list[Union["Group", Article]]
     anchor: str = ""
+    source: Any = field(default=None, repr=False, compare=False)
 
 
 BodyItem = Union[Group, Article]

@@ -68,6 +68,19 @@ class Documents(Model):
     )
 
 
+class Checks(Model):
+    """Which drafting rules ``rancang check`` applies (like ruff's ``ignore``)."""
+
+    ignore: list[Text] = field("abaikan", "Kode aturan yang tidak diperiksa di seluruh proyek, misalnya L544.",
+                               default_factory=list)
+    ignore_per_file: dict[str, list[Text]] = field(
+        "abaikan_per_berkas",
+        "Kode aturan yang tidak diperiksa untuk berkas tertentu: pola jalur (misalnya 'kb/inovasi/*.yaml') "
+        "dengan daftar kodenya.",
+        default_factory=dict,
+    )
+
+
 class Site(Model):
     title: Text | None = field("judul", "Judul situs; bawaan: 'Direktori Inovasi <Kota/Kabupaten> <Nama>'.", default=None)
     description: Text | None = field("deskripsi", "Deskripsi singkat situs.", default=None)
@@ -94,6 +107,8 @@ class Project(Model):
     outputs: Outputs = field("keluaran", "Folder keluaran.", default_factory=Outputs)
     documents: Documents = field("dokumen", "Pengaturan dokumen Word/PDF.", default_factory=Documents)
     site: Site = field("situs", "Pengaturan situs basis pengetahuan.", default_factory=Site)
+    checks: Checks = field("pemeriksaan", "Aturan penyusunan yang diabaikan oleh rancang check.",
+                           default_factory=Checks)
 
     @field_validator("office_spelling")
     @classmethod

@@ -1,0 +1,151 @@
+"""The small, clean project every rule example is applied to.
+
+``project_files(example)`` returns the files of the base project with the
+example's patch applied: for a mapping file the patch's top-level keys replace
+the base's; for a list file (``dasar-hukum``) entries with the same ``id`` are
+replaced and others appended. The base passes every rule, so a rule's wrong
+example must produce that rule's code and nothing else, and its right example
+nothing at all.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import yaml
+
+from rancang.lint.registry import Example
+
+BASE: dict[str, str] = {
+    "rancang.yaml": """
+        daerah:
+          jenis: kota
+          nama: Parepare
+          provinsi: Sulawesi Selatan
+        kepala_daerah:
+          nama: Nama Kepala Daerah
+    """,
+    "kb/perangkat-daerah.yaml": """
+        - id: bappeda
+          nama: Badan Perencanaan Pembangunan Daerah
+          singkatan: Bappeda
+    """,
+    "kb/dasar-hukum.yaml": """
+        - id: uud-1945
+          jenis: UUD
+          tahun: 1945
+          terkonfirmasi: true
+        - id: uu-23-2014
+          jenis: UU
+          nomor: 23
+          tahun: 2014
+          tentang: Pemerintahan Daerah
+          lembaran: {tahun: 2014, nomor: 244}
+          tambahan: 5587
+          terkonfirmasi: true
+        - id: pp-38-2017
+          jenis: PP
+          nomor: 38
+          tahun: 2017
+          tentang: Inovasi Daerah
+          lembaran: {tahun: 2017, nomor: 206}
+          tambahan: 6123
+          terkonfirmasi: true
+    """,
+    "kb/inovasi/contoh.yaml": """
+        nama: Layanan Contoh
+        perangkat_daerah: bappeda
+        inisiator: perangkat_daerah
+        bentuk: pelayanan_publik
+        jenis: digital
+        urusan: [perencanaan]
+        tahapan: penerapan
+        tanggal_uji_coba: 2019-01-02
+        tanggal_penerapan: 2020-01-02
+        status: berjalan
+        rancang_bangun: Rancang bangun layanan contoh.
+        tujuan: Tujuan layanan contoh.
+        manfaat: Manfaat layanan contoh.
+        hasil: Hasil layanan contoh.
+        dasar_hukum:
+          - uraian: Keputusan Wali Kota tentang Penetapan Inovasi Daerah
+        anggaran:
+          - {tahun: 2020, sumber: APBD}
+        indikator:
+          - {nama: Pengguna, satuan: orang, awal: {nilai: 10, tahun: 2019}, hasil: {nilai: 20, tahun: 2020}}
+        sumber:
+          - {judul: Berita contoh, url: "https://contoh.go.id/berita", tanggal: 2021-06-04}
+    """,
+    "regulations/contoh.yaml": """
+        tentang: Inovasi Daerah
+        menimbang:
+          - bahwa untuk meningkatkan kinerja penyelenggaraan Pemerintahan Daerah, Daerah perlu melaksanakan Inovasi Daerah
+          - bahwa Inovasi Daerah perlu diatur agar terarah
+        mengingat:
+          - {id: uud-1945, pasal: Pasal 18 ayat (6)}
+          - uu-23-2014
+          - pp-38-2017
+        ketentuan_umum:
+          - istilah: Daerah
+            arti: Kota Parepare
+          - istilah: Wali Kota
+            arti: Wali Kota Parepare
+          - istilah: Pemerintahan Daerah
+            arti: penyelenggaraan urusan pemerintahan oleh pemerintah daerah dan dewan perwakilan rakyat daerah
+          - istilah: Inovasi Daerah
+            arti: semua bentuk pembaharuan dalam penyelenggaraan Pemerintahan Daerah
+        batang_tubuh:
+          - bab: BENTUK INOVASI DAERAH
+            isi:
+              - id: pasal-bentuk
+                teks: "Inovasi Daerah berbentuk:"
+                rincian:
+                  sifat: alternatif
+                  butir:
+                    - id: bentuk-tata-kelola
+                      teks: inovasi tata kelola Pemerintahan Daerah
+                    - inovasi pelayanan publik
+              - ayat:
+                  - id: ayat-penetapan
+                    teks: Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]].
+                  - Penetapan [[ayat-penetapan]] dilakukan paling lama [[14]] hari sejak usulan diterima.
+    """,
+}
+
+FILE_OF = {
+    "proyek": "rancang.yaml",
+    "perangkat-daerah": "kb/perangkat-daerah.yaml",
+    "dasar-hukum": "kb/dasar-hukum.yaml",
+    "inovasi": "kb/inovasi/contoh.yaml",
+    "regulasi": "regulations/contoh.yaml",
+}
+
+
+def base_text(name: str) -> str:
+    return textwrap.dedent(BASE[name]).lstrip()
+
+
+def patched(example: Example) -> dict[str, str]:
+    """Every file of the example project, as text."""
+    files = {name: base_text(name) for name in BASE}
+    target = FILE_OF[example.target]
+    base = yaml.safe_load(files[target])
+    patch = yaml.safe_load(textwrap.dedent(example.patch))
+    if isinstance(base, list):
+        by_id = {item["id"]: item for item in base}
+        for item in patch:
+            by_id[item["id"]] = item
+        merged: object = list(by_id.values())
+    else:
+        merged = {**base, **patch}
+    files[target] = yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=120)
+    return files
+
+
+def write_project(folder: Path, example: Example) -> Path:
+    for name, text in patched(example).items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder

@@ -1,0 +1,73 @@
+"""Run every drafting rule over a checked project, and apply the switches.
+
+Rules see only files that passed the shape checks (a file with S/Y errors is
+reported for those first). Codes can be switched off for the project or per
+file in ``rancang.yaml``::
+
+    pemeriksaan:
+      abaikan: [L544]
+      abaikan_per_berkas:
+        "kb/inovasi/*.yaml": [L600]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+from rancang.diagnostics import Diagnostic, Location, Severity
+from rancang.lint.context import Draft, LintContext
+from rancang.lint.registry import RULES, all_rules
+from rancang.loader import ProjectData
+from rancang.validation import locate
+
+
+def lint(root: Path, data: ProjectData) -> list[Diagnostic]:
+    from rancang.drafting.engine import build
+
+    context = LintContext(root, data)
+    if data.settings is not None:
+        for record_id, regulation in sorted(data.regulations.items()):
+            document, problems = build(regulation, data.settings, data.catalogue)
+            if not problems:
+                context.drafts.append(Draft(record_id, regulation, document))
+    found: list[Diagnostic] = []
+    for rule in all_rules():
+        found.extend(rule.check(context))
+    return _switches(root, data, found)
+
+
+def _switches(root: Path, data: ProjectData, found: list[Diagnostic]) -> list[Diagnostic]:
+    settings = data.settings
+    if settings is None:
+        return found
+    config = settings.checks
+    problems: list[Diagnostic] = []
+    known = set(RULES)
+    for index, code in enumerate(config.ignore):
+        if code not in known:
+            problems.append(Diagnostic("P407", f"kode aturan '{code}' tidak dikenal", locate(config, "ignore", index),
+                                       Severity.WARNING))
+    for pattern, codes in config.ignore_per_file.items():
+        for code in codes:
+            if code not in known:
+                problems.append(Diagnostic("P407", f"kode aturan '{code}' tidak dikenal",
+                                           locate(config, "ignore_per_file", pattern), Severity.WARNING))
+    kept = []
+    for diagnostic in found:
+        if diagnostic.code in config.ignore:
+            continue
+        relative = _relative(root, diagnostic.location)
+        if any(diagnostic.code in codes and fnmatch.fnmatch(relative, pattern)
+               for pattern, codes in config.ignore_per_file.items()):
+            continue
+        kept.append(diagnostic)
+    return problems + kept
+
+
+def _relative(root: Path, location: Location) -> str:
+    try:
+        return Path(location.path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return location.path
+
