@@ -1,0 +1,3 @@
+"""Rules: text (see rancang.lint.registry for how a rule is written)."""
+
+from __future__ import annotations
