@@ -122,3 +122,15 @@ def test_yaml_where_rancang_does_not_look_is_reported(tmp_path, monkeypatch, cap
         "Diperiksa: 1 pengaturan proyek.",
         "Ditemukan 0 galat dan 3 peringatan.",
     ]
+
+
+def test_strict_turns_warnings_into_errors(tmp_path, monkeypatch, capsys):
+    (tmp_path / "rancang.yaml").write_text("daerah: {jenis: kota, nama: A, provinsi: B}\n", encoding="utf-8")
+    (tmp_path / "kb/inovasi/lama").mkdir(parents=True)
+    (tmp_path / "kb/inovasi/lama/x.yaml").write_text("nama: X\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0
+    assert "Ditemukan 0 galat dan 1 peringatan." in capsys.readouterr().out
+    assert main(["check", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "kb/inovasi/lama/x.yaml: P404: berkas ini" in out and "Ditemukan 1 galat dan 0 peringatan." in out

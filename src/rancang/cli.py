@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, metavar="JALUR",
                        help="berkas atau folder yang diperiksa; bawaan: seluruh proyek")
     check.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
+    check.add_argument("--strict", action="store_true",
+                       help="perlakukan peringatan sebagai galat (kode keluar 1), misalnya untuk CI")
 
     build = commands.add_parser("build", help="periksa lalu bangun semua keluaran proyek",
                                 description="Periksa seluruh proyek lalu bangun keluarannya.")
@@ -138,6 +140,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     root = _root(args)
     _data, report = check_project(root, [p for p in args.paths] or None)
+    if args.strict:
+        report = report.strict()
     return _print_report(report, args.format, "Tidak ada masalah.")
 
 

@@ -99,6 +99,13 @@ class Report:
         unique = {(d.sort_key(), d.severity): d for d in self.diagnostics}
         return [unique[k] for k in sorted(unique, key=lambda k: k[0])]
 
+    def strict(self) -> "Report":
+        """The same findings with every peringatan raised to galat (``--strict``)."""
+        return Report(
+            [Diagnostic(d.code, d.message, d.location, Severity.ERROR, d.suggestion) for d in self.diagnostics],
+            dict(self.checked),
+        )
+
     def to_json(self) -> str:
         items = self.sorted()
         return json.dumps(
