@@ -402,3 +402,13 @@ def test_undocumented_template_style_fails_the_build(tmp_path: Path, monkeypatch
     assert status != 0
     assert "'Gaya Baru'" in log.getvalue() and "belum punya keterangan" in log.getvalue()
 
+
+
+def test_rules_page_lists_every_rule_with_examples_and_real_messages(site):
+    from rancang.lint.registry import all_rules
+
+    html = read(site, "aturan")
+    for rule in all_rules():
+        assert f'id="aturan-{rule.code.lower()}"' in html, rule.code
+        assert f"{rule.code}:" in html
+    assert html.count("Pesan rancang check") == len(list(all_rules()))

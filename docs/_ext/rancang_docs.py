@@ -43,6 +43,7 @@ interface strings of Sphinx that its Indonesian catalogue leaves in English.
 from __future__ import annotations
 
 import argparse
+import textwrap
 import enum
 import types
 import typing
@@ -103,6 +104,7 @@ CODE_GROUPS: "OrderedDict[str, str]" = OrderedDict(
         ("S", "Bentuk rekaman"),
         ("R", "Rujukan"),
         ("P", "Proyek"),
+        ("L", "Aturan penyusunan"),
     ]
 )
 
@@ -113,6 +115,8 @@ CODE_GROUP_INTRO = {
     "R": "Id yang dirujuk tidak ada, atau satu id dipakai dua kali. Rujukan suatu rekaman baru "
     "diperiksa sesudah rekaman itu lolos pemeriksaan bentuk (kode S).",
     "P": "Masalah pada proyek secara keseluruhan: rancang.yaml, letak berkas, atau jalur berkas.",
+    "L": "Aturan teknik penyusunan peraturan (L5xx) dan kelengkapan profil inovasi (L6xx). Contoh salah dan "
+    "benar setiap aturan ada di halaman Aturan penyusunan.",
 }
 
 #: Interface strings of Sphinx that its Indonesian catalogue leaves in English (or empty).
@@ -296,6 +300,9 @@ class TypeWriter:
                 return [nodes.Text("daftar pemetaan "), self.model_ref(item),
                         nodes.Text(f"; setiap butir boleh berupa {self.shorthand_word(item)} saja")]
             return [nodes.Text("daftar ")] + self.render(item)
+        if typing.get_origin(tp) is dict:
+            key, value = typing.get_args(tp)
+            return [nodes.Text("pemetaan dari "), *self.render(key), nodes.Text(" ke "), *self.render(value)]
         if _is_enum(tp):
             out = [nodes.Text("salah satu dari ")]
             for i, member in enumerate(tp):
@@ -660,6 +667,9 @@ class CodesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         _note_generated(self)
+        from rancang.lint.registry import all_rules
+
+        list(all_rules())  # registers the drafting rules' codes
         groups: "OrderedDict[str, list[str]]" = OrderedDict((prefix, []) for prefix in CODE_GROUPS)
         for code in sorted(codes.CODES):
             prefix = code[:1]
@@ -946,12 +956,98 @@ def _translate_interface(app: Sphinx) -> None:
                        type="rancang", subtype="bahasa")
 
 
+# -- {rancang-rules} -------------------------------------------------------------------
+
+RULE_GROUPS = [
+    ("L50", "Konsiderans"), ("L51", "Dasar hukum (Mengingat)"), ("L52", "Judul dan lampiran"),
+    ("L53", "BAB dan pengelompokan"), ("L54", "Ketentuan umum (istilah)"), ("L55", "Rincian"),
+    ("L56", "Rujukan"), ("L57", "Bilangan"), ("L58", "Ejaan dan rumusan baku"), ("L59", "Rumusan lain"),
+    ("L6", "Profil inovasi"),
+]
+
+
+def _rule_group(code: str) -> str:
+    for prefix, title in RULE_GROUPS:
+        if code.startswith(prefix):
+            return title
+    return "Lainnya"
+
+
+def _example_messages(example: Any) -> list[str]:
+    """The messages rancang gives for an example, by running it on the example project."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from rancang.check import check_project
+    from rancang.lint.examples import write_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_project(Path(tmp), example)
+        previous = os.getcwd()
+        os.chdir(root)
+        try:
+            _data, report = check_project(root)
+        finally:
+            os.chdir(previous)
+    return [d.format() for d in report.sorted()]
+
+
+class RulesDirective(SphinxDirective):
+    """Every drafting rule with its rationale, a wrong and a right example, and the real message."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from rancang.lint.registry import all_rules
+
+        _note_generated(self)
+        result: list[nodes.Node] = []
+        current: nodes.section | None = None
+        current_title = None
+        for rule in all_rules():
+            title = _rule_group(rule.code)
+            if title != current_title:
+                current = _section(self, title, f"aturan-{_slug(title)}")
+                result.append(current)
+                current_title = title
+            section = _section(self, f"{rule.code}: {rule.title}", f"aturan-{rule.code.lower()}")
+            level = "galat" if rule.severity.value == "galat" else "peringatan"
+            section += _para(nodes.strong(text="Tingkat: "), level)
+            section += _para(nodes.strong(text="Dasar: "), rule.rationale)
+            wrong = textwrap.dedent(rule.wrong.patch).strip("\n")
+            right = textwrap.dedent(rule.right.patch).strip("\n")
+            section += _yaml_block(self, wrong, f"Salah ({_example_file(rule.wrong)})")
+            messages = _example_messages(rule.wrong)
+            if not messages or {m.split(": ")[1] for m in messages} != {rule.code}:
+                logger.warning("contoh salah aturan %s tidak menghasilkan tepat kode %s: %s", rule.code, rule.code,
+                               messages, location=self.get_location(), type="rancang", subtype="aturan")
+            block = nodes.literal_block("\n".join(messages), "\n".join(messages), language="text")
+            container = nodes.container("", literal_block=True, classes=["literal-block-wrapper"])
+            container += nodes.caption("Pesan rancang check", "", nodes.Text("Pesan rancang check"))
+            container += block
+            section += container
+            section += _yaml_block(self, right, f"Benar ({_example_file(rule.right)})")
+            if _example_messages(rule.right):
+                logger.warning("contoh benar aturan %s tidak bersih", rule.code, location=self.get_location(),
+                               type="rancang", subtype="aturan")
+            current += section  # type: ignore[operator]
+        return result
+
+
+def _example_file(example: Any) -> str:
+    from rancang.lint.examples import FILE_OF
+
+    return FILE_OF[example.target]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("rancang-format", FormatDirective)
     app.add_directive("rancang-codes", CodesDirective)
     app.add_directive("rancang-commands", CommandsDirective)
     app.add_directive("rancang-contoh", ExampleDirective)
     app.add_directive("rancang-styles", StylesDirective)
+    app.add_directive("rancang-rules", RulesDirective)
     app.connect("builder-inited", _translate_interface)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
