@@ -30,7 +30,9 @@ def check_project(root: Path, paths: list[Path] | None = None) -> tuple[ProjectD
         problems.extend(_template_problems(root))
     from rancang.lint.runner import lint
 
-    problems.extend(lint(root, data))
+    # Drafting rules speak about files that are otherwise correct: errors come first.
+    broken = {d.location.path for d in problems if d.severity is Severity.ERROR}
+    problems.extend(d for d in lint(root, data) if d.location.path not in broken)
     report = Report()
     if paths:
         wanted: set[str] = set()

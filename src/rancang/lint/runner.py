@@ -25,6 +25,8 @@ from rancang.validation import locate
 def lint(root: Path, data: ProjectData) -> list[Diagnostic]:
     from rancang.drafting.engine import build
 
+    if data.settings is None:
+        return []  # the rules depend on the settings (region, spelling, switches): fix rancang.yaml first
     context = LintContext(root, data)
     if data.settings is not None:
         for record_id, regulation in sorted(data.regulations.items()):
@@ -43,26 +45,34 @@ def _switches(root: Path, data: ProjectData, found: list[Diagnostic]) -> list[Di
         return found
     config = settings.checks
     problems: list[Diagnostic] = []
-    known = set(RULES)
     for index, code in enumerate(config.ignore):
-        if code not in known:
+        if not _known(code):
             problems.append(Diagnostic("P407", f"kode aturan '{code}' tidak dikenal", locate(config, "ignore", index),
                                        Severity.WARNING))
     for pattern, codes in config.ignore_per_file.items():
         for code in codes:
-            if code not in known:
+            if not _known(code):
                 problems.append(Diagnostic("P407", f"kode aturan '{code}' tidak dikenal",
                                            locate(config, "ignore_per_file", pattern), Severity.WARNING))
     kept = []
     for diagnostic in found:
-        if diagnostic.code in config.ignore:
+        if _matches(diagnostic.code, config.ignore):
             continue
         relative = _relative(root, diagnostic.location)
-        if any(diagnostic.code in codes and fnmatch.fnmatch(relative, pattern)
+        if any(_matches(diagnostic.code, codes) and fnmatch.fnmatch(relative, pattern)
                for pattern, codes in config.ignore_per_file.items()):
             continue
         kept.append(diagnostic)
     return problems + kept
+
+
+def _matches(code: str, selectors: list[str]) -> bool:
+    """A selector is a code (``L544``) or a prefix of codes (``L6`` = every L6xx, ``L`` = every rule)."""
+    return any(code.startswith(selector) for selector in selectors)
+
+
+def _known(selector: str) -> bool:
+    return any(code.startswith(selector) for code in RULES)
 
 
 def _relative(root: Path, location: Location) -> str:

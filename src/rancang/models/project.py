@@ -71,8 +71,11 @@ class Documents(Model):
 class Checks(Model):
     """Which drafting rules ``rancang check`` applies (like ruff's ``ignore``)."""
 
-    ignore: list[Text] = field("abaikan", "Kode aturan yang tidak diperiksa di seluruh proyek, misalnya L544.",
-                               default_factory=list)
+    ignore: list[Text] = field(
+        "abaikan",
+        "Kode aturan yang tidak diperiksa di seluruh proyek, misalnya L544; awalan kode mencakup semua kode "
+        "di bawahnya (L6 = semua aturan profil inovasi).",
+        default_factory=list)
     ignore_per_file: dict[str, list[Text]] = field(
         "abaikan_per_berkas",
         "Kode aturan yang tidak diperiksa untuk berkas tertentu: pola jalur (misalnya 'kb/inovasi/*.yaml') "

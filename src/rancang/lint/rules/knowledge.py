@@ -249,3 +249,70 @@ def dates_in_order(context: LintContext) -> Iterator[Diagnostic]:
                     "L604", f"profil '{record_id}': indikator {quote(indicator.name)} diukur hasilnya tahun "
                     f"{result.year}, lebih awal dari nilai awalnya tahun {baseline.year}",
                     locate(indicator, "result", "tahun"), "periksa tahun awal dan hasil; mungkin tertukar")
+
+
+# -- L601 ---------------------------------------------------------------------
+
+IID_DESIGN_WORDS = 300
+
+
+def _words(text: str) -> int:
+    """Words as a reader counts them: runs of non-space characters with a letter or digit
+    (Markdown marks such as ``-`` or ``#`` are not words)."""
+    return sum(1 for token in text.split() if any(character.isalnum() for character in token))
+
+
+@rule(
+    "L601", "Rancang bangun kurang dari 300 kata", WARNING,
+    "Formulir profil inovasi IID meminta 'rancang bangun dan pokok perubahan' sekurang-kurangnya 300 kata "
+    "(formulir daerah yang menyalin formulir IID, keyakinan sedang [M]); rancang bangun dan pokok perubahan "
+    "juga isi usulan inovasi menurut PP 38/2017 [H]. BSKDN menganjurkan narasi yang memuat dasar hukum, masalah, "
+    "isu strategis, metode pembaruan, keunggulan dan kebaruan, serta tahapan inovasi dan pemanfaatan hasilnya "
+    "[H]. Rancang bangun yang belum diisi dilaporkan L600.",
+    wrong=Example("inovasi", """
+        rancang_bangun: >-
+          Usulan program dari kelurahan kini diterima melalui formulir daring dan dapat dilacak pengusulnya.
+    """),
+    right=Example("inovasi", """
+        rancang_bangun: >-
+          Layanan Contoh lahir dari masalah yang dicatat Bappeda pada tahun 2018. Usulan program dari
+          kelurahan dan perangkat daerah dikirim dalam berkas kertas, dikumpulkan secara manual, lalu diketik
+          ulang oleh staf sebelum musyawarah perencanaan pembangunan. Cara ini lambat, banyak usulan yang
+          tercecer, dan pengusul tidak dapat mengetahui apakah usulannya sudah dibahas atau ditolak beserta
+          alasannya. Rata-rata satu usulan baru tercatat dua minggu setelah dikirim, dan sebagian besar
+          warga tidak pernah menerima kabar tentang nasib usulan mereka.
+
+          Pokok perubahan yang dibawa inovasi ini ada tiga. Pertama, seluruh usulan diterima melalui satu
+          formulir daring yang dapat diisi dari kantor kelurahan, dari telepon genggam warga, atau dibantu
+          petugas di loket layanan. Setiap usulan langsung mendapat nomor pelacakan dan tercatat dalam basis
+          data yang sama dengan yang dipakai Bappeda untuk menyusun rencana kerja. Kedua, setiap tahap
+          pembahasan, mulai dari verifikasi, pembahasan di kecamatan, sampai penetapan dalam rencana kerja,
+          dicatat dalam sistem, sehingga pengusul dapat melihat posisi usulannya kapan saja dan menerima
+          pemberitahuan ketika statusnya berubah. Ketiga, Bappeda menerbitkan rekapitulasi usulan per
+          kelurahan dan per urusan secara terbuka, sehingga anggota dewan, perangkat daerah, dan warga
+          melihat data yang sama.
+
+          Rancang bangun layanan disusun bersama kelurahan, kecamatan, dinas komunikasi dan informatika, dan
+          perwakilan warga melalui dua kali lokakarya. Uji coba dilakukan di dua kecamatan selama enam bulan
+          pada tahun 2019. Selama uji coba, tim mencatat keluhan pengguna, memperbaiki formulir agar lebih
+          sederhana, dan menambahkan bantuan petugas bagi warga yang tidak terbiasa memakai internet. Setelah
+          uji coba dinilai berhasil, layanan diterapkan di seluruh kota mulai Januari 2020 dan ditetapkan
+          dengan Keputusan Wali Kota.
+
+          Keunggulan layanan ini terletak pada keterbukaan proses dan kecepatan pencatatan. Usulan kini
+          tercatat pada hari yang sama, staf tidak lagi mengetik ulang berkas, dan setiap keputusan disertai
+          alasan yang dapat dibaca pengusul. Layanan ini dapat direplikasi oleh daerah lain karena memakai
+          perangkat lunak sumber terbuka, tidak membutuhkan perangkat keras khusus, dan panduan teknisnya
+          tersedia bagi siapa saja yang ingin menerapkannya.
+    """),
+)
+def design_length(context: LintContext) -> Iterator[Diagnostic]:
+    for record_id, profile in _profiles(context):
+        if profile.design is None:
+            continue
+        count = _words(profile.design)
+        if count < IID_DESIGN_WORDS:
+            yield diagnostic("L601", f"profil '{record_id}': rancang_bangun baru {count} kata, formulir IID "
+                             f"meminta sekurang-kurangnya {IID_DESIGN_WORDS} kata", locate(profile, "design"),
+                             "uraikan masalah, metode pembaruan, pokok perubahan, keunggulan dan kebaruan, serta "
+                             "tahapan uji coba dan penerapan")
