@@ -119,8 +119,8 @@ def test_every_reference_of_the_parepare_draft_is_resolved(parepare):
     expected = [
         "(2)\tPeningkatan kinerja penyelenggaraan Pemerintahan Daerah sebagaimana dimaksud pada ayat (1) "
         "diarahkan untuk mempercepat terwujudnya kesejahteraan masyarakat melalui:",
-        "(2)\tInisiator menyampaikan usulan Inovasi Daerah sebagaimana dimaksud dalam Pasal 8 kepada Wali Kota "
-        "melalui Bappeda.",
+        "(2)\tInisiator menyampaikan usulan Inovasi Daerah kepada Wali Kota melalui Bappeda.",
+        "Usulan Inovasi Daerah sebagaimana dimaksud dalam Pasal 7 ayat (2) memuat:",
         "(1)\tUsulan Inovasi Daerah sebagaimana dimaksud dalam Pasal 7 ayat (2) dibahas oleh Tim Independen.",
         "Usulan Inovasi Daerah yang dinyatakan layak oleh Tim Independen sebagaimana dimaksud dalam Pasal 9 "
         "ayat (3) ditetapkan oleh Wali Kota sebagai Inovasi Daerah yang akan dilaksanakan.",
