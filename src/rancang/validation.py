@@ -68,6 +68,8 @@ def locate_in_text(model: Model, field: str, needle: str, occurrence: int = 0, i
     extra = () if index is None else (index,)
     start = locate(model, field, *extra)
     node = child(model.source_node, type(model).model_fields[field].alias or field)
+    if node is None and isinstance(model.source_node, ScalarNode):
+        node = model.source_node  # written in the short form "- text": the scalar is the text
     if index is not None:
         node = child(node, index)
     text = model.source_text
