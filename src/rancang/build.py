@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rancang.check import check_project
-from rancang.diagnostics import Report
+from rancang.diagnostics import Diagnostic, Location, Report
+from rancang.loader import display_path
 
 
 def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
@@ -23,8 +24,17 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
         return report, ["Pembangunan dihentikan: perbaiki galat di atas lebih dahulu."]
     outcome = build_documents(root, data, pdf=pdf)
     lines = list(outcome.messages)
-    lines.append(
-        f"Selesai: {len(data.regulations)} rancangan peraturan. Situs basis pengetahuan ({len(data.innovations)} "
-        f"profil inovasi) dan bahan kunjungan ({len(data.visits)} kunjungan) belum tersedia pada versi ini."
-    )
+    from rancang.site.builder import SiteError, build_site
+
+    try:
+        outdir, warnings = build_site(root, data)
+    except SiteError as exc:
+        report.add(Diagnostic("P408", str(exc).splitlines()[0], Location(display_path(root / "kb"))))
+        return report, lines
+    for line in warnings.splitlines():
+        if line.strip():
+            lines.append(f"Peringatan situs: {line.strip()}")
+    lines.append(f"Situs: {display_path(outdir / 'index.html')} ({len(data.innovations)} profil inovasi, "
+                 f"{len(data.regulations)} rancangan peraturan).")
+    lines.append(f"Bahan kunjungan ({len(data.visits)} kunjungan) belum tersedia pada versi ini.")
     return report, lines

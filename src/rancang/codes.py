@@ -168,6 +168,10 @@ CODES: dict[str, CodeInfo] = {
         "pemeriksaan.abaikan atau pemeriksaan.abaikan_per_berkas di rancang.yaml menyebut kode aturan yang "
         "tidak ada; periksa ejaannya di daftar aturan.",
     ),
+    "P408": CodeInfo(
+        "Situs gagal dibangun",
+        "Sphinx tidak dapat membangun situs basis pengetahuan; pesan Sphinx menyertainya.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

@@ -60,6 +60,8 @@ def _innovations(data: ProjectData) -> Iterator[Diagnostic]:
         for ref in innovation.legal_basis:
             if ref.id and ref.id not in data.catalogue:
                 yield _unknown(ref.id, data.catalogue, "dasar hukum", locate(ref, "id"))
+            if ref.regulation and ref.regulation not in data.regulations:
+                yield _unknown(ref.regulation, data.regulations, "rancangan peraturan", locate(ref, "regulation"))
 
 
 def _regulations(data: ProjectData) -> Iterator[Diagnostic]:

@@ -99,6 +99,9 @@ class LegalRef(Model):
     """The legal basis of the innovation: a catalogue entry, or a decree described in words."""
 
     id: Id | None = field("id", "Id dalam kb/dasar-hukum.yaml.", default=None)
+    regulation: Id | None = field(
+        "regulasi", "Id rancangan peraturan proyek ini (regulations/<id>.yaml) yang mengatur inovasi ini.",
+        default=None)
     description: Text | None = field(
         "uraian", "Uraian bila dasar hukumnya belum ada di katalog (misalnya SK Wali Kota yang belum bernomor).",
         default=None,
@@ -108,12 +111,16 @@ class LegalRef(Model):
     @field_validator("description")
     @classmethod
     def one_of(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if "id" not in info.data:
+        if "id" not in info.data or "regulation" not in info.data:
             return value  # already reported
-        if value is not None and info.data["id"] is not None:
-            raise PydanticCustomError("S206", "isi 'id' atau 'uraian', tidak keduanya", {"kunci": "uraian"})
-        if value is None and info.data["id"] is None:
-            raise PydanticCustomError("S201", "isi salah satu: 'id' (dari katalog) atau 'uraian'")
+        given = [key for key, present in (("id", info.data["id"] is not None),
+                                          ("regulasi", info.data["regulation"] is not None),
+                                          ("uraian", value is not None)) if present]
+        if len(given) > 1:
+            raise PydanticCustomError("S206", "isi salah satu dari 'id', 'regulasi', atau 'uraian', tidak {keys}",
+                                      {"keys": " dan ".join(given), "kunci": given[-1]})
+        if not given:
+            raise PydanticCustomError("S201", "isi salah satu: 'id' (dari katalog), 'regulasi', atau 'uraian'")
         return value
 
 

@@ -1,0 +1,32 @@
+"""Run Sphinx on a project to build its site (``_build/html``)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rancang.loader import ProjectData
+
+
+class SiteError(Exception):
+    """The site could not be built; the message is Indonesian, the log holds Sphinx's words."""
+
+
+def build_site(root: Path, data: ProjectData, warnings_are_errors: bool = False) -> tuple[Path, str]:
+    """Build the site incrementally; returns the output folder and Sphinx's warnings."""
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    from rancang.site.config import sphinx_config
+
+    outdir = root / data.settings.outputs.site
+    doctrees = root / "_build" / ".doctrees"
+    log = io.StringIO()
+    with patch_docutils(root), docutils_namespace():
+        app = Sphinx(str(root), None, str(outdir), str(doctrees), "html",
+                     confoverrides=sphinx_config(root, data.settings), status=None, warning=log,
+                     freshenv=False, warningiserror=warnings_are_errors, keep_going=True)
+        app.build()
+    if app.statuscode:
+        raise SiteError(f"situs gagal dibangun:\n{log.getvalue()}")
+    return outdir, log.getvalue()

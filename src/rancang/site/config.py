@@ -1,0 +1,43 @@
+"""The Sphinx configuration of a region's site, derived from ``rancang.yaml``.
+
+A region maintains content, not a ``conf.py``: everything Sphinx needs comes
+from here. The values must be stable between builds (Sphinx rebuilds
+everything when its configuration changes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rancang.models.project import Project
+
+SITE_EXTENSIONS = ["myst_parser", "sphinx_design", "rancang.site.extension"]
+
+# Documents of the site, relative to the project root (the Sphinx source folder).
+INCLUDE = ["kb/*.md", "kb/studi-kasus/*.md", "kb/inovasi/*.yaml", "regulations/*.yaml"]
+ROOT_DOC = "kb/index"
+
+
+def sphinx_config(root: Path, settings: Project) -> dict[str, Any]:
+    return {
+        "project": settings.site_title,
+        "html_title": settings.site_title,
+        "language": "id",
+        "html_search_language": "id",
+        "root_doc": ROOT_DOC,
+        "include_patterns": INCLUDE,
+        "exclude_patterns": ["_build/**", "**/.*"],
+        "extensions": SITE_EXTENSIONS,
+        "html_theme": "alabaster",
+        # A sidebar that lists every page makes every page grow with the site: search only.
+        "html_sidebars": {"**": ["searchbox.html"]},
+        "html_theme_options": {"description": settings.site.description or "", "show_powered_by": False,
+                               "show_relbars": False},
+        "html_show_sourcelink": False,
+        "html_show_sphinx": False,
+        "html_show_copyright": False,
+        "html_copy_source": False,
+        "myst_enable_extensions": ["colon_fence", "deflist"],
+        "suppress_warnings": ["myst.header"],
+    }

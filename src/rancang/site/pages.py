@@ -1,0 +1,73 @@
+"""The page of one record (innovation profile or regulation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+
+from rancang.models.innovation import Innovation
+from rancang.models.regulation import Regulation
+from rancang.site.profile import profile_nodes
+from rancang.site.regulation_page import regulation_nodes
+from rancang.validation import validate
+from rancang.yamlsource import load_text
+
+logger = logging.getLogger(__name__)
+
+DOWNLOADS = "_unduhan"
+"""Folder of the site that holds the regulations' DOCX and PDF."""
+
+
+def orphan() -> nodes.docinfo:
+    """Records are reached from the gallery and indexes, not from a toctree."""
+    docinfo = nodes.docinfo()
+    field = nodes.field()
+    field += nodes.field_name(text="orphan")
+    field += nodes.field_body()
+    docinfo += field
+    return docinfo
+
+
+def record_page(app, docname: str, text: str) -> list[nodes.Node]:
+    data = app.rancang_data
+    path = Path(app.srcdir) / f"{docname}.yaml"
+    for name in ("rancang.yaml", "kb/perangkat-daerah.yaml", "kb/dasar-hukum.yaml"):
+        app.env.note_dependency(str(Path(app.srcdir) / name))
+    record_id = docname.rsplit("/", 1)[-1]
+    model_type = Innovation if docname.startswith("kb/inovasi/") else Regulation
+    source, problems = load_text(text, str(path))
+    model = None
+    if source is not None and not problems:
+        model, problems = validate(model_type, source)
+    if model is None:
+        for problem in problems:
+            logger.warning("%s: %s", problem.code, problem.message, location=(str(path), problem.location.line))
+        return [orphan(), nodes.section("", nodes.title(text=record_id), ids=[record_id])]
+    if isinstance(model, Innovation):
+        def regulation_link(regulation_id: str) -> str | None:
+            if regulation_id in data.regulations:
+                return f"../../regulations/{regulation_id}.html"
+            return None
+
+        return [orphan(), *profile_nodes(record_id, model, data, app.rancang_today, regulation_link)]
+    return [orphan(), *regulation_page(app, record_id, model)]
+
+
+def regulation_page(app, record_id: str, regulation: Regulation) -> list[nodes.Node]:
+    from rancang.drafting.engine import build
+
+    data = app.rancang_data
+    document, problems = build(regulation, data.settings, data.catalogue)
+    for problem in problems:
+        logger.warning("%s: %s", problem.code, problem.message, location=(problem.location.path,
+                                                                          problem.location.line))
+    title = f"{data.settings.regulation_name} tentang {regulation.title}"
+    if regulation.is_draft:
+        title = f"Rancangan {title}"
+    folder = Path(app.srcdir) / data.settings.outputs.documents
+    downloads = [(label, f"../{DOWNLOADS}/{record_id}.{suffix}") for label, suffix in (("DOCX", "docx"),
+                                                                                          ("PDF", "pdf"))
+                 if (folder / f"{record_id}.{suffix}").exists()]
+    return regulation_nodes(document, title, downloads)

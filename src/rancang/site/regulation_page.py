@@ -1,0 +1,119 @@
+"""A regulation as a readable web page, from the same numbered tree as the DOCX.
+
+Every Pasal, ayat and butir has its anchor (``#pasal-5``, ``#pasal-5-ayat-2``)
+and every resolved reference is a link. Nothing is numbered here.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from rancang.drafting.tree import Article, Clause, Document, Group, ListEntry, Point, RichText
+
+
+def rich(text: RichText, parent: nodes.Element) -> nodes.Element:
+    for span in text:
+        if span.target:
+            parent += nodes.reference("", span.text, internal=True, refuri=f"#{span.target}")
+        else:
+            parent += nodes.Text(span.text)
+    return parent
+
+
+def _labelled(label: str | None, text: RichText, anchor: str, classes: list[str]) -> nodes.paragraph:
+    para = nodes.paragraph(ids=[anchor] if anchor else [], classes=classes)
+    if label:
+        para += nodes.inline(text=f"{label} ", classes=["rancang-label"])
+    return rich(text, para)
+
+
+def _list(title: str, entries: list[ListEntry], anchor: str) -> nodes.container:
+    box = nodes.container(ids=[anchor], classes=["rancang-konsiderans"])
+    box += nodes.paragraph(text=title, classes=["rancang-konsiderans-judul"])
+    for entry in entries:
+        box += _labelled(entry.label, entry.text, "", ["rancang-butir-konsiderans"])
+    return box
+
+
+def _points(points: list[Point], level: int) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for point in points:
+        out.append(_labelled(point.label, point.text, point.anchor, ["rancang-rincian", f"rancang-tingkat-{level}"]))
+        out.extend(_points(point.points, level + 1))
+        if point.closing:
+            out.append(_labelled(None, point.closing, "", ["rancang-rincian", f"rancang-tingkat-{level}"]))
+    return out
+
+
+def _clause(clause: Clause, numbered: bool) -> list[nodes.Node]:
+    out: list[nodes.Node] = [_labelled(clause.label, clause.text, clause.anchor if numbered else "",
+                                       ["rancang-ayat" if numbered else "rancang-norma"])]
+    out.extend(_points(clause.points, 2 if numbered else 1))
+    if clause.closing:
+        out.append(_labelled(None, clause.closing, "", ["rancang-lanjutan"]))
+    return out
+
+
+def _article(article: Article) -> nodes.container:
+    box = nodes.container(ids=[article.anchor], classes=["rancang-pasal"])
+    box += nodes.paragraph(text=article.label, classes=["rancang-judul-pasal"])
+    for clause in article.clauses:
+        for node in _clause(clause, clause.label is not None):
+            box += node
+    return box
+
+
+def _body(items: list) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for item in items:
+        if isinstance(item, Group):
+            box = nodes.container(ids=[item.anchor], classes=[f"rancang-{item.kind}"])
+            box += nodes.paragraph(text=item.label, classes=[f"rancang-judul-{item.kind}"])
+            box += nodes.paragraph(text=item.title, classes=[f"rancang-judul-{item.kind}"])
+            for node in _body(item.children):
+                box += node
+            out.append(box)
+        else:
+            out.append(_article(item))
+    return out
+
+
+def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[str, str]]) -> list[nodes.Node]:
+    """``downloads``: (label, relative URL) of the DOCX/PDF of this regulation."""
+    section = nodes.section(ids=["peraturan"], names=["peraturan"])
+    section += nodes.title(page_title, page_title)
+    if downloads:
+        para = nodes.paragraph(classes=["rancang-unduh"])
+        para += nodes.Text("Unduh: ")
+        for index, (label, url) in enumerate(downloads):
+            if index:
+                para += nodes.Text(" · ")
+            para += nodes.reference("", label, refuri=url)
+        section += para
+    head = nodes.container(classes=["rancang-kepala-peraturan"])
+    for line in [*document.heading, *document.title, document.invocation, document.office_line]:
+        head += nodes.paragraph(text=line, classes=["rancang-tengah"])
+    section += head
+    section += _list("Menimbang", document.considerations, "menimbang")
+    section += _list("Mengingat", document.legal_bases, "mengingat")
+    section += nodes.paragraph(text=document.decision, classes=["rancang-tengah"])
+    section += nodes.paragraph(text=f"{document.enact_label}: {document.enact_text}", classes=["rancang-menetapkan"])
+    for node in _body(document.body):
+        section += node
+    section += nodes.paragraph(text=document.promulgation_order, classes=["rancang-penutup"])
+    for block, classes in ((document.enactment, "rancang-tanda-tangan"), (document.promulgation,
+                                                                           "rancang-pengundangan")):
+        box = nodes.container(classes=[classes])
+        for line in (block.place_line, block.date_line, block.office, block.name):
+            box += nodes.paragraph(text=line)
+        section += box
+    section += nodes.paragraph(text=document.gazette_line, classes=["rancang-berita-daerah"])
+    for annex in document.annexes:
+        box = nodes.container(ids=[annex.anchor], classes=["rancang-lampiran"])
+        for line in annex.header:
+            box += nodes.paragraph(text=line, classes=["rancang-kepala-lampiran"])
+        box += nodes.paragraph(text=annex.title, classes=["rancang-tengah"])
+        for paragraph in annex.paragraphs:
+            box += rich(paragraph, nodes.paragraph())
+        section += box
+    return [section]
