@@ -19,7 +19,22 @@ INCLUDE = ["kb/*.md", "kb/studi-kasus/*.md", "kb/inovasi/*.yaml", "regulations/*
 ROOT_DOC = "kb/index"
 
 
+OVERRIDE_FILE = "kb/conf.py"
+"""Optional: Python that may change or extend the configuration (the region's own, trusted like any conf.py)."""
+
+
 def sphinx_config(root: Path, settings: Project) -> dict[str, Any]:
+    config = _base(settings)
+    override = root / OVERRIDE_FILE
+    if override.is_file():
+        namespace: dict[str, Any] = {**config, "__file__": str(override)}
+        exec(compile(override.read_text(encoding="utf-8"), str(override), "exec"), namespace)  # noqa: S102
+        config = {key: value for key, value in namespace.items()
+                  if not key.startswith("_") and not callable(value) and not hasattr(value, "__spec__")}
+    return config
+
+
+def _base(settings: Project) -> dict[str, Any]:
     return {
         "project": settings.site_title,
         "html_title": settings.site_title,
