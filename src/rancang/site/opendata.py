@@ -1,9 +1,208 @@
-"""Site component: opendata."""
+"""Open data: every innovation profile as JSON and CSV, with its JSON Schema.
+
+At the end of an HTML build the site gets ``data/``:
+
+* ``inovasi.json``: a list of every profile, ``{"id": ..., <every key of its
+  YAML file, by its Indonesian name>}``; dates are ISO 8601 strings (``2021``,
+  ``2021-06``, ``2021-06-04``). A key the YAML leaves out is left out here too:
+  an unknown fact stays unknown;
+* ``inovasi.csv``: one row per profile with the flat columns of
+  :data:`COLUMNS` (UTF-8 with BOM so that Excel reads it, RFC 4180 quoting);
+* ``inovasi.schema.json``: the JSON Schema of one profile.
+
+Each file is written atomically and only when its content changed, so a build
+with no change leaves the folder untouched. ``{rancang-data-terbuka}`` documents
+the files from the same definitions the writer uses.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from rancang.fileio import atomic_write_bytes
+from rancang.loader import ProjectData
+from rancang.models import FORMATS
+from rancang.models.innovation import Innovation
+from rancang.site.directives import depends_on_all_records
+
+FOLDER = "data"
+"""Folder of the site that holds the open data."""
+
+JSON_FILE = "inovasi.json"
+CSV_FILE = "inovasi.csv"
+SCHEMA_FILE = "inovasi.schema.json"
+FORMAT = "inovasi"
+"""Name of the profile format in :data:`rancang.models.FORMATS`."""
+
+
+def _field(alias: str) -> str:
+    """The description of a profile field, from the model (the one place it is written)."""
+    for info in Innovation.model_fields.values():
+        if info.alias == alias:
+            return info.description or ""
+    raise KeyError(alias)
+
+
+def _enum(value) -> str:
+    return value.value if value is not None else ""
+
+
+def _date(value) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    description: str
+    value: Callable[[str, Innovation, ProjectData], str]
+
+
+COLUMNS: list[Column] = [
+    Column("id", "Id profil: nama berkasnya, kb/inovasi/<id>.yaml.", lambda rid, i, d: rid),
+    Column("nama", _field("nama"), lambda rid, i, d: i.name),
+    Column("perangkat_daerah", _field("perangkat_daerah"), lambda rid, i, d: i.agency or ""),
+    Column("perangkat_daerah_nama", "Nama lengkap perangkat daerah pelaksana.",
+           lambda rid, i, d: d.agencies[i.agency].name if i.agency in d.agencies else ""),
+    Column("bentuk", _field("bentuk"), lambda rid, i, d: _enum(i.form)),
+    Column("jenis", _field("jenis"), lambda rid, i, d: _enum(i.kind)),
+    Column("urusan", _field("urusan") + " Bila lebih dari satu, dipisah '; '.",
+           lambda rid, i, d: "; ".join(i.affairs)),
+    Column("tahapan", _field("tahapan"), lambda rid, i, d: _enum(i.stage)),
+    Column("tanggal_uji_coba", _field("tanggal_uji_coba") + " Ditulis TTTT, TTTT-BB, atau TTTT-BB-HH.",
+           lambda rid, i, d: _date(i.trial_date)),
+    Column("tanggal_penerapan", _field("tanggal_penerapan") + " Ditulis TTTT, TTTT-BB, atau TTTT-BB-HH.",
+           lambda rid, i, d: _date(i.implementation_date)),
+    Column("status", _field("status"), lambda rid, i, d: _enum(i.status)),
+    Column("jumlah_penghargaan", "Banyaknya penghargaan yang tercatat.", lambda rid, i, d: str(len(i.awards))),
+    Column("ringkasan", _field("ringkasan") + " Teks Markdown apa adanya.", lambda rid, i, d: i.summary or ""),
+]
+"""The CSV columns, in order. An unknown value is an empty cell."""
+
+
+def record(record_id: str, innovation: Innovation) -> dict:
+    """One profile as open data: its id and every key its YAML file gives."""
+    dumped = innovation.model_dump(by_alias=True, mode="json", exclude_none=True, exclude_unset=True)
+    return {"id": record_id, **dumped}
+
+
+def json_bytes(data: ProjectData) -> bytes:
+    records = [record(rid, innovation) for rid, innovation in sorted(data.innovations.items())]
+    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def csv_bytes(data: ProjectData) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([column.name for column in COLUMNS])
+    for rid, innovation in sorted(data.innovations.items()):
+        writer.writerow([column.value(rid, innovation, data) for column in COLUMNS])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def schema_bytes() -> bytes:
+    from rancang.schemas import generate
+
+    return generate()[FORMATS[FORMAT].schema_file].encode("utf-8")
+
+
+def write_if_changed(target: Path, content: bytes) -> bool:
+    """Write atomically, and only when the content differs; True when written."""
+    if target.is_file() and target.read_bytes() == content:
+        return False
+    atomic_write_bytes(target, content)
+    return True
+
+
+def write_open_data(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    data = app.rancang_data
+    folder = Path(app.outdir) / FOLDER
+    for name, content in ((JSON_FILE, json_bytes(data)), (CSV_FILE, csv_bytes(data)),
+                          (SCHEMA_FILE, schema_bytes())):
+        write_if_changed(folder / name, content)
+
+
+# -- the page that documents the files ----------------------------------------------------------------
+
+FILES = [
+    (JSON_FILE, "JSON", "Semua profil inovasi, lengkap dengan setiap isian berkas YAML-nya."),
+    (CSV_FILE, "CSV", "Satu baris per profil dengan kolom ringkas; dapat dibuka dengan Excel atau LibreOffice."),
+    (SCHEMA_FILE, "JSON Schema", "Struktur dan arti setiap isian satu profil (berlaku untuk inovasi.json)."),
+]
+
+
+def _table(heads: tuple[str, str], rows: list[tuple[str, str]], classes: list[str]) -> nodes.table:
+    table = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=2)
+    table += group
+    group += nodes.colspec(colwidth=30)
+    group += nodes.colspec(colwidth=70)
+    head = nodes.thead()
+    group += head
+    row = nodes.row()
+    for text in heads:
+        row += nodes.entry("", nodes.paragraph(text=text))
+    head += row
+    body = nodes.tbody()
+    group += body
+    for name, description in rows:
+        row = nodes.row()
+        row += nodes.entry("", nodes.paragraph("", "", nodes.literal(text=name)))
+        row += nodes.entry("", nodes.paragraph(text=description))
+        body += row
+    return table
+
+
+class OpenDataDirective(SphinxDirective):
+    """``{rancang-data-terbuka} berkas|kolom|json``.
+
+    ``berkas``: links to the three files; ``kolom``: the CSV columns (from
+    :data:`COLUMNS`); ``json``: the top-level keys of a JSON record.
+    """
+
+    required_arguments = 1
+    has_content = False
+    PARTS = ("berkas", "kolom", "json")
+
+    def run(self) -> list[nodes.Node]:
+        part = self.arguments[0].strip()
+        if part == "kolom":
+            return [_table(("Kolom", "Isi"), [(c.name, c.description) for c in COLUMNS], ["rancang-kolom-data"])]
+        if part == "json":
+            rows = [("id", "Id profil: nama berkasnya, kb/inovasi/<id>.yaml.")]
+            rows += [(info.alias or name, info.description or "") for name, info in Innovation.model_fields.items()]
+            return [_table(("Kunci", "Isi"), rows, ["rancang-kolom-data"])]
+        if part == "berkas":
+            return self._files()
+        raise self.error(f"bagian '{part}' tidak dikenal; pilih salah satu: {', '.join(self.PARTS)}")
+
+    def _files(self) -> list[nodes.Node]:
+        depends_on_all_records(self)
+        here = posixpath.dirname(self.env.app.builder.get_target_uri(self.env.docname))
+        items = nodes.bullet_list(classes=["rancang-berkas-data"])
+        for name, kind, description in FILES:
+            uri = posixpath.relpath(f"{FOLDER}/{name}", here or ".")
+            para = nodes.paragraph()
+            para += nodes.reference("", name, refuri=uri, classes=["rancang-unduh"])
+            para += nodes.Text(f" ({kind}): {description}")
+            items += nodes.list_item("", para)
+        count = len(self.env.app.rancang_data.innovations)
+        return [items, nodes.paragraph(text=f"Saat ini berkas data memuat {count} profil inovasi.")]
 
 
 def setup(app: Sphinx) -> None:
     """Registers this component's directives and events."""
+    app.add_directive("rancang-data-terbuka", OpenDataDirective)
+    app.connect("build-finished", write_open_data)
