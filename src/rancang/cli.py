@@ -81,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
     build.add_argument("--no-pdf", action="store_true", help="jangan membuat PDF walaupun LibreOffice terpasang")
 
+    serve = commands.add_parser("serve", help="bangun situs, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah",
+                                description=("Bangun situs (tanpa PDF), sajikan folder situs di http://127.0.0.1:PORT/, "
+                                             "lalu pantau kb/, regulations/, rancang.yaml, dan templates/: setiap "
+                                             "perubahan dibangun ulang secara bertahap. Tekan Ctrl+C untuk berhenti."))
+    serve.add_argument("--port", type=int, default=8000, metavar="N",
+                       help="port server (bawaan: 8000; 0 = pilih port yang kosong)")
+
     draft = commands.add_parser("draft", help="buat rancangan peraturan (DOCX) dari regulations/<id>.yaml",
                                 description="Nomori, rumuskan rujukan, lalu tulis rancangan peraturan sebagai DOCX.")
     draft.add_argument("regulation", type=Path, metavar="BERKAS", help="regulations/<id>.yaml")
@@ -157,6 +164,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from rancang.site.serve import serve
+
+    root = _root(args)
+    if not 0 <= args.port <= 65535:
+        print(f"rancang serve: galat: port {args.port} di luar rentang 0-65535", file=sys.stderr)
+        return 2
+    return serve(root, port=args.port)
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
     from rancang.drafts import draft
 
@@ -197,6 +214,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "build": cmd_build,
+    "serve": cmd_serve,
     "draft": cmd_draft,
     "new": cmd_new,
     "schema": cmd_schema,

@@ -1,0 +1,190 @@
+"""``rancang serve``: build the site, serve it on 127.0.0.1 and rebuild it when a source changes.
+
+The site is served by Python's :mod:`http.server` in a background thread; the
+main thread polls the modification times of the project's sources once a
+second (no new dependency) and runs the same incremental build as
+``rancang build --no-pdf`` when something changed. A build that fails keeps
+the previous site online. Ctrl+C (or SIGTERM) stops both cleanly.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from rancang.loader import PROJECT_FILE, display_path
+
+WATCHED = ("kb", "regulations", PROJECT_FILE, "templates")
+"""What the site is built from, relative to the project root."""
+
+DEFAULT_SITE = "_build/html"
+
+Stamps = dict[str, tuple[int, int]]
+
+
+def _ignored(relative: Path) -> bool:
+    """Editor backups, hidden files and caches do not trigger a build."""
+    return any(part.startswith(".") or part == "__pycache__" for part in relative.parts) or \
+        relative.name.endswith(("~", ".swp", ".tmp"))
+
+
+def snapshot(root: Path) -> Stamps:
+    """(mtime, size) of every watched file, keyed by its path relative to ``root``."""
+    stamps: Stamps = {}
+    for name in WATCHED:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            relative = file.relative_to(root)
+            if _ignored(relative):
+                continue
+            try:
+                stat = file.stat()
+            except OSError:  # removed between listing and stat, or not there at all
+                continue
+            stamps[relative.as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return stamps
+
+
+def changed_paths(before: Stamps, after: Stamps) -> list[str]:
+    return sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+
+
+def site_folder(root: Path) -> Path:
+    """The site's output folder (``keluaran.situs`` in rancang.yaml), read cheaply."""
+    import yaml
+
+    try:
+        settings = yaml.safe_load((root / PROJECT_FILE).read_text(encoding="utf-8")) or {}
+        folder = settings.get("keluaran", {}).get("situs") or DEFAULT_SITE
+    except (OSError, yaml.YAMLError, AttributeError):
+        folder = DEFAULT_SITE
+    return root / str(folder)
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the site folder without logging every request; the browser must not cache rebuilt pages."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    folder: Path
+
+    def finish_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        # The folder is looked up on every request: it may change when rancang.yaml does.
+        _Handler(request, client_address, self, directory=str(self.folder))
+
+
+def build_once(root: Path, say: Callable[[str], None], first: bool, seen: set[str] | None = None) -> bool:
+    """One incremental build (documents without PDF, then the site); True when it succeeded.
+
+    Errors are always shown; a warning already shown by an earlier build (``seen``) is only counted.
+    """
+    from rancang.build import build_project
+    from rancang.diagnostics import Severity
+
+    report, lines = build_project(root, pdf=False)
+    seen = set() if seen is None else seen
+    repeated = 0
+    for diagnostic in report.sorted():
+        text = diagnostic.format()
+        if text in seen and diagnostic.severity is Severity.WARNING:
+            repeated += 1
+            continue
+        seen.add(text)
+        say(text)
+    if repeated:
+        say(f"({repeated} peringatan yang sama seperti sebelumnya tidak ditampilkan ulang.)")
+    if report.errors:
+        say(f"Ditemukan {len(report.errors)} galat: situs tidak diperbarui; halaman lama tetap disajikan.")
+        return False
+    for line in lines:
+        if first or line.startswith("Peringatan situs"):
+            say(line)
+    return True
+
+
+def serve(root: Path, port: int = 8000, host: str = "127.0.0.1", interval: float = 1.0,
+          say: Callable[[str], None] | None = None) -> int:
+    """Build, serve and watch until interrupted; returns the exit code."""
+    if say is None:
+        def say(text: str) -> None:
+            print(text, flush=True)
+
+    say("Membangun situs ...")
+    started = time.monotonic()
+    stamps = snapshot(root)
+    seen: set[str] = set()
+    if build_once(root, say, first=True, seen=seen):
+        say(f"Selesai dalam {time.monotonic() - started:.1f} detik.")
+
+    folder = site_folder(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        server = _Server((host, port), _Handler)
+    except OSError as exc:
+        say(f"Tidak dapat membuka server di {host}:{port} ({exc.strerror or exc}). "
+            "Port itu mungkin sedang dipakai; pilih port lain dengan --port.")
+        return 1
+    server.folder = folder
+    thread = threading.Thread(target=server.serve_forever, name="rancang-serve", daemon=True)
+    thread.start()
+
+    previous_sigterm = None
+    if threading.current_thread() is threading.main_thread():
+        def _stop(signum, frame):  # type: ignore[no-untyped-def]
+            raise KeyboardInterrupt
+
+        previous_sigterm = signal.signal(signal.SIGTERM, _stop)
+
+    actual_port = server.server_address[1]
+    say(f"Situs disajikan di http://{host}:{actual_port}/ dari {display_path(folder)}.")
+    watched = ", ".join(name if name == PROJECT_FILE else f"{name}/" for name in WATCHED)
+    say(f"Memantau perubahan pada {watched}. Tekan Ctrl+C untuk berhenti.")
+    try:
+        while True:
+            time.sleep(interval)
+            current = snapshot(root)
+            changed = changed_paths(stamps, current)
+            if not changed:
+                continue
+            stamps = current
+            shown = ", ".join(changed[:5]) + (f", dan {len(changed) - 5} berkas lain" if len(changed) > 5 else "")
+            say(f"Berubah: {shown}. Membangun ulang ...")
+            if PROJECT_FILE in changed:  # keluaran.situs may have moved
+                server.folder = site_folder(root)
+            started = time.monotonic()
+            try:
+                built = build_once(root, say, first=False, seen=seen)
+            except KeyboardInterrupt:
+                raise
+            except Exception as exc:  # a bug in rancang or Sphinx: keep the old site online, keep watching
+                if os.environ.get("RANCANG_DEBUG"):
+                    raise
+                say(f"galat internal saat membangun ulang ({type(exc).__name__}: {exc}); situs lama tetap "
+                    "disajikan. Jalankan 'rancang build' dengan RANCANG_DEBUG=1 untuk rinciannya.")
+                continue
+            if built:
+                say(f"Situs diperbarui dalam {time.monotonic() - started:.1f} detik.")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()
+        if previous_sigterm is not None:
+            signal.signal(signal.SIGTERM, previous_sigterm)
+    say("Dihentikan.")
+    return 0

@@ -1,0 +1,230 @@
+"""The built site in headless Chromium (selenium): gallery facets, links, search, screenshots.
+
+Needs Debian's ``chromium`` and ``chromium-driver`` (``.ci/run`` installs them); skipped only when they
+are missing. Pages are opened from ``file://``, as a reader who downloaded the site would.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+import pytest
+import yaml
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from test_site_build import build, copy_project, innovation_records, page_text
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+SHOTS = Path("/tmp/rancang-shots")
+WAIT = 10  # seconds, for anything the page does after loading
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
+    reason="Chromium atau ChromeDriver tidak terpasang (/usr/bin/chromium, /usr/bin/chromedriver): "
+           "pasang paket Debian chromium dan chromium-driver (.ci/run memasangnya)",
+)
+
+FACETS = {"tahapan": "penerapan", "bentuk": "pelayanan_publik"}
+"""The two facets chosen in the gallery: YAML key and value (the same as the URL's)."""
+
+PROFILE_WITH_REGULATION = "direktori-inovasi"
+REGULATION = "perwali-inovasi-daerah"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("situs-peramban"))
+    record = root / "kb" / "inovasi" / f"{PROFILE_WITH_REGULATION}.yaml"
+    if REGULATION not in str(yaml.safe_load(record.read_text(encoding="utf-8")).get("dasar_hukum")):
+        with open(record, "a", encoding="utf-8") as handle:
+            handle.write(f"dasar_hukum:\n  - regulasi: {REGULATION}\n")
+    return build(root)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profil')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _url(site: Path, page: str, query: str = "") -> str:
+    return (site / page).as_uri() + (f"?{query}" if query else "")
+
+
+def _page_of(url: str) -> Path:
+    return Path(unquote(urlparse(url).path))
+
+
+def _errors(driver) -> list[str]:
+    """JavaScript errors logged since the last call."""
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+# -- gallery -----------------------------------------------------------------------------------------------------
+
+
+def _open_gallery(driver, url: str) -> None:
+    driver.get(url)
+    WebDriverWait(driver, WAIT).until(  # the script shows the controls once it has read the URL
+        lambda d: d.find_element(By.CSS_SELECTOR, ".rancang-facets").is_displayed())
+
+
+def _visible_innovations(driver) -> list[str]:
+    """Innovation cards without the ``hidden`` attribute, checked against what the browser really shows."""
+    shown = []
+    for card in driver.find_elements(By.CSS_SELECTOR, "div.rancang-kartu[data-inovasi]"):
+        if card.get_attribute("data-studi-kasus") is not None:
+            continue
+        hidden = card.get_attribute("hidden") is not None
+        assert card.is_displayed() is not hidden, f"{card.get_attribute('data-inovasi')}: hidden={hidden}"
+        if not hidden:
+            shown.append(card.get_attribute("data-inovasi"))
+    return shown
+
+
+def test_gallery_facets_filter_the_cards_and_live_in_the_url(browser, site):
+    records = innovation_records(site.parents[1])
+    expected = sorted(rid for rid, record in records.items()
+                      if all(record.get(key) == value for key, value in FACETS.items()))
+    assert expected and len(expected) < len(records), "the chosen facets should select some, not all"
+
+    _open_gallery(browser, _url(site, "kb/galeri.html"))
+    assert sorted(_visible_innovations(browser)) == sorted(records)
+    assert browser.find_element(By.ID, "rancang-jumlah").text == f"{len(records)} inovasi"
+    # The cards carry the record's values (the DOM contract of the gallery).
+    for card in browser.find_elements(By.CSS_SELECTOR, "div.rancang-kartu[data-inovasi]:not([data-studi-kasus])"):
+        record = records[card.get_attribute("data-inovasi")]
+        for key in FACETS:
+            assert card.get_attribute(f"data-{key}") == (record.get(key) or ""), (record["nama"], key)
+
+    for name, value in FACETS.items():
+        Select(browser.find_element(By.CSS_SELECTOR, f"select.rancang-facet[name='{name}']")).select_by_value(value)
+    assert sorted(_visible_innovations(browser)) == expected
+    assert browser.find_element(By.ID, "rancang-jumlah").text == f"{len(expected)} inovasi"
+    query = parse_qs(urlparse(browser.current_url).query)
+    assert {name: query.get(name) for name in FACETS} == {name: [value] for name, value in FACETS.items()}
+    # A case-study card stays only when one of its innovations does.
+    for card in browser.find_elements(By.CSS_SELECTOR, "div.rancang-kartu[data-studi-kasus]"):
+        related = set(card.get_attribute("data-inovasi").split("|"))
+        assert (card.get_attribute("hidden") is None) == bool(related & set(expected))
+    assert _errors(browser) == []
+
+    # The address restores the filter.
+    address = browser.current_url
+    browser.get("about:blank")
+    _open_gallery(browser, address)
+    for name, value in FACETS.items():
+        select = Select(browser.find_element(By.CSS_SELECTOR, f"select.rancang-facet[name='{name}']"))
+        assert select.first_selected_option.get_attribute("value") == value
+    assert sorted(_visible_innovations(browser)) == expected
+    assert browser.find_element(By.ID, "rancang-jumlah").text == f"{len(expected)} inovasi"
+
+    # "Semua" on both controls shows every card again.
+    for name in FACETS:
+        Select(browser.find_element(By.CSS_SELECTOR, f"select.rancang-facet[name='{name}']")).select_by_value("")
+    assert sorted(_visible_innovations(browser)) == sorted(records)
+    assert not set(FACETS) & set(parse_qs(urlparse(browser.current_url).query))
+
+
+# -- links -------------------------------------------------------------------------------------------------------
+
+
+def test_profile_links_to_its_regulation(browser, site):
+    from rancang.check import check_project
+
+    data, _report = check_project(site.parents[1])
+    regulation = data.regulations[REGULATION]
+    title = f"{data.settings.regulation_name} tentang {regulation.title}"
+    if regulation.is_draft:
+        title = f"Rancangan {title}"
+
+    browser.get(_url(site, f"kb/inovasi/{PROFILE_WITH_REGULATION}.html"))
+    link = browser.find_element(By.CSS_SELECTOR, f"a[href$='regulations/{REGULATION}.html']")
+    link.click()
+    WebDriverWait(browser, WAIT).until(lambda d: d.current_url.split("?")[0].endswith(f"regulations/{REGULATION}.html"))
+    assert browser.title.startswith(title), browser.title
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith(title)
+    article = browser.find_element(By.ID, "pasal-15")
+    assert "Pasal 15" in article.text
+    assert _errors(browser) == []
+
+
+# -- search ------------------------------------------------------------------------------------------------------
+
+
+def test_search_for_layanan_finds_pages_that_say_pelayanan(browser, site):
+    browser.get(_url(site, "search.html", "q=layanan"))
+    try:
+        WebDriverWait(browser, WAIT).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a"))
+    except TimeoutException:
+        pytest.fail(f"no search results: {browser.find_element(By.ID, 'search-results').text!r}")
+    time.sleep(0.3)  # Sphinx adds the results one by one
+    results = {_page_of(a.get_attribute("href")).resolve()
+               for a in browser.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")}
+    texts = {path: page_text(path).lower() for path in results if path.suffix == ".html"}
+    assert any("pelayanan" in text for text in texts.values()), sorted(map(str, results))
+    # Pages that say only "pelayanan" (never "layanan") are found through the stem alone.
+    only_pelayanan = {path for path in site.rglob("*.html")
+                      if path.parent.name == "inovasi" and re.search(r"\bpelayanan\b", page_text(path).lower())
+                      and not re.search(r"\blayanan\b", page_text(path).lower())}
+    assert only_pelayanan and {path.resolve() for path in only_pelayanan} <= results
+
+
+# -- screenshots ------------------------------------------------------------------------------------------------
+
+
+def _screenshot(driver, path: Path, width: int) -> int:
+    """A full-page screenshot at ``width`` CSS pixels; returns the page's scroll width."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+    time.sleep(0.2)
+    height = driver.execute_script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
+    scroll_width = driver.execute_script("return document.documentElement.scrollWidth")
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": min(height, 8000), "scale": 1}})
+    import base64
+
+    path.write_bytes(base64.b64decode(shot["data"]))
+    return scroll_width
+
+
+def test_screenshots_at_desktop_and_phone_width(browser, site, tmp_path):
+    pages = {"beranda": "kb/index.html", "galeri": "kb/galeri.html",
+             "profil": f"kb/inovasi/{PROFILE_WITH_REGULATION}.html"}
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widths = {}
+    try:
+        for width in (1280, 390):
+            for name, page in pages.items():
+                browser.get(_url(site, page))
+                target = tmp_path / f"{name}-{width}.png"
+                widths[target.name] = _screenshot(browser, target, width)
+                assert target.stat().st_size > 5000
+                shutil.copy2(target, SHOTS / target.name)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    print(f"screenshots: {SHOTS} (scroll widths: {widths})")
+    # At phone width nothing forces the reader to scroll sideways.
+    assert {name: w for name, w in widths.items() if name.endswith("-390.png") and w > 390} == {}
