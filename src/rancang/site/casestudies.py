@@ -1,9 +1,257 @@
-"""Site component: casestudies."""
+"""Site component: case studies (MyST pages in ``kb/studi-kasus/``).
+
+A case study tells the story of an innovation in prose; its numbers come from
+the knowledge base, so that each fact is written once:
+
+``{rancang-fakta} <innovation-id>``
+    The innovation's facts table (:func:`rancang.site.profile.facts`), its
+    indicators (baseline -> result) and awards, with a link to its profile.
+    The page records a dependency on the record's YAML (and on the agencies'
+    list), so it is rebuilt whenever the record changes. An unknown id is a
+    warning that names the closest id.
+
+``{rancang-studi-kasus}``
+    The list of every case study with the innovations it is about (the page
+    behind "Studi kasus" in the navigation bar). The list is filled in when the
+    page is written, from :func:`case_studies`; such a page is re-read whenever
+    a case study is added, changed or removed.
+
+:func:`case_studies` gives ``(docname, title, innovation ids)`` of every case
+study, for pages that show them (the gallery). A directive of another
+component that lists case studies calls :func:`lists_case_studies` so that its
+page is re-read when they change.
+
+This module also registers the Indonesian interface (:mod:`rancang.site.interface`).
+"""
 
 from __future__ import annotations
 
+import difflib
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from rancang.site import interface
+from rancang.site.directives import doc_link
+from rancang.site.profile import LEVEL_WORDS, _measure, _table, facts
+
+logger = logging.getLogger(__name__)
+
+FOLDER = "kb/studi-kasus/"
+"""Documents of this folder are case studies."""
+
+INDEX = "kb/studi-kasus/index"
+"""The page that lists them (not a case study itself)."""
+
+EMBEDS_KEY = "rancang_case_study_embeds"
+"""env attribute: docname -> ids of the innovations it embeds, in page order."""
+
+LISTS_KEY = "rancang_case_study_lists"
+"""env attribute: docnames that list the case studies."""
+
+
+# -- what the environment knows ----------------------------------------------------------
+
+
+def _embeds(env: Any) -> dict[str, list[str]]:
+    if not hasattr(env, EMBEDS_KEY):
+        setattr(env, EMBEDS_KEY, {})
+    return getattr(env, EMBEDS_KEY)
+
+
+def _lists(env: Any) -> set[str]:
+    if not hasattr(env, LISTS_KEY):
+        setattr(env, LISTS_KEY, set())
+    return getattr(env, LISTS_KEY)
+
+
+def is_case_study(docname: str) -> bool:
+    return docname.startswith(FOLDER) and docname != INDEX
+
+
+def case_studies(env: Any) -> list[tuple[str, str, list[str]]]:
+    """``(docname, title, innovation ids)`` of every case study, by docname.
+
+    A case study is a page of ``kb/studi-kasus/`` (other than its index) or any
+    page that embeds an innovation with ``{rancang-fakta}``; its title is its
+    first heading. Meant for the write phase (``doctree-resolved``), when every
+    page has been read.
+    """
+    embeds = _embeds(env)
+    docnames = {d for d in env.found_docs if is_case_study(d)} | {d for d, ids in embeds.items() if ids}
+    result = []
+    for docname in sorted(docnames):
+        title = env.titles.get(docname)
+        result.append((docname, title.astext() if title is not None else docname, list(embeds.get(docname, []))))
+    return result
+
+
+def lists_case_studies(directive: SphinxDirective) -> None:
+    """This page shows the list of case studies: re-read it whenever one is added, changed or removed."""
+    _lists(directive.env).add(directive.env.docname)
+
+
+def _purge(app: Sphinx, env: Any, docname: str) -> None:
+    _embeds(env).pop(docname, None)
+    _lists(env).discard(docname)
+
+
+def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
+    mine, theirs = _embeds(env), _embeds(other)
+    for docname in docnames:
+        if docname in theirs:
+            mine[docname] = theirs[docname]
+    _lists(env).update(_lists(other) & set(docnames))
+
+
+def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    touched = added | changed | removed
+    if not any(is_case_study(d) or d in _embeds(env) for d in touched):
+        return []
+    return sorted(_lists(env) - touched)
+
+
+# -- {rancang-fakta} ---------------------------------------------------------------------
+
+
+class FactsDirective(SphinxDirective):
+    """``{rancang-fakta} <innovation-id>``: the facts of an innovation, from its record."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        record_id = self.arguments[0].strip()
+        env = self.env
+        data = env.app.rancang_data
+        root = Path(env.srcdir)
+        # Rebuilt when the record changes, and on every build while it is missing.
+        env.note_dependency(str(root / "kb" / "inovasi" / f"{record_id}.yaml"))
+        env.note_dependency(str(root / "kb" / "perangkat-daerah.yaml"))
+        innovation = data.innovations.get(record_id)
+        if innovation is None:
+            return [self._missing(record_id, data, root)]
+        _embeds(env).setdefault(env.docname, [])
+        if record_id not in _embeds(env)[env.docname]:
+            _embeds(env)[env.docname].append(record_id)
+
+        box = nodes.container(classes=["rancang-studi-fakta", "sd-card", "sd-shadow-sm"], ids=[f"fakta-{record_id}"])
+        heading = nodes.paragraph(classes=["rancang-studi-fakta-judul"])
+        heading += nodes.strong(text=innovation.name)
+        heading += nodes.Text(": fakta dari basis data inovasi")
+        box += heading
+        rows = facts(record_id, innovation, data)
+        if rows:
+            box += _table(rows, ["rancang-fakta"])
+        if innovation.indicators:
+            box += self._indicators(innovation.indicators)
+        if innovation.awards:
+            box += nodes.paragraph(text="Penghargaan", classes=["rancang-studi-fakta-sub"])
+            items = nodes.bullet_list(classes=["rancang-linimasa"])
+            for award in sorted(innovation.awards, key=lambda a: a.year):
+                words = f"{award.year}: {award.name}"
+                extra = ", ".join(x for x in (award.giver, LEVEL_WORDS.get(award.level.value) if award.level
+                                              else None) if x)
+                items += nodes.list_item("", nodes.paragraph(text=f"{words} ({extra})" if extra else words))
+            box += items
+        link = nodes.paragraph(classes=["rancang-ke-profil"])
+        link += nodes.Text("Profil lengkap: ")
+        link += doc_link(self, f"kb/inovasi/{record_id}", innovation.name)
+        box += link
+        return [box]
+
+    def _indicators(self, indicators: list) -> nodes.table:
+        table = nodes.table(classes=["rancang-indikator"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        for width in (40, 30, 30):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        group += head
+        header = nodes.row()
+        for label in ("Indikator", "Awal", "Hasil"):
+            header += nodes.entry("", nodes.paragraph(text=label))
+        head += header
+        body = nodes.tbody()
+        group += body
+        for indicator in indicators:
+            row = nodes.row()
+            name = indicator.name + (f" ({indicator.unit})" if indicator.unit else "")
+            for value in (name, _measure(indicator.baseline), _measure(indicator.result)):
+                row += nodes.entry("", nodes.paragraph(text=value))
+            body += row
+        return table
+
+    def _missing(self, record_id: str, data: Any, root: Path) -> nodes.Node:
+        if (root / "kb" / "inovasi" / f"{record_id}.yaml").is_file():
+            message = f"profil inovasi '{record_id}' belum lolos pemeriksaan (jalankan rancang check)"
+        else:
+            known = sorted(data.innovations)
+            closest = difflib.get_close_matches(record_id, known, n=1, cutoff=0.0)
+            message = f"tidak ada profil inovasi '{record_id}' di kb/inovasi/"
+            if closest:
+                message += f"; maksudnya '{closest[0]}'?"
+        logger.warning("rancang-fakta: %s", message, location=self.get_location(), type="rancang",
+                       subtype="fakta")
+        return nodes.paragraph(text=f"Fakta inovasi '{record_id}' tidak dapat ditampilkan.",
+                               classes=["rancang-basi"])
+
+
+# -- {rancang-studi-kasus} ---------------------------------------------------------------
+
+
+class case_study_list(nodes.General, nodes.Element):
+    """Placeholder for the list of case studies, filled in at ``doctree-resolved``."""
+
+
+class CaseStudiesDirective(SphinxDirective):
+    """``{rancang-studi-kasus}``: every case study, with links to the innovations it is about."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        lists_case_studies(self)
+        return [case_study_list()]
+
+
+def _fill_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(case_study_list))
+    if not placeholders:
+        return
+    env = app.env
+    data = app.rancang_data
+    studies = [s for s in case_studies(env) if s[0] != docname]
+    for placeholder in placeholders:
+        if not studies:
+            placeholder.replace_self(nodes.paragraph(text="Belum ada studi kasus."))
+            continue
+        items = nodes.bullet_list(classes=["rancang-daftar-studi-kasus"])
+        for target, title, ids in studies:
+            para = nodes.paragraph()
+            para += nodes.reference("", title, internal=True, refuri=app.builder.get_relative_uri(docname, target))
+            names = [(i, data.innovations[i].name) for i in ids if i in data.innovations]
+            if names:
+                para += nodes.Text(" (tentang ")
+                for index, (record_id, name) in enumerate(names):
+                    if index:
+                        para += nodes.Text(", ")
+                    para += nodes.reference("", name, internal=True,
+                                            refuri=app.builder.get_relative_uri(docname, f"kb/inovasi/{record_id}"))
+                para += nodes.Text(")")
+            items += nodes.list_item("", para)
+        placeholder.replace_self(items)
 
 
 def setup(app: Sphinx) -> None:
-    """Registers this component's directives and events."""
+    """Registers this component's directives and events, and the Indonesian interface."""
+    app.add_directive("rancang-fakta", FactsDirective)
+    app.add_directive("rancang-studi-kasus", CaseStudiesDirective)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("doctree-resolved", _fill_lists)
+    interface.setup(app)
