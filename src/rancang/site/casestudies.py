@@ -35,6 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from rancang.site import state
 from rancang.site import interface
 from rancang.site.directives import doc_link
 from rancang.site.profile import LEVEL_WORDS, _measure, _table, facts
@@ -127,7 +128,7 @@ class FactsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         record_id = self.arguments[0].strip()
         env = self.env
-        data = env.app.rancang_data
+        data = state.project_data(env)
         root = Path(env.srcdir)
         # Rebuilt when the record changes, and on every build while it is missing.
         env.note_dependency(str(root / "kb" / "inovasi" / f"{record_id}.yaml"))

@@ -21,8 +21,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from rancang.site import state
 from rancang.loader import ProjectData
 from rancang.models.innovation import Innovation, Stage
+from rancang.site import markdown
 from rancang.site.directives import depends_on_all_records
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -304,9 +306,9 @@ class ChartDirective(SphinxDirective):
         if kind not in CHARTS:
             raise self.error(f"grafik '{kind}' tidak dikenal; pilih salah satu: {', '.join(CHARTS)}")
         depends_on_all_records(self)
-        chart = CHARTS[kind](self.env.app.rancang_data)
+        chart = CHARTS[kind](state.project_data(self.env))
         ident = f"rancang-grafik-{kind}-{self.env.new_serialno('rancang-grafik')}"
-        return [nodes.raw("", figure(chart, ident), format="html")]
+        return [markdown.block(figure(chart, ident))]
 
 
 def totals(data: ProjectData) -> list[tuple[str, int]]:
@@ -329,8 +331,8 @@ class TotalsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         depends_on_all_records(self)
         items = "".join(f'<div><dt>{_e(label)}</dt><dd>{value}</dd></div>'
-                        for label, value in totals(self.env.app.rancang_data))
-        return [nodes.raw("", f'<dl class="rancang-angka">{items}</dl>', format="html")]
+                        for label, value in totals(state.project_data(self.env)))
+        return [markdown.block(f'<dl class="rancang-angka">{items}</dl>')]
 
 
 def setup(app: Sphinx) -> None:

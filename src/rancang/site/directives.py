@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from rancang.site import state
 from rancang.site.extension import AGGREGATE_KEY
 
 
@@ -19,7 +20,7 @@ def depends_on_all_records(directive: SphinxDirective) -> None:
 
 def doc_link(directive: SphinxDirective, docname: str, text: str) -> nodes.reference:
     """A link from the current page to another document."""
-    uri = directive.env.app.builder.get_relative_uri(directive.env.docname, docname)
+    uri = state.of(directive.env).builder.get_relative_uri(directive.env.docname, docname)
     return nodes.reference("", text, internal=True, refuri=uri)
 
 
@@ -30,7 +31,7 @@ class RegulationsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         depends_on_all_records(self)
-        data = self.env.app.rancang_data
+        data = state.project_data(self.env)
         items = nodes.bullet_list(classes=["rancang-daftar-peraturan"])
         for record_id, regulation in sorted(data.regulations.items()):
             title = f"{data.settings.regulation_name} tentang {regulation.title}"

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +36,7 @@ class RecordParser(Parser):
         from rancang.site import pages
 
         env = document.settings.env
-        app = env.app
-        for node in pages.record_page(app, env.docname, inputstring):
+        for node in pages.record_page(env, env.docname, inputstring):
             document += node
 
 
@@ -47,8 +45,10 @@ def _load_project(app: Sphinx) -> None:
 
     root = Path(app.srcdir)
     data, report = check_project(root)
-    app.rancang_data = data  # type: ignore[attr-defined]
-    app.rancang_today = dt.date.today()  # type: ignore[attr-defined]
+    from rancang.site import state
+
+    state.register(app.srcdir, data, app.builder)
+    app.rancang_data = data  # type: ignore[attr-defined]  # for build-finished handlers
     for diagnostic in report.errors:
         logger.warning("%s: %s", diagnostic.code, diagnostic.message, location=diagnostic.location.path,
                        type="rancang", subtype=diagnostic.code)

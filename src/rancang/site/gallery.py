@@ -43,6 +43,9 @@ from typing import Any, Iterable
 from urllib.parse import urlencode
 
 from docutils import nodes
+
+from rancang.site import state
+from rancang.site import markdown
 from markdown_it import MarkdownIt
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
@@ -403,11 +406,11 @@ class GalleryDirective(SphinxDirective):
         lists = getattr(casestudies, "lists_case_studies", None)
         if lists is not None:
             lists(self)  # re-read when a case study is added, changed or removed
-        data: ProjectData = self.env.app.rancang_data
+        data: ProjectData = state.project_data(self.env)
         catalogue = facet_catalogue(data)
         order = gallery_order(data)
         gallery = nodes.container(classes=["rancang-galeri"])
-        gallery += nodes.raw("", controls_html(catalogue, len(order)), format="html")
+        gallery += markdown.block(controls_html(catalogue, len(order)))
         cards = nodes.container(classes=["rancang-galeri-kartu"])
         for record_id in order:
             innovation = data.innovations[record_id]
@@ -427,9 +430,9 @@ class CategoriesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         depends_on_all_records(self)
-        data: ProjectData = self.env.app.rancang_data
+        data: ProjectData = state.project_data(self.env)
         catalogue = facet_catalogue(data)
-        builder = self.env.app.builder
+        builder = state.of(self.env).builder
         listing = nodes.container(classes=["rancang-kategori"])
         for facet in FACETS:
             values = catalogue[facet.name]

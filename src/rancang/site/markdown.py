@@ -25,3 +25,9 @@ def node(text: str, classes: list[str] | None = None) -> nodes.raw:
     if classes:
         raw["classes"] = classes
     return raw
+
+
+def block(html: str) -> nodes.raw:
+    """Raw HTML built by rancang itself (charts, controls). Kept out of the search index: Sphinx strips the
+    tags of raw HTML and would run neighbouring labels together into nonsense words."""
+    return nodes.raw("", html, format="html", classes=["no-search"])

@@ -29,6 +29,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from rancang.site import state
 from rancang.fileio import atomic_write_bytes
 from rancang.loader import ProjectData
 from rancang.models import FORMATS
@@ -190,7 +191,7 @@ class OpenDataDirective(SphinxDirective):
 
     def _files(self) -> list[nodes.Node]:
         depends_on_all_records(self)
-        here = posixpath.dirname(self.env.app.builder.get_target_uri(self.env.docname))
+        here = posixpath.dirname(state.of(self.env).builder.get_target_uri(self.env.docname))
         items = nodes.bullet_list(classes=["rancang-berkas-data"])
         for name, kind, description in FILES:
             uri = posixpath.relpath(f"{FOLDER}/{name}", here or ".")
@@ -198,7 +199,7 @@ class OpenDataDirective(SphinxDirective):
             para += nodes.reference("", name, refuri=uri, classes=["rancang-unduh"])
             para += nodes.Text(f" ({kind}): {description}")
             items += nodes.list_item("", para)
-        count = len(self.env.app.rancang_data.innovations)
+        count = len(state.project_data(self.env).innovations)
         return [items, nodes.paragraph(text=f"Saat ini berkas data memuat {count} profil inovasi.")]
 
 

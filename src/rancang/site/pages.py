@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from rancang.models.innovation import Innovation
+from rancang.site import state
 from rancang.models.regulation import Regulation
 from rancang.site.profile import profile_nodes
 from rancang.site.regulation_page import regulation_nodes
@@ -30,11 +31,12 @@ def orphan() -> nodes.docinfo:
     return docinfo
 
 
-def record_page(app, docname: str, text: str) -> list[nodes.Node]:
-    data = app.rancang_data
-    path = Path(app.srcdir) / f"{docname}.yaml"
+def record_page(env, docname: str, text: str) -> list[nodes.Node]:
+    shared = state.of(env)
+    data = shared.data
+    path = Path(env.srcdir) / f"{docname}.yaml"
     for name in ("rancang.yaml", "kb/perangkat-daerah.yaml", "kb/dasar-hukum.yaml"):
-        app.env.note_dependency(str(Path(app.srcdir) / name))
+        env.note_dependency(str(Path(env.srcdir) / name))
     record_id = docname.rsplit("/", 1)[-1]
     model_type = Innovation if docname.startswith("kb/inovasi/") else Regulation
     source, problems = load_text(text, str(path))
@@ -51,14 +53,14 @@ def record_page(app, docname: str, text: str) -> list[nodes.Node]:
                 return f"../../regulations/{regulation_id}.html"
             return None
 
-        return [orphan(), *profile_nodes(record_id, model, data, app.rancang_today, regulation_link)]
-    return [orphan(), *regulation_page(app, record_id, model)]
+        return [orphan(), *profile_nodes(record_id, model, data, shared.today, regulation_link)]
+    return [orphan(), *regulation_page(env, record_id, model)]
 
 
-def regulation_page(app, record_id: str, regulation: Regulation) -> list[nodes.Node]:
+def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.Node]:
     from rancang.drafting.engine import build
 
-    data = app.rancang_data
+    data = state.project_data(env)
     document, problems = build(regulation, data.settings, data.catalogue)
     for problem in problems:
         logger.warning("%s: %s", problem.code, problem.message, location=(problem.location.path,
@@ -66,7 +68,7 @@ def regulation_page(app, record_id: str, regulation: Regulation) -> list[nodes.N
     title = f"{data.settings.regulation_name} tentang {regulation.title}"
     if regulation.is_draft:
         title = f"Rancangan {title}"
-    folder = Path(app.srcdir) / data.settings.outputs.documents
+    folder = Path(env.srcdir) / data.settings.outputs.documents
     downloads = [(label, f"../{DOWNLOADS}/{record_id}.{suffix}") for label, suffix in (("DOCX", "docx"),
                                                                                           ("PDF", "pdf"))
                  if (folder / f"{record_id}.{suffix}").exists()]
