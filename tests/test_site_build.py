@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+from html.parser import HTMLParser
 import json
 import pickle
 import re
@@ -71,13 +72,47 @@ def page_text(path: Path) -> str:
     return re.sub(r"\s+", " ", html.unescape(text))
 
 
+class _MainText(HTMLParser):
+    """Text of the main content, leaving out scripts, styles and "no-search" containers (as Sphinx's indexer)."""
+
+    VOID = {"br", "img", "input", "meta", "link", "hr", "col", "source", "wbr", "area", "base", "embed", "param",
+            "track"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.stack: list[bool] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        skipping = self.skip_depth > 0 or tag in ("script", "style") or "no-search" in classes
+        self.stack.append(skipping and self.skip_depth == 0)
+        if skipping:
+            self.skip_depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or not self.stack:
+            return
+        self.stack.pop()
+        if self.skip_depth:
+            self.skip_depth -= 1
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.parts.append(data)
+
+
 def main_text(path: Path) -> str:
     """The text of a page's main content (what Sphinx indexes), without navigation and sidebar."""
     text = path.read_text(encoding="utf-8")
     match = re.search(r'role="main"[^>]*>(.*?)(<div class="sphinxsidebar"|<footer|<div class="footer")', text, re.S)
     assert match, f"{path}: no main content found"
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", match.group(1), flags=re.S | re.I)
-    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+    parser = _MainText()
+    parser.feed(match.group(1))
+    return " ".join(parser.parts)
 
 
 def load_search_index(outdir: Path) -> dict:

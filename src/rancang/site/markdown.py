@@ -27,7 +27,9 @@ def node(text: str, classes: list[str] | None = None) -> nodes.raw:
     return raw
 
 
-def block(html: str) -> nodes.raw:
-    """Raw HTML built by rancang itself (charts, controls). Kept out of the search index: Sphinx strips the
-    tags of raw HTML and would run neighbouring labels together into nonsense words."""
-    return nodes.raw("", html, format="html", classes=["no-search"])
+def block(html: str) -> nodes.container:
+    """Raw HTML built by rancang itself (charts, controls), in a ``no-search`` container: Sphinx strips the tags
+    of raw HTML and would run neighbouring labels together into nonsense words in the search index."""
+    box = nodes.container(classes=["no-search"])
+    box += nodes.raw("", html, format="html")
+    return box
