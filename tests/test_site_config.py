@@ -27,3 +27,16 @@ def test_an_override_file_in_kb_extends_it(tmp_path):
     assert config["html_theme_options"]["description"] == "Situs uji"
     assert config["html_last_updated_fmt"] == "%d %B %Y"
     assert "os" not in config and config["language"] == "id"
+
+
+def test_no_content_word_is_lost_to_a_stop_word_stem():
+    """Sphinx's search script drops a query whose stem is a stop word: such stems must not be stop words."""
+    import snowballstemmer
+
+    from rancang.site.search_id import STOPWORDS, SearchIndonesian
+
+    stem = snowballstemmer.stemmer("indonesian").stemWord
+    words = ["diadakan", "keadaan", "berlainan", "bersama", "bagian", "pelayanan", "peraturan", "kesehatan",
+             "pembangunan", "dilakukan", "penyelenggaraan", "berinovasi"]
+    assert [w for w in words if stem(w) in STOPWORDS] == []
+    assert SearchIndonesian({}).stem("Pelayanan") == "layan"

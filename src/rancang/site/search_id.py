@@ -11,12 +11,13 @@ from __future__ import annotations
 import snowballstemmer
 from sphinx.search import SearchLanguage
 
-# Function words that carry no meaning for search.
+# Function words that carry no meaning for search. Words that are also the stem of content words are left
+# out ("ada" of "diadakan", "bagi" of "bagian", "sama" of "bersama", "lain", "pada", "hal"): Sphinx's search
+# script drops a query whose stem is a stop word, so "diadakan" would find nothing.
 STOPWORDS = frozenset("""
-ada adalah agar akan antara atas atau bagi bahwa banyak bila bisa dalam dan dari dengan di dia hal harus hingga
-ia ini itu jika juga kami karena ke kepada ketika kita lagi lain lebih maka masih mereka namun oleh pada para
-per saat sama sampai sangat satu saya sebagai secara sedang sehingga sejak seperti serta setiap sudah supaya
-tanpa telah tentang tersebut tetapi untuk yaitu yakni yang
+adalah agar akan antara atau bahwa bila dalam dan dari dengan di dia hingga ia ini itu jika juga kami karena
+ke kepada ketika kita maka masih mereka namun oleh para sampai saya sebagai secara sedang sehingga sejak
+seperti serta setiap sudah supaya tanpa telah tentang tersebut tetapi untuk yaitu yakni yang
 """.split())
 
 
