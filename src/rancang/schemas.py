@@ -32,6 +32,7 @@ TITLES: dict[str, str] = {
     "Margins": "Marjin halaman",
     "Checks": "Pemeriksaan",
     "Documents": "Dokumen",
+    "Paper": "Ukuran kertas",
     "Agencies": "Daftar perangkat daerah",
     "Agency": "Perangkat daerah",
     "LegalCatalogue": "Katalog dasar hukum",

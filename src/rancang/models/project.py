@@ -60,7 +60,15 @@ class Margins(Model):
     right: float = field("kanan", "Marjin kanan (cm).", gt=0, le=10)
 
 
+class Paper(str, enum.Enum):
+    A4 = "A4"
+    F4 = "F4"
+
+
 class Documents(Model):
+    visit_paper: Paper = field(
+        "kertas_kunjungan", "Ukuran kertas bahan dan laporan kunjungan kerja: A4 (bawaan) atau F4.",
+        default=Paper.A4)
     margins: Margins | None = field(
         "marjin",
         "Marjin halaman dokumen dalam cm. Bawaan: marjin templat Word (atas 2,5; bawah 2; kiri 3; kanan 2).",

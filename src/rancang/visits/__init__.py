@@ -1,0 +1,1 @@
+"""Study-visit materials: the brief (bahan kunjungan kerja) and the report (laporan hasil kunjungan kerja)."""
