@@ -27,7 +27,7 @@ from rancang.render import regulation_docx
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 
-PAGES = ("index", "panduan", "rancangan", "format", "kode", "perintah", "search", "genindex")
+PAGES = ("index", "panduan", "rancangan", "situs", "format", "kode", "perintah", "search", "genindex")
 
 #: English interface strings of Sphinx/alabaster that the docs replace.
 ENGLISH = (
@@ -412,3 +412,92 @@ def test_rules_page_lists_every_rule_with_examples_and_real_messages(site):
         assert f'id="aturan-{rule.code.lower()}"' in html, rule.code
         assert f"{rule.code}:" in html
     assert html.count("Pesan rancang check") == len(list(all_rules()))
+
+
+# -- the knowledge-base site page (situs.md) ---------------------------------------------
+
+
+def site_directives(tmp_path: Path) -> set[str]:
+    """Names of the directives the site extension registers, read from a throwaway Sphinx app.
+
+    The app is created without the extension (so nothing of the project is loaded); then the
+    extension's ``setup`` runs on it, and the docutils directives it added are the difference.
+    ``docutils_namespace`` restores docutils' registry afterwards.
+    """
+    from docutils.parsers.rst import directives
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    from rancang.site import extension
+
+    source = tmp_path / "sumber"
+    source.mkdir()
+    (source / "conf.py").write_text("", encoding="utf-8")
+    with docutils_namespace():
+        app = Sphinx(str(source), str(source), str(tmp_path / "html"), str(tmp_path / "doctrees"), "html",
+                     status=None, warning=io.StringIO())
+        before = set(directives._directives)
+        extension.setup(app)
+        added = set(directives._directives) - before
+    return added
+
+
+def table_rows(page: str, css_class: str) -> list[list[str]]:
+    """Rows (cell texts, header row left out) of the table of ``page`` that has ``css_class``."""
+    start = page.index(css_class)
+    table = page[start:page.index("</table>", start)]
+    rows = [[squeeze(visible_text(cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
+    return [row for row in rows if row]
+
+
+def test_site_page_lists_every_directive_of_the_site(site: Path, tmp_path: Path) -> None:
+    registered = site_directives(tmp_path)
+    assert {"rancang-galeri", "rancang-fakta", "rancang-grafik"} <= registered, registered
+    rows = table_rows(read(site, "situs"), "rancang-direktif")
+    listed = [row[0] for row in rows]
+    assert len(listed) == len(set(listed)), listed
+    assert set(listed) == registered, (f"tidak ada di halaman: {sorted(registered - set(listed))}; "
+                                       f"tidak terdaftar: {sorted(set(listed) - registered)}")
+    for name, shows, example in rows:
+        assert shows, name
+        assert example.startswith("{" + name + "}"), (name, example)
+
+
+def test_site_page_explains_the_site(site: Path) -> None:
+    from rancang.site import charts, gallery, opendata
+
+    page = read(site, "situs")
+    text = squeeze(visible_text(page))
+    for needle in ("make build", "rancang build", "_build/html/index.html", "tanpa internet", "rancang serve",
+                   "http://127.0.0.1:8000/", "--port", "kb/galeri.html?perangkat-daerah=dpkp&tahapan=penerapan",
+                   "galeri/perangkat-daerah/dpkp.html", "layanan", "pelayanan", "{rancang-fakta}",
+                   "kb/studi-kasus/", "#pasal-5-ayat-2", "Unduh", "DOCX", "PDF", "SVG", "kb/conf.py",
+                   "html_extra_path", "escape", "javascript:", "Pembangunan bertahap", "Keamanan"):
+        assert needle in text, needle
+    # the eight facets of the gallery, in its order, each with its name in the URL
+    assert [row[:2] for row in table_rows(page, "rancang-filter")] == [[f.label, f.name] for f in gallery.FACETS]
+    assert len(gallery.FACETS) == 8 and "delapan filter" in text
+    for kind in charts.CHARTS:
+        assert kind in text, kind
+    for part in opendata.OpenDataDirective.PARTS:
+        assert part in text, part
+    for name in (opendata.JSON_FILE, opendata.CSV_FILE, opendata.SCHEMA_FILE):
+        assert f"{opendata.FOLDER}/{name}" in text, name
+
+
+def test_site_page_is_in_the_toctree_and_linked_from_the_guide(site: Path) -> None:
+    index = read(site, "index")
+    toc = index[index.index('class="toctree-wrapper'):]
+    order = [toc.index(f'href="{name}.html"') for name in ("rancangan", "aturan", "situs", "format")]
+    assert order == sorted(order), order
+    assert 'href="situs.html' in read(site, "panduan")
+    assert 'href="situs.html' in read(site, "rancangan")
+
+
+def test_no_page_says_the_site_is_not_available(site: Path) -> None:
+    for page in sorted(site.glob("*.html")):
+        text = squeeze(visible_text(page.read_text(encoding="utf-8")))
+        for sentence in re.split(r"(?<=[.;!?])\s+", text):
+            if re.search(r"\bsitus\b", sentence, re.I):
+                assert not re.search(r"belum tersedia|menyusul|belum menulis", sentence), f"{page.name}: {sentence}"
