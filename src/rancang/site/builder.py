@@ -15,7 +15,10 @@ class SiteError(Exception):
 def build_site(root: Path, data: ProjectData, warnings_are_errors: bool = False) -> tuple[Path, str]:
     """Build the site incrementally; returns the output folder and Sphinx's warnings."""
     from sphinx.application import Sphinx
+    from sphinx.util.console import nocolor
     from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    nocolor()  # the warnings are shown to users by rancang, not on a terminal Sphinx controls
 
     from rancang.site.config import sphinx_config
 
