@@ -1,9 +1,10 @@
-"""Generate the Word template for a Peraturan Wali Kota / Peraturan Bupati.
+"""Generate the Word templates: a Peraturan Wali Kota / Peraturan Bupati and a kunjungan kerja brief.
 
 Run from the repository root (any directory works)::
 
-    .venv/bin/python templates/make_templates.py            # writes templates/ and the packaged copy
-    .venv/bin/python templates/make_templates.py OUT.docx   # writes OUT.docx
+    .venv/bin/python templates/make_templates.py                        # both templates, templates/ and packaged copies
+    .venv/bin/python templates/make_templates.py OUT.docx               # the regulation template as OUT.docx
+    .venv/bin/python templates/make_templates.py --kunjungan OUT.docx   # the kunjungan kerja template as OUT.docx
 
 The result is a normal, user-editable Word file: a drafter may restyle it in Word (font, margins,
 spacing of every named style). The generator only relies on the style *names* and on the Jinja
@@ -11,6 +12,10 @@ tags in the body, so those must stay.
 
 Layout (see the drafting reference §1.1-1.2 and §5): F4 paper 215 x 330 mm, Bookman Old Style
 12 pt, page number "- 2 -" centred at the top from page 2 on, nothing in the header of page 1.
+
+The kunjungan kerja template (``kunjungan-kerja.docx``, bahan and laporan hasil kunjungan kerja):
+A4, margins 2.5/2.5/3/2.5 cm (top/bottom/left/right), Bookman Old Style 12 pt, the running header
+``{{ kepala }}`` on pages 2+, "Halaman N" centred at the bottom of every page.
 
 Running the script twice gives byte-identical files (fixed core properties and ZIP timestamps).
 """
@@ -28,7 +33,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 TEMPLATE_NAME = "peraturan-kepala-daerah.docx"
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / TEMPLATE_NAME
@@ -222,7 +227,7 @@ TABLE_STYLES = ["Tabel Konsiderans"]
 # --------------------------------------------------------------------------- page
 
 
-def _add_page_field(paragraph) -> None:
+def _add_page_field(paragraph, cached: str = "2") -> None:
     """Append a real PAGE field (fldChar begin / instrText / separate / result / end)."""
 
     def run_with(child):
@@ -240,7 +245,7 @@ def _add_page_field(paragraph) -> None:
     separate = OxmlElement("w:fldChar")
     separate.set(qn("w:fldCharType"), "separate")
     run_with(separate)
-    paragraph.add_run("2")  # cached result; Word and LibreOffice recompute it
+    paragraph.add_run(cached)  # cached result; Word and LibreOffice recompute it
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run_with(end)
@@ -377,9 +382,9 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_template(path: Path = DEFAULT_OUTPUT) -> Path:
+def _write(path: Path, document) -> Path:
     buffer = io.BytesIO()
-    build_document().save(buffer)
+    document.save(buffer)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(_normalise_zip(buffer.getvalue()))
@@ -387,15 +392,261 @@ def write_template(path: Path = DEFAULT_OUTPUT) -> Path:
     return path
 
 
+def write_template(path: Path = DEFAULT_OUTPUT) -> Path:
+    return _write(path, build_document())
+
+
 PACKAGED_OUTPUT = Path(__file__).resolve().parents[1] / "src" / "rancang" / "templates" / TEMPLATE_NAME
 """The copy shipped inside the package: used by projects that have no templates/ of their own."""
 
 
+# =========================================================================== kunjungan kerja
+
+VISIT_TEMPLATE_NAME = "kunjungan-kerja.docx"
+VISIT_DEFAULT_OUTPUT = Path(__file__).resolve().parent / VISIT_TEMPLATE_NAME
+VISIT_PACKAGED_OUTPUT = PACKAGED_OUTPUT.with_name(VISIT_TEMPLATE_NAME)
+
+VISIT_PAGE_WIDTH = Cm(21.0)  # A4; the renderer switches to F4 on request
+VISIT_PAGE_HEIGHT = Cm(29.7)
+VISIT_MARGIN_TOP = Cm(2.5)
+VISIT_MARGIN_BOTTOM = Cm(2.5)
+VISIT_MARGIN_LEFT = Cm(3.0)
+VISIT_MARGIN_RIGHT = Cm(2.5)
+VISIT_HANGING = 0.75  # cm; "•" or "1." then a tab, the text at 0.75 cm
+NOTE_COLOUR = RGBColor(0x59, 0x59, 0x59)
+HEADER_SHADING = "D9D9D9"  # header row of "Tabel Isi": light grey
+RUNNING_SIZE = Pt(10)  # running header and footer
+
+VISIT_PARAGRAPH_STYLES: list[tuple[str, dict]] = [
+    ("Judul Dokumen", dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, caps=True, size=14, keep_with_next=True)),
+    ("Subjudul Dokumen", dict(align=WD_ALIGN_PARAGRAPH.CENTER, before=6, keep_with_next=True)),
+    ("Judul 1", dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, before=12, after=6, keep_with_next=True, outline=0)),
+    ("Judul 2", dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, before=6, after=6, keep_with_next=True, outline=1)),
+    ("Judul 3", dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, italic=True, before=6, after=3, keep_with_next=True,
+                     outline=2)),
+    ("Isi", dict(after=6)),
+    ("Catatan", dict(italic=True, size=10, colour=NOTE_COLOUR, after=6)),
+    ("Butir", dict(after=3, left=VISIT_HANGING, hanging=VISIT_HANGING, tab=VISIT_HANGING)),
+    ("Butir Bernomor", dict(after=3, left=VISIT_HANGING, hanging=VISIT_HANGING, tab=VISIT_HANGING)),
+    ("Isi Tabel", dict(align=WD_ALIGN_PARAGRAPH.LEFT, size=11)),
+    ("Kepala Tabel", dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=11)),
+]
+VISIT_TABLE_STYLES = ["Tabel Isi", "Tabel Keterangan"]
+
+
+def _visit_paragraph_style(
+    document,
+    name: str,
+    *,
+    italic: bool = False,
+    caps: bool = False,
+    size: float | None = None,
+    colour: RGBColor | None = None,
+    outline: int | None = None,
+    **options,
+):
+    """A paragraph style of the kunjungan kerja template: the regulation's, plus character formatting."""
+    style = _paragraph_style(document, name, **options)
+    if italic:
+        style.font.italic = True
+    if caps:
+        style.font.all_caps = True
+    if size is not None:
+        style.font.size = Pt(size)
+        style.font.element.rPr.find(qn("w:sz")).addnext(_val_element("w:szCs", str(int(size * 2))))
+    if colour is not None:
+        style.font.color.rgb = colour
+    if outline is not None:
+        ppr = style.element.get_or_add_pPr()
+        ppr.insert_element_before(
+            _val_element("w:outlineLvl", str(outline)),
+            "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+        )
+    return style
+
+
+def _val_element(tag: str, value: str):
+    el = OxmlElement(tag)
+    el.set(qn("w:val"), value)
+    return el
+
+
+def _bordered_table_style(document, name: str):
+    """Single lines around and between all cells; the header row (``tblLook firstRow``) shaded light grey."""
+    style = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+    style.base_style = document.styles["Normal Table"]
+    style.quick_style = True
+    tblpr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "auto")
+        borders.append(el)
+    tblpr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, twips in (("top", 28), ("left", 85), ("bottom", 28), ("right", 85)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tblpr.append(margins)
+    style.element.append(tblpr)
+    first_row = OxmlElement("w:tblStylePr")
+    first_row.set(qn("w:type"), "firstRow")
+    first_row.append(OxmlElement("w:tblPr"))
+    tcpr = OxmlElement("w:tcPr")
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), HEADER_SHADING)
+    tcpr.append(shading)
+    first_row.append(tcpr)
+    style.element.append(first_row)
+    return style
+
+
+def _running_paragraph(paragraph, document, style: str, align: WD_ALIGN_PARAGRAPH) -> None:
+    paragraph.style = document.styles[style]
+    paragraph.alignment = align
+
+
+def _small(run) -> None:
+    run.font.size = RUNNING_SIZE
+    run._r.get_or_add_rPr().append(_val_element("w:szCs", str(int(RUNNING_SIZE.pt * 2))))
+
+
+def _page_footer(document, footer, cached: str) -> None:
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    _running_paragraph(paragraph, document, "footer", WD_ALIGN_PARAGRAPH.CENTER)
+    _small(paragraph.add_run("Halaman "))
+    _add_page_field(paragraph, cached)
+    for run in paragraph.runs[1:]:
+        _small(run)
+
+
+def _setup_visit_section(document) -> None:
+    section = document.sections[0]
+    section.page_width = VISIT_PAGE_WIDTH
+    section.page_height = VISIT_PAGE_HEIGHT
+    section.top_margin = VISIT_MARGIN_TOP
+    section.bottom_margin = VISIT_MARGIN_BOTTOM
+    section.left_margin = VISIT_MARGIN_LEFT
+    section.right_margin = VISIT_MARGIN_RIGHT
+    section.header_distance = Cm(1.25)
+    section.footer_distance = Cm(1.25)
+    section.gutter = Cm(0)
+    section.different_first_page_header_footer = True
+
+    # Page 1: no running header (the title says it all).
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    _running_paragraph(first.paragraphs[0], document, "header", WD_ALIGN_PARAGRAPH.LEFT)
+
+    # Pages 2+: the running header, left, over a thin line.
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    _running_paragraph(paragraph, document, "header", WD_ALIGN_PARAGRAPH.LEFT)
+    _small(paragraph.add_run("{{ kepala }}"))  # one run: the Jinja tag must not be split
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for attr, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "auto")):
+        bottom.set(qn(attr), value)
+    borders.append(bottom)
+    ppr.insert_element_before(
+        borders,
+        "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+        "w:rPr", "w:sectPr", "w:pPrChange",
+    )
+
+    # Every page: "Halaman N" centred at the bottom.
+    _page_footer(document, section.first_page_footer, "1")
+    _page_footer(document, section.footer, "2")
+
+
+def _setup_visit_compat(document) -> None:
+    """A justified line ending in a line break (``\\n`` in the text) is not stretched, in Word and LibreOffice."""
+    compat = document.settings.element.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        document.settings.element.append(compat)
+    compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+
+
+def _add_visit_body(document) -> None:
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    # Each Jinja tag sits in a single run of its own paragraph.
+    document.add_paragraph("{{ judul }}", style="Judul Dokumen")
+    document.add_paragraph("{{ subjudul }}", style="Subjudul Dokumen")
+    document.add_paragraph("", style="Normal")
+    document.add_paragraph("{{p isi }}", style="Normal")
+
+
+def build_visit_document():
+    document = Document()
+    _drop_unused_parts(document)
+    _prune_builtin_styles(document)
+    _set_doc_defaults(document.styles.element)
+    _setup_normal(document)
+    for name, options in VISIT_PARAGRAPH_STYLES:
+        _visit_paragraph_style(document, name, **options)
+    _bordered_table_style(document, "Tabel Isi")
+    _table_style(document, "Tabel Keterangan")
+    _setup_visit_section(document)
+    _setup_settings(document)
+    _setup_visit_compat(document)
+    _add_font_table_entry(document)
+    _add_visit_body(document)
+
+    props = document.core_properties
+    props.title = "Templat Bahan dan Laporan Kunjungan Kerja"
+    props.subject = "Bahan kunjungan kerja dan laporan hasil kunjungan kerja"
+    props.author = "rancang"
+    props.last_modified_by = "rancang"
+    props.comments = "Dibuat oleh templates/make_templates.py; gaya boleh diubah di Word."
+    props.keywords = ""
+    props.category = ""
+    props.language = LANGUAGE
+    props.revision = 1
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+    props.last_printed = FIXED_TIME
+    return document
+
+
+def write_visit_template(path: Path = VISIT_DEFAULT_OUTPUT) -> Path:
+    return _write(path, build_visit_document())
+
+
+# =========================================================================== command line
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    targets = [Path(args[0])] if args else [DEFAULT_OUTPUT, PACKAGED_OUTPUT]
-    for target in targets:
+    if args[:1] == ["--kunjungan"]:
+        if len(args) != 2:
+            print("pemakaian: make_templates.py [--kunjungan] [KELUARAN.docx]", file=sys.stderr)
+            return 2
+        print(f"Templat ditulis: {write_visit_template(Path(args[1]))}")
+        return 0
+    if args:
+        print(f"Templat ditulis: {write_template(Path(args[0]))}")
+        return 0
+    for target in (DEFAULT_OUTPUT, PACKAGED_OUTPUT):
         print(f"Templat ditulis: {write_template(target)}")
+    for target in (VISIT_DEFAULT_OUTPUT, VISIT_PACKAGED_OUTPUT):
+        print(f"Templat ditulis: {write_visit_template(target)}")
     return 0
 
 

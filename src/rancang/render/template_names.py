@@ -38,3 +38,29 @@ def required_styles() -> set[str]:
 
 
 REQUIRED_STYLES = required_styles()
+
+
+# --------------------------------------------------------------------------- kunjungan kerja
+
+VISIT_TEMPLATE_NAME = "kunjungan-kerja.docx"
+VISIT_TEMPLATE_VARIABLES = {"judul", "subjudul", "kepala", "isi"}
+"""``kepala`` is the running header of pages 2+ (in the header part, not the body)."""
+
+VISIT_STYLES = {
+    "title": "Judul Dokumen",
+    "subtitle": "Subjudul Dokumen",
+    "heading1": "Judul 1",
+    "heading2": "Judul 2",
+    "heading3": "Judul 3",
+    "text": "Isi",
+    "note": "Catatan",
+    "bullet": "Butir",
+    "numbered": "Butir Bernomor",
+    "cell": "Isi Tabel",
+    "header_cell": "Kepala Tabel",
+    "table": "Tabel Isi",
+    "key_values": "Tabel Keterangan",
+}
+"""Role -> style name in ``kunjungan-kerja.docx``; ``table`` and ``key_values`` are table styles."""
+
+VISIT_REQUIRED_STYLES = set(VISIT_STYLES.values()) | {"Normal"}
