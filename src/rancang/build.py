@@ -33,8 +33,7 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
         return report, lines
     for line in warnings.splitlines():
         if line.strip():
-            lines.append(f"Peringatan situs: {line.strip()}")
+            lines.append(f"Peringatan situs: {line.strip().replace(str(root.resolve()) + '/', '')}")
     lines.append(f"Situs: {display_path(outdir / 'index.html')} ({len(data.innovations)} profil inovasi, "
-                 f"{len(data.regulations)} rancangan peraturan).")
-    lines.append(f"Bahan kunjungan ({len(data.visits)} kunjungan) belum tersedia pada versi ini.")
+                 f"{len(data.regulations)} rancangan peraturan, {len(data.visits)} kunjungan kerja).")
     return report, lines

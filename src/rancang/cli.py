@@ -95,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="berkas keluaran; bawaan: _build/dokumen/<id>.docx")
     draft.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
 
+    for name, what in (("brief", "bahan kunjungan kerja"), ("report", "laporan hasil kunjungan kerja")):
+        visit = commands.add_parser(name, help=f"buat {what} (DOCX) dari visits/<id>.yaml",
+                                    description=f"Tulis {what} sebagai DOCX, dengan profil inovasi dari kb/.")
+        visit.add_argument("visit", type=Path, metavar="BERKAS", help="visits/<id>.yaml")
+        visit.add_argument("-o", "--output", type=Path, metavar="KELUARAN.docx", default=None,
+                           help=f"berkas keluaran; bawaan: _build/dokumen/<id>-{'bahan' if name == 'brief' else 'laporan'}.docx")
+        visit.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
+
     new = commands.add_parser("new", help="buat kerangka berkas baru", description=(
         "Tulis kerangka berkas baru yang berisi penjelasan setiap kunci. Berkas yang sudah ada tidak ditimpa."))
     new.add_argument("kind", choices=("inovasi", "regulasi", "kunjungan"), metavar="JENIS",
@@ -186,6 +194,19 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return 1 if outcome.problems else 0
 
 
+def cmd_visit(args: argparse.Namespace) -> int:
+    from rancang.visits.documents import write_visit
+
+    root = _root(args)
+    outcome = write_visit(root, args.visit.resolve(), args.command, args.output.resolve() if args.output else None,
+                          args.pdf)
+    for line in outcome.messages:
+        print(line)
+    for diagnostic in outcome.problems:
+        print(diagnostic.format(), file=sys.stderr)
+    return 1 if outcome.problems else 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from rancang.scaffold import new_record
 
@@ -216,6 +237,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build,
     "serve": cmd_serve,
     "draft": cmd_draft,
+    "brief": cmd_visit,
+    "report": cmd_visit,
     "new": cmd_new,
     "schema": cmd_schema,
 }

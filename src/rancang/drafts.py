@@ -87,7 +87,7 @@ def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool 
 
 
 def build_documents(root: Path, data: ProjectData, pdf: bool = True) -> Outcome:
-    """Every regulation of a checked project into the documents folder."""
+    """Every regulation and every visit's brief (and report) of a checked project into the documents folder."""
     folder = documents_folder(root, data)
     outcome = Outcome([], [])
     written = []
@@ -96,6 +96,12 @@ def build_documents(root: Path, data: ProjectData, pdf: bool = True) -> Outcome:
         atomic_write_bytes(target, regulation_docx(root, data, record_id))
         written.append(target)
         outcome.messages.append(f"Ditulis: {display_path(target)}")
+    if data.visits:
+        from rancang.visits.documents import build_visits
+
+        for target in build_visits(root, data):
+            written.append(target)
+            outcome.messages.append(f"Ditulis: {display_path(target)}")
     outcome.written.extend(written)
     if pdf and written:
         outcome.written.extend(_to_pdf(written, folder, outcome, required=False))

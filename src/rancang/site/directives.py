@@ -45,5 +45,43 @@ class RegulationsDirective(SphinxDirective):
         return [items]
 
 
+class VisitsDirective(SphinxDirective):
+    """``{rancang-kunjungan}``: the study visits with their brief and report for download."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from pathlib import Path
+
+        from rancang.site.pages import DOWNLOADS
+        from rancang.visits.content import parties, visit_date
+
+        depends_on_all_records(self)
+        data = state.project_data(self.env)
+        if not data.visits:
+            return [nodes.paragraph(text="Belum ada kunjungan kerja.")]
+        folder = Path(self.env.srcdir) / data.settings.outputs.documents
+        here = state.of(self.env).builder.get_target_uri(self.env.docname)
+        up = "../" * here.count("/")
+        items = nodes.bullet_list(classes=["rancang-daftar-kunjungan"])
+        for record_id, visit in sorted(data.visits.items(), key=lambda kv: kv[1].date, reverse=True):
+            host, guest = parties(visit, data)
+            para = nodes.paragraph()
+            para += nodes.strong(text=visit.title or f"Kunjungan kerja {guest} ke {host}")
+            para += nodes.Text(f", {visit_date(visit)}. ")
+            links = []
+            for kind, label in (("bahan", "Bahan kunjungan"), ("laporan", "Laporan hasil")):
+                for suffix in ("docx", "pdf"):
+                    if (folder / f"{record_id}-{kind}.{suffix}").exists():
+                        links.append((f"{label} ({suffix.upper()})", f"{up}{DOWNLOADS}/{record_id}-{kind}.{suffix}"))
+            for index, (label, uri) in enumerate(links):
+                if index:
+                    para += nodes.Text(" · ")
+                para += nodes.reference("", label, refuri=uri)
+            items += nodes.list_item("", para)
+        return [items]
+
+
 def setup(app: Sphinx) -> None:
     app.add_directive("rancang-peraturan", RegulationsDirective)
+    app.add_directive("rancang-kunjungan", VisitsDirective)

@@ -17,9 +17,10 @@ def copy_documents(app: Sphinx, exception: Exception | None) -> None:
     source = Path(app.srcdir) / data.settings.outputs.documents
     target = Path(app.outdir) / DOWNLOADS
     target.mkdir(parents=True, exist_ok=True)
-    for record_id in data.regulations:
+    names = [*data.regulations, *(f"{v}-{kind}" for v in data.visits for kind in ("bahan", "laporan"))]
+    for name in names:
         for suffix in ("docx", "pdf"):
-            path = source / f"{record_id}.{suffix}"
+            path = source / f"{name}.{suffix}"
             if path.is_file():
                 shutil.copy2(path, target / path.name)
 

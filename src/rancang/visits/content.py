@@ -55,6 +55,14 @@ def subtitle(visit: Visit, data: ProjectData) -> str:
     return f"{title}\n{visit_date(visit)}"
 
 
+def running_header(kind: str, visit: Visit, data: ProjectData) -> str:
+    """Short enough for one line: ``Bahan Kunjungan Kerja · DPRD Kabupaten ... · 4 Juni 2021``."""
+    _host, guest = parties(visit, data)
+    other = visit.other_party.name if visit.role is Role.HOST else guest
+    day = long_date(visit.date.as_date()) if visit.date.day else str(visit.date)
+    return f"{kind} · {other} · {day}"
+
+
 def paragraphs(text: str) -> list[Para]:
     """Free text split at blank lines; every character kept."""
     blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
@@ -91,7 +99,7 @@ def _participants(visit: Visit, data: ProjectData) -> Table:
         (str(i), p.name or "-", p.position or "-", _person_side(p.side, visit, data), p.role or "-")
         for i, p in enumerate(visit.participants, start=1)
     )
-    return Table(("No.", "Nama", "Jabatan", "Pihak", "Peran"), rows, (1.0, 4.0, 4.5, 3.5, 2.5))
+    return Table(("No.", "Nama", "Jabatan", "Pihak", "Peran"), rows, (0.9, 3.5, 4.0, 3.6, 3.2))
 
 
 def _agenda(visit: Visit, data: ProjectData) -> Table:
@@ -271,9 +279,8 @@ def brief(visit: Visit, data: ProjectData) -> VisitDocument:
     outline.add(Para("Demikian bahan kunjungan kerja ini disusun sebagai acuan pelaksanaan kegiatan."))
     if visit.sources:
         outline.add(Heading(3, "Sumber"), Bullets(tuple(visit.sources)))
-    sub = subtitle(visit, data)
-    return VisitDocument("BAHAN KUNJUNGAN KERJA", sub, f"Bahan Kunjungan Kerja · {sub.splitlines()[0]}",
-                         outline.blocks)
+    return VisitDocument("BAHAN KUNJUNGAN KERJA", subtitle(visit, data), running_header("Bahan Kunjungan Kerja",
+                                                                                         visit, data), outline.blocks)
 
 
 def report(visit: Visit, data: ProjectData) -> VisitDocument:
@@ -317,9 +324,8 @@ def report(visit: Visit, data: ProjectData) -> VisitDocument:
     outline.add(Para("Demikian laporan hasil kunjungan kerja ini disampaikan untuk menjadi bahan tindak lanjut."))
     if visit.sources:
         outline.add(Heading(3, "Sumber"), Bullets(tuple(visit.sources)))
-    sub = subtitle(visit, data)
-    return VisitDocument("LAPORAN HASIL KUNJUNGAN KERJA", sub,
-                         f"Laporan Hasil Kunjungan Kerja · {sub.splitlines()[0]}", outline.blocks)
+    return VisitDocument("LAPORAN HASIL KUNJUNGAN KERJA", subtitle(visit, data),
+                         running_header("Laporan Hasil Kunjungan Kerja", visit, data), outline.blocks)
 
 
 def _due(value: PartialDate | None) -> str:
