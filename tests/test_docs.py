@@ -421,7 +421,7 @@ def site_directives(tmp_path: Path) -> set[str]:
     """Names of the directives the site extension registers, read from a throwaway Sphinx app.
 
     The app is created without the extension (so nothing of the project is loaded); then the
-    extension's ``setup`` runs on it, and the docutils directives it added are the difference.
+    extension's ``setup`` runs on it, and the names it passes to ``add_directive`` are collected.
     ``docutils_namespace`` restores docutils' registry afterwards.
     """
     from docutils.parsers.rst import directives
@@ -436,9 +436,15 @@ def site_directives(tmp_path: Path) -> set[str]:
     with docutils_namespace():
         app = Sphinx(str(source), str(source), str(tmp_path / "html"), str(tmp_path / "doctrees"), "html",
                      status=None, warning=io.StringIO())
-        before = set(directives._directives)
+        added: set[str] = set()
+        register = app.add_directive
+
+        def spy(name, *args, **kwargs):  # robust even if another test left directives registered globally
+            added.add(name)
+            return register(name, *args, **kwargs)
+
+        app.add_directive = spy
         extension.setup(app)
-        added = set(directives._directives) - before
     return added
 
 

@@ -96,8 +96,8 @@ def _static_files(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     from rancang.site import casestudies, charts, directives, gallery, opendata, output
 
-    app.add_source_suffix(".yaml", "rancang-yaml")
-    app.add_source_parser(RecordParser)
+    app.add_source_suffix(".yaml", "rancang-yaml", override=True)
+    app.add_source_parser(RecordParser, override=True)
     app.add_search_language(SearchIndonesian)
     app.connect("builder-inited", _load_project)
     app.connect("env-get-outdated", _outdated)
