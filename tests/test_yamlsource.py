@@ -78,3 +78,14 @@ def test_alias_bomb_is_bounded():
 def test_python_tags_are_refused_without_running_anything():
     source, problems = load_text("v: !!python/object/apply:os.system ['echo hacked']\n", "x.yaml")
     assert [(p.code, p.location.line, p.location.column) for p in problems] == [("Y108", 1, 4)]
+
+
+def test_a_quoted_full_date_is_a_date():
+    from rancang.models.base import PartialDate
+
+    assert PartialDate.parse("2021-06-04") == PartialDate(2021, 6, 4)
+    import pydantic_core
+    import pytest as _pytest
+
+    with _pytest.raises(pydantic_core.PydanticCustomError):
+        PartialDate.parse("2021-02-30")

@@ -135,6 +135,13 @@ class PartialDate:
             raise PydanticCustomError("S205", "tanggal harus ditulis TTTT-BB-HH, TTTT-BB, atau TTTT")
         if isinstance(value, int):
             value = str(value)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+            try:  # a full date written in quotes: '2021-06-04'
+                year, month, day = (int(part) for part in value.strip().split("-"))
+                return cls.parse(_dt.date(year, month, day))
+            except ValueError:
+                raise PydanticCustomError("S205", "tanggal '{value}' tidak ada dalam kalender",
+                                          {"value": value}) from None
         if isinstance(value, str):
             match = cls.PATTERN.match(value.strip())
             if match:
