@@ -99,7 +99,7 @@ def _participants(visit: Visit, data: ProjectData) -> Table:
         (str(i), p.name or "-", p.position or "-", _person_side(p.side, visit, data), p.role or "-")
         for i, p in enumerate(visit.participants, start=1)
     )
-    return Table(("No.", "Nama", "Jabatan", "Pihak", "Peran"), rows, (0.9, 3.5, 4.0, 3.6, 3.2))
+    return Table(("No.", "Nama", "Jabatan", "Pihak", "Peran"), rows, (1.2, 3.4, 3.9, 3.5, 3.0))
 
 
 def _agenda(visit: Visit, data: ProjectData) -> Table:
@@ -112,7 +112,7 @@ def _agenda(visit: Visit, data: ProjectData) -> Table:
         if item.innovation and item.innovation in data.innovations:
             activity += f" ({data.innovations[item.innovation].name})"
         rows.append((str(i), when, activity, item.speaker or "-", item.place or visit.place or "-"))
-    return Table(("No.", "Waktu", "Kegiatan", "Penyaji", "Tempat"), tuple(rows), (1.0, 2.5, 6.0, 3.5, 2.5))
+    return Table(("No.", "Waktu", "Kegiatan", "Penyaji", "Tempat"), tuple(rows), (1.2, 2.3, 6.0, 3.4, 2.6))
 
 
 def _time_and_place(visit: Visit) -> KeyValues:
@@ -316,7 +316,7 @@ def report(visit: Visit, data: ProjectData) -> VisitDocument:
     outline.chapter_heading("Rencana Tindak Lanjut")
     if visit.follow_up:
         rows = tuple((str(i), f.action, f.owner or "-", _due(f.due)) for i, f in enumerate(visit.follow_up, start=1))
-        outline.add(Table(("No.", "Kegiatan", "Penanggung jawab", "Tenggat"), rows, (1.0, 8.0, 4.0, 3.0)))
+        outline.add(Table(("No.", "Kegiatan", "Penanggung jawab", "Tenggat"), rows, (1.2, 7.8, 3.8, 2.7)))
     else:
         outline.add(Para("Rencana tindak lanjut belum diisi (kunci 'tindak_lanjut').", note=True))
 
