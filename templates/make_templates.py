@@ -173,8 +173,8 @@ def _paragraph_style(
     return style
 
 
-def _table_style(document, name: str):
-    """A table style without any border (Word and LibreOffice) and no left cell padding."""
+def _new_table_style(document, name: str, border: str, size: str, padding: tuple[int, int, int, int]):
+    """A table style with the same border on every edge and the given cell padding (top, left, bottom, right)."""
     style = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
     style.base_style = document.styles["Normal Table"]
     style.quick_style = True
@@ -182,14 +182,14 @@ def _table_style(document, name: str):
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "none")
-        el.set(qn("w:sz"), "0")
+        el.set(qn("w:val"), border)
+        el.set(qn("w:sz"), size)
         el.set(qn("w:space"), "0")
         el.set(qn("w:color"), "auto")
         borders.append(el)
     tblpr.append(borders)
     margins = OxmlElement("w:tblCellMar")
-    for edge, twips in (("top", 0), ("left", 0), ("bottom", 0), ("right", 57)):
+    for edge, twips in zip(("top", "left", "bottom", "right"), padding):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:w"), str(twips))
         el.set(qn("w:type"), "dxa")
@@ -197,6 +197,11 @@ def _table_style(document, name: str):
     tblpr.append(margins)
     style.element.append(tblpr)
     return style
+
+
+def _table_style(document, name: str):
+    """A table style without any border (Word and LibreOffice) and no left cell padding."""
+    return _new_table_style(document, name, "none", "0", (0, 0, 0, 57))
 
 
 PARAGRAPH_STYLES: list[tuple[str, dict]] = [
@@ -473,27 +478,7 @@ def _val_element(tag: str, value: str):
 
 def _bordered_table_style(document, name: str):
     """Single lines around and between all cells; the header row (``tblLook firstRow``) shaded light grey."""
-    style = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
-    style.base_style = document.styles["Normal Table"]
-    style.quick_style = True
-    tblpr = OxmlElement("w:tblPr")
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "4")
-        el.set(qn("w:space"), "0")
-        el.set(qn("w:color"), "auto")
-        borders.append(el)
-    tblpr.append(borders)
-    margins = OxmlElement("w:tblCellMar")
-    for edge, twips in (("top", 28), ("left", 85), ("bottom", 28), ("right", 85)):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:w"), str(twips))
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    tblpr.append(margins)
-    style.element.append(tblpr)
+    style = _new_table_style(document, name, "single", "4", (28, 85, 28, 85))
     first_row = OxmlElement("w:tblStylePr")
     first_row.set(qn("w:type"), "firstRow")
     first_row.append(OxmlElement("w:tblPr"))
