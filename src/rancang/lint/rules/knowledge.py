@@ -274,36 +274,9 @@ def _words(text: str) -> int:
           Usulan program dari kelurahan kini diterima melalui formulir daring dan dapat dilacak pengusulnya.
     """),
     right=Example("inovasi", """
-        rancang_bangun: >-
-          Layanan Contoh lahir dari masalah yang dicatat Bappeda pada tahun 2018. Usulan program dari
-          kelurahan dan perangkat daerah dikirim dalam berkas kertas, dikumpulkan secara manual, lalu diketik
-          ulang oleh staf sebelum musyawarah perencanaan pembangunan. Cara ini lambat, banyak usulan yang
-          tercecer, dan pengusul tidak dapat mengetahui apakah usulannya sudah dibahas atau ditolak beserta
-          alasannya. Rata-rata satu usulan baru tercatat dua minggu setelah dikirim, dan sebagian besar
-          warga tidak pernah menerima kabar tentang nasib usulan mereka.
-
-          Pokok perubahan yang dibawa inovasi ini ada tiga. Pertama, seluruh usulan diterima melalui satu
-          formulir daring yang dapat diisi dari kantor kelurahan, dari telepon genggam warga, atau dibantu
-          petugas di loket layanan. Setiap usulan langsung mendapat nomor pelacakan dan tercatat dalam basis
-          data yang sama dengan yang dipakai Bappeda untuk menyusun rencana kerja. Kedua, setiap tahap
-          pembahasan, mulai dari verifikasi, pembahasan di kecamatan, sampai penetapan dalam rencana kerja,
-          dicatat dalam sistem, sehingga pengusul dapat melihat posisi usulannya kapan saja dan menerima
-          pemberitahuan ketika statusnya berubah. Ketiga, Bappeda menerbitkan rekapitulasi usulan per
-          kelurahan dan per urusan secara terbuka, sehingga anggota dewan, perangkat daerah, dan warga
-          melihat data yang sama.
-
-          Rancang bangun layanan disusun bersama kelurahan, kecamatan, dinas komunikasi dan informatika, dan
-          perwakilan warga melalui dua kali lokakarya. Uji coba dilakukan di dua kecamatan selama enam bulan
-          pada tahun 2019. Selama uji coba, tim mencatat keluhan pengguna, memperbaiki formulir agar lebih
-          sederhana, dan menambahkan bantuan petugas bagi warga yang tidak terbiasa memakai internet. Setelah
-          uji coba dinilai berhasil, layanan diterapkan di seluruh kota mulai Januari 2020 dan ditetapkan
-          dengan Keputusan Wali Kota.
-
-          Keunggulan layanan ini terletak pada keterbukaan proses dan kecepatan pencatatan. Usulan kini
-          tercatat pada hari yang sama, staf tidak lagi mengetik ulang berkas, dan setiap keputusan disertai
-          alasan yang dapat dibaca pengusul. Layanan ini dapat direplikasi oleh daerah lain karena memakai
-          perangkat lunak sumber terbuka, tidak membutuhkan perangkat keras khusus, dan panduan teknisnya
-          tersedia bagi siapa saja yang ingin menerapkannya.
+        # rancang_bangun tetap seperti pada profil contoh: sekitar 315 kata tentang masalah, pokok
+        # perubahan, cara rancang bangun disusun, uji coba, keunggulan, dan syarat replikasinya.
+        status: berjalan
     """),
 )
 def design_length(context: LintContext) -> Iterator[Diagnostic]:
