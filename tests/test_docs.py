@@ -22,12 +22,12 @@ from rancang.cli import build_parser, main
 from rancang.codes import CODES
 from rancang.models import FORMATS
 from rancang.models.innovation import Innovation
-from rancang.render import regulation_docx
+from rancang.render import regulation_docx, template_names
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 
-PAGES = ("index", "panduan", "rancangan", "situs", "format", "kode", "perintah", "search", "genindex")
+PAGES = ("index", "panduan", "rancangan", "situs", "kunjungan", "format", "kode", "perintah", "search", "genindex")
 
 #: English interface strings of Sphinx/alabaster that the docs replace.
 ENGLISH = (
@@ -391,16 +391,24 @@ def test_drafting_page_shows_real_messages(capsys: pytest.CaptureFixture[str], t
 
 
 def test_undocumented_template_style_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A style added to the renderer without a description in the docs makes the -W build fail."""
+    """A style added to a renderer, or a visit chapter, without a description in the docs makes the -W build fail."""
     from sphinx.cmd.build import build_main
 
     monkeypatch.setitem(regulation_docx.STYLES, "baru", "Gaya Baru")
+    monkeypatch.setitem(template_names.VISIT_STYLES, "baru", "Gaya Kunjungan Baru")
+    monkeypatch.syspath_prepend(str(DOCS / "_ext"))
+    import rancang_docs
+
+    monkeypatch.delitem(rancang_docs.BRIEF_CHAPTERS, "AGENDA")
     log = io.StringIO()
     with redirect_stdout(log), redirect_stderr(log):
         status = build_main(["-W", "--keep-going", "-b", "html", "-q",
                              "-d", str(tmp_path / "doctrees"), str(DOCS), str(tmp_path / "html")])
     assert status != 0
-    assert "'Gaya Baru'" in log.getvalue() and "belum punya keterangan" in log.getvalue()
+    messages = log.getvalue()
+    assert "'Gaya Baru'" in messages and "belum punya keterangan" in messages
+    assert "'Gaya Kunjungan Baru'" in messages and "VISIT_STYLE_USES['baru']" in messages
+    assert "bab 'V. AGENDA'" in messages and "BRIEF_CHAPTERS" in messages
 
 
 
@@ -507,3 +515,211 @@ def test_no_page_says_the_site_is_not_available(site: Path) -> None:
         for sentence in re.split(r"(?<=[.;!?])\s+", text):
             if re.search(r"\bsitus\b", sentence, re.I):
                 assert not re.search(r"belum tersedia|menyusul|belum menulis", sentence), f"{page.name}: {sentence}"
+
+
+# -- the study-visit page (kunjungan.md) ----------------------------------------------------
+
+
+VISIT_ROLES = ("tuan_rumah", "tamu")
+
+
+def minimal_visit(role: str):
+    from rancang.models.visit import Visit
+
+    return Visit.model_validate({"peran": role, "pihak_lain": {"nama": "Pemerintah Kabupaten Uji"},
+                                 "tanggal": "2024-03-12"})
+
+
+def minimal_data():
+    from rancang.loader import ProjectData
+    from rancang.models.project import Project
+
+    settings = Project.model_validate({"daerah": {"jenis": "kabupaten", "nama": "Uji", "provinsi": "Uji"}})
+    return ProjectData(root=REPO, settings=settings)
+
+
+def chapters(document) -> list[str]:
+    from rancang.visits.blocks import Heading
+
+    return [block.text for block in document.blocks if isinstance(block, Heading) and block.level == 1]
+
+
+def outline_rows(site: Path, kind: str) -> list[str]:
+    """The chapter headings of the page's outline table of ``kind``, in order."""
+    page = read(site, "kunjungan")
+    start = page.index(f"rancang-kerangka-{kind}")
+    table = page[start:page.index("</table>", start)]
+    return [html.unescape(text) for text in re.findall(r'<span class="rancang-bab">([^<]+)</span>', table)]
+
+
+@pytest.mark.parametrize("kind", ["bahan", "laporan"])
+def test_visit_page_lists_the_chapters_the_content_builder_writes(site: Path, kind: str) -> None:
+    """Both outlines, chapter for chapter and in order, as rancang.visits.content writes them for either role."""
+    from rancang.visits import content
+
+    builder = content.brief if kind == "bahan" else content.report
+    by_role = [chapters(builder(minimal_visit(role), minimal_data())) for role in VISIT_ROLES]
+    assert len(by_role[0]) == len(by_role[1])
+    expected = []
+    for headings in zip(*by_role):
+        expected.extend(dict.fromkeys(headings))  # one row when both roles agree, one per role otherwise
+    assert outline_rows(site, kind) == expected
+    if kind == "bahan":
+        assert "VI. PROFIL INOVASI" in expected and "VI. INOVASI YANG DIPELAJARI" in expected
+
+    # the repository example (a filled-in visit) has the same chapters
+    from rancang.check import check_project
+
+    data, _report = check_project(REPO)
+    example = data.visits["dprd-pangkep-2021"]
+    assert set(chapters(builder(example, data))) <= set(expected)
+
+
+def test_visit_page_lists_what_is_taken_from_each_innovation_profile(site: Path) -> None:
+    from rancang.models.innovation import Innovation
+    from rancang.visits import content
+    from rancang.visits.blocks import Heading, KeyValues
+
+    empty = content.innovation_blocks(Innovation.model_validate({"nama": "Uji"}), minimal_data())
+    filled = content.innovation_blocks(Innovation.model_validate(
+        {"nama": "Uji", "penghargaan": [{"nama": "Uji", "tahun": 2024}]}), minimal_data())
+    labels = [label for block in empty if isinstance(block, KeyValues) for label, _value in block.rows]
+    headings = [block.text for block in filled if isinstance(block, Heading)]
+    rows = table_rows(read(site, "kunjungan"), "rancang-kerangka-inovasi")
+    assert [row[0] for row in rows] == labels + headings
+    for name, keys, written in rows:
+        assert keys, name
+        assert content.MISSING in written or written == "Bagian ini tidak ditulis.", (name, written)
+
+
+def test_visit_page_lists_every_visit_style(site: Path) -> None:
+    rows = table_rows(read(site, "kunjungan"), "rancang-gaya-kunjungan-tabel")
+    assert {row[0] for row in rows} == template_names.VISIT_REQUIRED_STYLES
+    assert len(rows) == len(template_names.VISIT_REQUIRED_STYLES)
+    for name, use, looks in rows:
+        assert use, f"gaya {name!r} tanpa keterangan"
+        assert looks, f"gaya {name!r} tanpa tampilan bawaan"
+    page = read(site, "kunjungan")
+    for name in template_names.VISIT_REQUIRED_STYLES:
+        assert f'id="gaya-kunjungan-{re.sub(r"[^a-z0-9]+", "-", name.lower())}"' in page, name
+
+
+def test_visit_page_explains_the_workflow(site: Path) -> None:
+    text = squeeze(visible_text(read(site, "kunjungan")))
+    for needle in ("rancang new kunjungan", "peran: tuan_rumah", "peran: tamu", "pertanyaan_kunci", "hasil",
+                   "kesimpulan", "tindak_lanjut", "rancang brief visits/<id>.yaml", "rancang report visits/<id>.yaml",
+                   "-o KELUARAN.docx", "--pdf", "--no-pdf", "<id>-bahan.docx", "<id>-laporan.docx",
+                   "dokumen.kertas_kunjungan", "A4", "F4", "templates/kunjungan-kerja.docx", "LibreOffice",
+                   "{rancang-kunjungan}", "kb/kunjungan.md", "_unduhan/", "belum tercatat dalam direktori"):
+        assert needle in text, needle
+    page = read(site, "kunjungan")
+    for code in ("r301", "p404", "p405", "p406"):
+        assert f'href="kode.html#kode-{code}"' in page, code
+
+
+def test_visit_page_is_in_the_toctree_and_linked(site: Path) -> None:
+    index = read(site, "index")
+    toc = index[index.index('class="toctree-wrapper'):]
+    order = [toc.index(f'href="{name}.html"') for name in ("situs", "kunjungan", "format")]
+    assert order == sorted(order), order
+    for name in ("index", "panduan", "rancangan"):
+        assert 'href="kunjungan.html' in read(site, name), name
+
+
+def test_no_page_says_visit_materials_are_not_available(site: Path) -> None:
+    for page in sorted(site.glob("*.html")):
+        text = squeeze(visible_text(page.read_text(encoding="utf-8")))
+        for sentence in re.split(r"(?<=[.;!?])\s+", text):
+            if re.search(r"kunjungan", sentence, re.I):
+                assert not re.search(r"\b(?:belum tersedia|menyusul|belum menulis)\b", sentence, re.I), \
+                    f"{page.name}: {sentence}"
+
+
+def text_blocks(name: str) -> list[list[str]]:
+    """The lines of every ```text block of docs/<name>.md."""
+    source = (DOCS / f"{name}.md").read_text(encoding="utf-8")
+    return [block.strip("\n").split("\n") for block in re.findall(r"```text\n(.*?)\n\s*```", source, re.S)]
+
+
+def block_with(name: str, needle: str, without: str | None = None) -> list[str]:
+    """The one ```text block of docs/<name>.md with a line holding ``needle`` (and none holding ``without``)."""
+    found = [block for block in text_blocks(name) if any(needle in line for line in block)
+             and not (without and any(without in line for line in block))]
+    assert len(found) == 1, (name, needle, found)
+    return [line.strip() for line in found[0]]
+
+
+def test_build_output_shown_is_what_rancang_build_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    """The end of rancang build's report on the two pages: check summary, documents (DOCX, then PDF), site."""
+    from rancang.check import check_project
+    from rancang.visits.documents import file_name, has_results
+
+    main(["-C", str(REPO), "check"])
+    summary = capsys.readouterr().out.splitlines()[-2:]
+    assert summary[0].startswith("Diperiksa:"), summary
+    data, _report = check_project(REPO)
+    folder = data.settings.outputs.documents
+    docx = [f"{folder}/{record}.docx" for record in sorted(data.regulations)]
+    for record, visit in sorted(data.visits.items()):
+        docx += [f"{folder}/{file_name(record, kind)}" for kind in (("brief", "report") if has_results(visit)
+                                                                     else ("brief",))]
+    expected = summary + [f"Ditulis: {path}" for path in docx] + [
+        f"Ditulis: {path.removesuffix('.docx')}.pdf" for path in docx] + [
+        f"Situs: {data.settings.outputs.site}/index.html ({len(data.innovations)} profil inovasi, "
+        f"{len(data.regulations)} rancangan peraturan, {len(data.visits)} kunjungan kerja)."]
+    for name in ("kunjungan", "rancangan"):
+        assert block_with(name, "Situs: ") == expected, name
+
+
+def visit_project(root: Path) -> Path:
+    """A copy of the repository project (settings and data), without outputs."""
+    import shutil
+
+    root.mkdir(parents=True)
+    shutil.copy(REPO / "rancang.yaml", root / "rancang.yaml")
+    for folder in ("kb", "regulations", "visits"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("_build"))
+    return root
+
+
+def test_visit_page_quotes_what_rancang_prints(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    root = visit_project(tmp_path / "proyek")
+    monkeypatch.chdir(root)
+    shown = block_with("kunjungan", "-laporan.docx", without="Situs: ")
+    assert main(["brief", "visits/dprd-pangkep-2021.yaml"]) == 0
+    assert main(["report", "visits/dprd-pangkep-2021.yaml"]) == 0
+    written = capsys.readouterr().out.splitlines()
+    assert written == [line for line in shown if not line.endswith(".pdf")]
+    assert [line for line in shown if line.endswith(".pdf")] == ["Ditulis: _build/dokumen/dprd-pangkep-2021-bahan.pdf"]
+
+    # what the brief says of a sparse profile, as the page quotes it
+    brief = docx_text(root / "_build" / "dokumen" / "dprd-pangkep-2021-bahan.docx")
+    call_center = brief[brief.index("A. Call Center 112"):brief.index("B. Call Nak Center")]
+    page = squeeze((DOCS / "kunjungan.md").read_text(encoding="utf-8").replace("*", ""))
+    for quote in ("Perangkat daerah : belum tercatat dalam direktori", "Dasar hukum belum tercatat dalam direktori.",
+                  "Dasar pelaksanaan (surat undangan, surat perintah tugas, atau DPA) belum dicatat."):
+        assert quote in brief, quote
+        assert quote in page, quote
+    assert "Perangkat daerah : belum tercatat dalam direktori" in call_center
+
+    # a mistyped innovation id
+    visit = root / "visits" / "dprd-pangkep-2021.yaml"
+    text = visit.read_text(encoding="utf-8")
+    visit.write_text(text.replace("  - call-center-112\n", "  - call-centre-112\n", 1), encoding="utf-8")
+    assert main(["check", "visits/dprd-pangkep-2021.yaml"]) == 1
+    message = capsys.readouterr().out.splitlines()[0]
+    assert block_with("kunjungan", ": R301: ") == [message]
+    visit.write_text(text, encoding="utf-8")
+
+    # not a visit file
+    assert main(["brief", "regulations/perwali-inovasi-daerah.yaml"]) == 1
+    assert block_with("kunjungan", ": P404: ") == capsys.readouterr().err.strip().splitlines()
+
+    # no LibreOffice: the DOCX is written, the command fails with P405
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("RANCANG_SOFFICE", raising=False)
+    assert main(["brief", "visits/dprd-pangkep-2021.yaml", "--pdf"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "Ditulis: _build/dokumen/dprd-pangkep-2021-bahan.docx"
+    assert block_with("kunjungan", ": P405: ") == captured.err.strip().splitlines()

@@ -1,6 +1,6 @@
 """Sphinx extension: rujukan yang dibuat dari kode rancang.
 
-Five directives turn rancang's own tables into docutils nodes at build time, so
+These directives turn rancang's own tables into docutils nodes at build time, so
 that the documentation cannot drift from the program:
 
 ``{rancang-format} NAMA``
@@ -31,6 +31,23 @@ that the documentation cannot drift from the program:
     in Indonesian) and how it looks in the template shipped with rancang.
     A style without a description, or a description of a style that no longer
     exists, is a warning (and so fails the build under ``-W``).
+
+``{rancang-styles-kunjungan}``
+    The same for the kunjungan kerja template
+    (:data:`rancang.render.template_names.VISIT_STYLES` and ``Normal``), with
+    :data:`VISIT_STYLE_USES`.
+
+``{rancang-kerangka-kunjungan} bahan|laporan|inovasi``
+    The chapters of the brief or the report, from running
+    :func:`rancang.visits.content.brief` / ``report`` on a visit with only its
+    required keys (once per ``peran``): heading, fixed sections, and the notes
+    written for empty keys; or, with ``inovasi``, the parts of one innovation's
+    subchapter and what is written when the profile lacks them. What each chapter
+    holds (:data:`BRIEF_CHAPTERS`, :data:`REPORT_CHAPTERS`, :data:`INNOVATION_PARTS`)
+    must exist for every chapter, and its keys must be keys of the format.
+
+``{rancang-rules}``
+    Every drafting rule with a wrong and a right example and the real messages.
 
 Pages that use these directives are re-read on every build (``env-get-outdated``),
 so an incremental ``make docs`` never shows tables of an older rancang.
@@ -636,6 +653,9 @@ def _check_formats_documented(app: Sphinx, env: Any) -> None:
     if not getattr(env, "rancang_styles_documented", None):
         logger.warning("gaya templat Word (rancang.render.regulation_docx.STYLES) belum didokumentasikan "
                        "dengan {rancang-styles}", type="rancang", subtype="gaya")
+    if not getattr(env, "rancang_visit_styles_documented", None):
+        logger.warning("gaya templat Word kunjungan kerja (rancang.render.template_names.VISIT_STYLES) belum "
+                       "didokumentasikan dengan {rancang-styles-kunjungan}", type="rancang", subtype="gaya")
 
 
 def _purge(app: Sphinx, env: Any, docname: str) -> None:
@@ -643,8 +663,9 @@ def _purge(app: Sphinx, env: Any, docname: str) -> None:
     for name in [n for n, doc in documented.items() if doc == docname]:
         del documented[name]
     getattr(env, "rancang_generated", set()).discard(docname)
-    if getattr(env, "rancang_styles_documented", None) == docname:
-        env.rancang_styles_documented = None
+    for attribute in ("rancang_styles_documented", "rancang_visit_styles_documented"):
+        if getattr(env, attribute, None) == docname:
+            setattr(env, attribute, None)
 
 
 def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
@@ -653,8 +674,8 @@ def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
         **getattr(other, "rancang_formats_documented", {}),
     }
     env.rancang_generated = getattr(env, "rancang_generated", set()) | getattr(other, "rancang_generated", set())
-    env.rancang_styles_documented = (getattr(env, "rancang_styles_documented", None)
-                                     or getattr(other, "rancang_styles_documented", None))
+    for attribute in ("rancang_styles_documented", "rancang_visit_styles_documented"):
+        setattr(env, attribute, getattr(env, attribute, None) or getattr(other, attribute, None))
 
 
 # -- {rancang-codes} ----------------------------------------------------------------
@@ -845,18 +866,18 @@ def _to_cm(length: Any) -> float:
     return Length(int(length)).cm
 
 
-def _template_styles() -> dict[str, Any]:
-    """The styles of the template shipped with rancang, by name (empty when it cannot be read)."""
+def _template_styles(template_name: str) -> dict[str, Any]:
+    """The styles of a template shipped with rancang, by name (empty when it cannot be read)."""
     from importlib import resources
 
     from docx import Document as open_docx
 
-    path = resources.files("rancang").joinpath("templates", regulation_docx.TEMPLATE_NAME)
+    path = resources.files("rancang").joinpath("templates", template_name)
     try:
         with resources.as_file(path) as file:
             return {style.name: style for style in open_docx(str(file)).styles}
     except Exception as exc:  # noqa: BLE001 - shown as a warning
-        logger.warning("templat bawaan %s tidak dapat dibaca: %s", regulation_docx.TEMPLATE_NAME, exc,
+        logger.warning("templat bawaan %s tidak dapat dibaca: %s", template_name, exc,
                        type="rancang", subtype="gaya")
         return {}
 
@@ -879,6 +900,11 @@ def _looks(style: Any) -> str:
         words.append(ALIGNMENT_WORDS.get(int(fmt.alignment), ""))
     if style.font.bold:
         words.append("tebal")
+    if style.font.italic:
+        words.append("miring")
+    rgb = style.font.color.rgb if style.font.color is not None and style.font.color.type is not None else None
+    if rgb is not None and str(rgb) != "000000":
+        words.append("abu-abu" if str(rgb)[0:2] == str(rgb)[2:4] == str(rgb)[4:6] else f"warna #{rgb}")
     if style.font.size is not None:
         words.append(f"{style.font.size.pt:g} pt")
     left, first = fmt.left_indent, fmt.first_line_indent
@@ -893,6 +919,35 @@ def _looks(style: Any) -> str:
     return ", ".join(w for w in words if w)
 
 
+def _styles_table(directive: SphinxDirective, template_name: str, source: str,
+                  entries: list[tuple[str, str | None, str]], stale: list[str], anchor_prefix: str,
+                  css_class: str) -> nodes.table:
+    """One row per (style name, description or None, where the description belongs) of ``entries``.
+
+    A missing description, a style missing from the shipped template, or a description of a style
+    that is no longer used (``stale``) is a warning, so a ``-W`` build fails.
+    """
+    shipped = _template_styles(template_name)
+    rows: list[Any] = []
+    for name, use, where in entries:
+        if use is None:
+            logger.warning("gaya Word '%s' (%s) belum punya keterangan di rancang_docs.%s", name, source, where,
+                           location=directive.get_location(), type="rancang", subtype="gaya")
+            use = ""
+        if shipped and name not in shipped:
+            logger.warning("gaya Word '%s' tidak ada di templat bawaan %s", name, template_name,
+                           location=directive.get_location(), type="rancang", subtype="gaya")
+        rows.append(([f"{anchor_prefix}{_slug(name)}"], [
+            nodes.literal(text=name, classes=["rancang-gaya"]),
+            use,
+            _looks(shipped.get(name)),
+        ]))
+    for entry in stale:
+        logger.warning("rancang_docs.%s menjelaskan gaya yang tidak lagi dipakai %s", entry, source,
+                       location=directive.get_location(), type="rancang", subtype="gaya")
+    return _table(["Nama gaya", "Dipakai untuk", "Tampilan di templat bawaan"], rows, [20, 55, 25], [css_class])
+
+
 class StylesDirective(SphinxDirective):
     """The named styles of the regulation template, from rancang.render.regulation_docx."""
 
@@ -900,44 +955,318 @@ class StylesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         _note_generated(self)
-        shipped = _template_styles()
-        rows: list[Any] = []
-
-        def row(name: str, use: str | None, where: str) -> None:
-            if use is None:
-                logger.warning("gaya Word '%s' (rancang.render.regulation_docx) belum punya keterangan di "
-                               "rancang_docs.%s", name, where, location=self.get_location(),
-                               type="rancang", subtype="gaya")
-                use = ""
-            if shipped and name not in shipped:
-                logger.warning("gaya Word '%s' tidak ada di templat bawaan %s", name, regulation_docx.TEMPLATE_NAME,
-                               location=self.get_location(), type="rancang", subtype="gaya")
-            rows.append(([f"gaya-{_slug(name)}"], [
-                nodes.literal(text=name, classes=["rancang-gaya"]),
-                use,
-                _looks(shipped.get(name)),
-            ]))
-
         self.env.rancang_styles_documented = self.env.docname
+        entries: list[tuple[str, str | None, str]] = []
         for key, name in regulation_docx.STYLES.items():
-            row(name, STYLE_USES.get(key), f"STYLE_USES['{key}']")
+            entries.append((name, STYLE_USES.get(key), f"STYLE_USES['{key}']"))
         for name in regulation_docx.POINT_STYLES:
-            row(name, POINT_STYLE_USES.get(name), f"POINT_STYLE_USES['{name}']")
+            entries.append((name, POINT_STYLE_USES.get(name), f"POINT_STYLE_USES['{name}']"))
         listed = set(regulation_docx.STYLES.values()) | set(regulation_docx.POINT_STYLES)
         for name in sorted(regulation_docx.required_styles() - listed):
-            row(name, OTHER_STYLE_USES.get(name), f"OTHER_STYLE_USES['{name}']")
+            entries.append((name, OTHER_STYLE_USES.get(name), f"OTHER_STYLE_USES['{name}']"))
 
         stale = [f"STYLE_USES['{key}']" for key in STYLE_USES if key not in regulation_docx.STYLES]
         stale += [f"POINT_STYLE_USES['{name}']" for name in POINT_STYLE_USES
                   if name not in regulation_docx.POINT_STYLES]
         stale += [f"OTHER_STYLE_USES['{name}']" for name in OTHER_STYLE_USES
                   if name not in regulation_docx.required_styles() - listed]
-        for entry in stale:
-            logger.warning("rancang_docs.%s menjelaskan gaya yang tidak lagi dipakai rancang.render.regulation_docx",
-                           entry, location=self.get_location(), type="rancang", subtype="gaya")
+        return [_styles_table(self, regulation_docx.TEMPLATE_NAME, "rancang.render.regulation_docx", entries, stale,
+                              "gaya-", "rancang-gaya-tabel")]
 
-        return [_table(["Nama gaya", "Dipakai untuk", "Tampilan di templat bawaan"], rows, [20, 55, 25],
-                       ["rancang-gaya-tabel"])]
+
+# -- {rancang-styles-kunjungan} -----------------------------------------------------
+
+#: What each named style of the kunjungan kerja template is used for, keyed like
+#: ``template_names.VISIT_STYLES``. Every key of VISIT_STYLES needs a description here.
+VISIT_STYLE_USES = {
+    "title": "Judul di halaman pertama: BAHAN KUNJUNGAN KERJA atau LAPORAN HASIL KUNJUNGAN KERJA.",
+    "subtitle": "Dua baris di bawah judul: nama kegiatan (kunci judul, atau Kunjungan Kerja … ke … bila "
+                "kosong) dan hari serta tanggalnya.",
+    "heading1": "Judul bab bernomor Romawi: I. PENDAHULUAN, II. WAKTU DAN TEMPAT.",
+    "heading2": "Judul subbab berhuruf: A. Latar Belakang, nama setiap inovasi pada bahan, dan judul setiap "
+                "hasil pada laporan.",
+    "heading3": "Judul tanpa nomor di dalam profil inovasi (Dasar hukum, Anggaran, Hasil, Penghargaan, "
+                "Replikasi) dan judul Sumber di bab penutup.",
+    "text": "Paragraf isi: latar belakang, maksud, ringkasan, masalah, dan solusi inovasi, uraian hasil, dan "
+            "kalimat penutup.",
+    "note": "Catatan tentang hal yang belum tercatat, misalnya Anggaran belum tercatat dalam direktori. atau "
+            "Peserta belum dicatat.; dibuat berbeda dari isi agar mudah ditemukan dan dilengkapi sebelum "
+            "dokumen dikirim.",
+    "bullet": "Butir bertanda • : dasar hukum, anggaran, dan penghargaan inovasi, keluaran yang diharapkan, "
+              "dan sumber.",
+    "numbered": "Butir bernomor 1., 2.: dasar pelaksanaan, tujuan, pertanyaan kunci, dan kesimpulan. Nomornya "
+                "ditulis sebagai teks, bukan penomoran otomatis Word.",
+    "cell": "Teks setiap sel tabel, termasuk label, titik dua, dan nilai pada tabel keterangan.",
+    "header_cell": "Baris judul tabel (No., Nama, Jabatan, …), yang diulang di setiap halaman bila tabelnya "
+                   "bersambung.",
+    "table": "Gaya tabel bergaris: peserta, agenda, indikator hasil inovasi, dan rencana tindak lanjut.",
+    "key_values": "Gaya tabel tanpa garis untuk baris label : nilai, misalnya Hari/tanggal : Jumat, 4 Juni 2021 "
+                  "dan keterangan setiap inovasi.",
+}
+
+#: Other styles the visit renderer requires (template_names.VISIT_REQUIRED_STYLES).
+VISIT_OTHER_STYLE_USES = {
+    "Normal": "Baris kosong sesudah setiap tabel, dan dasar semua gaya lain: huruf dan ukurannya diatur di sini "
+              "(bawaan: Bookman Old Style 12).",
+}
+
+
+class VisitStylesDirective(SphinxDirective):
+    """The named styles of the kunjungan kerja template, from rancang.render.template_names.VISIT_STYLES."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from rancang.render import template_names
+
+        _note_generated(self)
+        self.env.rancang_visit_styles_documented = self.env.docname
+        entries: list[tuple[str, str | None, str]] = [
+            (name, VISIT_STYLE_USES.get(key), f"VISIT_STYLE_USES['{key}']")
+            for key, name in template_names.VISIT_STYLES.items()]
+        others = template_names.VISIT_REQUIRED_STYLES - set(template_names.VISIT_STYLES.values())
+        for name in sorted(others):
+            entries.append((name, VISIT_OTHER_STYLE_USES.get(name), f"VISIT_OTHER_STYLE_USES['{name}']"))
+        stale = [f"VISIT_STYLE_USES['{key}']" for key in VISIT_STYLE_USES if key not in template_names.VISIT_STYLES]
+        stale += [f"VISIT_OTHER_STYLE_USES['{name}']" for name in VISIT_OTHER_STYLE_USES if name not in others]
+        return [_styles_table(self, template_names.VISIT_TEMPLATE_NAME, "rancang.render.template_names.VISIT_STYLES",
+                              entries, stale, "gaya-kunjungan-", "rancang-gaya-kunjungan-tabel")]
+
+
+# -- {rancang-kerangka-kunjungan} --------------------------------------------------
+
+#: What each chapter of the brief (rancang.visits.content.brief) holds and which keys of
+#: visits/<id>.yaml fill it, keyed by the chapter heading without its number.
+BRIEF_CHAPTERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "PENDAHULUAN": ("Latar belakang, dasar pelaksanaan, serta maksud dan tujuan kunjungan. Tanpa latar_belakang, "
+                    "rancang hanya menulis satu kalimat: siapa berkunjung ke siapa.",
+                    ("latar_belakang", "dasar", "maksud", "tujuan")),
+    "WAKTU DAN TEMPAT": ("Hari dan tanggal (sampai hari terakhir bila lebih dari satu hari), tempat, dan sumber "
+                         "dana bila diisi.", ("tanggal", "sampai", "tempat", "sumber_dana")),
+    "PARA PIHAK DAN NARAHUBUNG": ("Tuan rumah dan tamu: satu pihak adalah pemerintah daerah di rancang.yaml, "
+                                  "pihak lainnya pihak_lain. Lalu setiap peserta yang bertanda narahubung: true, "
+                                  "dengan jabatan, telepon, dan surelnya.", ("peran", "pihak_lain", "peserta")),
+    "PESERTA": ("Tabel peserta kedua pihak: No., Nama, Jabatan, Pihak, Peran.", ("peserta",)),
+    "AGENDA": ("Tabel susunan acara: No., Waktu, Kegiatan, Penyaji, Tempat. Sesi yang diberi id inovasi menyebut "
+               "nama inovasinya; sesi tanpa tempat memakai tempat kunjungan.", ("agenda",)),
+    "PROFIL INOVASI": ("Satu subbab per inovasi yang akan dipaparkan, berjudul nama inovasinya, berisi fakta dari "
+                       "profilnya di kb/inovasi/ (lihat tabel bagian profil).", ("inovasi",)),
+    "INOVASI YANG DIPELAJARI": ("Satu subbab per inovasi yang hendak dipelajari, berjudul nama inovasinya, berisi "
+                                "fakta dari profilnya di kb/inovasi/ (lihat tabel bagian profil).", ("inovasi",)),
+    "PERTANYAAN KUNCI": ("Daftar bernomor. Bila kita tuan rumah, daftar ini diperkenalkan sebagai pertanyaan yang "
+                         "mungkin diajukan tamu dan perlu disiapkan jawabannya.", ("pertanyaan_kunci",)),
+    "KELUARAN YANG DIHARAPKAN": ("Daftar keluaran kunjungan, misalnya bahan replikasi inovasi.", ("keluaran",)),
+    "PENUTUP": ("Kalimat penutup baku, lalu daftar Sumber bila diisi.", ("sumber",)),
+}
+
+#: The same for the report (rancang.visits.content.report).
+REPORT_CHAPTERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "PENDAHULUAN": ("Seperti pada bahan, ditambah waktu dan tempat serta tabel peserta sebagai subbab.",
+                    ("latar_belakang", "dasar", "maksud", "tujuan", "tanggal", "sampai", "tempat", "sumber_dana",
+                     "peserta")),
+    "PELAKSANAAN": ("Tabel susunan acara, sama dengan bab Agenda pada bahan.", ("agenda",)),
+    "HASIL KUNJUNGAN": ("Satu subbab per butir hasil: judulnya, lalu uraiannya. Butir yang diberi id inovasi "
+                        "ditutup dengan nama inovasi, perangkat daerah pelaksana, dan tahapannya dari profil.",
+                        ("hasil",)),
+    "KESIMPULAN": ("Daftar bernomor.", ("kesimpulan",)),
+    "RENCANA TINDAK LANJUT": ("Tabel No., Kegiatan, Penanggung jawab, Tenggat.", ("tindak_lanjut",)),
+    "PENUTUP": ("Kalimat penutup baku, lalu daftar Sumber bila diisi.", ("sumber",)),
+}
+
+#: Keys of an innovation profile behind each part of its subchapter (rancang.visits.content.innovation_blocks),
+#: keyed by the label or heading the builder writes.
+INNOVATION_PARTS: dict[str, tuple[str, ...]] = {
+    "Perangkat daerah": ("perangkat_daerah",),
+    "Bentuk": ("bentuk",),
+    "Jenis": ("jenis",),
+    "Urusan": ("urusan",),
+    "Tahapan": ("tahapan",),
+    "Mulai uji coba": ("tanggal_uji_coba",),
+    "Mulai penerapan": ("tanggal_penerapan",),
+    "Status": ("status",),
+    "Dasar hukum": ("dasar_hukum",),
+    "Anggaran": ("anggaran",),
+    "Hasil": ("hasil", "indikator"),
+    "Penghargaan": ("penghargaan",),
+    "Replikasi": ("replikasi",),
+}
+
+#: Roles of visits/<id>.yaml, as written in the key ``peran``.
+VISIT_ROLES = ("tuan_rumah", "tamu")
+
+
+def _sample_data() -> Any:
+    """A project with settings only: no innovation, agency, or regulation."""
+    from rancang.loader import ProjectData
+    from rancang.models.project import Project
+
+    settings = Project.model_validate({"daerah": {"jenis": "kota", "nama": "Contoh", "provinsi": "Contoh"}})
+    return ProjectData(root=Path("."), settings=settings)
+
+
+def _sample_visit(role: str) -> Any:
+    """A visit with only its required keys."""
+    from rancang.models.visit import Visit
+
+    return Visit.model_validate({"peran": role, "pihak_lain": {"nama": "DPRD Kabupaten Contoh"},
+                                 "tanggal": "2021-06-04"})
+
+
+def visit_chapters(kind: str, role: str) -> list[dict[str, Any]]:
+    """The chapters of a minimal brief or report: heading, fixed sections, and the notes of empty keys."""
+    from rancang.visits import content
+    from rancang.visits.blocks import Heading, Para
+
+    builder = content.brief if kind == "bahan" else content.report
+    chapters: list[dict[str, Any]] = []
+    for block in builder(_sample_visit(role), _sample_data()).blocks:
+        if isinstance(block, Heading) and block.level == 1:
+            chapters.append({"heading": block.text, "sections": [], "notes": []})
+        elif not chapters:
+            continue
+        elif isinstance(block, Heading) and block.level == 2:
+            chapters[-1]["sections"].append(block.text)
+        elif isinstance(block, Para) and block.note:
+            chapters[-1]["notes"].append(block.text)
+    return chapters
+
+
+def _chapter_name(heading: str) -> str:
+    """``VI. PROFIL INOVASI`` -> ``PROFIL INOVASI``."""
+    return heading.split(". ", 1)[1] if ". " in heading else heading
+
+
+def _keys(directive: SphinxDirective, keys: tuple[str, ...], model: type[BaseModel], where: str) -> list[nodes.Node]:
+    """Keys as literals; a key the model does not have is a warning."""
+    aliases = {info.alias or name for name, info in model.model_fields.items()}
+    out: list[nodes.Node] = []
+    for index, key in enumerate(keys):
+        if key not in aliases:
+            logger.warning("rancang_docs.%s menyebut kunci '%s' yang tidak ada di format %s", where, key,
+                           model.__name__, location=directive.get_location(), type="rancang", subtype="kunjungan")
+        if index:
+            out.append(nodes.Text(", "))
+        out.append(nodes.literal(text=key, classes=["rancang-kunci"]))
+    return out
+
+
+class VisitOutlineDirective(SphinxDirective):
+    """``{rancang-kerangka-kunjungan} bahan|laporan|inovasi``: the outline the content builders write.
+
+    ``bahan`` and ``laporan`` run rancang.visits.content.brief/report on a visit that has only its
+    required keys, once per role, and list every chapter (level-1 heading) with its fixed sections
+    and what it says when its keys are empty; ``inovasi`` runs innovation_blocks on a profile with
+    only a name (and on one with an award, for parts shown only when filled). What each chapter
+    holds comes from BRIEF_CHAPTERS / REPORT_CHAPTERS / INNOVATION_PARTS; a chapter or part without
+    a description, a stale description, or a key the format lacks is a warning.
+    """
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in ("bahan", "laporan", "inovasi"):
+            raise self.error(f"'{kind}' tidak dikenal; pilih bahan, laporan, atau inovasi")
+        _note_generated(self)
+        if kind == "inovasi":
+            return [self._innovation()]
+        return [self._outline(kind)]
+
+    def _outline(self, kind: str) -> nodes.table:
+        from rancang.models.visit import Visit
+
+        uses, table_name = (BRIEF_CHAPTERS, "BRIEF_CHAPTERS") if kind == "bahan" else (REPORT_CHAPTERS,
+                                                                                       "REPORT_CHAPTERS")
+        by_role = {role: visit_chapters(kind, role) for role in VISIT_ROLES}
+        counts = {len(chapters) for chapters in by_role.values()}
+        if len(counts) != 1:
+            logger.warning("jumlah bab %s berbeda menurut peran: %s", kind,
+                           {role: len(chapters) for role, chapters in by_role.items()},
+                           location=self.get_location(), type="rancang", subtype="kunjungan")
+        rows: list[Any] = []
+        seen: set[str] = set()
+        for position in range(min(counts)):
+            variants = [(role, by_role[role][position]) for role in VISIT_ROLES]
+            same = len({chapter["heading"] for _role, chapter in variants}) == 1
+            for role, chapter in (variants[:1] if same else variants):
+                name = _chapter_name(chapter["heading"])
+                seen.add(name)
+                use = uses.get(name)
+                if use is None:
+                    logger.warning("bab '%s' (rancang.visits.content) belum punya keterangan di rancang_docs.%s",
+                                   chapter["heading"], table_name, location=self.get_location(),
+                                   type="rancang", subtype="kunjungan")
+                    use = ("", ())
+                heading = [nodes.inline(text=chapter["heading"], classes=["rancang-bab"])]
+                if not same:
+                    heading += [nodes.Text(" (bila "), nodes.literal(text=f"peran: {role}"), nodes.Text(")")]
+                what: list[nodes.Node] = [_para(use[0])]
+                if chapter["sections"]:
+                    what.append(_para("Subbab: " + ", ".join(chapter["sections"]) + "."))
+                if chapter["notes"]:
+                    para = _para("Bila kuncinya kosong: ")
+                    for index, note in enumerate(chapter["notes"]):
+                        if index:
+                            para += nodes.Text(" ")
+                        para += nodes.emphasis(text=note)
+                    what.append(para)
+                rows.append([_para(*heading), what, _keys(self, use[1], Visit, f"{table_name}['{name}']") or ""])
+        for name in uses:
+            if name not in seen:
+                logger.warning("rancang_docs.%s['%s'] menjelaskan bab yang tidak lagi ditulis rancang.visits.content",
+                               table_name, name, location=self.get_location(), type="rancang", subtype="kunjungan")
+        return _table(["Bab", "Isi", "Diisi dari kunci"], rows, [28, 52, 20],
+                      ["rancang-kerangka", f"rancang-kerangka-{kind}"])
+
+    def _innovation(self) -> nodes.table:
+        from rancang.models.innovation import Innovation
+        from rancang.visits import content
+        from rancang.visits.blocks import Heading, KeyValues, Para
+
+        data = _sample_data()
+        empty = content.innovation_blocks(Innovation.model_validate({"nama": "Contoh"}), data)
+        filled = content.innovation_blocks(Innovation.model_validate(
+            {"nama": "Contoh", "penghargaan": [{"nama": "Contoh", "tahun": 2021}],
+             "kontak": {"nama": "Contoh"}, "inovator": ["Contoh"]}), data)
+        parts: list[tuple[str, str | None]] = []  # (label or heading, what is written when empty)
+        when_empty: dict[str, str] = {}
+        current = None
+        for block in empty:
+            if isinstance(block, KeyValues):
+                for label, value in block.rows:
+                    parts.append((label, f"{label} : {value}"))
+            elif isinstance(block, Heading):
+                current = block.text
+                parts.append((current, None))
+            elif isinstance(block, Para) and block.note and current is not None:
+                when_empty[current] = (when_empty.get(current, "") + " " + block.text).strip()
+        headings_filled = [b.text for b in filled if isinstance(b, Heading)]
+        for heading in headings_filled:  # parts written only when filled, in the order of a filled profile
+            if heading not in [name for name, _ in parts]:
+                before = headings_filled[:headings_filled.index(heading)]
+                index = max([i for i, (name, _) in enumerate(parts) if name in before], default=len(parts) - 1)
+                parts.insert(index + 1, (heading, None))
+        rows: list[Any] = []
+        for name, written in parts:
+            keys = INNOVATION_PARTS.get(name)
+            if keys is None:
+                logger.warning("bagian profil '%s' (rancang.visits.content.innovation_blocks) belum punya keterangan "
+                               "di rancang_docs.INNOVATION_PARTS", name, location=self.get_location(),
+                               type="rancang", subtype="kunjungan")
+                keys = ()
+            if written is None:
+                written = when_empty.get(name)
+            cell: Any = nodes.emphasis(text=written) if written else "Bagian ini tidak ditulis."
+            rows.append([nodes.inline(text=name, classes=["rancang-bagian-profil"]),
+                         _keys(self, keys, Innovation, f"INNOVATION_PARTS['{name}']") or "", cell])
+        for name in INNOVATION_PARTS:
+            if name not in [n for n, _ in parts]:
+                logger.warning("rancang_docs.INNOVATION_PARTS['%s'] menjelaskan bagian yang tidak lagi ditulis "
+                               "rancang.visits.content.innovation_blocks", name, location=self.get_location(),
+                               type="rancang", subtype="kunjungan")
+        return _table(["Bagian", "Dari kunci profil", "Bila belum tercatat, tertulis"], rows, [22, 28, 50],
+                      ["rancang-kerangka", "rancang-kerangka-inovasi"])
 
 
 # -- Sphinx's own interface strings -------------------------------------------------
@@ -1047,6 +1376,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("rancang-commands", CommandsDirective)
     app.add_directive("rancang-contoh", ExampleDirective)
     app.add_directive("rancang-styles", StylesDirective)
+    app.add_directive("rancang-styles-kunjungan", VisitStylesDirective)
+    app.add_directive("rancang-kerangka-kunjungan", VisitOutlineDirective)
     app.add_directive("rancang-rules", RulesDirective)
     app.connect("builder-inited", _translate_interface)
     app.connect("env-purge-doc", _purge)
