@@ -28,6 +28,8 @@ def check_project(root: Path, paths: list[Path] | None = None) -> tuple[ProjectD
     problems.extend(check_references(data))
     if data.regulations:
         problems.extend(_template_problems(root))
+    if data.visits:
+        problems.extend(_visit_template_problems(root))
     from rancang.lint.runner import lint
 
     # Drafting rules speak about files that are otherwise correct: errors come first.
@@ -68,3 +70,14 @@ def _template_problems(root: Path) -> list[Diagnostic]:
     path = template_path(root)
     return [Diagnostic("P406", message, Location(display_path(path)))
             for message in template_problems(path, REQUIRED_STYLES, TEMPLATE_VARIABLES)]
+
+
+def _visit_template_problems(root: Path) -> list[Diagnostic]:
+    """The Word template of visit briefs and reports, checked like the regulation template."""
+    from rancang.render.template_check import template_problems
+    from rancang.render.template_names import VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES
+    from rancang.visits.documents import visit_template
+
+    path = visit_template(root)
+    return [Diagnostic("P406", message, Location(display_path(path)))
+            for message in template_problems(path, VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES)]

@@ -64,6 +64,7 @@ class VisitsDirective(SphinxDirective):
         here = state.of(self.env).builder.get_target_uri(self.env.docname)
         up = "../" * here.count("/")
         items = nodes.bullet_list(classes=["rancang-daftar-kunjungan"])
+        files: dict[str, bool] = {}
         for record_id, visit in sorted(data.visits.items(), key=lambda kv: kv[1].date, reverse=True):
             host, guest = parties(visit, data)
             para = nodes.paragraph()
@@ -72,13 +73,18 @@ class VisitsDirective(SphinxDirective):
             links = []
             for kind, label in (("bahan", "Bahan kunjungan"), ("laporan", "Laporan hasil")):
                 for suffix in ("docx", "pdf"):
-                    if (folder / f"{record_id}-{kind}.{suffix}").exists():
+                    path = folder / f"{record_id}-{kind}.{suffix}"
+                    files[str(path)] = path.exists()
+                    if files[str(path)]:
                         links.append((f"{label} ({suffix.upper()})", f"{up}{DOWNLOADS}/{record_id}-{kind}.{suffix}"))
             for index, (label, uri) in enumerate(links):
                 if index:
                     para += nodes.Text(" · ")
                 para += nodes.reference("", label, refuri=uri)
             items += nodes.list_item("", para)
+        from rancang.site.extension import note_downloads
+
+        note_downloads(self.env, files)
         return [items]
 
 

@@ -54,12 +54,30 @@ def _load_project(app: Sphinx) -> None:
                        type="rancang", subtype=diagnostic.code)
 
 
+DOWNLOADS_KEY = "rancang_downloads"
+"""env attribute: docname -> {document file: existed when the page was read} (for download links)."""
+
+
+def note_downloads(env: Any, files: dict[str, bool]) -> None:
+    """A page links these documents when they exist: rebuild it when that changes (a PDF appears, ...)."""
+    if not hasattr(env, DOWNLOADS_KEY):
+        setattr(env, DOWNLOADS_KEY, {})
+    getattr(env, DOWNLOADS_KEY)[env.docname] = files
+
+
+def _downloads_changed(env: Any) -> set[str]:
+    return {docname for docname, files in getattr(env, DOWNLOADS_KEY, {}).items()
+            if any(Path(path).exists() != existed for path, existed in files.items())}
+
+
 def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
-    """A page that aggregates records is outdated when any record is."""
+    """A page that aggregates records is outdated when any record is; a page with download links when the
+    documents it links appear or disappear."""
+    outdated = _downloads_changed(env)
     records = {d for d in added | changed | removed if d.startswith(("kb/inovasi/", "regulations/"))}
-    if not records and not _data_files_changed(app, env):
-        return []
-    return sorted(getattr(env, AGGREGATE_KEY, set()) - added - changed - removed)
+    if records or _data_files_changed(app, env):
+        outdated |= getattr(env, AGGREGATE_KEY, set())
+    return sorted(outdated - added - changed - removed)
 
 
 def _data_files_changed(app: Sphinx, env: Any) -> bool:
@@ -76,12 +94,16 @@ def _data_files_changed(app: Sphinx, env: Any) -> bool:
 
 def _purge(app: Sphinx, env: Any, docname: str) -> None:
     getattr(env, AGGREGATE_KEY, set()).discard(docname)
+    getattr(env, DOWNLOADS_KEY, {}).pop(docname, None)
 
 
 def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
     mine = getattr(env, AGGREGATE_KEY, set())
     mine |= getattr(other, AGGREGATE_KEY, set())
     setattr(env, AGGREGATE_KEY, mine)
+    downloads = getattr(env, DOWNLOADS_KEY, {})
+    downloads.update({d: f for d, f in getattr(other, DOWNLOADS_KEY, {}).items() if d in docnames})
+    setattr(env, DOWNLOADS_KEY, downloads)
 
 
 def _static_files(app: Sphinx, config: Any) -> None:

@@ -68,8 +68,13 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
     title = f"{data.settings.regulation_name} tentang {regulation.title}"
     if regulation.is_draft:
         title = f"Rancangan {title}"
+    from rancang.site.extension import note_downloads
+
     folder = Path(env.srcdir) / data.settings.outputs.documents
+    files = {str(folder / f"{record_id}.{suffix}"): (folder / f"{record_id}.{suffix}").exists()
+             for suffix in ("docx", "pdf")}
+    note_downloads(env, files)
     downloads = [(label, f"../{DOWNLOADS}/{record_id}.{suffix}") for label, suffix in (("DOCX", "docx"),
                                                                                           ("PDF", "pdf"))
-                 if (folder / f"{record_id}.{suffix}").exists()]
+                 if files[str(folder / f"{record_id}.{suffix}")]]
     return regulation_nodes(document, title, downloads)

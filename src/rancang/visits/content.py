@@ -57,10 +57,8 @@ def subtitle(visit: Visit, data: ProjectData) -> str:
 
 def running_header(kind: str, visit: Visit, data: ProjectData) -> str:
     """Short enough for one line: ``Bahan Kunjungan Kerja · DPRD Kabupaten ... · 4 Juni 2021``."""
-    _host, guest = parties(visit, data)
-    other = visit.other_party.name if visit.role is Role.HOST else guest
     day = long_date(visit.date.as_date()) if visit.date.day else str(visit.date)
-    return f"{kind} · {other} · {day}"
+    return f"{kind} · {visit.other_party.name} · {day}"  # the counterpart, whichever role we have
 
 
 def paragraphs(text: str) -> list[Para]:
