@@ -11,44 +11,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from babel.numbers import format_decimal
 from docutils import nodes
 
 from rancang.citation import cite
-from rancang.drafting.numbering import long_date, month_year
 from rancang.loader import ProjectData
-from rancang.models.base import PartialDate
 from rancang.models.innovation import Innovation
 from rancang.site import markdown
+from rancang.wording import (  # noqa: F401 - re-exported for the site's other modules
+    FORM_WORDS,
+    INITIATOR_WORDS,
+    KIND_WORDS,
+    LEVEL_WORDS,
+    STAGE_WORDS,
+    STATUS_WORDS,
+    number,
+    partial_date,
+)
 
 STALE_AFTER_DAYS = 365
-
-FORM_WORDS = {"tata_kelola": "Tata kelola pemerintahan daerah", "pelayanan_publik": "Pelayanan publik",
-              "lainnya": "Inovasi daerah lainnya"}
-KIND_WORDS = {"digital": "Digital", "non_digital": "Non-digital"}
-STAGE_WORDS = {"inisiatif": "Inisiatif", "uji_coba": "Uji coba", "penerapan": "Penerapan"}
-INITIATOR_WORDS = {"kepala_daerah": "Kepala daerah", "anggota_dprd": "Anggota DPRD", "asn": "ASN",
-                   "perangkat_daerah": "Perangkat daerah", "masyarakat": "Masyarakat"}
-STATUS_WORDS = {"berjalan": "Berjalan", "berhenti": "Berhenti"}
-LEVEL_WORDS = {"daerah": "Daerah", "provinsi": "Provinsi", "nasional": "Nasional", "internasional": "Internasional"}
 
 NARRATIVE = [("summary", "Ringkasan"), ("problem", "Masalah"), ("design", "Rancang bangun dan pokok perubahan"),
              ("solution", "Solusi"), ("novelty", "Kebaruan"), ("purpose", "Tujuan"), ("benefits", "Manfaat"),
              ("results", "Hasil")]
-
-
-def partial_date(value: PartialDate | None) -> str:
-    if value is None:
-        return ""
-    if value.day:
-        return long_date(value.as_date())
-    if value.month:
-        return month_year(value.year, value.month)
-    return str(value.year)
-
-
-def number(value: float) -> str:
-    return format_decimal(value, locale="id")
 
 
 def _section(title: str, anchor: str) -> nodes.section:

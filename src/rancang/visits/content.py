@@ -19,7 +19,7 @@ from rancang.loader import ProjectData
 from rancang.models.base import PartialDate
 from rancang.models.innovation import Innovation
 from rancang.models.visit import Role, Side, Visit
-from rancang.site.profile import FORM_WORDS, KIND_WORDS, STAGE_WORDS, STATUS_WORDS, number, partial_date
+from rancang.wording import FORM_WORDS, KIND_WORDS, STAGE_WORDS, STATUS_WORDS, number, partial_date
 from rancang.visits.blocks import Block, Bullets, Heading, KeyValues, Para, Table, VisitDocument
 
 MISSING = "belum tercatat dalam direktori"
