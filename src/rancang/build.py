@@ -31,6 +31,11 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
     except SiteError as exc:
         report.add(Diagnostic("P408", str(exc).splitlines()[0], Location(display_path(root / "kb"))))
         return report, lines
+    except OSError as exc:
+        from rancang.fileio import write_error
+
+        report.extend(write_error(root / data.settings.outputs.site, exc).diagnostics)
+        return report, lines
     for line in warnings.splitlines():
         if line.strip():
             lines.append(f"Peringatan situs: {line.strip().replace(str(root.resolve()) + '/', '')}")

@@ -172,6 +172,11 @@ CODES: dict[str, CodeInfo] = {
         "Situs gagal dibangun",
         "Sphinx tidak dapat membangun situs basis pengetahuan; pesan Sphinx menyertainya.",
     ),
+    "P409": CodeInfo(
+        "Berkas keluaran tidak dapat ditulis",
+        "Folder keluaran tidak boleh ditulisi, disk penuh, atau jalurnya tidak ada. Berkas keluaran yang lama "
+        "tidak diubah; tidak ada berkas setengah jadi yang tertinggal.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

@@ -8,14 +8,49 @@ no file) -- never a half-written one.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 
+_REASONS = {
+    errno.ENOSPC: "disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EACCES: "izin menulis ditolak",
+    errno.EPERM: "izin menulis ditolak",
+    errno.EROFS: "sistem berkas hanya-baca",
+    errno.ENOTDIR: "bagian jalurnya bukan folder",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+}
+
+
+def write_error(target: Path, exc: OSError):
+    """A clear Indonesian diagnostic for a failed write (the caller raises it)."""
+    from rancang.diagnostics import Diagnostic, Location, RancangError
+
+    reason = _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    return RancangError([Diagnostic("P409", f"berkas tidak dapat ditulis: {reason}; berkas lama tidak diubah",
+                                    Location(str(target)))])
+
+
 def atomic_write_bytes(target: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write ``data`` to ``target`` atomically; a failure raises a RancangError (P409) and leaves no trace,
+    except FileExistsError when ``overwrite`` is False and the target exists."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _atomic_write(target, data, overwrite)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise write_error(target, exc) from None
+
+
+def _atomic_write(target: Path, data: bytes, overwrite: bool) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file stands where a folder of the path should be
+        raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(target.parent)) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
