@@ -19,7 +19,13 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
     """Returns the check report and one line per thing built (or skipped)."""
     from rancang.drafts import build_documents
 
+    from rancang.site.config import ROOT_DOC
+
     data, report = check_project(root)
+    home = root / f"{ROOT_DOC}.md"
+    if not home.is_file():
+        report.add(Diagnostic("P408", f"halaman beranda situs {ROOT_DOC}.md tidak ada; buat halaman itu (lihat "
+                                      "contoh Kota Parepare)", Location(display_path(home))))
     if report.errors:
         return report, ["Pembangunan dihentikan: perbaiki galat di atas lebih dahulu."]
     outcome = build_documents(root, data, pdf=pdf)

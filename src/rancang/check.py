@@ -8,6 +8,8 @@ from rancang.diagnostics import Diagnostic, Location, Report, Severity
 from rancang.loader import ProjectData, display_path, format_of, is_inside, load_project
 from rancang.references import check_references
 
+ALWAYS_REPORTED = {"P402"}
+
 _COUNT_WORDS = {
     "proyek": "pengaturan proyek",
     "perangkat-daerah": "daftar perangkat daerah",
@@ -50,7 +52,8 @@ def check_project(root: Path, paths: list[Path] | None = None) -> tuple[ProjectD
                 )
                 continue
             wanted.add(shown)
-        problems = [d for d in problems if d.location.path in wanted]
+        # Links leading out of the project are refused whatever was asked for: they are a safety error.
+        problems = [d for d in problems if d.location.path in wanted or d.code in ALWAYS_REPORTED]
         files = {p: f for p, f in data.files.items() if p in wanted}
     else:
         files = data.files

@@ -8,6 +8,7 @@ and collects every problem; it never stops at the first one.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,13 +84,31 @@ def format_of(root: Path, path: Path) -> Format | None:
 
 
 def project_files(root: Path) -> list[tuple[Path, Format]]:
-    """Every data file of the project, in a stable order."""
+    """Every data file of the project, in a stable order (links that leave the project are left out)."""
+    return [(path, fmt) for path, fmt in _candidates(root) if is_inside(path, root)]
+
+
+def escaping_links(root: Path) -> list[Path]:
+    """Data files that are (or sit behind) symbolic links leading outside the project: never read."""
+    return [path for path, _fmt in _candidates(root) if not is_inside(path, root)]
+
+
+def _candidates(root: Path) -> list[tuple[Path, Format]]:
     found: list[tuple[Path, Format]] = []
     for fmt in FORMATS.values():
         for path in sorted(root.glob(fmt.location)):
             if path.suffix == ".yaml" and not path.name.startswith("."):
                 found.append((path, fmt))
     return found
+
+
+def unresolved_display(path: Path) -> str:
+    """The path as the user wrote it (symbolic links not followed), relative to the working folder if inside."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path(os.path.abspath(Path.cwd()))).as_posix()
+    except ValueError:
+        return absolute.as_posix()
 
 
 def load_file(path: Path, fmt: Format) -> tuple[Any, list[Diagnostic]]:
@@ -136,7 +155,10 @@ def load_project(root: Path) -> tuple[ProjectData, list[Diagnostic]]:
             data.regulations[record_id] = model
         elif fmt.name == "kunjungan":
             data.visits[record_id] = model
-    problems.extend(_stray_files(root, {p.resolve() for p, _ in project_files(root)}))
+    for link in escaping_links(root):
+        problems.append(Diagnostic("P402", "berkas ini tautan simbolik ke luar folder proyek dan tidak dibaca",
+                                   Location(unresolved_display(link))))
+    problems.extend(_stray_files(root, {p.resolve() for p, _ in _candidates(root)}))
     if not (root / PROJECT_FILE).is_file():
         problems.append(Diagnostic("P401", f"{PROJECT_FILE} tidak ditemukan", Location(display_path(root))))
     return data, problems

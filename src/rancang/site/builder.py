@@ -25,11 +25,16 @@ def build_site(root: Path, data: ProjectData, warnings_are_errors: bool = False)
     outdir = root / data.settings.outputs.site
     doctrees = root / "_build" / ".doctrees"
     log = io.StringIO()
-    with patch_docutils(root), docutils_namespace():
-        app = Sphinx(str(root), None, str(outdir), str(doctrees), "html",
-                     confoverrides=sphinx_config(root, data.settings), status=None, warning=log,
-                     freshenv=False, warningiserror=warnings_are_errors, keep_going=True)
-        app.build()
+    from sphinx.errors import SphinxError
+
+    try:
+        with patch_docutils(root), docutils_namespace():
+            app = Sphinx(str(root), None, str(outdir), str(doctrees), "html",
+                         confoverrides=sphinx_config(root, data.settings), status=None, warning=log,
+                         freshenv=False, warningiserror=warnings_are_errors, keep_going=True)
+            app.build()
+    except SphinxError as exc:
+        raise SiteError(f"situs gagal dibangun ({type(exc).__name__}: {exc})\n{log.getvalue()}") from None
     if app.statuscode:
         raise SiteError(f"situs gagal dibangun:\n{log.getvalue()}")
     return outdir, log.getvalue()
