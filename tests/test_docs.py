@@ -723,3 +723,23 @@ def test_visit_page_quotes_what_rancang_prints(capsys: pytest.CaptureFixture[str
     captured = capsys.readouterr()
     assert captured.out.strip() == "Ditulis: _build/dokumen/dprd-pangkep-2021-bahan.docx"
     assert block_with("kunjungan", ": P405: ") == captured.err.strip().splitlines()
+
+
+def test_guarantees_page_lists_the_tests_and_the_real_limits(site: Path) -> None:
+    from rancang import yamlsource
+
+    page = read(site, "jaminan")
+    text = squeeze(visible_text(page))
+    assert "Jaminan keandalan" in text
+    for name in ("test_bad_files.py", "test_hostile.py", "test_faults.py", "test_build_faults.py",
+                 "test_site_pages.py", "test_site_build.py", "test_drafting_properties.py", "test_fuzz.py"):
+        assert f"tests/{name}" in text, name
+    assert (REPO / "tests/test_build_faults.py").is_file()
+    limits = [squeeze(" ".join(row)) for row in table_rows(page, "rancang-batas")]
+    assert any(f"{yamlsource.MAX_FILE_BYTES // 1024 // 1024} MB" in row for row in limits), limits
+    assert any(f"{yamlsource.MAX_DEPTH} tingkat" in row for row in limits), limits
+    assert any(f"{yamlsource.MAX_VALUES:,} nilai".replace(",", ".") in row for row in limits), limits
+    for code in ("P409", "P405", "P402", "Dibatalkan."):
+        assert code in text, code
+    index = read(site, "index")
+    assert 'href="jaminan.html"' in index

@@ -728,6 +728,34 @@ class CodesDirective(SphinxDirective):
         return result
 
 
+# -- {rancang-batas} ----------------------------------------------------------------
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+class LimitsDirective(SphinxDirective):
+    """The limits rancang puts on a data file (rancang.yamlsource), as a short table."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _note_generated(self)
+        from rancang import yamlsource
+
+        mb = yamlsource.MAX_FILE_BYTES // 1024 // 1024
+        rows = [
+            ([], ["Ukuran satu berkas data", f"{mb} MB ({_thousands(yamlsource.MAX_FILE_BYTES)} bita)",
+                  nodes.literal(text="Y104")]),
+            ([], ["Kedalaman struktur bersarang (pemetaan dan daftar)", f"{yamlsource.MAX_DEPTH} tingkat",
+                  nodes.literal(text="Y109")]),
+            ([], ["Jumlah nilai setelah alias & dan * diuraikan", f"{_thousands(yamlsource.MAX_VALUES)} nilai",
+                  nodes.literal(text="Y109")]),
+        ]
+        return [_table(["Batas", "Nilai", "Kode"], rows, [55, 30, 15], ["rancang-batas"])]
+
+
 # -- {rancang-commands} -------------------------------------------------------------
 
 
@@ -1379,6 +1407,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("rancang-styles-kunjungan", VisitStylesDirective)
     app.add_directive("rancang-kerangka-kunjungan", VisitOutlineDirective)
     app.add_directive("rancang-rules", RulesDirective)
+    app.add_directive("rancang-batas", LimitsDirective)
     app.connect("builder-inited", _translate_interface)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
