@@ -504,3 +504,30 @@ def test_a_run_of_points_reads_like_an_explicit_range():
     assert plain(document.articles()[1].clauses[0].text) == (
         "Lihat sebagaimana dimaksud dalam Pasal 1 ayat (1) huruf a sampai dengan huruf c dan sebagaimana "
         "dimaksud dalam Pasal 1 ayat (1) huruf a sampai dengan huruf c.")
+
+
+def test_check_finds_tags_the_template_cannot_handle(tmp_path, monkeypatch, capsys):
+    from docx import Document
+
+    root = project_with(tmp_path, SIMPLE)
+    monkeypatch.chdir(root)
+    (root / "templates").mkdir()
+    template = Document(str(ROOT / "templates/peraturan-kepala-daerah.docx"))
+    template.add_paragraph("{% include 'lain.docx' %}")          # paragraph 6: unsupported
+    split = template.add_paragraph("{{ kop_")                      # paragraph 7: split across two runs
+    split.add_run("jabatan }}").bold = True
+    template.add_paragraph("Tutup {{ kop_provinsi")                # paragraph 8: never closed
+    template.add_paragraph("Teks {%p if x %}")                     # paragraph 9: {%p %} not alone
+    template.save(str(root / "templates/peraturan-kepala-daerah.docx"))
+    assert main(["check"]) == 1
+    out = [line for line in capsys.readouterr().out.splitlines() if line.startswith("templates/")]
+    assert out == [
+        "templates/peraturan-kepala-daerah.docx:6:1: P406: paragraf 6: tag \"{% include 'lain.docx' %}\" tidak "
+        "didukung templat Word rancang",
+        "templates/peraturan-kepala-daerah.docx:7:1: P410: peringatan: paragraf 7: tag '{{ kop_jabatan }}' terpecah "
+        "di beberapa bagian berformat berbeda; ketik ulang tag itu dengan satu format",
+        "templates/peraturan-kepala-daerah.docx:8:1: P406: paragraf 8: tag Jinja tidak ditutup ('}}' atau '%}' "
+        "hilang)",
+        "templates/peraturan-kepala-daerah.docx:9:1: P406: paragraf 9: tag '{%p if x %}' harus sendirian dalam "
+        "paragrafnya",
+    ]

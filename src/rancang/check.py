@@ -72,7 +72,15 @@ def _template_problems(root: Path) -> list[Diagnostic]:
 
     path = template_path(root)
     return [Diagnostic("P406", message, Location(display_path(path)))
-            for message in template_problems(path, REQUIRED_STYLES, TEMPLATE_VARIABLES)]
+            for message in template_problems(path, REQUIRED_STYLES, TEMPLATE_VARIABLES)] + _tag_problems(path)
+
+
+def _tag_problems(path: Path) -> list[Diagnostic]:
+    from rancang.render.template_check import tag_problems
+
+    return [Diagnostic("P406" if error else "P410", message, Location(display_path(path), paragraph, 1),
+                       Severity.ERROR if error else Severity.WARNING)
+            for message, paragraph, error in tag_problems(path)]
 
 
 def _visit_template_problems(root: Path) -> list[Diagnostic]:
@@ -83,4 +91,5 @@ def _visit_template_problems(root: Path) -> list[Diagnostic]:
 
     path = visit_template(root)
     return [Diagnostic("P406", message, Location(display_path(path)))
-            for message in template_problems(path, VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES)]
+            for message in template_problems(path, VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES)] + \
+        _tag_problems(path)

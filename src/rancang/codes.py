@@ -177,6 +177,12 @@ CODES: dict[str, CodeInfo] = {
         "Folder keluaran tidak boleh ditulisi, disk penuh, atau jalurnya tidak ada. Berkas keluaran yang lama "
         "tidak diubah; tidak ada berkas setengah jadi yang tertinggal.",
     ),
+    "P410": CodeInfo(
+        "Tag templat terpecah",
+        "Sebuah tag {{ ... }} atau {% ... %} di templat Word memuat perubahan format di tengahnya, sehingga Word "
+        "menyimpannya dalam beberapa bagian. rancang biasanya tetap dapat membacanya, tetapi sebaiknya tag itu "
+        "diketik ulang dengan satu format.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "
