@@ -13,10 +13,11 @@ import html
 import io
 import re
 from contextlib import redirect_stderr, redirect_stdout
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from html_reading import visible_text
 
 from rancang.cli import build_parser, main
 from rancang.codes import CODES
@@ -51,45 +52,6 @@ ENGLISH = (
     "Fork me",
     "©",
 )
-
-
-class _Visible(HTMLParser):
-    """Text a reader sees or hears: element text plus title/placeholder/value/alt/aria-label."""
-
-    SKIP = {"script", "style"}
-    ATTRS = {"title", "placeholder", "value", "alt", "aria-label"}
-    BLOCKS = {"p", "div", "li", "dt", "dd", "td", "th", "tr", "pre", "section", "br", "ul", "ol", "table",
-              "h1", "h2", "h3", "h4", "h5", "h6", "title", "caption", "form", "nav", "search"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self._skip += 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-        for name, value in attrs:
-            if name in self.ATTRS and value:
-                self.parts.append(f"\n{value}\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def visible_text(page: str) -> str:
-    parser = _Visible()
-    parser.feed(page)
-    return "".join(parser.parts)
 
 
 @pytest.fixture(scope="module")
