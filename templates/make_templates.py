@@ -331,25 +331,36 @@ def _drop_unused_parts(document) -> None:
 # --------------------------------------------------------------------------- body
 
 
-def _add_body(document) -> None:
+def _replace_body(document, paragraphs: list[tuple[str, str]]) -> None:
+    """Keep only the section properties, then add (text, style) paragraphs.
+
+    Each Jinja tag sits in a single run of its own paragraph.
+    """
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    # Each Jinja tag sits in a single run of its own paragraph.
-    document.add_paragraph("{{ lambang }}", style="Lambang")
-    document.add_paragraph("{{ kop_jabatan }}", style="Kop")
-    document.add_paragraph("{{ kop_provinsi }}", style="Kop")
-    document.add_paragraph("", style="Normal")
-    document.add_paragraph("{{p isi }}", style="Normal")
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
 
 
-def build_document():
+def _add_body(document) -> None:
+    _replace_body(document, [("{{ lambang }}", "Lambang"), ("{{ kop_jabatan }}", "Kop"),
+                             ("{{ kop_provinsi }}", "Kop"), ("", "Normal"), ("{{p isi }}", "Normal")])
+
+
+def _base_document():
+    """python-docx's base document stripped to what a template needs, with the shared defaults."""
     document = Document()
     _drop_unused_parts(document)
     _prune_builtin_styles(document)
     _set_doc_defaults(document.styles.element)
     _setup_normal(document)
+    return document
+
+
+def build_document():
+    document = _base_document()
     for name, options in PARAGRAPH_STYLES:
         _paragraph_style(document, name, **options)
     for name in TABLE_STYLES:
@@ -567,23 +578,12 @@ def _setup_visit_compat(document) -> None:
 
 
 def _add_visit_body(document) -> None:
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    # Each Jinja tag sits in a single run of its own paragraph.
-    document.add_paragraph("{{ judul }}", style="Judul Dokumen")
-    document.add_paragraph("{{ subjudul }}", style="Subjudul Dokumen")
-    document.add_paragraph("", style="Normal")
-    document.add_paragraph("{{p isi }}", style="Normal")
+    _replace_body(document, [("{{ judul }}", "Judul Dokumen"), ("{{ subjudul }}", "Subjudul Dokumen"),
+                             ("", "Normal"), ("{{p isi }}", "Normal")])
 
 
 def build_visit_document():
-    document = Document()
-    _drop_unused_parts(document)
-    _prune_builtin_styles(document)
-    _set_doc_defaults(document.styles.element)
-    _setup_normal(document)
+    document = _base_document()
     for name, options in VISIT_PARAGRAPH_STYLES:
         _visit_paragraph_style(document, name, **options)
     _bordered_table_style(document, "Tabel Isi")
