@@ -89,3 +89,84 @@ def test_a_quoted_full_date_is_a_date():
 
     with _pytest.raises(pydantic_core.PydanticCustomError):
         PartialDate.parse("2021-02-30")
+
+
+# libyaml reads valid files (much faster); the Python parser explains errors. Both must see the same nodes.
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from rancang import yamlsource  # noqa: E402
+
+YAML_PIECES = st.sampled_from([
+    "a", "b: ", "- ", "  ", "\n", ": ", "'", '"', "|", ">", "-", "#", "&x ", "*x", "[", "]", "{", "}", ",", "? ",
+    "!!str ", "%", "\\", "é", "🙂", "1", "2021-06-04", "09:00", "no", "~", "...", "---", "\t", "\r\n", "\ufeff",
+])
+
+
+def _shape(node):
+    marks = (node.start_mark.line, node.start_mark.column)
+    if isinstance(node.value, list):
+        # A collection's end differs only by trailing blanks (libyaml ends it at the next line); rancang
+        # searches text between start and end, so only the ends of scalars must agree exactly.
+        return (node.tag, marks, [(_shape(item[0]), _shape(item[1])) if isinstance(item, tuple) else _shape(item)
+                                  for item in node.value])
+    end = (node.end_mark.line, node.end_mark.column)
+    if node.value == "" and not node.style:
+        # An empty value after a document marker or an explicit "? key" is placed differently (the line
+        # after vs. the end of the marker); after "key:" both agree, which test_empty_values_agree checks.
+        marks = end = None
+    return (node.tag, marks, end, node.value, getattr(node, "style", None) or None)  # libyaml: "" for plain
+
+
+def _compose(loader_class, text):
+    try:
+        loader = loader_class(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, RecursionError, UnicodeError):
+        return "error"
+    return None if node is None else _shape(node)
+
+
+import yaml  # noqa: E402
+
+
+@pytest.mark.skipif(yamlsource._CLoader is None, reason="PyYAML without libyaml")
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(YAML_PIECES, max_size=30).map("".join))
+def test_libyaml_reads_what_the_python_parser_reads(text):
+    """Where both parsers read a text, rancang uses libyaml's nodes: they must equal the Python parser's."""
+    if not yamlsource.fast_path_allowed(text):
+        return  # such files always go to the Python parser
+    fast, slow = _compose(yamlsource._CLoader, text), _compose(yamlsource._PyLoader, text)
+    if "error" not in (fast, slow):
+        assert fast == slow
+    # libyaml tolerates a few constructs the Python parser refuses (e.g. "|#" without a space); those files
+    # are read as written, nothing lost. What libyaml refuses is always explained by the Python parser.
+
+
+def test_libyaml_is_used_when_installed():
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML without libyaml")
+    assert yamlsource._CLoader is not None
+
+
+@pytest.mark.skipif(yamlsource._CLoader is None, reason="PyYAML without libyaml")
+@pytest.mark.parametrize("text", ["nama:\n", "nama: \nb: 1\n", "- a:\n  b:\n",
+                                  "a:\n  -\n  - b\n"])
+def test_empty_values_agree(text):
+    def empties(loader_class):
+        loader = loader_class(text)
+        stack, out = [loader.get_single_node()], []
+        while stack:
+            node = stack.pop()
+            if isinstance(node.value, list):
+                for item in node.value:
+                    stack.extend(item if isinstance(item, tuple) else (item,))
+            elif node.value == "":
+                out.append((node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column))
+        return sorted(out)
+
+    assert empties(yamlsource._CLoader) == empties(yamlsource._PyLoader)

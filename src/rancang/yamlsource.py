@@ -92,7 +92,7 @@ class _PyLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, ya
 
 
 try:  # libyaml is much faster; errors are always re-read with the Python parser.
-    from yaml import CParser as _CParser
+    from yaml.cyaml import CParser as _CParser
 
     class _CLoader(_CParser, SafeConstructor, StrictResolver):
         def __init__(self, stream: str):
@@ -249,16 +249,23 @@ def _deepest(text: str, display: str) -> Diagnostic:
                       Location(display, 1, 1))
 
 
+def fast_path_allowed(text: str) -> bool:
+    """libyaml accepts a tab inside plain text and reads a byte-order mark inside the text differently; the
+    Python parser (whose behaviour rancang documents) decides such files, which are rare.
+    ``tests/test_yamlsource.py`` compares both parsers on random text."""
+    return "\t" not in text and "\ufeff" not in text
+
+
 def compose(text: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
     """Parse text into a node tree; errors become diagnostics."""
-    if _CLoader is not None:
+    if _CLoader is not None and fast_path_allowed(text):
         try:
             loader = _CLoader(text)
             try:
                 return loader.get_single_node(), []
             finally:
                 loader.dispose()
-        except (yaml.YAMLError, RecursionError):
+        except (yaml.YAMLError, RecursionError, UnicodeError):
             pass  # re-read below for a precise message
     try:
         loader = _PyLoader(text)
