@@ -6,23 +6,32 @@ each piece. The styles live in ``templates/peraturan-kepala-daerah.docx``, so
 a user can restyle the draft in Word without touching code.
 
 The template's own Jinja is minimal (``lambang``, ``kop_jabatan``,
-``kop_provinsi`` and the ``isi`` subdocument); it is rendered with
+``kop_provinsi`` and the ``isi`` body); it is rendered with
 ``autoescape=True`` and ``StrictUndefined``, so ``&`` or ``<`` in user text
 reach the document exactly and a missing variable is an error, not a blank.
+
+The body is written directly as WordprocessingML text and spliced into the
+rendered template (:mod:`rancang.render.docx_template`): docxtpl never parses
+or rewrites it, so a regulation of 300 Pasal costs little more than the
+template itself.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Iterable
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
-from lxml import etree
-from docx.shared import Cm, Mm
+from docx.oxml.table import CT_Tbl
+from docx.shared import Cm, Emu, Mm
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import Environment, StrictUndefined
 
+from rancang.drafting.tree import AnnexPart, Article, BodyItem, Clause, Document, Group, ListEntry, Point, RichText
+from rancang.render import docx_template
+from rancang.render.docx_template import element_xml, paragraph_properties, text
 from rancang.render.template_names import (  # noqa: F401 - re-exported for the docs
     POINT_STYLES,
     STYLES,
@@ -30,15 +39,20 @@ from rancang.render.template_names import (  # noqa: F401 - re-exported for the 
     TEMPLATE_VARIABLES,
     required_styles,
 )
-from rancang.drafting.tree import AnnexPart, Article, BodyItem, Clause, Document, Group, ListEntry, Point, RichText
 
 # Column widths of the Menimbang / Mengingat / Menetapkan table (16.5 cm of text width).
 _COLUMNS = (Cm(3.0), Cm(0.5), Cm(0.9), Cm(12.1))
 _SIGNATURE_GAP = 3
+_NEW_TABLE_WIDTH = Emu(5486400)
+"""Width python-docx gives a new table in its default document (6 inches); every column is then set."""
+
+_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+def _label_line_breaks(value: str) -> str:
+    """A label holding line breaks (texts are split into runs at line breaks): one run, as docxtpl wrote it."""
+    xml = '<w:t xml:space="preserve">' + text(value).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">') + "</w:t>"
+    return xml.replace('<w:t xml:space="preserve"></w:t>', '<w:t xml:space="preserve"/>')
 
 
 class TemplateStyleError(Exception):
@@ -46,52 +60,56 @@ class TemplateStyleError(Exception):
 
 
 class _Writer:
-    def __init__(self, template: DocxTemplate):
-        self.subdoc = template.new_subdoc()
-        self.style_ids = {style.name: style.style_id for style in template.get_docx().styles}
+    """Collects the body as XML text, one string per element (joined once at the end)."""
+
+    def __init__(self, template: DocxTemplate, key):
+        self.style_ids, _kinds = docx_template.style_info(template, key)
         missing = required_styles() - set(self.style_ids)
         if missing:
             raise TemplateStyleError(", ".join(sorted(missing)))
-        body = self.subdoc.element.body
-        self.end = body.find(f"{_W}sectPr")
+        self.template = template
+        self.out: list[str] = []
+        self._pPr: dict[str, str] = {}
+        self._table_styles: tuple[str | None, str | None] | None = None
+
+    def xml(self) -> str:
+        return "".join(self.out)
 
     # -- basic pieces --------------------------------------------------------------------
 
-    def paragraph(self, style: str, text: str | RichText = "", label: str | None = None) -> None:
-        """One paragraph, built directly as XML (python-docx's style lookup by name is slow)."""
-        para = etree.Element(f"{_W}p")
-        properties = etree.SubElement(para, f"{_W}pPr")
-        etree.SubElement(properties, f"{_W}pStyle").set(f"{_W}val", self.style_ids[style])
+    def _properties(self, style: str) -> str:
+        found = self._pPr.get(style)
+        if found is None:
+            found = self._pPr[style] = paragraph_properties(self.style_ids[style])
+        return found
+
+    def paragraph(self, style: str, content: str | RichText = "", label: str | None = None) -> None:
+        """One ``w:p``: a run for the label and a tab, then a run per line (``\\n`` is a line break)."""
+        out = ["<w:p>", self._properties(style)]
         if label is not None:
-            run = etree.SubElement(para, f"{_W}r")
-            self._text(run, label)
-            etree.SubElement(run, f"{_W}tab")
-        pieces = [text] if isinstance(text, str) else [span.text for span in text]
+            out += ["<w:r>", self._text(label), "<w:tab/></w:r>"]
+        pieces = [content] if isinstance(content, str) else [span.text for span in content]
         for piece in pieces:
             for index, line in enumerate(piece.split("\n")):
-                run = etree.SubElement(para, f"{_W}r")
-                if index:
-                    etree.SubElement(run, f"{_W}br")
-                if line:
-                    self._text(run, line)
-        if self.end is not None:
-            self.end.addprevious(para)
-        else:
-            self.subdoc.element.body.append(para)
+                run = ("<w:br/>" if index else "") + (self._text(line) if line else "")
+                out.append(f"<w:r>{run}</w:r>" if run else "<w:r/>")
+        out.append("</w:p>")
+        self.out.append("".join(out))
 
     @staticmethod
-    def _text(run, value: str) -> None:
+    def _text(value: str) -> str:
         parts = value.split("\t")
+        out = []
         for index, part in enumerate(parts):
             if index:
-                etree.SubElement(run, f"{_W}tab")
+                out.append("<w:tab/>")
             if part:
-                node = etree.SubElement(run, f"{_W}t")
-                node.text = part
-                node.set(_XML_SPACE, "preserve")
+                out.append(_label_line_breaks(part) if "\n" in part else f'<w:t xml:space="preserve">{text(part)}</w:t>')
+        return "".join(out)
 
-    def runs(self, para, text: str | RichText) -> None:
-        pieces = [text] if isinstance(text, str) else [span.text for span in text]
+    @staticmethod
+    def runs(para: Paragraph, content: str | RichText) -> None:
+        pieces = [content] if isinstance(content, str) else [span.text for span in content]
         for piece in pieces:
             lines = piece.split("\n")
             for index, line in enumerate(lines):
@@ -105,14 +123,21 @@ class _Writer:
             self.paragraph("Normal")
 
     def page_break(self) -> None:
-        self.subdoc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.out.append(_PAGE_BREAK)
 
     # -- the frame -----------------------------------------------------------------------
 
     def labelled_table(self, heading: str, entries: Iterable[ListEntry]) -> None:
+        """Built with python-docx's table objects (as ``Document.add_table`` would), then written as text."""
         entries = list(entries)
-        table = self.subdoc.add_table(rows=len(entries), cols=4)
-        table.style = STYLES["table"]
+        tbl = CT_Tbl.new_tbl(len(entries), 4, _NEW_TABLE_WIDTH)
+        table = Table(tbl, None)  # type: ignore[arg-type] - no part needed: styles are set by id
+        if self._table_styles is None:
+            self._table_styles = (
+                docx_template.style_id_or_default(self.template, STYLES["table"], WD_STYLE_TYPE.TABLE),
+                docx_template.style_id_or_default(self.template, STYLES["cell"], WD_STYLE_TYPE.PARAGRAPH))
+        table_style, cell_style = self._table_styles
+        tbl.tblStyle_val = table_style
         table.autofit = False
         for column, width in zip(table.columns, _COLUMNS):
             column.width = width  # the grid: LibreOffice reads widths from here
@@ -120,19 +145,20 @@ class _Writer:
             cells = table.rows[row_index].cells
             for cell, width in zip(cells, _COLUMNS):
                 cell.width = width
-            self.cell(cells[0], heading if row_index == 0 else "")
-            self.cell(cells[1], ":" if row_index == 0 else "")
+            self.cell(cells[0], cell_style, heading if row_index == 0 else "")
+            self.cell(cells[1], cell_style, ":" if row_index == 0 else "")
             if entry.label is None:
                 merged = cells[2].merge(cells[3])
-                self.cell(merged, entry.text)
+                self.cell(merged, cell_style, entry.text)
             else:
-                self.cell(cells[2], entry.label)
-                self.cell(cells[3], entry.text)
+                self.cell(cells[2], cell_style, entry.label)
+                self.cell(cells[3], cell_style, entry.text)
+        self.out.append(element_xml(tbl))
 
-    def cell(self, cell, text: str | RichText) -> None:
+    def cell(self, cell, style_id: str | None, content: str | RichText) -> None:
         para = cell.paragraphs[0]
-        para.style = STYLES["cell"]
-        self.runs(para, text)
+        para._p.style = style_id  # what ``para.style = name`` writes
+        self.runs(para, content)
 
     # -- the body ------------------------------------------------------------------------
 
@@ -184,14 +210,15 @@ class _Writer:
         for line in annex.header:
             self.paragraph(STYLES["annex_head"], line)
         self.paragraph(STYLES["annex_title"], annex.title)
-        for text in annex.paragraphs:
-            self.paragraph(STYLES["annex_text"], text)
+        for paragraph in annex.paragraphs:
+            self.paragraph(STYLES["annex_text"], paragraph)
         self.blank()
         self.signature(STYLES["sign"], [], annex.signature_office, annex.signature_name)
 
 
-def build_subdocument(template: DocxTemplate, document: Document):
-    writer = _Writer(template)
+def body_xml(template: DocxTemplate, key, document: Document) -> str:
+    """The ``isi`` body as XML text; raises :class:`TemplateStyleError` when the template lacks a style."""
+    writer = _Writer(template, key)
     for line in document.title:
         writer.paragraph(STYLES["title"], line)
         if line in ("TENTANG",) or line.startswith("NOMOR"):
@@ -220,27 +247,25 @@ def build_subdocument(template: DocxTemplate, document: Document):
     writer.paragraph(STYLES["gazette"], document.gazette_line)
     for annex in document.annexes:
         writer.annex(annex)
-    return writer.subdoc
+    return writer.xml()
 
 
 def render(document: Document, template_path: Path, emblem: Path | None = None,
            margins_cm: dict[str, float] | None = None) -> bytes:
     """The DOCX bytes of one regulation (nothing is written to disk here)."""
-    template = DocxTemplate(str(template_path))
+    template, key = docx_template.open_template(Path(template_path))
     context = {
         "lambang": InlineImage(template, str(emblem), height=Mm(25)) if emblem else "",
         "kop_jabatan": document.heading[0],
         "kop_provinsi": document.heading[1],
-        "isi": build_subdocument(template, document),
     }
-    environment = Environment(undefined=StrictUndefined, autoescape=True)
-    if set(context) != TEMPLATE_VARIABLES:  # pragma: no cover - a programming error, caught by the tests
+    body = body_xml(template, key, document)
+    if set(context) | {"isi"} != TEMPLATE_VARIABLES:  # pragma: no cover - a programming error, caught by the tests
         raise AssertionError(f"context {sorted(context)} != template variables {sorted(TEMPLATE_VARIABLES)}")
-    template.render(context, jinja_env=environment, autoescape=True)
-    if margins_cm:
-        for section in template.docx.sections:
-            for side, value in margins_cm.items():
+
+    def margins(rendered: DocxTemplate) -> None:
+        for section in rendered.docx.sections:
+            for side, value in (margins_cm or {}).items():
                 setattr(section, f"{side}_margin", Cm(value))
-    out = io.BytesIO()
-    template.save(out)
-    return out.getvalue()
+
+    return docx_template.render(template, context, body, margins if margins_cm else None)

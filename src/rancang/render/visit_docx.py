@@ -20,25 +20,27 @@ An empty "Normal" paragraph follows every table: air below it, and two tables ne
 
 ``\\n`` in any text is a line break, ``\\t`` a tab. The template's Jinja is
 ``judul``, ``subjudul``, ``kepala`` (running header of pages 2+) and the
-``isi`` subdocument; it is rendered with ``autoescape=True`` and
+``isi`` body (XML text spliced in after docxtpl, see :mod:`rancang.render.docx_template`); it is rendered with ``autoescape=True`` and
 ``StrictUndefined``, so ``&``, ``<`` or ``{{`` in user text reach the document
 exactly and a missing variable is an error, not a blank.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Emu, Mm
+from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined
 from lxml import etree
 from markupsafe import Markup, escape
 
+from rancang.render import docx_template
+from rancang.render.docx_template import element_xml, paragraph_properties
 from rancang.render.regulation_docx import TemplateStyleError
 from rancang.render.template_names import (  # noqa: F401 - re-exported for the docs
     VISIT_REQUIRED_STYLES,
@@ -48,7 +50,7 @@ from rancang.render.template_names import (  # noqa: F401 - re-exported for the 
 )
 from rancang.visits.blocks import Block, Bullets, Heading, KeyValues, Para, Table, VisitDocument
 
-__all__ = ["PAPER_SIZES", "TemplateStyleError", "build_subdocument", "render"]
+__all__ = ["PAPER_SIZES", "TemplateStyleError", "body_xml", "render"]
 
 PAPER_SIZES = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 """Portrait page sizes; the template itself is A4."""
@@ -59,14 +61,17 @@ _COLON_WIDTH = Cm(0.5)  # the ":" column of KeyValues
 _LABEL_CM_PER_CHAR = 0.22  # rough width of one character of "Isi Tabel" (Bookman 11 pt)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_NEW_TABLE_WIDTH = Emu(5486400)
+"""Width python-docx gives a new table in its default document (6 inches); every column is then set."""
 
 # Characters XML 1.0 cannot hold (lxml refuses them; docxtpl would turn \a and \f into paragraph or page breaks).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# docxtpl turns "{_{", "}_}", "{_%" and "%_}" of its output into "{{", "}}", "{%" and "%}"; a text holding one
-# is split between two <w:t> there, so that it reaches the document as written.
+# docxtpl turns "{_{", "}_}", "{_%" and "%_}" of its output into "{{", "}}", "{%" and "%}". The body no longer
+# passes through docxtpl, but a text holding one is still split between two <w:t> there, as before, so that
+# the document's XML stays the same.
 _DOCXTPL_MARKERS = ("{_{", "}_}", "{_%", "%_}")
 _MARKER_SPLIT = re.compile(r"(?<=\{)(?=_[{%])|(?<=[}%]_)(?=\})")
+_CELL_COMMENT = re.compile(r"<!--p(\d+)-->")
 
 
 def _clean(text: str) -> str:
@@ -82,11 +87,10 @@ def _context_text(text: str) -> str | Markup:
 
 
 class _Writer:
-    def __init__(self, template: DocxTemplate, text_width: Emu):
-        self.subdoc = template.new_subdoc()
-        styles = list(template.get_docx().styles)
-        self.style_ids = {style.name: style.style_id for style in styles}
-        kinds = {style.name: style.type for style in styles}
+    """Collects the body as XML text, one string per element (joined once at the end)."""
+
+    def __init__(self, template: DocxTemplate, key, text_width: Emu):
+        self.style_ids, kinds = docx_template.style_info(template, key)
         problems = sorted(VISIT_REQUIRED_STYLES - set(self.style_ids))
         for name in sorted(VISIT_REQUIRED_STYLES & set(kinds)):
             wanted = WD_STYLE_TYPE.TABLE if name in _TABLE_STYLES else WD_STYLE_TYPE.PARAGRAPH
@@ -95,53 +99,56 @@ class _Writer:
         if problems:
             raise TemplateStyleError(", ".join(problems))
         self.text_width = text_width
-        self.end = self.subdoc.element.body.find(f"{_W}sectPr")
+        self.out: list[str] = []
+        self._pPr: dict[str, str] = {}
+
+    def xml(self) -> str:
+        return "".join(self.out)
 
     # -- paragraphs -----------------------------------------------------------------------
 
-    def make_paragraph(self, style: str, text: str = "", label: str | None = None):
-        """One ``w:p``, built directly as XML (python-docx's style lookup by name is slow)."""
-        para = etree.Element(f"{_W}p")
-        properties = etree.SubElement(para, f"{_W}pPr")
-        etree.SubElement(properties, f"{_W}pStyle").set(f"{_W}val", self.style_ids[style])
+    def make_paragraph(self, style: str, text: str = "", label: str | None = None) -> str:
+        """One ``w:p`` as XML text: a run for the label and a tab, then a run per line (``\\n`` is a line break)."""
+        properties = self._pPr.get(style)
+        if properties is None:
+            properties = self._pPr[style] = paragraph_properties(self.style_ids[style])
+        out = ["<w:p>", properties]
         if label is not None:
-            run = etree.SubElement(para, f"{_W}r")
-            self._text(run, _clean(str(label)))
-            etree.SubElement(run, f"{_W}tab")
+            out += ["<w:r>", self._text(_clean(str(label)), label=True), "<w:tab/></w:r>"]
         for index, line in enumerate(_clean(str(text)).split("\n")):
-            run = etree.SubElement(para, f"{_W}r")
-            if index:
-                etree.SubElement(run, f"{_W}br")
-            if line:
-                self._text(run, line)
-        return para
+            run = ("<w:br/>" if index else "") + (self._text(line) if line else "")
+            out.append(f"<w:r>{run}</w:r>" if run else "<w:r/>")
+        out.append("</w:p>")
+        return "".join(out)
 
     @staticmethod
-    def _text(run, value: str) -> None:
+    def _text(value: str, label: bool = False) -> str:
+        out = []
         for index, part in enumerate(value.split("\t")):
             if index:
-                etree.SubElement(run, f"{_W}tab")
+                out.append("<w:tab/>")
             for piece in _MARKER_SPLIT.split(part) if part else ():
-                node = etree.SubElement(run, f"{_W}t")
-                node.text = piece
-                node.set(_XML_SPACE, "preserve")
+                xml = f'<w:t xml:space="preserve">{docx_template.text(piece)}</w:t>'
+                if label and "\n" in piece:  # one run, as docxtpl wrote a label's line breaks
+                    xml = xml.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">').replace(
+                        '<w:t xml:space="preserve"></w:t>', '<w:t xml:space="preserve"/>')
+                out.append(xml)
+        return "".join(out)
 
     def paragraph(self, style: str, text: str = "", label: str | None = None) -> None:
-        self._append(self.make_paragraph(style, text, label))
-
-    def _append(self, element) -> None:
-        if self.end is not None:
-            self.end.addprevious(element)
-        else:
-            self.subdoc.element.body.append(element)
+        self.out.append(self.make_paragraph(style, text, label))
 
     # -- tables ---------------------------------------------------------------------------
 
     def _table(self, style: str, rows: list[tuple[str, list[str]]], widths: list[int], header: bool) -> None:
-        """A table of ``rows`` (paragraph style, cell texts) with fixed column ``widths`` (EMU)."""
-        table = self.subdoc.add_table(rows=len(rows), cols=len(widths))
+        """A table of ``rows`` (paragraph style, cell texts) with fixed column ``widths`` (EMU).
+
+        The table is built with python-docx's objects, as ``Document.add_table`` would; each cell's paragraph is
+        a comment while the table is serialised, then replaced by the paragraph's XML text.
+        """
+        tbl = CT_Tbl.new_tbl(len(rows), len(widths), _NEW_TABLE_WIDTH)
+        table = DocxTable(tbl, None)  # type: ignore[arg-type] - no part needed: styles are set by id
         table.autofit = False  # w:tblLayout fixed
-        tbl = table._tbl
         tbl.tblPr.style = self.style_ids[style]
         table_width = tbl.tblPr.find(f"{_W}tblW")
         table_width.set(f"{_W}type", "dxa")
@@ -156,6 +163,7 @@ class _Writer:
         look.set(f"{_W}val", f"{sum(bits[n] for n, on in flags.items() if on):04X}")
         for grid_column, width in zip(tbl.tblGrid.gridCol_lst, widths):
             grid_column.w = Emu(width)  # the grid: LibreOffice reads column widths from here
+        paragraphs: list[str] = []
         for index, (tr, (paragraph_style, texts)) in enumerate(zip(tbl.tr_lst, rows)):
             if index == 0 and header:
                 etree.SubElement(tr.get_or_add_trPr(), f"{_W}tblHeader")  # repeated on every page
@@ -163,7 +171,10 @@ class _Writer:
                 _Cell(tc, table).width = Emu(width)
                 for old in tc.findall(f"{_W}p"):
                     tc.remove(old)
-                tc.append(self.make_paragraph(paragraph_style, text))
+                tc.append(etree.Comment(f"p{len(paragraphs)}"))
+                paragraphs.append(self.make_paragraph(paragraph_style, text))
+        xml = element_xml(tbl)
+        self.out.append(_CELL_COMMENT.sub(lambda m: paragraphs[int(m.group(1))], xml))
 
     def table(self, block: Table) -> bool:
         headers = [str(h) for h in block.headers]
@@ -242,31 +253,30 @@ def _paper(paper: str) -> str:
     return key
 
 
-def build_subdocument(template: DocxTemplate, document: VisitDocument, paper: str = "A4"):
-    """The ``isi`` subdocument; raises :class:`TemplateStyleError` when the template lacks a style."""
-    writer = _Writer(template, _text_width(template, _paper(paper)))
+def body_xml(template: DocxTemplate, key, document: VisitDocument, paper: str = "A4") -> str:
+    """The ``isi`` body as XML text; raises :class:`TemplateStyleError` when the template lacks a style."""
+    writer = _Writer(template, key, _text_width(template, _paper(paper)))
     writer.blocks(list(document.blocks))
-    return writer.subdoc
+    return writer.xml()
 
 
 def render(document: VisitDocument, template_path: Path, paper: str = "A4") -> bytes:
     """The DOCX bytes of one kunjungan kerja document on ``paper`` "A4" or "F4" (nothing is written to disk)."""
     paper = _paper(paper)
-    template = DocxTemplate(str(template_path))
+    template, key = docx_template.open_template(Path(template_path))
     context = {
         "judul": _context_text(document.title),
         "subjudul": _context_text(document.subtitle),
         "kepala": _context_text(document.header),
-        "isi": build_subdocument(template, document, paper),
     }
-    if set(context) != VISIT_TEMPLATE_VARIABLES:  # pragma: no cover - a programming error, caught by the tests
+    body = body_xml(template, key, document, paper)
+    if set(context) | {"isi"} != VISIT_TEMPLATE_VARIABLES:  # pragma: no cover - a programming error, caught by tests
         raise AssertionError(f"context {sorted(context)} != template variables {sorted(VISIT_TEMPLATE_VARIABLES)}")
-    environment = Environment(undefined=StrictUndefined, autoescape=True)
-    template.render(context, jinja_env=environment, autoescape=True)
     width, height = PAPER_SIZES[paper]
-    for section in template.docx.sections:
-        section.page_width = width
-        section.page_height = height
-    out = io.BytesIO()
-    template.save(out)
-    return out.getvalue()
+
+    def paper_size(rendered: DocxTemplate) -> None:
+        for section in rendered.docx.sections:
+            section.page_width = width
+            section.page_height = height
+
+    return docx_template.render(template, context, body, paper_size)
