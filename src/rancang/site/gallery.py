@@ -1,45 +1,84 @@
-"""Site component: the gallery of innovations, its facets and one static page per facet value.
+"""Site component: the gallery of innovations, its facets, its pages and one static page per facet value.
 
-``{rancang-galeri}`` shows every innovation (and every case study) as a card,
-with facet controls above the cards. The DOM is a contract that the browser
-test and ``rancang-galeri.js`` rely on:
+``{rancang-galeri}`` shows the innovations (and the case studies) as cards,
+with facet controls above the cards. Up to :data:`PAGE_SIZE` innovations the
+gallery document holds every card and the script filters them in place. With
+more, the document holds the first page of cards, and the others are static
+pages (``galeri/halaman/<k>.html``); the script then filters across every
+record with a compact index (``galeri/indeks.js``) that it loads only when
+the reader first uses a control (or opens a filtered address).
+
+The DOM is a contract that the tests and ``rancang-galeri.js`` rely on:
 
 * a card is ``<div class="rancang-kartu ..." data-inovasi="<id>"
   data-perangkat-daerah="..." data-bentuk="..." data-jenis="..."
   data-urusan="..." data-tahapan="..." data-tahun="..." data-penghargaan="..."
   data-status="...">``; several values are separated by ``|``, an unknown
-  value is the empty string;
+  value is the empty string; its inner markup is :func:`card_html` (the script
+  builds the same elements for the cards it shows);
 * a case-study card has the same attributes, holding the values of all its
   innovations; ``data-inovasi`` lists its innovations and ``data-studi-kasus``
-  names its document; it is shown when one of its innovations is shown;
+  names its document; it is shown when one of its innovations is shown (when
+  paginated: one of the matching innovations, on the first page only);
 * the controls are ``<select class="rancang-facet" name="<facet>">`` whose
   first option (``""``) is "Semua"; option values are ids and keys, labels are
-  Indonesian words; ``<p id="rancang-jumlah">`` says "N inovasi" and
+  Indonesian words; ``<p id="rancang-jumlah">`` says "N inovasi" (every
+  matching innovation, not only the shown page) and
   ``<button class="rancang-hapus-filter">`` clears the filter. The controls are
-  hidden until the script runs: without JavaScript every card is visible and
-  the facet pages below do the filtering.
+  hidden until the script runs: without JavaScript every card of the page is
+  visible and the facet pages below do the filtering;
+* when paginated, the ``<div class="rancang-facets">`` also carries
+  ``data-indeks`` (URL of the index script), ``data-profil-awal`` and
+  ``data-profil-akhir`` (a profile's URL is awal + id + akhir),
+  ``data-per-halaman`` and ``data-jumlah-halaman``; the cards are followed by
+  ``<nav class="rancang-halaman">`` (:func:`pagination_html`: "Halaman k dari
+  n", "Sebelumnya", the first and last page, two neighbours each side,
+  "Berikutnya"); the script rewrites it for the filtered cards;
+* the address holds the filter: ``?<facet>=<value>&...&halaman=<k>``.
+
+The index ``galeri/indeks.js`` is a script, not a ``.json`` file, so that it
+also loads from ``file://`` (browsers refuse ``fetch`` there); it assigns one
+JSON value to ``window.rancangGaleriIndeks``::
+
+    {"versi": 1, "facet": [[<facet>, [[<value>, <label>, <short label>?], ...]], ...],
+     "inovasi": [[<id>, <name>, <summary>, <awards>, [[<value index>, ...] per facet]], ...]}
+
+with the innovations in gallery order and the values in the order of the
+controls.
 
 ``{rancang-galeri-kategori}`` lists every facet value with its number of
 innovations, linking the static page of that value
-(``galeri/<facet>/<value>.html``). Those pages are not documents: they are
-rendered at the ``html-collect-pages`` event by the builder through the
-theme's ``page.html`` and written into the output folder only (and only when
-their content changed), so they work without JavaScript and nothing is
-generated in the source tree; pages of values that disappeared are removed.
+(``galeri/<facet>/<value>.html``, then ``galeri/<facet>/<value>/<k>.html``);
+a facet with more than :data:`MAX_LISTED_VALUES` values shows its largest ones
+and links the full list (``galeri/kategori/<facet>.html``, paginated the same
+way). Those pages are not documents: they are rendered at the
+``html-collect-pages`` event by the builder through the theme's ``page.html``
+and written into the output folder only, so they work without JavaScript and
+nothing is generated in the source tree. A digest of everything a page shows
+(and of the theme's frame around it) is kept in the doctree folder
+(:data:`STATE_FILE`): a page is rendered only when its digest changed or its
+file is missing, and pages that no longer exist are removed.
 
 Every value that comes from YAML is escaped (:func:`html.escape` in raw HTML,
-docutils text nodes elsewhere).
+docutils text nodes elsewhere, ``textContent`` in the script, JSON in the
+index).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import math
+import os
 import re
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlencode
 
 from docutils import nodes
@@ -48,18 +87,53 @@ from rancang.site import state
 from rancang.site import markdown
 from markdown_it import MarkdownIt
 from sphinx.application import Sphinx
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
 
 from rancang.loader import ProjectData
 from rancang.models.innovation import AwardLevel, Form, Innovation, Kind, Stage, Status
 from rancang.site.directives import depends_on_all_records, doc_link
 
+logger = logging.getLogger(__name__)
 
 GALLERY_KEY = "rancang_galeri_docs"
 """env attribute: docnames that hold ``{rancang-galeri}``."""
 
 PAGES_FOLDER = "galeri"
-"""Folder of the output that holds the facet pages (``galeri/<facet>/<value>.html``)."""
+"""Folder of the output that holds the generated pages (facet values, gallery pages, category lists)."""
+
+GALLERY_PAGES = f"{PAGES_FOLDER}/halaman"
+"""Pages 2, 3, ... of the gallery: ``galeri/halaman/<k>.html`` ("halaman" is not a facet)."""
+
+CATEGORY_PAGES = f"{PAGES_FOLDER}/kategori"
+"""Full list of the values of a facet with many: ``galeri/kategori/<facet>.html`` ("kategori" is not a facet)."""
+
+INDEX_FILE = f"{PAGES_FOLDER}/indeks.js"
+"""The compact index the script loads to filter across every record (only when paginated)."""
+
+STATE_FILE = "rancang-galeri.json"
+"""In the doctree folder: the digest of every generated page, and the short summaries already computed."""
+
+STATE_VERSION = 1
+"""Bump when the markup of the generated pages changes: every page is rendered again."""
+
+PAGE_SIZE = 60
+"""Cards (or facet-list entries) per page. The cards sit in a grid of one to four columns (at least 15rem
+each): 60 is a multiple of 1, 2, 3, 4, 5 and 6, so the last row of every full page is full whatever the
+screen. A page of 60 cards is ~100 kB of HTML (a card is ~1.6 kB), the size of a long profile page; 10,000
+innovations make 167 gallery pages, the 36,742 of the national index 613."""
+
+MAX_LISTED_VALUES = 40
+"""A facet with more values (the agencies grow with the corpus, about one per 12 innovations) is not listed
+in full on the gallery and on the facet pages: they link its paginated category list instead. The bounded
+facets stay under it (32 concurrent government affairs, a few dozen years)."""
+
+VALUES_PER_PAGE = 120
+"""Values per page of a category list (one short line each)."""
+
+NEIGHBOURS = 2
+"""Page links on each side of the current page in the page navigation."""
 
 SUMMARY_WORDS = 30
 SEPARATOR = "|"
@@ -100,6 +174,8 @@ class FacetValue:
     label: str
     innovations: list[str] = field(default_factory=list)
     """Ids of the innovations with this value, in gallery order."""
+    short: str = ""
+    """Short label (agencies: the short name the cards show)."""
 
 
 # -- facts of one innovation ---------------------------------------------------------------------
@@ -182,23 +258,104 @@ def short_summary(innovation: Innovation, words: int = SUMMARY_WORDS) -> str:
     return " ".join(tokens[:words]).rstrip(",;:.") + " …"
 
 
+_SUMMARIES: dict[str, str] = {}
+"""Short summaries by digest of the Markdown (kept across builds in :data:`STATE_FILE`)."""
+
+
+def _digest(text: str, size: int = 16) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=size).hexdigest()
+
+
+_USED: set[str] = set()
+"""Keys of :data:`_SUMMARIES` used by the last :func:`prepare` (the ones kept for the next build)."""
+
+
+def _cached_summary(innovation: Innovation) -> str:
+    if not innovation.summary:
+        return ""
+    key = _digest(f"{SUMMARY_WORDS}\0{innovation.summary}")
+    _USED.add(key)
+    if key not in _SUMMARIES:
+        _SUMMARIES[key] = short_summary(innovation)
+    return _SUMMARIES[key]
+
+
 def gallery_order(data: ProjectData) -> list[str]:
     return sorted(data.innovations, key=lambda i: (data.innovations[i].name.casefold(), i))
 
 
-def facet_catalogue(data: ProjectData) -> dict[str, list[FacetValue]]:
-    """Every facet's values present in the data, in display order, with their innovations."""
-    found: dict[str, dict[str, FacetValue]] = {facet.name: {} for facet in FACETS}
-    for record_id in gallery_order(data):
-        innovation = data.innovations[record_id]
-        affair_words = {slug(a): _affair_label(a) for a in reversed(innovation.affairs)}
-        for name, values in facet_values(innovation).items():
-            for value in values:
-                if value not in found[name]:
-                    found[name][value] = FacetValue(value, _value_label(data, name, value, affair_words))
-                found[name][value].innovations.append(record_id)
+@dataclass(frozen=True)
+class Card:
+    """What a card (and a facet-list entry, and the index) shows of one innovation."""
 
-    def order(name: str, item: FacetValue) -> tuple:
+    id: str
+    name: str
+    summary: str
+    kind: str
+    agency: str
+    """Short name of the agency, "" when unknown."""
+    stage: str
+    year: str
+    awards: int
+    values: tuple[tuple[str, ...], ...]
+    """The values of every facet, in the order of :data:`FACETS`."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Digest of everything above (what a page shows of this innovation)."""
+        return _digest(repr((self.id, self.name, self.summary, self.kind, self.agency, self.stage, self.year,
+                             self.awards, self.values)), 8)
+
+    def facet(self, name: str) -> tuple[str, ...]:
+        return self.values[_FACET_INDEX[name]]
+
+
+_FACET_INDEX = {facet.name: index for index, facet in enumerate(FACETS)}
+
+
+@dataclass
+class Prepared:
+    """Everything the gallery needs from the data, computed once per build."""
+
+    order: list[str]
+    cards: dict[str, Card]
+    catalogue: dict[str, list[FacetValue]]
+
+
+_PREPARED: list[tuple[ProjectData, Prepared]] = []
+
+
+def prepare(data: ProjectData) -> Prepared:
+    """Cards, order and facet catalogue of one :class:`ProjectData` (the last one is remembered)."""
+    if _PREPARED and _PREPARED[0][0] is data:
+        return _PREPARED[0][1]
+    _USED.clear()
+    order = gallery_order(data)
+    cards: dict[str, Card] = {}
+    found: dict[str, dict[str, FacetValue]] = {facet.name: {} for facet in FACETS}
+    for record_id in order:
+        innovation = data.innovations[record_id]
+        values = facet_values(innovation)
+        affair_words = None
+        for name, items in values.items():
+            for value in items:
+                if value not in found[name]:
+                    if name == "urusan" and affair_words is None:
+                        affair_words = {slug(a): _affair_label(a) for a in reversed(innovation.affairs)}
+                    item = FacetValue(value, _value_label(data, name, value, affair_words or {}))
+                    if name == "perangkat-daerah":
+                        item.short = agency_label(data, value, short=True)
+                    found[name][value] = item
+                found[name][value].innovations.append(record_id)
+        year = values["tahun"][0] if values["tahun"] else ""
+        cards[record_id] = Card(
+            id=record_id, name=innovation.name, summary=_cached_summary(innovation),
+            kind=innovation.kind.value if innovation.kind else "",
+            agency=agency_label(data, innovation.agency, short=True) if innovation.agency else "",
+            stage=STAGE_WORDS[innovation.stage.value] if innovation.stage else "", year=year,
+            awards=len(innovation.awards), values=tuple(tuple(values[facet.name]) for facet in FACETS))
+
+    def rank(name: str, item: FacetValue) -> tuple:
         words = {"bentuk": FORM_WORDS, "jenis": KIND_WORDS, "tahapan": STAGE_WORDS, "status": STATUS_WORDS,
                  "penghargaan": AWARD_WORDS}.get(name)
         if words is not None:
@@ -207,7 +364,15 @@ def facet_catalogue(data: ProjectData) -> dict[str, list[FacetValue]]:
             return (-int(item.value),)
         return (item.label.casefold(), item.value)
 
-    return {name: sorted(values.values(), key=lambda item: order(name, item)) for name, values in found.items()}
+    catalogue = {name: sorted(values.values(), key=lambda item: rank(name, item)) for name, values in found.items()}
+    prepared = Prepared(order, cards, catalogue)
+    _PREPARED[:] = [(data, prepared)]
+    return prepared
+
+
+def facet_catalogue(data: ProjectData) -> dict[str, list[FacetValue]]:
+    """Every facet's values present in the data, in display order, with their innovations."""
+    return prepare(data).catalogue
 
 
 def _value_label(data: ProjectData, facet: str, value: str, affair_words: dict[str, str]) -> str:
@@ -224,9 +389,77 @@ def data_attributes(values: dict[str, list[str]]) -> dict[str, str]:
     return {f"data-{facet.name}": SEPARATOR.join(values.get(facet.name, [])) for facet in FACETS}
 
 
-def facet_page(facet: str, value: str) -> str:
+# -- pages ---------------------------------------------------------------------------------------
+
+
+def page_count(items: int, size: int | None = None) -> int:
+    """Pages needed for ``items`` entries (at least one)."""
+    return max(1, math.ceil(items / (size or PAGE_SIZE)))
+
+
+def page_slice(items: list, page: int, size: int | None = None) -> list:
+    size = size or PAGE_SIZE
+    return items[(page - 1) * size: page * size]
+
+
+def gallery_page(gallery: str, page: int) -> str:
+    """Page name of page ``page`` of the gallery: the document itself, then ``galeri/halaman/<k>``."""
+    return gallery if page == 1 else f"{GALLERY_PAGES}/{page}"
+
+
+def facet_page(facet: str, value: str, page: int = 1) -> str:
     """Page name (not a document) of the static page of one facet value."""
-    return f"{PAGES_FOLDER}/{facet}/{value}"
+    return f"{PAGES_FOLDER}/{facet}/{value}" if page == 1 else f"{PAGES_FOLDER}/{facet}/{value}/{page}"
+
+
+def category_page(facet: str, page: int = 1) -> str:
+    """Page name of the full list of a facet's values (facets with many values only)."""
+    return f"{CATEGORY_PAGES}/{facet}" if page == 1 else f"{CATEGORY_PAGES}/{facet}/{page}"
+
+
+def page_window(current: int, total: int, neighbours: int = NEIGHBOURS) -> list[int | None]:
+    """The page numbers the navigation shows: the first, the last and ``neighbours`` on each side of the
+    current one; ``None`` marks a gap. At most ``2 * neighbours + 5`` items, whatever ``total``."""
+    shown = sorted({1, total} | set(range(max(1, current - neighbours), min(total, current + neighbours) + 1)))
+    out: list[int | None] = []
+    for number in shown:
+        if out and number - out[-1] == 2:  # a gap of one page: show the page rather than "…"
+            out.append(number - 1)
+        elif out and number - out[-1] > 2:
+            out.append(None)
+        out.append(number)
+    return out
+
+
+def pagination_html(current: int, total: int, href: Callable[[int], str], label: str = "Halaman") -> str:
+    """Page navigation: position, previous, a window of page links, next (empty when one page)."""
+    if total <= 1:
+        return ""
+    e = html.escape
+    out = [f'<nav class="rancang-halaman" aria-label="{e(label)}">',
+           f'<p class="rancang-halaman-posisi">Halaman {current} dari {total}</p>',
+           '<ul class="rancang-halaman-daftar">']
+    if current > 1:
+        out.append(f'<li><a class="rancang-halaman-sebelumnya" rel="prev" href="{e(href(current - 1))}">'
+                   "‹ Sebelumnya</a></li>")
+    else:
+        out.append('<li><span class="rancang-halaman-sebelumnya" aria-disabled="true">‹ Sebelumnya</span></li>')
+    for number in page_window(current, total):
+        if number is None:
+            out.append('<li class="rancang-halaman-jeda" aria-hidden="true">…</li>')
+        elif number == current:
+            out.append(f'<li><span class="rancang-halaman-ini" aria-current="page">{number}</span></li>')
+        else:
+            extra = ' aria-label="Halaman pertama"' if number == 1 else (
+                ' aria-label="Halaman terakhir"' if number == total else "")
+            out.append(f'<li><a class="rancang-halaman-nomor" href="{e(href(number))}"{extra}>{number}</a></li>')
+    if current < total:
+        out.append(f'<li><a class="rancang-halaman-berikutnya" rel="next" href="{e(href(current + 1))}">'
+                   "Berikutnya ›</a></li>")
+    else:
+        out.append('<li><span class="rancang-halaman-berikutnya" aria-disabled="true">Berikutnya ›</span></li>')
+    out.append("</ul></nav>")
+    return "\n".join(out)
 
 
 # -- nodes -------------------------------------------------------------------------------------
@@ -282,32 +515,66 @@ def _awards_text(count: int) -> str:
     return f"{count} penghargaan" if count else "Belum ada"
 
 
+def _card_facts(card: Card) -> list[tuple[str, str]]:
+    return [("Perangkat daerah", card.agency or "–"), ("Tahapan", card.stage or "–"),
+            ("Tahun", card.year or "–"), ("Penghargaan", _awards_text(card.awards))]
+
+
+def _card_badges(card: Card) -> list[tuple[str, str]]:
+    badges = [("Inovasi", "inovasi")]
+    if card.kind:
+        badges.append((KIND_WORDS[card.kind], "jenis"))
+    return badges
+
+
+def _card_data(card: Card) -> dict[str, str]:
+    return {"data-inovasi": card.id,
+            **{f"data-{facet.name}": SEPARATOR.join(values) for facet, values in zip(FACETS, card.values)}}
+
+
+CARD_CLASSES = ["rancang-kartu", "sd-card", "sd-shadow-sm"]
+
+
 def innovation_card(record_id: str, innovation: Innovation, data: ProjectData,
                     link: nodes.reference) -> kartu:
-    values = facet_values(innovation)
-    card = kartu(classes=["rancang-kartu", "sd-card", "sd-shadow-sm"],
-                 data={"data-inovasi": record_id, **data_attributes(values)})
+    card = prepare(data).cards[record_id]
+    node = kartu(classes=list(CARD_CLASSES), data=_card_data(card))
     body = nodes.container(classes=["sd-card-body"])
-    badges = [("Inovasi", "inovasi")]
-    if innovation.kind:
-        badges.append((KIND_WORDS[innovation.kind.value], "jenis"))
-    body += _badges(badges)
+    body += _badges(_card_badges(card))
     title = nodes.paragraph(classes=["sd-card-title", "rancang-kartu-judul"])
     title += link
     body += title
-    summary = short_summary(innovation)
-    if summary:
-        body += nodes.paragraph(text=summary, classes=["sd-card-text", "rancang-kartu-ringkasan"])
-    card += body
+    if card.summary:
+        body += nodes.paragraph(text=card.summary, classes=["sd-card-text", "rancang-kartu-ringkasan"])
+    node += body
     footer = nodes.container(classes=["sd-card-footer", "rancang-kartu-fakta-fakta"])
-    year = record_year(innovation)
-    footer += _fact("Perangkat daerah", agency_label(data, innovation.agency, short=True) if innovation.agency
-                    else "–")
-    footer += _fact("Tahapan", STAGE_WORDS[innovation.stage.value] if innovation.stage else "–")
-    footer += _fact("Tahun", str(year) if year is not None else "–")
-    footer += _fact("Penghargaan", _awards_text(len(innovation.awards)))
-    card += footer
-    return card
+    for label, value in _card_facts(card):
+        footer += _fact(label, value)
+    node += footer
+    return node
+
+
+def card_html(card: Card, href: str) -> str:
+    """The HTML of :func:`innovation_card` as docutils writes it, for the generated gallery pages."""
+    e = html.escape
+    attributes = " ".join(f'{name}="{e(value, quote=True)}"'
+                          for name, value in {"class": " ".join(CARD_CLASSES), **_card_data(card)}.items())
+    badges = " ".join(f'<span class="rancang-lencana rancang-lencana-{kind}">{e(text)}</span>'
+                      for text, kind in _card_badges(card))
+    out = [f"<div {attributes}>", '<div class="sd-card-body docutils container">',
+           f'<p class="rancang-kartu-jenis">{badges}</p>',
+           f'<p class="sd-card-title rancang-kartu-judul"><a class="reference internal" href="{e(href)}">'
+           f"{e(card.name)}</a></p>"]
+    if card.summary:
+        out.append(f'<p class="sd-card-text rancang-kartu-ringkasan">{e(card.summary)}</p>')
+    out.append("</div>")
+    out.append('<div class="sd-card-footer rancang-kartu-fakta-fakta docutils container">')
+    for label, value in _card_facts(card):
+        out.append(f'<p class="rancang-kartu-fakta"><span class="rancang-kartu-label">{e(label)}</span> '
+                   f'<span class="rancang-kartu-nilai">{e(value)}</span></p>')
+    out.append("</div>")
+    out.append("</div>")
+    return "\n".join(out)
 
 
 def case_study_card(docname: str, title: str, innovation_ids: list[str], data: ProjectData,
@@ -362,10 +629,14 @@ def _case_studies(env: Any) -> list[tuple[str, str, list[str]]]:
 # -- controls ------------------------------------------------------------------------------------
 
 
-def controls_html(catalogue: dict[str, list[FacetValue]], total: int) -> str:
-    """The facet selects, the clear button and the counter (every value escaped)."""
+def controls_html(catalogue: dict[str, list[FacetValue]], total: int,
+                  paging: dict[str, str] | None = None) -> str:
+    """The facet selects, the clear button and the counter (every value escaped).
+
+    ``paging`` holds the ``data-`` attributes of a paginated gallery (see the module's docstring)."""
     e = html.escape
-    out = ['<div class="rancang-facets" role="search" aria-label="Saring inovasi" hidden>']
+    extra = "".join(f' {name}="{e(value, quote=True)}"' for name, value in (paging or {}).items())
+    out = [f'<div class="rancang-facets" role="search" aria-label="Saring inovasi"{extra} hidden>']
     for facet in FACETS:
         ident = f"rancang-facet-{facet.name}"
         out.append(f'<div class="rancang-facet-kotak"><label for="{e(ident)}">{e(facet.label)}</label>'
@@ -393,8 +664,18 @@ def _note_gallery(directive: SphinxDirective) -> None:
     getattr(env, GALLERY_KEY).add(env.docname)
 
 
+PROFILE_MARK = "RANCANG-ID"
+
+
+def _profile_uri_parts(builder: Any, pagename: str) -> tuple[str, str]:
+    """A profile's URL from ``pagename`` is ``before + id + after``."""
+    uri = builder.get_relative_uri(pagename, f"kb/inovasi/{PROFILE_MARK}")
+    before, _, after = uri.partition(PROFILE_MARK)
+    return before, after
+
+
 class GalleryDirective(SphinxDirective):
-    """``{rancang-galeri}``: every innovation and case study as a card, with facet controls."""
+    """``{rancang-galeri}``: the innovations and case studies as cards (first page), with facet controls."""
 
     has_content = False
 
@@ -407,20 +688,39 @@ class GalleryDirective(SphinxDirective):
         if lists is not None:
             lists(self)  # re-read when a case study is added, changed or removed
         data: ProjectData = state.project_data(self.env)
-        catalogue = facet_catalogue(data)
-        order = gallery_order(data)
+        prepared = prepare(data)
+        order = prepared.order
+        pages = page_count(len(order))
+        builder = state.of(self.env).builder
+        docname = self.env.docname
+        paging = None
+        if pages > 1:
+            before, after = _profile_uri_parts(builder, docname)
+            paging = {"data-indeks": relative_uri(builder.get_target_uri(docname), INDEX_FILE),
+                      "data-profil-awal": before, "data-profil-akhir": after,
+                      "data-per-halaman": str(PAGE_SIZE), "data-jumlah-halaman": str(pages)}
         gallery = nodes.container(classes=["rancang-galeri"])
-        gallery += markdown.block(controls_html(catalogue, len(order)))
+        gallery += markdown.block(controls_html(prepared.catalogue, len(order), paging))
         cards = nodes.container(classes=["rancang-galeri-kartu"])
-        for record_id in order:
+        for record_id in page_slice(order, 1):
             innovation = data.innovations[record_id]
             cards += innovation_card(record_id, innovation, data,
                                      doc_link(self, f"kb/inovasi/{record_id}", innovation.name))
         cards += studi_kasus_kartu()
         gallery += cards
+        if pages > 1:
+            gallery += markdown.block(pagination_html(
+                1, pages, lambda k: builder.get_relative_uri(docname, gallery_page(docname, k)),
+                "Halaman galeri"))
         if not order:
             gallery += nodes.paragraph(text="Belum ada profil inovasi.")
         return [gallery]
+
+
+def _largest(values: list[FacetValue], limit: int) -> list[FacetValue]:
+    """The ``limit`` values with the most innovations, in display order."""
+    keep = {id(item) for item in sorted(values, key=lambda item: -len(item.innovations))[:limit]}
+    return [item for item in values if id(item) in keep]
 
 
 class CategoriesDirective(SphinxDirective):
@@ -438,15 +738,23 @@ class CategoriesDirective(SphinxDirective):
             values = catalogue[facet.name]
             if not values:
                 continue
+            many = len(values) > MAX_LISTED_VALUES
             para = nodes.paragraph(classes=["rancang-kategori-facet"])
             para += nodes.strong(text=facet.label)
             para += nodes.Text(": ")
-            for index, item in enumerate(values):
+            if many:
+                para += nodes.Text(f"{MAX_LISTED_VALUES} dengan inovasi terbanyak: ")
+            for index, item in enumerate(_largest(values, MAX_LISTED_VALUES) if many else values):
                 if index:
                     para += nodes.Text(" · ")
                 uri = builder.get_relative_uri(self.env.docname, facet_page(facet.name, item.value))
                 para += nodes.reference("", item.label, internal=True, refuri=uri)
                 para += nodes.Text(f" ({len(item.innovations)})")
+            if many:
+                para += nodes.Text(" · ")
+                uri = builder.get_relative_uri(self.env.docname, category_page(facet.name))
+                para += nodes.reference("", f"semua {len(values)} {facet.label.lower()} ›", internal=True,
+                                        refuri=uri, classes=["rancang-kategori-semua"])
             listing += para
         if not listing.children:
             return [nodes.paragraph(text="Belum ada profil inovasi.")]
@@ -479,109 +787,348 @@ def _gallery_docs(env: Any) -> list[str]:
     return sorted(d for d in getattr(env, GALLERY_KEY, set()) if d in env.all_docs)
 
 
-def collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
-    """One page per facet value (``galeri/<facet>/<value>.html``), written into the output folder only.
+@dataclass
+class PageSpec:
+    """A generated page: its title, what it shows (for the digest) and how to write its body."""
 
-    Each page is rendered by the builder through the theme's ``page.html`` (so it has the site's
-    header, navigation and styles), into a scratch file first: a page is written only when its
-    content changed, so a build without change rewrites none of them. Nothing is returned to
-    Sphinx, which would rewrite every page on every build.
-    """
-    app.rancang_facet_pages = set()
-    if app.builder.format != "html" or not _gallery_docs(app.env):
-        return []
-    data: ProjectData = app.rancang_data
-    gallery = _gallery_docs(app.env)[0]
-    catalogue = facet_catalogue(data)
-    studies = _case_studies(app.env)
-    pages = []
-    for facet in FACETS:
-        for item in catalogue[facet.name]:
-            pagename = facet_page(facet.name, item.value)
-            title = f"{facet.label}: {item.label}"
-            body = facet_page_body(app, pagename, gallery, facet, item, catalogue[facet.name], data, studies)
-            pages.append((pagename, {"title": html.escape(title), "body": body}))
-    app.rancang_facet_pages = {pagename for pagename, _ in pages}
-    outdir = Path(app.outdir)
-    _remove_stale_pages(outdir, app.builder.out_suffix, app.rancang_facet_pages)
-    output_path = getattr(app.builder, "get_output_path", None) or app.builder.get_outfilename
-    with tempfile.TemporaryDirectory(prefix="rancang-galeri-") as scratch:
-        draft = Path(scratch) / "halaman.html"
-        for pagename, context in pages:
-            app.builder.handle_page(pagename, context, "page.html", outfilename=draft)
-            content = draft.read_bytes()
-            target = Path(output_path(pagename))
-            if not target.is_file() or target.read_bytes() != content:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-    return []
+    pagename: str
+    title: str
+    shows: Any
+    """JSON-able description of everything the body shows (apart from the site's frame)."""
+    body: Callable[[], str]
 
 
-def _remove_stale_pages(outdir: Path, suffix: str, current: set[str]) -> None:
-    """Facet values that disappeared leave no page behind."""
-    folder = outdir / PAGES_FOLDER
-    if not folder.is_dir():
-        return
-    for path in folder.glob(f"*/*{suffix}"):
-        pagename = path.relative_to(outdir).as_posix()[: -len(suffix)]
-        if pagename not in current:
-            path.unlink()
-    for sub in folder.iterdir():
-        if sub.is_dir() and not any(sub.iterdir()):
-            sub.rmdir()
+class _Context:
+    """What the page bodies need, with relative links from one page."""
+
+    def __init__(self, app: Sphinx, gallery: str, prepared: Prepared,
+                 studies: list[tuple[str, str, list[str]]]) -> None:
+        self.app = app
+        self.builder = app.builder
+        self.gallery = gallery
+        self.gallery_title = (app.env.titles[gallery].astext() if gallery in app.env.titles
+                              else "Galeri inovasi")
+        self.prepared = prepared
+        self.studies = studies
+
+    def uri(self, pagename: str, target: str) -> str:
+        return self.builder.get_relative_uri(pagename, target)
+
+    def crumbs(self, pagename: str, *rest: tuple[str, str | None]) -> str:
+        e = html.escape
+        parts = [f'<a href="{e(self.uri(pagename, self.gallery))}">{e(self.gallery_title)}</a>']
+        for text, target in rest:
+            parts.append(f'<a href="{e(self.uri(pagename, target))}">{e(text)}</a>' if target else e(text))
+        return f'<p class="rancang-remah">{" › ".join(parts)}</p>'
 
 
-def facet_page_body(app: Sphinx, pagename: str, gallery: str, facet: Facet, item: FacetValue,
-                    siblings: list[FacetValue], data: ProjectData,
-                    studies: list[tuple[str, str, list[str]]]) -> str:
+def _gallery_pages(ctx: _Context) -> list[PageSpec]:
+    """Pages 2, 3, ... of the gallery (page 1 is the document)."""
+    order = ctx.prepared.order
+    total = page_count(len(order))
+    specs = []
+    for number in range(2, total + 1):
+        pagename = gallery_page(ctx.gallery, number)
+        members = page_slice(order, number)
+        title = f"{ctx.gallery_title} (halaman {number} dari {total})"
+        shows = ["galeri", ctx.gallery, ctx.gallery_title, number, total, len(order),
+                 [ctx.prepared.cards[r].fingerprint for r in members]]
+
+        def body(pagename: str = pagename, number: int = number, members: list[str] = members) -> str:
+            return gallery_page_body(ctx, pagename, number, total, members)
+
+        specs.append(PageSpec(pagename, title, shows, body))
+    return specs
+
+
+def gallery_page_body(ctx: _Context, pagename: str, number: int, total: int, members: list[str]) -> str:
     e = html.escape
-    builder = app.builder
+    order = ctx.prepared.order
+    out = [f'<section class="rancang-galeri-halaman" data-halaman="{number}">',
+           ctx.crumbs(pagename, (f"Halaman {number}", None)),
+           f"<h1>{e(ctx.gallery_title)}</h1>",
+           f'<p class="rancang-jumlah">{len(order)} inovasi · halaman {number} dari {total} · '
+           f'<a href="{e(ctx.uri(pagename, ctx.gallery))}">Saring di halaman galeri</a></p>',
+           '<div class="rancang-galeri-kartu docutils container">']
+    for record_id in members:
+        out.append(card_html(ctx.prepared.cards[record_id], ctx.uri(pagename, f"kb/inovasi/{record_id}")))
+    out.append("</div>")
+    out.append(pagination_html(number, total, lambda k: ctx.uri(pagename, gallery_page(ctx.gallery, k)),
+                               "Halaman galeri"))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _facet_pages(ctx: _Context) -> list[PageSpec]:
+    specs = []
+    catalogue = ctx.prepared.catalogue
+    for facet in FACETS:
+        siblings = catalogue[facet.name]
+        many = len(siblings) > MAX_LISTED_VALUES
+        for item in siblings:
+            total = page_count(len(item.innovations))
+            members_set = set(item.innovations)
+            related = [(doc, title) for doc, title, ids in ctx.studies if members_set & set(ids)]
+            if many:
+                others: Any = ["kategori", len(siblings)]
+            else:
+                others = [[o.value, o.label, len(o.innovations)] for o in siblings if o.value != item.value]
+            for number in range(1, total + 1):
+                pagename = facet_page(facet.name, item.value, number)
+                members = page_slice(item.innovations, number)
+                title = f"{facet.label}: {item.label}"
+                if number > 1:
+                    title += f" (halaman {number} dari {total})"
+                shows = ["facet", facet.name, item.value, item.label, number, total, len(item.innovations),
+                         ctx.gallery, ctx.gallery_title,
+                         [ctx.prepared.cards[r].fingerprint for r in members],
+                         related if number == 1 else [], others if number == 1 else []]
+
+                def body(pagename: str = pagename, facet: Facet = facet, item: FacetValue = item,
+                         number: int = number, total: int = total, members: list[str] = members,
+                         related: list = related, siblings: list = siblings) -> str:
+                    return facet_page_body(ctx, pagename, facet, item, number, total, members,
+                                           related if number == 1 else [], siblings if number == 1 else [])
+
+                specs.append(PageSpec(pagename, title, shows, body))
+    return specs
+
+
+def facet_page_body(ctx: _Context, pagename: str, facet: Facet, item: FacetValue, number: int, total: int,
+                    members: list[str], related: list[tuple[str, str]], siblings: list[FacetValue]) -> str:
+    e = html.escape
 
     def uri(target: str) -> str:
-        return builder.get_relative_uri(pagename, target)
+        return ctx.uri(pagename, target)
 
-    gallery_uri = uri(gallery)
-    gallery_title = app.env.titles[gallery].astext() if gallery in app.env.titles else "Galeri inovasi"
+    many = len(ctx.prepared.catalogue[facet.name]) > MAX_LISTED_VALUES
+    gallery_uri = uri(ctx.gallery)
     filtered = f"{gallery_uri}?{urlencode({facet.name: item.value})}"
     count = len(item.innovations)
-    out = [f'<section class="rancang-facet-halaman" data-facet="{e(facet.name)}" data-nilai="{e(item.value)}">',
-           f'<p class="rancang-remah"><a href="{e(gallery_uri)}">{e(gallery_title)}</a> › {e(facet.label)}</p>',
+    facet_crumb = (facet.label, category_page(facet.name) if many else None)
+    out = [f'<section class="rancang-facet-halaman" data-facet="{e(facet.name)}" data-nilai="{e(item.value)}"'
+           f' data-halaman="{number}">',
+           ctx.crumbs(pagename, facet_crumb),
            f"<h1>{e(facet.label)}: {e(item.label)}</h1>",
            f'<p class="rancang-facet-jumlah"><span class="rancang-facet-angka">{count} inovasi</span> · '
            f'<a href="{e(filtered)}">Lihat di galeri dengan filter ini</a></p>',
            '<ul class="rancang-facet-daftar">']
-    for record_id in item.innovations:
-        innovation = data.innovations[record_id]
-        year = record_year(innovation)
-        facts = [x for x in (agency_label(data, innovation.agency, short=True) if innovation.agency else "",
-                             STAGE_WORDS[innovation.stage.value] if innovation.stage else "",
-                             str(year) if year is not None else "",
-                             f"{len(innovation.awards)} penghargaan" if innovation.awards else "") if x]
+    for record_id in members:
+        card = ctx.prepared.cards[record_id]
+        facts = [x for x in (card.agency, card.stage, card.year,
+                             f"{card.awards} penghargaan" if card.awards else "") if x]
         out.append(f'<li data-inovasi="{e(record_id)}"><a class="reference internal" '
-                   f'href="{e(uri(f"kb/inovasi/{record_id}"))}">{e(innovation.name)}</a>')
+                   f'href="{e(uri(f"kb/inovasi/{record_id}"))}">{e(card.name)}</a>')
         if facts:
             out.append(f'<span class="rancang-facet-fakta"> · {e(" · ".join(facts))}</span>')
-        summary = short_summary(innovation)
-        if summary:
-            out.append(f'<br><span class="rancang-facet-ringkasan">{e(summary)}</span>')
+        if card.summary:
+            out.append(f'<br><span class="rancang-facet-ringkasan">{e(card.summary)}</span>')
         out.append("</li>")
     out.append("</ul>")
-    members = set(item.innovations)
-    related = [(doc, title) for doc, title, ids in studies if members & set(ids)]
+    out.append(pagination_html(number, total, lambda k: uri(facet_page(facet.name, item.value, k)),
+                               f"Halaman {facet.label.lower()}: {item.label}"))
     if related:
         out.append('<h2>Studi kasus</h2><ul class="rancang-facet-studi-kasus">')
         for doc, title in related:
             out.append(f'<li><a class="reference internal" href="{e(uri(doc))}">{e(title)}</a></li>')
         out.append("</ul>")
-    others = [other for other in siblings if other.value != item.value]
-    if others:
-        out.append(f"<h2>{e(facet.label)} lainnya</h2><ul class=\"rancang-facet-lain\">")
-        for other in others:
-            out.append(f'<li><a class="reference internal" href="{e(uri(facet_page(facet.name, other.value)))}">'
-                       f"{e(other.label)}</a> ({len(other.innovations)})</li>")
-        out.append("</ul>")
+    if number == 1 and many:
+        out.append(f"<h2>{e(facet.label)} lainnya</h2>"
+                   f'<p class="rancang-facet-lain-semua"><a class="reference internal" '
+                   f'href="{e(uri(category_page(facet.name)))}">Semua {len(siblings)} '
+                   f"{e(facet.label.lower())}</a></p>")
+    else:
+        others = [other for other in siblings if other.value != item.value]
+        if others:
+            out.append(f"<h2>{e(facet.label)} lainnya</h2><ul class=\"rancang-facet-lain\">")
+            for other in others:
+                out.append(f'<li><a class="reference internal" href="{e(uri(facet_page(facet.name, other.value)))}">'
+                           f"{e(other.label)}</a> ({len(other.innovations)})</li>")
+            out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _category_pages(ctx: _Context) -> list[PageSpec]:
+    """The full, paginated list of the values of every facet with many."""
+    specs = []
+    for facet in FACETS:
+        values = ctx.prepared.catalogue[facet.name]
+        if len(values) <= MAX_LISTED_VALUES:
+            continue
+        total = page_count(len(values), VALUES_PER_PAGE)
+        for number in range(1, total + 1):
+            pagename = category_page(facet.name, number)
+            members = page_slice(values, number, VALUES_PER_PAGE)
+            title = f"{facet.label}: semua"
+            if number > 1:
+                title += f" (halaman {number} dari {total})"
+            shows = ["kategori", facet.name, number, total, len(values), ctx.gallery, ctx.gallery_title,
+                     [[v.value, v.label, len(v.innovations)] for v in members]]
+
+            def body(pagename: str = pagename, facet: Facet = facet, number: int = number, total: int = total,
+                     members: list[FacetValue] = members, count: int = len(values)) -> str:
+                return category_page_body(ctx, pagename, facet, number, total, members, count)
+
+            specs.append(PageSpec(pagename, title, shows, body))
+    return specs
+
+
+def category_page_body(ctx: _Context, pagename: str, facet: Facet, number: int, total: int,
+                       members: list[FacetValue], count: int) -> str:
+    e = html.escape
+    out = [f'<section class="rancang-kategori-halaman" data-facet="{e(facet.name)}" data-halaman="{number}">',
+           ctx.crumbs(pagename, (facet.label, None)),
+           f"<h1>{e(facet.label)}: semua</h1>",
+           f'<p class="rancang-facet-jumlah">{count} {e(facet.label.lower())}, urut menurut nama; '
+           "angka dalam kurung adalah jumlah inovasinya.</p>",
+           '<ul class="rancang-kategori-daftar">']
+    for item in members:
+        out.append(f'<li><a class="reference internal" href="{e(ctx.uri(pagename, facet_page(facet.name, item.value)))}">'
+                   f"{e(item.label)}</a> ({len(item.innovations)})</li>")
+    out.append("</ul>")
+    out.append(pagination_html(number, total, lambda k: ctx.uri(pagename, category_page(facet.name, k)),
+                               f"Halaman {facet.label.lower()}"))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def index_script(prepared: Prepared) -> str:
+    """``galeri/indeks.js``: the compact index of every innovation (format in the module's docstring)."""
+    tables = []
+    position: list[dict[str, int]] = []
+    for facet in FACETS:
+        rows = []
+        for item in prepared.catalogue[facet.name]:
+            rows.append([item.value, item.label, item.short] if facet.name == "perangkat-daerah"
+                        else [item.value, item.label])
+        tables.append([facet.name, rows])
+        position.append({row[0]: index for index, row in enumerate(rows)})
+    records = []
+    for record_id in prepared.order:
+        card = prepared.cards[record_id]
+        records.append([card.id, card.name, card.summary, card.awards,
+                        [[position[f][value] for value in values] for f, values in enumerate(card.values)]])
+    payload = json.dumps({"versi": 1, "facet": tables, "inovasi": records}, ensure_ascii=False,
+                         separators=(",", ":"))
+    payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return ("/* Indeks galeri rancang (dibuat otomatis): dimuat oleh rancang-galeri.js. */\n"
+            f"window.rancangGaleriIndeks = {payload};\n")
+
+
+def _load_state(path: Path) -> dict[str, Any]:
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return saved if isinstance(saved, dict) and saved.get("versi") == STATE_VERSION else {}
+
+
+def _save_state(path: Path, saved: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                     prefix=".rancang-galeri-", suffix=".json") as handle:
+        json.dump(saved, handle, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    os.chmod(handle.name, 0o644)
+    os.replace(handle.name, path)
+
+
+PROBE = f"{PAGES_FOLDER}/halaman/0"
+"""Page name of the probe that :func:`_frame_digest` renders (never written into the output)."""
+
+
+def _frame_digest(app: Sphinx, scratch: Path) -> str:
+    """Digest of the theme's frame around a generated page (header, navigation, styles and their versions,
+    configuration): when it changes, every generated page is rendered again."""
+    draft = scratch / "bingkai.html"
+    app.rancang_facet_pages = app.rancang_facet_pages | {PROBE}
+    try:
+        app.builder.handle_page(PROBE, {"title": "RANCANG-JUDUL", "body": "RANCANG-ISI"}, "page.html",
+                                outfilename=draft)
+    finally:
+        app.rancang_facet_pages = app.rancang_facet_pages - {PROBE}
+    return _digest(draft.read_text(encoding="utf-8"))
+
+
+def collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """The generated pages (gallery pages, facet-value pages, category lists) and the index, written into the
+    output folder only, and only when what they show changed.
+
+    Each page is rendered by the builder through the theme's ``page.html`` (so it has the site's header,
+    navigation and styles). Nothing is returned to Sphinx, which would render every page on every build:
+    a page is rendered when its digest (what it shows, and the theme's frame) differs from the last build's
+    or its file is missing.
+    """
+    started = time.perf_counter()
+    app.rancang_facet_pages = set()
+    outdir = Path(app.outdir)
+    suffix = app.builder.out_suffix
+    if app.builder.format != "html" or not _gallery_docs(app.env):
+        _remove_stale_pages(outdir, suffix, set(), paged=False)
+        return []
+    state_path = Path(app.doctreedir) / STATE_FILE
+    saved = _load_state(state_path)
+    _SUMMARIES.update(saved.get("ringkasan", {}))
+    data: ProjectData = app.rancang_data
+    prepared = prepare(data)
+    ctx = _Context(app, _gallery_docs(app.env)[0], prepared, _case_studies(app.env))
+    specs = _gallery_pages(ctx) + _facet_pages(ctx) + _category_pages(ctx)
+    app.rancang_facet_pages = {spec.pagename for spec in specs}
+    previous: dict[str, str] = saved.get("halaman", {})
+    paged = len(prepared.order) > PAGE_SIZE
+    if set(previous) != app.rancang_facet_pages or not saved:
+        _remove_stale_pages(outdir, suffix, app.rancang_facet_pages, paged)
+    output_path = getattr(app.builder, "get_output_path", None) or app.builder.get_outfilename
+    digests: dict[str, str] = {}
+    rendered = 0
+    with tempfile.TemporaryDirectory(prefix="rancang-galeri-") as scratch:
+        frame = _frame_digest(app, Path(scratch))
+        for spec in specs:
+            digest = _digest(json.dumps([frame, spec.title, spec.shows], ensure_ascii=False))
+            digests[spec.pagename] = digest
+            target = Path(output_path(spec.pagename))
+            if previous.get(spec.pagename) == digest and target.is_file():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            app.builder.handle_page(spec.pagename, {"title": html.escape(spec.title), "body": spec.body()},
+                                    "page.html", outfilename=target)
+            rendered += 1
+    index_digest = saved.get("indeks")
+    if paged:
+        index_digest = _digest(json.dumps([[c.fingerprint for c in map(prepared.cards.get, prepared.order)],
+                                           [[f, [[v.value, v.label, v.short] for v in values]]
+                                            for f, values in prepared.catalogue.items()]]))
+        index_path = outdir / INDEX_FILE
+        if index_digest != saved.get("indeks") or not index_path.is_file():
+            index_path.parent.mkdir(parents=True, exist_ok=True)
+            index_path.write_text(index_script(prepared), encoding="utf-8")
+    else:
+        index_digest = None
+    summaries = {key: _SUMMARIES[key] for key in _USED if key in _SUMMARIES}
+    fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": summaries}
+    if fresh != saved:
+        _save_state(state_path, fresh)
+    app.rancang_galeri_stats = {"rendered": rendered, "pages": len(specs),  # type: ignore[attr-defined]
+                                "seconds": time.perf_counter() - started}
+    logger.info("rancang galeri: %d halaman dibuat, %d halaman tetap, %.2f detik",
+                rendered, len(specs) - rendered, time.perf_counter() - started)
+    return []
+
+
+def _remove_stale_pages(outdir: Path, suffix: str, current: set[str], paged: bool) -> None:
+    """Pages that no longer exist (a value disappeared, fewer pages) leave nothing behind."""
+    folder = outdir / PAGES_FOLDER
+    if not folder.is_dir():
+        return
+    for path in folder.rglob(f"*{suffix}"):
+        pagename = path.relative_to(outdir).as_posix()[: -len(suffix)]
+        if pagename not in current:
+            path.unlink()
+    if not paged and (outdir / INDEX_FILE).is_file():
+        (outdir / INDEX_FILE).unlink()
+    for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        if not any(sub.iterdir()):
+            sub.rmdir()
 
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

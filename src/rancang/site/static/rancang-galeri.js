@@ -1,21 +1,33 @@
 /* Gallery facets of rancang: filter the cards, keep the filter in the URL.
  *
  * Vanilla JavaScript, no dependencies; works from file:// as well as from a web server.
- * Without JavaScript the controls stay hidden and every card is shown (the facet pages
- * under galeri/ do the filtering then).
+ * Without JavaScript the controls stay hidden and the cards of the page are shown (the static
+ * pages under galeri/ do the filtering and the paging then).
  *
- * Contract (built by rancang/site/gallery.py):
+ * Contract (built by rancang/site/gallery.py, see its docstring):
  *   cards     div.rancang-kartu with data-<facet>="v1|v2" ("" when unknown);
  *             case-study cards also carry data-studi-kasus, and data-inovasi lists their
  *             innovations: a case-study card is shown when one of its innovations is.
  *   controls  select.rancang-facet[name=<facet>], first option "" = "Semua";
  *             button.rancang-hapus-filter clears them; p#rancang-jumlah says "N inovasi".
- *   URL       ?<facet>=<value>&... (read on load, kept up to date with history.replaceState).
+ *   URL       ?<facet>=<value>&...&halaman=<k> (read on load, kept up to date with
+ *             history.replaceState).
+ *
+ * Two ways of filtering:
+ *   - every innovation is on the page (div.rancang-facets has no data-indeks): cards are
+ *     hidden and shown in place;
+ *   - the gallery is paginated (data-indeks names the index script galeri/indeks.js): on the
+ *     first use of a control (or when the address holds a filter or a page) the index is
+ *     loaded with a <script> element, and the matching cards are built here, with the same
+ *     markup as the server's, one page at a time, with the same page navigation
+ *     (nav.rancang-halaman). Text from the index only goes through textContent.
  */
 (function () {
   "use strict";
 
   var SEPARATOR = "|";
+  var PAGE_PARAM = "halaman";
+  var NEIGHBOURS = 2;
 
   function toArray(list) {
     return Array.prototype.slice.call(list);
@@ -32,6 +44,99 @@
     });
   }
 
+  /* An element with classes, attributes and text (never HTML). */
+  function element(tag, classes, text, attributes) {
+    var node = document.createElement(tag);
+    if (classes) {
+      node.className = classes;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    return node;
+  }
+
+  /* The pages the navigation shows: first, last and NEIGHBOURS around the current one
+     (null = gap), as gallery.page_window does. */
+  function pageWindow(current, total) {
+    var shown = [1];
+    for (var k = Math.max(1, current - NEIGHBOURS); k <= Math.min(total, current + NEIGHBOURS); k += 1) {
+      if (shown.indexOf(k) === -1) {
+        shown.push(k);
+      }
+    }
+    if (shown.indexOf(total) === -1) {
+      shown.push(total);
+    }
+    var out = [];
+    shown.forEach(function (number) {
+      var last = out.length ? out[out.length - 1] : null;
+      if (last !== null && number - last === 2) {
+        out.push(number - 1);
+      } else if (last !== null && number - last > 2) {
+        out.push(null);
+      }
+      out.push(number);
+    });
+    return out;
+  }
+
+  /* Loads the index script once; callbacks run when it is there (or get an error). */
+  function indexLoader(src) {
+    var waiting = [];
+    var result = null;
+    var failed = false;
+    var started = false;
+    return function (callback) {
+      if (result || failed) {
+        callback(result);
+        return;
+      }
+      waiting.push(callback);
+      if (started) {
+        return;
+      }
+      started = true;
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = true;
+      function finish() {
+        result = window.rancangGaleriIndeks || null;
+        failed = !result;
+        waiting.splice(0).forEach(function (waiter) {
+          waiter(result);
+        });
+      }
+      script.onload = finish;
+      script.onerror = finish;
+      document.head.appendChild(script);
+    };
+  }
+
+  /* The records of the index, with their facet values as strings. */
+  function readIndex(index) {
+    var facets = index.facet.map(function (entry) {
+      return { name: entry[0], values: entry[1] };
+    });
+    var records = index.inovasi.map(function (row) {
+      var record = { id: row[0], name: row[1], summary: row[2], awards: row[3], values: {}, labels: {} };
+      facets.forEach(function (facet, position) {
+        var rows = (row[4][position] || []).map(function (i) {
+          return facet.values[i];
+        });
+        record.values[facet.name] = rows.map(function (value) {
+          return value[0];
+        });
+        record.labels[facet.name] = rows;
+      });
+      return record;
+    });
+    return { facets: facets, records: records };
+  }
+
   function init(gallery) {
     var selects = toArray(gallery.querySelectorAll("select.rancang-facet"));
     var cards = toArray(gallery.querySelectorAll(".rancang-kartu"));
@@ -39,9 +144,16 @@
     var empty = gallery.querySelector(".rancang-kosong");
     var reset = gallery.querySelector(".rancang-hapus-filter");
     var controls = gallery.querySelector(".rancang-facets");
+    var grid = gallery.querySelector(".rancang-galeri-kartu");
+    var nav = gallery.querySelector("nav.rancang-halaman");
     if (!selects.length) {
       return;
     }
+    var paged = controls && controls.hasAttribute("data-indeks");
+    var page = 1;
+    var records = null; /* the index's records, once loaded */
+    var load = paged ? indexLoader(controls.getAttribute("data-indeks")) : null;
+    var pageSize = paged ? parseInt(controls.getAttribute("data-per-halaman"), 10) || 60 : 0;
 
     var innovations = cards.filter(function (card) {
       return !card.hasAttribute("data-studi-kasus");
@@ -66,7 +178,20 @@
       });
     }
 
-    function apply() {
+    function showCount(count, filters) {
+      if (counter) {
+        counter.textContent = count + " inovasi";
+      }
+      if (empty) {
+        empty.hidden = count !== 0;
+      }
+      if (reset) {
+        reset.disabled = filters.length === 0;
+      }
+    }
+
+    /* Every card is on the page: hide and show them. */
+    function applyInPlace() {
       var filters = chosen();
       var shown = {};
       var count = 0;
@@ -83,14 +208,185 @@
           return shown[id] === true;
         });
       });
+      showCount(count, filters);
+    }
+
+    /* -- paginated gallery: cards built from the index -- */
+
+    function profileUrl(id) {
+      return (controls.getAttribute("data-profil-awal") || "") + encodeURIComponent(id) +
+        (controls.getAttribute("data-profil-akhir") || "");
+    }
+
+    function fact(label, value) {
+      var para = element("p", "rancang-kartu-fakta");
+      para.appendChild(element("span", "rancang-kartu-label", label));
+      para.appendChild(document.createTextNode(" "));
+      para.appendChild(element("span", "rancang-kartu-nilai", value));
+      return para;
+    }
+
+    function first(record, facet, position) {
+      var rows = record.labels[facet] || [];
+      return rows.length ? rows[0][position] : "";
+    }
+
+    /* The same markup as gallery.card_html. */
+    function buildCard(record) {
+      var card = element("div", "rancang-kartu sd-card sd-shadow-sm", null, { "data-inovasi": record.id });
+      Object.keys(record.values).forEach(function (name) {
+        card.setAttribute("data-" + name, record.values[name].join(SEPARATOR));
+      });
+      var body = element("div", "sd-card-body docutils container");
+      var badges = element("p", "rancang-kartu-jenis");
+      badges.appendChild(element("span", "rancang-lencana rancang-lencana-inovasi", "Inovasi"));
+      var kind = first(record, "jenis", 1);
+      if (kind) {
+        badges.appendChild(document.createTextNode(" "));
+        badges.appendChild(element("span", "rancang-lencana rancang-lencana-jenis", kind));
+      }
+      body.appendChild(badges);
+      var title = element("p", "sd-card-title rancang-kartu-judul");
+      title.appendChild(element("a", "reference internal", record.name, { href: profileUrl(record.id) }));
+      body.appendChild(title);
+      if (record.summary) {
+        body.appendChild(element("p", "sd-card-text rancang-kartu-ringkasan", record.summary));
+      }
+      card.appendChild(body);
+      var footer = element("div", "sd-card-footer rancang-kartu-fakta-fakta docutils container");
+      footer.appendChild(fact("Perangkat daerah", first(record, "perangkat-daerah", 2) || "–"));
+      footer.appendChild(fact("Tahapan", first(record, "tahapan", 1) || "–"));
+      footer.appendChild(fact("Tahun", first(record, "tahun", 0) || "–"));
+      footer.appendChild(fact("Penghargaan", record.awards ? record.awards + " penghargaan" : "Belum ada"));
+      card.appendChild(footer);
+      return card;
+    }
+
+    function pageLink(number, classes, text, rel, label) {
+      var link = element("a", classes, text, { href: addressFor(number) });
+      if (rel) {
+        link.setAttribute("rel", rel);
+      }
+      if (label) {
+        link.setAttribute("aria-label", label);
+      }
+      link.addEventListener("click", function (event) {
+        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+          return; /* a new tab or window opens the address, which holds the page */
+        }
+        event.preventDefault();
+        page = number;
+        render();
+        writeUrl();
+        gallery.scrollIntoView();
+      });
+      return link;
+    }
+
+    /* The same markup as gallery.pagination_html. */
+    function buildNav(current, total) {
+      var box = element("nav", "rancang-halaman", null, { "aria-label": "Halaman galeri" });
+      box.appendChild(element("p", "rancang-halaman-posisi", "Halaman " + current + " dari " + total));
+      var list = element("ul", "rancang-halaman-daftar");
+      function item(child, classes) {
+        var li = element("li", classes || "");
+        if (child) {
+          li.appendChild(child);
+        }
+        list.appendChild(li);
+        return li;
+      }
+      item(current > 1 ? pageLink(current - 1, "rancang-halaman-sebelumnya", "‹ Sebelumnya", "prev")
+        : element("span", "rancang-halaman-sebelumnya", "‹ Sebelumnya", { "aria-disabled": "true" }));
+      pageWindow(current, total).forEach(function (number) {
+        if (number === null) {
+          item(null, "rancang-halaman-jeda").textContent = "…";
+          list.lastChild.setAttribute("aria-hidden", "true");
+        } else if (number === current) {
+          item(element("span", "rancang-halaman-ini", String(number), { "aria-current": "page" }));
+        } else {
+          item(pageLink(number, "rancang-halaman-nomor", String(number), null,
+            number === 1 ? "Halaman pertama" : number === total ? "Halaman terakhir" : null));
+        }
+      });
+      item(current < total ? pageLink(current + 1, "rancang-halaman-berikutnya", "Berikutnya ›", "next")
+        : element("span", "rancang-halaman-berikutnya", "Berikutnya ›", { "aria-disabled": "true" }));
+      box.appendChild(list);
+      return box;
+    }
+
+    function matchesRecord(record, filters) {
+      return filters.every(function (filter) {
+        return (record.values[filter.name] || []).indexOf(filter.value) !== -1;
+      });
+    }
+
+    function render() {
+      var filters = chosen();
+      var matching = records.filter(function (record) {
+        return matchesRecord(record, filters);
+      });
+      var total = Math.max(1, Math.ceil(matching.length / pageSize));
+      page = Math.min(Math.max(1, page), total);
+      var shown = {};
+      matching.forEach(function (record) {
+        shown[record.id] = true;
+      });
+      toArray(grid.querySelectorAll(".rancang-kartu:not([data-studi-kasus])")).forEach(function (card) {
+        card.parentNode.removeChild(card);
+      });
+      var anchor = studies.length ? studies[0] : null;
+      var fragment = document.createDocumentFragment();
+      matching.slice((page - 1) * pageSize, page * pageSize).forEach(function (record) {
+        fragment.appendChild(buildCard(record));
+      });
+      grid.insertBefore(fragment, anchor);
+      studies.forEach(function (card) {
+        card.hidden = page !== 1 || (filters.length > 0 && !values(card, "inovasi").some(function (id) {
+          return shown[id] === true;
+        }));
+      });
+      var fresh = total > 1 ? buildNav(page, total) : element("nav", "rancang-halaman", null, { hidden: "" });
+      if (nav && nav.parentNode) {
+        nav.parentNode.replaceChild(fresh, nav);
+      } else {
+        grid.parentNode.insertBefore(fresh, grid.nextSibling);
+      }
+      nav = fresh;
+      showCount(matching.length, filters);
+    }
+
+    /* Loads the index if needed, then shows the cards of the filter and page. */
+    function applyFromIndex() {
+      if (records) {
+        render();
+        return;
+      }
       if (counter) {
-        counter.textContent = count + " inovasi";
+        counter.textContent = "Memuat data galeri…";
       }
-      if (empty) {
-        empty.hidden = count !== 0;
-      }
-      if (reset) {
-        reset.disabled = filters.length === 0;
+      load(function (index) {
+        if (!index) {
+          if (counter) {
+            counter.textContent = "Data galeri tidak dapat dimuat: gunakan halaman kategori di bawah.";
+          }
+          return;
+        }
+        if (!records) {
+          records = readIndex(index).records;
+        }
+        render();
+        writeUrl();
+      });
+    }
+
+    function apply() {
+      if (!paged) {
+        applyInPlace();
+      } else if (records || chosen().length > 0 || page > 1) {
+        applyFromIndex();
+      } else if (reset) {
+        reset.disabled = true; /* the server's first page, unfiltered, is already shown */
       }
     }
 
@@ -100,11 +396,13 @@
         var value = params.get(select.name);
         select.value = value !== null && hasOption(select, value) ? value : "";
       });
+      page = paged ? parseInt(params.get(PAGE_PARAM), 10) || 1 : 1;
     }
 
-    function writeUrl() {
-      /* The facets first, in the order of the controls, then any other parameter:
-         the same filter always gives the same address. */
+    /* The address of the current filter on page `number`. */
+    function addressFor(number) {
+      /* The facets first, in the order of the controls, then the page, then any other
+         parameter: the same filter always gives the same address. */
       var names = selects.map(function (select) {
         return select.name;
       });
@@ -114,14 +412,21 @@
           params.append(select.name, select.value);
         }
       });
+      if (number > 1) {
+        params.append(PAGE_PARAM, String(number));
+      }
       new URLSearchParams(window.location.search).forEach(function (value, name) {
-        if (names.indexOf(name) === -1) {
+        if (names.indexOf(name) === -1 && name !== PAGE_PARAM) {
           params.append(name, value);
         }
       });
       var query = params.toString();
       var base = window.location.href.split("#")[0].split("?")[0];
-      var url = base + (query ? "?" + query : "") + window.location.hash;
+      return base + (query ? "?" + query : "") + window.location.hash;
+    }
+
+    function writeUrl() {
+      var url = addressFor(page);
       if (url === window.location.href) {
         return;
       }
@@ -134,6 +439,7 @@
 
     selects.forEach(function (select) {
       select.addEventListener("change", function () {
+        page = 1;
         apply();
         writeUrl();
       });
@@ -143,6 +449,7 @@
         selects.forEach(function (select) {
           select.value = "";
         });
+        page = 1;
         apply();
         writeUrl();
       });
