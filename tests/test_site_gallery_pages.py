@@ -1,0 +1,421 @@
+"""The paginated gallery: a copy of the example project with 23 innovations and a page size of 3.
+
+The page size, the number of values a facet lists in full and the number of values per page of a
+category list are patched down (``PAGE_SIZE = 3``, ``MAX_LISTED_VALUES = 3``, ``VALUES_PER_PAGE = 4``), so
+that a small project has eight gallery pages, paginated facet pages and a paginated category list, built in a
+few seconds. The tests read the built pages: which cards and entries each page shows, the page navigation,
+the index script, and which files a rebuild writes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from rancang.check import check_project
+from rancang.site import gallery
+from rancang.site.builder import build_site
+from test_site_gallery import NASTY, Page, _copy
+
+PAGE_SIZE = 3
+MAX_LISTED = 3
+VALUES_PER_PAGE = 4
+EXTRA_RECORDS = 15
+"""With the example's six profiles and the two of test_site_gallery: 23 innovations, eight pages of three."""
+
+AGENCIES = ["dinas-uji-a", "dinas-uji-b", "dinas-uji-c", "dinas-uji-d", "dinas-uji-e"]
+AFFAIRS = ["pendidikan", "kesehatan", "pariwisata", "sosial"]
+
+
+def generated_record(index: int) -> str:
+    """One innovation profile, its facts varying with ``index``."""
+    return (f'nama: "Uji Halaman {index:02d}"\n'
+            f'ringkasan: "Ringkasan uji nomor {index} untuk halaman galeri."\n'
+            f"perangkat_daerah: {AGENCIES[index % len(AGENCIES)]}\n"
+            f"bentuk: {('pelayanan_publik', 'tata_kelola')[index % 2]}\n"
+            f"jenis: {('digital', 'non_digital')[index % 3 == 0]}\n"
+            f"urusan:\n  - {AFFAIRS[index % len(AFFAIRS)]}\n"
+            f"tahapan: {('penerapan', 'uji_coba', 'inisiatif')[index % 3]}\n"
+            f"tanggal_inisiatif: {2015 + index % 4}\n"
+            f"status: {('berjalan', 'berhenti')[index % 5 == 0]}\n")
+
+
+def paginated_project(root: Path) -> Path:
+    """The example project, the two profiles of test_site_gallery and :data:`EXTRA_RECORDS` generated ones."""
+    _copy(root)
+    with open(root / "kb" / "perangkat-daerah.yaml", "a", encoding="utf-8") as handle:
+        for index, agency in enumerate(AGENCIES):
+            handle.write(f"\n- id: {agency}\n  nama: Dinas Uji {chr(65 + index)}\n")
+    for index in range(1, EXTRA_RECORDS + 1):
+        (root / "kb" / "inovasi" / f"uji-halaman-{index:02d}.yaml").write_text(generated_record(index),
+                                                                             encoding="utf-8")
+    return root
+
+
+@contextmanager
+def small_pages():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(gallery, "PAGE_SIZE", PAGE_SIZE)
+        patch.setattr(gallery, "MAX_LISTED_VALUES", MAX_LISTED)
+        patch.setattr(gallery, "VALUES_PER_PAGE", VALUES_PER_PAGE)
+        yield
+
+
+def build_paginated(root: Path) -> Path:
+    with small_pages():
+        data, report = check_project(root)
+        assert not report.errors, [d.message for d in report.errors]
+        outdir, _ = build_site(root, data, warnings_are_errors=True)
+    return outdir
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> dict:
+    root = paginated_project(tmp_path_factory.mktemp("galeri-halaman") / "proyek")
+    out = build_paginated(root)
+    data, _ = check_project(root)
+    prepared = gallery.prepare(data)
+    return {"root": root, "out": out, "data": data, "order": prepared.order, "catalogue": prepared.catalogue}
+
+
+def _read(out: Path, relative: str) -> Page:
+    return Page((out / relative).read_text(encoding="utf-8"))
+
+
+def _innovation_ids(page: Page) -> list[str]:
+    return [card["attrs"]["data-inovasi"] for card in page.cards if "data-studi-kasus" not in card["attrs"]]
+
+
+def _nav(page: Page) -> dict:
+    """What the page navigation shows: position text, page links (number -> href), current, prev, next."""
+    navs = page.by_class.get("rancang-halaman", [])
+    assert len(navs) == 1, "one page navigation"
+    position = page.by_class["rancang-halaman-posisi"][0]["text"]
+    numbers = {int(e["text"]): e["attrs"]["href"] for e in page.by_class.get("rancang-halaman-nomor", [])}
+    current = [int(e["text"]) for e in page.by_class.get("rancang-halaman-ini", [])]
+    previous = page.by_class["rancang-halaman-sebelumnya"][0]
+    following = page.by_class["rancang-halaman-berikutnya"][0]
+    return {"position": position, "numbers": numbers, "current": current,
+            "prev": previous["attrs"].get("href"), "prev_text": previous["text"],
+            "next": following["attrs"].get("href"), "next_text": following["text"],
+            "gaps": len(page.by_class.get("rancang-halaman-jeda", []))}
+
+
+def _gallery_pages(site: dict) -> list[str]:
+    total = math.ceil(len(site["order"]) / PAGE_SIZE)
+    return ["kb/galeri.html"] + [f"galeri/halaman/{k}.html" for k in range(2, total + 1)]
+
+
+# -- the gallery -------------------------------------------------------------------------------------------------
+
+
+def test_the_project_spans_several_pages(site):
+    assert len(site["order"]) == 23
+    assert len(_gallery_pages(site)) == 8
+
+
+def test_gallery_document_shows_the_first_page_with_controls_for_every_record(site):
+    page = _read(site["out"], "kb/galeri.html")
+    assert _innovation_ids(page) == site["order"][:PAGE_SIZE]
+    assert page.by_id["rancang-jumlah"]["text"] == "23 inovasi"
+    controls = page.by_class["rancang-facets"][0]["attrs"]
+    assert controls["data-indeks"] == "../galeri/indeks.js"
+    assert (controls["data-profil-awal"], controls["data-profil-akhir"]) == ("inovasi/", ".html")
+    assert (controls["data-per-halaman"], controls["data-jumlah-halaman"]) == ("3", "8")
+    # The selects offer the values of every record, not only those of the first page.
+    assert {value for value, _ in page.selects["perangkat-daerah"][1:]} >= set(AGENCIES)
+    # Case studies stay on the first page.
+    assert any("data-studi-kasus" in card["attrs"] for card in page.cards)
+    nav = _nav(page)
+    assert nav["position"] == "Halaman 1 dari 8"
+    assert nav["current"] == [1]
+    assert nav["prev"] is None and nav["prev_text"] == "‹ Sebelumnya"
+    assert nav["next"] == "../galeri/halaman/2.html" and nav["next_text"] == "Berikutnya ›"
+    assert nav["numbers"] == {2: "../galeri/halaman/2.html", 3: "../galeri/halaman/3.html",
+                              8: "../galeri/halaman/8.html"}
+    assert nav["gaps"] == 1
+
+
+def test_every_record_is_on_exactly_one_gallery_page_in_gallery_order(site):
+    out = site["out"]
+    shown: list[str] = []
+    for number, relative in enumerate(_gallery_pages(site), start=1):
+        page = _read(out, relative)
+        ids = _innovation_ids(page)
+        assert len(ids) == min(PAGE_SIZE, 23 - (number - 1) * PAGE_SIZE), relative
+        shown += ids
+        if number > 1:
+            assert not any("data-studi-kasus" in card["attrs"] for card in page.cards)
+            assert f"(halaman {number} dari 8)" in page.title
+            for card in page.cards:
+                record_id = card["attrs"]["data-inovasi"]
+                assert (f"../../kb/inovasi/{record_id}.html", site["data"].innovations[record_id].name) \
+                    in card["links"]
+    assert shown == site["order"]
+    assert not (out / "galeri" / "halaman" / "9.html").exists()
+    assert not (out / "galeri" / "halaman" / "1.html").exists()
+
+
+def test_generated_cards_have_the_markup_of_the_document_cards(site):
+    """Cards on galeri/halaman/<k>.html are written by card_html; on kb/galeri.html by docutils."""
+    text = (site["out"] / "kb" / "galeri.html").read_text(encoding="utf-8")
+    prepared = gallery.prepare(site["data"])
+    for record_id in site["order"][:PAGE_SIZE]:
+        expected = gallery.card_html(prepared.cards[record_id], f"inovasi/{record_id}.html")
+        assert expected in text, record_id
+    later = (site["out"] / "galeri" / "halaman" / "2.html").read_text(encoding="utf-8")
+    record_id = site["order"][PAGE_SIZE]
+    assert gallery.card_html(prepared.cards[record_id], f"../../kb/inovasi/{record_id}.html") in later
+
+
+def test_page_navigation_in_the_middle_and_at_the_end(site):
+    nav = _nav(_read(site["out"], "galeri/halaman/5.html"))
+    assert nav["position"] == "Halaman 5 dari 8"
+    assert nav["current"] == [5]
+    assert nav["prev"] == "4.html" and nav["next"] == "6.html"
+    assert nav["numbers"] == {1: "../../kb/galeri.html", 2: "2.html", 3: "3.html", 4: "4.html", 6: "6.html",
+                              7: "7.html", 8: "8.html"}
+    last = _nav(_read(site["out"], "galeri/halaman/8.html"))
+    assert last["position"] == "Halaman 8 dari 8"
+    assert last["next"] is None and last["next_text"] == "Berikutnya ›"
+    assert last["numbers"] == {1: "../../kb/galeri.html", 6: "6.html", 7: "7.html"}
+    assert last["gaps"] == 1
+
+
+def test_page_navigation_does_not_grow_with_the_number_of_pages():
+    for total in (1, 2, 9, 167, 613, 10_000):
+        for current in {1, 2, 3, total // 2, total - 1, total} & set(range(1, total + 1)):
+            window = gallery.page_window(current, total)
+            numbers = [n for n in window if n is not None]
+            assert len(window) <= 2 * gallery.NEIGHBOURS + 5
+            assert numbers == sorted(set(numbers)) and numbers[0] == 1 and numbers[-1] == total
+            assert current in numbers
+            assert {current - 1, current + 1} & set(range(1, total + 1)) <= set(numbers)
+    text = gallery.pagination_html(300, 613, lambda k: f"{k}.html")
+    assert "Halaman 300 dari 613" in text and text.count("<li") == 11
+
+
+# -- facet pages -------------------------------------------------------------------------------------------------
+
+
+def _entries(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    listing = text[text.index('<ul class="rancang-facet-daftar">'):]
+    listing = listing[: listing.index("</ul>")]
+    return re.findall(r'<li data-inovasi="([^"]+)">', listing)
+
+
+def test_facet_pages_are_paginated_and_list_every_member_once(site):
+    out, catalogue = site["out"], site["catalogue"]
+    paginated = 0
+    for facet in gallery.FACETS:
+        for item in catalogue[facet.name]:
+            total = math.ceil(len(item.innovations) / PAGE_SIZE)
+            listed: list[str] = []
+            for number in range(1, total + 1):
+                relative = (f"galeri/{facet.name}/{item.value}.html" if number == 1
+                            else f"galeri/{facet.name}/{item.value}/{number}.html")
+                path = out / relative
+                assert path.is_file(), relative
+                entries = _entries(path)
+                assert 1 <= len(entries) <= PAGE_SIZE
+                listed += entries
+                page = Page(path.read_text(encoding="utf-8"))
+                assert page.by_class["rancang-facet-angka"][0]["text"] == f"{len(item.innovations)} inovasi"
+                if total > 1:
+                    nav = _nav(page)
+                    assert nav["position"] == f"Halaman {number} dari {total}"
+                    assert f"(halaman {number} dari {total})" in page.title or number == 1
+                else:
+                    assert "rancang-halaman" not in page.by_class
+                # siblings and case studies only on the first page
+                assert ("rancang-facet-lain" in page.by_class or "rancang-facet-lain-semua" in page.by_class
+                        or len(catalogue[facet.name]) == 1) == (number == 1), relative
+            assert listed == item.innovations, (facet.name, item.value)
+            assert not (out / "galeri" / facet.name / item.value / f"{total + 1}.html").exists()
+            paginated += total > 1
+    assert paginated >= 5
+
+
+def test_second_facet_page_links_back_and_forth(site):
+    item = next(i for i in site["catalogue"]["tahapan"] if len(i.innovations) > 2 * PAGE_SIZE)
+    nav = _nav(_read(site["out"], f"galeri/tahapan/{item.value}/2.html"))
+    assert nav["prev"] == f"../{item.value}.html"
+    assert nav["next"] == "3.html"
+    assert nav["numbers"][1] == f"../{item.value}.html"
+
+
+def test_a_facet_with_many_values_links_its_category_list(site):
+    out, catalogue = site["out"], site["catalogue"]
+    agencies = catalogue["perangkat-daerah"]
+    assert len(agencies) > MAX_LISTED
+    first = agencies[0]
+    page = _read(out, f"galeri/perangkat-daerah/{first.value}.html")
+    assert "rancang-facet-lain" not in page.by_class  # no unbounded list of siblings
+    link = page.by_class["rancang-facet-lain-semua"][0]
+    assert f"Semua {len(agencies)} perangkat daerah" in link["text"]
+    assert ("../kategori/perangkat-daerah.html", f"Semua {len(agencies)} perangkat daerah") in page.links
+    # A facet with few values still lists them.
+    status = _read(out, "galeri/status/berjalan.html")
+    assert [t for h, t in status.links if h == "berhenti.html"] == ["Berhenti"]
+
+    # The category list: every value once, with its count, VALUES_PER_PAGE a page.
+    pages = math.ceil(len(agencies) / VALUES_PER_PAGE)
+    assert pages > 1
+    listed = []
+    for number in range(1, pages + 1):
+        relative = ("galeri/kategori/perangkat-daerah.html" if number == 1
+                    else f"galeri/kategori/perangkat-daerah/{number}.html")
+        text = (out / relative).read_text(encoding="utf-8")
+        listing = text.split('<ul class="rancang-kategori-daftar">')[1].split("</ul>")[0]
+        hrefs = re.findall(r'<li><a class="reference internal" href="([^"]+)">', listing)
+        assert 1 <= len(hrefs) <= VALUES_PER_PAGE
+        for href in hrefs:
+            target = ((out / relative).parent / href).resolve()
+            assert target.is_file() and target.parent == (out / "galeri" / "perangkat-daerah").resolve()
+            listed.append(target.stem)
+        assert f"Halaman {number} dari {pages}" in text
+    values = listed
+    assert values == [item.value for item in agencies]
+
+    # The overview on kb/galeri lists the largest ones and links the full list.
+    overview = _read(out, "kb/galeri.html")
+    agency_links = [h for h, _ in overview.links if h.startswith("../galeri/perangkat-daerah/")]
+    assert len(agency_links) == MAX_LISTED
+    assert ("../galeri/kategori/perangkat-daerah.html", f"semua {len(agencies)} perangkat daerah ›") \
+        in overview.links
+    largest = sorted(agencies, key=lambda i: -len(i.innovations))[:MAX_LISTED]
+    assert {h.rsplit("/", 1)[1][:-5] for h in agency_links} == {i.value for i in largest}
+
+
+def test_generated_pages_are_exactly_the_expected_ones(site):
+    out, catalogue = site["out"], site["catalogue"]
+    expected = {f"galeri/halaman/{k}.html" for k in range(2, 9)}
+    for facet in gallery.FACETS:
+        for item in catalogue[facet.name]:
+            expected.add(f"galeri/{facet.name}/{item.value}.html")
+            for number in range(2, math.ceil(len(item.innovations) / PAGE_SIZE) + 1):
+                expected.add(f"galeri/{facet.name}/{item.value}/{number}.html")
+        if len(catalogue[facet.name]) > MAX_LISTED:
+            expected.add(f"galeri/kategori/{facet.name}.html")
+            for number in range(2, math.ceil(len(catalogue[facet.name]) / VALUES_PER_PAGE) + 1):
+                expected.add(f"galeri/kategori/{facet.name}/{number}.html")
+    written = {p.relative_to(out).as_posix() for p in (out / "galeri").rglob("*.html")}
+    assert written == expected
+    assert (out / "galeri" / "indeks.js").is_file()
+
+
+# -- the index ---------------------------------------------------------------------------------------------------
+
+
+def read_index(out: Path) -> dict:
+    text = (out / "galeri" / "indeks.js").read_text(encoding="utf-8")
+    prefix = "window.rancangGaleriIndeks = "
+    body = text[text.index(prefix) + len(prefix):].rstrip().removesuffix(";")
+    return json.loads(body)
+
+
+def test_index_holds_every_record_with_what_its_card_shows(site):
+    index = read_index(site["out"])
+    assert index["versi"] == 1
+    assert [name for name, _ in index["facet"]] == [facet.name for facet in gallery.FACETS]
+    for (name, rows), facet in zip(index["facet"], gallery.FACETS):
+        assert [row[:2] for row in rows] == [[i.value, i.label] for i in site["catalogue"][facet.name]]
+    assert [row[0] for row in index["inovasi"]] == site["order"]
+    prepared = gallery.prepare(site["data"])
+    tables = [rows for _, rows in index["facet"]]
+    for record_id, name, summary, awards, positions in index["inovasi"]:
+        card = prepared.cards[record_id]
+        assert (name, summary, awards) == (card.name, card.summary, card.awards)
+        values = tuple(tuple(tables[f][i][0] for i in ids) for f, ids in enumerate(positions))
+        assert values == card.values
+        agency = [tables[0][i] for i in positions[0]]
+        assert (agency[0][2] if agency else "") == card.agency
+    names = [row[1] for row in index["inovasi"]]
+    assert NASTY in names  # plain text in JSON, shown by the script with textContent only
+
+
+def test_a_small_gallery_has_no_index_and_no_pages(tmp_path):
+    """At most one page of innovations: every card on the gallery, no index, no page navigation."""
+    root = tmp_path / "proyek"
+    paginated_project(root)
+    for index in range(1, EXTRA_RECORDS + 1):
+        (root / "kb" / "inovasi" / f"uji-halaman-{index:02d}.yaml").unlink()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(gallery, "PAGE_SIZE", 8)
+        data, _ = check_project(root)
+        out, _ = build_site(root, data, warnings_are_errors=True)
+    page = _read(out, "kb/galeri.html")
+    assert len(_innovation_ids(page)) == len(data.innovations) == 8
+    assert "rancang-halaman" not in page.by_class
+    assert "data-indeks" not in page.by_class["rancang-facets"][0]["attrs"]
+    assert not (out / "galeri" / "indeks.js").exists()
+    assert not (out / "galeri" / "halaman").exists()
+
+
+# -- incremental builds ------------------------------------------------------------------------------------------
+
+
+def _stamps(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in (out / "galeri").rglob("*") if p.is_file()}
+
+
+def _pages_showing(out: Path, record_id: str) -> set[str]:
+    found = set()
+    for path in [out / "kb" / "galeri.html", *(out / "galeri").rglob("*.html")]:
+        if f'data-inovasi="{record_id}"' in path.read_text(encoding="utf-8"):
+            found.add(path.relative_to(out).as_posix())
+    return found
+
+
+def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
+    root = paginated_project(tmp_path / "proyek")
+    out = build_paginated(root)
+    first = _stamps(out)
+    state = json.loads((root / "_build" / ".doctrees" / gallery.STATE_FILE).read_text(encoding="utf-8"))
+    assert set(state["halaman"]) == {p[:-5] for p in first if p.endswith(".html")}
+
+    # No change: no generated page, and not the index, is written again.
+    build_paginated(root)
+    assert _stamps(out) == first
+
+    # One record's summary changes: only the pages that show it, and the index.
+    record_id = "uji-halaman-07"
+    showing = _pages_showing(out, record_id) - {"kb/galeri.html"}
+    assert any(p.startswith("galeri/halaman/") for p in showing)
+    assert sum(p.startswith("galeri/tahapan/") for p in showing) == 1
+    path = root / "kb" / "inovasi" / f"{record_id}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Ringkasan uji nomor 7", "Ringkasan baru nomor 7"),
+                    encoding="utf-8")
+    build_paginated(root)
+    second = _stamps(out)
+    rewritten = {name for name in second if second[name] != first.get(name)}
+    assert rewritten == showing | {"galeri/indeks.js"}
+    for relative in showing:
+        assert "Ringkasan baru nomor 7" in (out / relative).read_text(encoding="utf-8")
+    assert "Ringkasan baru nomor 7" in (out / "galeri" / "indeks.js").read_text(encoding="utf-8")
+
+    # A missing page is written again even though its digest did not change.
+    (out / "galeri" / "halaman" / "4.html").unlink()
+    build_paginated(root)
+    third = _stamps(out)
+    assert {name for name in third if third[name] != second.get(name)} == {"galeri/halaman/4.html"}
+
+    # Fewer records: pages that no longer exist are removed, with their empty folders.
+    for index in range(1, EXTRA_RECORDS + 1):
+        (root / "kb" / "inovasi" / f"uji-halaman-{index:02d}.yaml").unlink()
+    build_paginated(root)
+    assert not (out / "galeri" / "halaman" / "4.html").exists()
+    assert (out / "galeri" / "halaman" / "3.html").is_file()  # 8 innovations: three pages of three
+    assert not (out / "galeri" / "perangkat-daerah" / "dinas-uji-a.html").exists()
+    assert not (out / "galeri" / "kategori" / "perangkat-daerah.html").exists()  # three agencies left
+    assert not (out / "galeri" / "kategori" / "perangkat-daerah").exists()
+    assert not any(p.is_dir() and not any(p.iterdir()) for p in (out / "galeri").rglob("*"))
+    data, _ = check_project(root)
+    assert [c for c in _innovation_ids(_read(out, "galeri/halaman/3.html"))] == \
+        gallery.prepare(data).order[6:]
