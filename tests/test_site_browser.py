@@ -228,3 +228,114 @@ def test_screenshots_at_desktop_and_phone_width(browser, site, tmp_path):
     print(f"screenshots: {SHOTS} (scroll widths: {widths})")
     # At phone width nothing forces the reader to scroll sideways.
     assert {name: w for name, w in widths.items() if name.endswith("-390.png") and w > 390} == {}
+
+
+# -- paginated gallery -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def paginated_site(tmp_path_factory) -> tuple[Path, Path]:
+    """The example with 23 innovations and three cards a page (see test_site_gallery_pages.py)."""
+    from test_site_gallery_pages import build_paginated, paginated_project
+
+    root = paginated_project(tmp_path_factory.mktemp("galeri-halaman-peramban") / "proyek")
+    return root, build_paginated(root)
+
+
+def _counter(driver) -> str:
+    return driver.find_element(By.ID, "rancang-jumlah").text
+
+
+def _card_markup(driver, record_id: str) -> str:
+    html = driver.execute_script(
+        "return document.querySelector('div.rancang-kartu[data-inovasi=\"' + arguments[0] + '\"]').outerHTML",
+        record_id)
+    return re.sub(r">\s+<", "><", html)
+
+
+def test_paginated_gallery_filters_every_record_not_only_the_first_page(browser, paginated_site):
+    from rancang.check import check_project
+    from rancang.site import gallery
+    from test_site_gallery_pages import PAGE_SIZE
+
+    root, out = paginated_site
+    data, _ = check_project(root)
+    prepared = gallery.prepare(data)
+    order = prepared.order
+    # A stage whose innovations fill more than one page, most of them beyond the gallery's first page.
+    item = max(prepared.catalogue["tahapan"], key=lambda i: len(set(i.innovations) - set(order[:PAGE_SIZE])))
+    members = item.innovations
+    assert len(members) > PAGE_SIZE and set(members[:PAGE_SIZE]) - set(order[:PAGE_SIZE])
+
+    _open_gallery(browser, _url(out, "kb/galeri.html"))
+    assert _visible_innovations(browser) == order[:PAGE_SIZE]
+    assert _counter(browser) == f"{len(order)} inovasi"
+    first_card = _card_markup(browser, order[0])
+    # The index is loaded only when the reader uses a control.
+    assert browser.execute_script("return typeof window.rancangGaleriIndeks") == "undefined"
+
+    Select(browser.find_element(By.CSS_SELECTOR, "select.rancang-facet[name='tahapan']")).select_by_value(item.value)
+    WebDriverWait(browser, WAIT).until(lambda d: _counter(d) == f"{len(members)} inovasi")
+    assert _visible_innovations(browser) == members[:PAGE_SIZE]
+    pages = -(-len(members) // PAGE_SIZE)
+    nav = browser.find_element(By.CSS_SELECTOR, "nav.rancang-halaman")
+    assert nav.find_element(By.CLASS_NAME, "rancang-halaman-posisi").text == f"Halaman 1 dari {pages}"
+    for card in browser.find_elements(By.CSS_SELECTOR, "div.rancang-kartu:not([data-studi-kasus])"):
+        assert card.get_attribute("data-tahapan") == item.value
+        link = card.find_element(By.CSS_SELECTOR, ".rancang-kartu-judul a")
+        assert link.text == data.innovations[card.get_attribute("data-inovasi")].name
+        assert _page_of(link.get_attribute("href")) == out / "kb" / "inovasi" / f"{card.get_attribute('data-inovasi')}.html"
+    assert parse_qs(urlparse(browser.current_url).query) == {"tahapan": [item.value]}
+
+    # The next page of the filtered cards, in the address as well.
+    nav.find_element(By.CSS_SELECTOR, "a.rancang-halaman-berikutnya").click()
+    WebDriverWait(browser, WAIT).until(lambda d: _visible_innovations(d) == members[PAGE_SIZE:2 * PAGE_SIZE])
+    assert browser.find_element(By.CSS_SELECTOR, "nav.rancang-halaman .rancang-halaman-posisi").text == \
+        f"Halaman 2 dari {pages}"
+    assert parse_qs(urlparse(browser.current_url).query) == {"tahapan": [item.value], "halaman": ["2"]}
+    assert _counter(browser) == f"{len(members)} inovasi"
+    # Case-study cards are on the first page only.
+    assert all(card.get_attribute("hidden") is not None
+               for card in browser.find_elements(By.CSS_SELECTOR, "div.rancang-kartu[data-studi-kasus]"))
+
+    # The address restores filter and page.
+    address = browser.current_url
+    browser.get("about:blank")
+    _open_gallery(browser, address)
+    WebDriverWait(browser, WAIT).until(lambda d: _visible_innovations(d) == members[PAGE_SIZE:2 * PAGE_SIZE])
+    assert _counter(browser) == f"{len(members)} inovasi"
+
+    # Two facets at once.
+    agency = next(a for a in prepared.catalogue["perangkat-daerah"] if set(a.innovations) & set(members))
+    both = [r for r in members if r in set(agency.innovations)]
+    Select(browser.find_element(By.CSS_SELECTOR, "select.rancang-facet[name='perangkat-daerah']")).select_by_value(
+        agency.value)
+    WebDriverWait(browser, WAIT).until(lambda d: _counter(d) == f"{len(both)} inovasi")
+    assert _visible_innovations(browser) == both[:PAGE_SIZE]
+    assert "halaman" not in parse_qs(urlparse(browser.current_url).query)
+
+    # "Hapus filter": every record again, the first page built by the script like the server's.
+    browser.find_element(By.CSS_SELECTOR, "button.rancang-hapus-filter").click()
+    WebDriverWait(browser, WAIT).until(lambda d: _counter(d) == f"{len(order)} inovasi")
+    assert _visible_innovations(browser) == order[:PAGE_SIZE]
+    assert _card_markup(browser, order[0]) == first_card
+    last = browser.find_elements(By.CSS_SELECTOR, "nav.rancang-halaman a.rancang-halaman-nomor")[-1]
+    assert last.text == str(-(-len(order) // PAGE_SIZE))
+    last.click()
+    WebDriverWait(browser, WAIT).until(lambda d: _visible_innovations(d) == order[-(len(order) % PAGE_SIZE or
+                                                                                     PAGE_SIZE):])
+    assert _errors(browser) == []
+
+
+def test_paginated_gallery_without_script_links_static_pages(browser, paginated_site):
+    """The static pages: the next link of the gallery opens galeri/halaman/2.html, whose cards follow."""
+    from test_site_gallery_pages import PAGE_SIZE
+
+    root, out = paginated_site
+    browser.get(_url(out, "kb/galeri.html"))
+    browser.find_element(By.CSS_SELECTOR, "nav.rancang-halaman a.rancang-halaman-berikutnya").click()
+    WebDriverWait(browser, WAIT).until(lambda d: d.current_url.endswith("galeri/halaman/2.html"))
+    cards = browser.find_elements(By.CSS_SELECTOR, "div.rancang-kartu")
+    assert len(cards) == PAGE_SIZE and all(card.is_displayed() for card in cards)
+    assert browser.find_element(By.CSS_SELECTOR, ".rancang-halaman-posisi").text.startswith("Halaman 2 dari ")
+    assert _errors(browser) == []
