@@ -28,6 +28,7 @@ exactly and a missing variable is an error, not a blank.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -71,7 +72,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # the document's XML stays the same.
 _DOCXTPL_MARKERS = ("{_{", "}_}", "{_%", "%_}")
 _MARKER_SPLIT = re.compile(r"(?<=\{)(?=_[{%])|(?<=[}%]_)(?=\})")
-_CELL_COMMENT = re.compile(r"<!--p(\d+)-->")
 
 
 def _clean(text: str) -> str:
@@ -84,6 +84,46 @@ def _context_text(text: str) -> str | Markup:
     if any(marker in text for marker in _DOCXTPL_MARKERS):
         return Markup(str(escape(text)).replace("_", "&#95;"))
     return text
+
+
+@lru_cache(maxsize=256)
+def _table_frame(style_id: str, widths: tuple[int, ...], header: bool) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
+    """The XML text of a table around its cell paragraphs: (start, first row, other rows, end).
+
+    A row is its text split where each cell's paragraph goes. The frame is made once per style, widths and
+    header with python-docx's table objects, as ``Document.add_table`` makes a table, on two rows.
+    """
+    tbl = CT_Tbl.new_tbl(2, len(widths), _NEW_TABLE_WIDTH)
+    table = DocxTable(tbl, None)  # type: ignore[arg-type] - no part needed: the style is set by id
+    table.autofit = False  # w:tblLayout fixed
+    tbl.tblPr.style = style_id
+    table_width = tbl.tblPr.find(f"{_W}tblW")
+    table_width.set(f"{_W}type", "dxa")
+    table_width.set(f"{_W}w", str(sum(Emu(w).twips for w in widths)))
+    look = tbl.tblPr.find(f"{_W}tblLook")
+    flags = {"firstRow": header, "lastRow": False, "firstColumn": False, "lastColumn": False,
+             "noHBand": True, "noVBand": True}
+    bits = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
+            "noHBand": 0x200, "noVBand": 0x400}
+    for name, on in flags.items():
+        look.set(f"{_W}{name}", "1" if on else "0")
+    look.set(f"{_W}val", f"{sum(bits[n] for n, on in flags.items() if on):04X}")
+    for grid_column, width in zip(tbl.tblGrid.gridCol_lst, widths):
+        grid_column.w = Emu(width)  # the grid: LibreOffice reads column widths from here
+    for index, tr in enumerate(tbl.tr_lst):
+        if index == 0 and header:
+            etree.SubElement(tr.get_or_add_trPr(), f"{_W}tblHeader")  # repeated on every page
+        for tc, width in zip(tr.tc_lst, widths):
+            _Cell(tc, table).width = Emu(width)
+            for old in tc.findall(f"{_W}p"):
+                tc.remove(old)
+            tc.append(etree.Comment("p"))
+    xml = element_xml(tbl)
+    first = xml.index("<w:tr>") if "<w:tr>" in xml else xml.index("<w:tr ")
+    second = xml.index("</w:tr>") + len("</w:tr>")
+    end = xml.rindex("</w:tr>") + len("</w:tr>")
+    return (xml[:first], tuple(xml[first:second].split("<!--p-->")), tuple(xml[second:end].split("<!--p-->")),
+            xml[end:])
 
 
 class _Writer:
@@ -141,40 +181,16 @@ class _Writer:
     # -- tables ---------------------------------------------------------------------------
 
     def _table(self, style: str, rows: list[tuple[str, list[str]]], widths: list[int], header: bool) -> None:
-        """A table of ``rows`` (paragraph style, cell texts) with fixed column ``widths`` (EMU).
-
-        The table is built with python-docx's objects, as ``Document.add_table`` would; each cell's paragraph is
-        a comment while the table is serialised, then replaced by the paragraph's XML text.
-        """
-        tbl = CT_Tbl.new_tbl(len(rows), len(widths), _NEW_TABLE_WIDTH)
-        table = DocxTable(tbl, None)  # type: ignore[arg-type] - no part needed: styles are set by id
-        table.autofit = False  # w:tblLayout fixed
-        tbl.tblPr.style = self.style_ids[style]
-        table_width = tbl.tblPr.find(f"{_W}tblW")
-        table_width.set(f"{_W}type", "dxa")
-        table_width.set(f"{_W}w", str(sum(Emu(w).twips for w in widths)))
-        look = tbl.tblPr.find(f"{_W}tblLook")
-        flags = {"firstRow": header, "lastRow": False, "firstColumn": False, "lastColumn": False,
-                 "noHBand": True, "noVBand": True}
-        bits = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
-                "noHBand": 0x200, "noVBand": 0x400}
-        for name, on in flags.items():
-            look.set(f"{_W}{name}", "1" if on else "0")
-        look.set(f"{_W}val", f"{sum(bits[n] for n, on in flags.items() if on):04X}")
-        for grid_column, width in zip(tbl.tblGrid.gridCol_lst, widths):
-            grid_column.w = Emu(width)  # the grid: LibreOffice reads column widths from here
-        paragraphs: list[str] = []
-        for index, (tr, (paragraph_style, texts)) in enumerate(zip(tbl.tr_lst, rows)):
-            if index == 0 and header:
-                etree.SubElement(tr.get_or_add_trPr(), f"{_W}tblHeader")  # repeated on every page
-            for tc, width, text in zip(tr.tc_lst, widths, texts):
-                _Cell(tc, table).width = Emu(width)
-                for old in tc.findall(f"{_W}p"):
-                    tc.remove(old)
-                tc.append(etree.Comment(f"p{len(paragraphs)}"))
-                paragraphs.append(self.make_paragraph(paragraph_style, text))
-        xml = element_xml(tbl)
-        self.out.append(_CELL_COMMENT.sub(lambda m: paragraphs[int(m.group(1))], xml))
+        """A table of ``rows`` (paragraph style, cell texts) with fixed column ``widths`` (EMU)."""
+        start, first_row, other_rows, end = _table_frame(self.style_ids[style], tuple(widths), header)
+        out = [start]
+        for index, (paragraph_style, texts) in enumerate(rows):
+            row = first_row if index == 0 else other_rows
+            out.append(row[0])
+            for segment, text in zip(row[1:], texts):
+                out += [self.make_paragraph(paragraph_style, text), segment]
+        out.append(end)
+        self.out.append("".join(out))
 
     def table(self, block: Table) -> bool:
         headers = [str(h) for h in block.headers]
