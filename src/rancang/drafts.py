@@ -7,6 +7,8 @@ is written when a check fails, and a failed PDF conversion keeps the DOCX.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,21 +89,21 @@ def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool 
 
 
 def build_documents(root: Path, data: ProjectData, pdf: bool = True) -> Outcome:
-    """Every regulation and every visit's brief (and report) of a checked project into the documents folder."""
-    folder = documents_folder(root, data)
-    outcome = Outcome([], [])
-    written = []
-    for record_id in sorted(data.regulations):
-        target = folder / f"{record_id}.docx"
-        atomic_write_bytes(target, regulation_docx(root, data, record_id))
-        written.append(target)
-        outcome.messages.append(f"Ditulis: {display_path(target)}")
-    if data.visits:
-        from rancang.visits.documents import build_visits
+    """Every regulation and every visit's brief (and report) of a checked project into the documents folder.
 
-        for target in build_visits(root, data):
-            written.append(target)
-            outcome.messages.append(f"Ditulis: {display_path(target)}")
+    Written one by one in a fixed order (regulations, then visits by id), each atomically; the first document
+    that cannot be made stops the build with its problems, and the documents after it are not touched. Many
+    documents are rendered in worker processes (:func:`make_documents`).
+    """
+    folder = documents_folder(root, data)
+    jobs = [Job("regulation", record_id, folder / f"{record_id}.docx") for record_id in sorted(data.regulations)]
+    if data.visits:
+        from rancang.visits.documents import visit_jobs
+
+        jobs.extend(visit_jobs(data, folder))
+    outcome = Outcome([], [])
+    written = make_documents(root, data, jobs)
+    outcome.messages.extend(f"Ditulis: {display_path(target)}" for target in written)
     outcome.written.extend(written)
     if pdf and written:
         outcome.written.extend(_to_pdf(written, folder, outcome, required=False))
@@ -137,3 +139,127 @@ def _to_pdf(docx: list[Path], folder: Path, outcome: Outcome, required: bool) ->
 def _stop_on_errors(report: Report) -> None:
     if report.errors:
         raise RancangError(report.sorted())
+
+
+# -- many documents ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to make: ``kind`` is "regulation", "brief" or "report"."""
+
+    kind: str
+    record_id: str
+    target: Path
+
+
+PARALLEL_FROM = 8
+"""From this many documents on, they are rendered in worker processes (a handful is faster in this one)."""
+MAX_WORKERS = 8
+
+
+def document_workers(count: int) -> int:
+    """How many worker processes render ``count`` documents (1: this process does it all)."""
+    if count < PARALLEL_FROM or not _can_fork():
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS, count // 4))
+
+
+def _can_fork() -> bool:
+    """Workers are forked, so they share what is already loaded (the project, the renderers) without re-reading
+    or re-importing anything; where fork is unavailable or unsafe (Windows, macOS) documents are made here."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def render_job(root: Path, data: ProjectData, job: Job) -> bytes:
+    if job.kind == "regulation":
+        return regulation_docx(root, data, job.record_id)
+    from rancang.visits.documents import visit_docx
+
+    return visit_docx(root, data, job.record_id, job.kind)
+
+
+def make_documents(root: Path, data: ProjectData, jobs: list[Job]) -> list[Path]:
+    """Render and write ``jobs`` in order; returns the paths written.
+
+    The first job that cannot be made raises its RancangError; the jobs before it are written, the ones after it
+    are not touched, whether the documents are made here or in worker processes.
+    """
+    workers = document_workers(len(jobs))
+    if workers == 1:
+        for job in jobs:
+            atomic_write_bytes(job.target, render_job(root, data, job))
+        return [job.target for job in jobs]
+    # One document per template is made here first, so that the renderers' caches (template, styles,
+    # compiled Jinja, table frames) are filled once and inherited by every worker.
+    early: dict[int, tuple[bool, object]] = {}
+    for regulation in (True, False):
+        index = next((i for i, job in enumerate(jobs) if (job.kind == "regulation") == regulation), None)
+        if index is not None:
+            early[index] = _render_one(root, data, jobs[index])
+    rest = [index for index in range(len(jobs)) if index not in early]
+    size = max(1, -(-len(rest) // (workers * 4)))  # a few chunks per worker: balanced, written while rendering
+    chunks = [rest[start:start + size] for start in range(0, len(rest), size)]
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORK
+    _WORK = (root, data, jobs)
+    gc.freeze()  # the workers' garbage collector leaves the inherited objects (and their memory pages) alone
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_worker_started)
+    written = []
+    try:
+        rendered = (result for results in executor.map(_render_chunk, chunks) for result in results)
+        for index, job in enumerate(jobs):
+            if index in early:
+                ok, value = early[index]
+            else:
+                got, (ok, value) = next(rendered)
+                assert got == index, (got, index)
+            if not ok:
+                raise RancangError(value)  # type: ignore[arg-type]
+            atomic_write_bytes(job.target, value)  # type: ignore[arg-type]
+            written.append(job.target)
+    finally:
+        _WORK = None
+        executor.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
+    return written
+
+
+_WORK: tuple[Path, ProjectData, list[Job]] | None = None
+"""What the forked workers render (set just before they are started, so they inherit it)."""
+
+
+def _render_one(root: Path, data: ProjectData, job: Job) -> tuple[bool, object]:
+    """(True, DOCX bytes), or (False, the problems) when the document cannot be made."""
+    try:
+        return True, render_job(root, data, job)
+    except RancangError as exc:
+        return False, list(exc.diagnostics)
+
+
+def _worker_started() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the build and says so
+
+
+def _render_chunk(indices: list[int]) -> list[tuple[int, tuple[bool, object]]]:
+    """In a worker: the DOCX bytes of each job, up to the first one that cannot be made (its problems)."""
+    assert _WORK is not None
+    root, data, jobs = _WORK
+    results = []
+    for index in indices:
+        results.append((index, _render_one(root, data, jobs[index])))
+        if not results[-1][1][0]:
+            break  # the documents after it are not written
+    return results

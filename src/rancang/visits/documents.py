@@ -79,14 +79,19 @@ def has_results(visit) -> bool:
     return bool(visit.results or visit.conclusions or visit.follow_up)
 
 
+def visit_jobs(data: ProjectData, folder: Path) -> list:
+    """Every visit's brief, and its report once results are written, in order of visit id."""
+    from rancang.drafts import Job
+
+    jobs = []
+    for record_id, visit in sorted(data.visits.items()):
+        for kind in ["brief", "report"] if has_results(visit) else ["brief"]:
+            jobs.append(Job(kind, record_id, folder / file_name(record_id, kind)))
+    return jobs
+
+
 def build_visits(root: Path, data: ProjectData) -> list[Path]:
     """Every visit's brief, and its report once results are written; returns the DOCX paths."""
-    folder = documents_folder(root, data)
-    written = []
-    for record_id, visit in sorted(data.visits.items()):
-        kinds = ["brief", "report"] if has_results(visit) else ["brief"]
-        for kind in kinds:
-            target = folder / file_name(record_id, kind)
-            atomic_write_bytes(target, visit_docx(root, data, record_id, kind))
-            written.append(target)
-    return written
+    from rancang.drafts import make_documents
+
+    return make_documents(root, data, visit_jobs(data, documents_folder(root, data)))
