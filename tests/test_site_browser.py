@@ -267,6 +267,7 @@ def test_paginated_gallery_filters_every_record_not_only_the_first_page(browser,
     members = item.innovations
     assert len(members) > PAGE_SIZE and set(members[:PAGE_SIZE]) - set(order[:PAGE_SIZE])
 
+    _errors(browser)  # forget what earlier tests left in the log
     _open_gallery(browser, _url(out, "kb/galeri.html"))
     assert _visible_innovations(browser) == order[:PAGE_SIZE]
     assert _counter(browser) == f"{len(order)} inovasi"
@@ -332,6 +333,7 @@ def test_paginated_gallery_without_script_links_static_pages(browser, paginated_
     from test_site_gallery_pages import PAGE_SIZE
 
     root, out = paginated_site
+    _errors(browser)  # forget what earlier tests left in the log
     browser.get(_url(out, "kb/galeri.html"))
     browser.find_element(By.CSS_SELECTOR, "nav.rancang-halaman a.rancang-halaman-berikutnya").click()
     WebDriverWait(browser, WAIT).until(lambda d: d.current_url.endswith("galeri/halaman/2.html"))
