@@ -21,13 +21,17 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
 
     from rancang.site.config import ROOT_DOC
 
-    data, report = check_project(root)
+    from rancang.record_cache import RecordCache
+
+    cache = RecordCache.open(root)
+    data, report = check_project(root, cache=cache)
     home = root / f"{ROOT_DOC}.md"
     if not home.is_file():
         report.add(Diagnostic("P408", f"halaman beranda situs {ROOT_DOC}.md tidak ada; buat halaman itu (lihat "
                                       "contoh Kota Parepare)", Location(display_path(home))))
     if report.errors:
         return report, ["Pembangunan dihentikan: perbaiki galat di atas lebih dahulu."]
+    cache.save()  # only by a build that goes on: a refused build writes nothing under _build/
     outcome = build_documents(root, data, pdf=pdf)
     lines = list(outcome.messages)
     from rancang.site.builder import SiteError, build_site

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rancang.diagnostics import Diagnostic, Location, Report, Severity
 from rancang.loader import ProjectData, display_path, format_of, is_inside, load_project
@@ -20,13 +21,13 @@ _COUNT_WORDS = {
 }
 
 
-def check_project(root: Path, paths: list[Path] | None = None) -> tuple[ProjectData, Report]:
+def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None) -> tuple[ProjectData, Report]:
     """Check the whole project; with ``paths``, report only problems in those files.
 
     The whole project is always loaded, so that references from the given files
     to the rest (an agency id, a catalogue entry) are resolved.
     """
-    data, problems = load_project(root)
+    data, problems = load_project(root, cache)
     problems.extend(check_references(data))
     if data.regulations:
         problems.extend(_template_problems(root))

@@ -41,6 +41,18 @@ class ProjectData:
     visits: dict[str, Visit] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     """Display path of every data file read -> its format name."""
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Display path of every data file read -> (size, modification time in ns), as it was read."""
+
+    def fingerprint(self) -> str:
+        """Changes when any data file is added, removed or changed: outputs made from all of them (open data,
+        ...) need to be renewed only then."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for shown in sorted(self.stamps):
+            digest.update(f"{shown}\0{self.stamps[shown]}\n".encode())
+        return digest.hexdigest()
 
 
 def display_path(path: Path) -> str:
@@ -121,12 +133,19 @@ def load_file(path: Path, fmt: Format) -> tuple[Any, list[Diagnostic]]:
     return model, problems + more
 
 
-def load_project(root: Path) -> tuple[ProjectData, list[Diagnostic]]:
+def load_project(root: Path, cache: Any = None) -> tuple[ProjectData, list[Diagnostic]]:
+    """Read and validate every file of the project. ``cache`` (a :class:`rancang.record_cache.RecordCache`,
+    used by ``rancang build``) supplies records whose files did not change since the last build."""
     data = ProjectData(root=root)
     problems: list[Diagnostic] = []
     for path, fmt in project_files(root):
         shown = display_path(path)
         data.files[shown] = fmt.name
+        try:
+            info = path.stat()
+            data.stamps[shown] = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            pass
         record_id = path.stem
         if fmt.per_file_id and not ID_PATTERN.match(record_id):
             problems.append(
@@ -138,7 +157,13 @@ def load_project(root: Path) -> tuple[ProjectData, list[Diagnostic]]:
                 )
             )
             continue
-        model, found = load_file(path, fmt)
+        cached = cache.get(path, shown) if cache is not None and fmt.per_file_id else None
+        if cached is not None:
+            model, found = cached
+        else:
+            model, found = load_file(path, fmt)
+            if cache is not None and fmt.per_file_id:
+                cache.put(path, shown, model, found)
         problems.extend(found)
         if model is None:
             continue

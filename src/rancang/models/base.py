@@ -23,6 +23,10 @@ from pydantic_core import PydanticCustomError, core_schema
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+LAZY_SOURCES: dict[str, Any] = {}
+"""Display path of a record restored from the cache -> a callable that attaches its YAML nodes again."""
+
+
 class Model(BaseModel):
     """Base of every record: Indonesian keys, unknown keys refused."""
 
@@ -48,6 +52,7 @@ class Model(BaseModel):
     @property
     def source_text(self) -> str:
         """The whole text of the file this record came from."""
+        self._load_source()
         return self._text
 
     @property
@@ -56,7 +61,24 @@ class Model(BaseModel):
 
     @property
     def source_node(self) -> Any:
+        self._load_source()
         return self._node
+
+    def _load_source(self) -> None:
+        # A record restored from rancang's cache has no YAML nodes (only its path): its file is read again,
+        # and the nodes attached to the whole record, when a location is first needed.
+        if self._node is None and self._path:
+            reload = LAZY_SOURCES.pop(self._path, None)
+            if reload is not None:
+                reload()
+
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickled (by rancang's record cache) without the YAML nodes and the file's text."""
+        state = super().__getstate__()
+        private = state.get("__pydantic_private__")
+        if private:
+            state = {**state, "__pydantic_private__": {**private, "_node": None, "_text": ""}}
+        return state
 
 
 def _check_id(value: str) -> str:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from rancang.loader import ProjectData
+
+
+def workers() -> int:
+    """Sphinx reads and writes in this many processes (forked; Sphinx runs one when there is little to do)."""
+    override = os.environ.get("RANCANG_PROSES")
+    if override and override.isdigit() and int(override) > 0:
+        return int(override)
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
 class SiteError(Exception):
@@ -20,6 +29,7 @@ def build_site(root: Path, data: ProjectData, warnings_are_errors: bool = False)
 
     nocolor()  # the warnings are shown to users by rancang, not on a terminal Sphinx controls
 
+    from rancang.site import state
     from rancang.site.config import sphinx_config
 
     outdir = root / data.settings.outputs.site
@@ -28,10 +38,12 @@ def build_site(root: Path, data: ProjectData, warnings_are_errors: bool = False)
     from sphinx.errors import SphinxError
 
     try:
+        state.preload(root, data)
         with patch_docutils(root), docutils_namespace():
             app = Sphinx(str(root), None, str(outdir), str(doctrees), "html",
                          confoverrides=sphinx_config(root, data.settings), status=None, warning=log,
-                         freshenv=False, warningiserror=warnings_are_errors, keep_going=True)
+                         freshenv=False, warningiserror=warnings_are_errors, keep_going=True,
+                         parallel=workers())
             app.build()
     except SphinxError as exc:
         raise SiteError(f"situs gagal dibangun ({type(exc).__name__}: {exc})\n{log.getvalue()}") from None

@@ -12,6 +12,8 @@ from typing import Any
 
 from rancang.models.project import Project
 
+PACKAGE = Path(__file__).parent
+
 SITE_EXTENSIONS = ["myst_parser", "sphinx_design", "rancang.site.extension"]
 
 # Documents of the site, relative to the project root (the Sphinx source folder).
@@ -34,6 +36,18 @@ def sphinx_config(root: Path, settings: Project) -> dict[str, Any]:
     return config
 
 
+def static_paths() -> list[str]:
+    """Our static folder and sphinx-design's, which it appends at builder-inited (the extension removes the
+    duplicate), so the stored configuration equals the next build's."""
+    import importlib.util
+
+    paths = [str(PACKAGE / "static")]
+    spec = importlib.util.find_spec("sphinx_design")
+    if spec is not None and spec.origin:
+        paths.append(str(Path(spec.origin).parent / "static"))
+    return paths
+
+
 def _base(settings: Project) -> dict[str, Any]:
     return {
         "project": settings.site_title,
@@ -45,6 +59,10 @@ def _base(settings: Project) -> dict[str, Any]:
         "exclude_patterns": ["_build/**", "**/.*"],
         "extensions": SITE_EXTENSIONS,
         "html_theme": "alabaster",
+        # Set here, not by the extension at config-inited: Sphinx compares the configuration with the one
+        # of the previous build, and a value changed after loading made every build a full rebuild.
+        "html_static_path": static_paths(),
+        "templates_path": [str(PACKAGE / "templates")],
         # A sidebar that lists every page makes every page grow with the site: search only.
         "html_sidebars": {"**": ["searchbox.html"]},
         "html_theme_options": {"description": settings.site.description or "", "show_powered_by": False,

@@ -130,9 +130,26 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
         return
     data = app.rancang_data
     folder = Path(app.outdir) / FOLDER
+    # The files are made from every record: skip the work when no data file changed since they were written.
+    stamp_file = Path(app.doctreedir) / "rancang-data-terbuka.sidik"
+    stamp = f"{data.fingerprint()} {_code_stamp()}"
+    names = (JSON_FILE, CSV_FILE, SCHEMA_FILE)
+    if all((folder / name).is_file() for name in names) and stamp_file.is_file() and \
+            stamp_file.read_text(encoding="utf-8") == stamp:
+        return
     for name, content in ((JSON_FILE, json_bytes(data)), (CSV_FILE, csv_bytes(data)),
                           (SCHEMA_FILE, schema_bytes())):
         write_if_changed(folder / name, content)
+    atomic_write_bytes(stamp_file, stamp.encode("utf-8"))
+
+
+def _code_stamp() -> str:
+    """The open-data files also change when rancang's models or this module change."""
+    import hashlib
+
+    from rancang.record_cache import code_version
+
+    return hashlib.sha256((code_version() + Path(__file__).read_text(encoding="utf-8")).encode()).hexdigest()
 
 
 # -- the page that documents the files ----------------------------------------------------------------

@@ -36,13 +36,19 @@ def record_page(env, docname: str, text: str) -> list[nodes.Node]:
     data = shared.data
     path = Path(env.srcdir) / f"{docname}.yaml"
     for name in ("rancang.yaml", "kb/perangkat-daerah.yaml", "kb/dasar-hukum.yaml"):
-        env.note_dependency(str(Path(env.srcdir) / name))
+        # Sphinx re-reads a page on every build when a dependency is missing; a data file that appears later
+        # is caught by the extension's stamps (every page is renewed then).
+        if (Path(env.srcdir) / name).exists():
+            env.note_dependency(str(Path(env.srcdir) / name))
     record_id = docname.rsplit("/", 1)[-1]
-    model_type = Innovation if docname.startswith("kb/inovasi/") else Regulation
-    source, problems = load_text(text, str(path))
-    model = None
-    if source is not None and not problems:
-        model, problems = validate(model_type, source)
+    is_innovation = docname.startswith("kb/inovasi/")
+    # The project's data was read from these same files at the start of this build: reuse the record.
+    model = (data.innovations if is_innovation else data.regulations).get(record_id)
+    problems = []
+    if model is None:  # not loaded (an error in it): read it again to report why, at its lines
+        source, problems = load_text(text, str(path))
+        if source is not None and not problems:
+            model, problems = validate(Innovation if is_innovation else Regulation, source)
     if model is None:
         for problem in problems:
             logger.warning("%s: %s", problem.code, problem.message, location=(str(path), problem.location.line))

@@ -21,6 +21,16 @@ class BuildState:
 
 
 _STATES: dict[str, BuildState] = {}
+_PRELOADED: dict[str, ProjectData] = {}
+
+
+def preload(srcdir: Any, data: ProjectData) -> None:
+    """``rancang build`` has already loaded and checked the project: the site reuses that data."""
+    _PRELOADED[str(srcdir)] = data
+
+
+def take_preloaded(srcdir: Any) -> ProjectData | None:
+    return _PRELOADED.pop(str(srcdir), None)
 
 
 def register(srcdir: Any, data: ProjectData, builder: Any) -> BuildState:

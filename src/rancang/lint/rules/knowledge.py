@@ -9,6 +9,8 @@ confidence marks [H]/[M]/[L] in the rationales are those of the domain notes
 
 from __future__ import annotations
 
+import re
+
 from typing import Iterator
 
 from rancang.diagnostics import Diagnostic, Severity
@@ -259,7 +261,11 @@ IID_DESIGN_WORDS = 300
 def _words(text: str) -> int:
     """Words as a reader counts them: runs of non-space characters with a letter or digit
     (Markdown marks such as ``-`` or ``#`` are not words)."""
-    return sum(1 for token in text.split() if any(character.isalnum() for character in token))
+    return len(_WORD.findall(text))
+
+
+_WORD = re.compile(r"\S*?[^\W_]\S*")
+"""A run of non-space characters holding a letter or digit ([^\W_] is exactly str.isalnum)."""
 
 
 @rule(
