@@ -1,0 +1,164 @@
+"""Rebuilds do only the work a change needs: the record cache, Sphinx's re-reading, and the files made from
+every record (search index, open data). Built on a small synthetic corpus (``bench/corpus.py``) that, like a
+new region's project, has no legal catalogue file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from rancang.build import build_project
+from rancang.check import check_project
+from rancang.record_cache import CACHE_FILE, RecordCache
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import corpus  # noqa: E402
+
+RECORDS = 24
+
+
+def mtimes(folder: Path, pattern: str) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob(pattern) if p.is_file()}
+
+
+def run_build(root: Path) -> list[str]:
+    report, lines = build_project(root, pdf=False)
+    assert not report.errors, [d.format() for d in report.errors]
+    return lines
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("korpus")
+    corpus.make_project(root, RECORDS)
+    assert not (root / "kb/dasar-hukum.yaml").exists()
+    run_build(root)
+    doctrees, site = root / "_build/.doctrees", root / "_build/html"
+    first = {"doctrees": mtimes(doctrees, "*.doctree"), "site": mtimes(site, "*")}
+    run_build(root)
+    second = {"doctrees": mtimes(doctrees, "*.doctree"), "site": mtimes(site, "*")}
+    marker = "Penandaujiinkremental"
+    edited = corpus.edit_record(root, 3, f"{marker} tercatat.")
+    run_build(root)
+    third = {"doctrees": mtimes(doctrees, "*.doctree"), "site": mtimes(site, "*")}
+    return {"root": root, "first": first, "second": second, "third": third, "marker": marker,
+            "edited": edited.stem}
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {name for name, stamp in after.items() if before.get(name) != stamp}
+
+
+def test_a_build_without_change_reads_no_document_again(project):
+    """A missing data file (no kb/dasar-hukum.yaml) or an extension's static path once made every build a
+    full rebuild."""
+    assert len(project["first"]["doctrees"]) >= RECORDS
+    assert changed(project["first"]["doctrees"], project["second"]["doctrees"]) == set()
+
+
+def test_a_build_without_change_rewrites_nothing_in_the_site(project):
+    rewritten = changed(project["first"]["site"], project["second"]["site"])
+    # Sphinx copies its static files and writes its own index pages on every build: cheap, constant.
+    assert {name for name in rewritten if not name.startswith("_static/")} <= {
+        ".buildinfo", "genindex.html", "search.html", "index.html", "objects.inv"}, rewritten
+
+
+def test_one_edited_record_rereads_it_and_the_pages_that_show_every_record(project):
+    reread = changed(project["second"]["doctrees"], project["third"]["doctrees"])
+    assert f"kb/inovasi/{project['edited']}.doctree" in reread
+    assert not any(name.startswith("kb/inovasi/") and project["edited"] not in name for name in reread), reread
+    # Only pages about every record (gallery, summary, open data page) are read with it.
+    assert reread - {f"kb/inovasi/{project['edited']}.doctree"} <= {
+        "kb/galeri.doctree", "kb/ringkasan.doctree", "kb/data.doctree", "kb/index.doctree"}
+
+
+def test_the_edit_reaches_page_search_index_and_open_data(project):
+    site, marker = project["root"] / "_build/html", project["marker"]
+    assert marker in (site / f"kb/inovasi/{project['edited']}.html").read_text(encoding="utf-8")
+    import snowballstemmer
+
+    stem = snowballstemmer.stemmer("indonesian").stemWord(marker.lower())
+    assert f'"{stem}":' in (site / "searchindex.js").read_text(encoding="utf-8")
+    records = json.loads((site / "data/inovasi.json").read_text(encoding="utf-8"))
+    record = next(r for r in records if r["id"] == project["edited"])
+    assert record["hasil"].startswith(f"{marker} tercatat.")
+    site_changes = changed(project["second"]["site"], project["third"]["site"])
+    assert {"searchindex.js", "data/inovasi.json", f"kb/inovasi/{project['edited']}.html"} \
+        <= site_changes
+    assert not any(name.startswith("kb/inovasi/") and project["edited"] not in name for name in site_changes)
+
+
+def test_the_cache_gives_the_same_records_and_problems_as_reading_every_file(tmp_path):
+    root = tmp_path / "p"
+    corpus.make_project(root, 6)
+    # A profile with a drafting warning, located inside its text (needs the YAML nodes).
+    path = root / "kb/inovasi/inovasi-00002.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\nrancang_bangun: |\n", 1)
+    tail = rest.split("\nmasalah: |\n", 1)[1]
+    path.write_text(f"{head}\nrancang_bangun: |\n  Terlalu pendek.\nmasalah: |\n{tail}", encoding="utf-8")
+
+    fresh_data, fresh = check_project(root)
+    cache = RecordCache.open(root)
+    check_project(root, cache=cache)
+    assert (cache.hits, cache.misses) == (0, 6)
+    cache.save()
+    assert (root / CACHE_FILE).is_file()
+
+    cache = RecordCache.open(root)
+    cached_data, cached = check_project(root, cache=cache)
+    assert (cache.hits, cache.misses) == (6, 0)
+    assert [d.format() for d in cached.diagnostics] == [d.format() for d in fresh.diagnostics]
+    assert any(d.code == "L601" for d in cached.diagnostics)
+    for record_id, model in fresh_data.innovations.items():
+        assert cached_data.innovations[record_id].model_dump() == model.model_dump()
+    # Locations of a cached record come from its file, read again on demand.
+    from rancang.validation import locate
+
+    one = cached_data.innovations["inovasi-00004"]
+    assert locate(one.indicators[0], "name") == locate(fresh_data.innovations["inovasi-00004"].indicators[0], "name")
+
+
+def test_a_changed_file_or_another_version_of_rancang_is_read_again(tmp_path):
+    root = tmp_path / "p"
+    corpus.make_project(root, 4)
+    cache = RecordCache.open(root)
+    check_project(root, cache=cache)
+    cache.save()
+    corpus.edit_record(root, 1, "Kalimat baru.")
+    cache = RecordCache.open(root)
+    data, _ = check_project(root, cache=cache)
+    assert (cache.hits, cache.misses) == (3, 1)
+    assert data.innovations["inovasi-00001"].results.startswith("Kalimat baru.")
+
+    saved = (root / CACHE_FILE).read_bytes()
+    import pickle
+
+    version, entries = pickle.loads(saved)
+    (root / CACHE_FILE).write_bytes(pickle.dumps(("versi-lain", entries)))
+    cache = RecordCache.open(root)
+    check_project(root, cache=cache)
+    assert cache.hits == 0
+
+
+def test_an_unreadable_cache_is_ignored(tmp_path):
+    root = tmp_path / "p"
+    corpus.make_project(root, 3)
+    (root / CACHE_FILE).parent.mkdir(parents=True)
+    (root / CACHE_FILE).write_bytes(b"bukan pickle")
+    cache = RecordCache.open(root)
+    data, report = check_project(root, cache=cache)
+    assert len(data.innovations) == 3 and not report.errors and cache.misses == 3
+
+
+def test_check_never_writes_a_cache(tmp_path):
+    root = tmp_path / "p"
+    corpus.make_project(root, 3)
+    check_project(root)
+    assert not (root / "_build").exists()
+    shutil.rmtree(root)
