@@ -66,6 +66,7 @@ index).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
 import json
@@ -76,7 +77,7 @@ import tempfile
 import time
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import urlencode
@@ -189,6 +190,7 @@ def record_year(innovation: Innovation) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def slug(text: str) -> str:
     """``"Kelautan dan Perikanan"`` -> ``"kelautan-dan-perikanan"`` (ASCII, for URLs and file names)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -1059,6 +1061,16 @@ def collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     a page is rendered when its digest (what it shows, and the theme's frame) differs from the last build's
     or its file is missing.
     """
+    collecting = gc.isenabled()
+    gc.disable()  # at 10,000 records the environment holds millions of objects: the cyclic collections that
+    try:          # the many small objects made here would trigger cost more than the work itself
+        return _collect_pages(app)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     started = time.perf_counter()
     app.rancang_facet_pages = set()
     outdir = Path(app.outdir)
@@ -1071,6 +1083,7 @@ def collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     _SUMMARIES.update(saved.get("ringkasan", {}))
     data: ProjectData = app.rancang_data
     prepared = prepare(data)
+    steps = {"prepare": time.perf_counter() - started}
     ctx = _Context(app, _gallery_docs(app.env)[0], prepared, _case_studies(app.env))
     specs = _gallery_pages(ctx) + _facet_pages(ctx) + _category_pages(ctx)
     app.rancang_facet_pages = {spec.pagename for spec in specs}
@@ -1079,6 +1092,7 @@ def collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     if set(previous) != app.rancang_facet_pages or not saved:
         _remove_stale_pages(outdir, suffix, app.rancang_facet_pages, paged)
     output_path = getattr(app.builder, "get_output_path", None) or app.builder.get_outfilename
+    steps["specs"] = time.perf_counter() - started
     digests: dict[str, str] = {}
     rendered = 0
     with tempfile.TemporaryDirectory(prefix="rancang-galeri-") as scratch:
@@ -1093,6 +1107,7 @@ def collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             app.builder.handle_page(spec.pagename, {"title": html.escape(spec.title), "body": spec.body()},
                                     "page.html", outfilename=target)
             rendered += 1
+    steps["render"] = time.perf_counter() - started
     index_digest = saved.get("indeks")
     if paged:
         index_digest = _digest(json.dumps([[c.fingerprint for c in map(prepared.cards.get, prepared.order)],
@@ -1108,8 +1123,8 @@ def collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": summaries}
     if fresh != saved:
         _save_state(state_path, fresh)
-    app.rancang_galeri_stats = {"rendered": rendered, "pages": len(specs),  # type: ignore[attr-defined]
-                                "seconds": time.perf_counter() - started}
+    steps["seconds"] = time.perf_counter() - started
+    app.rancang_galeri_stats = {"rendered": rendered, "pages": len(specs), **steps}  # type: ignore[attr-defined]
     logger.info("rancang galeri: %d halaman dibuat, %d halaman tetap, %.2f detik",
                 rendered, len(specs) - rendered, time.perf_counter() - started)
     return []
