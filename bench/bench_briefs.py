@@ -29,7 +29,14 @@ Printed (medians over the rounds):
 * ``brief_in_build_ms``     -- build_documents_s / number of documents written by the build
   (rendering runs in worker processes on all cores; the writes are atomic, in order);
 * ``batch_speedup_documents`` -- brief_process_ms / brief_in_build_ms: the document work alone;
-* ``build_workers``         -- worker processes used for the documents.
+* ``build_workers``         -- worker processes used for the documents;
+* ``documents_parallel_s``, ``documents_sequential_s``, ``documents_parallel_speedup`` -- the
+  documents of the same checked project made in one warm process with the workers, then one by one
+  in that process (``document_workers`` forced to 1), interleaved ROUNDS times: what the workers add;
+* ``cpu_parallel_capacity`` -- in the same rounds, build_workers pure-Python CPU loops run in parallel
+  against one after the other: the speedup the machine itself allows at that moment (about 2 on an
+  idle 2-core machine, about 1 when another job takes a core). Read documents_parallel_speedup
+  against it.
 
 Usage: python bench/bench_briefs.py [N] [--rounds R] [--sample S]   (defaults 200, 3, 20).
 One ``name: value`` line per figure.
@@ -164,6 +171,47 @@ print(json.dumps({**times, **counts, "workers": d.document_workers(counts["writt
 """
 
 
+PARALLEL = r"""
+import json, sys, time
+from pathlib import Path
+import rancang.drafts as drafts
+from rancang.check import check_project
+root = Path(sys.argv[1])
+data, report = check_project(root)
+default = drafts.document_workers
+workers = default(len(data.visits) + len(data.regulations))
+drafts.build_documents(root, data, pdf=False)  # warm: imports and caches
+
+def burn(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+import multiprocessing
+pairs = []
+for _ in range(int(sys.argv[2])):
+    row = []
+    for choice in (default, lambda count: 1):
+        drafts.document_workers = choice
+        start = time.perf_counter()
+        drafts.build_documents(root, data, pdf=False)
+        row.append(time.perf_counter() - start)
+    # The same number of pure-Python CPU loops, in parallel then one after the other: how many cores the
+    # machine really gives at this moment.
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pool.map(burn, [3_000_000] * workers)
+    row.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    for _ in range(workers):
+        burn(3_000_000)
+    row.append(time.perf_counter() - start)
+    pairs.append(row)
+print(json.dumps(pairs))
+"""
+
+
 def run(command: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, check=True, capture_output=True)
@@ -196,6 +244,8 @@ def main(argv: list[str]) -> None:
             out = subprocess.run([sys.executable, "-c", PHASES, str(root)], cwd=root, check=True,
                                  capture_output=True, text=True).stdout
             phases.append(json.loads(out.strip().splitlines()[-1]))
+        pairs = json.loads(subprocess.run([sys.executable, "-c", PARALLEL, str(root), str(args.rounds)], cwd=root,
+                                          check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
         documents = phases[-1]["written"]
         brief_ms = statistics.median(brief_times) * 1000
         documents_s = statistics.median(p["documents"] for p in phases)
@@ -213,6 +263,10 @@ def main(argv: list[str]) -> None:
     print(f"build_workers: {phases[-1]['workers']}")
     print(f"brief_in_build_ms: {in_build_ms:.1f}")
     print(f"batch_speedup_documents: {brief_ms / in_build_ms:.1f}")
+    print(f"documents_parallel_s: {statistics.median(p[0] for p in pairs):.2f}")
+    print(f"documents_sequential_s: {statistics.median(p[1] for p in pairs):.2f}")
+    print(f"documents_parallel_speedup: {statistics.median(p[1] / p[0] for p in pairs):.2f}")
+    print(f"cpu_parallel_capacity: {statistics.median(p[3] / p[2] for p in pairs):.2f}")
     print(f"batch_speedup: {statistics.median(speedups):.1f}")
 
 
