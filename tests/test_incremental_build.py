@@ -162,3 +162,85 @@ def test_check_never_writes_a_cache(tmp_path):
     check_project(root)
     assert not (root / "_build").exists()
     shutil.rmtree(root)
+
+
+# -- the build as a whole: nothing changed, nothing to do ------------------------------------------------
+
+def _age(root: Path, seconds: int = 3600) -> None:
+    """Make every input look edited an hour ago (files written just now are 'racy' and never trusted)."""
+    import os
+    import time
+
+    past = time.time() - seconds
+    for path in root.rglob("*"):
+        if "_build" not in path.relative_to(root).parts:
+            os.utime(path, (past, past))
+
+
+UP_TO_DATE = "Tidak ada yang berubah sejak pembangunan terakhir; keluaran tetap."
+
+
+def test_a_build_with_nothing_changed_does_nothing(tmp_path):
+    root = tmp_path / "p"
+    corpus.make_project(root, 6)
+    _age(root)
+    first = run_build(root)
+    assert UP_TO_DATE not in first
+    site = root / "_build/html"
+    before = mtimes(site, "*")
+    second = run_build(root)
+    assert second[0] == UP_TO_DATE
+    assert any(line.startswith("Situs: ") for line in second)
+    assert mtimes(site, "*") == before
+
+
+def test_an_edited_input_or_a_damaged_output_means_a_real_build(tmp_path):
+    root = tmp_path / "p"
+    corpus.make_project(root, 6)
+    _age(root)
+    run_build(root)
+    page = root / "_build/html/kb/inovasi/inovasi-00002.html"
+    page.unlink()
+    assert UP_TO_DATE not in run_build(root)
+    assert page.is_file()
+
+    corpus.edit_record(root, 1, "Suntingan baru.")
+    _age(root)
+    lines = run_build(root)
+    assert UP_TO_DATE not in lines
+    assert "Suntingan baru." in (root / "_build/html/kb/inovasi/inovasi-00001.html").read_text(encoding="utf-8")
+    assert run_build(root)[0] == UP_TO_DATE
+
+
+def test_inputs_written_a_moment_ago_are_never_trusted(tmp_path):
+    """A file changed in the same clock tick as the fingerprint could look unchanged: no state is kept."""
+    from rancang.uptodate import STATE_FILE
+
+    root = tmp_path / "p"
+    corpus.make_project(root, 3)
+    run_build(root)
+    assert not (root / STATE_FILE).exists()
+    assert UP_TO_DATE not in run_build(root)
+
+
+def test_the_site_reuses_the_data_rancang_build_loaded(tmp_path, monkeypatch):
+    """The site does not check the project a second time, however the root was written."""
+    import os
+
+    import rancang.check
+
+    root = tmp_path / "p"
+    corpus.make_project(root, 3)
+    data, report = check_project(root)
+    assert not report.errors
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("checked twice")
+
+    monkeypatch.setattr(rancang.check, "check_project", refuse)
+    monkeypatch.chdir(tmp_path)
+    from rancang.site.builder import build_site
+
+    outdir, _ = build_site(Path("p"), data)
+    assert (tmp_path / "p/_build/html/kb/inovasi/inovasi-00001.html").is_file()
+    assert os.path.samefile(outdir.parent.parent, root)

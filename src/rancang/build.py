@@ -22,7 +22,14 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
     from rancang.site.config import ROOT_DOC
 
     from rancang.record_cache import RecordCache
+    from rancang.uptodate import BuildState
 
+    state = BuildState(root, pdf)
+    previous = state.previous()
+    if previous is not None:
+        report, lines = previous
+        return report, ["Tidak ada yang berubah sejak pembangunan terakhir; keluaran tetap.",
+                        *(line for line in lines if line.startswith("Situs: "))]
     cache = RecordCache.open(root)
     data, report = check_project(root, cache=cache)
     home = root / f"{ROOT_DOC}.md"
@@ -32,6 +39,7 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
     if report.errors:
         return report, ["Pembangunan dihentikan: perbaiki galat di atas lebih dahulu."]
     cache.save()  # only by a build that goes on: a refused build writes nothing under _build/
+    state.forget()  # until this build has finished
     outcome = build_documents(root, data, pdf=pdf)
     lines = list(outcome.messages)
     from rancang.site.builder import SiteError, build_site
@@ -51,4 +59,8 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
             lines.append(f"Peringatan situs: {line.strip().replace(str(root.resolve()) + '/', '')}")
     lines.append(f"Situs: {display_path(outdir / 'index.html')} ({len(data.innovations)} profil inovasi, "
                  f"{len(data.regulations)} rancangan peraturan, {len(data.visits)} kunjungan kerja).")
+    if not outcome.problems and not report.errors:  # a PDF that failed is tried again next time
+        from rancang.drafts import documents_folder
+
+        state.store(report, lines, [outdir, documents_folder(root, data)])
     return report, lines

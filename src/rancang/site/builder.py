@@ -17,6 +17,17 @@ def workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def _stop_workers() -> None:
+    """Sphinx's parallel workers are forked processes; when the build stops early (Ctrl+C, an error while
+    tasks are being handed out) they would be left waiting to send their results, and the interpreter
+    would wait for them at exit for ever."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join(timeout=5)
+
+
 class SiteError(Exception):
     """The site could not be built; the message is Indonesian, the log holds Sphinx's words."""
 
@@ -44,7 +55,11 @@ def build_site(root: Path, data: ProjectData, warnings_are_errors: bool = False)
                          confoverrides=sphinx_config(root, data.settings), status=None, warning=log,
                          freshenv=False, warningiserror=warnings_are_errors, keep_going=True,
                          parallel=workers())
-            app.build()
+            try:
+                app.build()
+            except BaseException:
+                _stop_workers()
+                raise
     except SphinxError as exc:
         raise SiteError(f"situs gagal dibangun ({type(exc).__name__}: {exc})\n{log.getvalue()}") from None
     if app.statuscode:

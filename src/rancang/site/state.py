@@ -26,11 +26,17 @@ _PRELOADED: dict[str, ProjectData] = {}
 
 def preload(srcdir: Any, data: ProjectData) -> None:
     """``rancang build`` has already loaded and checked the project: the site reuses that data."""
-    _PRELOADED[str(srcdir)] = data
+    _PRELOADED[_key(srcdir)] = data
 
 
 def take_preloaded(srcdir: Any) -> ProjectData | None:
-    return _PRELOADED.pop(str(srcdir), None)
+    return _PRELOADED.pop(_key(srcdir), None)
+
+
+def _key(srcdir: Any) -> str:
+    import os
+
+    return os.path.realpath(srcdir)
 
 
 def register(srcdir: Any, data: ProjectData, builder: Any) -> BuildState:
