@@ -13,7 +13,7 @@ import pytest
 
 from rancang.build import build_project
 from rancang.check import check_project
-from rancang.record_cache import CACHE_FILE, RecordCache
+from rancang.record_cache import CACHE_FOLDER, SHARDS, RecordCache
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -108,7 +108,7 @@ def test_the_cache_gives_the_same_records_and_problems_as_reading_every_file(tmp
     check_project(root, cache=cache)
     assert (cache.hits, cache.misses) == (0, 6)
     cache.save()
-    assert (root / CACHE_FILE).is_file()
+    assert len(list((root / CACHE_FOLDER).glob("*.pickle"))) == SHARDS
 
     cache = RecordCache.open(root)
     cached_data, cached = check_project(root, cache=cache)
@@ -136,21 +136,36 @@ def test_a_changed_file_or_another_version_of_rancang_is_read_again(tmp_path):
     assert (cache.hits, cache.misses) == (3, 1)
     assert data.innovations["inovasi-00001"].results.startswith("Kalimat baru.")
 
-    saved = (root / CACHE_FILE).read_bytes()
     import pickle
 
-    version, entries = pickle.loads(saved)
-    (root / CACHE_FILE).write_bytes(pickle.dumps(("versi-lain", entries)))
+    for shard in (root / CACHE_FOLDER).glob("*.pickle"):
+        version, entries = pickle.loads(shard.read_bytes())
+        shard.write_bytes(pickle.dumps(("versi-lain", entries)))
     cache = RecordCache.open(root)
     check_project(root, cache=cache)
     assert cache.hits == 0
 
 
+def test_one_edit_rewrites_one_shard_of_the_cache(tmp_path):
+    root = tmp_path / "p"
+    corpus.make_project(root, 40)
+    cache = RecordCache.open(root)
+    check_project(root, cache=cache)
+    cache.save()
+    before = mtimes(root / CACHE_FOLDER, "*.pickle")
+    corpus.edit_record(root, 7, "Satu suntingan.")
+    cache = RecordCache.open(root)
+    check_project(root, cache=cache)
+    cache.save()
+    assert len(changed(before, mtimes(root / CACHE_FOLDER, "*.pickle"))) == 1
+
+
 def test_an_unreadable_cache_is_ignored(tmp_path):
     root = tmp_path / "p"
     corpus.make_project(root, 3)
-    (root / CACHE_FILE).parent.mkdir(parents=True)
-    (root / CACHE_FILE).write_bytes(b"bukan pickle")
+    (root / CACHE_FOLDER).mkdir(parents=True)
+    for number in range(SHARDS):
+        (root / CACHE_FOLDER / f"{number:02d}.pickle").write_bytes(b"bukan pickle")
     cache = RecordCache.open(root)
     data, report = check_project(root, cache=cache)
     assert len(data.innovations) == 3 and not report.errors and cache.misses == 3
@@ -244,3 +259,54 @@ def test_the_site_reuses_the_data_rancang_build_loaded(tmp_path, monkeypatch):
     outdir, _ = build_site(Path("p"), data)
     assert (tmp_path / "p/_build/html/kb/inovasi/inovasi-00001.html").is_file()
     assert os.path.samefile(outdir.parent.parent, root)
+
+
+def test_the_faster_prune_keeps_exactly_what_sphinx_keeps():
+    import copy
+    import random
+
+    from sphinx.search import IndexBuilder
+
+    from rancang.site.search_id import prune_faster
+
+    rng = random.Random(7)
+    docs = [f"d{i}" for i in range(60)]
+    base = IndexBuilder.__new__(IndexBuilder)
+    base._titles = {d: f"Judul {d}" for d in docs}
+    base._filenames = {d: f"{d}.yaml" for d in docs}
+    base._all_titles = {d: [(f"Judul {d}", None)] for d in docs}
+    base._mapping = {f"w{k}": set(rng.sample(docs, rng.randint(0, 20))) for k in range(300)}
+    base._title_mapping = {f"t{k}": set(rng.sample(docs, rng.randint(0, 5))) for k in range(50)}
+    for keep in (set(docs), set(docs[5:]), set(rng.sample(docs, 30)), set()):
+        slow, fast = copy.deepcopy(base), copy.deepcopy(base)
+        prune_faster(fast)
+        IndexBuilder.prune(slow, keep)
+        fast.prune(keep)
+        for name in ("_titles", "_filenames", "_all_titles", "_mapping", "_title_mapping"):
+            assert getattr(fast, name) == getattr(slow, name), name
+
+
+def test_open_data_written_record_by_record_equals_one_json_dump(tmp_path):
+    import json
+    import os
+    import time
+
+    from rancang.site.opendata import json_bytes, record
+
+    root = tmp_path / "p"
+    corpus.make_project(root, 5)
+    past = time.time() - 3600
+    for path in (root / "kb/inovasi").iterdir():
+        os.utime(path, (past, past))
+    data, _ = check_project(root)
+    expected = (json.dumps([record(rid, m) for rid, m in sorted(data.innovations.items())], ensure_ascii=False,
+                           indent=2) + "\n").encode("utf-8")
+    fragments: dict = {}
+    assert json_bytes(data, fragments) == expected
+    assert len(fragments) == 5
+    assert json_bytes(data, fragments) == expected  # from the fragments
+    corpus.edit_record(root, 2, "Perubahan.")
+    data, _ = check_project(root)
+    assert b"Perubahan." in json_bytes(data, fragments)
+    data.innovations.clear()
+    assert json_bytes(data, fragments) == b"[]\n" and fragments == {}

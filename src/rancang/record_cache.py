@@ -1,6 +1,6 @@
 """A cache of validated records between builds, so that a build after a small change reads only what changed.
 
-``rancang build`` (and ``rancang serve``) keep, in ``_build/.cache/``, every
+``rancang build`` (and ``rancang serve``) keep, in ``_build/.cache/rekaman/``, every
 innovation profile, regulation and visit as validated last time, with the
 problems found in it, keyed by the file's size, modification time and inode.
 A record whose file did not change is taken from the cache without reading its
@@ -21,11 +21,12 @@ import hashlib
 import os
 import pickle
 import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CACHE_FILE = Path("_build") / ".cache" / "rekaman.pickle"
+CACHE_FOLDER = Path("_build") / ".cache" / "rekaman"
 
 _CODE = ("models", "validation.py", "yamlsource.py", "diagnostics.py", "codes.py", "loader.py")
 
@@ -56,9 +57,12 @@ def stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 class LazySource:
-    """Reads a cached record's file again, the first time one of its models is asked for a location."""
+    """Stands in for a record's YAML nodes: reads its file again, the first time one of its models is asked
+    for a location, and attaches the nodes to the whole record. Pickled with the record (the cache)."""
 
-    def __init__(self, path: Path, shown: str, model: Any) -> None:
+    is_lazy_source = True
+
+    def __init__(self, path: Path, shown: str, model: Any = None) -> None:
         self.path, self.shown, self.model = path, shown, model
 
     def __call__(self) -> None:
@@ -72,6 +76,14 @@ class LazySource:
         attach_sources(self.model, self.shown, source.node, source.text)
 
 
+SHARDS = 32
+"""The cache is split in files by record, so a build after one edit rewrites one small file, not all."""
+
+
+def _shard(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8")) % SHARDS
+
+
 @dataclass
 class RecordCache:
     """Entries: absolute path -> (stamp, shown path, model or None, problems)."""
@@ -82,17 +94,24 @@ class RecordCache:
     version: str = ""
     hits: int = 0
     misses: int = 0
+    dirty: set[int] = field(default_factory=set)
 
     @classmethod
     def open(cls, root: Path) -> RecordCache:
         cache = cls(root, version=code_version())
-        try:
-            with open(root / CACHE_FILE, "rb") as handle:
-                version, entries = pickle.load(handle)
-            if version == cache.version and isinstance(entries, dict):
-                cache.entries = entries
-        except Exception:  # noqa: BLE001 - a cache that cannot be read is simply not used
-            pass
+        folder = root / CACHE_FOLDER
+        for number in range(SHARDS):
+            try:
+                with open(folder / f"{number:02d}.pickle", "rb") as handle:
+                    version, entries = pickle.load(handle)
+                if version == cache.version and isinstance(entries, dict):
+                    cache.entries.update(entries)
+                    continue
+            except FileNotFoundError:
+                pass
+            except Exception:  # noqa: BLE001 - a shard that cannot be read is simply not used
+                pass
+            cache.dirty.add(number)
         return cache
 
     def get(self, path: Path, shown: str) -> tuple[Any, list] | None:
@@ -104,31 +123,38 @@ class RecordCache:
             return None
         self.hits += 1
         _, _, model, problems = entry
-        if model is not None:
-            from rancang.models.base import LAZY_SOURCES
-
-            LAZY_SOURCES[shown] = LazySource(path, shown, model)
         self.fresh[key] = entry
         return model, list(problems)
 
     def put(self, path: Path, shown: str, model: Any, problems: list) -> None:
         current = stamp(path)
+        key = str(path.absolute())
         if current is not None:
-            self.fresh[str(path.absolute())] = (current, shown, model, list(problems))
+            self.fresh[key] = (current, shown, model, list(problems))
+            self.dirty.add(_shard(key))
 
     def save(self) -> None:
-        """Write the entries seen in this run (files that disappeared are dropped); silent on failure."""
-        if self.misses == 0 and set(self.fresh) == set(self.entries):
-            return  # nothing new to remember
-        target = self.root / CACHE_FILE
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as handle:
-                pickle.dump((self.version, self.fresh), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-        except Exception:  # noqa: BLE001 - the cache is optional
+        """Write the shards that changed in this run (files that disappeared are dropped); silent on failure."""
+        dirty = set(self.dirty)
+        dirty.update(_shard(key) for key in set(self.entries) - set(self.fresh))
+        if not dirty:
+            return
+        shards: dict[int, dict[str, tuple]] = {number: {} for number in dirty}
+        for key, entry in self.fresh.items():
+            number = _shard(key)
+            if number in shards:
+                shards[number][key] = entry
+        folder = self.root / CACHE_FOLDER
+        for number, entries in shards.items():
+            target = folder / f"{number:02d}.pickle"
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             try:
-                temporary.unlink()
-            except OSError:
-                pass
+                folder.mkdir(parents=True, exist_ok=True)
+                with open(temporary, "wb") as handle:
+                    pickle.dump((self.version, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, target)
+            except Exception:  # noqa: BLE001 - the cache is optional
+                try:
+                    temporary.unlink()
+                except OSError:
+                    pass

@@ -25,8 +25,11 @@ from rancang.yamlsource import Source, child, key_node, node_location
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(model: type[M], source: Source) -> tuple[M | None, list[Diagnostic]]:
-    """Validate one parsed file. On success the model knows its source nodes."""
+def validate(model: type[M], source: Source, lazy: Any = None) -> tuple[M | None, list[Diagnostic]]:
+    """Validate one parsed file. On success the model knows its source nodes; given ``lazy`` (a
+    :class:`rancang.record_cache.LazySource`) it holds that instead, and the nodes are read again from the
+    file when a location is first asked for (a project of tens of thousands of records would otherwise hold
+    every YAML node in memory)."""
     try:
         instance = model.model_validate(source.data)
     except ValidationError as exc:
@@ -36,7 +39,11 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Diagnostic]
         return None, [d for d in found if d.location not in known]
     if source.problems:
         return None, []
-    attach_sources(instance, source.path, source.node, source.text)
+    if lazy is None:
+        attach_sources(instance, source.path, source.node, source.text)
+    else:
+        lazy.model = instance
+        attach_sources(instance, source.path, lazy, "")
     return instance, []
 
 
@@ -48,13 +55,14 @@ def attach_sources(value: Any, path: str, node: Node | None, text: str = "") -> 
     if isinstance(value, RootModel):
         attach_sources(value.root, path, node, text)
         return
+    lazy = getattr(node, "is_lazy_source", False)
     if isinstance(value, Model):
         value._attach(path, node, text)
         for name, info in type(value).model_fields.items():
-            attach_sources(getattr(value, name), path, child(node, info.alias or name), text)
+            attach_sources(getattr(value, name), path, node if lazy else child(node, info.alias or name), text)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            attach_sources(item, path, child(node, index), text)
+            attach_sources(item, path, node if lazy else child(node, index), text)
 
 
 def locate_in_text(model: Model, field: str, needle: str, occurrence: int = 0, index: int | None = None

@@ -23,10 +23,6 @@ from pydantic_core import PydanticCustomError, core_schema
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-LAZY_SOURCES: dict[str, Any] = {}
-"""Display path of a record restored from the cache -> a callable that attaches its YAML nodes again."""
-
-
 class Model(BaseModel):
     """Base of every record: Indonesian keys, unknown keys refused."""
 
@@ -42,12 +38,15 @@ class Model(BaseModel):
     _path: str = PrivateAttr(default="")
     _node: Any = PrivateAttr(default=None)
     _text: str = PrivateAttr(default="")
+    _reload: Any = PrivateAttr(default=None)
 
     # Set by the loader (rancang.validation.attach_sources).
     def _attach(self, path: str, node: Any, text: str = "") -> None:
         self._path = path
         self._node = node
         self._text = text
+        if getattr(node, "is_lazy_source", False):
+            self._reload = node
 
     @property
     def source_text(self) -> str:
@@ -65,19 +64,19 @@ class Model(BaseModel):
         return self._node
 
     def _load_source(self) -> None:
-        # A record restored from rancang's cache has no YAML nodes (only its path): its file is read again,
-        # and the nodes attached to the whole record, when a location is first needed.
-        if self._node is None and self._path:
-            reload = LAZY_SOURCES.pop(self._path, None)
-            if reload is not None:
-                reload()
+        # A record loaded without its YAML nodes (all records: a national project holds tens of thousands)
+        # carries a lazy source instead; the file is read again, and the nodes attached to the whole
+        # record, the first time a location is asked for.
+        node = self._node
+        if node is not None and getattr(node, "is_lazy_source", False):
+            node()
 
     def __getstate__(self) -> dict[Any, Any]:
         """Pickled (by rancang's record cache) without the YAML nodes and the file's text."""
         state = super().__getstate__()
         private = state.get("__pydantic_private__")
         if private:
-            state = {**state, "__pydantic_private__": {**private, "_node": None, "_text": ""}}
+            state = {**state, "__pydantic_private__": {**private, "_node": private.get("_reload"), "_text": ""}}
         return state
 
 

@@ -19,7 +19,7 @@ from docutils.parsers import Parser
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from rancang.site.search_id import SearchIndonesian
+from rancang.site.search_id import SearchIndonesian, prune_faster
 
 logger = logging.getLogger(__name__)
 
@@ -149,6 +149,7 @@ def _keep_unchanged_search_index(app: Sphinx) -> None:
         removed = getattr(app, "rancang_removed_docs", False)
         skip["index"] = not docnames and not removed and index.is_file()
         if not skip["index"]:
+            prune_faster(builder.indexer)
             load(docnames)
 
     def dump_search_index() -> None:
@@ -157,6 +158,16 @@ def _keep_unchanged_search_index(app: Sphinx) -> None:
 
     builder.load_indexer = load_indexer
     builder.dump_search_index = dump_search_index
+
+
+PARALLEL_FROM = 200
+"""Fewer documents to read than this: read and write them in one process. Each parallel chunk sends the
+whole environment back to the main process, which costs seconds on a large site for a handful of pages."""
+
+
+def _serial_when_few(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    if len(docnames) < PARALLEL_FROM:
+        app.parallel = 1
 
 
 def _note_removed(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
@@ -190,5 +201,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _dedupe_static_paths, priority=900)
     app.connect("builder-inited", _keep_unchanged_search_index)
     app.connect("env-get-outdated", _note_removed)
+    app.connect("env-before-read-docs", _serial_when_few)
     app.add_css_file("rancang.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -1018,6 +1018,11 @@ def index_script(prepared: Prepared) -> str:
             f"window.rancangGaleriIndeks = {payload};\n")
 
 
+def _load_summaries(app: Sphinx) -> None:
+    """The gallery directive (read before the pages are collected) uses the summaries kept last time too."""
+    _SUMMARIES.update(_load_state(Path(app.doctreedir) / STATE_FILE).get("ringkasan", {}))
+
+
 def _load_state(path: Path) -> dict[str, Any]:
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
@@ -1179,6 +1184,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(studi_kasus_kartu, html=(_skip, None), **{name: (_skip, None) for name in others})
     app.add_directive("rancang-galeri", GalleryDirective)
     app.add_directive("rancang-galeri-kategori", CategoriesDirective)
+    app.connect("builder-inited", _load_summaries)
     app.connect("doctree-resolved", resolve_case_studies)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", page_context)

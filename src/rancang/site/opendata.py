@@ -20,10 +20,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import pickle
 import posixpath
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -97,9 +99,38 @@ def record(record_id: str, innovation: Innovation) -> dict:
     return {"id": record_id, **dumped}
 
 
-def json_bytes(data: ProjectData) -> bytes:
-    records = [record(rid, innovation) for rid, innovation in sorted(data.innovations.items())]
-    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def json_bytes(data: ProjectData, fragments: dict[str, tuple[Any, str]] | None = None) -> bytes:
+    """Every profile, as ``json.dumps(records, indent=2)`` would write them.
+
+    Indented JSON is written by Python's pure-Python encoder (slow at tens of thousands of profiles), so
+    each record is written on its own and joined; ``fragments`` (record id -> (file stamp, text)) keeps
+    them between builds so that only changed profiles are written again.
+    """
+    stamps = _record_stamps(data)
+    racy_after = time.time_ns() - 2_000_000_000
+    parts = []
+    for rid, innovation in sorted(data.innovations.items()):
+        stamp = stamps.get(rid)
+        known = fragments.get(rid) if fragments is not None and stamp is not None else None
+        if known is not None and known[0] == stamp:
+            text = known[1]
+        else:
+            text = "  " + json.dumps(record(rid, innovation), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            if fragments is not None and stamp is not None and stamp[1] < racy_after:
+                fragments[rid] = (stamp, text)  # a file written this very second could change unseen
+        parts.append(text)
+    if fragments is not None:
+        for gone in set(fragments) - set(data.innovations):
+            del fragments[gone]
+    if not parts:
+        return b"[]\n"
+    return ("[\n" + ",\n".join(parts) + "\n]\n").encode("utf-8")
+
+
+def _record_stamps(data: ProjectData) -> dict[str, Any]:
+    """Record id -> (size, modification time) of its file, as read in this build."""
+    return {Path(shown).stem: stamp for shown, stamp in data.stamps.items()
+            if data.files.get(shown) == FORMAT}
 
 
 def csv_bytes(data: ProjectData) -> bytes:
@@ -137,9 +168,19 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
     if all((folder / name).is_file() for name in names) and stamp_file.is_file() and \
             stamp_file.read_text(encoding="utf-8") == stamp:
         return
-    for name, content in ((JSON_FILE, json_bytes(data)), (CSV_FILE, csv_bytes(data)),
+    fragments_file = Path(app.doctreedir) / "rancang-data-terbuka.pickle"
+    fragments: dict[str, tuple[Any, str]] = {}
+    try:
+        with open(fragments_file, "rb") as handle:
+            code, fragments = pickle.load(handle)
+        if code != _code_stamp():
+            fragments = {}
+    except Exception:  # noqa: BLE001 - no usable fragments: write every record
+        fragments = {}
+    for name, content in ((JSON_FILE, json_bytes(data, fragments)), (CSV_FILE, csv_bytes(data)),
                           (SCHEMA_FILE, schema_bytes())):
         write_if_changed(folder / name, content)
+    atomic_write_bytes(fragments_file, pickle.dumps((_code_stamp(), fragments), protocol=pickle.HIGHEST_PROTOCOL))
     atomic_write_bytes(stamp_file, stamp.encode("utf-8"))
 
 

@@ -8,8 +8,10 @@ uses both, after the pattern of ``sphinx.search.tr``.
 
 from __future__ import annotations
 
+from typing import Any, Iterable
+
 import snowballstemmer
-from sphinx.search import SearchLanguage
+from sphinx.search import IndexBuilder, SearchLanguage
 
 # Function words that carry no meaning for search. Words that are also the stem of content words are left
 # out ("ada" of "diadakan", "bagi" of "bagian", "sama" of "bersama", "lain", "pada", "hal"): Sphinx's search
@@ -38,3 +40,28 @@ class SearchIndonesian(SearchLanguage):
         if stem is None:
             stem = self.stems[word] = self.stemmer.stemWord(word.lower())
         return stem
+
+
+def prune_faster(indexer: Any) -> None:
+    """Give Sphinx's search indexer a prune that touches only the documents to drop.
+
+    ``IndexBuilder.prune`` intersects every word's document set with the documents to keep: at 10,000
+    pages and 200,000 words that took seconds on every incremental build, though only the few changed
+    pages leave the index. Removing just those gives the same index.
+    """
+    if type(indexer) is IndexBuilder:
+        indexer.__class__ = _PruneDropped
+
+
+class _PruneDropped(IndexBuilder):
+    def prune(self, docnames: Iterable[str]) -> None:
+        keep = set(docnames)
+        dropped = (set(self._titles) | set(self._filenames) | set(self._all_titles)) - keep
+        self._titles = {d: t for d, t in self._titles.items() if d in keep}
+        self._filenames = {d: f for d, f in self._filenames.items() if d in keep}
+        self._all_titles = {d: t for d, t in self._all_titles.items() if d in keep}
+        if not dropped:
+            return
+        for mapping in (self._mapping, self._title_mapping):
+            for wordnames in mapping.values():
+                wordnames.difference_update(dropped)
