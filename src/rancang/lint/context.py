@@ -44,9 +44,18 @@ class Draft:
     record_id: str
     regulation: Regulation
     document: Document
+    shared: dict = field(default_factory=dict, repr=False, compare=False)
+    """What several rules compute from this draft alone (its texts, its terms and their matcher): computed
+    by the first rule that asks, reused by the others. The models and the tree are not changed by rules."""
 
     def texts(self) -> Iterator[TextSite]:
         """Every hand-written text, in document order."""
+        sites = self.shared.get("texts")
+        if sites is None:
+            sites = self.shared["texts"] = tuple(self._texts())
+        return iter(sites)
+
+    def _texts(self) -> Iterator[TextSite]:
         regulation = self.regulation
         for index, text in enumerate(regulation.considerations):
             yield TextSite("menimbang", text, regulation, "considerations", index)

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from rancang.diagnostics import Diagnostic, Severity
 from rancang.drafting.tree import Point
-from rancang.lint.context import LintContext, TextSite, diagnostic, quote
+from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, quote
 from rancang.lint.registry import Example, rule
 from rancang.models.regulation import Chapter, Definition, Division, Part, Regulation
 from rancang.validation import locate
@@ -73,6 +73,8 @@ _MASK = "\u00a4"
 
 def _masked(text: str) -> str:
     """The text with every ``[[...]]`` replaced by a same-length filler (offsets stay valid)."""
+    if "[[" not in text:
+        return text
     return _MARKUP.sub(lambda m: _MASK * len(m.group()), text)
 
 
@@ -165,19 +167,60 @@ def _pattern(variant: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.I)
 
 
+_TOKEN = re.compile(r"[\w-]+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _needed_words(variant: str) -> frozenset[str] | None:
+    """The words (lower case) that a text must hold as whole tokens for ``_pattern(variant)`` to match in it;
+    None when that cannot be told from tokens (a word with other characters than ASCII letters, digits, '_'
+    and '-').
+
+    Why this is sound: every word of the pattern is preceded by a non-[\\w-] character (the look-behind, or
+    the \\s+ between words) and followed by one (\\s+, or the look-ahead), so where the pattern matches, each
+    of its words is a maximal run of [\\w-] characters of the text. Under re.IGNORECASE an ASCII letter
+    matches an ASCII character only when both are the same letter in lower case (the extra matches of 'i',
+    's' and 'k' are non-ASCII: see ``Matcher._tokens``).
+    """
+    words = variant.split()
+    if not words or not all(_ASCII_WORD.fullmatch(word) for word in words):
+        return None
+    return frozenset(word.lower() for word in words)
+
+
 class Matcher:
     """Finds the defined terms of one regulation in a text."""
 
     def __init__(self, terms: list[Term]):
         self.terms = terms
         self.entries = [(term, variant, _pattern(variant)) for term in terms for variant in term.variants]
+        self._needed = [_needed_words(variant) for _term, variant, _pattern in self.entries]
+        self._found: dict[str, tuple[Use, ...]] = {}
 
     def uses(self, text: str, own: Term | None = None) -> list[Use]:
         """Every occurrence of a defined term in ``text``, longest first, not overlapping; occurrences
         of ``own`` (the term whose definition this is) are matched but not returned."""
+        found = self._found.get(text)
+        if found is None:  # the same texts are asked for by several rules: each is scanned once
+            found = self._found[text] = tuple(self._scan(text))
+        return [use for use in found if own is None or use.term is not own]
+
+    @staticmethod
+    def _tokens(masked: str) -> frozenset[str] | None:
+        """The maximal runs of [\\w-] characters of the text, lower case; None when one of them is not ASCII
+        (under re.IGNORECASE, 'K' (Kelvin sign), 'ſ', 'İ' and 'ı' match ASCII letters)."""
+        tokens = _TOKEN.findall(masked)
+        if not all(token.isascii() for token in tokens):
+            return None
+        return frozenset(token.lower() for token in tokens)
+
+    def _scan(self, text: str) -> list[Use]:
         masked = _masked(text)
+        tokens = self._tokens(masked)
         candidates = []
-        for term, variant, pattern in self.entries:
+        for (term, variant, pattern), needed in zip(self.entries, self._needed):
+            if tokens is not None and needed is not None and not needed <= tokens:
+                continue  # a word of the term is not in the text: the pattern cannot match
             for match in pattern.finditer(masked):
                 found = " ".join(match.group().split())
                 exact = found in (variant, _title(variant)) or (  # capital of a sentence start
@@ -193,13 +236,8 @@ class Matcher:
             if not exact and self._explained(masked, start, end, exact_spans):
                 continue  # "inovasi Daerah": a generic word before the defined "Daerah"
             chosen.append(candidate)
-        out = []
-        for term, variant, start, end, found, exact in sorted(chosen, key=lambda c: c[2]):
-            if own is not None and term is own:
-                continue
-            out.append(Use(term, variant, start, end, found, self._kind(masked, variant, start, end, found, exact,
-                                                                          term)))
-        return out
+        return [Use(term, variant, start, end, found, self._kind(masked, variant, start, end, found, exact, term))
+                for term, variant, start, end, found, exact in sorted(chosen, key=lambda c: c[2])]
 
     @staticmethod
     def _explained(masked: str, start: int, end: int, exact_spans: list[tuple[int, int]]) -> bool:
@@ -234,6 +272,15 @@ def _generic(masked: str, start: int, end: int) -> bool:
         return True
     before = re.search(r"([^\W\d_][\w-]*)\s+$", masked[:start])
     return bool(before and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS)
+
+
+def _terms_and_matcher(draft: Draft) -> tuple[list[Term], Matcher]:
+    """The defined terms of a draft and their matcher, shared by the rules (each text is scanned once)."""
+    shared = draft.shared.get("terms")
+    if shared is None:
+        terms = terms_of(draft.regulation)
+        shared = draft.shared["terms"] = (terms, Matcher(terms))
+    return shared
 
 
 def _own(site: TextSite, terms: list[Term]) -> Term | None:
@@ -493,10 +540,9 @@ def _institutional(term: Term, context: LintContext) -> bool:
 )
 def definition_order(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
-        terms = terms_of(draft.regulation)
+        terms, matcher = _terms_and_matcher(draft)
         if len(terms) < 2:
             continue
-        matcher = Matcher(terms)
         first: dict[int, tuple[int, int]] = {}
         used_in: dict[int, set[int]] = {t.index: set() for t in terms}  # term -> definitions whose arti uses it
         sequence = 0
@@ -560,8 +606,7 @@ def _order(term: Term, before: Term, why: str) -> Diagnostic:
 )
 def terms_capitalised_in_use(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
-        terms = terms_of(draft.regulation)
-        matcher = Matcher(terms)
+        terms, matcher = _terms_and_matcher(draft)
         for site in draft.texts():
             if site.kind == "judul":
                 continue
@@ -671,6 +716,15 @@ def _undefined_phrase(run: list[_Token]) -> tuple[int, int] | None:
     return run[first].start, run[last].end
 
 
+_TWO_ASCII_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]")
+
+
+def _may_hold_phrase(text: str) -> bool:
+    """False when the text cannot hold a run of two capitalised words: it is ASCII and has fewer than two
+    capital letters (every capitalised word begins with one)."""
+    return not text.isascii() or _TWO_ASCII_CAPITALS.search(text) is not None
+
+
 _NOT_SENTENCE = ("butir", "penutup", "arti")
 """Texts that continue a sentence: a capital at their start is not a sentence's."""
 
@@ -697,10 +751,9 @@ _NOT_SENTENCE = ("butir", "penutup", "arti")
 def undefined_capitalised_phrases(context: LintContext) -> Iterator[Diagnostic]:
     region = _region_words(context)
     for draft in context.drafts:
-        terms = terms_of(draft.regulation)
-        matcher = Matcher(terms)
+        _terms, matcher = _terms_and_matcher(draft)
         for site in draft.texts():
-            if site.kind == "judul":
+            if site.kind == "judul" or not _may_hold_phrase(site.text):
                 continue
             masked = _masked(site.text)
             if site.kind == "lampiran":  # headings and table rows of Markdown are titles, not sentences
@@ -708,6 +761,8 @@ def undefined_capitalised_phrases(context: LintContext) -> Iterator[Diagnostic]:
             exact = {use.start: use.end for use in matcher.uses(site.text) if use.kind == "exact"}
             seen: set[str] = set()
             for run in _runs(masked):
+                if len(run) < 2:
+                    continue  # one capitalised word: never a phrase (see _undefined_phrase)
                 at_start = _sentence_start(masked, run[0].start) and not (
                     site.kind in _NOT_SENTENCE and not masked[:run[0].start].strip())
                 _label(run, exact, region, at_start)
@@ -758,10 +813,9 @@ def undefined_capitalised_phrases(context: LintContext) -> Iterator[Diagnostic]:
 )
 def unused_terms(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
-        terms = terms_of(draft.regulation)
+        terms, matcher = _terms_and_matcher(draft)
         if not terms:
             continue
-        matcher = Matcher(terms)
         used: set[tuple[int, str]] = set()
         for site in draft.texts():
             for use in matcher.uses(site.text, _own(site, terms)):
@@ -835,7 +889,7 @@ def typed_item_endings(context: LintContext) -> Iterator[Diagnostic]:
 def items_start_lower_case(context: LintContext) -> Iterator[Diagnostic]:
     region = _region_words(context)
     for draft in context.drafts:
-        matcher = Matcher(terms_of(draft.regulation))
+        _terms, matcher = _terms_and_matcher(draft)
         for site in draft.texts():
             if site.kind != "butir":
                 continue
