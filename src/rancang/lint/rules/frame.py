@@ -130,9 +130,15 @@ class _Cited:
     entry: LegalBasis
     printed: list[LegalBasis]
     """The entry, then the amendment its citation names (the only one, or the last of several)."""
-    where: Location
+    at: tuple
+    """The model, field and index that ``where`` locates: located only for a finding, since a location
+    reads the file again."""
     place: str
     """``Mengingat`` or ``ketentuan penutup``."""
+
+    @property
+    def where(self) -> Location:
+        return locate(*self.at)
 
 
 def _printed(entry: LegalBasis, catalogue: Mapping[str, LegalBasis]) -> list[LegalBasis]:
@@ -147,14 +153,14 @@ def _cited(context: LintContext, draft: Draft, revoked: bool = True) -> Iterator
     for index, citation in enumerate(regulation.legal_bases):
         entry = catalogue.get(citation.id)
         if entry is not None:
-            yield _Cited(citation.id, entry, _printed(entry, catalogue), locate(regulation, "legal_bases", index),
+            yield _Cited(citation.id, entry, _printed(entry, catalogue), (regulation, "legal_bases", index),
                          "Mengingat")
     if revoked:
         for index, revoked_id in enumerate(regulation.closing.revokes):
             entry = catalogue.get(revoked_id)
             if entry is not None:
                 yield _Cited(revoked_id, entry, _printed(entry, catalogue),
-                             locate(regulation.closing, "revokes", index), "ketentuan penutup")
+                             (regulation.closing, "revokes", index), "ketentuan penutup")
 
 
 @rule(

@@ -34,6 +34,8 @@ _SOURCE = "Lampiran II UU 12/2011"
 
 def _masked(text: str) -> str:
     """The text with every ``[[...]]`` blanked out (same length, so offsets still hold)."""
+    if "[[" not in text:
+        return text
     return MARKUP.sub(lambda m: "\x00" * len(m.group(0)), text)
 
 
@@ -402,12 +404,20 @@ def _markup_suggestion(reference: _Reference, places: list[_Place], text: str) -
 
 
 def _reference_findings(context: LintContext) -> Iterator[tuple[TextSite, _Finding]]:
+    """The findings about references of every draft: found once, shared by the rules L560-L563."""
     for draft in context.drafts:
-        for site in draft.texts():
-            text = _masked(site.text)
-            for reference in _references(text):
-                for finding in _check_reference(draft, site, text, reference):
-                    yield site, finding
+        found = draft.shared.get("reference_findings")
+        if found is None:
+            found = draft.shared["reference_findings"] = tuple(_draft_reference_findings(draft))
+        yield from found
+
+
+def _draft_reference_findings(draft: Draft) -> Iterator[tuple[TextSite, _Finding]]:
+    for site in draft.texts():
+        text = _masked(site.text)
+        for reference in _references(text):
+            for finding in _check_reference(draft, site, text, reference):
+                yield site, finding
 
 
 def _reference_rule(code: str, context: LintContext) -> Iterator[Diagnostic]:
