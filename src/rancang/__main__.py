@@ -1,5 +1,3 @@
-import sys
+from rancang.cli import run
 
-from rancang.cli import main
-
-sys.exit(main())
+run()

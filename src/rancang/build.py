@@ -8,6 +8,7 @@ check finds an error, so a failed build never replaces good outputs.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from rancang.check import check_project
@@ -17,6 +18,13 @@ from rancang.loader import display_path
 
 def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
     """Returns the check report and one line per thing built (or skipped)."""
+    try:
+        return _build_project(root, pdf)
+    finally:
+        gc.unfreeze()  # `rancang serve` builds again and again in one process: let this build's data go
+
+
+def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
     from rancang.drafts import build_documents
 
     from rancang.site.config import ROOT_DOC
@@ -39,6 +47,9 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
     if report.errors:
         return report, ["Pembangunan dihentikan: perbaiki galat di atas lebih dahulu."]
     cache.save()  # only by a build that goes on: a refused build writes nothing under _build/
+    # The project's data lives until the end: keep the cyclic collector from walking it again and again
+    # while Sphinx allocates (seconds on a national project).
+    gc.freeze()
     state.forget()  # until this build has finished
     outcome = build_documents(root, data, pdf=pdf)
     lines = list(outcome.messages)
