@@ -172,30 +172,50 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _needed_words(variant: str) -> frozenset[str] | None:
-    """The words (lower case) that a text must hold as whole tokens for ``_pattern(variant)`` to match in it;
-    None when that cannot be told from tokens (a word with other characters than ASCII letters, digits, '_'
-    and '-').
-
-    Why this is sound: every word of the pattern is preceded by a non-[\\w-] character (the look-behind, or
-    the \\s+ between words) and followed by one (\\s+, or the look-ahead), so where the pattern matches, each
-    of its words is a maximal run of [\\w-] characters of the text. Under re.IGNORECASE an ASCII letter
-    matches an ASCII character only when both are the same letter in lower case (the extra matches of 'i',
-    's' and 'k' are non-ASCII: see ``Matcher._tokens``).
-    """
+    """The words (lower case) that a text must hold as tokens (see :func:`_tokens`) for ``_pattern(variant)``
+    to match in it; None when that cannot be told (a word with other characters than ASCII letters, digits,
+    '_' and '-'): such a variant is always tried."""
     words = variant.split()
     if not words or not all(_ASCII_WORD.fullmatch(word) for word in words):
         return None
     return frozenset(word.lower() for word in words)
 
 
+def _tokens(text: str) -> frozenset[str] | None:
+    """The maximal runs of [\\w-] characters of an ASCII text, lower case; None for a text that is not ASCII.
+
+    Why a pattern whose needed words are not all tokens cannot match: each word of the pattern is preceded
+    by a character that is not [\\w-] (the look-behind, or the \\s+ between words), or by the start, and
+    followed by one (\\s+, the look-ahead) or the end, so where it matches each of its words is a whole run.
+    Under re.IGNORECASE an ASCII letter matches an ASCII character only when both are the same letter in lower
+    case (the other characters it matches -- 'K' (Kelvin sign), 'İ', 'ı', 'ſ' -- are not ASCII: such a text
+    is not filtered). Runs are taken from the text itself, not the masked one: masking turns ``[[...]]`` into
+    characters that are not [\\w-] either, so the runs outside the markup are the same, and the runs inside
+    it only add tokens.
+    """
+    if not text.isascii():
+        return None
+    return frozenset(_TOKEN.findall(text.lower()))
+
+
 class Matcher:
     """Finds the defined terms of one regulation in a text."""
 
-    def __init__(self, terms: list[Term]):
+    def __init__(self, terms: list[Term], texts: Iterable[str] = (), folded: str | None = None):
+        """``texts``: the texts it will be asked about, if known, and ``folded``, :func:`fold` of them joined
+        by line breaks: a term none of them can hold is not tried on any of them."""
         self.terms = terms
         self.entries = [(term, variant, _pattern(variant)) for term in terms for variant in term.variants]
         self._needed = [_needed_words(variant) for _term, variant, _pattern in self.entries]
         self._found: dict[str, tuple[Use, ...]] = {}
+        self._corpus: frozenset[str] = frozenset()
+        self._live = range(len(self.entries))
+        if folded is not None:
+            self._corpus = frozenset(texts)
+            self._live = [index for index, needed in enumerate(self._needed)
+                          if needed is None or all(word in folded for word in needed)]
+            if not self._live:
+                self._found.update((text, ()) for text in self._corpus)
 
     def uses(self, text: str, own: Term | None = None) -> list[Use]:
         """Every occurrence of a defined term in ``text``, longest first, not overlapping; occurrences
@@ -205,20 +225,13 @@ class Matcher:
             found = self._found[text] = tuple(self._scan(text))
         return [use for use in found if own is None or use.term is not own]
 
-    @staticmethod
-    def _tokens(masked: str) -> frozenset[str] | None:
-        """The maximal runs of [\\w-] characters of the text, lower case; None when one of them is not ASCII
-        (under re.IGNORECASE, 'K' (Kelvin sign), 'ſ', 'İ' and 'ı' match ASCII letters)."""
-        tokens = _TOKEN.findall(masked)
-        if not all(token.isascii() for token in tokens):
-            return None
-        return frozenset(token.lower() for token in tokens)
-
     def _scan(self, text: str) -> list[Use]:
+        tokens = _tokens(text)
         masked = _masked(text)
-        tokens = self._tokens(masked)
         candidates = []
-        for (term, variant, pattern), needed in zip(self.entries, self._needed):
+        for index in (self._live if text in self._corpus else range(len(self.entries))):
+            term, variant, pattern = self.entries[index]
+            needed = self._needed[index]
             if tokens is not None and needed is not None and not needed <= tokens:
                 continue  # a word of the term is not in the text: the pattern cannot match
             for match in pattern.finditer(masked):
@@ -279,7 +292,8 @@ def _terms_and_matcher(draft: Draft) -> tuple[list[Term], Matcher]:
     shared = draft.shared.get("terms")
     if shared is None:
         terms = terms_of(draft.regulation)
-        shared = draft.shared["terms"] = (terms, Matcher(terms))
+        shared = draft.shared["terms"] = (terms, Matcher(terms, (site.text for site in draft.texts()),
+                                                         draft.folded()))
     return shared
 
 

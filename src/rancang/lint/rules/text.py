@@ -413,6 +413,8 @@ def _reference_findings(context: LintContext) -> Iterator[tuple[TextSite, _Findi
 
 
 def _draft_reference_findings(draft: Draft) -> Iterator[tuple[TextSite, _Finding]]:
+    if not draft.may_hold(*_LEVEL, word_start=True):
+        return  # every reference has a label: Pasal, ayat, huruf or angka
     for site in draft.texts():
         text = _masked(site.text)
         for reference in _references(text):
@@ -592,6 +594,8 @@ _NUMBER_WORDS = re.compile(
 )
 def number_words_match(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
+        if not draft.may_hold("("):
+            continue
         for site in draft.texts():
             text = _masked(site.text)
             for m in _NUMBER_WORDS.finditer(text):
@@ -622,6 +626,8 @@ _NOT_A_COUNT = re.compile(r"\b(?:pasal|ayat|huruf|angka|nomor|no\.|tahun|bab|lam
 )
 def number_without_words(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
+        if not draft.may_hold(*_UNITS.split("|"), word_start=True):
+            continue
         for site in draft.texts():
             text = _masked(site.text)
             for m in _BARE_NUMBER.finditer(text):
@@ -654,11 +660,13 @@ def _other_spelling(spelling: str) -> str:
     return next(s.value for s in OfficeSpelling if s.value != spelling)
 
 
-def _spelling_sites(draft: Draft) -> Iterator[tuple[Model, str, int | None, str]]:
+def _spelling_sites(draft: Draft, texts: bool = True) -> Iterator[tuple[Model, str, int | None, str]]:
+    """Every text where the office is named; ``texts=False`` leaves out those of :meth:`Draft.texts`."""
     regulation = draft.regulation
     yield regulation, "title", None, regulation.title
-    for site in draft.texts():
-        yield site.model, site.field, site.index, site.text
+    if texts:
+        for site in draft.texts():
+            yield site.model, site.field, site.index, site.text
     for definition in regulation.definitions:
         for attribute in ("term", "abbreviation", "short_name"):
             value = getattr(definition, attribute)
@@ -702,6 +710,7 @@ def office_spelling(context: LintContext) -> Iterator[Diagnostic]:
         return
     spelling = settings.office_spelling.value
     other = _ONE_WORD if settings.office_spelling is OfficeSpelling.TWO_WORDS else _TWO_WORDS
+    needed = "walikota" if other is _ONE_WORD else "wali"
 
     def check(model: Model, attribute: str, index: int | None, raw: str) -> Iterator[Diagnostic]:
         text = _masked(raw)
@@ -719,7 +728,7 @@ def office_spelling(context: LintContext) -> Iterator[Diagnostic]:
     if settings.head.title:
         yield from check(settings.head, "title", None, settings.head.title)
     for draft in context.drafts:
-        for model, attribute, index, raw in _spelling_sites(draft):
+        for model, attribute, index, raw in _spelling_sites(draft, draft.may_hold(needed, word_start=True)):
             yield from check(model, attribute, index, raw)
 
 
@@ -738,6 +747,8 @@ _EFFECTIVE = re.compile(r"\bmulai\s+berlaku\s+efektif\b", re.I)
 )
 def effective_commencement(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
+        if not draft.may_hold("efektif", word_start=True):
+            continue
         for site in draft.texts():
             text = _masked(site.text)
             for m in _EFFECTIVE.finditer(text):
@@ -762,6 +773,8 @@ _BLANKET = re.compile(
 )
 def blanket_delegation(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
+        if not draft.may_hold("belum", word_start=True):
+            continue
         for site in draft.texts():
             text = _masked(site.text)
             for m in _BLANKET.finditer(text):
