@@ -107,10 +107,13 @@ def element_ids(regulation: Regulation) -> Iterator[tuple[str, Model]]:
                     and type(value).__name__ != "Citation":
                 yield element_id, value
             for name in type(value).model_fields:
-                yield from walk(getattr(value, name))
+                child = getattr(value, name)
+                if isinstance(child, (Model, list)):  # not into texts and numbers: nothing to find there
+                    yield from walk(child)
         elif isinstance(value, list):
             for item in value:
-                yield from walk(item)
+                if isinstance(item, (Model, list)):
+                    yield from walk(item)
 
     for name in ("definitions", "body", "annexes"):
         yield from walk(getattr(regulation, name))
