@@ -58,10 +58,11 @@ def _switches(root: Path, data: ProjectData, found: list[Diagnostic]) -> list[Di
     for diagnostic in found:
         if _matches(diagnostic.code, config.ignore):
             continue
-        relative = _relative(root, diagnostic.location)
-        if any(_matches(diagnostic.code, codes) and fnmatch.fnmatch(relative, pattern)
-               for pattern, codes in config.ignore_per_file.items()):
-            continue
+        if config.ignore_per_file:  # the relative path resolves the file (system calls): only when needed
+            relative = _relative(root, diagnostic.location)
+            if any(_matches(diagnostic.code, codes) and fnmatch.fnmatch(relative, pattern)
+                   for pattern, codes in config.ignore_per_file.items()):
+                continue
         kept.append(diagnostic)
     return problems + kept
 
