@@ -1,8 +1,8 @@
 """How fast `rancang check` reads and validates a knowledge base.
 
-Generates a synthetic project (fixed seed; field lengths modelled on the
-innovation profile format) with N innovation records, then measures, as medians
-of several runs:
+Generates a synthetic project with N innovation records (``bench/corpus.py``:
+fixed seed, field lengths modelled on the profile format), then measures, as
+medians of several runs:
 
 * ``check_ms_per_record_<N>`` -- load + validate + resolve references, per record;
 * ``check_startup_ratio`` -- `rancang check` on the bundled example as a whole
@@ -14,7 +14,6 @@ Prints one ``name: value`` line per figure.
 
 from __future__ import annotations
 
-import random
 import statistics
 import subprocess
 import sys
@@ -23,49 +22,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-WORDS = (
-    "inovasi pelayanan publik masyarakat daerah perangkat data layanan kesehatan pendidikan perempuan pesisir "
-    "pelatihan aplikasi pengaduan warga kelurahan kecamatan anggaran program kegiatan hasil manfaat"
-).split()
-
-
-def sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
-
-
-def make_project(folder: Path, n: int, seed: int = 2021) -> None:
-    rng = random.Random(seed)
-    (folder / "kb/inovasi").mkdir(parents=True)
-    (folder / "rancang.yaml").write_text(
-        "daerah: {jenis: kota, nama: Contoh, provinsi: Sulawesi Selatan}\n", encoding="utf-8")
-    agencies = [f"opd-{i}" for i in range(30)]
-    (folder / "kb/perangkat-daerah.yaml").write_text(
-        "".join(f"- id: {a}\n  nama: Dinas {a}\n" for a in agencies), encoding="utf-8")
-    for i in range(n):
-        text = f"""nama: Inovasi {i} {sentence(rng, 3)}
-perangkat_daerah: {rng.choice(agencies)}
-bentuk: {rng.choice(['tata_kelola', 'pelayanan_publik', 'lainnya'])}
-jenis: {rng.choice(['digital', 'non_digital'])}
-urusan: [{rng.choice(WORDS)}]
-tahapan: {rng.choice(['inisiatif', 'uji_coba', 'penerapan'])}
-tanggal_penerapan: {rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}
-ringkasan: {sentence(rng, 60)}
-rancang_bangun: |
-  {sentence(rng, 300)}
-masalah: {sentence(rng, 80)}
-solusi: {sentence(rng, 80)}
-hasil: {sentence(rng, 80)}
-indikator:
-  - nama: {sentence(rng, 3)}
-    satuan: orang
-    awal: {{nilai: {rng.randint(1, 100)}, tahun: 2017}}
-    hasil: {{nilai: {rng.randint(100, 900)}, tahun: 2019}}
-penghargaan:
-  - {{nama: Top 45 KIPP, tahun: 2020, pemberi: Kementerian PANRB, tingkat: nasional}}
-sumber:
-  - {{judul: {sentence(rng, 6)}, url: 'https://contoh.go.id/{i}', tanggal: 2021-06-04}}
-"""
-        (folder / f"kb/inovasi/inovasi-{i}.yaml").write_text(text, encoding="utf-8")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import make_project  # noqa: E402  (the shared synthetic corpus)
 
 
 def median_time(fn, runs: int) -> float:

@@ -8,8 +8,10 @@ whole process, as a user runs it. Printed, one ``name: value`` line each:
 * ``site_full_s_<N>``         -- full build from an empty ``_build`` (median of ``--runs``);
 * ``site_pages_per_s_<N>``    -- pages / full build time;
 * ``site_page_kb_<N>``        -- median size of the HTML pages, in kB;
-* ``site_peak_mb_<N>``        -- peak memory of the build, all its processes together (RSS sampled every
-                                 50 ms over the process group);
+* ``site_peak_mb_<N>``        -- peak memory of the build, all its processes together (proportional set
+                                 size, so memory shared by forked workers counts once; sampled every
+                                 0.5 s over the process group: reading smaps of a large process is
+                                 not free, and a faster sampler would slow the build it measures);
 * ``site_noop_s_<N>``         -- the build again with nothing changed (median of 5);
 * ``site_edit_one_s_<N>``     -- the build after one profile got a new sentence (median of 5, another
                                  profile each time);
@@ -18,7 +20,7 @@ whole process, as a user runs it. Printed, one ``name: value`` line each:
 
 Usage::
 
-    python bench/bench_site.py [N ...] [--runs R] [--plot FILE.svg] [--json FILE]
+    python bench/bench_site.py [N ...] [--runs R] [--full-only] [--json FILE] [--plot FILE.svg]
 
 Default sizes 1000 and 10000 (``make bench``); ``make bench-full`` adds 36742,
 the national index of 2025. ``--plot`` draws build time against N (log-log).
@@ -55,9 +57,11 @@ def _group_rss_kb(pgid: int) -> int:
                 fields = handle.read().rsplit(b")", 1)[1].split()
             if int(fields[2]) != pgid:  # field 5 of stat: process group
                 continue
-            with open(f"/proc/{entry}/status", "rb") as handle:
+            # PSS, not RSS: Sphinx's workers are forked, and pages they share with the main process would
+            # be counted once per process by RSS.
+            with open(f"/proc/{entry}/smaps_rollup", "rb") as handle:
                 for line in handle:
-                    if line.startswith(b"VmRSS:"):
+                    if line.startswith(b"Pss:"):
                         total += int(line.split()[1])
                         break
         except (OSError, IndexError, ValueError):
@@ -77,7 +81,7 @@ def timed_build(root: Path) -> tuple[float, float]:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _group_rss_kb(process.pid))
-            done.wait(0.05)
+            done.wait(0.5)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -98,7 +102,7 @@ def site_pages(root: Path) -> list[Path]:
     return [p for p in (root / "_build/html").rglob("*.html") if p.is_file()]
 
 
-def measure(n: int, runs: int, work: Path) -> dict[str, float]:
+def measure(n: int, runs: int, work: Path, full_only: bool = False) -> dict[str, float]:
     root = work / f"korpus-{n}"
     if not root.is_dir():
         corpus.make_project(root, n)
@@ -113,6 +117,8 @@ def measure(n: int, runs: int, work: Path) -> dict[str, float]:
     full = statistics.median(fulls)
     out = {"pages": len(pages), "full_s": full, "pages_per_s": len(pages) / full,
            "page_kb": statistics.median(sizes) / 1024, "peak_mb": max(peaks)}
+    if full_only:
+        return out
     noops = [timed_build(root)[0] for _ in range(5)]
     edits = []
     for k in range(5):
@@ -176,21 +182,24 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=0, help="full builds per size (default: 3 below 10,000, else 1)")
-    parser.add_argument("--plot", type=Path)
-    parser.add_argument("--json", type=Path)
+    parser.add_argument("--full-only", action="store_true", help="only the full build (for the national size)")
+    parser.add_argument("--plot", type=Path, help="draw build time against N of every size in --json")
+    parser.add_argument("--json", type=Path, help="add the figures to this JSON file (by size)")
     args = parser.parse_args(argv)
     results: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="rancang-bench-") as tmp:
         for n in sorted(args.sizes):
             runs = args.runs or (3 if n < 10_000 else 1)
-            results[n] = figures = measure(n, runs, Path(tmp))
+            results[n] = figures = measure(n, runs, Path(tmp), args.full_only)
             print(f"site_pages_{n}: {figures['pages']}")
             print(f"site_full_s_{n}: {figures['full_s']:.1f}")
             print(f"site_pages_per_s_{n}: {figures['pages_per_s']:.1f}")
             print(f"site_page_kb_{n}: {figures['page_kb']:.1f}")
             print(f"site_peak_mb_{n}: {figures['peak_mb']:.0f}")
-            print(f"site_noop_s_{n}: {figures['noop_s']:.2f}")
-            print(f"site_edit_one_s_{n}: {figures['edit_one_s']:.2f}", flush=True)
+            if not args.full_only:
+                print(f"site_noop_s_{n}: {figures['noop_s']:.2f}")
+                print(f"site_edit_one_s_{n}: {figures['edit_one_s']:.2f}")
+            sys.stdout.flush()
     sizes = sorted(results)
     for small, large in zip(sizes, sizes[1:]):
         if small >= 1000:
@@ -198,9 +207,14 @@ def main(argv: list[str]) -> None:
             print(f"site_rate_ratio_{large}_{small}: {b['pages_per_s'] / a['pages_per_s']:.2f}")
             print(f"site_page_kb_ratio_{large}_{small}: {b['page_kb'] / a['page_kb']:.2f}")
     if args.json:
-        args.json.write_text(json.dumps({str(n): r for n, r in results.items()}, indent=1), encoding="utf-8")
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        saved = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
+        saved.update({str(n): {**r, "runs": args.runs or (3 if n < 10_000 else 1),
+                               "tanggal": time.strftime("%Y-%m-%d")} for n, r in results.items()})
+        args.json.write_text(json.dumps(saved, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        results = {int(n): r for n, r in saved.items()}
     if args.plot and len(results) > 1:
-        plot([(n, results[n]["full_s"]) for n in sizes], args.plot)
+        plot([(n, results[n]["full_s"]) for n in sorted(results)], args.plot)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,9 @@ def test_check_json_on_the_example(in_root, capsys):
 
 
 def test_build_validates_and_reports(in_root, capsys):
+    from rancang.uptodate import STATE_FILE
+
+    (ROOT / STATE_FILE).unlink(missing_ok=True)  # a real build, not "nothing changed" (tested elsewhere)
     assert main(["build", "--no-pdf"]) == 0
     out = capsys.readouterr().out
     assert "Ditemukan 0 galat dan 3 peringatan." in out

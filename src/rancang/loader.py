@@ -188,8 +188,9 @@ def _load_project(root: Path, cache: Any) -> tuple[ProjectData, list[Diagnostic]
         if cached is not None:
             model, found = cached
         else:
-            # Records (tens of thousands in a national project) do not keep their YAML nodes in memory.
-            model, found = load_file(path, fmt, keep_nodes=not fmt.per_file_id)
+            # Innovation profiles (tens of thousands in a national project) do not keep their YAML nodes in
+            # memory; regulations and visits (few, and the drafting rules locate many of their words) do.
+            model, found = load_file(path, fmt, keep_nodes=fmt.name != "inovasi")
             if cache is not None and fmt.per_file_id:
                 cache.put(path, shown, model, found)
         problems.extend(found)
