@@ -162,7 +162,7 @@ def plot(points: list[tuple[int, float]], target: Path) -> None:
                  f'height="{py(y0) - py(y1):.1f}"/></clipPath>')
     parts.append(f'<line x1="{px(xs[0]):.1f}" y1="{py(ys[0]):.1f}" x2="{px(x1):.1f}" '
                  f'y2="{py(ys[0] + (x1 - xs[0])):.1f}" stroke="#999" stroke-dasharray="4 4" clip-path="url(#area)"/>')
-    parts.append(f'<text x="{px(x1) - 4:.1f}" y="{py(y1) + 14:.1f}" text-anchor="end" fill="#666">'
+    parts.append(f'<text x="{px(x1) - 6:.1f}" y="{py(y0) - 8:.1f}" text-anchor="end" fill="#666">'
                  "garis putus-putus: tumbuh sebanding N</text>")
     path = " ".join(f"{'M' if i == 0 else 'L'}{px(x):.1f},{py(y):.1f}" for i, (x, y) in enumerate(zip(xs, ys)))
     parts.append(f'<path d="{path}" fill="none" stroke="#1f5fa8" stroke-width="2"/>')
