@@ -18,10 +18,13 @@ from rancang.loader import display_path
 
 def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
     """Returns the check report and one line per thing built (or skipped)."""
+    enabled = gc.isenabled()
     try:
         return _build_project(root, pdf)
     finally:
         gc.unfreeze()  # `rancang serve` builds again and again in one process: let this build's data go
+        if enabled:
+            gc.enable()
 
 
 def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
@@ -38,6 +41,9 @@ def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
         report, lines = previous
         return report, ["Tidak ada yang berubah sejak pembangunan terakhir; keluaran tetap.",
                         *(line for line in lines if line.startswith("Situs: "))]
+    # Reading the cache and checking create millions of objects and no garbage cycles: the cyclic collector
+    # would walk the growing heap again and again (2.5 s instead of 0.3 s to open the cache at 10,000).
+    gc.disable()
     cache = RecordCache.open(root)
     data, report = check_project(root, cache=cache)
     home = root / f"{ROOT_DOC}.md"
@@ -50,6 +56,7 @@ def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
     # The project's data lives until the end: keep the cyclic collector from walking it again and again
     # while Sphinx allocates (seconds on a national project).
     gc.freeze()
+    gc.enable()  # Sphinx's doctrees are full of cycles (parent links): they must be collected
     state.forget()  # until this build has finished
     outcome = build_documents(root, data, pdf=pdf)
     lines = list(outcome.messages)
