@@ -22,6 +22,25 @@ import corpus  # noqa: E402
 RECORDS = 24
 
 
+def _age_file(path: Path, seconds: int) -> None:
+    import os
+    import time
+
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+
+
+def _age(root: Path, seconds: int = 3600) -> None:
+    """Make every input look edited an hour ago (files written just now are 'racy' and never trusted)."""
+    import os
+    import time
+
+    past = time.time() - seconds
+    for path in root.rglob("*"):
+        if "_build" not in path.relative_to(root).parts:
+            os.utime(path, (past, past))
+
+
 def mtimes(folder: Path, pattern: str) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob(pattern) if p.is_file()}
 
@@ -102,6 +121,7 @@ def test_the_cache_gives_the_same_records_and_problems_as_reading_every_file(tmp
     head, rest = text.split("\nrancang_bangun: |\n", 1)
     tail = rest.split("\nmasalah: |\n", 1)[1]
     path.write_text(f"{head}\nrancang_bangun: |\n  Terlalu pendek.\nmasalah: |\n{tail}", encoding="utf-8")
+    _age(root)  # files written a moment ago are never cached ("racy")
 
     fresh_data, fresh = check_project(root)
     cache = RecordCache.open(root)
@@ -127,10 +147,12 @@ def test_the_cache_gives_the_same_records_and_problems_as_reading_every_file(tmp
 def test_a_changed_file_or_another_version_of_rancang_is_read_again(tmp_path):
     root = tmp_path / "p"
     corpus.make_project(root, 4)
+    _age(root)
     cache = RecordCache.open(root)
     check_project(root, cache=cache)
     cache.save()
-    corpus.edit_record(root, 1, "Kalimat baru.")
+    edited = corpus.edit_record(root, 1, "Kalimat baru.")
+    _age_file(edited, 1800)
     cache = RecordCache.open(root)
     data, _ = check_project(root, cache=cache)
     assert (cache.hits, cache.misses) == (3, 1)
@@ -149,11 +171,13 @@ def test_a_changed_file_or_another_version_of_rancang_is_read_again(tmp_path):
 def test_one_edit_rewrites_one_shard_of_the_cache(tmp_path):
     root = tmp_path / "p"
     corpus.make_project(root, 40)
+    _age(root)
     cache = RecordCache.open(root)
     check_project(root, cache=cache)
     cache.save()
     before = mtimes(root / CACHE_FOLDER, "*.pickle")
-    corpus.edit_record(root, 7, "Satu suntingan.")
+    edited = corpus.edit_record(root, 7, "Satu suntingan.")
+    _age_file(edited, 1800)
     cache = RecordCache.open(root)
     check_project(root, cache=cache)
     cache.save()
@@ -180,17 +204,6 @@ def test_check_never_writes_a_cache(tmp_path):
 
 
 # -- the build as a whole: nothing changed, nothing to do ------------------------------------------------
-
-def _age(root: Path, seconds: int = 3600) -> None:
-    """Make every input look edited an hour ago (files written just now are 'racy' and never trusted)."""
-    import os
-    import time
-
-    past = time.time() - seconds
-    for path in root.rglob("*"):
-        if "_build" not in path.relative_to(root).parts:
-            os.utime(path, (past, past))
-
 
 UP_TO_DATE = "Tidak ada yang berubah sejak pembangunan terakhir; keluaran tetap."
 
@@ -310,3 +323,11 @@ def test_open_data_written_record_by_record_equals_one_json_dump(tmp_path):
     assert b"Perubahan." in json_bytes(data, fragments)
     data.innovations.clear()
     assert json_bytes(data, fragments) == b"[]\n" and fragments == {}
+
+
+def test_a_record_written_a_moment_ago_is_not_cached(tmp_path):
+    root = tmp_path / "p"
+    corpus.make_project(root, 3)
+    cache = RecordCache.open(root)
+    check_project(root, cache=cache)
+    assert cache.fresh == {}

@@ -21,6 +21,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,8 @@ class LazySource:
         attach_sources(self.model, self.shown, source.node, source.text)
 
 
+RACY_NS = 2_000_000_000
+
 SHARDS = 32
 """The cache is split in files by record, so a build after one edit rewrites one small file, not all."""
 
@@ -129,7 +132,9 @@ class RecordCache:
     def put(self, path: Path, shown: str, model: Any, problems: list) -> None:
         current = stamp(path)
         key = str(path.absolute())
-        if current is not None:
+        # A file written in the last moments could change again within the same clock tick, unseen by its
+        # stamp ("racy", as git says): such a record is read again next time rather than trusted.
+        if current is not None and current[1] < time.time_ns() - RACY_NS:
             self.fresh[key] = (current, shown, model, list(problems))
             self.dirty.add(_shard(key))
 
