@@ -140,7 +140,7 @@ def load_file(path: Path, fmt: Format, keep_nodes: bool = True) -> tuple[Any, li
         return None, problems
     lazy = None
     if not keep_nodes:
-        from rancang.record_cache import LazySource
+        from rancang.validation import LazySource
 
         lazy = LazySource(path, shown)
     model, more = validate(fmt.model, source, lazy=lazy)

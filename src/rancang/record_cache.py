@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
 import sys
 import time
@@ -55,26 +54,6 @@ def stamp(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-class LazySource:
-    """Stands in for a record's YAML nodes: reads its file again, the first time one of its models is asked
-    for a location, and attaches the nodes to the whole record. Pickled with the record (the cache)."""
-
-    is_lazy_source = True
-
-    def __init__(self, path: Path, shown: str, model: Any = None) -> None:
-        self.path, self.shown, self.model = path, shown, model
-
-    def __call__(self) -> None:
-        from rancang.validation import attach_sources
-        from rancang.yamlsource import load
-
-        source, _ = load(self.path, self.shown)
-        if source is None:  # the file vanished or broke since: locations fall back to the file itself
-            attach_sources(self.model, self.shown, None, "")
-            return
-        attach_sources(self.model, self.shown, source.node, source.text)
 
 
 RACY_NS = 2_000_000_000
@@ -149,17 +128,13 @@ class RecordCache:
             number = _shard(key)
             if number in shards:
                 shards[number][key] = entry
+        from rancang.diagnostics import RancangError
+        from rancang.fileio import atomic_write_bytes
+
         folder = self.root / CACHE_FOLDER
         for number, entries in shards.items():
-            target = folder / f"{number:02d}.pickle"
-            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             try:
-                folder.mkdir(parents=True, exist_ok=True)
-                with open(temporary, "wb") as handle:
-                    pickle.dump((self.version, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, target)
-            except Exception:  # noqa: BLE001 - the cache is optional
-                try:
-                    temporary.unlink()
-                except OSError:
-                    pass
+                atomic_write_bytes(folder / f"{number:02d}.pickle",
+                                   pickle.dumps((self.version, entries), protocol=pickle.HIGHEST_PROTOCOL))
+            except (RancangError, OSError):  # the cache is optional
+                pass

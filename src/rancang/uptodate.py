@@ -110,19 +110,14 @@ class BuildState:
         if any(mtime >= self.taken_ns - RACY_NS for _, _, mtime, _ in self.inputs):
             self.forget()
             return
-        target = self.root / STATE_FILE
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        from rancang.diagnostics import RancangError
+        from rancang.fileio import atomic_write_bytes
+
+        state = (self.fingerprint, [str(f) for f in folders], self._outputs(folders), report, lines)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            state = (self.fingerprint, [str(f) for f in folders], self._outputs(folders), report, lines)
-            with open(temporary, "wb") as handle:
-                pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-        except Exception:  # noqa: BLE001 - the state is only an accelerator
-            try:
-                temporary.unlink()
-            except OSError:
-                pass
+            atomic_write_bytes(self.root / STATE_FILE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        except (RancangError, OSError):  # the state is only an accelerator
+            pass
 
     def forget(self) -> None:
         try:

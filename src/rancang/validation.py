@@ -12,6 +12,7 @@ import difflib
 import enum
 import types
 import typing
+from pathlib import Path
 from typing import Any, Iterable, TypeVar, Union
 
 from pydantic import BaseModel, RootModel, ValidationError
@@ -20,14 +21,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from rancang.codes import CODES
 from rancang.diagnostics import Diagnostic, Location
 from rancang.models.base import Model
-from rancang.yamlsource import Source, child, key_node, node_location
+from rancang.yamlsource import Source, child, key_node, load, node_location
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def validate(model: type[M], source: Source, lazy: Any = None) -> tuple[M | None, list[Diagnostic]]:
     """Validate one parsed file. On success the model knows its source nodes; given ``lazy`` (a
-    :class:`rancang.record_cache.LazySource`) it holds that instead, and the nodes are read again from the
+    :class:`LazySource`) it holds that instead, and the nodes are read again from the
     file when a location is first asked for (a project of tens of thousands of records would otherwise hold
     every YAML node in memory)."""
     try:
@@ -48,6 +49,24 @@ def validate(model: type[M], source: Source, lazy: Any = None) -> tuple[M | None
 
 
 # -- locations --------------------------------------------------------------------
+
+
+class LazySource:
+    """Stands in for a record's YAML nodes: reads its file again, the first time one of its models is asked
+    for a location, and attaches the nodes to the whole record. Pickled with the record (the cache)."""
+
+    is_lazy_source = True
+
+    def __init__(self, path: Path, shown: str, model: Any = None) -> None:
+        self.path, self.shown, self.model = path, shown, model
+
+    def __call__(self) -> None:
+        source, _ = load(self.path, self.shown)
+        if source is None:  # the file vanished or broke since: locations fall back to the file itself
+            attach_sources(self.model, self.shown, None, "")
+            return
+        attach_sources(self.model, self.shown, source.node, source.text)
+
 
 
 def attach_sources(value: Any, path: str, node: Node | None, text: str = "") -> None:

@@ -163,7 +163,8 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
     folder = Path(app.outdir) / FOLDER
     # The files are made from every record: skip the work when no data file changed since they were written.
     stamp_file = Path(app.doctreedir) / "rancang-data-terbuka.sidik"
-    stamp = f"{data.fingerprint()} {_code_stamp()}"
+    code = _code_stamp()
+    stamp = f"{data.fingerprint()} {code}"
     names = (JSON_FILE, CSV_FILE, SCHEMA_FILE)
     if all((folder / name).is_file() for name in names) and stamp_file.is_file() and \
             stamp_file.read_text(encoding="utf-8") == stamp:
@@ -172,15 +173,15 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
     fragments: dict[str, tuple[Any, str]] = {}
     try:
         with open(fragments_file, "rb") as handle:
-            code, fragments = pickle.load(handle)
-        if code != _code_stamp():
+            kept_code, fragments = pickle.load(handle)
+        if kept_code != code:
             fragments = {}
     except Exception:  # noqa: BLE001 - no usable fragments: write every record
         fragments = {}
     for name, content in ((JSON_FILE, json_bytes(data, fragments)), (CSV_FILE, csv_bytes(data)),
                           (SCHEMA_FILE, schema_bytes())):
         write_if_changed(folder / name, content)
-    atomic_write_bytes(fragments_file, pickle.dumps((_code_stamp(), fragments), protocol=pickle.HIGHEST_PROTOCOL))
+    atomic_write_bytes(fragments_file, pickle.dumps((code, fragments), protocol=pickle.HIGHEST_PROTOCOL))
     atomic_write_bytes(stamp_file, stamp.encode("utf-8"))
 
 
