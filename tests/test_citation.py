@@ -1,6 +1,6 @@
 """Citations are generated from catalogue fields; compare with real texts."""
 
-from rancang.citation import cite
+from rancang.language.citation import cite
 from rancang.models.catalogue import LegalCatalogue
 
 

@@ -53,7 +53,7 @@ TREE = settings(max_examples=200, deadline=None,
 DOCX = settings(max_examples=30, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-# Number forms written out here, not taken from rancang.drafting.numbering.
+# Number forms written out here, not taken from rancang.language.numbering.
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 ORDINALS = ["", "Kesatu", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam"]
 LETTERS = " abcdefghij"

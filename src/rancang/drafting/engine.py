@@ -16,9 +16,9 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from rancang.citation import cite
+from rancang.language.citation import HIERARCHY_RANK, cite
 from rancang.diagnostics import Diagnostic, Severity
-from rancang.drafting import numbering
+from rancang.language import numbering
 from rancang.drafting.references import Context, ReferenceProblem, Resolver, Target
 from rancang.drafting.tree import (
     AnnexPart,
@@ -51,12 +51,6 @@ from rancang.validation import locate, locate_in_text
 ELLIPSIS = "..."
 CONJUNCTIONS = {ListKind.CUMULATIVE: "dan", ListKind.ALTERNATIVE: "atau", ListKind.BOTH: "dan/atau"}
 
-# Hierarchy of UU 12/2011 for ordering Mengingat: same number = same level.
-_RANK = {
-    LegalKind.UUD: 0, LegalKind.UU: 1, LegalKind.PERPPU: 1, LegalKind.PP: 2, LegalKind.PERPRES: 3,
-    LegalKind.PERMEN: 4, LegalKind.PERBAN: 4, LegalKind.PERDA_PROVINSI: 5, LegalKind.PERGUB: 6,
-    LegalKind.PERDA: 7, LegalKind.PERKADA: 8, LegalKind.KEPKADA: 9,
-}
 
 
 @dataclass
@@ -318,7 +312,7 @@ class _Builder:
         def key(citation):
             entry = self.catalogue[citation.id]
             when = entry.enacted.as_date() if entry.enacted else dt.date(entry.year, 1, 1)
-            return (_RANK[entry.kind], when, entry.number or 0)
+            return (HIERARCHY_RANK[entry.kind], when, entry.number or 0)
 
         ordered = sorted(citations, key=key)
         single = len(ordered) == 1

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from rancang.drafting.numbering import long_date, with_words
+from rancang.language.numbering import long_date, with_words
 from rancang.drafting.tree import RichText, Span
 from rancang.models.base import ID_PATTERN
 

@@ -2,7 +2,7 @@
 
 ``kb/perangkat-daerah.yaml`` lists the region's agencies; ``kb/dasar-hukum.yaml``
 lists every regulation the other files cite. A citation is never typed by hand:
-:mod:`rancang.citation` writes it from these fields.
+:mod:`rancang.language.citation` writes it from these fields.
 """
 
 from __future__ import annotations

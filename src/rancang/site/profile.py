@@ -13,11 +13,11 @@ from typing import Iterable
 
 from docutils import nodes
 
-from rancang.citation import cite
+from rancang.language.citation import cite
 from rancang.loader import ProjectData
 from rancang.models.innovation import Innovation
 from rancang.site import markdown
-from rancang.wording import (  # noqa: F401 - re-exported for the site's other modules
+from rancang.language.wording import (  # noqa: F401 - re-exported for the site's other modules
     FORM_WORDS,
     INITIATOR_WORDS,
     KIND_WORDS,

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from babel.numbers import format_currency
 
-from rancang.citation import cite
-from rancang.drafting.numbering import letter, long_date, month_year, roman, weekday_date
+from rancang.language.citation import cite
+from rancang.language.numbering import letter, long_date, month_year, roman, weekday_date
 from rancang.loader import ProjectData
 from rancang.models.base import PartialDate
 from rancang.models.innovation import Innovation
 from rancang.models.visit import Role, Side, Visit
-from rancang.wording import FORM_WORDS, KIND_WORDS, STAGE_WORDS, STATUS_WORDS, number, partial_date
+from rancang.language.wording import FORM_WORDS, KIND_WORDS, STAGE_WORDS, STATUS_WORDS, number, partial_date
 from rancang.visits.blocks import Block, Bullets, Heading, KeyValues, Para, Table, VisitDocument
 
 MISSING = "belum tercatat dalam direktori"

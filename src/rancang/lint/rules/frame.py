@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Mapping
 
-from rancang.citation import cite, name_of
+from rancang.language.citation import HIERARCHY_RANK, cite, name_of
 from rancang.diagnostics import Diagnostic, Location, Severity
-from rancang.drafting.engine import _RANK
 from rancang.lint.context import Draft, LintContext, diagnostic, quote
 from rancang.lint.registry import Example, rule
 from rancang.models.catalogue import LegalBasis, LegalKind
@@ -115,7 +114,7 @@ _GAZETTE_NAME = {
     LegalKind.PERDA_PROVINSI: "Lembaran Daerah", LegalKind.PERDA: "Lembaran Daerah",
     LegalKind.PERGUB: "Berita Daerah", LegalKind.PERKADA: "Berita Daerah",
 }
-"""Where each kind is promulgated (rancang.citation prints it in brackets). UUD has none; a
+"""Where each kind is promulgated (rancang.language.citation prints it in brackets). UUD has none; a
 Keputusan Kepala Daerah is not cited at all (L513)."""
 
 _WITH_SUPPLEMENT = (LegalKind.UU, LegalKind.PERPPU, LegalKind.PP)
@@ -197,13 +196,13 @@ def legal_bases_in_order(context: LintContext) -> Iterator[Diagnostic]:
         early_index, early = written[slot]
         late_index, late = written[printed[slot]]
         first, second = catalogue[late.id], catalogue[early.id]
-        if _RANK[first.kind] != _RANK[second.kind]:
+        if HIERARCHY_RANK[first.kind] != HIERARCHY_RANK[second.kind]:
             why = "lebih tinggi tingkatnya"
         else:
             why = "lebih dahulu diundangkan"
         order = ", ".join(f"{n}. {written[w][1].id}" for n, w in enumerate(printed, start=1))
         suggestion = "tulis dalam urutan itu"
-        if (_RANK[first.kind] == _RANK[second.kind] and first.year == second.year
+        if (HIERARCHY_RANK[first.kind] == HIERARCHY_RANK[second.kind] and first.year == second.year
                 and not (first.enacted and second.enacted)):
             suggestion += ("; bila urutan pengundangan yang setahun itu lain, isi 'diundangkan' dalam "
                            "kb/dasar-hukum.yaml")

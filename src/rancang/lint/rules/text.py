@@ -14,7 +14,7 @@ from typing import Iterator
 from yaml.nodes import ScalarNode
 
 from rancang.diagnostics import Diagnostic, Location, Severity
-from rancang.drafting.numbering import letter, words
+from rancang.language.numbering import letter, words
 from rancang.drafting.references import MARKUP
 from rancang.drafting.tree import Article, Point
 from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, quote

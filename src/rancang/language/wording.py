@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-from rancang.drafting.numbering import long_date, month_year
+from rancang.language.numbering import long_date, month_year
 from rancang.models.base import PartialDate
 
 FORM_WORDS = {"tata_kelola": "Tata kelola pemerintahan daerah", "pelayanan_publik": "Pelayanan publik",

@@ -13,6 +13,13 @@ from typing import Mapping
 
 from rancang.models.catalogue import LegalBasis, LegalKind
 
+# Hierarchy of UU 12/2011 Pasal 7 and 8, for ordering Mengingat: same number = same level.
+HIERARCHY_RANK = {
+    LegalKind.UUD: 0, LegalKind.UU: 1, LegalKind.PERPPU: 1, LegalKind.PP: 2, LegalKind.PERPRES: 3,
+    LegalKind.PERMEN: 4, LegalKind.PERBAN: 4, LegalKind.PERDA_PROVINSI: 5, LegalKind.PERGUB: 6,
+    LegalKind.PERDA: 7, LegalKind.PERKADA: 8, LegalKind.KEPKADA: 9,
+}
+
 _NATIONAL_GAZETTE = (LegalKind.UU, LegalKind.PERPPU, LegalKind.PP, LegalKind.PERPRES)
 _STATE_BULLETIN = (LegalKind.PERMEN, LegalKind.PERBAN)
 _REGIONAL_GAZETTE = (LegalKind.PERDA, LegalKind.PERDA_PROVINSI)
