@@ -1,0 +1,202 @@
+"""The folder layout of a rancang project: every path rancang reads or writes comes from here.
+
+A project is one folder::
+
+    rancang.yaml                 settings
+    kb/                          knowledge base: profiles, agencies, legal catalogue, case studies, site pages
+    regulations/<id>.yaml        regulation drafts
+    visits/<id>.yaml             study visits
+    templates/                   the project's Word templates (optional)
+    _build/                      everything rancang writes; always safe to delete
+
+Paths are given relative to the project root as POSIX strings (they are also Sphinx document names and glob
+patterns), and as :class:`pathlib.Path` through :class:`Layout`. This module is in the core layer: it knows
+no model and reads no file but the few ``stat`` calls of :func:`find_root` and :func:`is_inside`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_FILE = "rancang.yaml"
+KB = "kb"
+INNOVATIONS = "kb/inovasi"
+AGENCIES_FILE = "kb/perangkat-daerah.yaml"
+CATALOGUE_FILE = "kb/dasar-hukum.yaml"
+CASE_STUDIES = "kb/studi-kasus"
+REGULATIONS = "regulations"
+VISITS = "visits"
+TEMPLATES = "templates"
+BUILD = "_build"
+CACHE = "_build/.cache"
+RECORD_CACHE = "_build/.cache/rekaman"
+STATE_FILE = "_build/.cache/bangun.pickle"
+SITE_OUTPUT = "_build/html"
+"""Default of ``keluaran.situs`` in rancang.yaml."""
+DOCUMENTS_OUTPUT = "_build/dokumen"
+"""Default of ``keluaran.dokumen`` in rancang.yaml."""
+SITE_OVERRIDE = "kb/conf.py"
+"""Optional Sphinx configuration of the project, read after the one rancang makes from rancang.yaml."""
+ROOT_DOC = "kb/index"
+"""The site's home page (a document name: ``kb/index.md``)."""
+
+DATA_FOLDERS = (KB, REGULATIONS, VISITS)
+"""Folders that hold data files (a YAML file elsewhere is reported as misplaced)."""
+SHARED_DATA_FILES = (PROJECT_FILE, AGENCIES_FILE, CATALOGUE_FILE)
+"""Data files that are not pages of the site but that every page may show something of."""
+SITE_SOURCES = (f"{KB}/*.md", f"{CASE_STUDIES}/*.md", f"{INNOVATIONS}/*.yaml", f"{REGULATIONS}/*.yaml")
+"""Glob patterns of the site's documents."""
+
+INNOVATION_DOCS = f"{INNOVATIONS}/"
+REGULATION_DOCS = f"{REGULATIONS}/"
+CASE_STUDY_DOCS = f"{CASE_STUDIES}/"
+"""Prefixes of document names (``kb/inovasi/<id>``) on the site."""
+
+
+def innovation_doc(record_id: str) -> str:
+    """The site's document name of a profile."""
+    return f"{INNOVATION_DOCS}{record_id}"
+
+
+def regulation_doc(record_id: str) -> str:
+    """The site's document name of a regulation."""
+    return f"{REGULATION_DOCS}{record_id}"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Every path of the project at ``root``."""
+
+    root: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / PROJECT_FILE
+
+    @property
+    def kb(self) -> Path:
+        return self.root / KB
+
+    @property
+    def innovations(self) -> Path:
+        return self.root / INNOVATIONS
+
+    @property
+    def agencies_file(self) -> Path:
+        return self.root / AGENCIES_FILE
+
+    @property
+    def catalogue_file(self) -> Path:
+        return self.root / CATALOGUE_FILE
+
+    @property
+    def case_studies(self) -> Path:
+        return self.root / CASE_STUDIES
+
+    @property
+    def regulations(self) -> Path:
+        return self.root / REGULATIONS
+
+    @property
+    def visits(self) -> Path:
+        return self.root / VISITS
+
+    @property
+    def templates(self) -> Path:
+        return self.root / TEMPLATES
+
+    @property
+    def build(self) -> Path:
+        return self.root / BUILD
+
+    @property
+    def record_cache(self) -> Path:
+        return self.root / RECORD_CACHE
+
+    @property
+    def state_file(self) -> Path:
+        return self.root / STATE_FILE
+
+    @property
+    def site_override(self) -> Path:
+        return self.root / SITE_OVERRIDE
+
+    @property
+    def home_page(self) -> Path:
+        return self.root / f"{ROOT_DOC}.md"
+
+    def innovation_file(self, record_id: str) -> Path:
+        return self.innovations / f"{record_id}.yaml"
+
+    def regulation_file(self, record_id: str) -> Path:
+        return self.regulations / f"{record_id}.yaml"
+
+    def visit_file(self, record_id: str) -> Path:
+        return self.visits / f"{record_id}.yaml"
+
+    def template(self, name: str) -> Path:
+        """The project's own copy of a Word template (it may not exist: rancang's own is used then)."""
+        return self.templates / name
+
+    def site_output(self, configured: str | None = None) -> Path:
+        """The site's output folder: ``keluaran.situs`` of rancang.yaml, or the default."""
+        return self.root / (configured or SITE_OUTPUT)
+
+    def documents_output(self, configured: str | None = None) -> Path:
+        """The documents' output folder: ``keluaran.dokumen`` of rancang.yaml, or the default."""
+        return self.root / (configured or DOCUMENTS_OUTPUT)
+
+    @property
+    def shared_data_files(self) -> tuple[Path, ...]:
+        return tuple(self.root / name for name in SHARED_DATA_FILES)
+
+    @property
+    def watched(self) -> tuple[Path, ...]:
+        """What ``rancang serve`` watches: a change below any of these builds again."""
+        return (self.settings_file, *(self.root / name for name in DATA_FOLDERS), self.templates)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``rancang.yaml``."""
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if (folder / PROJECT_FILE).is_file():
+            return folder
+    return None
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder when inside it."""
+    resolved = os.path.realpath(path)
+    cwd = _real_cwd(os.getcwd())
+    if resolved == cwd:
+        return "."
+    if resolved.startswith(cwd.rstrip(os.sep) + os.sep):
+        return Path(resolved[len(cwd.rstrip(os.sep)) + 1:]).as_posix()
+    return Path(resolved).as_posix()
+
+
+@functools.lru_cache(maxsize=8)
+def _real_cwd(cwd: str) -> str:
+    return os.path.realpath(cwd)
+
+
+def unresolved_display(path: Path) -> str:
+    """The path as the user wrote it (symbolic links not followed), relative to the working folder if inside."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path(os.path.abspath(Path.cwd()))).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """``path`` is ``folder`` or lies in it, once symbolic links are followed (string comparison of real
+    paths: this runs for every file of a project of tens of thousands)."""
+    real, base = os.path.realpath(path), os.path.realpath(folder)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
