@@ -13,7 +13,8 @@ import pytest
 
 from rancang.build import build_project
 from rancang.check import check_project
-from rancang.record_cache import CACHE_FOLDER, SHARDS, RecordCache
+from rancang.layout import RECORD_CACHE
+from rancang.record_cache import SHARDS, RecordCache
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -128,7 +129,7 @@ def test_the_cache_gives_the_same_records_and_problems_as_reading_every_file(tmp
     check_project(root, cache=cache)
     assert (cache.hits, cache.misses) == (0, 6)
     cache.save()
-    assert len(list((root / CACHE_FOLDER).glob("*.pickle"))) == SHARDS
+    assert len(list((root / RECORD_CACHE).glob("*.pickle"))) == SHARDS
 
     cache = RecordCache.open(root)
     cached_data, cached = check_project(root, cache=cache)
@@ -138,7 +139,7 @@ def test_the_cache_gives_the_same_records_and_problems_as_reading_every_file(tmp
     for record_id, model in fresh_data.innovations.items():
         assert cached_data.innovations[record_id].model_dump() == model.model_dump()
     # Locations of a cached record come from its file, read again on demand.
-    from rancang.validation import locate
+    from rancang.locations import locate
 
     one = cached_data.innovations["inovasi-00004"]
     assert locate(one.indicators[0], "name") == locate(fresh_data.innovations["inovasi-00004"].indicators[0], "name")
@@ -160,7 +161,7 @@ def test_a_changed_file_or_another_version_of_rancang_is_read_again(tmp_path):
 
     import pickle
 
-    for shard in (root / CACHE_FOLDER).glob("*.pickle"):
+    for shard in (root / RECORD_CACHE).glob("*.pickle"):
         version, entries = pickle.loads(shard.read_bytes())
         shard.write_bytes(pickle.dumps(("versi-lain", entries)))
     cache = RecordCache.open(root)
@@ -175,21 +176,21 @@ def test_one_edit_rewrites_one_shard_of_the_cache(tmp_path):
     cache = RecordCache.open(root)
     check_project(root, cache=cache)
     cache.save()
-    before = mtimes(root / CACHE_FOLDER, "*.pickle")
+    before = mtimes(root / RECORD_CACHE, "*.pickle")
     edited = corpus.edit_record(root, 7, "Satu suntingan.")
     _age_file(edited, 1800)
     cache = RecordCache.open(root)
     check_project(root, cache=cache)
     cache.save()
-    assert len(changed(before, mtimes(root / CACHE_FOLDER, "*.pickle"))) == 1
+    assert len(changed(before, mtimes(root / RECORD_CACHE, "*.pickle"))) == 1
 
 
 def test_an_unreadable_cache_is_ignored(tmp_path):
     root = tmp_path / "p"
     corpus.make_project(root, 3)
-    (root / CACHE_FOLDER).mkdir(parents=True)
+    (root / RECORD_CACHE).mkdir(parents=True)
     for number in range(SHARDS):
-        (root / CACHE_FOLDER / f"{number:02d}.pickle").write_bytes(b"bukan pickle")
+        (root / RECORD_CACHE / f"{number:02d}.pickle").write_bytes(b"bukan pickle")
     cache = RecordCache.open(root)
     data, report = check_project(root, cache=cache)
     assert len(data.innovations) == 3 and not report.errors and cache.misses == 3

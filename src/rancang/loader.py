@@ -1,94 +1,27 @@
 """Find a project's files and load each into its model.
 
-This is the only module that knows the folder layout (``rancang.yaml``,
-``kb/``, ``regulations/``, ``visits/``). It reads every file, validates it,
-and collects every problem; it never stops at the first one.
+Where files live comes from :mod:`rancang.layout` and :data:`rancang.models.FORMATS`. It reads every file,
+validates it, and collects every problem; it never stops at the first one.
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
 import gc
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rancang.diagnostics import Diagnostic, Location, Severity
-from rancang.models import FORMATS, Format
+from rancang.layout import DATA_FOLDERS, PROJECT_FILE, display_path, is_inside, unresolved_display
+from rancang.models import FORMATS, Format, ProjectData
 from rancang.models.base import ID_PATTERN
-from rancang.models.catalogue import Agency, LegalBasis
-from rancang.models.innovation import Innovation
 from rancang.models.project import Project
-from rancang.models.regulation import Regulation
-from rancang.models.visit import Visit
-from rancang.validation import locate, validate
+from rancang.locations import locate
+from rancang.validation import validate
 from rancang.yamlsource import load
 
-PROJECT_FILE = "rancang.yaml"
 EMBLEM_SUFFIXES = (".png", ".jpg", ".jpeg")
-
-
-@dataclass
-class ProjectData:
-    """Everything a project holds, validated. Records that failed are absent."""
-
-    root: Path
-    settings: Project | None = None
-    agencies: dict[str, Agency] = field(default_factory=dict)
-    catalogue: dict[str, LegalBasis] = field(default_factory=dict)
-    innovations: dict[str, Innovation] = field(default_factory=dict)
-    regulations: dict[str, Regulation] = field(default_factory=dict)
-    visits: dict[str, Visit] = field(default_factory=dict)
-    files: dict[str, str] = field(default_factory=dict)
-    """Display path of every data file read -> its format name."""
-    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Display path of every data file read -> (size, modification time in ns), as it was read."""
-
-    def fingerprint(self) -> str:
-        """Changes when any data file is added, removed or changed: outputs made from all of them (open data,
-        ...) need to be renewed only then."""
-        import hashlib
-
-        digest = hashlib.sha256()
-        for shown in sorted(self.stamps):
-            digest.update(f"{shown}\0{self.stamps[shown]}\n".encode())
-        return digest.hexdigest()
-
-
-def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder when inside it."""
-    resolved = os.path.realpath(path)
-    cwd = _real_cwd(os.getcwd())
-    if resolved == cwd:
-        return "."
-    if resolved.startswith(cwd.rstrip(os.sep) + os.sep):
-        return Path(resolved[len(cwd.rstrip(os.sep)) + 1:]).as_posix()
-    return Path(resolved).as_posix()
-
-
-@functools.lru_cache(maxsize=8)
-def _real_cwd(cwd: str) -> str:
-    return os.path.realpath(cwd)
-
-
-def is_inside(path: Path, folder: Path) -> bool:
-    """``path`` is ``folder`` or lies in it, once symbolic links are followed (string comparison of real
-    paths: this runs for every file of a project of tens of thousands)."""
-    real, base = os.path.realpath(path), os.path.realpath(folder)
-    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
-
-
-def find_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` that holds ``rancang.yaml``."""
-    start = start.resolve()
-    if start.is_file():
-        start = start.parent
-    for folder in (start, *start.parents):
-        if (folder / PROJECT_FILE).is_file():
-            return folder
-    return None
 
 
 def format_of(root: Path, path: Path) -> Format | None:
@@ -122,15 +55,6 @@ def _candidates(root: Path) -> list[tuple[Path, Format]]:
     return found
 
 
-def unresolved_display(path: Path) -> str:
-    """The path as the user wrote it (symbolic links not followed), relative to the working folder if inside."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path(os.path.abspath(Path.cwd()))).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
 def load_file(path: Path, fmt: Format, keep_nodes: bool = True) -> tuple[Any, list[Diagnostic]]:
     """Read and validate one file of a known format. With ``keep_nodes=False`` the record does not hold its
     YAML nodes: they are read again from the file the first time a location is asked for."""
@@ -140,7 +64,7 @@ def load_file(path: Path, fmt: Format, keep_nodes: bool = True) -> tuple[Any, li
         return None, problems
     lazy = None
     if not keep_nodes:
-        from rancang.validation import LazySource
+        from rancang.locations import LazySource
 
         lazy = LazySource(path, shown)
     model, more = validate(fmt.model, source, lazy=lazy)
@@ -216,9 +140,6 @@ def _load_project(root: Path, cache: Any) -> tuple[ProjectData, list[Diagnostic]
     if not (root / PROJECT_FILE).is_file():
         problems.append(Diagnostic("P401", f"{PROJECT_FILE} tidak ditemukan", Location(display_path(root))))
     return data, problems
-
-
-DATA_FOLDERS = ("kb", "regulations", "visits")
 
 
 def _stray_files(root: Path, known: set[Path]) -> list[Diagnostic]:

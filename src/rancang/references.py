@@ -11,11 +11,11 @@ import difflib
 from typing import Iterable, Iterator
 
 from rancang.diagnostics import Diagnostic, Location
-from rancang.loader import ProjectData
+from rancang.models import ProjectData
 from rancang.models.base import Model
 from rancang.models.project import RegionKind
 from rancang.models.regulation import Regulation, RegulationKind
-from rancang.validation import locate
+from rancang.locations import locate
 
 
 def closest(name: str, known: Iterable[str]) -> str | None:

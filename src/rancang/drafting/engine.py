@@ -34,19 +34,18 @@ from rancang.drafting.tree import (
     Span,
 )
 from rancang.models.base import Model, PartialDate
-from rancang.models.catalogue import LegalBasis, LegalKind
+from rancang.models.catalogue import LegalBasis
 from rancang.models.project import Project
 from rancang.models.regulation import (
     Article as ArticleModel,
     Chapter,
-    Commencement,
     Division,
     Enumeration,
     ListKind,
     Part,
     Regulation,
 )
-from rancang.validation import locate, locate_in_text
+from rancang.locations import locate, locate_in_text
 
 ELLIPSIS = "..."
 CONJUNCTIONS = {ListKind.CUMULATIVE: "dan", ListKind.ALTERNATIVE: "atau", ListKind.BOTH: "dan/atau"}

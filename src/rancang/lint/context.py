@@ -9,10 +9,10 @@ from typing import Iterator
 
 from rancang.diagnostics import Diagnostic, Location
 from rancang.drafting.tree import Article, Clause, Document, Group, Point
-from rancang.loader import ProjectData
+from rancang.models import ProjectData
 from rancang.models.base import Model
 from rancang.models.regulation import Regulation
-from rancang.validation import locate, locate_in_text
+from rancang.locations import locate, locate_in_text
 
 
 @dataclass(frozen=True)

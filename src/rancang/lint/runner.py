@@ -18,8 +18,8 @@ from pathlib import Path
 from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.lint.context import Draft, LintContext
 from rancang.lint.registry import RULES, all_rules
-from rancang.loader import ProjectData
-from rancang.validation import locate
+from rancang.models import ProjectData
+from rancang.locations import locate
 
 
 def lint(root: Path, data: ProjectData) -> list[Diagnostic]:

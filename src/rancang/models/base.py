@@ -6,7 +6,7 @@ the hover text of the user's editor). Models import nothing else of rancang,
 so that every layer can use them.
 
 After validation each model instance remembers the file and the YAML node it
-was built from (see :func:`rancang.validation.locate`), so an engine can point a
+was built from (see :func:`rancang.locations.locate`), so an engine can point a
 user to the exact line of any value.
 """
 
@@ -40,7 +40,7 @@ class Model(BaseModel):
     _text: str = PrivateAttr(default="")
     _reload: Any = PrivateAttr(default=None)
 
-    # Set by the loader (rancang.validation.attach_sources).
+    # Set by the loader (rancang.locations.attach_sources).
     def _attach(self, path: str, node: Any, text: str = "") -> None:
         self._path = path
         self._node = node

@@ -25,7 +25,7 @@ from rancang.drafting.tree import Point
 from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, quote
 from rancang.lint.registry import Example, rule
 from rancang.models.regulation import Chapter, Definition, Division, Part, Regulation
-from rancang.validation import locate
+from rancang.locations import locate
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 

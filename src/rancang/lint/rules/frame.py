@@ -11,7 +11,7 @@ from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.lint.context import Draft, LintContext, diagnostic, quote
 from rancang.lint.registry import Example, rule
 from rancang.models.catalogue import LegalBasis, LegalKind
-from rancang.validation import locate, locate_in_text
+from rancang.locations import locate, locate_in_text
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 

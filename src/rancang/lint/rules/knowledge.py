@@ -18,7 +18,7 @@ from rancang.lint.context import LintContext, diagnostic, quote
 from rancang.lint.registry import Example, rule
 from rancang.models.base import PartialDate
 from rancang.models.innovation import Innovation, Stage
-from rancang.validation import locate
+from rancang.locations import locate
 
 WARNING = Severity.WARNING
 

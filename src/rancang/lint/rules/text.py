@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from yaml.nodes import ScalarNode
-
 from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.language.numbering import letter, words
 from rancang.drafting.references import MARKUP
@@ -21,8 +19,7 @@ from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, quote
 from rancang.lint.registry import Example, rule
 from rancang.models.base import Model
 from rancang.models.project import OfficeSpelling, RegionKind
-from rancang.validation import locate
-from rancang.yamlsource import child
+from rancang.locations import locate, locate_in_text, whitespace_folded
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -39,46 +36,15 @@ def _masked(text: str) -> str:
     return MARKUP.sub(lambda m: "\x00" * len(m.group(0)), text)
 
 
-def _pattern(needle: str) -> re.Pattern:
-    """``needle`` with any run of whitespace matching any other (folded YAML lines)."""
-    return re.compile(r"\s+".join(re.escape(part) for part in needle.split()))
-
-
 def _find(model: Model, attribute: str, text: str, start: int, end: int, index: int | None = None) -> Location:
-    """Where ``text[start:end]`` (the value of ``attribute``) is in the YAML file.
-
-    Like :func:`rancang.validation.locate_in_text`, but a phrase that a folded
-    scalar broke across lines is still found.
-    """
-    extra = () if index is None else (index,)
-    fallback = locate(model, attribute, *extra)
+    """Where ``text[start:end]`` (the value of ``attribute``) is in the YAML file, even when a folded scalar
+    broke the phrase across lines."""
     needle = text[start:end].strip()
-    source = model.source_text
-    if not needle or not source:
-        return fallback
-    info = type(model).model_fields[attribute]
-    node = child(model.source_node, info.alias or attribute)
-    if node is None and isinstance(model.source_node, ScalarNode):
-        node = model.source_node  # an item written as a bare string
-    if node is not None and index is not None:
-        node = child(node, index)
-    if node is None:
-        return fallback
-    pattern = _pattern(needle)
-    occurrence = sum(1 for m in pattern.finditer(text) if m.start() < start)
-    lines = source.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    begin = offsets[min(node.start_mark.line, len(offsets) - 1)] + node.start_mark.column
-    finish = offsets[min(node.end_mark.line, len(offsets) - 1)] + node.end_mark.column
-    found = list(pattern.finditer(source, begin, finish))
-    if occurrence >= len(found):
-        return fallback
-    position = found[occurrence].start()
-    line = source.count("\n", 0, position)
-    column = position - (source.rfind("\n", 0, position) + 1)
-    return Location(model.source_path, line + 1, column + 1)
+    if not needle:
+        extra = () if index is None else (index,)
+        return locate(model, attribute, *extra)
+    occurrence = sum(1 for m in whitespace_folded(needle).finditer(text) if m.start() < start)
+    return locate_in_text(model, attribute, needle, occurrence, index, fold_whitespace=True)
 
 
 def _at(site: TextSite, start: int, end: int) -> Location:
