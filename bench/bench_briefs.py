@@ -146,7 +146,7 @@ def make_project(folder: Path, visits: int, seed: int = 2021) -> list[str]:
 PHASES = r"""
 import json, sys, time
 from pathlib import Path
-import rancang.build, rancang.drafts, rancang.site.builder as site
+import rancang.build, rancang.documents, rancang.site.builder as site
 times, counts = {}, {}
 def timed(name, fn):
     def wrapper(*args, **kwargs):
@@ -157,16 +157,16 @@ def timed(name, fn):
             times[name] = times.get(name, 0) + time.perf_counter() - start
     return wrapper
 rancang.build.check_project = timed("check", rancang.build.check_project)
-documents = rancang.drafts.build_documents
+documents = rancang.documents.build_documents
 def build_documents(*args, **kwargs):
     outcome = documents(*args, **kwargs)
     counts["written"] = sum(1 for p in outcome.written if p.suffix == ".docx")
     return outcome
-rancang.drafts.build_documents = timed("documents", build_documents)
+rancang.documents.build_documents = timed("documents", build_documents)
 site.build_site = timed("site", site.build_site)
 report, lines = rancang.build.build_project(Path(sys.argv[1]), pdf=False)
 assert not report.errors, [d.format() for d in report.errors][:3]
-import rancang.drafts as d
+import rancang.documents as d
 print(json.dumps({**times, **counts, "workers": d.document_workers(counts["written"]) if hasattr(d, "document_workers") else 1}))
 """
 
@@ -174,13 +174,14 @@ print(json.dumps({**times, **counts, "workers": d.document_workers(counts["writt
 PARALLEL = r"""
 import json, sys, time
 from pathlib import Path
-import rancang.drafts as drafts
+import rancang.documents as drafts
 from rancang.check import check_project
 root = Path(sys.argv[1])
-data, report = check_project(root)
+checked = check_project(root)
+data, report = checked.data, checked.report
 default = drafts.document_workers
 workers = default(len(data.visits) + len(data.regulations))
-drafts.build_documents(root, data, pdf=False)  # warm: imports and caches
+drafts.build_documents(root, checked, pdf=False)  # warm: imports and caches
 
 def burn(n):
     total = 0
@@ -195,7 +196,7 @@ for _ in range(int(sys.argv[2])):
     for choice in (default, lambda count: 1):
         drafts.document_workers = choice
         start = time.perf_counter()
-        drafts.build_documents(root, data, pdf=False)
+        drafts.build_documents(root, checked, pdf=False)
         row.append(time.perf_counter() - start)
     # The same number of pure-Python CPU loops, in parallel then one after the other: how many cores the
     # machine really gives at this moment.

@@ -10,7 +10,7 @@ per paragraph, no checking.
 
 Measured side by side (interleaved, ROUNDS rounds, medians):
 
-* ``draft_inprocess_ms``   -- `rancang draft` in one warm process: ``rancang.drafts.draft()`` on the
+* ``draft_inprocess_ms``   -- `rancang draft` in one warm process: ``rancang.documents.draft()`` on the
                               regulation file, i.e. read + check the regulation and what it uses
                               (rancang.yaml, kb/dasar-hukum.yaml; YAML, validation, references,
                               drafting rules), engine, render, atomic write (with fsync);
@@ -126,7 +126,7 @@ def main(argv: list[str]) -> None:
     from rancang.check import check_project
     from rancang.drafting.engine import build, forget_built
     from rancang.drafting.tree import plain
-    from rancang.drafts import draft, regulation_docx, template_path
+    from rancang.documents import draft, regulation_docx, template_path
     from rancang.fileio import atomic_write_bytes
     from rancang.render.regulation_docx import render
 
@@ -145,7 +145,8 @@ def main(argv: list[str]) -> None:
         (root / "regulations").mkdir()
         source = root / "regulations/uji.yaml"
         source.write_text(yaml.safe_dump(make_regulation(pasal), allow_unicode=True), encoding="utf-8")
-        data, report = check_project(root)
+        checked = check_project(root)
+        data, report = checked.data, checked.report
         assert not report.errors, report.errors[:3]
         regulation = data.regulations["uji"]
         document, problems = build(regulation, data.settings, data.catalogue)
@@ -189,7 +190,7 @@ def main(argv: list[str]) -> None:
 
         def document_only() -> None:
             forget_built()  # the engine keeps its last trees: the document part includes building the tree
-            atomic_write_bytes(target, regulation_docx(root, data, "uji"))
+            atomic_write_bytes(target, regulation_docx(root, checked, "uji"))
 
         related = [source, root / "rancang.yaml", root / "kb/dasar-hukum.yaml"]
         for warm in (in_process, document_only, docxtpl_flat):

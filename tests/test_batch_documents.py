@@ -1,7 +1,7 @@
 """Many documents in one build: rendered in worker processes, written in order, same bytes as one by one.
 
 ``rancang build`` renders its documents in forked worker processes once there are many of them
-(``rancang.drafts.PARALLEL_FROM``); the parent writes each DOCX atomically in a fixed order. These tests
+(``rancang.documents.PARALLEL_FROM``); the parent writes each DOCX atomically in a fixed order. These tests
 make the parallel path run (two workers, whatever the machine) on a copy of the example project with
 extra visits, and compare it with the sequential path: the same files with the same content, the same
 messages in the same order, the same error at the same document. Also: `check`, `draft` and `brief`
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-import rancang.drafts as drafts
+import rancang.documents as drafts
 from rancang.check import check_project
 from rancang.cli import main
 from rancang.diagnostics import Diagnostic, Location, RancangError
@@ -91,14 +91,15 @@ def _contents(folder: Path) -> dict[str, dict[str, bytes]]:
 
 
 def test_parallel_documents_equal_the_sequential_ones(project, two_workers, monkeypatch):
-    data, report = check_project(project)
+    checked = check_project(project)
+    report = checked.report
     assert not report.errors
-    parallel = drafts.build_documents(project, data, pdf=False)
+    parallel = drafts.build_documents(project, checked, pdf=False)
     first = _contents(project / DOCS)
     shutil.rmtree(project / "_build")
 
     _sequential(monkeypatch)
-    sequential = drafts.build_documents(project, data, pdf=False)
+    sequential = drafts.build_documents(project, checked, pdf=False)
     assert parallel.messages == sequential.messages
     assert parallel.written == sequential.written
     assert _contents(project / DOCS) == first
@@ -111,9 +112,10 @@ def test_parallel_documents_equal_the_sequential_ones(project, two_workers, monk
 
 
 def test_the_first_failing_document_stops_the_build_in_order(project, two_workers, monkeypatch):
-    data, _report = check_project(project)
+    checked = check_project(project)
+    data = checked.data
     jobs = [drafts.Job("regulation", r, project / DOCS / f"{r}.docx") for r in sorted(data.regulations)]
-    from rancang.visits.documents import visit_jobs
+    from rancang.documents import visit_jobs
 
     jobs += visit_jobs(data, project / DOCS)
     for job in jobs:
@@ -122,15 +124,15 @@ def test_the_first_failing_document_stops_the_build_in_order(project, two_worker
     broken = jobs[9]
     real = drafts.render_job
 
-    def render_job(root, data, job):
+    def render_job(root, checked, job):
         if job == broken or job.record_id == jobs[12].record_id:
             raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: Isi ({job.record_id})",
                                            Location("templates/kunjungan-kerja.docx"))])
-        return real(root, data, job)
+        return real(root, checked, job)
 
     monkeypatch.setattr(drafts, "render_job", render_job)  # inherited by the forked workers
     with pytest.raises(RancangError) as caught:
-        drafts.build_documents(project, data, pdf=False)
+        drafts.build_documents(project, checked, pdf=False)
     assert [d.message for d in caught.value.diagnostics] == [
         f"templat tidak memiliki gaya: Isi ({broken.record_id})"]
     for index, job in enumerate(jobs):

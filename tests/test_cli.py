@@ -45,7 +45,7 @@ def test_check_json_on_the_example(in_root, capsys):
 
 
 def test_build_validates_and_reports(in_root, capsys):
-    from rancang.uptodate import STATE_FILE
+    from rancang.layout import STATE_FILE
 
     (ROOT / STATE_FILE).unlink(missing_ok=True)  # a real build, not "nothing changed" (tested elsewhere)
     assert main(["build", "--no-pdf"]) == 0

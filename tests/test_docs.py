@@ -493,7 +493,7 @@ def minimal_visit(role: str):
 
 
 def minimal_data():
-    from rancang.loader import ProjectData
+    from rancang.models import ProjectData
     from rancang.models.project import Project
 
     settings = Project.model_validate({"daerah": {"jenis": "kabupaten", "nama": "Uji", "provinsi": "Uji"}})
@@ -532,7 +532,8 @@ def test_visit_page_lists_the_chapters_the_content_builder_writes(site: Path, ki
     # the repository example (a filled-in visit) has the same chapters
     from rancang.check import check_project
 
-    data, _report = check_project(REPO)
+    checked = check_project(REPO)
+    data = checked.data
     example = data.visits["dprd-pangkep-2021"]
     assert set(chapters(builder(example, data))) <= set(expected)
 
@@ -614,12 +615,13 @@ def block_with(name: str, needle: str, without: str | None = None) -> list[str]:
 def test_build_output_shown_is_what_rancang_build_prints(capsys: pytest.CaptureFixture[str]) -> None:
     """The end of rancang build's report on the two pages: check summary, documents (DOCX, then PDF), site."""
     from rancang.check import check_project
-    from rancang.visits.documents import file_name, has_results
+    from rancang.documents import file_name, has_results
 
     main(["-C", str(REPO), "check"])
     summary = capsys.readouterr().out.splitlines()[-2:]
     assert summary[0].startswith("Diperiksa:"), summary
-    data, _report = check_project(REPO)
+    checked = check_project(REPO)
+    data = checked.data
     folder = data.settings.outputs.documents
     docx = [f"{folder}/{record}.docx" for record in sorted(data.regulations)]
     for record, visit in sorted(data.visits.items()):

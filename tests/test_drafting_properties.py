@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, given, note, settings, strategies as st
 
 from rancang.drafting.engine import build
 from rancang.drafting.tree import Article, Document, Group, RichText, Span, plain
-from rancang.drafts import template_path
+from rancang.documents import template_path
 from rancang.models.catalogue import LegalBasis
 from rancang.models.project import Project
 from rancang.models.regulation import Regulation

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from rancang.check import check_project
-from rancang.drafts import build_documents
+from rancang.documents import build_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,11 +47,12 @@ def page_size(path: Path) -> tuple[float, float]:
 ])
 def test_example_drafts_convert_to_f4_pdf_with_their_text(project, record, expected, tmp_path, monkeypatch):
     monkeypatch.chdir(project)
-    data, report = check_project(project)
+    checked = check_project(project)
+    data, report = checked.data, checked.report
     assert not report.errors
     # Build into a temporary folder, as `rancang build` does into _build/dokumen.
     data.settings.outputs.documents = str(tmp_path)
-    outcome = build_documents(project, data, pdf=True)
+    outcome = build_documents(project, checked, pdf=True)
     pdf = tmp_path / f"{record}.pdf"
     assert pdf in outcome.written, outcome.messages
     width, height = page_size(pdf)

@@ -45,7 +45,7 @@ from rancang.codes import CODES
 from rancang.lint.registry import all_rules
 from rancang.models import FORMATS
 from rancang.validation import validate
-from rancang.visits.documents import visit_docx
+from rancang.documents import visit_docx
 from rancang.yamlsource import StrictResolver, load_text
 
 all_rules()  # registers the drafting rules' codes
@@ -534,7 +534,8 @@ def test_valid_texts_reach_the_brief_as_written(pair):
         root = Path(folder)
         write_project(root, {**BASE, "kb/inovasi/inovasi-uji.yaml": dump(innovation),
                              "visits/kunjungan-acak.yaml": dump(visit)})
-        data, report = check_project(root)
+        checked = check_project(root)
+        data, report = checked.data, checked.report
         assert not report.errors, [d.format() for d in report.errors]
         document = "\n".join(texts(visit_docx(root, data, "kunjungan-acak", "brief")))
     missing = [piece for value in shown_texts(innovation, visit) for piece in _pieces(value) if piece not in document]

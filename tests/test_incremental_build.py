@@ -124,7 +124,8 @@ def test_the_cache_gives_the_same_records_and_problems_as_reading_every_file(tmp
     path.write_text(f"{head}\nrancang_bangun: |\n  Terlalu pendek.\nmasalah: |\n{tail}", encoding="utf-8")
     _age(root)  # files written a moment ago are never cached ("racy")
 
-    fresh_data, fresh = check_project(root)
+    checked = check_project(root)
+    fresh_data, fresh = checked.data, checked.report
     cache = RecordCache.open(root)
     check_project(root, cache=cache)
     assert (cache.hits, cache.misses) == (0, 6)
@@ -132,7 +133,8 @@ def test_the_cache_gives_the_same_records_and_problems_as_reading_every_file(tmp
     assert len(list((root / RECORD_CACHE).glob("*.pickle"))) == SHARDS
 
     cache = RecordCache.open(root)
-    cached_data, cached = check_project(root, cache=cache)
+    checked = check_project(root, cache=cache)
+    cached_data, cached = checked.data, checked.report
     assert (cache.hits, cache.misses) == (6, 0)
     assert [d.format() for d in cached.diagnostics] == [d.format() for d in fresh.diagnostics]
     assert any(d.code == "L601" for d in cached.diagnostics)
@@ -155,7 +157,8 @@ def test_a_changed_file_or_another_version_of_rancang_is_read_again(tmp_path):
     edited = corpus.edit_record(root, 1, "Kalimat baru.")
     _age_file(edited, 1800)
     cache = RecordCache.open(root)
-    data, _ = check_project(root, cache=cache)
+    checked = check_project(root, cache=cache)
+    data, _ = checked.data, checked.report
     assert (cache.hits, cache.misses) == (3, 1)
     assert data.innovations["inovasi-00001"].results.startswith("Kalimat baru.")
 
@@ -192,7 +195,8 @@ def test_an_unreadable_cache_is_ignored(tmp_path):
     for number in range(SHARDS):
         (root / RECORD_CACHE / f"{number:02d}.pickle").write_bytes(b"bukan pickle")
     cache = RecordCache.open(root)
-    data, report = check_project(root, cache=cache)
+    checked = check_project(root, cache=cache)
+    data, report = checked.data, checked.report
     assert len(data.innovations) == 3 and not report.errors and cache.misses == 3
 
 
@@ -260,7 +264,8 @@ def test_the_site_reuses_the_data_rancang_build_loaded(tmp_path, monkeypatch):
 
     root = tmp_path / "p"
     corpus.make_project(root, 3)
-    data, report = check_project(root)
+    checked = check_project(root)
+    report = checked.report
     assert not report.errors
 
     def refuse(*args, **kwargs):
@@ -270,7 +275,7 @@ def test_the_site_reuses_the_data_rancang_build_loaded(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     from rancang.site.builder import build_site
 
-    outdir, _ = build_site(Path("p"), data)
+    outdir, _ = build_site(Path("p"), checked)
     assert (tmp_path / "p/_build/html/kb/inovasi/inovasi-00001.html").is_file()
     assert os.path.samefile(outdir.parent.parent, root)
 
@@ -312,7 +317,8 @@ def test_open_data_written_record_by_record_equals_one_json_dump(tmp_path):
     past = time.time() - 3600
     for path in (root / "kb/inovasi").iterdir():
         os.utime(path, (past, past))
-    data, _ = check_project(root)
+    checked = check_project(root)
+    data, _ = checked.data, checked.report
     expected = (json.dumps([record(rid, m) for rid, m in sorted(data.innovations.items())], ensure_ascii=False,
                            indent=2) + "\n").encode("utf-8")
     fragments: dict = {}
@@ -320,7 +326,8 @@ def test_open_data_written_record_by_record_equals_one_json_dump(tmp_path):
     assert len(fragments) == 5
     assert json_bytes(data, fragments) == expected  # from the fragments
     corpus.edit_record(root, 2, "Perubahan.")
-    data, _ = check_project(root)
+    checked = check_project(root)
+    data, _ = checked.data, checked.report
     assert b"Perubahan." in json_bytes(data, fragments)
     data.innovations.clear()
     assert json_bytes(data, fragments) == b"[]\n" and fragments == {}

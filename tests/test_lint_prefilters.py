@@ -227,12 +227,12 @@ AWKWARD = Example("regulasi", """
 def test_every_rule_finds_the_same_with_and_without_the_shortcuts(tmp_path, monkeypatch):
     root = write_project(tmp_path, AWKWARD)
     monkeypatch.chdir(root)
-    fast = [d.format() for d in check_project(root)[1].sorted()]
+    fast = [d.format() for d in check_project(root).report.sorted()]
     with monkeypatch.context() as plain:
         plain.setattr(Draft, "may_hold", lambda self, *words, word_start=False: True)
         plain.setattr(body, "Matcher", PlainMatcher)
         plain.setattr(body, "_may_hold_phrase", lambda text: True)
-        slow = [d.format() for d in check_project(root)[1].sorted()]
+        slow = [d.format() for d in check_project(root).report.sorted()]
     assert fast == slow
     codes = {line.split()[1] if len(line.split()) > 1 else line for line in fast}
     for code in ("L543", "L544", "L551", "L560", "L561", "L570", "L571", "L580", "L581", "L582"):

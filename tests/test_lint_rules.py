@@ -15,7 +15,8 @@ RULES = list(all_rules())
 def findings(tmp_path, monkeypatch, example: Example) -> list:
     root = write_project(tmp_path, example)
     monkeypatch.chdir(root)
-    _data, report = check_project(root)
+    checked = check_project(root)
+    report = checked.report
     return report.sorted()
 
 

@@ -62,7 +62,8 @@ def test_ten_typical_mistakes_get_ten_precise_messages(tmp_path, monkeypatch):
     root = write_project(tmp_path, Example("regulasi", "{}"))  # the clean example project ...
     (root / "regulations/contoh.yaml").write_text(textwrap.dedent(SEEDED).lstrip(), encoding="utf-8")  # ... + this
     monkeypatch.chdir(root)
-    _data, report = check_project(root)
+    checked = check_project(root)
+    report = checked.report
     found = report.sorted()
     lines = [d.format() for d in found]
     assert len(found) == 10, "\n".join(lines)

@@ -21,7 +21,7 @@ from rancang.check import check_project
 from rancang.cli import main
 from rancang.drafting.engine import build
 from rancang.drafting.tree import plain
-from rancang.drafts import regulation_docx
+from rancang.documents import regulation_docx
 from rancang.models.catalogue import LegalCatalogue
 from rancang.models.project import Project
 from rancang.models.regulation import Regulation
@@ -33,9 +33,10 @@ HEADINGS = ("Judul BAB", "Judul Bagian", "Judul Paragraf", "Judul Pasal")
 
 @pytest.fixture(scope="module")
 def parepare():
-    data, report = check_project(ROOT)
+    checked = check_project(ROOT)
+    report = checked.report
     assert not report.errors
-    return blocks(regulation_docx(ROOT, data, "perwali-inovasi-daerah"))
+    return blocks(regulation_docx(ROOT, checked, "perwali-inovasi-daerah"))
 
 
 def test_frame_of_the_parepare_draft(parepare):
@@ -158,9 +159,10 @@ def test_lists_get_their_endings_and_one_conjunction(parepare):
 
 def test_a_regency_draft_says_bupati_everywhere(monkeypatch):
     monkeypatch.chdir(PANGKEP)
-    data, report = check_project(PANGKEP)
+    checked = check_project(PANGKEP)
+    report = checked.report
     assert not report.errors
-    found = blocks(regulation_docx(PANGKEP, data, "perbup-pelaksanaan-inovasi-daerah"))
+    found = blocks(regulation_docx(PANGKEP, checked, "perbup-pelaksanaan-inovasi-daerah"))
     lines = [text for _style, text in found]
     assert lines[1:3] == ["BUPATI PANGKAJENE DAN KEPULAUAN", "PROVINSI SULAWESI SELATAN"]
     assert "PERATURAN BUPATI PANGKAJENE DAN KEPULAUAN" in lines
@@ -251,7 +253,8 @@ def test_same_pasal_same_ayat_and_points():
 
 
 def test_inserting_a_pasal_at_the_top_renumbers_everything(tmp_path):
-    data, _ = check_project(ROOT)
+    checked = check_project(ROOT)
+    data, _ = checked.data, checked.report
     original = data.regulations["perwali-inovasi-daerah"]
     raw = yaml.safe_load((ROOT / "regulations/perwali-inovasi-daerah.yaml").read_text(encoding="utf-8"))
     raw["batang_tubuh"][0]["isi"].insert(0, {"id": "pasal-baru", "teks": "Pasal yang disisipkan [[pasal-penetapan]]."})
@@ -295,7 +298,7 @@ def test_special_characters_in_every_field_reach_the_document_exactly():
     )
     document, problems = build(reg, SETTINGS, CATALOGUE)
     assert problems == []
-    from rancang.drafts import template_path
+    from rancang.documents import template_path
     from rancang.render.regulation_docx import render
 
     lines = texts(render(document, template_path(ROOT)))
@@ -441,9 +444,10 @@ def test_the_emblem_is_placed_above_the_heading(tmp_path, monkeypatch):
     with (root / "rancang.yaml").open("a", encoding="utf-8") as f:
         f.write("lambang: lambang.png\n")
     monkeypatch.chdir(root)
-    data, report = check_project(root)
+    checked = check_project(root)
+    report = checked.report
     assert not report.errors
-    document = Document(io.BytesIO(regulation_docx(root, data, "uji")))
+    document = Document(io.BytesIO(regulation_docx(root, checked, "uji")))
     first = document.paragraphs[0]
     assert first.style.name == "Lambang"
     assert len(first._p.findall(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}drawing")) == 1

@@ -90,7 +90,8 @@ def regency(tmp_path: Path) -> Path:
 
 def test_a_regency_project_checks_clean(regency):
     write(regency, "regulations/perbup-inovasi.yaml", REGULATION.format(jenis="peraturan_bupati"))
-    data, report = check_project(regency)
+    checked = check_project(regency)
+    data, report = checked.data, checked.report
     assert [d.format() for d in report.diagnostics] == []
     assert data.settings.regulation_name == "Peraturan Bupati"
     assert set(data.regulations) == {"perbup-inovasi"} and set(data.innovations) == {"contoh"}
@@ -99,7 +100,8 @@ def test_a_regency_project_checks_clean(regency):
 def test_a_regency_cannot_issue_a_mayor_regulation(regency, monkeypatch):
     monkeypatch.chdir(regency)
     write(regency, "regulations/perbup-inovasi.yaml", REGULATION.format(jenis="peraturan_wali_kota"))
-    _, report = check_project(regency)
+    checked = check_project(regency)
+    _, report = checked.data, checked.report
     assert [d.format() for d in report.diagnostics] == [
         "regulations/perbup-inovasi.yaml:1:8: P403: Kabupaten Pangkajene dan Kepulauan menetapkan Peraturan "
         "Bupati, bukan peraturan wali kota (tulis jenis: peraturan_bupati atau hapus kunci jenis)"
@@ -110,6 +112,7 @@ def test_one_word_spelling_is_refused_for_a_regency(regency, monkeypatch):
     monkeypatch.chdir(regency)
     with (regency / "rancang.yaml").open("a", encoding="utf-8") as f:
         f.write("ejaan_jabatan: Walikota\n")
-    _, report = check_project(regency)
+    checked = check_project(regency)
+    _, report = checked.data, checked.report
     assert [(d.code, d.location.line, d.location.column) for d in report.diagnostics] == [("S206", 9, 16)]
     assert "ejaan_jabatan hanya berlaku untuk kota" in report.diagnostics[0].message

@@ -152,7 +152,8 @@ def test_gallery_facets_filter_the_cards_and_live_in_the_url(browser, site):
 def test_profile_links_to_its_regulation(browser, site):
     from rancang.check import check_project
 
-    data, _report = check_project(site.parents[1])
+    checked = check_project(site.parents[1])
+    data = checked.data
     regulation = data.regulations[REGULATION]
     title = f"{data.settings.regulation_name} tentang {regulation.title}"
     if regulation.is_draft:
@@ -259,7 +260,8 @@ def test_paginated_gallery_filters_every_record_not_only_the_first_page(browser,
     from test_site_gallery_pages import PAGE_SIZE
 
     root, out = paginated_site
-    data, _ = check_project(root)
+    checked = check_project(root)
+    data, _ = checked.data, checked.report
     prepared = gallery.prepare(data)
     order = prepared.order
     # A stage whose innovations fill more than one page, most of them beyond the gallery's first page.

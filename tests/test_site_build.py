@@ -49,13 +49,14 @@ def copy_project(target: Path) -> Path:
 
 def build(root: Path) -> Path:
     """What ``rancang build --no-pdf`` does, with Sphinx warnings as errors; returns the site folder."""
-    from rancang.drafts import build_documents
+    from rancang.documents import build_documents
     from rancang.site.builder import build_site
 
-    data, report = check_project(root)
+    checked = check_project(root)
+    report = checked.report
     assert not report.errors, [d.format() for d in report.errors]
-    build_documents(root, data, pdf=False)
-    outdir, _warnings = build_site(root, data, warnings_are_errors=True)
+    build_documents(root, checked, pdf=False)
+    outdir, _warnings = build_site(root, checked, warnings_are_errors=True)
     return outdir
 
 
@@ -481,18 +482,18 @@ def test_download_links_follow_the_documents(tmp_path):
     """A PDF made after the site was built appears as a download on the next (incremental) build."""
     root = copy_project(tmp_path)
     from rancang.check import check_project
-    from rancang.drafts import build_documents
+    from rancang.documents import build_documents
     from rancang.site.builder import build_site
 
-    data, _ = check_project(root)
-    build_documents(root, data, pdf=False)
-    outdir, _ = build_site(root, data, warnings_are_errors=True)
+    checked = check_project(root)
+    build_documents(root, checked, pdf=False)
+    outdir, _ = build_site(root, checked, warnings_are_errors=True)
     page = outdir / "regulations/perwali-inovasi-daerah.html"
     assert "perwali-inovasi-daerah.pdf" not in page.read_text(encoding="utf-8")
     (root / "_build/dokumen/perwali-inovasi-daerah.pdf").write_bytes(b"%PDF-1.4 uji")
     (root / "_build/dokumen/dprd-pangkep-2021-bahan.pdf").write_bytes(b"%PDF-1.4 uji")
-    data, _ = check_project(root)
-    build_site(root, data, warnings_are_errors=True)
+    checked = check_project(root)
+    build_site(root, checked, warnings_are_errors=True)
     assert "../_unduhan/perwali-inovasi-daerah.pdf" in page.read_text(encoding="utf-8")
     assert "dprd-pangkep-2021-bahan.pdf" in (outdir / "kb/kunjungan.html").read_text(encoding="utf-8")
     assert (outdir / "_unduhan/perwali-inovasi-daerah.pdf").read_bytes() == b"%PDF-1.4 uji"

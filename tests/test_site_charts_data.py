@@ -59,9 +59,10 @@ penghargaan:
 
 
 def _build(root: Path) -> Path:
-    data, report = check_project(root)
+    checked = check_project(root)
+    report = checked.report
     assert not report.errors, [d.message for d in report.errors]
-    outdir, _ = build_site(root, data, warnings_are_errors=True)
+    outdir, _ = build_site(root, checked, warnings_are_errors=True)
     return outdir
 
 

@@ -156,9 +156,10 @@ def _copy(root: Path) -> None:
 
 
 def _build(root: Path) -> Path:
-    data, report = check_project(root)
+    checked = check_project(root)
+    report = checked.report
     assert not report.errors, [d.message for d in report.errors]
-    outdir, _ = build_site(root, data, warnings_are_errors=True)
+    outdir, _ = build_site(root, checked, warnings_are_errors=True)
     return outdir
 
 
@@ -168,7 +169,8 @@ def site(tmp_path_factory) -> dict:
     _copy(root)
     before = _files(root)
     outdir = _build(root)
-    data, _ = check_project(root)
+    checked = check_project(root)
+    data, _ = checked.data, checked.report
     text = (outdir / "kb" / "galeri.html").read_text(encoding="utf-8")
     return {"root": root, "out": outdir, "before": before, "data": data, "text": text, "page": Page(text)}
 

@@ -68,9 +68,10 @@ def small_pages():
 
 def build_paginated(root: Path) -> Path:
     with small_pages():
-        data, report = check_project(root)
+        checked = check_project(root)
+        report = checked.report
         assert not report.errors, [d.message for d in report.errors]
-        outdir, _ = build_site(root, data, warnings_are_errors=True)
+        outdir, _ = build_site(root, checked, warnings_are_errors=True)
     return outdir
 
 
@@ -78,7 +79,8 @@ def build_paginated(root: Path) -> Path:
 def site(tmp_path_factory) -> dict:
     root = paginated_project(tmp_path_factory.mktemp("galeri-halaman") / "proyek")
     out = build_paginated(root)
-    data, _ = check_project(root)
+    checked = check_project(root)
+    data, _ = checked.data, checked.report
     prepared = gallery.prepare(data)
     return {"root": root, "out": out, "data": data, "order": prepared.order, "catalogue": prepared.catalogue}
 
@@ -348,8 +350,9 @@ def test_a_small_gallery_has_no_index_and_no_pages(tmp_path):
         (root / "kb" / "inovasi" / f"uji-halaman-{index:02d}.yaml").unlink()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(gallery, "PAGE_SIZE", 8)
-        data, _ = check_project(root)
-        out, _ = build_site(root, data, warnings_are_errors=True)
+        checked = check_project(root)
+        data, _ = checked.data, checked.report
+        out, _ = build_site(root, checked, warnings_are_errors=True)
     page = _read(out, "kb/galeri.html")
     assert len(_innovation_ids(page)) == len(data.innovations) == 8
     assert "rancang-halaman" not in page.by_class
@@ -416,6 +419,7 @@ def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
     assert not (out / "galeri" / "kategori" / "perangkat-daerah.html").exists()  # three agencies left
     assert not (out / "galeri" / "kategori" / "perangkat-daerah").exists()
     assert not any(p.is_dir() and not any(p.iterdir()) for p in (out / "galeri").rglob("*"))
-    data, _ = check_project(root)
+    checked = check_project(root)
+    data, _ = checked.data, checked.report
     assert [c for c in _innovation_ids(_read(out, "galeri/halaman/3.html"))] == \
         gallery.prepare(data).order[6:]

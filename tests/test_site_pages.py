@@ -21,7 +21,7 @@ import pytest
 from html_reading import visible_text
 
 from rancang.check import check_project
-from rancang.drafts import build_documents
+from rancang.documents import build_documents
 from rancang.site.builder import build_site
 from rancang.site.profile import facts
 
@@ -84,10 +84,11 @@ def copy_project(target: Path) -> Path:
 
 
 def build(root: Path, warnings_are_errors: bool = True) -> tuple[Path, str]:
-    data, report = check_project(root)
+    checked = check_project(root)
+    report = checked.report
     assert not report.errors, [d.format() for d in report.errors]
-    build_documents(root, data, pdf=False)
-    return build_site(root, data, warnings_are_errors=warnings_are_errors)
+    build_documents(root, checked, pdf=False)
+    return build_site(root, checked, warnings_are_errors=warnings_are_errors)
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +106,7 @@ def site(project: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def data(project: Path):
-    return check_project(project)[0]
+    return check_project(project).data
 
 
 def read(site: Path, docname: str) -> str:

@@ -20,7 +20,8 @@ VISIT = "dprd-pangkep-2021"
 
 @pytest.fixture(scope="module")
 def data():
-    loaded, result = check_project(ROOT)
+    checked = check_project(ROOT)
+    loaded, result = checked.data, checked.report
     assert not result.errors
     return loaded
 
@@ -90,7 +91,7 @@ def test_report_outline_and_follow_up(data):
 
 @pytest.fixture(scope="module")
 def brief_docx(data):
-    from rancang.visits.documents import visit_docx
+    from rancang.documents import visit_docx
 
     return blocks(visit_docx(ROOT, data, VISIT, "brief"))
 
@@ -122,7 +123,7 @@ def test_brief_docx_has_every_innovation_with_its_facts(brief_docx, data):
 
 
 def test_report_docx_reads_back(data):
-    from rancang.visits.documents import visit_docx
+    from rancang.documents import visit_docx
 
     found = blocks(visit_docx(ROOT, data, VISIT, "report"))
     assert found[0] == ("Judul Dokumen", "LAPORAN HASIL KUNJUNGAN KERJA")
@@ -184,7 +185,7 @@ def test_libreoffice_opens_the_brief_and_the_report(tmp_path, data):
     import subprocess
 
     from rancang.render.pdf import convert_to_pdf
-    from rancang.visits.documents import visit_docx
+    from rancang.documents import visit_docx
 
     paths = []
     for kind in ("brief", "report"):

@@ -1125,7 +1125,7 @@ VISIT_ROLES = ("tuan_rumah", "tamu")
 
 def _sample_data() -> Any:
     """A project with settings only: no innovation, agency, or regulation."""
-    from rancang.loader import ProjectData
+    from rancang.models import ProjectData
     from rancang.models.project import Project
 
     settings = Project.model_validate({"daerah": {"jenis": "kota", "nama": "Contoh", "provinsi": "Contoh"}})
@@ -1344,7 +1344,8 @@ def _example_messages(example: Any) -> list[str]:
         previous = os.getcwd()
         os.chdir(root)
         try:
-            _data, report = check_project(root)
+            checked = check_project(root)
+            report = checked.report
         finally:
             os.chdir(previous)
     return [d.format() for d in report.sorted()]

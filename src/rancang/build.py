@@ -12,8 +12,9 @@ import gc
 from pathlib import Path
 
 from rancang.check import check_project
+from rancang.layout import ROOT_DOC, Layout
 from rancang.diagnostics import Diagnostic, Location, Report
-from rancang.loader import display_path
+from rancang.layout import display_path
 
 
 def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
@@ -28,10 +29,7 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
 
 
 def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
-    from rancang.drafts import build_documents
-
-    from rancang.site.config import ROOT_DOC
-
+    from rancang.documents import build_documents, documents_folder, template_problems
     from rancang.record_cache import RecordCache
     from rancang.uptodate import BuildState
 
@@ -45,8 +43,10 @@ def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
     # would walk the growing heap again and again (2.5 s instead of 0.3 s to open the cache at 10,000).
     gc.disable()
     cache = RecordCache.open(root)
-    data, report = check_project(root, cache=cache)
-    home = root / f"{ROOT_DOC}.md"
+    checked = check_project(root, cache=cache, extra=[template_problems])
+    data, report = checked.data, checked.report
+    layout = Layout(root)
+    home = layout.home_page
     if not home.is_file():
         report.add(Diagnostic("P408", f"halaman beranda situs {ROOT_DOC}.md tidak ada; buat halaman itu (lihat "
                                       "contoh Kota Parepare)", Location(display_path(home))))
@@ -58,19 +58,19 @@ def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
     gc.freeze()
     gc.enable()  # Sphinx's doctrees are full of cycles (parent links): they must be collected
     state.forget()  # until this build has finished
-    outcome = build_documents(root, data, pdf=pdf)
+    outcome = build_documents(root, checked, pdf=pdf)
     lines = list(outcome.messages)
     from rancang.site.builder import SiteError, build_site
 
     try:
-        outdir, warnings = build_site(root, data)
+        outdir, warnings = build_site(root, checked)
     except SiteError as exc:
-        report.add(Diagnostic("P408", str(exc).splitlines()[0], Location(display_path(root / "kb"))))
+        report.add(Diagnostic("P408", str(exc).splitlines()[0], Location(display_path(layout.kb))))
         return report, lines
     except OSError as exc:
         from rancang.fileio import write_error
 
-        report.extend(write_error(root / data.settings.outputs.site, exc).diagnostics)
+        report.extend(write_error(layout.site_output(data.settings.outputs.site), exc).diagnostics)
         return report, lines
     for line in warnings.splitlines():
         if line.strip():
@@ -78,7 +78,5 @@ def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
     lines.append(f"Situs: {display_path(outdir / 'index.html')} ({len(data.innovations)} profil inovasi, "
                  f"{len(data.regulations)} rancangan peraturan, {len(data.visits)} kunjungan kerja).")
     if not outcome.problems and not report.errors:  # a PDF that failed is tried again next time
-        from rancang.drafts import documents_folder
-
         state.store(report, lines, [outdir, documents_folder(root, data)])
     return report, lines

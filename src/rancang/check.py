@@ -1,12 +1,22 @@
-"""``rancang check``: load the project, resolve references, report every problem."""
+"""Checking a project: load every file, build each regulation's tree once, resolve references, lint.
+
+The result (:class:`Checked`) is handed on: the documents, the site and the visit materials read the same
+data and the same trees. Checks of outputs (the Word templates) belong to the layer that owns them and are
+passed in as ``extra`` by the command that composes the run.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from rancang.diagnostics import Diagnostic, Location, Report, Severity
-from rancang.loader import ProjectData, display_path, format_of, is_inside, load_project
+from rancang.layout import display_path, is_inside
+from rancang.loader import format_of, load_project
+from rancang.models import ProjectData
+from rancang.drafting.engine import Drafted, build_all
+from rancang.lint.runner import lint
 from rancang.references import check_references
 
 ALWAYS_REPORTED = {"P402"}
@@ -21,23 +31,36 @@ _COUNT_WORDS = {
 }
 
 
-def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None) -> tuple[ProjectData, Report]:
+@dataclass
+class Checked:
+    """A loaded and checked project: its data, each regulation's numbered tree, and the report."""
+
+    data: ProjectData
+    report: Report
+    drafts: dict[str, Drafted] = field(default_factory=dict)
+    """Regulation id -> its tree, built once in this run (none when rancang.yaml is invalid)."""
+
+
+ExtraCheck = Callable[[Path, ProjectData], Iterable[Diagnostic]]
+"""A check of something outside the data files (a Word template), given by the command that needs it."""
+
+
+def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None,
+                  extra: Iterable[ExtraCheck] = ()) -> Checked:
     """Check the whole project; with ``paths``, report only problems in those files.
 
-    The whole project is always loaded, so that references from the given files
-    to the rest (an agency id, a catalogue entry) are resolved.
+    The whole project is always loaded, so that references from the given files to the rest (an agency id,
+    a catalogue entry) are resolved. ``cache`` (a :class:`rancang.record_cache.RecordCache`) supplies records
+    whose files did not change since the last build.
     """
     data, problems = load_project(root, cache)
-    problems.extend(check_references(data))
-    if data.regulations:
-        problems.extend(_template_problems(root))
-    if data.visits:
-        problems.extend(_visit_template_problems(root))
-    from rancang.lint.runner import lint
-
+    drafts = build_all(data)
+    problems.extend(check_references(data, drafts))
+    for check in extra:
+        problems.extend(check(root, data))
     # Drafting rules speak about files that are otherwise correct: errors come first.
     broken = {d.location.path for d in problems if d.severity is Severity.ERROR}
-    problems.extend(d for d in lint(root, data) if d.location.path not in broken)
+    problems.extend(d for d in lint(root, data, drafts) if d.location.path not in broken)
     report = Report()
     if paths:
         wanted: set[str] = set()
@@ -61,36 +84,4 @@ def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None
     report.extend(problems)
     for fmt in files.values():
         report.count(_COUNT_WORDS.get(fmt, fmt))
-    return data, report
-
-
-
-def _template_problems(root: Path) -> list[Diagnostic]:
-    """The Word template of regulations is checked before any draft is made with it."""
-    from rancang.drafts import template_path
-    from rancang.render.template_check import template_problems
-    from rancang.render.template_names import REQUIRED_STYLES, TEMPLATE_VARIABLES
-
-    path = template_path(root)
-    return [Diagnostic("P406", message, Location(display_path(path)))
-            for message in template_problems(path, REQUIRED_STYLES, TEMPLATE_VARIABLES)] + _tag_problems(path)
-
-
-def _tag_problems(path: Path) -> list[Diagnostic]:
-    from rancang.render.template_check import tag_problems
-
-    return [Diagnostic("P406" if error else "P410", message, Location(display_path(path), paragraph, 1),
-                       Severity.ERROR if error else Severity.WARNING)
-            for message, paragraph, error in tag_problems(path)]
-
-
-def _visit_template_problems(root: Path) -> list[Diagnostic]:
-    """The Word template of visit briefs and reports, checked like the regulation template."""
-    from rancang.render.template_check import template_problems
-    from rancang.render.template_names import VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES
-    from rancang.visits.documents import visit_template
-
-    path = visit_template(root)
-    return [Diagnostic("P406", message, Location(display_path(path)))
-            for message in template_problems(path, VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES)] + \
-        _tag_problems(path)
+    return Checked(data, report, drafts)

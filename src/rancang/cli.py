@@ -120,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _root(args: argparse.Namespace) -> Path:
-    from rancang.loader import PROJECT_FILE, find_root
+    from rancang.layout import PROJECT_FILE, find_root
 
     start = args.project or Path.cwd()
     root = find_root(start)
@@ -152,9 +152,10 @@ def _print_report(report: Report, fmt: str, done: str) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from rancang.check import check_project
+    from rancang.documents import template_problems
 
     root = _root(args)
-    _data, report = check_project(root, [p for p in args.paths] or None)
+    report = check_project(root, [p for p in args.paths] or None, extra=[template_problems]).report
     if args.strict:
         report = report.strict()
     return _print_report(report, args.format, "Tidak ada masalah.")
@@ -183,7 +184,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from rancang.drafts import draft
+    from rancang.documents import draft
 
     root = _root(args)
     outcome = draft(root, args.regulation.resolve(), args.output.resolve() if args.output else None, args.pdf)
@@ -195,7 +196,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_visit(args: argparse.Namespace) -> int:
-    from rancang.visits.documents import write_visit
+    from rancang.documents import write_visit
 
     root = _root(args)
     outcome = write_visit(root, args.visit.resolve(), args.command, args.output.resolve() if args.output else None,

@@ -8,9 +8,10 @@ that names the closest existing id.
 from __future__ import annotations
 
 import difflib
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from rancang.diagnostics import Diagnostic, Location
+from rancang.drafting.engine import Drafted
 from rancang.models import ProjectData
 from rancang.models.base import Model
 from rancang.models.project import RegionKind
@@ -34,11 +35,12 @@ def _unknown(name: str, known: dict, what: str, where: Location) -> Diagnostic:
     return Diagnostic("R301", f"{what} '{name}' tidak dikenal", where, suggestion=suggestion)
 
 
-def check_references(data: ProjectData) -> list[Diagnostic]:
+def check_references(data: ProjectData, drafts: Mapping[str, Drafted]) -> list[Diagnostic]:
+    """Every id that one record gives for another, and every ``[[...]]`` reference of the regulations' trees."""
     problems: list[Diagnostic] = []
     problems.extend(_catalogue(data))
     problems.extend(_innovations(data))
-    problems.extend(_regulations(data))
+    problems.extend(_regulations(data, drafts))
     problems.extend(_visits(data))
     return problems
 
@@ -64,9 +66,9 @@ def _innovations(data: ProjectData) -> Iterator[Diagnostic]:
                 yield _unknown(ref.regulation, data.regulations, "rancangan peraturan", locate(ref, "regulation"))
 
 
-def _regulations(data: ProjectData) -> Iterator[Diagnostic]:
+def _regulations(data: ProjectData, drafts: Mapping[str, Drafted]) -> Iterator[Diagnostic]:
     settings = data.settings
-    for regulation in data.regulations.values():
+    for record_id, regulation in data.regulations.items():
         for citation in regulation.legal_bases:
             if citation.id not in data.catalogue:
                 yield _unknown(citation.id, data.catalogue, "dasar hukum", locate(citation, "id"))
@@ -85,16 +87,9 @@ def _regulations(data: ProjectData) -> Iterator[Diagnostic]:
                 )
         duplicates = list(_unique_element_ids(regulation))
         yield from duplicates
-        if settings is not None and not duplicates:
-            yield from _engine_problems(regulation, data)
-
-
-def _engine_problems(regulation: Regulation, data: ProjectData) -> list[Diagnostic]:
-    """Problems only the numbered tree can show: [[...]] references that do not resolve."""
-    from rancang.drafting.engine import build
-
-    _document, problems = build(regulation, data.settings, data.catalogue)
-    return problems
+        if record_id in drafts and not duplicates:
+            # Problems only the numbered tree can show: [[...]] references that do not resolve.
+            yield from drafts[record_id].problems
 
 
 def element_ids(regulation: Regulation) -> Iterator[tuple[str, Model]]:

@@ -11,8 +11,6 @@ numbers are known. Problems are diagnostics with the location of the text.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -33,6 +31,7 @@ from rancang.drafting.tree import (
     SignatureBlock,
     Span,
 )
+from rancang.models import ProjectData
 from rancang.models.base import Model, PartialDate
 from rancang.models.catalogue import LegalBasis
 from rancang.models.project import Project
@@ -401,48 +400,27 @@ class _Builder:
         return Diagnostic(problem.code, problem.message, where, Severity.ERROR, problem.suggestion)
 
 
-_BUILT: OrderedDict[tuple[int, int, int], tuple] = OrderedDict()
-_BUILT_SIZE = 8
-_BUILT_LOCK = threading.Lock()
+@dataclass(frozen=True)
+class Drafted:
+    """A regulation numbered and resolved once per run: the tree every consumer reads (the linter, the DOCX
+    renderer, the site's page), and the problems found while building it."""
+
+    document: Document
+    problems: list[Diagnostic]
 
 
 def build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis]
           ) -> tuple[Document, list[Diagnostic]]:
-    """Number and resolve a regulation. Problems are returned, never raised.
-
-    The tree is a function of the three objects: a check builds it for the reference check and again for
-    the drafting rules, and ``rancang draft`` a third time to render it. So the last few trees are kept,
-    each with the very objects it was built from (held, so that their ids cannot be reused) and the
-    catalogue's entries; a call with the same objects and entries gets the same tree back. Nothing in
-    rancang changes a model or the catalogue after loading, nor a tree after it is built (renderers and
-    rules only read it); code that does must call :func:`forget_built` first.
-    """
-    key = (id(regulation), id(settings), id(catalogue))
-    entries = tuple(catalogue.items())
-    with _BUILT_LOCK:
-        kept = _BUILT.get(key)
-        if kept is not None and kept[0] is regulation and kept[1] is settings and kept[2] is catalogue \
-                and _same_entries(kept[3], entries):
-            _BUILT.move_to_end(key)
-            return kept[4], list(kept[5])
-    document, problems = _build(regulation, settings, catalogue)
-    with _BUILT_LOCK:
-        _BUILT[key] = (regulation, settings, catalogue, entries, document, list(problems))
-        _BUILT.move_to_end(key)
-        while len(_BUILT) > _BUILT_SIZE:
-            _BUILT.popitem(last=False)
-    return document, problems
+    """Number and resolve a regulation. Problems are returned, never raised."""
+    return _build(regulation, settings, catalogue)
 
 
-def forget_built() -> None:
-    """Drop the kept trees (after changing a model or a catalogue in place)."""
-    with _BUILT_LOCK:
-        _BUILT.clear()
-
-
-def _same_entries(kept: tuple, entries: tuple) -> bool:
-    return len(kept) == len(entries) and all(
-        k == e and kv is ev for (k, kv), (e, ev) in zip(kept, entries))
+def build_all(data: ProjectData) -> dict[str, Drafted]:
+    """Every regulation of a loaded project, each built once (none without valid settings)."""
+    if data.settings is None:
+        return {}
+    return {record_id: Drafted(*_build(regulation, data.settings, data.catalogue))
+            for record_id, regulation in sorted(data.regulations.items())}
 
 
 def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis]

@@ -59,6 +59,6 @@ def rule(code: str, title: str, severity: Severity, rationale: str, wrong: Examp
 
 
 def all_rules() -> Iterator[Rule]:
-    from rancang.lint import rules  # noqa: F401 - importing registers every rule module
-
+    """Every registered rule, by code (the rule modules register themselves when :mod:`rancang.lint` is
+    imported)."""
     yield from sorted(RULES.values(), key=lambda r: r.code)

@@ -14,25 +14,24 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
+from typing import Mapping
 
 from rancang.diagnostics import Diagnostic, Location, Severity
+from rancang.drafting.engine import Drafted
 from rancang.lint.context import Draft, LintContext
 from rancang.lint.registry import RULES, all_rules
 from rancang.models import ProjectData
 from rancang.locations import locate
 
 
-def lint(root: Path, data: ProjectData) -> list[Diagnostic]:
-    from rancang.drafting.engine import build
-
+def lint(root: Path, data: ProjectData, drafts: Mapping[str, Drafted]) -> list[Diagnostic]:
+    """Every rule over the project and the regulations' trees (built once by the caller), switches applied."""
     if data.settings is None:
         return []  # the rules depend on the settings (region, spelling, switches): fix rancang.yaml first
     context = LintContext(root, data)
-    if data.settings is not None:
-        for record_id, regulation in sorted(data.regulations.items()):
-            document, problems = build(regulation, data.settings, data.catalogue)
-            if not problems:
-                context.drafts.append(Draft(record_id, regulation, document))
+    for record_id, drafted in sorted(drafts.items()):
+        if not drafted.problems:
+            context.drafts.append(Draft(record_id, data.regulations[record_id], drafted.document))
     found: list[Diagnostic] = []
     for rule in all_rules():
         found.extend(rule.check(context))

@@ -6,7 +6,7 @@ import io
 import os
 from pathlib import Path
 
-from rancang.loader import ProjectData
+from rancang.check import Checked
 
 
 def workers() -> int:
@@ -32,8 +32,9 @@ class SiteError(Exception):
     """The site could not be built; the message is Indonesian, the log holds Sphinx's words."""
 
 
-def build_site(root: Path, data: ProjectData, warnings_are_errors: bool = False) -> tuple[Path, str]:
-    """Build the site incrementally; returns the output folder and Sphinx's warnings."""
+def build_site(root: Path, checked: Checked, warnings_are_errors: bool = False) -> tuple[Path, str]:
+    """Build the site incrementally from a checked project; returns the output folder and Sphinx's warnings."""
+    data = checked.data
     from sphinx.application import Sphinx
     from sphinx.util.console import nocolor
     from sphinx.util.docutils import docutils_namespace, patch_docutils

@@ -1,8 +1,12 @@
-"""``rancang draft`` and the document part of ``rancang build``.
+"""Documents: every DOCX (and PDF) rancang writes, regulations and visits alike.
 
-Checks what a regulation depends on, runs the engine, renders the DOCX and
-writes it atomically; optionally converts it to PDF with LibreOffice. Nothing
-is written when a check fails, and a failed PDF conversion keeps the DOCX.
+``rancang draft`` (a regulation), ``rancang brief`` / ``rancang report`` (a visit) and the document part of
+``rancang build`` (all of them) go through here: which Word template is used and whether it is fit
+(:func:`template_problems`), the jobs and their order, rendering (in forked workers when there are many),
+atomic writes, PDF conversion with LibreOffice and removal of PDFs that no longer match their DOCX.
+
+Nothing is written when a check fails, and a failed PDF conversion keeps the DOCX. Regulations are rendered
+from the tree built once by the check (:attr:`rancang.check.Checked.drafts`); nothing here numbers anything.
 """
 
 from __future__ import annotations
@@ -10,14 +14,19 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+from typing import Callable
 
-from rancang.check import check_project
-from rancang.diagnostics import Diagnostic, Location, RancangError, Report
+from rancang.check import Checked, check_project
+from rancang.diagnostics import Diagnostic, Location, RancangError, Report, Severity
 from rancang.fileio import atomic_write_bytes
-from rancang.loader import PROJECT_FILE, ProjectData, display_path, format_of
+from rancang.layout import Layout, display_path
+from rancang.loader import format_of
+from rancang.models import ProjectData
 
-TEMPLATE_FOLDER = "templates"
+KINDS = {"brief": "bahan", "report": "laporan"}
+"""Visit document kind -> file name suffix: ``<visit-id>-bahan.docx``, ``<visit-id>-laporan.docx``."""
 
 
 @dataclass
@@ -29,31 +38,85 @@ class Outcome:
 
 
 def documents_folder(root: Path, data: ProjectData) -> Path:
-    folder = data.settings.outputs.documents if data.settings else "_build/dokumen"
-    return root / folder
+    return Layout(root).documents_output(data.settings.outputs.documents if data.settings else None)
+
+
+# -- templates ----------------------------------------------------------------------------------------------
+
+
+def _template(root: Path, name: str) -> Path:
+    """The project's copy of a template (``templates/``), or the one shipped with rancang."""
+    path = Layout(root).template(name)
+    if path.is_file():
+        return path
+    return Path(str(resources.files("rancang").joinpath("templates", name)))
 
 
 def template_path(root: Path) -> Path:
-    """The project's template (``templates/``), or the one shipped with rancang."""
-    from importlib import resources
-
+    """The Word template of regulations."""
     from rancang.render.template_names import TEMPLATE_NAME
 
-    path = root / TEMPLATE_FOLDER / TEMPLATE_NAME
-    if path.is_file():
-        return path
-    return Path(str(resources.files("rancang").joinpath("templates", TEMPLATE_NAME)))
+    return _template(root, TEMPLATE_NAME)
 
 
-def regulation_docx(root: Path, data: ProjectData, record_id: str) -> bytes:
-    """Engine + renderer for one regulation; raises RancangError with the engine's problems."""
-    from rancang.drafting.engine import build
+def visit_template(root: Path) -> Path:
+    """The Word template of visit briefs and reports."""
+    from rancang.render.template_names import VISIT_TEMPLATE_NAME
+
+    return _template(root, VISIT_TEMPLATE_NAME)
+
+
+def template_problems(root: Path, data: ProjectData) -> list[Diagnostic]:
+    """Each template that the project's documents need, checked before any document is made with it (an extra
+    check for :func:`rancang.check.check_project`)."""
+    problems = []
+    if data.regulations:
+        problems.extend(_template_problems(root))
+    if data.visits:
+        problems.extend(_visit_template_problems(root))
+    return problems
+
+
+def _template_problems(root: Path) -> list[Diagnostic]:
+    from rancang.render.template_check import template_problems
+    from rancang.render.template_names import REQUIRED_STYLES, TEMPLATE_VARIABLES
+
+    path = template_path(root)
+    return [Diagnostic("P406", message, Location(display_path(path)))
+            for message in template_problems(path, REQUIRED_STYLES, TEMPLATE_VARIABLES)] + _tag_problems(path)
+
+
+def _tag_problems(path: Path) -> list[Diagnostic]:
+    from rancang.render.template_check import tag_problems
+
+    return [Diagnostic("P406" if error else "P410", message, Location(display_path(path), paragraph, 1),
+                       Severity.ERROR if error else Severity.WARNING)
+            for message, paragraph, error in tag_problems(path)]
+
+
+def _visit_template_problems(root: Path) -> list[Diagnostic]:
+    """The Word template of visit briefs and reports, checked like the regulation template."""
+    from rancang.render.template_check import template_problems
+    from rancang.render.template_names import VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES
+
+    path = visit_template(root)
+    return [Diagnostic("P406", message, Location(display_path(path)))
+            for message in template_problems(path, VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES)] + \
+        _tag_problems(path)
+
+
+# -- one regulation ----------------------------------------------------------------------------------------
+
+
+def regulation_docx(root: Path, checked: Checked, record_id: str) -> bytes:
+    """The DOCX of one regulation, from its tree; raises RancangError with the engine's problems."""
     from rancang.render.regulation_docx import TemplateStyleError, render
 
-    regulation = data.regulations[record_id]
-    document, problems = build(regulation, data.settings, data.catalogue)
-    if problems:
-        raise RancangError(problems)
+    data = checked.data
+    drafted = checked.drafts[record_id]
+    if drafted.problems:
+        raise RancangError(drafted.problems)
+    document = drafted.document
     emblem = (root / data.settings.emblem) if data.settings.emblem else None
     margins = data.settings.documents.margins
     margins_cm = None if margins is None else {
@@ -73,14 +136,16 @@ def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool 
     if fmt is None or fmt.name != "regulasi":
         raise RancangError([Diagnostic("P404", "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
                                        Location(shown))])
-    related = [regulation_file, root / PROJECT_FILE, root / "kb" / "dasar-hukum.yaml"]
-    data, report = check_project(root, [p for p in related if p.exists()])
-    _stop_on_errors(report)
+    layout = Layout(root)
+    related = [regulation_file, layout.settings_file, layout.catalogue_file]
+    checked = check_project(root, [p for p in related if p.exists()])
+    data = checked.data
+    _stop_on_errors(checked.report)
     record_id = regulation_file.stem
     if record_id not in data.regulations:
         raise RancangError([Diagnostic("Y101", "berkas tidak ditemukan", Location(shown))])
     target = out if out is not None else documents_folder(root, data) / f"{record_id}.docx"
-    atomic_write_bytes(target, regulation_docx(root, data, record_id))
+    atomic_write_bytes(target, regulation_docx(root, checked, record_id))
     outcome = Outcome([target], [f"Ditulis: {display_path(target)}"])
     if pdf:
         outcome.written.extend(_to_pdf([target], target.parent, outcome, required=True))
@@ -88,21 +153,19 @@ def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool 
     return outcome
 
 
-def build_documents(root: Path, data: ProjectData, pdf: bool = True) -> Outcome:
+def build_documents(root: Path, checked: Checked, pdf: bool = True) -> Outcome:
     """Every regulation and every visit's brief (and report) of a checked project into the documents folder.
 
     Written one by one in a fixed order (regulations, then visits by id), each atomically; the first document
     that cannot be made stops the build with its problems, and the documents after it are not touched. Many
     documents are rendered in worker processes (:func:`make_documents`).
     """
+    data = checked.data
     folder = documents_folder(root, data)
     jobs = [Job("regulation", record_id, folder / f"{record_id}.docx") for record_id in sorted(data.regulations)]
-    if data.visits:
-        from rancang.visits.documents import visit_jobs
-
-        jobs.extend(visit_jobs(data, folder))
+    jobs.extend(visit_jobs(data, folder))
     outcome = Outcome([], [])
-    written = make_documents(root, data, jobs)
+    written = make_documents(root, checked, jobs)
     outcome.messages.extend(f"Ditulis: {display_path(target)}" for target in written)
     outcome.written.extend(written)
     if pdf and written:
@@ -177,15 +240,13 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def render_job(root: Path, data: ProjectData, job: Job) -> bytes:
+def render_job(root: Path, checked: Checked, job: Job) -> bytes:
     if job.kind == "regulation":
-        return regulation_docx(root, data, job.record_id)
-    from rancang.visits.documents import visit_docx
-
-    return visit_docx(root, data, job.record_id, job.kind)
+        return regulation_docx(root, checked, job.record_id)
+    return visit_docx(root, checked.data, job.record_id, job.kind)
 
 
-def make_documents(root: Path, data: ProjectData, jobs: list[Job]) -> list[Path]:
+def make_documents(root: Path, checked: Checked, jobs: list[Job]) -> list[Path]:
     """Render and write ``jobs`` in order; returns the paths written.
 
     The first job that cannot be made raises its RancangError; the jobs before it are written, the ones after it
@@ -194,7 +255,7 @@ def make_documents(root: Path, data: ProjectData, jobs: list[Job]) -> list[Path]
     workers = document_workers(len(jobs))
     if workers == 1:
         for job in jobs:
-            atomic_write_bytes(job.target, render_job(root, data, job))
+            atomic_write_bytes(job.target, render_job(root, checked, job))
         return [job.target for job in jobs]
     # One document per template is made here first, so that the renderers' caches (template, styles,
     # compiled Jinja, table frames) are filled once and inherited by every worker.
@@ -202,7 +263,7 @@ def make_documents(root: Path, data: ProjectData, jobs: list[Job]) -> list[Path]
     for regulation in (True, False):
         index = next((i for i, job in enumerate(jobs) if (job.kind == "regulation") == regulation), None)
         if index is not None:
-            early[index] = _render_one(root, data, jobs[index])
+            early[index] = _render_one(root, checked, jobs[index])
     rest = [index for index in range(len(jobs)) if index not in early]
     size = max(1, -(-len(rest) // (workers * 4)))  # a few chunks per worker: balanced, written while rendering
     chunks = [rest[start:start + size] for start in range(0, len(rest), size)]
@@ -211,7 +272,7 @@ def make_documents(root: Path, data: ProjectData, jobs: list[Job]) -> list[Path]
     from concurrent.futures import ProcessPoolExecutor
 
     global _WORK
-    _WORK = (root, data, jobs)
+    _WORK = (root, checked, jobs)
     gc.freeze()  # the workers' garbage collector leaves the inherited objects (and their memory pages) alone
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_worker_started)
@@ -235,14 +296,14 @@ def make_documents(root: Path, data: ProjectData, jobs: list[Job]) -> list[Path]
     return written
 
 
-_WORK: tuple[Path, ProjectData, list[Job]] | None = None
+_WORK: tuple[Path, Checked, list[Job]] | None = None
 """What the forked workers render (set just before they are started, so they inherit it)."""
 
 
-def _render_one(root: Path, data: ProjectData, job: Job) -> tuple[bool, object]:
+def _render_one(root: Path, checked: Checked, job: Job) -> tuple[bool, object]:
     """(True, DOCX bytes), or (False, the problems) when the document cannot be made."""
     try:
-        return True, render_job(root, data, job)
+        return True, render_job(root, checked, job)
     except RancangError as exc:
         return False, list(exc.diagnostics)
 
@@ -256,10 +317,72 @@ def _worker_started() -> None:
 def _render_chunk(indices: list[int]) -> list[tuple[int, tuple[bool, object]]]:
     """In a worker: the DOCX bytes of each job, up to the first one that cannot be made (its problems)."""
     assert _WORK is not None
-    root, data, jobs = _WORK
+    root, checked, jobs = _WORK
     results = []
     for index in indices:
-        results.append((index, _render_one(root, data, jobs[index])))
+        results.append((index, _render_one(root, checked, jobs[index])))
         if not results[-1][1][0]:
             break  # the documents after it are not written
     return results
+
+
+# -- visits ------------------------------------------------------------------------------------------------
+
+
+def _builder(kind: str) -> Callable:
+    from rancang.visits.content import brief, report
+
+    return brief if kind == "brief" else report
+
+
+def visit_docx(root: Path, data: ProjectData, record_id: str, kind: str) -> bytes:
+    from rancang.render.regulation_docx import TemplateStyleError
+    from rancang.render.visit_docx import render
+
+    document = _builder(kind)(data.visits[record_id], data)
+    template = visit_template(root)
+    try:
+        return render(document, template, data.settings.documents.visit_paper.value)
+    except TemplateStyleError as exc:
+        raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: {exc}",
+                                       Location(display_path(template)))]) from None
+
+
+def file_name(record_id: str, kind: str) -> str:
+    return f"{record_id}-{KINDS[kind]}.docx"
+
+
+def write_visit(root: Path, visit_file: Path, kind: str, out: Path | None = None, pdf: bool = False) -> Outcome:
+    """``rancang brief|report visits/<id>.yaml [-o OUT] [--pdf]``."""
+    fmt = format_of(root, visit_file)
+    shown = display_path(visit_file)
+    if fmt is None or fmt.name != "kunjungan":
+        raise RancangError([Diagnostic("P404", "bukan berkas kunjungan kerja (visits/<id>.yaml)", Location(shown))])
+    layout = Layout(root)
+    related = [visit_file, layout.settings_file, layout.kb]
+    checked = check_project(root, [p for p in related if p.exists()])
+    data = checked.data
+    _stop_on_errors(checked.report)
+    record_id = visit_file.stem
+    if record_id not in data.visits:
+        raise RancangError([Diagnostic("Y101", "berkas tidak ditemukan", Location(shown))])
+    target = out if out is not None else documents_folder(root, data) / file_name(record_id, kind)
+    atomic_write_bytes(target, visit_docx(root, data, record_id, kind))
+    outcome = Outcome([target], [f"Ditulis: {display_path(target)}"])
+    if pdf:
+        outcome.written.extend(_to_pdf([target], target.parent, outcome, required=True))
+    _remove_stale_pdfs([target], outcome)
+    return outcome
+
+
+def has_results(visit) -> bool:
+    return bool(visit.results or visit.conclusions or visit.follow_up)
+
+
+def visit_jobs(data: ProjectData, folder: Path) -> list[Job]:
+    """Every visit's brief, and its report once results are written, in order of visit id."""
+    jobs = []
+    for record_id, visit in sorted(data.visits.items()):
+        for kind in ["brief", "report"] if has_results(visit) else ["brief"]:
+            jobs.append(Job(kind, record_id, folder / file_name(record_id, kind)))
+    return jobs
