@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CACHE_FOLDER = Path("_build") / ".cache" / "rekaman"
+from rancang.layout import Layout
+
 
 _CODE = ("models", "validation.py", "yamlsource.py", "diagnostics.py", "codes.py", "loader.py")
 
@@ -81,7 +82,7 @@ class RecordCache:
     @classmethod
     def open(cls, root: Path) -> RecordCache:
         cache = cls(root, version=code_version())
-        folder = root / CACHE_FOLDER
+        folder = Layout(root).record_cache
         for number in range(SHARDS):
             try:
                 with open(folder / f"{number:02d}.pickle", "rb") as handle:
@@ -131,7 +132,7 @@ class RecordCache:
         from rancang.diagnostics import RancangError
         from rancang.fileio import atomic_write_bytes
 
-        folder = self.root / CACHE_FOLDER
+        folder = Layout(self.root).record_cache
         for number, entries in shards.items():
             try:
                 atomic_write_bytes(folder / f"{number:02d}.pickle",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rancang.diagnostics import Diagnostic, Location, RancangError
 from rancang.fileio import atomic_write_text
-from rancang.loader import display_path
+from rancang.layout import display_path
 from rancang.models import FORMATS
 from rancang.models.base import ID_PATTERN
 from rancang.schemas import schema_comment

@@ -27,7 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-STATE_FILE = Path("_build") / ".cache" / "bangun.pickle"
+from rancang.layout import BUILD, Layout
+
 RACY_NS = 50_000_000
 """An input modified this close to (or after) the fingerprint keeps the state from being stored."""
 
@@ -80,7 +81,7 @@ class BuildState:
     def __init__(self, root: Path, pdf: bool) -> None:
         self.root = root
         self.taken_ns = time.time_ns()
-        self.inputs = _walk(root, ("_build",))
+        self.inputs = _walk(root, (BUILD,))
         digest = hashlib.sha256(_environment(pdf).encode())
         for entry in self.inputs:
             digest.update(repr(entry).encode())
@@ -97,7 +98,7 @@ class BuildState:
     def previous(self) -> tuple[Any, list[str]] | None:
         """The report and lines of the last build, when it had exactly these inputs and its outputs are intact."""
         try:
-            with open(self.root / STATE_FILE, "rb") as handle:
+            with open(Layout(self.root).state_file, "rb") as handle:
                 fingerprint, folders, outputs, report, lines = pickle.load(handle)
         except Exception:  # noqa: BLE001 - no usable state: build
             return None
@@ -115,12 +116,12 @@ class BuildState:
 
         state = (self.fingerprint, [str(f) for f in folders], self._outputs(folders), report, lines)
         try:
-            atomic_write_bytes(self.root / STATE_FILE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write_bytes(Layout(self.root).state_file, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
         except (RancangError, OSError):  # the state is only an accelerator
             pass
 
     def forget(self) -> None:
         try:
-            (self.root / STATE_FILE).unlink()
+            (Layout(self.root).state_file).unlink()
         except OSError:
             pass

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from rancang import layout
 from rancang.models.catalogue import Agencies, Agency, LegalBasis, LegalCatalogue, LegalKind
 from rancang.models.innovation import Innovation
 from rancang.models.project import Project
+from rancang.models.project_data import ProjectData
 from rancang.models.regulation import Regulation
 from rancang.models.visit import Visit
 
@@ -32,12 +34,12 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("proyek", Project, "rancang.schema.json", "rancang.yaml", False),
-        Format("perangkat-daerah", Agencies, "perangkat-daerah.schema.json", "kb/perangkat-daerah.yaml", False),
-        Format("dasar-hukum", LegalCatalogue, "dasar-hukum.schema.json", "kb/dasar-hukum.yaml", False),
-        Format("inovasi", Innovation, "inovasi.schema.json", "kb/inovasi/*.yaml", True),
-        Format("regulasi", Regulation, "regulasi.schema.json", "regulations/*.yaml", True),
-        Format("kunjungan", Visit, "kunjungan.schema.json", "visits/*.yaml", True),
+        Format("proyek", Project, "rancang.schema.json", layout.PROJECT_FILE, False),
+        Format("perangkat-daerah", Agencies, "perangkat-daerah.schema.json", layout.AGENCIES_FILE, False),
+        Format("dasar-hukum", LegalCatalogue, "dasar-hukum.schema.json", layout.CATALOGUE_FILE, False),
+        Format("inovasi", Innovation, "inovasi.schema.json", f"{layout.INNOVATIONS}/*.yaml", True),
+        Format("regulasi", Regulation, "regulasi.schema.json", f"{layout.REGULATIONS}/*.yaml", True),
+        Format("kunjungan", Visit, "kunjungan.schema.json", f"{layout.VISITS}/*.yaml", True),
     )
 }
 
@@ -51,6 +53,7 @@ __all__ = [
     "LegalCatalogue",
     "LegalKind",
     "Project",
+    "ProjectData",
     "Regulation",
     "Visit",
 ]

@@ -13,6 +13,7 @@ import enum
 from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from rancang.layout import DOCUMENTS_OUTPUT, SITE_OUTPUT
 from rancang.models.base import Model, Text, field
 
 
@@ -49,8 +50,8 @@ class Official(Model):
 
 
 class Outputs(Model):
-    site: Text = field("situs", "Folder keluaran situs.", default="_build/html")
-    documents: Text = field("dokumen", "Folder keluaran dokumen DOCX/PDF.", default="_build/dokumen")
+    site: Text = field("situs", "Folder keluaran situs.", default=SITE_OUTPUT)
+    documents: Text = field("dokumen", "Folder keluaran dokumen DOCX/PDF.", default=DOCUMENTS_OUTPUT)
 
 
 class Margins(Model):

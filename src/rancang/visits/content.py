@@ -15,7 +15,7 @@ from babel.numbers import format_currency
 
 from rancang.language.citation import cite
 from rancang.language.numbering import letter, long_date, month_year, roman, weekday_date
-from rancang.loader import ProjectData
+from rancang.models import ProjectData
 from rancang.models.base import PartialDate
 from rancang.models.innovation import Innovation
 from rancang.models.visit import Role, Side, Visit
