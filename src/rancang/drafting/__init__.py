@@ -1,0 +1,1 @@
+"""The drafting engine: a regulation model -> one numbered tree (numbers, references, formulas)."""
