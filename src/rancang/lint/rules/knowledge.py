@@ -265,7 +265,7 @@ def _words(text: str) -> int:
 
 
 _WORD = re.compile(r"\S*?[^\W_]\S*")
-"""A run of non-space characters holding a letter or digit ([^\W_] is exactly str.isalnum)."""
+r"""A run of non-space characters holding a letter or digit ([^\W_] is exactly str.isalnum)."""
 
 
 @rule(
