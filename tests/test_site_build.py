@@ -149,10 +149,11 @@ def _rewritten(before: dict, after: dict) -> set[str]:
 
 
 def _aggregates(root: Path) -> set[str]:
-    """Pages marked as showing every record (rewritten whenever any record changes), from Sphinx's environment."""
+    """Pages marked as showing every record (rewritten whenever any record changes), from the site's domain in
+    Sphinx's environment."""
     with open(root / "_build" / ".doctrees" / "environment.pickle", "rb") as handle:
         env = pickle.load(handle)
-    return {f"{docname}.html" for docname in getattr(env, "rancang_aggregates", set())}
+    return {f"{docname}.html" for docname in env.domaindata["rancang"]["aggregates"]}
 
 
 def _source_texts(root: Path) -> str:

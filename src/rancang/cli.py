@@ -174,7 +174,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from rancang.site.serve import serve
+    from rancang.serve import serve
 
     root = _root(args)
     if not 0 <= args.port <= 65535:

@@ -41,7 +41,7 @@ def build_site(root: Path, checked: Checked, warnings_are_errors: bool = False) 
 
     nocolor()  # the warnings are shown to users by rancang, not on a terminal Sphinx controls
 
-    from rancang.site import state
+    from rancang.site import context
     from rancang.site.config import sphinx_config
 
     outdir = root / data.settings.outputs.site
@@ -50,12 +50,12 @@ def build_site(root: Path, checked: Checked, warnings_are_errors: bool = False) 
     from sphinx.errors import SphinxError
 
     try:
-        state.preload(root, data)
         with patch_docutils(root), docutils_namespace():
             app = Sphinx(str(root), None, str(outdir), str(doctrees), "html",
                          confoverrides=sphinx_config(root, data.settings), status=None, warning=log,
                          freshenv=False, warningiserror=warnings_are_errors, keep_going=True,
                          parallel=workers())
+            context.provide(app, checked)  # the site reuses what `rancang build` checked: never checked twice
             try:
                 app.build()
             except BaseException:

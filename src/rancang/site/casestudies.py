@@ -17,11 +17,10 @@ the knowledge base, so that each fact is written once:
     a case study is added, changed or removed.
 
 :func:`case_studies` gives ``(docname, title, innovation ids)`` of every case
-study, for pages that show them (the gallery). A directive of another
-component that lists case studies calls :func:`lists_case_studies` so that its
-page is re-read when they change.
-
-This module also registers the Indonesian interface (:mod:`rancang.site.interface`).
+study, for pages that show them (the gallery). What pages embed and list is
+kept in the site's domain (:mod:`rancang.site.domain`): a directive of another
+component that lists case studies calls ``note_case_study_list`` there so
+that its page is re-read when they change.
 """
 
 from __future__ import annotations
@@ -35,85 +34,29 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from rancang.site import state
-from rancang.site import interface
-from rancang.site.directives import doc_link
+from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS, Layout
+from rancang.site import context
+from rancang.site.domain import CASE_STUDY_INDEX, RancangDomain, case_studies, is_case_study
+from rancang.site.links import doc_link
 from rancang.site.profile import LEVEL_WORDS, _measure, _table, facts
 
 logger = logging.getLogger(__name__)
 
-FOLDER = "kb/studi-kasus/"
+FOLDER = CASE_STUDY_DOCS
 """Documents of this folder are case studies."""
 
-INDEX = "kb/studi-kasus/index"
+INDEX = CASE_STUDY_INDEX
 """The page that lists them (not a case study itself)."""
 
-EMBEDS_KEY = "rancang_case_study_embeds"
-"""env attribute: docname -> ids of the innovations it embeds, in page order."""
-
-LISTS_KEY = "rancang_case_study_lists"
-"""env attribute: docnames that list the case studies."""
-
-
-# -- what the environment knows ----------------------------------------------------------
-
-
-def _embeds(env: Any) -> dict[str, list[str]]:
-    if not hasattr(env, EMBEDS_KEY):
-        setattr(env, EMBEDS_KEY, {})
-    return getattr(env, EMBEDS_KEY)
-
-
-def _lists(env: Any) -> set[str]:
-    if not hasattr(env, LISTS_KEY):
-        setattr(env, LISTS_KEY, set())
-    return getattr(env, LISTS_KEY)
-
-
-def is_case_study(docname: str) -> bool:
-    return docname.startswith(FOLDER) and docname != INDEX
-
-
-def case_studies(env: Any) -> list[tuple[str, str, list[str]]]:
-    """``(docname, title, innovation ids)`` of every case study, by docname.
-
-    A case study is a page of ``kb/studi-kasus/`` (other than its index) or any
-    page that embeds an innovation with ``{rancang-fakta}``; its title is its
-    first heading. Meant for the write phase (``doctree-resolved``), when every
-    page has been read.
-    """
-    embeds = _embeds(env)
-    docnames = {d for d in env.found_docs if is_case_study(d)} | {d for d, ids in embeds.items() if ids}
-    result = []
-    for docname in sorted(docnames):
-        title = env.titles.get(docname)
-        result.append((docname, title.astext() if title is not None else docname, list(embeds.get(docname, []))))
-    return result
-
-
-def lists_case_studies(directive: SphinxDirective) -> None:
-    """This page shows the list of case studies: re-read it whenever one is added, changed or removed."""
-    _lists(directive.env).add(directive.env.docname)
-
-
-def _purge(app: Sphinx, env: Any, docname: str) -> None:
-    _embeds(env).pop(docname, None)
-    _lists(env).discard(docname)
-
-
-def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
-    mine, theirs = _embeds(env), _embeds(other)
-    for docname in docnames:
-        if docname in theirs:
-            mine[docname] = theirs[docname]
-    _lists(env).update(_lists(other) & set(docnames))
+__all__ = ["case_studies", "is_case_study", "setup"]
 
 
 def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
     touched = added | changed | removed
-    if not any(is_case_study(d) or d in _embeds(env) for d in touched):
+    domain = RancangDomain.of(env)
+    if not any(is_case_study(d) or d in domain.embeds for d in touched):
         return []
-    return sorted(_lists(env) - touched)
+    return sorted(domain.case_study_lists - touched)
 
 
 # -- {rancang-fakta} ---------------------------------------------------------------------
@@ -128,17 +71,16 @@ class FactsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         record_id = self.arguments[0].strip()
         env = self.env
-        data = state.project_data(env)
+        data = context.of(env).data
         root = Path(env.srcdir)
+        layout = Layout(root)
         # Rebuilt when the record changes, and on every build while it is missing.
-        env.note_dependency(str(root / "kb" / "inovasi" / f"{record_id}.yaml"))
-        env.note_dependency(str(root / "kb" / "perangkat-daerah.yaml"))
+        env.note_dependency(str(layout.innovation_file(record_id)))
+        env.note_dependency(str(layout.agencies_file))
         innovation = data.innovations.get(record_id)
         if innovation is None:
             return [self._missing(record_id, data, root)]
-        _embeds(env).setdefault(env.docname, [])
-        if record_id not in _embeds(env)[env.docname]:
-            _embeds(env)[env.docname].append(record_id)
+        RancangDomain.of(env).note_embed(env.docname, record_id)
 
         box = nodes.container(classes=["rancang-studi-fakta", "sd-card", "sd-shadow-sm"], ids=[f"fakta-{record_id}"])
         heading = nodes.paragraph(classes=["rancang-studi-fakta-judul"])
@@ -161,7 +103,7 @@ class FactsDirective(SphinxDirective):
             box += items
         link = nodes.paragraph(classes=["rancang-ke-profil"])
         link += nodes.Text("Profil lengkap: ")
-        link += doc_link(self, f"kb/inovasi/{record_id}", innovation.name)
+        link += doc_link(self, f"{INNOVATION_DOCS}{record_id}", innovation.name)
         box += link
         return [box]
 
@@ -188,7 +130,7 @@ class FactsDirective(SphinxDirective):
         return table
 
     def _missing(self, record_id: str, data: Any, root: Path) -> nodes.Node:
-        if (root / "kb" / "inovasi" / f"{record_id}.yaml").is_file():
+        if Layout(root).innovation_file(record_id).is_file():
             message = f"profil inovasi '{record_id}' belum lolos pemeriksaan (jalankan rancang check)"
         else:
             known = sorted(data.innovations)
@@ -215,7 +157,7 @@ class CaseStudiesDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        lists_case_studies(self)
+        RancangDomain.of(self.env).note_case_study_list(self.env.docname)
         return [case_study_list()]
 
 
@@ -224,7 +166,7 @@ def _fill_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     env = app.env
-    data = app.rancang_data
+    data = context.of(env).data
     studies = [s for s in case_studies(env) if s[0] != docname]
     for placeholder in placeholders:
         if not studies:
@@ -241,7 +183,7 @@ def _fill_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                     if index:
                         para += nodes.Text(", ")
                     para += nodes.reference("", name, internal=True,
-                                            refuri=app.builder.get_relative_uri(docname, f"kb/inovasi/{record_id}"))
+                                            refuri=app.builder.get_relative_uri(docname, f"{INNOVATION_DOCS}{record_id}"))
                 para += nodes.Text(")")
             items += nodes.list_item("", para)
         placeholder.replace_self(items)
@@ -251,8 +193,5 @@ def setup(app: Sphinx) -> None:
     """Registers this component's directives and events, and the Indonesian interface."""
     app.add_directive("rancang-fakta", FactsDirective)
     app.add_directive("rancang-studi-kasus", CaseStudiesDirective)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _outdated)
     app.connect("doctree-resolved", _fill_lists)
-    interface.setup(app)

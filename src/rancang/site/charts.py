@@ -21,11 +21,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from rancang.site import state
-from rancang.loader import ProjectData
+from rancang.models import ProjectData
 from rancang.models.innovation import Innovation, Stage
-from rancang.site import markdown
-from rancang.site.directives import depends_on_all_records
+from rancang.site import context, markdown
+from rancang.site.domain import RancangDomain
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -305,8 +304,8 @@ class ChartDirective(SphinxDirective):
         kind = self.arguments[0].strip()
         if kind not in CHARTS:
             raise self.error(f"grafik '{kind}' tidak dikenal; pilih salah satu: {', '.join(CHARTS)}")
-        depends_on_all_records(self)
-        chart = CHARTS[kind](state.project_data(self.env))
+        RancangDomain.of(self.env).note_aggregate(self.env.docname)
+        chart = CHARTS[kind](context.of(self.env).data)
         ident = f"rancang-grafik-{kind}-{self.env.new_serialno('rancang-grafik')}"
         return [markdown.block(figure(chart, ident))]
 
@@ -329,9 +328,9 @@ class TotalsDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        depends_on_all_records(self)
+        RancangDomain.of(self.env).note_aggregate(self.env.docname)
         items = "".join(f'<div><dt>{_e(label)}</dt><dd>{value}</dd></div>'
-                        for label, value in totals(state.project_data(self.env)))
+                        for label, value in totals(context.of(self.env).data))
         return [markdown.block(f'<dl class="rancang-angka">{items}</dl>')]
 
 

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from rancang.site import state
-from rancang.site.extension import AGGREGATE_KEY
-
-
-def depends_on_all_records(directive: SphinxDirective) -> None:
-    """This page shows data of every record: rebuild it whenever any record changes."""
-    env = directive.env
-    if not hasattr(env, AGGREGATE_KEY):
-        setattr(env, AGGREGATE_KEY, set())
-    getattr(env, AGGREGATE_KEY).add(env.docname)
-
-
-def doc_link(directive: SphinxDirective, docname: str, text: str) -> nodes.reference:
-    """A link from the current page to another document."""
-    uri = state.of(directive.env).builder.get_relative_uri(directive.env.docname, docname)
-    return nodes.reference("", text, internal=True, refuri=uri)
+from rancang.layout import REGULATION_DOCS
+from rancang.site import context
+from rancang.site.domain import RancangDomain
+from rancang.site.links import DOWNLOADS, doc_link
+from rancang.visits.content import parties, visit_date
 
 
 class RegulationsDirective(SphinxDirective):
@@ -30,15 +21,15 @@ class RegulationsDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        depends_on_all_records(self)
-        data = state.project_data(self.env)
+        RancangDomain.of(self.env).note_aggregate(self.env.docname)
+        data = context.of(self.env).data
         items = nodes.bullet_list(classes=["rancang-daftar-peraturan"])
         for record_id, regulation in sorted(data.regulations.items()):
             title = f"{data.settings.regulation_name} tentang {regulation.title}"
             if regulation.is_draft:
                 title = f"Rancangan {title}"
             para = nodes.paragraph()
-            para += doc_link(self, f"regulations/{record_id}", title)
+            para += doc_link(self, f"{REGULATION_DOCS}{record_id}", title)
             items += nodes.list_item("", para)
         if not data.regulations:
             return [nodes.paragraph(text="Belum ada rancangan peraturan.")]
@@ -51,17 +42,14 @@ class VisitsDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from pathlib import Path
-
-        from rancang.site.pages import DOWNLOADS
-        from rancang.visits.content import parties, visit_date
-
-        depends_on_all_records(self)
-        data = state.project_data(self.env)
+        domain = RancangDomain.of(self.env)
+        domain.note_aggregate(self.env.docname)
+        shared = context.of(self.env)
+        data = shared.data
         if not data.visits:
             return [nodes.paragraph(text="Belum ada kunjungan kerja.")]
         folder = Path(self.env.srcdir) / data.settings.outputs.documents
-        here = state.of(self.env).builder.get_target_uri(self.env.docname)
+        here = shared.builder.get_target_uri(self.env.docname)
         up = "../" * here.count("/")
         items = nodes.bullet_list(classes=["rancang-daftar-kunjungan"])
         files: dict[str, bool] = {}
@@ -82,9 +70,7 @@ class VisitsDirective(SphinxDirective):
                     para += nodes.Text(" · ")
                 para += nodes.reference("", label, refuri=uri)
             items += nodes.list_item("", para)
-        from rancang.site.extension import note_downloads
-
-        note_downloads(self.env, files)
+        domain.note_downloads(self.env.docname, files)
         return [items]
 
 

@@ -84,22 +84,20 @@ from urllib.parse import urlencode
 
 from docutils import nodes
 
-from rancang.site import state
-from rancang.site import markdown
 from markdown_it import MarkdownIt
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from rancang.loader import ProjectData
+from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS
+from rancang.models import ProjectData
 from rancang.models.innovation import AwardLevel, Form, Innovation, Kind, Stage, Status
-from rancang.site.directives import depends_on_all_records, doc_link
+from rancang.site import context, markdown
+from rancang.site.domain import RancangDomain
+from rancang.site.links import doc_link
 
 logger = logging.getLogger(__name__)
-
-GALLERY_KEY = "rancang_galeri_docs"
-"""env attribute: docnames that hold ``{rancang-galeri}``."""
 
 PAGES_FOLDER = "galeri"
 """Folder of the output that holds the generated pages (facet values, gallery pages, category lists)."""
@@ -260,26 +258,22 @@ def short_summary(innovation: Innovation, words: int = SUMMARY_WORDS) -> str:
     return " ".join(tokens[:words]).rstrip(",;:.") + " …"
 
 
-_SUMMARIES: dict[str, str] = {}
-"""Short summaries by digest of the Markdown (kept across builds in :data:`STATE_FILE`)."""
-
-
 def _digest(text: str, size: int = 16) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=size).hexdigest()
 
 
-_USED: set[str] = set()
-"""Keys of :data:`_SUMMARIES` used by the last :func:`prepare` (the ones kept for the next build)."""
-
-
-def _cached_summary(innovation: Innovation) -> str:
+def _summary(innovation: Innovation, known: dict[str, str], used: dict[str, str]) -> str:
+    """:func:`short_summary`, taken from ``known`` (by digest of the Markdown) when the last build made it;
+    ``used`` collects this build's, kept in :data:`STATE_FILE` for the next. Parsing the Markdown of
+    every summary again took about a second of each build at 10,000 innovations."""
     if not innovation.summary:
         return ""
     key = _digest(f"{SUMMARY_WORDS}\0{innovation.summary}")
-    _USED.add(key)
-    if key not in _SUMMARIES:
-        _SUMMARIES[key] = short_summary(innovation)
-    return _SUMMARIES[key]
+    text = known.get(key)
+    if text is None:
+        text = short_summary(innovation)
+    used[key] = text
+    return text
 
 
 def gallery_order(data: ProjectData) -> list[str]:
@@ -322,16 +316,14 @@ class Prepared:
     order: list[str]
     cards: dict[str, Card]
     catalogue: dict[str, list[FacetValue]]
+    summaries: dict[str, str] = field(default_factory=dict)
+    """The short summaries of the cards, by digest of their Markdown (kept for the next build)."""
 
 
-_PREPARED: list[tuple[ProjectData, Prepared]] = []
-
-
-def prepare(data: ProjectData) -> Prepared:
-    """Cards, order and facet catalogue of one :class:`ProjectData` (the last one is remembered)."""
-    if _PREPARED and _PREPARED[0][0] is data:
-        return _PREPARED[0][1]
-    _USED.clear()
+def prepare(data: ProjectData, known_summaries: dict[str, str] | None = None) -> Prepared:
+    """Cards, order and facet catalogue of the data (a build asks :func:`gallery_data` instead: once)."""
+    known = known_summaries or {}
+    summaries: dict[str, str] = {}
     order = gallery_order(data)
     cards: dict[str, Card] = {}
     found: dict[str, dict[str, FacetValue]] = {facet.name: {} for facet in FACETS}
@@ -351,7 +343,7 @@ def prepare(data: ProjectData) -> Prepared:
                 found[name][value].innovations.append(record_id)
         year = values["tahun"][0] if values["tahun"] else ""
         cards[record_id] = Card(
-            id=record_id, name=innovation.name, summary=_cached_summary(innovation),
+            id=record_id, name=innovation.name, summary=_summary(innovation, known, summaries),
             kind=innovation.kind.value if innovation.kind else "",
             agency=agency_label(data, innovation.agency, short=True) if innovation.agency else "",
             stage=STAGE_WORDS[innovation.stage.value] if innovation.stage else "", year=year,
@@ -367,14 +359,15 @@ def prepare(data: ProjectData) -> Prepared:
         return (item.label.casefold(), item.value)
 
     catalogue = {name: sorted(values.values(), key=lambda item: rank(name, item)) for name, values in found.items()}
-    prepared = Prepared(order, cards, catalogue)
-    _PREPARED[:] = [(data, prepared)]
-    return prepared
+    return Prepared(order, cards, catalogue, summaries)
 
 
-def facet_catalogue(data: ProjectData) -> dict[str, list[FacetValue]]:
-    """Every facet's values present in the data, in display order, with their innovations."""
-    return prepare(data).catalogue
+def gallery_data(env: Any) -> Prepared:
+    """The gallery's data of this build, computed once (by the first directive or event that asks), with
+    the summaries the last build kept in the doctree folder."""
+    shared = context.of(env)
+    return shared.once("gallery", lambda: prepare(shared.data, _load_state(
+        Path(env.doctreedir) / STATE_FILE).get("ringkasan", {})))
 
 
 def _value_label(data: ProjectData, facet: str, value: str, affair_words: dict[str, str]) -> str:
@@ -537,9 +530,7 @@ def _card_data(card: Card) -> dict[str, str]:
 CARD_CLASSES = ["rancang-kartu", "sd-card", "sd-shadow-sm"]
 
 
-def innovation_card(record_id: str, innovation: Innovation, data: ProjectData,
-                    link: nodes.reference) -> kartu:
-    card = prepare(data).cards[record_id]
+def innovation_card(card: Card, link: nodes.reference) -> kartu:
     node = kartu(classes=list(CARD_CLASSES), data=_card_data(card))
     body = nodes.container(classes=["sd-card-body"])
     body += _badges(_card_badges(card))
@@ -618,16 +609,6 @@ def case_study_card(docname: str, title: str, innovation_ids: list[str], data: P
     return card
 
 
-def _case_studies(env: Any) -> list[tuple[str, str, list[str]]]:
-    """The case studies, from :mod:`rancang.site.casestudies` when it offers them."""
-    from rancang.site import casestudies
-
-    provider = getattr(casestudies, "case_studies", None)
-    if provider is None:
-        return []
-    return [(docname, title, list(ids)) for docname, title, ids in provider(env)]
-
-
 # -- controls ------------------------------------------------------------------------------------
 
 
@@ -659,19 +640,12 @@ def controls_html(catalogue: dict[str, list[FacetValue]], total: int,
 # -- directives ----------------------------------------------------------------------------------
 
 
-def _note_gallery(directive: SphinxDirective) -> None:
-    env = directive.env
-    if not hasattr(env, GALLERY_KEY):
-        setattr(env, GALLERY_KEY, set())
-    getattr(env, GALLERY_KEY).add(env.docname)
-
-
 PROFILE_MARK = "RANCANG-ID"
 
 
 def _profile_uri_parts(builder: Any, pagename: str) -> tuple[str, str]:
     """A profile's URL from ``pagename`` is ``before + id + after``."""
-    uri = builder.get_relative_uri(pagename, f"kb/inovasi/{PROFILE_MARK}")
+    uri = builder.get_relative_uri(pagename, f"{INNOVATION_DOCS}{PROFILE_MARK}")
     before, _, after = uri.partition(PROFILE_MARK)
     return before, after
 
@@ -682,19 +656,17 @@ class GalleryDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        depends_on_all_records(self)
-        _note_gallery(self)
-        from rancang.site import casestudies
-
-        lists = getattr(casestudies, "lists_case_studies", None)
-        if lists is not None:
-            lists(self)  # re-read when a case study is added, changed or removed
-        data: ProjectData = state.project_data(self.env)
-        prepared = prepare(data)
+        domain = RancangDomain.of(self.env)
+        docname = self.env.docname
+        domain.note_aggregate(docname)
+        domain.note_gallery(docname)
+        domain.note_case_study_list(docname)  # re-read when a case study is added, changed or removed
+        shared = context.of(self.env)
+        data: ProjectData = shared.data
+        prepared = gallery_data(self.env)
         order = prepared.order
         pages = page_count(len(order))
-        builder = state.of(self.env).builder
-        docname = self.env.docname
+        builder = shared.builder
         paging = None
         if pages > 1:
             before, after = _profile_uri_parts(builder, docname)
@@ -706,8 +678,8 @@ class GalleryDirective(SphinxDirective):
         cards = nodes.container(classes=["rancang-galeri-kartu"])
         for record_id in page_slice(order, 1):
             innovation = data.innovations[record_id]
-            cards += innovation_card(record_id, innovation, data,
-                                     doc_link(self, f"kb/inovasi/{record_id}", innovation.name))
+            cards += innovation_card(prepared.cards[record_id],
+                                     doc_link(self, f"{INNOVATION_DOCS}{record_id}", innovation.name))
         cards += studi_kasus_kartu()
         gallery += cards
         if pages > 1:
@@ -731,10 +703,9 @@ class CategoriesDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        depends_on_all_records(self)
-        data: ProjectData = state.project_data(self.env)
-        catalogue = facet_catalogue(data)
-        builder = state.of(self.env).builder
+        RancangDomain.of(self.env).note_aggregate(self.env.docname)
+        catalogue = gallery_data(self.env).catalogue
+        builder = context.of(self.env).builder
         listing = nodes.container(classes=["rancang-kategori"])
         for facet in FACETS:
             values = catalogue[facet.name]
@@ -771,8 +742,8 @@ def resolve_case_studies(app: Sphinx, doctree: nodes.document, docname: str) -> 
     placeholders = list(doctree.findall(studi_kasus_kartu))
     if not placeholders:
         return
-    data: ProjectData = app.rancang_data
-    studies = _case_studies(app.env)
+    data: ProjectData = context.of(app.env).data
+    studies = RancangDomain.of(app.env).case_studies()
 
     def uri(target: str) -> str:
         return app.builder.get_relative_uri(docname, target)
@@ -783,10 +754,6 @@ def resolve_case_studies(app: Sphinx, doctree: nodes.document, docname: str) -> 
             placeholder.replace_self(cards)
         else:
             placeholder.parent.remove(placeholder)
-
-
-def _gallery_docs(env: Any) -> list[str]:
-    return sorted(d for d in getattr(env, GALLERY_KEY, set()) if d in env.all_docs)
 
 
 @dataclass
@@ -1018,11 +985,6 @@ def index_script(prepared: Prepared) -> str:
             f"window.rancangGaleriIndeks = {payload};\n")
 
 
-def _load_summaries(app: Sphinx) -> None:
-    """The gallery directive (read before the pages are collected) uses the summaries kept last time too."""
-    _SUMMARIES.update(_load_state(Path(app.doctreedir) / STATE_FILE).get("ringkasan", {}))
-
-
 def _load_state(path: Path) -> dict[str, Any]:
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
@@ -1048,12 +1010,13 @@ def _frame_digest(app: Sphinx, scratch: Path) -> str:
     """Digest of the theme's frame around a generated page (header, navigation, styles and their versions,
     configuration): when it changes, every generated page is rendered again."""
     draft = scratch / "bingkai.html"
-    app.rancang_facet_pages = app.rancang_facet_pages | {PROBE}
+    generated = _generated_pages(app)
+    generated.add(PROBE)
     try:
         app.builder.handle_page(PROBE, {"title": "RANCANG-JUDUL", "body": "RANCANG-ISI"}, "page.html",
                                 outfilename=draft)
     finally:
-        app.rancang_facet_pages = app.rancang_facet_pages - {PROBE}
+        generated.discard(PROBE)
     return _digest(draft.read_text(encoding="utf-8"))
 
 
@@ -1075,27 +1038,31 @@ def collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             gc.enable()
 
 
+def _generated_pages(app: Sphinx) -> set[str]:
+    """Names of the pages :func:`collect_pages` generates in this build (they get the gallery's stylesheet)."""
+    return context.of(app.env).once("gallery-pages", set)
+
+
 def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     started = time.perf_counter()
-    app.rancang_facet_pages = set()
     outdir = Path(app.outdir)
     suffix = app.builder.out_suffix
-    if app.builder.format != "html" or not _gallery_docs(app.env):
+    galleries = RancangDomain.of(app.env).galleries()
+    if app.builder.format != "html" or not galleries:
         _remove_stale_pages(outdir, suffix, set(), paged=False)
         return []
     state_path = Path(app.doctreedir) / STATE_FILE
     saved = _load_state(state_path)
-    _SUMMARIES.update(saved.get("ringkasan", {}))
-    data: ProjectData = app.rancang_data
-    prepared = prepare(data)
+    prepared = gallery_data(app.env)
     steps = {"prepare": time.perf_counter() - started}
-    ctx = _Context(app, _gallery_docs(app.env)[0], prepared, _case_studies(app.env))
+    ctx = _Context(app, galleries[0], prepared, RancangDomain.of(app.env).case_studies())
     specs = _gallery_pages(ctx) + _facet_pages(ctx) + _category_pages(ctx)
-    app.rancang_facet_pages = {spec.pagename for spec in specs}
+    generated = _generated_pages(app)
+    generated.update(spec.pagename for spec in specs)
     previous: dict[str, str] = saved.get("halaman", {})
     paged = len(prepared.order) > PAGE_SIZE
-    if set(previous) != app.rancang_facet_pages or not saved:
-        _remove_stale_pages(outdir, suffix, app.rancang_facet_pages, paged)
+    if set(previous) != generated or not saved:
+        _remove_stale_pages(outdir, suffix, generated, paged)
     output_path = getattr(app.builder, "get_output_path", None) or app.builder.get_outfilename
     steps["specs"] = time.perf_counter() - started
     digests: dict[str, str] = {}
@@ -1124,12 +1091,11 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             index_path.write_text(index_script(prepared), encoding="utf-8")
     else:
         index_digest = None
-    summaries = {key: _SUMMARIES[key] for key in _USED if key in _SUMMARIES}
-    fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": summaries}
+    fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": prepared.summaries}
     if fresh != saved:
         _save_state(state_path, fresh)
     steps["seconds"] = time.perf_counter() - started
-    app.rancang_galeri_stats = {"rendered": rendered, "pages": len(specs), **steps}  # type: ignore[attr-defined]
+    context.of(app.env).once("gallery-stats", dict).update(rendered=rendered, pages=len(specs), **steps)
     logger.info("rancang galeri: %d halaman dibuat, %d halaman tetap, %.2f detik",
                 rendered, len(specs) - rendered, time.perf_counter() - started)
     return []
@@ -1153,8 +1119,8 @@ def _remove_stale_pages(outdir: Path, suffix: str, current: set[str], paged: boo
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """The gallery's stylesheet and script only where they are used."""
-    gallery = pagename in getattr(app.env, GALLERY_KEY, set())
-    if gallery or pagename in getattr(app, "rancang_facet_pages", set()):
+    gallery = RancangDomain.of(app.env).is_gallery(pagename)
+    if gallery or pagename in _generated_pages(app):
         app.add_css_file("rancang-galeri.css")
     if gallery:
         app.add_js_file("rancang-galeri.js", defer="defer")
@@ -1162,19 +1128,9 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
 
 def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
     """Case-study cards come from the case studies: a changed case study renews the gallery."""
-    if not any(d.startswith("kb/studi-kasus/") for d in added | changed | removed):
+    if not any(d.startswith(CASE_STUDY_DOCS) for d in added | changed | removed):
         return []
-    return sorted(getattr(env, GALLERY_KEY, set()) - added - changed - removed)
-
-
-def _purge(app: Sphinx, env: Any, docname: str) -> None:
-    getattr(env, GALLERY_KEY, set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
-    mine = getattr(env, GALLERY_KEY, set())
-    mine |= getattr(other, GALLERY_KEY, set())
-    setattr(env, GALLERY_KEY, mine)
+    return sorted(RancangDomain.of(env).gallery_docs() - added - changed - removed)
 
 
 def setup(app: Sphinx) -> None:
@@ -1184,10 +1140,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(studi_kasus_kartu, html=(_skip, None), **{name: (_skip, None) for name in others})
     app.add_directive("rancang-galeri", GalleryDirective)
     app.add_directive("rancang-galeri-kategori", CategoriesDirective)
-    app.connect("builder-inited", _load_summaries)
     app.connect("doctree-resolved", resolve_case_studies)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", page_context)
     app.connect("env-get-outdated", _outdated)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)

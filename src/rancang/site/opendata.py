@@ -31,12 +31,11 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from rancang.site import state
 from rancang.fileio import atomic_write_bytes
-from rancang.loader import ProjectData
-from rancang.models import FORMATS
+from rancang.models import FORMATS, ProjectData
 from rancang.models.innovation import Innovation
-from rancang.site.directives import depends_on_all_records
+from rancang.site import context
+from rancang.site.domain import RancangDomain
 
 FOLDER = "data"
 """Folder of the site that holds the open data."""
@@ -159,7 +158,7 @@ def write_if_changed(target: Path, content: bytes) -> bool:
 def write_open_data(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    data = app.rancang_data
+    data = context.of(app.env).data
     folder = Path(app.outdir) / FOLDER
     # The files are made from every record: skip the work when no data file changed since they were written.
     stamp_file = Path(app.doctreedir) / "rancang-data-terbuka.sidik"
@@ -249,8 +248,9 @@ class OpenDataDirective(SphinxDirective):
         raise self.error(f"bagian '{part}' tidak dikenal; pilih salah satu: {', '.join(self.PARTS)}")
 
     def _files(self) -> list[nodes.Node]:
-        depends_on_all_records(self)
-        here = posixpath.dirname(state.of(self.env).builder.get_target_uri(self.env.docname))
+        RancangDomain.of(self.env).note_aggregate(self.env.docname)
+        shared = context.of(self.env)
+        here = posixpath.dirname(shared.builder.get_target_uri(self.env.docname))
         items = nodes.bullet_list(classes=["rancang-berkas-data"])
         for name, kind, description in FILES:
             uri = posixpath.relpath(f"{FOLDER}/{name}", here or ".")
@@ -258,7 +258,7 @@ class OpenDataDirective(SphinxDirective):
             para += nodes.reference("", name, refuri=uri, classes=["rancang-unduh"])
             para += nodes.Text(f" ({kind}): {description}")
             items += nodes.list_item("", para)
-        count = len(state.project_data(self.env).innovations)
+        count = len(shared.data.innovations)
         return [items, nodes.paragraph(text=f"Saat ini berkas data memuat {count} profil inovasi.")]
 
 

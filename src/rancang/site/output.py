@@ -7,13 +7,14 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from rancang.site.pages import DOWNLOADS
+from rancang.site import context
+from rancang.site.links import DOWNLOADS
 
 
 def copy_documents(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    data = app.rancang_data
+    data = context.of(app.env).data
     source = Path(app.srcdir) / data.settings.outputs.documents
     target = Path(app.outdir) / DOWNLOADS
     target.mkdir(parents=True, exist_ok=True)

@@ -1,15 +1,21 @@
-"""The page of one record (innovation profile or regulation)."""
+"""The page of one record (innovation profile or regulation), read by :class:`RecordParser`."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
+from docutils.parsers import Parser
+from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from rancang.layout import INNOVATION_DOCS, SHARED_DATA_FILES
 from rancang.models.innovation import Innovation
-from rancang.site import state
 from rancang.models.regulation import Regulation
+from rancang.site import context
+from rancang.site.domain import RancangDomain
+from rancang.site.links import DOWNLOADS, RECORD_FOLDERS
 from rancang.site.profile import profile_nodes
 from rancang.site.regulation_page import regulation_nodes
 from rancang.validation import validate
@@ -17,8 +23,18 @@ from rancang.yamlsource import load_text
 
 logger = logging.getLogger(__name__)
 
-DOWNLOADS = "_unduhan"
-"""Folder of the site that holds the regulations' DOCX and PDF."""
+__all__ = ["DOWNLOADS", "RecordParser", "record_page"]
+
+
+class RecordParser(Parser):
+    """Turns ``kb/inovasi/<id>.yaml`` and ``regulations/<id>.yaml`` into pages."""
+
+    supported = ("rancang-yaml",)
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        env = document.settings.env
+        for node in record_page(env, env.docname, inputstring):
+            document += node
 
 
 def orphan() -> nodes.docinfo:
@@ -32,16 +48,16 @@ def orphan() -> nodes.docinfo:
 
 
 def record_page(env, docname: str, text: str) -> list[nodes.Node]:
-    shared = state.of(env)
+    shared = context.of(env)
     data = shared.data
     path = Path(env.srcdir) / f"{docname}.yaml"
-    for name in ("rancang.yaml", "kb/perangkat-daerah.yaml", "kb/dasar-hukum.yaml"):
+    for name in SHARED_DATA_FILES:
         # Sphinx re-reads a page on every build when a dependency is missing; a data file that appears later
         # is caught by the extension's stamps (every page is renewed then).
         if (Path(env.srcdir) / name).exists():
             env.note_dependency(str(Path(env.srcdir) / name))
     record_id = docname.rsplit("/", 1)[-1]
-    is_innovation = docname.startswith("kb/inovasi/")
+    is_innovation = docname.startswith(INNOVATION_DOCS)
     # The project's data was read from these same files at the start of this build: reuse the record.
     model = (data.innovations if is_innovation else data.regulations).get(record_id)
     problems = []
@@ -64,23 +80,74 @@ def record_page(env, docname: str, text: str) -> list[nodes.Node]:
 
 
 def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.Node]:
-    from rancang.drafting.engine import build
+    shared = context.of(env)
+    data = shared.data
+    drafted = shared.draft(record_id) if data.regulations.get(record_id) is regulation else None
+    if drafted is not None:  # built once per run, by the check
+        document, problems = drafted.document, drafted.problems
+    else:  # a file the check did not load (plain sphinx-build only): read again above, drafted here
+        from rancang.drafting.engine import build
 
-    data = state.project_data(env)
-    document, problems = build(regulation, data.settings, data.catalogue)
+        document, problems = build(regulation, data.settings, data.catalogue)
     for problem in problems:
         logger.warning("%s: %s", problem.code, problem.message, location=(problem.location.path,
                                                                           problem.location.line))
     title = f"{data.settings.regulation_name} tentang {regulation.title}"
     if regulation.is_draft:
         title = f"Rancangan {title}"
-    from rancang.site.extension import note_downloads
-
     folder = Path(env.srcdir) / data.settings.outputs.documents
     files = {str(folder / f"{record_id}.{suffix}"): (folder / f"{record_id}.{suffix}").exists()
              for suffix in ("docx", "pdf")}
-    note_downloads(env, files)
+    RancangDomain.of(env).note_downloads(env.docname, files)
     downloads = [(label, f"../{DOWNLOADS}/{record_id}.{suffix}") for label, suffix in (("DOCX", "docx"),
                                                                                           ("PDF", "pdf"))
                  if files[str(folder / f"{record_id}.{suffix}")]]
     return regulation_nodes(document, title, downloads)
+
+
+# -- when record pages and the pages that show every record are read again -------------------------
+
+
+def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """A page that aggregates records is outdated when any record is; a page with download links when the
+    documents it links appear or disappear."""
+    domain = RancangDomain.of(env)
+    outdated = domain.downloads_changed()
+    records = {d for d in added | changed | removed if d.startswith(RECORD_FOLDERS)}
+    if _data_files_changed(app, domain):
+        outdated |= set(env.found_docs)  # agency names, catalogue, settings: shown on every record page
+    elif records:
+        outdated |= domain.aggregates
+    return sorted(outdated - added - changed - removed)
+
+
+def _data_files_changed(app: Sphinx, domain: RancangDomain) -> bool:
+    """kb/perangkat-daerah.yaml, kb/dasar-hukum.yaml and rancang.yaml are not documents; track their mtimes."""
+    root = Path(app.srcdir)
+    stamps = {}
+    for name in SHARED_DATA_FILES:
+        path = root / name
+        stamps[name] = path.stat().st_mtime_ns if path.exists() else 0
+    return domain.data_files_changed(stamps)
+
+
+def _lean_toc(app: Sphinx, doctree: nodes.document) -> None:
+    """A record page is reached from the gallery, never from a toctree, and no sidebar shows its contents:
+    keep only its title in the table of contents Sphinx stores for it. Sphinx keeps every page's toc in the
+    pickled environment, loaded on every build: with a dozen sections per profile that was ~4 kB a record."""
+    env = app.env
+    if env.docname.startswith(RECORD_FOLDERS) and env.docname in env.tocs:
+        toc = env.tocs[env.docname]
+        if len(toc) and isinstance(toc[0], nodes.list_item):
+            first = toc[0]
+            for child in list(first.children):
+                if isinstance(child, nodes.bullet_list):
+                    first.remove(child)
+        env.toc_num_entries[env.docname] = 1 if len(toc) else 0
+
+
+def setup(app: Sphinx) -> None:
+    app.add_source_suffix(".yaml", "rancang-yaml", override=True)
+    app.add_source_parser(RecordParser, override=True)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("doctree-read", _lean_toc, priority=600)  # after Sphinx's toc collector (500)

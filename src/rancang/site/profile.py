@@ -14,7 +14,7 @@ from typing import Iterable
 from docutils import nodes
 
 from rancang.language.citation import cite
-from rancang.loader import ProjectData
+from rancang.models import ProjectData
 from rancang.models.innovation import Innovation
 from rancang.site import markdown
 from rancang.language.wording import (  # noqa: F401 - re-exported for the site's other modules

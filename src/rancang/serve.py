@@ -14,16 +14,10 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from rancang.loader import PROJECT_FILE, display_path
-
-WATCHED = ("kb", "regulations", PROJECT_FILE, "templates")
-"""What the site is built from, relative to the project root."""
-
-DEFAULT_SITE = "_build/html"
+from rancang.layout import PROJECT_FILE, Layout, display_path
 
 Stamps = dict[str, tuple[int, int]]
 
@@ -34,10 +28,16 @@ def _ignored(relative: Path) -> bool:
         relative.name.endswith(("~", ".swp", ".tmp"))
 
 
+def watched(root: Path) -> list[str]:
+    """What the site and the documents are built from (:attr:`rancang.layout.Layout.watched`), relative to
+    ``root``: ``rancang.yaml``, ``kb``, ``regulations``, ``visits``, ``templates``."""
+    return [path.relative_to(root).as_posix() for path in Layout(root).watched]
+
+
 def snapshot(root: Path) -> Stamps:
     """(mtime, size) of every watched file, keyed by its path relative to ``root``."""
     stamps: Stamps = {}
-    for name in WATCHED:
+    for name in watched(root):
         path = root / name
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
@@ -61,11 +61,11 @@ def site_folder(root: Path) -> Path:
     import yaml
 
     try:
-        settings = yaml.safe_load((root / PROJECT_FILE).read_text(encoding="utf-8")) or {}
-        folder = settings.get("keluaran", {}).get("situs") or DEFAULT_SITE
+        settings = yaml.safe_load(Layout(root).settings_file.read_text(encoding="utf-8")) or {}
+        folder = settings.get("keluaran", {}).get("situs") or None
     except (OSError, yaml.YAMLError, AttributeError):
-        folder = DEFAULT_SITE
-    return root / str(folder)
+        folder = None
+    return Layout(root).site_output(str(folder) if folder else None)
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -152,8 +152,8 @@ def serve(root: Path, port: int = 8000, host: str = "127.0.0.1", interval: float
 
     actual_port = server.server_address[1]
     say(f"Situs disajikan di http://{host}:{actual_port}/ dari {display_path(folder)}.")
-    watched = ", ".join(name if name == PROJECT_FILE else f"{name}/" for name in WATCHED)
-    say(f"Memantau perubahan pada {watched}. Tekan Ctrl+C untuk berhenti.")
+    names = ", ".join(name if name == PROJECT_FILE else f"{name}/" for name in watched(root))
+    say(f"Memantau perubahan pada {names}. Tekan Ctrl+C untuk berhenti.")
     try:
         while True:
             time.sleep(interval)

@@ -1,0 +1,167 @@
+"""What the site knows per document, kept in one Sphinx Domain.
+
+Sphinx pickles a domain's data with the environment, drops a document's part
+when the document is read again or removed (:meth:`RancangDomain.clear_doc`),
+and merges the parts read by parallel workers (:meth:`RancangDomain.merge_domaindata`),
+so no component purges or merges by hand. The directives and the record parser
+note what they find through the methods below; the events of the components
+(which pages are outdated, what a written page shows) read it back.
+
+Per document:
+
+* ``aggregates``: pages that show data of every record (rebuilt when any record changes);
+* ``downloads``: page -> {document file: existed when the page was read} (rebuilt when that changes);
+* ``galleries``: pages that hold ``{rancang-galeri}``;
+* ``embeds``: page -> ids of the innovations it embeds with ``{rancang-fakta}``, in page order;
+* ``case_study_lists``: pages that list the case studies.
+
+Not per document: ``data_stamps``, the modification times of the data files that are not documents
+(``rancang.yaml``, ...) at the last build.
+
+This module imports nothing of the site (only the folder layout): every component may use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Set
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.domains import Domain
+
+from rancang.layout import CASE_STUDY_DOCS
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+NAME = "rancang"
+
+CASE_STUDY_INDEX = f"{CASE_STUDY_DOCS}index"
+"""The page that lists them (not a case study itself)."""
+
+
+def is_case_study(docname: str) -> bool:
+    return docname.startswith(CASE_STUDY_DOCS) and docname != CASE_STUDY_INDEX
+
+
+class RancangDomain(Domain):
+    """The site's per-document state (no directives or roles of its own: those keep their global names)."""
+
+    name = NAME
+    label = "rancang"
+    data_version = 1
+    initial_data: dict[str, Any] = {
+        "aggregates": set(),
+        "downloads": {},
+        "galleries": set(),
+        "embeds": {},
+        "case_study_lists": set(),
+        "data_stamps": None,
+    }
+
+    context: Callable[[], Any] | None = None
+    """Gives the build's :class:`rancang.site.context.SiteContext` (set by the extension at builder-inited;
+    never pickled: Sphinx does not pickle domain objects, only their data)."""
+
+    @classmethod
+    def of(cls, env: BuildEnvironment) -> RancangDomain:
+        domain = env.get_domain(NAME)
+        assert isinstance(domain, cls)
+        return domain
+
+    # -- noted while a document is read ---------------------------------------------------------------
+
+    def note_aggregate(self, docname: str) -> None:
+        """This page shows data of every record: rebuild it whenever any record changes."""
+        self.data["aggregates"].add(docname)
+
+    def note_downloads(self, docname: str, files: dict[str, bool]) -> None:
+        """This page links these documents when they exist: rebuild it when that changes (a PDF appears)."""
+        self.data["downloads"][docname] = files
+
+    def note_gallery(self, docname: str) -> None:
+        self.data["galleries"].add(docname)
+
+    def note_embed(self, docname: str, record_id: str) -> None:
+        """This page embeds the facts of an innovation (it is then a case study about it)."""
+        ids = self.data["embeds"].setdefault(docname, [])
+        if record_id not in ids:
+            ids.append(record_id)
+
+    def note_case_study_list(self, docname: str) -> None:
+        """This page shows the list of case studies: re-read it whenever one is added, changed or removed."""
+        self.data["case_study_lists"].add(docname)
+
+    # -- read back ------------------------------------------------------------------------------------
+
+    @property
+    def aggregates(self) -> set[str]:
+        return self.data["aggregates"]
+
+    @property
+    def case_study_lists(self) -> set[str]:
+        return self.data["case_study_lists"]
+
+    @property
+    def embeds(self) -> dict[str, list[str]]:
+        return self.data["embeds"]
+
+    def galleries(self) -> list[str]:
+        """The documents that hold a gallery, by name."""
+        return sorted(d for d in self.data["galleries"] if d in self.env.all_docs)
+
+    def is_gallery(self, docname: str) -> bool:
+        return docname in self.data["galleries"]
+
+    def gallery_docs(self) -> set[str]:
+        return set(self.data["galleries"])
+
+    def downloads_changed(self) -> set[str]:
+        """Pages whose linked documents appeared or disappeared since they were read."""
+        return {docname for docname, files in self.data["downloads"].items()
+                if any(Path(path).exists() != existed for path, existed in files.items())}
+
+    def data_files_changed(self, stamps: dict[str, int]) -> bool:
+        """Remember ``stamps``; True when the last build saw others."""
+        previous = self.data["data_stamps"]
+        self.data["data_stamps"] = stamps
+        return previous is not None and previous != stamps
+
+    def case_studies(self) -> list[tuple[str, str, list[str]]]:
+        return case_studies(self.env)
+
+    # -- kept by Sphinx -------------------------------------------------------------------------------
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["aggregates"].discard(docname)
+        self.data["downloads"].pop(docname, None)
+        self.data["galleries"].discard(docname)
+        self.data["embeds"].pop(docname, None)
+        self.data["case_study_lists"].discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """The part of ``docnames``, read by a parallel worker."""
+        for key in ("aggregates", "galleries", "case_study_lists"):
+            self.data[key] |= otherdata[key] & set(docnames)
+        for key in ("downloads", "embeds"):
+            self.data[key].update({d: value for d, value in otherdata[key].items() if d in docnames})
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:
+        return []
+
+
+def case_studies(env: Any) -> list[tuple[str, str, list[str]]]:
+    """``(docname, title, innovation ids)`` of every case study, by docname.
+
+    A case study is a page of ``kb/studi-kasus/`` (other than its index) or any page that embeds an
+    innovation with ``{rancang-fakta}``; its title is its first heading. Meant for the write phase
+    (``doctree-resolved``), when every page has been read. Works on an environment loaded from its pickle
+    too (it reads the domain's data, not the domain object).
+    """
+    embeds: dict[str, list[str]] = env.domaindata.get(NAME, {}).get("embeds", {})
+    docnames = {d for d in env.found_docs if is_case_study(d)} | {d for d, ids in embeds.items() if ids}
+    result = []
+    for docname in sorted(docnames):
+        title = env.titles.get(docname)
+        result.append((docname, title.astext() if title is not None else docname, list(embeds.get(docname, []))))
+    return result
