@@ -61,7 +61,10 @@ status: berhenti
 
 
 class Page(HTMLParser):
-    """What the tests look at: cards, selects, links, the title, elements by id."""
+    """What the tests look at: cards, selects, links, the title, elements by id.
+
+    The content of a ``<template>`` element (the card the gallery's script clones) is not part of the page
+    that is shown: it is skipped, as a browser's DOM keeps it out of the document."""
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -78,10 +81,14 @@ class Page(HTMLParser):
         self._option: list | None = None
         self._open: list[dict] = []
         self._in_title = False
+        self._in_template = 0
         self.feed(text)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "template" or self._in_template:
+            self._in_template += tag == "template"
+            return
         attributes = dict(attrs)
         element = {"tag": tag, "attrs": attributes, "text": ""}
         if tag not in ("br", "img", "input", "meta", "link"):
@@ -107,6 +114,9 @@ class Page(HTMLParser):
             self._in_title = True
 
     def handle_endtag(self, tag: str) -> None:
+        if self._in_template:
+            self._in_template -= tag == "template"
+            return
         for index in range(len(self._open) - 1, -1, -1):
             if self._open[index]["tag"] == tag:
                 del self._open[index:]
@@ -129,6 +139,8 @@ class Page(HTMLParser):
             self._in_title = False
 
     def handle_data(self, data: str) -> None:
+        if self._in_template:
+            return
         for element in self._open:
             element["text"] += data
         if self._card is not None:
@@ -243,6 +255,11 @@ def test_card_shows_name_link_summary_and_facts(site):
     galeri = " ".join(by_id["uji-galeri"]["text"].split())
     assert "Bappeda" in galeri and "Uji coba" in galeri and "2022" in galeri and "2 penghargaan" in galeri
     assert "Non-digital" in galeri
+
+
+def test_an_unpaginated_gallery_has_no_card_template(site):
+    """Every card is on the page and the script only hides and shows them: it gets no card template."""
+    assert "<template" not in site["text"]
 
 
 def test_case_study_cards_follow_their_innovations(site):

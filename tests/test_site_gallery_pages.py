@@ -163,16 +163,72 @@ def test_every_record_is_on_exactly_one_gallery_page_in_gallery_order(site):
     assert not (out / "galeri" / "halaman" / "1.html").exists()
 
 
-def test_generated_cards_have_the_markup_of_the_document_cards(site):
-    """Cards on galeri/halaman/<k>.html are written by card_html; on kb/galeri.html by docutils."""
+def render_template(name: str, context: dict) -> str:
+    """A gallery template rendered as the builder renders it (Sphinx's environment is a sandboxed Jinja
+    environment without autoescaping over the templates path)."""
+    from jinja2 import FileSystemLoader
+    from jinja2.sandbox import SandboxedEnvironment
+
+    folder = Path(gallery.__file__).parent / "templates"
+    return SandboxedEnvironment(loader=FileSystemLoader(str(folder))).get_template(name).render(context)
+
+
+def test_every_card_is_the_card_template(site):
+    """The cards of kb/galeri.html (the kartu node's visitor) and of galeri/halaman/<k>.html are the one card
+    template, rendered from :func:`gallery.card_view`."""
     text = (site["out"] / "kb" / "galeri.html").read_text(encoding="utf-8")
     prepared = gallery.prepare(site["data"])
     for record_id in site["order"][:PAGE_SIZE]:
-        expected = gallery.card_html(prepared.cards[record_id], f"inovasi/{record_id}.html")
+        expected = render_template(gallery.CARD_TEMPLATE, {"kartu": gallery.card_view(
+            prepared.cards[record_id], f"inovasi/{record_id}.html")})
         assert expected in text, record_id
     later = (site["out"] / "galeri" / "halaman" / "2.html").read_text(encoding="utf-8")
     record_id = site["order"][PAGE_SIZE]
-    assert gallery.card_html(prepared.cards[record_id], f"../../kb/inovasi/{record_id}.html") in later
+    assert render_template(gallery.CARD_TEMPLATE, {"kartu": gallery.card_view(
+        prepared.cards[record_id], f"../../kb/inovasi/{record_id}.html")}) in later
+
+
+TEMPLATE_OPEN = '<template class="rancang-kartu-templat">'
+
+
+def _skeleton(markup: str) -> list[tuple[str, str]]:
+    """Tags and classes of some markup, in document order."""
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, str]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, dict(attrs).get("class") or ""))
+
+    Tags().feed(markup)
+    return found
+
+
+def _card_template(text: str) -> str:
+    assert text.count(TEMPLATE_OPEN) == 1 and text.count("</template>") == 1
+    return text[text.index(TEMPLATE_OPEN) + len(TEMPLATE_OPEN):text.index("</template>")]
+
+
+def test_the_script_gets_the_card_template_once(site):
+    """The paginated gallery holds the card template with empty values for rancang-galeri.js (which has no
+    card markup of its own); the generated pages, where no script builds cards, do not."""
+    text = (site["out"] / "kb" / "galeri.html").read_text(encoding="utf-8")
+    inner = _card_template(text)
+    assert inner == render_template(gallery.CARD_TEMPLATE, {"kartu": gallery.card_slots()})
+    assert re.findall(r'data-isi="([^"]+)"', inner) == ["jenis", "nama", "ringkasan", "perangkat-daerah",
+                                                       "tahapan", "tahun", "penghargaan"]
+    (card,) = Page(inner).cards
+    assert card["attrs"]["data-inovasi"] == "" and all(card["attrs"][f"data-{f.name}"] == ""
+                                                       for f in gallery.FACETS)
+    # Its elements are those of a card with a kind and a summary.
+    sample = render_template(gallery.CARD_TEMPLATE, {"kartu": gallery.card_view(
+        gallery.prepare(site["data"]).cards["uji-galeri"], "inovasi/uji-galeri.html")})
+    assert _skeleton(inner) == _skeleton(sample)
+    for relative in ("galeri/halaman/2.html", "galeri/tahapan/penerapan.html"):
+        assert "<template" not in (site["out"] / relative).read_text(encoding="utf-8"), relative
+    script = (site["out"] / "_static" / "rancang-galeri.js").read_text(encoding="utf-8")
+    assert "rancang-kartu-fakta" not in script and "sd-card" not in script
 
 
 def test_page_navigation_in_the_middle_and_at_the_end(site):
@@ -198,8 +254,10 @@ def test_page_navigation_does_not_grow_with_the_number_of_pages():
             assert numbers == sorted(set(numbers)) and numbers[0] == 1 and numbers[-1] == total
             assert current in numbers
             assert {current - 1, current + 1} & set(range(1, total + 1)) <= set(numbers)
-    text = gallery.pagination_html(300, 613, lambda k: f"{k}.html")
+    text = render_template(gallery.PAGINATION_TEMPLATE,
+                           {"paginasi": gallery.pagination_view(300, 613, lambda k: f"{k}.html")})
     assert "Halaman 300 dari 613" in text and text.count("<li") == 11
+    assert render_template(gallery.PAGINATION_TEMPLATE, {"paginasi": gallery.pagination_view(1, 1, str)}) == ""
 
 
 # -- facet pages -------------------------------------------------------------------------------------------------
@@ -423,3 +481,53 @@ def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
     data, _ = checked.data, checked.report
     assert [c for c in _innovation_ids(_read(out, "galeri/halaman/3.html"))] == \
         gallery.prepare(data).order[6:]
+
+
+# -- escaping ----------------------------------------------------------------------------------------------------
+
+
+QUOTES = "<b>&\"'"
+"""Markup, an ampersand and both quotes: what YAML text may hold (Sphinx's template engine does not
+autoescape; the gallery's templates escape with ``|e``)."""
+
+
+def test_tags_and_quotes_from_yaml_are_escaped_in_cards_pages_and_pagination(tmp_path):
+    root = tmp_path / "proyek"
+    _copy(root)
+    agency = f"Dinas {QUOTES} Kutip"
+    with open(root / "kb" / "perangkat-daerah.yaml", "a", encoding="utf-8") as handle:
+        handle.write(f"\n- id: dinas-kutip\n  nama: {json.dumps(agency)}\n")
+    names = [f"{QUOTES} Kutip {index}" for index in range(1, 5)]  # "<b" sorts first: on the gallery's first page
+    for index, name in enumerate(names, start=1):
+        (root / "kb" / "inovasi" / f"kutip-{index}.yaml").write_text(
+            f"nama: {json.dumps(name)}\nringkasan: {json.dumps(f'Ringkasan {QUOTES} {index}')}\n"
+            "perangkat_daerah: dinas-kutip\ntahapan: penerapan\nstatus: berjalan\n", encoding="utf-8")
+    out = build_paginated(root)
+    shown: dict[str, str] = {}
+    for relative in ("kb/galeri.html", "galeri/halaman/2.html", "galeri/perangkat-daerah/dinas-kutip.html",
+                     "galeri/perangkat-daerah/dinas-kutip/2.html", "galeri/tahapan/penerapan.html"):
+        text = (out / relative).read_text(encoding="utf-8")
+        assert "<b>" not in text and QUOTES not in text, relative
+        assert "&lt;b&gt;&amp;&#34;&#39;" in text, relative
+        page = Page(text)
+        for href, label in page.links:
+            if label in names:
+                shown[f"{relative}: {label}"] = href
+    gallery_page = _read(out, "kb/galeri.html")
+    # The cards of the gallery document (written by the kartu node) and of a generated page.
+    cards = {card["attrs"]["data-inovasi"]: card for card in gallery_page.cards}
+    assert [cards[f"kutip-{index}"]["links"] for index in (1, 2, 3)] == \
+        [[(f"inovasi/kutip-{index}.html", names[index - 1])] for index in (1, 2, 3)]
+    assert f"Ringkasan {QUOTES} 1" in cards["kutip-1"]["text"] and agency in cards["kutip-1"]["text"]
+    later = {card["attrs"]["data-inovasi"]: card for card in _read(out, "galeri/halaman/2.html").cards}
+    assert later["kutip-4"]["links"] == [("../../kb/inovasi/kutip-4.html", names[3])]
+    # The controls, and the facet pages with their page navigation.
+    assert ("dinas-kutip", agency) in gallery_page.selects["perangkat-daerah"]
+    facet_page = _read(out, "galeri/perangkat-daerah/dinas-kutip.html")
+    assert facet_page.title.startswith(f"Perangkat daerah: {agency}")
+    assert facet_page.by_class["rancang-halaman"][0]["attrs"]["aria-label"] == f"Halaman perangkat daerah: {agency}"
+    assert _nav(facet_page)["next"] == "dinas-kutip/2.html"
+    assert [h1["text"] for h1 in facet_page.by_class.get("rancang-facet-halaman", [])] and \
+        f"Perangkat daerah: {agency}" in facet_page.by_class["rancang-facet-halaman"][0]["text"]
+    # Every link to them: gallery pages 1 and 2, both pages of their agency, the first page of their stage.
+    assert len(shown) == 4 + 4 + 3, shown

@@ -14,8 +14,8 @@ The DOM is a contract that the tests and ``rancang-galeri.js`` rely on:
   data-perangkat-daerah="..." data-bentuk="..." data-jenis="..."
   data-urusan="..." data-tahapan="..." data-tahun="..." data-penghargaan="..."
   data-status="...">``; several values are separated by ``|``, an unknown
-  value is the empty string; its inner markup is :func:`card_html` (the script
-  builds the same elements for the cards it shows);
+  value is the empty string; its markup is the template ``rancang-kartu.html``,
+  the one definition of a card (see "Markup" below);
 * a case-study card has the same attributes, holding the values of all its
   innovations; ``data-inovasi`` lists its innovations and ``data-studi-kasus``
   names its document; it is shown when one of its innovations is shown (when
@@ -31,9 +31,14 @@ The DOM is a contract that the tests and ``rancang-galeri.js`` rely on:
   ``data-indeks`` (URL of the index script), ``data-profil-awal`` and
   ``data-profil-akhir`` (a profile's URL is awal + id + akhir),
   ``data-per-halaman`` and ``data-jumlah-halaman``; the cards are followed by
-  ``<nav class="rancang-halaman">`` (:func:`pagination_html`: "Halaman k dari
+  ``<nav class="rancang-halaman">`` (``rancang-paginasi.html``: "Halaman k dari
   n", "Sebelumnya", the first and last page, two neighbours each side,
-  "Berikutnya"); the script rewrites it for the filtered cards;
+  "Berikutnya"); the script rewrites it for the filtered cards; and the controls
+  end with ``<template class="rancang-kartu-templat">``: the card template
+  rendered once with empty values, whose elements to fill carry
+  ``data-isi="<slot>"`` (``jenis``, ``nama``, ``ringkasan``, ``perangkat-daerah``,
+  ``tahapan``, ``tahun``, ``penghargaan``); the script clones it for every card it
+  shows and fills it with ``textContent`` and attributes only;
 * the address holds the filter: ``?<facet>=<value>&...&halaman=<k>``.
 
 The index ``galeri/indeks.js`` is a script, not a ``.json`` file, so that it
@@ -59,9 +64,17 @@ nothing is generated in the source tree. A digest of everything a page shows
 (:data:`STATE_FILE`): a page is rendered only when its digest changed or its
 file is missing, and pages that no longer exist are removed.
 
-Every value that comes from YAML is escaped (:func:`html.escape` in raw HTML,
-docutils text nodes elsewhere, ``textContent`` in the script, JSON in the
-index).
+Markup: no HTML is assembled in Python. The cards, the controls, the page
+navigation and the bodies of the generated pages are Jinja templates in
+``templates/`` (:data:`TEMPLATES`), rendered by the builder's own template
+engine (:func:`render`); Python computes only what they show (``*_view``
+functions, plain values). A card of the gallery document is a :class:`kartu`
+node whose HTML visitor renders the card template; the generated pages render
+the same template, and so does the script, through its ``<template>`` copy.
+
+Every value that comes from YAML is escaped: ``|e`` in the templates (Sphinx's
+template environment does not autoescape), ``textContent`` in the script, JSON
+in the index.
 """
 
 from __future__ import annotations
@@ -79,7 +92,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 from urllib.parse import urlencode
 
 from docutils import nodes
@@ -90,12 +103,11 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS
 from rancang.models import ProjectData
+from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS
 from rancang.models.innovation import AwardLevel, Form, Innovation, Kind, Stage, Status
 from rancang.site import context, markdown
 from rancang.site.domain import RancangDomain
-from rancang.site.links import doc_link
 
 logger = logging.getLogger(__name__)
 
@@ -427,59 +439,66 @@ def page_window(current: int, total: int, neighbours: int = NEIGHBOURS) -> list[
     return out
 
 
-def pagination_html(current: int, total: int, href: Callable[[int], str], label: str = "Halaman") -> str:
-    """Page navigation: position, previous, a window of page links, next (empty when one page)."""
+def pagination_view(current: int, total: int, href: Callable[[int], str],
+                    label: str = "Halaman") -> dict[str, Any] | None:
+    """What the page navigation (template :data:`PAGINATION_TEMPLATE`) shows: position, previous, a window
+    of page links, next; ``None`` when there is one page."""
     if total <= 1:
-        return ""
-    e = html.escape
-    out = [f'<nav class="rancang-halaman" aria-label="{e(label)}">',
-           f'<p class="rancang-halaman-posisi">Halaman {current} dari {total}</p>',
-           '<ul class="rancang-halaman-daftar">']
-    if current > 1:
-        out.append(f'<li><a class="rancang-halaman-sebelumnya" rel="prev" href="{e(href(current - 1))}">'
-                   "‹ Sebelumnya</a></li>")
-    else:
-        out.append('<li><span class="rancang-halaman-sebelumnya" aria-disabled="true">‹ Sebelumnya</span></li>')
+        return None
+    numbers: list[tuple[int | None, str | None, str | None]] = []
     for number in page_window(current, total):
-        if number is None:
-            out.append('<li class="rancang-halaman-jeda" aria-hidden="true">…</li>')
-        elif number == current:
-            out.append(f'<li><span class="rancang-halaman-ini" aria-current="page">{number}</span></li>')
+        if number is None or number == current:
+            numbers.append((number, None, None))
         else:
-            extra = ' aria-label="Halaman pertama"' if number == 1 else (
-                ' aria-label="Halaman terakhir"' if number == total else "")
-            out.append(f'<li><a class="rancang-halaman-nomor" href="{e(href(number))}"{extra}>{number}</a></li>')
-    if current < total:
-        out.append(f'<li><a class="rancang-halaman-berikutnya" rel="next" href="{e(href(current + 1))}">'
-                   "Berikutnya ›</a></li>")
-    else:
-        out.append('<li><span class="rancang-halaman-berikutnya" aria-disabled="true">Berikutnya ›</span></li>')
-    out.append("</ul></nav>")
-    return "\n".join(out)
+            numbers.append((number, href(number), "Halaman pertama" if number == 1 else (
+                "Halaman terakhir" if number == total else None)))
+    return {"label": label, "ini": current, "jumlah": total,
+            "sebelumnya": href(current - 1) if current > 1 else None,
+            "berikutnya": href(current + 1) if current < total else None, "nomor": numbers}
+
+
+# -- templates -----------------------------------------------------------------------------------
+
+CARD_TEMPLATE = "rancang-kartu.html"
+"""One card, innovation or case study (in ``templates/``, rendered by the builder's template engine)."""
+
+PAGINATION_TEMPLATE = "rancang-paginasi.html"
+CONTROLS_TEMPLATE = "rancang-kontrol-galeri.html"
+GALLERY_PAGE_TEMPLATE = "rancang-galeri-halaman.html"
+FACET_PAGE_TEMPLATE = "rancang-facet-halaman.html"
+CATEGORY_PAGE_TEMPLATE = "rancang-kategori-halaman.html"
+TEMPLATES = (CARD_TEMPLATE, PAGINATION_TEMPLATE, CONTROLS_TEMPLATE, GALLERY_PAGE_TEMPLATE, FACET_PAGE_TEMPLATE,
+             CATEGORY_PAGE_TEMPLATE, "rancang-remah.html")
+"""Every template of the gallery (their sources are part of the generated pages' digest)."""
+
+
+def render(builder: Any, template: str, values: dict[str, Any]) -> str:
+    """HTML of one of :data:`TEMPLATES`, by the builder's template engine (Sphinx's Jinja environment,
+    which does not autoescape: the templates escape every value with ``|e``)."""
+    return builder.templates.render(template, values)
 
 
 # -- nodes -------------------------------------------------------------------------------------
 
 
 class kartu(nodes.General, nodes.Element):
-    """One card: a ``<div>`` with the facet values as ``data-`` attributes (``node["data"]``)."""
+    """One card, written by the template :data:`CARD_TEMPLATE` from ``node["kartu"]`` (see :func:`card_view`).
+
+    Its one child, a paragraph of the card's words, is not written into HTML: it is what Sphinx's search
+    index reads of the card (and what builders other than HTML show)."""
 
 
 class studi_kasus_kartu(nodes.General, nodes.Element):
     """Placeholder for the case-study cards, filled once every document has been read."""
 
 
-def _attributes(node: kartu) -> str:
-    attributes = {"class": " ".join(node["classes"]), **node["data"]}
-    return " ".join(f'{name}="{html.escape(value, quote=True)}"' for name, value in attributes.items())
-
-
 def visit_kartu_html(self: Any, node: kartu) -> None:
-    self.body.append(f"<div {_attributes(node)}>\n")
+    self.body.append(render(self.builder, CARD_TEMPLATE, {"kartu": node["kartu"]}) + "\n")
+    raise nodes.SkipNode
 
 
 def depart_kartu_html(self: Any, node: kartu) -> None:
-    self.body.append("</div>\n")
+    """Never called: :func:`visit_kartu_html` writes the whole card and skips the node."""
 
 
 def _pass(self: Any, node: nodes.Node) -> None:
@@ -490,30 +509,14 @@ def _skip(self: Any, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
-def _fact(label: str, value: str) -> nodes.paragraph:
-    para = nodes.paragraph(classes=["rancang-kartu-fakta"])
-    para += nodes.inline(text=label, classes=["rancang-kartu-label"])
-    para += nodes.Text(" ")
-    para += nodes.inline(text=value, classes=["rancang-kartu-nilai"])
-    return para
-
-
-def _badges(words: Iterable[tuple[str, str]]) -> nodes.paragraph:
-    para = nodes.paragraph(classes=["rancang-kartu-jenis"])
-    for index, (text, kind) in enumerate(words):
-        if index:
-            para += nodes.Text(" ")
-        para += nodes.inline(text=text, classes=["rancang-lencana", f"rancang-lencana-{kind}"])
-    return para
-
-
 def _awards_text(count: int) -> str:
     return f"{count} penghargaan" if count else "Belum ada"
 
 
-def _card_facts(card: Card) -> list[tuple[str, str]]:
-    return [("Perangkat daerah", card.agency or "–"), ("Tahapan", card.stage or "–"),
-            ("Tahun", card.year or "–"), ("Penghargaan", _awards_text(card.awards))]
+def _card_facts(card: Card) -> list[tuple[str, str, str]]:
+    """``(slot, label, value)`` of the card's footer (the slot names the value for rancang-galeri.js)."""
+    return [("perangkat-daerah", "Perangkat daerah", card.agency or "–"), ("tahapan", "Tahapan", card.stage or "–"),
+            ("tahun", "Tahun", card.year or "–"), ("penghargaan", "Penghargaan", _awards_text(card.awards))]
 
 
 def _card_badges(card: Card) -> list[tuple[str, str]]:
@@ -531,44 +534,35 @@ def _card_data(card: Card) -> dict[str, str]:
 CARD_CLASSES = ["rancang-kartu", "sd-card", "sd-shadow-sm"]
 
 
-def innovation_card(card: Card, link: nodes.reference) -> kartu:
-    node = kartu(classes=list(CARD_CLASSES), data=_card_data(card))
-    body = nodes.container(classes=["sd-card-body"])
-    body += _badges(_card_badges(card))
-    title = nodes.paragraph(classes=["sd-card-title", "rancang-kartu-judul"])
-    title += link
-    body += title
-    if card.summary:
-        body += nodes.paragraph(text=card.summary, classes=["sd-card-text", "rancang-kartu-ringkasan"])
-    node += body
-    footer = nodes.container(classes=["sd-card-footer", "rancang-kartu-fakta-fakta"])
-    for label, value in _card_facts(card):
-        footer += _fact(label, value)
-    node += footer
+def card_view(card: Card, href: str) -> dict[str, Any]:
+    """What the card template shows of one innovation (``href``: its profile, relative to the page)."""
+    return {"kelas": " ".join(CARD_CLASSES), "data": list(_card_data(card).items()),
+            "lencana": _card_badges(card), "judul": card.name, "tautan": href,
+            "ringkasan": [(card.summary, None)] if card.summary else [], "fakta": _card_facts(card),
+            "isi": False}
+
+
+def card_slots() -> dict[str, Any]:
+    """The card that rancang-galeri.js fills for a record of the index: every element is there (the kind
+    badge and the summary too, which the script removes when the record has none), the values are empty
+    or the card's word for "unknown", and the elements to fill carry ``data-isi``."""
+    empty = Card(id="", name="", summary="", kind="", agency="", stage="", year="", awards=0,
+                 values=tuple(() for _ in FACETS))
+    return {**card_view(empty, ""), "lencana": [*_card_badges(empty), ("", "jenis")], "ringkasan": [("", None)],
+            "isi": True}
+
+
+def _card_node(view: dict[str, Any]) -> kartu:
+    words = [text for text, _ in view["lencana"]] + [view["judul"]] + [text for text, _ in view["ringkasan"]]
+    words += [text for _, label, value in view["fakta"] for text in (label, value)]
+    node = kartu(kartu=view)
+    node += nodes.paragraph(text=" ".join(words))
     return node
 
 
-def card_html(card: Card, href: str) -> str:
-    """The HTML of :func:`innovation_card` as docutils writes it, for the generated gallery pages."""
-    e = html.escape
-    attributes = " ".join(f'{name}="{e(value, quote=True)}"'
-                          for name, value in {"class": " ".join(CARD_CLASSES), **_card_data(card)}.items())
-    badges = " ".join(f'<span class="rancang-lencana rancang-lencana-{kind}">{e(text)}</span>'
-                      for text, kind in _card_badges(card))
-    out = [f"<div {attributes}>", '<div class="sd-card-body docutils container">',
-           f'<p class="rancang-kartu-jenis">{badges}</p>',
-           f'<p class="sd-card-title rancang-kartu-judul"><a class="reference internal" href="{e(href)}">'
-           f"{e(card.name)}</a></p>"]
-    if card.summary:
-        out.append(f'<p class="sd-card-text rancang-kartu-ringkasan">{e(card.summary)}</p>')
-    out.append("</div>")
-    out.append('<div class="sd-card-footer rancang-kartu-fakta-fakta docutils container">')
-    for label, value in _card_facts(card):
-        out.append(f'<p class="rancang-kartu-fakta"><span class="rancang-kartu-label">{e(label)}</span> '
-                   f'<span class="rancang-kartu-nilai">{e(value)}</span></p>')
-    out.append("</div>")
-    out.append("</div>")
-    return "\n".join(out)
+def innovation_card(card: Card, href: str) -> kartu:
+    """The card of one innovation in the gallery document (``href``: its profile, relative to the page)."""
+    return _card_node(card_view(card, href))
 
 
 def case_study_card(docname: str, title: str, innovation_ids: list[str], data: ProjectData,
@@ -579,63 +573,42 @@ def case_study_card(docname: str, title: str, innovation_ids: list[str], data: P
     for record_id in known:
         for name, values in facet_values(data.innovations[record_id]).items():
             merged[name] += [v for v in values if v not in merged[name]]
-    card = kartu(classes=["rancang-kartu", "rancang-kartu-studi-kasus", "sd-card", "sd-shadow-sm"],
-                 data={"data-inovasi": SEPARATOR.join(known), **data_attributes(merged),
-                       "data-studi-kasus": docname})
-    body = nodes.container(classes=["sd-card-body"])
-    body += _badges([("Studi kasus", "studi-kasus")])
-    heading = nodes.paragraph(classes=["sd-card-title", "rancang-kartu-judul"])
-    heading += nodes.reference("", title, internal=True, refuri=uri(docname))
-    body += heading
+    summary: list[tuple[str, str | None]] = []
     if known:
-        para = nodes.paragraph(classes=["sd-card-text", "rancang-kartu-ringkasan"])
-        para += nodes.Text("Studi kasus tentang ")
+        summary.append(("Studi kasus tentang ", None))
         for index, record_id in enumerate(known):
             if index:
-                para += nodes.Text(", ")
-            para += nodes.reference("", data.innovations[record_id].name, internal=True,
-                                    refuri=uri(f"kb/inovasi/{record_id}"))
-        para += nodes.Text(".")
-        body += para
-    card += body
+                summary.append((", ", None))
+            summary.append((data.innovations[record_id].name, uri(f"{INNOVATION_DOCS}{record_id}")))
+        summary.append((".", None))
     agencies = []
     for record_id in known:
         agency = data.innovations[record_id].agency
         if agency and agency_label(data, agency, short=True) not in agencies:
             agencies.append(agency_label(data, agency, short=True))
-    footer = nodes.container(classes=["sd-card-footer", "rancang-kartu-fakta-fakta"])
-    footer += _fact("Perangkat daerah", ", ".join(agencies) or "–")
-    footer += _fact("Inovasi", str(len(known)))
-    card += footer
-    return card
+    return _card_node({
+        "kelas": "rancang-kartu rancang-kartu-studi-kasus sd-card sd-shadow-sm",
+        "data": [("data-inovasi", SEPARATOR.join(known)), *data_attributes(merged).items(),
+                 ("data-studi-kasus", docname)],
+        "lencana": [("Studi kasus", "studi-kasus")], "judul": title, "tautan": uri(docname), "ringkasan": summary,
+        "fakta": [("perangkat-daerah", "Perangkat daerah", ", ".join(agencies) or "–"),
+                  ("inovasi", "Inovasi", str(len(known)))],
+        "isi": False})
 
 
 # -- controls ------------------------------------------------------------------------------------
 
+def controls_view(catalogue: dict[str, list[FacetValue]], total: int,
+                  paging: dict[str, str] | None = None) -> dict[str, Any]:
+    """What the controls (template :data:`CONTROLS_TEMPLATE`) show: the facet selects, the clear button and
+    the counter.
 
-def controls_html(catalogue: dict[str, list[FacetValue]], total: int,
-                  paging: dict[str, str] | None = None) -> str:
-    """The facet selects, the clear button and the counter (every value escaped).
-
-    ``paging`` holds the ``data-`` attributes of a paginated gallery (see the module's docstring)."""
-    e = html.escape
-    extra = "".join(f' {name}="{e(value, quote=True)}"' for name, value in (paging or {}).items())
-    out = [f'<div class="rancang-facets" role="search" aria-label="Saring inovasi"{extra} hidden>']
-    for facet in FACETS:
-        ident = f"rancang-facet-{facet.name}"
-        out.append(f'<div class="rancang-facet-kotak"><label for="{e(ident)}">{e(facet.label)}</label>'
-                   f'<select class="rancang-facet" id="{e(ident)}" name="{e(facet.name)}">'
-                   '<option value="">Semua</option>')
-        for item in catalogue[facet.name]:
-            out.append(f'<option value="{e(item.value)}">{e(item.label)}</option>')
-        out.append("</select></div>")
-    out.append('<div class="rancang-facet-kotak rancang-facet-tombol">'
-               '<button type="button" class="rancang-hapus-filter">Hapus filter</button></div>')
-    out.append("</div>")
-    out.append(f'<p id="rancang-jumlah" class="rancang-jumlah" aria-live="polite">{total} inovasi</p>')
-    out.append('<p class="rancang-kosong" hidden>Tidak ada inovasi yang cocok dengan filter ini. '
-               'Ubah pilihan atau tekan “Hapus filter”.</p>')
-    return "".join(out)
+    ``paging`` holds the ``data-`` attributes of a paginated gallery (see the module's docstring); the
+    controls then also hold the card template the script fills (:func:`card_slots`)."""
+    return {"facet": [(facet.name, facet.label, [(item.value, item.label) for item in catalogue[facet.name]])
+                      for facet in FACETS],
+            "jumlah": total, "halaman": list((paging or {}).items()),
+            "templat_kartu": card_slots() if paging else None}
 
 
 # -- directives ----------------------------------------------------------------------------------
@@ -663,7 +636,6 @@ class GalleryDirective(SphinxDirective):
         domain.note_gallery(docname)
         domain.note_case_study_list(docname)  # re-read when a case study is added, changed or removed
         shared = context.of(self.env)
-        data: ProjectData = shared.data
         prepared = gallery_data(self.env)
         order = prepared.order
         pages = page_count(len(order))
@@ -675,18 +647,18 @@ class GalleryDirective(SphinxDirective):
                       "data-profil-awal": before, "data-profil-akhir": after,
                       "data-per-halaman": str(PAGE_SIZE), "data-jumlah-halaman": str(pages)}
         gallery = nodes.container(classes=["rancang-galeri"])
-        gallery += markdown.block(controls_html(prepared.catalogue, len(order), paging))
+        gallery += markdown.block(render(builder, CONTROLS_TEMPLATE,
+                                         controls_view(prepared.catalogue, len(order), paging)))
         cards = nodes.container(classes=["rancang-galeri-kartu"])
         for record_id in page_slice(order, 1):
-            innovation = data.innovations[record_id]
             cards += innovation_card(prepared.cards[record_id],
-                                     doc_link(self, f"{INNOVATION_DOCS}{record_id}", innovation.name))
+                                     builder.get_relative_uri(docname, f"{INNOVATION_DOCS}{record_id}"))
         cards += studi_kasus_kartu()
         gallery += cards
         if pages > 1:
-            gallery += markdown.block(pagination_html(
+            gallery += markdown.block(render(builder, PAGINATION_TEMPLATE, {"paginasi": pagination_view(
                 1, pages, lambda k: builder.get_relative_uri(docname, gallery_page(docname, k)),
-                "Halaman galeri"))
+                "Halaman galeri")}))
         if not order:
             gallery += nodes.paragraph(text="Belum ada profil inovasi.")
         return [gallery]
@@ -784,12 +756,13 @@ class _Context:
     def uri(self, pagename: str, target: str) -> str:
         return self.builder.get_relative_uri(pagename, target)
 
-    def crumbs(self, pagename: str, *rest: tuple[str, str | None]) -> str:
-        e = html.escape
-        parts = [f'<a href="{e(self.uri(pagename, self.gallery))}">{e(self.gallery_title)}</a>']
-        for text, target in rest:
-            parts.append(f'<a href="{e(self.uri(pagename, target))}">{e(text)}</a>' if target else e(text))
-        return f'<p class="rancang-remah">{" › ".join(parts)}</p>'
+    def crumbs(self, pagename: str, *rest: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+        """The breadcrumbs (``remah`` of the page templates): the gallery, then ``(text, page or None)``."""
+        return [(self.gallery_title, self.uri(pagename, self.gallery)),
+                *((text, self.uri(pagename, target) if target else None) for text, target in rest)]
+
+    def render(self, template: str, values: dict[str, Any]) -> str:
+        return render(self.builder, template, values)
 
 
 def _gallery_pages(ctx: _Context) -> list[PageSpec]:
@@ -812,21 +785,14 @@ def _gallery_pages(ctx: _Context) -> list[PageSpec]:
 
 
 def gallery_page_body(ctx: _Context, pagename: str, number: int, total: int, members: list[str]) -> str:
-    e = html.escape
-    order = ctx.prepared.order
-    out = [f'<section class="rancang-galeri-halaman" data-halaman="{number}">',
-           ctx.crumbs(pagename, (f"Halaman {number}", None)),
-           f"<h1>{e(ctx.gallery_title)}</h1>",
-           f'<p class="rancang-jumlah">{len(order)} inovasi · halaman {number} dari {total} · '
-           f'<a href="{e(ctx.uri(pagename, ctx.gallery))}">Saring di halaman galeri</a></p>',
-           '<div class="rancang-galeri-kartu docutils container">']
-    for record_id in members:
-        out.append(card_html(ctx.prepared.cards[record_id], ctx.uri(pagename, f"kb/inovasi/{record_id}")))
-    out.append("</div>")
-    out.append(pagination_html(number, total, lambda k: ctx.uri(pagename, gallery_page(ctx.gallery, k)),
-                               "Halaman galeri"))
-    out.append("</section>")
-    return "\n".join(out)
+    return ctx.render(GALLERY_PAGE_TEMPLATE, {
+        "nomor": number, "total": total, "jumlah": len(ctx.prepared.order),
+        "judul_galeri": ctx.gallery_title, "tautan_galeri": ctx.uri(pagename, ctx.gallery),
+        "remah": ctx.crumbs(pagename, (f"Halaman {number}", None)),
+        "kartu_kartu": [card_view(ctx.prepared.cards[record_id], ctx.uri(pagename, f"{INNOVATION_DOCS}{record_id}"))
+                        for record_id in members],
+        "paginasi": pagination_view(number, total, lambda k: ctx.uri(pagename, gallery_page(ctx.gallery, k)),
+                                    "Halaman galeri")})
 
 
 def _facet_pages(ctx: _Context) -> list[PageSpec]:
@@ -866,57 +832,29 @@ def _facet_pages(ctx: _Context) -> list[PageSpec]:
 
 def facet_page_body(ctx: _Context, pagename: str, facet: Facet, item: FacetValue, number: int, total: int,
                     members: list[str], related: list[tuple[str, str]], siblings: list[FacetValue]) -> str:
-    e = html.escape
-
     def uri(target: str) -> str:
         return ctx.uri(pagename, target)
 
     many = len(ctx.prepared.catalogue[facet.name]) > MAX_LISTED_VALUES
-    gallery_uri = uri(ctx.gallery)
-    filtered = f"{gallery_uri}?{urlencode({facet.name: item.value})}"
-    count = len(item.innovations)
-    facet_crumb = (facet.label, category_page(facet.name) if many else None)
-    out = [f'<section class="rancang-facet-halaman" data-facet="{e(facet.name)}" data-nilai="{e(item.value)}"'
-           f' data-halaman="{number}">',
-           ctx.crumbs(pagename, facet_crumb),
-           f"<h1>{e(facet.label)}: {e(item.label)}</h1>",
-           f'<p class="rancang-facet-jumlah"><span class="rancang-facet-angka">{count} inovasi</span> · '
-           f'<a href="{e(filtered)}">Lihat di galeri dengan filter ini</a></p>',
-           '<ul class="rancang-facet-daftar">']
+    innovations = []
     for record_id in members:
         card = ctx.prepared.cards[record_id]
         facts = [x for x in (card.agency, card.stage, card.year,
                              f"{card.awards} penghargaan" if card.awards else "") if x]
-        out.append(f'<li data-inovasi="{e(record_id)}"><a class="reference internal" '
-                   f'href="{e(uri(f"kb/inovasi/{record_id}"))}">{e(card.name)}</a>')
-        if facts:
-            out.append(f'<span class="rancang-facet-fakta"> · {e(" · ".join(facts))}</span>')
-        if card.summary:
-            out.append(f'<br><span class="rancang-facet-ringkasan">{e(card.summary)}</span>')
-        out.append("</li>")
-    out.append("</ul>")
-    out.append(pagination_html(number, total, lambda k: uri(facet_page(facet.name, item.value, k)),
-                               f"Halaman {facet.label.lower()}: {item.label}"))
-    if related:
-        out.append('<h2>Studi kasus</h2><ul class="rancang-facet-studi-kasus">')
-        for doc, title in related:
-            out.append(f'<li><a class="reference internal" href="{e(uri(doc))}">{e(title)}</a></li>')
-        out.append("</ul>")
-    if number == 1 and many:
-        out.append(f"<h2>{e(facet.label)} lainnya</h2>"
-                   f'<p class="rancang-facet-lain-semua"><a class="reference internal" '
-                   f'href="{e(uri(category_page(facet.name)))}">Semua {len(siblings)} '
-                   f"{e(facet.label.lower())}</a></p>")
-    else:
-        others = [other for other in siblings if other.value != item.value]
-        if others:
-            out.append(f"<h2>{e(facet.label)} lainnya</h2><ul class=\"rancang-facet-lain\">")
-            for other in others:
-                out.append(f'<li><a class="reference internal" href="{e(uri(facet_page(facet.name, other.value)))}">'
-                           f"{e(other.label)}</a> ({len(other.innovations)})</li>")
-            out.append("</ul>")
-    out.append("</section>")
-    return "\n".join(out)
+        innovations.append((record_id, card.name, uri(f"{INNOVATION_DOCS}{record_id}"), facts, card.summary))
+    everything = (uri(category_page(facet.name)), len(siblings)) if number == 1 and many else None
+    return ctx.render(FACET_PAGE_TEMPLATE, {
+        "facet": (facet.name, facet.label), "nilai": (item.value, item.label), "nomor": number,
+        "jumlah": len(item.innovations),
+        "tautan_filter": f"{uri(ctx.gallery)}?{urlencode({facet.name: item.value})}",
+        "remah": ctx.crumbs(pagename, (facet.label, category_page(facet.name) if many else None)),
+        "inovasi": innovations,
+        "paginasi": pagination_view(number, total, lambda k: uri(facet_page(facet.name, item.value, k)),
+                                    f"Halaman {facet.label.lower()}: {item.label}"),
+        "studi_kasus": [(title, uri(doc)) for doc, title in related],
+        "lain_semua": everything,
+        "lain": [] if everything else [(other.label, uri(facet_page(facet.name, other.value)), len(other.innovations))
+                                       for other in siblings if other.value != item.value]})
 
 
 def _category_pages(ctx: _Context) -> list[PageSpec]:
@@ -946,21 +884,13 @@ def _category_pages(ctx: _Context) -> list[PageSpec]:
 
 def category_page_body(ctx: _Context, pagename: str, facet: Facet, number: int, total: int,
                        members: list[FacetValue], count: int) -> str:
-    e = html.escape
-    out = [f'<section class="rancang-kategori-halaman" data-facet="{e(facet.name)}" data-halaman="{number}">',
-           ctx.crumbs(pagename, (facet.label, None)),
-           f"<h1>{e(facet.label)}: semua</h1>",
-           f'<p class="rancang-facet-jumlah">{count} {e(facet.label.lower())}, urut menurut nama; '
-           "angka dalam kurung adalah jumlah inovasinya.</p>",
-           '<ul class="rancang-kategori-daftar">']
-    for item in members:
-        out.append(f'<li><a class="reference internal" href="{e(ctx.uri(pagename, facet_page(facet.name, item.value)))}">'
-                   f"{e(item.label)}</a> ({len(item.innovations)})</li>")
-    out.append("</ul>")
-    out.append(pagination_html(number, total, lambda k: ctx.uri(pagename, category_page(facet.name, k)),
-                               f"Halaman {facet.label.lower()}"))
-    out.append("</section>")
-    return "\n".join(out)
+    return ctx.render(CATEGORY_PAGE_TEMPLATE, {
+        "facet": facet.name, "label": facet.label, "nomor": number, "jumlah": count,
+        "remah": ctx.crumbs(pagename, (facet.label, None)),
+        "nilai": [(item.label, ctx.uri(pagename, facet_page(facet.name, item.value)), len(item.innovations))
+                  for item in members],
+        "paginasi": pagination_view(number, total, lambda k: ctx.uri(pagename, category_page(facet.name, k)),
+                                    f"Halaman {facet.label.lower()}")})
 
 
 def index_script(prepared: Prepared) -> str:
@@ -1009,7 +939,7 @@ PROBE = f"{PAGES_FOLDER}/halaman/0"
 
 def _frame_digest(app: Sphinx, scratch: Path) -> str:
     """Digest of the theme's frame around a generated page (header, navigation, styles and their versions,
-    configuration): when it changes, every generated page is rendered again."""
+    configuration) and of the gallery's templates: when it changes, every generated page is rendered again."""
     draft = scratch / "bingkai.html"
     generated = _generated_pages(app)
     generated.add(PROBE)
@@ -1018,7 +948,9 @@ def _frame_digest(app: Sphinx, scratch: Path) -> str:
                                 outfilename=draft)
     finally:
         generated.discard(PROBE)
-    return _digest(draft.read_text(encoding="utf-8"))
+    templates = app.builder.templates
+    sources = [templates.get_source(templates.environment, name)[0] for name in TEMPLATES]
+    return _digest("\0".join([draft.read_text(encoding="utf-8"), *sources]))
 
 
 def collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:

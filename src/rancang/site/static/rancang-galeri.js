@@ -18,9 +18,11 @@
  *     hidden and shown in place;
  *   - the gallery is paginated (data-indeks names the index script galeri/indeks.js): on the
  *     first use of a control (or when the address holds a filter or a page) the index is
- *     loaded with a <script> element, and the matching cards are built here, with the same
- *     markup as the server's, one page at a time, with the same page navigation
- *     (nav.rancang-halaman). Text from the index only goes through textContent.
+ *     loaded with a <script> element, and the matching cards are shown one page at a time,
+ *     with the same page navigation (nav.rancang-halaman). Each card is a clone of the
+ *     server's card template (template.rancang-kartu-templat, rendered from the same template
+ *     as every other card), whose elements marked data-isi="<slot>" are filled here. Text
+ *     from the index only goes through textContent and attributes, never innerHTML.
  */
 (function () {
   "use strict";
@@ -149,7 +151,11 @@
     if (!selects.length) {
       return;
     }
+    var cardTemplate = gallery.querySelector("template.rancang-kartu-templat");
     var paged = controls && controls.hasAttribute("data-indeks");
+    if (paged && !(cardTemplate && "content" in cardTemplate)) {
+      return; /* no card to clone: the controls stay hidden, the static pages do the filtering */
+    }
     var page = 1;
     var records = null; /* the index's records, once loaded */
     var load = paged ? indexLoader(controls.getAttribute("data-indeks")) : null;
@@ -218,47 +224,55 @@
         (controls.getAttribute("data-profil-akhir") || "");
     }
 
-    function fact(label, value) {
-      var para = element("p", "rancang-kartu-fakta");
-      para.appendChild(element("span", "rancang-kartu-label", label));
-      para.appendChild(document.createTextNode(" "));
-      para.appendChild(element("span", "rancang-kartu-nilai", value));
-      return para;
-    }
-
     function first(record, facet, position) {
       var rows = record.labels[facet] || [];
       return rows.length ? rows[0][position] : "";
     }
 
-    /* The same markup as gallery.card_html. */
+    /* Removes an element and the white space that separates it from its neighbour. */
+    function drop(node, before) {
+      var space = before ? node.previousSibling : node.nextSibling;
+      if (space && space.nodeType === 3 && !space.nodeValue.trim()) {
+        space.parentNode.removeChild(space);
+      }
+      node.parentNode.removeChild(node);
+    }
+
+    /* A card of the index: a clone of the card template, its slots filled. Empty values keep the
+       template's words ("–", "Belum ada"); a card without kind or summary loses that element. */
     function buildCard(record) {
-      var card = element("div", "rancang-kartu sd-card sd-shadow-sm", null, { "data-inovasi": record.id });
+      var card = cardTemplate.content.querySelector(".rancang-kartu").cloneNode(true);
+      card.setAttribute("data-inovasi", record.id);
       Object.keys(record.values).forEach(function (name) {
         card.setAttribute("data-" + name, record.values[name].join(SEPARATOR));
       });
-      var body = element("div", "sd-card-body docutils container");
-      var badges = element("p", "rancang-kartu-jenis");
-      badges.appendChild(element("span", "rancang-lencana rancang-lencana-inovasi", "Inovasi"));
+      var slots = {};
+      toArray(card.querySelectorAll("[data-isi]")).forEach(function (node) {
+        slots[node.getAttribute("data-isi")] = node;
+        node.removeAttribute("data-isi");
+      });
+      function fill(name, text) {
+        if (text) {
+          slots[name].textContent = text;
+        }
+      }
       var kind = first(record, "jenis", 1);
       if (kind) {
-        badges.appendChild(document.createTextNode(" "));
-        badges.appendChild(element("span", "rancang-lencana rancang-lencana-jenis", kind));
+        fill("jenis", kind);
+      } else {
+        drop(slots.jenis, true);
       }
-      body.appendChild(badges);
-      var title = element("p", "sd-card-title rancang-kartu-judul");
-      title.appendChild(element("a", "reference internal", record.name, { href: profileUrl(record.id) }));
-      body.appendChild(title);
+      fill("nama", record.name);
+      slots.nama.setAttribute("href", profileUrl(record.id));
       if (record.summary) {
-        body.appendChild(element("p", "sd-card-text rancang-kartu-ringkasan", record.summary));
+        fill("ringkasan", record.summary);
+      } else {
+        drop(slots.ringkasan, false);
       }
-      card.appendChild(body);
-      var footer = element("div", "sd-card-footer rancang-kartu-fakta-fakta docutils container");
-      footer.appendChild(fact("Perangkat daerah", first(record, "perangkat-daerah", 2) || "–"));
-      footer.appendChild(fact("Tahapan", first(record, "tahapan", 1) || "–"));
-      footer.appendChild(fact("Tahun", first(record, "tahun", 0) || "–"));
-      footer.appendChild(fact("Penghargaan", record.awards ? record.awards + " penghargaan" : "Belum ada"));
-      card.appendChild(footer);
+      fill("perangkat-daerah", first(record, "perangkat-daerah", 2));
+      fill("tahapan", first(record, "tahapan", 1));
+      fill("tahun", first(record, "tahun", 0));
+      fill("penghargaan", record.awards ? record.awards + " penghargaan" : "");
       return card;
     }
 
@@ -283,7 +297,7 @@
       return link;
     }
 
-    /* The same markup as gallery.pagination_html. */
+    /* The same markup as the template rancang-paginasi.html. */
     function buildNav(current, total) {
       var box = element("nav", "rancang-halaman", null, { "aria-label": "Halaman galeri" });
       box.appendChild(element("p", "rancang-halaman-posisi", "Halaman " + current + " dari " + total));
