@@ -469,13 +469,21 @@ FACET_PAGE_TEMPLATE = "rancang-facet-halaman.html"
 CATEGORY_PAGE_TEMPLATE = "rancang-kategori-halaman.html"
 TEMPLATES = (CARD_TEMPLATE, PAGINATION_TEMPLATE, CONTROLS_TEMPLATE, GALLERY_PAGE_TEMPLATE, FACET_PAGE_TEMPLATE,
              CATEGORY_PAGE_TEMPLATE, "rancang-remah.html")
-"""Every template of the gallery (their sources are part of the generated pages' digest)."""
+"""The templates of the generated pages (their sources are part of each page's digest)."""
+
+INDEX_TEMPLATE = "rancang-galeri-indeks.js"
+"""``galeri/indeks.js`` (its source is part of the index's digest)."""
 
 
 def render(builder: Any, template: str, values: dict[str, Any]) -> str:
     """HTML of one of :data:`TEMPLATES`, by the builder's template engine (Sphinx's Jinja environment,
     which does not autoescape: the templates escape every value with ``|e``)."""
     return builder.templates.render(template, values)
+
+
+def _template_source(builder: Any, template: str) -> str:
+    """The source of a template as the builder finds it (a project's ``templates_path`` may override it)."""
+    return builder.templates.get_source(builder.templates.environment, template)[0]
 
 
 # -- nodes -------------------------------------------------------------------------------------
@@ -893,7 +901,7 @@ def category_page_body(ctx: _Context, pagename: str, facet: Facet, number: int, 
                                     f"Halaman {facet.label.lower()}")})
 
 
-def index_script(prepared: Prepared) -> str:
+def index_script(builder: Any, prepared: Prepared) -> str:
     """``galeri/indeks.js``: the compact index of every innovation (format in the module's docstring)."""
     tables = []
     position: list[dict[str, int]] = []
@@ -912,8 +920,7 @@ def index_script(prepared: Prepared) -> str:
     payload = json.dumps({"versi": 1, "facet": tables, "inovasi": records}, ensure_ascii=False,
                          separators=(",", ":"))
     payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return ("/* Indeks galeri rancang (dibuat otomatis): dimuat oleh rancang-galeri.js. */\n"
-            f"window.rancangGaleriIndeks = {payload};\n")
+    return render(builder, INDEX_TEMPLATE, {"indeks": payload})
 
 
 def _load_state(path: Path) -> dict[str, Any]:
@@ -948,8 +955,7 @@ def _frame_digest(app: Sphinx, scratch: Path) -> str:
                                 outfilename=draft)
     finally:
         generated.discard(PROBE)
-    templates = app.builder.templates
-    sources = [templates.get_source(templates.environment, name)[0] for name in TEMPLATES]
+    sources = [_template_source(app.builder, name) for name in TEMPLATES]
     return _digest("\0".join([draft.read_text(encoding="utf-8"), *sources]))
 
 
@@ -1017,11 +1023,12 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     if paged:
         index_digest = _digest(json.dumps([[c.fingerprint for c in map(prepared.cards.get, prepared.order)],
                                            [[f, [[v.value, v.label, v.short] for v in values]]
-                                            for f, values in prepared.catalogue.items()]]))
+                                            for f, values in prepared.catalogue.items()],
+                                           _template_source(app.builder, INDEX_TEMPLATE)]))
         index_path = outdir / INDEX_FILE
         if index_digest != saved.get("indeks") or not index_path.is_file():
             index_path.parent.mkdir(parents=True, exist_ok=True)
-            index_path.write_text(index_script(prepared), encoding="utf-8")
+            index_path.write_text(index_script(app.builder, prepared), encoding="utf-8")
     else:
         index_digest = None
     fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": prepared.summaries}
