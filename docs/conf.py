@@ -28,6 +28,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "rancang_docs",
+    "rancang_arsitektur",
 ]
 
 source_suffix = {".md": "markdown"}
