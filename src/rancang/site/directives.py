@@ -8,11 +8,16 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from rancang.documents import KINDS, documents_folder
 from rancang.layout import REGULATION_DOCS
 from rancang.site import context
 from rancang.site.domain import RancangDomain
 from rancang.site.links import DOWNLOADS, doc_link
 from rancang.visits.content import parties, visit_date
+
+
+VISIT_DOCUMENTS = {"brief": "Bahan kunjungan", "report": "Laporan hasil"}
+"""The documents of a visit (kinds of :data:`rancang.documents.KINDS`) and their labels, in list order."""
 
 
 class RegulationsDirective(SphinxDirective):
@@ -48,7 +53,7 @@ class VisitsDirective(SphinxDirective):
         data = shared.data
         if not data.visits:
             return [nodes.paragraph(text="Belum ada kunjungan kerja.")]
-        folder = Path(self.env.srcdir) / data.settings.outputs.documents
+        folder = documents_folder(Path(self.env.srcdir), data)
         here = shared.builder.get_target_uri(self.env.docname)
         up = "../" * here.count("/")
         items = nodes.bullet_list(classes=["rancang-daftar-kunjungan"])
@@ -59,12 +64,13 @@ class VisitsDirective(SphinxDirective):
             para += nodes.strong(text=visit.title or f"Kunjungan kerja {guest} ke {host}")
             para += nodes.Text(f", {visit_date(visit)}. ")
             links = []
-            for kind, label in (("bahan", "Bahan kunjungan"), ("laporan", "Laporan hasil")):
+            for kind, label in VISIT_DOCUMENTS.items():
                 for suffix in ("docx", "pdf"):
-                    path = folder / f"{record_id}-{kind}.{suffix}"
+                    name = f"{record_id}-{KINDS[kind]}.{suffix}"
+                    path = folder / name
                     files[str(path)] = path.exists()
                     if files[str(path)]:
-                        links.append((f"{label} ({suffix.upper()})", f"{up}{DOWNLOADS}/{record_id}-{kind}.{suffix}"))
+                        links.append((f"{label} ({suffix.upper()})", f"{up}{DOWNLOADS}/{name}"))
             for index, (label, uri) in enumerate(links):
                 if index:
                     para += nodes.Text(" · ")

@@ -1,4 +1,4 @@
-"""Files the site carries besides its pages: the regulations' DOCX and PDF."""
+"""Files the site carries besides its pages: the DOCX and PDF of the regulations and visits, the home redirect."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from rancang.documents import KINDS, documents_folder
 from rancang.site import context
 from rancang.site.links import DOWNLOADS
 
@@ -15,10 +16,10 @@ def copy_documents(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     data = context.of(app.env).data
-    source = Path(app.srcdir) / data.settings.outputs.documents
+    source = documents_folder(Path(app.srcdir), data)
     target = Path(app.outdir) / DOWNLOADS
     target.mkdir(parents=True, exist_ok=True)
-    names = [*data.regulations, *(f"{v}-{kind}" for v in data.visits for kind in ("bahan", "laporan"))]
+    names = [*data.regulations, *(f"{v}-{word}" for v in data.visits for word in KINDS.values())]
     for name in names:
         for suffix in ("docx", "pdf"):
             path = source / f"{name}.{suffix}"

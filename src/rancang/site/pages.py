@@ -10,6 +10,7 @@ from docutils.parsers import Parser
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from rancang.documents import documents_folder
 from rancang.layout import INNOVATION_DOCS, SHARED_DATA_FILES
 from rancang.models.innovation import Innovation
 from rancang.models.regulation import Regulation
@@ -95,7 +96,7 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
     title = f"{data.settings.regulation_name} tentang {regulation.title}"
     if regulation.is_draft:
         title = f"Rancangan {title}"
-    folder = Path(env.srcdir) / data.settings.outputs.documents
+    folder = documents_folder(Path(env.srcdir), data)
     files = {str(folder / f"{record_id}.{suffix}"): (folder / f"{record_id}.{suffix}").exists()
              for suffix in ("docx", "pdf")}
     RancangDomain.of(env).note_downloads(env.docname, files)
