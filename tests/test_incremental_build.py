@@ -247,7 +247,7 @@ def test_an_edited_input_or_a_damaged_output_means_a_real_build(tmp_path):
 
 def test_inputs_written_a_moment_ago_are_never_trusted(tmp_path):
     """A file changed in the same clock tick as the fingerprint could look unchanged: no state is kept."""
-    from rancang.uptodate import STATE_FILE
+    from rancang.layout import STATE_FILE
 
     root = tmp_path / "p"
     corpus.make_project(root, 3)
