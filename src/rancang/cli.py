@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from rancang import __version__
+from rancang import __version__, layout
 from rancang.diagnostics import Diagnostic, RancangError, Report
 
 # -- argparse in Bahasa Indonesia ----------------------------------------------------
@@ -90,17 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     draft = commands.add_parser("draft", help="buat rancangan peraturan (DOCX) dari regulations/<id>.yaml",
                                 description="Nomori, rumuskan rujukan, lalu tulis rancangan peraturan sebagai DOCX.")
-    draft.add_argument("regulation", type=Path, metavar="BERKAS", help="regulations/<id>.yaml")
+    draft.add_argument("regulation", type=Path, metavar="BERKAS", help=f"{layout.REGULATIONS}/<id>.yaml")
     draft.add_argument("-o", "--output", type=Path, metavar="KELUARAN.docx", default=None,
-                       help="berkas keluaran; bawaan: _build/dokumen/<id>.docx")
+                       help=f"berkas keluaran; bawaan: {layout.DOCUMENTS_OUTPUT}/<id>.docx")
     draft.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
 
     for name, what in (("brief", "bahan kunjungan kerja"), ("report", "laporan hasil kunjungan kerja")):
         visit = commands.add_parser(name, help=f"buat {what} (DOCX) dari visits/<id>.yaml",
                                     description=f"Tulis {what} sebagai DOCX, dengan profil inovasi dari kb/.")
-        visit.add_argument("visit", type=Path, metavar="BERKAS", help="visits/<id>.yaml")
+        visit.add_argument("visit", type=Path, metavar="BERKAS", help=f"{layout.VISITS}/<id>.yaml")
         visit.add_argument("-o", "--output", type=Path, metavar="KELUARAN.docx", default=None,
-                           help=f"berkas keluaran; bawaan: _build/dokumen/<id>-{'bahan' if name == 'brief' else 'laporan'}.docx")
+                           help=f"berkas keluaran; bawaan: {layout.DOCUMENTS_OUTPUT}/<id>-{'bahan' if name == 'brief' else 'laporan'}.docx")
         visit.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
 
     new = commands.add_parser("new", help="buat kerangka berkas baru", description=(

@@ -34,6 +34,8 @@ BUILD = "_build"
 CACHE = "_build/.cache"
 RECORD_CACHE = "_build/.cache/rekaman"
 STATE_FILE = "_build/.cache/bangun.pickle"
+DOCTREES = "_build/.doctrees"
+"""Sphinx's pickled environment and doctrees (and the gallery's page digests)."""
 SITE_OUTPUT = "_build/html"
 """Default of ``keluaran.situs`` in rancang.yaml."""
 DOCUMENTS_OUTPUT = "_build/dokumen"
@@ -119,6 +121,10 @@ class Layout:
     @property
     def state_file(self) -> Path:
         return self.root / STATE_FILE
+
+    @property
+    def doctrees(self) -> Path:
+        return self.root / DOCTREES
 
     @property
     def site_override(self) -> Path:

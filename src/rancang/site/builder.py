@@ -1,4 +1,4 @@
-"""Run Sphinx on a project to build its site (``_build/html``)."""
+"""Run Sphinx on a project to build its site (``keluaran.situs``, by default ``_build/html``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from rancang.check import Checked
+from rancang.layout import Layout
 
 
 def workers() -> int:
@@ -44,8 +45,8 @@ def build_site(root: Path, checked: Checked, warnings_are_errors: bool = False) 
     from rancang.site import context
     from rancang.site.config import sphinx_config
 
-    outdir = root / data.settings.outputs.site
-    doctrees = root / "_build" / ".doctrees"
+    outdir = Layout(root).site_output(data.settings.outputs.site)
+    doctrees = Layout(root).doctrees
     log = io.StringIO()
     from sphinx.errors import SphinxError
 

@@ -10,24 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rancang.layout import BUILD, ROOT_DOC, SITE_SOURCES, Layout
 from rancang.models.project import Project
 
 PACKAGE = Path(__file__).parent
 
 SITE_EXTENSIONS = ["myst_parser", "sphinx_design", "rancang.site.extension"]
 
-# Documents of the site, relative to the project root (the Sphinx source folder).
-INCLUDE = ["kb/*.md", "kb/studi-kasus/*.md", "kb/inovasi/*.yaml", "regulations/*.yaml"]
-ROOT_DOC = "kb/index"
-
-
-OVERRIDE_FILE = "kb/conf.py"
-"""Optional: Python that may change or extend the configuration (the region's own, trusted like any conf.py)."""
 
 
 def sphinx_config(root: Path, settings: Project) -> dict[str, Any]:
     config = _base(settings)
-    override = root / OVERRIDE_FILE
+    override = Layout(root).site_override  # the region's own Python, trusted like any conf.py
     if override.is_file():
         namespace: dict[str, Any] = {**config, "__file__": str(override)}
         exec(compile(override.read_text(encoding="utf-8"), str(override), "exec"), namespace)  # noqa: S102
@@ -55,8 +49,8 @@ def _base(settings: Project) -> dict[str, Any]:
         "language": "id",
         "html_search_language": "id",
         "root_doc": ROOT_DOC,
-        "include_patterns": INCLUDE,
-        "exclude_patterns": ["_build/**", "**/.*"],
+        "include_patterns": list(SITE_SOURCES),
+        "exclude_patterns": [f"{BUILD}/**", "**/.*"],
         "extensions": SITE_EXTENSIONS,
         "html_theme": "alabaster",
         # Set here, not by the extension at config-inited: Sphinx compares the configuration with the one

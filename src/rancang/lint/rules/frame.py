@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Mapping
 
+from rancang.layout import CATALOGUE_FILE
 from rancang.language.citation import HIERARCHY_RANK, cite, name_of
 from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.lint.context import Draft, LintContext, diagnostic, quote
@@ -205,7 +206,7 @@ def legal_bases_in_order(context: LintContext) -> Iterator[Diagnostic]:
         if (HIERARCHY_RANK[first.kind] == HIERARCHY_RANK[second.kind] and first.year == second.year
                 and not (first.enacted and second.enacted)):
             suggestion += ("; bila urutan pengundangan yang setahun itu lain, isi 'diundangkan' dalam "
-                           "kb/dasar-hukum.yaml")
+                           f"{CATALOGUE_FILE}")
         yield diagnostic(
             "L510", f"{quote(late.id)} ditulis sesudah {quote(early.id)}, padahal {why}; Mengingat akan "
                     f"tercetak: {order}",
