@@ -1,9 +1,11 @@
 """Writing output files safely.
 
-Every file rancang writes goes through :func:`atomic_write_bytes`: the content
-is written to a temporary file in the same folder, flushed to disk, then
-renamed over the target. A failure at any point leaves the previous file (or
-no file) -- never a half-written one.
+Every file rancang itself writes -- documents, open data, the gallery's generated files, caches, build state --
+goes through :func:`atomic_write_bytes`: the content is written to a temporary file in the same folder, flushed
+to disk, then renamed over the target. A failure at any point leaves the previous file (or no file) -- never a
+half-written one. Two writers do the same by other means: :mod:`rancang.render.pdf` copies LibreOffice's PDF to
+a temporary file beside the target and renames it, and the site's pages are written by Sphinx. (The example
+projects of :mod:`rancang.lint.examples` are scratch files for the docs and tests, not outputs.)
 """
 
 from __future__ import annotations

@@ -104,6 +104,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from rancang.models import ProjectData
+from rancang.fileio import atomic_write_bytes
 from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS
 from rancang.models.innovation import AwardLevel, Form, Innovation, Kind, Stage, Status
 from rancang.site import context, markdown
@@ -1027,8 +1028,7 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
                                            _template_source(app.builder, INDEX_TEMPLATE)]))
         index_path = outdir / INDEX_FILE
         if index_digest != saved.get("indeks") or not index_path.is_file():
-            index_path.parent.mkdir(parents=True, exist_ok=True)
-            index_path.write_text(index_script(app.builder, prepared), encoding="utf-8")
+            atomic_write_bytes(index_path, index_script(app.builder, prepared).encode("utf-8"))
     else:
         index_digest = None
     fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": prepared.summaries}
