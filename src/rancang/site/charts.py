@@ -7,15 +7,23 @@ CDN: the site works offline and from ``file://``). Every chart is accessible:
 a data table with the same numbers under it, and a line counting the records
 whose value is unknown. ``{rancang-jumlah}`` shows the totals.
 
-Every label comes from user data and is escaped with :func:`html.escape`.
+Markup: no HTML or SVG is assembled in Python. The figure (chart, note, data
+table) and the totals are Jinja templates in ``templates/`` (:data:`CHART_TEMPLATE`,
+:data:`TOTALS_TEMPLATE`), rendered while the document is read by the builder's
+own template engine (reached through :func:`rancang.site.context.of`); Python
+computes only what they show: the numbers, and the geometry of the chart
+(coordinates, widths, wrapped label lines) in SVG user units.
+
+Every label comes from user data and is escaped with ``|e`` in the templates
+(Sphinx's template environment does not autoescape).
 """
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -26,7 +34,11 @@ from rancang.models.innovation import Innovation, Stage
 from rancang.site import context, markdown
 from rancang.site.domain import RancangDomain
 
-SVG_NS = "http://www.w3.org/2000/svg"
+CHART_TEMPLATE = "rancang-grafik.html"
+"""One chart's ``<figure>`` (in ``templates/``, rendered by the builder's template engine)."""
+
+TOTALS_TEMPLATE = "rancang-angka.html"
+"""The totals of ``{rancang-jumlah}``: ``<dl class="rancang-angka">``."""
 
 STAGE_WORDS = {Stage.INITIATIVE: "Inisiatif", Stage.TRIAL: "Uji coba", Stage.IMPLEMENTATION: "Penerapan"}
 
@@ -186,10 +198,6 @@ CHARTS = {
 # -- drawing ---------------------------------------------------------------------------------------
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _wrap(text: str, width_chars: int, max_lines: int | None = None) -> list[str]:
     lines = textwrap.wrap(text, max(width_chars, 4), break_long_words=True, break_on_hyphens=False) or [""]
     if max_lines is not None and len(lines) > max_lines:
@@ -205,8 +213,9 @@ def _sentence(chart: Chart) -> str:
         "; ".join(parts) + "."
 
 
-def svg(chart: Chart, ident: str) -> str:
-    """The chart as inline SVG (every label escaped)."""
+def svg_view(chart: Chart) -> dict[str, Any]:
+    """The geometry of the chart (``grafik.svg`` of :data:`CHART_TEMPLATE`), in SVG user units: the label
+    column sized to the longest label, labels wrapped to it, bars scaled to the biggest value."""
     longest = max((len(bar.label) for bar in chart.bars), default=1)
     label_width = int(min(max(longest * CHAR + 4, LABEL_MIN), LABEL_MAX))
     label_chars = int(label_width / CHAR)
@@ -225,70 +234,39 @@ def svg(chart: Chart, ident: str) -> str:
         height = head + len(note_lines) * (LINE - 2) + (4 if note_lines else 0) + 10
         bar_y = y + (head - BAR) / 2
         length = bar_room * bar.value / biggest
-        label_top = y + (head - label_height) / 2 + FONT
-        parts = ['<g class="rancang-grafik-baris">',
-                 f"<title>{_e(bar.label)}: {bar.value} {_e(chart.unit)}</title>"]
-        text = [f'<text x="{label_width}" y="{label_top:.1f}" text-anchor="end" font-size="{FONT}" '
-                f'fill="currentColor" class="rancang-grafik-label">']
-        for number, line in enumerate(label_lines):
-            dy = "0" if number == 0 else str(LINE)
-            text.append(f'<tspan x="{label_width}" dy="{dy}">{_e(line)}</tspan>')
-        text.append("</text>")
-        parts.append("".join(text))
-        parts.append(f'<rect class="rancang-grafik-batang" x="{bar_x}" y="{bar_y:.1f}" width="{length:.1f}" '
-                     f'height="{BAR}" rx="2" fill="#2f6f8f" data-label="{_e(bar.label)}" '
-                     f'data-nilai="{bar.value}"/>')
-        parts.append(f'<text x="{bar_x + length + 6:.1f}" y="{bar_y + BAR - 4.5:.1f}" font-size="{FONT}" '
-                     f'fill="currentColor" class="rancang-grafik-nilai">{bar.value}</text>')
-        note_y = y + head + 4
-        for line in note_lines:
-            note_y += LINE - 2
-            parts.append(f'<text x="{bar_x}" y="{note_y:.1f}" font-size="{SMALL}" fill="currentColor" '
-                         f'class="rancang-grafik-catatan">{_e(line)}</text>')
-        if index:
-            parts.insert(1, f'<line x1="0" x2="{WIDTH}" y1="{y - 5:.1f}" y2="{y - 5:.1f}" stroke="currentColor" '
-                            'stroke-opacity="0.12"/>')
-        parts.append("</g>")
-        rows.append("".join(parts))
+        note_top = y + head + 4
+        rows.append({
+            "label": bar.label, "nilai": bar.value,
+            "pemisah_y": y - 5 if index else None,
+            "label_x": label_width, "label_y": y + (head - label_height) / 2 + FONT, "label_baris": label_lines,
+            "batang_x": bar_x, "batang_y": bar_y, "panjang": length,
+            "nilai_x": bar_x + length + 6, "nilai_y": bar_y + BAR - 4.5,
+            "catatan": [(note_top + (LINE - 2) * (number + 1), line) for number, line in enumerate(note_lines)],
+        })
         y += height
     height = y + PAD - 10
-    axis = (f'<line x1="{bar_x}" x2="{bar_x}" y1="{PAD - 4}" y2="{height - PAD + 4}" stroke="currentColor" '
-            'stroke-opacity="0.5"/>')
-    return (f'<svg xmlns="{SVG_NS}" class="rancang-grafik-svg" data-grafik="{_e(chart.kind)}" role="img" '
-            f'aria-labelledby="{ident}-judul {ident}-uraian" viewBox="0 0 {WIDTH} {height:.0f}" '
-            f'width="100%" preserveAspectRatio="xMinYMin meet" font-family="sans-serif">'
-            f'<title id="{ident}-judul">{_e(chart.title)}</title>'
-            f'<desc id="{ident}-uraian">{_e(_sentence(chart))}</desc>'
-            f"{axis}{''.join(rows)}</svg>")
+    return {"lebar": WIDTH, "tinggi": height, "sumbu": {"x": bar_x, "y1": PAD - 4, "y2": height - PAD + 4},
+            "satuan": chart.unit, "huruf": FONT, "huruf_kecil": SMALL, "jarak_baris": LINE, "tinggi_batang": BAR,
+            "baris": rows}
 
 
-def table(chart: Chart) -> str:
-    """The same numbers as a table, inside a <details> under the chart."""
+def table_view(chart: Chart) -> dict[str, Any]:
+    """The same numbers as a table (``grafik.tabel`` of :data:`CHART_TEMPLATE`)."""
     heads = [chart.label_heading, chart.value_heading] + ([chart.notes_heading] if chart.notes_heading else [])
-    out = ['<details class="rancang-grafik-data"><summary>Data grafik dalam tabel</summary>',
-           f'<table class="rancang-grafik-tabel docutils"><caption>{_e(chart.title)}</caption><thead><tr>',
-           "".join(f'<th scope="col">{_e(h)}</th>' for h in heads), "</tr></thead><tbody>"]
-    for bar in chart.bars:
-        out.append(f'<tr><th scope="row">{_e(bar.label)}</th><td>{bar.value}</td>')
-        if chart.notes_heading:
-            out.append("<td>" + "<br>".join(_e(note) for note in bar.notes) + "</td>")
-        out.append("</tr>")
-    out.append("</tbody></table></details>")
-    return "".join(out)
+    return {"kepala": heads,
+            "baris": [(bar.label, bar.value, bar.notes if chart.notes_heading else None) for bar in chart.bars]}
 
 
-def figure(chart: Chart, ident: str) -> str:
-    out = [f'<figure class="rancang-grafik" id="{ident}" data-grafik="{_e(chart.kind)}">']
-    if chart.bars:
-        out.append(svg(chart, ident))
-    else:
-        out.append('<p class="rancang-grafik-kosong">Belum ada data untuk grafik ini.</p>')
-    if chart.note:
-        out.append(f'<figcaption>{_e(chart.note)}</figcaption>')
-    if chart.bars:
-        out.append(table(chart))
-    out.append(f'<p class="rancang-grafik-tidak-diketahui">{_e(chart.unknown)}</p></figure>')
-    return "".join(out)
+def chart_view(chart: Chart, ident: str) -> dict[str, Any]:
+    """What the figure (template :data:`CHART_TEMPLATE`) shows; ``ident`` is the figure's id."""
+    return {"id": ident, "jenis": chart.kind, "judul": chart.title, "uraian": _sentence(chart),
+            "catatan": chart.note, "tidak_diketahui": chart.unknown,
+            "svg": svg_view(chart) if chart.bars else None, "tabel": table_view(chart) if chart.bars else None}
+
+
+def figure(builder: Any, chart: Chart, ident: str) -> str:
+    """The chart's ``<figure>``: the SVG, its note, the data table and the unknown line (every label escaped)."""
+    return builder.templates.render(CHART_TEMPLATE, {"grafik": chart_view(chart, ident)})
 
 
 # -- directives ------------------------------------------------------------------------------------
@@ -305,9 +283,10 @@ class ChartDirective(SphinxDirective):
         if kind not in CHARTS:
             raise self.error(f"grafik '{kind}' tidak dikenal; pilih salah satu: {', '.join(CHARTS)}")
         RancangDomain.of(self.env).note_aggregate(self.env.docname)
-        chart = CHARTS[kind](context.of(self.env).data)
+        shared = context.of(self.env)
+        chart = CHARTS[kind](shared.data)
         ident = f"rancang-grafik-{kind}-{self.env.new_serialno('rancang-grafik')}"
-        return [markdown.block(figure(chart, ident))]
+        return [markdown.block(figure(shared.builder, chart, ident))]
 
 
 def totals(data: ProjectData) -> list[tuple[str, int]]:
@@ -329,9 +308,8 @@ class TotalsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         RancangDomain.of(self.env).note_aggregate(self.env.docname)
-        items = "".join(f'<div><dt>{_e(label)}</dt><dd>{value}</dd></div>'
-                        for label, value in totals(context.of(self.env).data))
-        return [markdown.block(f'<dl class="rancang-angka">{items}</dl>')]
+        shared = context.of(self.env)
+        return [markdown.block(shared.builder.templates.render(TOTALS_TEMPLATE, {"angka": totals(shared.data)}))]
 
 
 def setup(app: Sphinx) -> None:

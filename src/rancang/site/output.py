@@ -8,8 +8,12 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from rancang.documents import KINDS, documents_folder
+from rancang.fileio import atomic_write_bytes
 from rancang.site import context
 from rancang.site.links import DOWNLOADS
+
+REDIRECT_TEMPLATE = "rancang-alihkan.html"
+"""The top-level ``index.html`` (in ``templates/``, rendered by the builder's template engine)."""
 
 
 def copy_documents(app: Sphinx, exception: Exception | None) -> None:
@@ -28,17 +32,16 @@ def copy_documents(app: Sphinx, exception: Exception | None) -> None:
 
 
 def home_redirect(app: Sphinx, exception: Exception | None) -> None:
-    """``index.html`` at the top of the site opens the region's home page (kb/index)."""
+    """``index.html`` at the top of the site opens the region's home page (kb/index); written only when its
+    content changed."""
     if exception is not None or app.builder.format != "html":
         return
     target = app.builder.get_target_uri(app.config.root_doc)
-    page = ('<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
-            f'<meta http-equiv="refresh" content="0; url={target}">'
-            f'<title>{app.config.html_title}</title></head>'
-            f'<body><a href="{target}">Buka beranda</a></body></html>\n')
+    page = app.builder.templates.render(REDIRECT_TEMPLATE, {"alamat": target, "judul": app.config.html_title})
+    content = (page + "\n").encode("utf-8")  # Jinja drops the template's last newline; the file ends with one
     index = Path(app.outdir) / "index.html"
-    if not index.exists() or index.read_text(encoding="utf-8") != page:
-        index.write_text(page, encoding="utf-8")
+    if not index.is_file() or index.read_bytes() != content:
+        atomic_write_bytes(index, content)
 
 
 def setup(app: Sphinx) -> None:
