@@ -3,9 +3,10 @@
 Every file rancang itself writes -- documents, open data, the gallery's generated files, caches, build state --
 goes through :func:`atomic_write_bytes`: the content is written to a temporary file in the same folder, flushed
 to disk, then renamed over the target. A failure at any point leaves the previous file (or no file) -- never a
-half-written one. Two writers do the same by other means: :mod:`rancang.render.pdf` copies LibreOffice's PDF to
-a temporary file beside the target and renames it, and the site's pages are written by Sphinx. (The example
-projects of :mod:`rancang.lint.examples` are scratch files for the docs and tests, not outputs.)
+half-written one (:func:`atomic_copy` for the site's download copies). Two writers do the same by other means:
+:mod:`rancang.render.pdf` copies LibreOffice's PDF to a temporary file beside the target and renames it, and the
+site's pages are written by Sphinx. (The example projects of :mod:`rancang.lint.examples` are scratch files
+for the docs and tests, not outputs.)
 """
 
 from __future__ import annotations
@@ -82,3 +83,10 @@ def _umask() -> int:
 
 def atomic_write_text(target: Path, text: str, *, overwrite: bool = True) -> None:
     atomic_write_bytes(target, text.encode("utf-8"), overwrite=overwrite)
+
+
+def atomic_copy(source: Path, target: Path) -> None:
+    """Copy ``source`` over ``target`` the same safe way, keeping its times (like :func:`shutil.copy2`)."""
+    atomic_write_bytes(target, source.read_bytes())
+    info = source.stat()
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))

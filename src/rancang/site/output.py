@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
 from rancang.documents import KINDS, documents_folder
-from rancang.fileio import atomic_write_bytes
+from rancang.fileio import atomic_copy, atomic_write_bytes
 from rancang.site import context
 from rancang.site.links import DOWNLOADS
 
@@ -28,7 +27,7 @@ def copy_documents(app: Sphinx, exception: Exception | None) -> None:
         for suffix in ("docx", "pdf"):
             path = source / f"{name}.{suffix}"
             if path.is_file():
-                shutil.copy2(path, target / path.name)
+                atomic_copy(path, target / path.name)
 
 
 def home_redirect(app: Sphinx, exception: Exception | None) -> None:
