@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from rancang.documents import documents_folder
-from rancang.layout import INNOVATION_DOCS, SHARED_DATA_FILES
+from rancang.layout import INNOVATION_DOCS, SHARED_DATA_FILES, regulation_doc
 from rancang.models.innovation import Innovation
 from rancang.models.regulation import Regulation
 from rancang.site import context
@@ -73,7 +73,7 @@ def record_page(env, docname: str, text: str) -> list[nodes.Node]:
     if isinstance(model, Innovation):
         def regulation_link(regulation_id: str) -> str | None:
             if regulation_id in data.regulations:
-                return f"../../regulations/{regulation_id}.html"
+                return shared.builder.get_relative_uri(docname, regulation_doc(regulation_id))
             return None
 
         return [orphan(), *profile_nodes(record_id, model, data, shared.today, regulation_link)]

@@ -80,7 +80,8 @@ def facts(record_id: str, innovation: Innovation, data: ProjectData) -> list[tup
 
 def profile_nodes(record_id: str, innovation: Innovation, data: ProjectData, today: dt.date,
                   regulation_link) -> list[nodes.Node]:
-    """``regulation_link(catalogue_id)`` returns a docname for a project regulation, or None."""
+    """``regulation_link(id)`` returns the URI of the page of the project's regulation ``id`` relative to this
+    profile's page, or None when the project has no such regulation."""
     page = _section(innovation.name, f"inovasi-{record_id}")
     if innovation.other_names:
         page += nodes.paragraph(text="Juga dikenal sebagai: " + ", ".join(innovation.other_names),
