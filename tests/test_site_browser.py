@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -20,18 +19,14 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_site_build import build, copy_project, innovation_records, page_text
+from support import CHROMEDRIVER, CHROMIUM, needs_browser
+from test_site_build import innovation_records, page_text
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SHOTS = Path("/tmp/rancang-shots")
-WAIT = 10  # seconds, for anything the page does after loading
+WAIT = 120
+"""Wall seconds after which the page is taken to hang, for anything it does after loading (a guard, not a bound)."""
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
-    reason="Chromium atau ChromeDriver tidak terpasang (/usr/bin/chromium, /usr/bin/chromedriver): "
-           "pasang paket Debian chromium dan chromium-driver (.ci/run memasangnya)",
-)
+pytestmark = [needs_browser, pytest.mark.slow]
 
 FACETS = {"tahapan": "penerapan", "bentuk": "pelayanan_publik"}
 """The two facets chosen in the gallery: YAML key and value (the same as the URL's)."""
@@ -41,13 +36,11 @@ REGULATION = "perwali-inovasi-daerah"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("situs-peramban"))
-    record = root / "kb" / "inovasi" / f"{PROFILE_WITH_REGULATION}.yaml"
-    if REGULATION not in str(yaml.safe_load(record.read_text(encoding="utf-8")).get("dasar_hukum")):
-        with open(record, "a", encoding="utf-8") as handle:
-            handle.write(f"dasar_hukum:\n  - regulasi: {REGULATION}\n")
-    return build(root)
+def site(example_build) -> Path:
+    """The session's build of the example (conftest.py), whose profile PROFILE_WITH_REGULATION cites REGULATION."""
+    record = example_build.root / "kb" / "inovasi" / f"{PROFILE_WITH_REGULATION}.yaml"
+    assert REGULATION in str(yaml.safe_load(record.read_text(encoding="utf-8")).get("dasar_hukum"))
+    return example_build.site
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +53,7 @@ def browser(tmp_path_factory):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(WAIT)
     try:
         yield driver
     finally:
@@ -180,7 +173,9 @@ def test_search_for_layanan_finds_pages_that_say_pelayanan(browser, site):
             lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a"))
     except TimeoutException:
         pytest.fail(f"no search results: {browser.find_element(By.ID, 'search-results').text!r}")
-    time.sleep(0.3)  # Sphinx adds the results one by one
+    # Sphinx adds the results one by one and writes the summary line after the last one.
+    WebDriverWait(browser, WAIT).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#search-results p.search-summary").text.strip())
     results = {_page_of(a.get_attribute("href")).resolve()
                for a in browser.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")}
     texts = {path: page_text(path).lower() for path in results if path.suffix == ".html"}
@@ -199,7 +194,7 @@ def _screenshot(driver, path: Path, width: int) -> int:
     """A full-page screenshot at ``width`` CSS pixels; returns the page's scroll width."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
-    time.sleep(0.2)
+    WebDriverWait(driver, WAIT).until(lambda d: d.execute_script("return window.innerWidth") == width)
     height = driver.execute_script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
     scroll_width = driver.execute_script("return document.documentElement.scrollWidth")
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
@@ -234,15 +229,6 @@ def test_screenshots_at_desktop_and_phone_width(browser, site, tmp_path):
 # -- paginated gallery -------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def paginated_site(tmp_path_factory) -> tuple[Path, Path]:
-    """The example with 23 innovations and three cards a page (see test_site_gallery_pages.py)."""
-    from test_site_gallery_pages import build_paginated, paginated_project
-
-    root = paginated_project(tmp_path_factory.mktemp("galeri-halaman-peramban") / "proyek")
-    return root, build_paginated(root)
-
-
 def _counter(driver) -> str:
     return driver.find_element(By.ID, "rancang-jumlah").text
 
@@ -259,7 +245,7 @@ def test_paginated_gallery_filters_every_record_not_only_the_first_page(browser,
     from rancang.site import gallery
     from test_site_gallery_pages import PAGE_SIZE
 
-    root, out = paginated_site
+    root, out = paginated_site.root, paginated_site.site  # built once per session (conftest.py)
     checked = check_project(root)
     data, _ = checked.data, checked.report
     prepared = gallery.prepare(data)
@@ -336,7 +322,7 @@ def test_paginated_gallery_without_script_links_static_pages(browser, paginated_
     """The static pages: the next link of the gallery opens galeri/halaman/2.html, whose cards follow."""
     from test_site_gallery_pages import PAGE_SIZE
 
-    root, out = paginated_site
+    out = paginated_site.site  # built once per session (conftest.py)
     _errors(browser)  # forget what earlier tests left in the log
     browser.get(_url(out, "kb/galeri.html"))
     browser.find_element(By.CSS_SELECTOR, "nav.rancang-halaman a.rancang-halaman-berikutnya").click()

@@ -14,17 +14,13 @@ from html.parser import HTMLParser
 import json
 import pickle
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import snowballstemmer
 import yaml
 
-from rancang.check import check_project
-
-ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("rancang.yaml", "kb", "regulations", "templates", "schemas", "visits")
+from support import build_site_of, copy_example
 
 ALWAYS_WRITTEN = {"genindex.html", "search.html"}
 """Sphinx writes its additional pages on every build (their content stays the same)."""
@@ -33,31 +29,6 @@ STEM = snowballstemmer.stemmer("indonesian").stemWord
 
 
 # -- helpers shared with test_site_browser.py ---------------------------------------------------------------------
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the bundled example's sources (not its outputs) in ``target``."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "_build"))
-        elif source.is_file():
-            shutil.copy2(source, target / name)
-    return target
-
-
-def build(root: Path) -> Path:
-    """What ``rancang build --no-pdf`` does, with Sphinx warnings as errors; returns the site folder."""
-    from rancang.documents import build_documents
-    from rancang.site.builder import build_site
-
-    checked = check_project(root)
-    report = checked.report
-    assert not report.errors, [d.format() for d in report.errors]
-    build_documents(root, checked, pdf=False)
-    outdir, _warnings = build_site(root, checked, warnings_are_errors=True)
-    return outdir
 
 
 def innovation_records(root: Path) -> dict[str, dict]:
@@ -127,9 +98,9 @@ def load_search_index(outdir: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("situs"))
-    return build(root)
+def site(example_build) -> Path:
+    """The session's build of the example (conftest.py): read only."""
+    return example_build.site
 
 
 # -- incremental builds ------------------------------------------------------------------------------------------
@@ -194,12 +165,12 @@ def _renamable_record(root: Path) -> tuple[str, str]:
 @pytest.fixture(scope="module")
 def history(tmp_path_factory) -> dict:
     """Builds a copy four times -- as is, unchanged, one record renamed, one agency renamed -- and records each."""
-    root = copy_project(tmp_path_factory.mktemp("inkremental"))
+    root = copy_example(tmp_path_factory.mktemp("inkremental"))
     agency_users = _add_agency(root)
-    outdir = build(root)
+    outdir, _ = build_site_of(root)
     result: dict = {"root": root, "outdir": outdir, "first": _snapshot(outdir)}
 
-    outdir = build(root)  # no change
+    outdir, _ = build_site_of(root)  # no change
     result["second"] = _snapshot(outdir)
     result["documents"] = _documents(root)
 
@@ -210,14 +181,14 @@ def history(tmp_path_factory) -> dict:
     text = path.read_text(encoding="utf-8")
     assert text.count(f"\nnama: {old}\n") == 1
     path.write_text(text.replace(f"\nnama: {old}\n", f"\nnama: {result['new']}\n"), encoding="utf-8")
-    outdir = build(root)
+    outdir, _ = build_site_of(root)
     result["third"] = _snapshot(outdir)
     result["showing_new"] = _pages_showing(outdir, result["new"])
     result["stale"] = _text_files_containing(outdir, old)
     result["profile_page"] = (outdir / f"kb/inovasi/{record_id}.html").read_text(encoding="utf-8")
     result["aggregates"] = _aggregates(root)
 
-    outdir = build(root)  # no change again
+    outdir, _ = build_site_of(root)  # no change again
     result["fourth"] = _snapshot(outdir)
 
     old_agency, new_agency = AGENCY_NAMES
@@ -227,7 +198,7 @@ def history(tmp_path_factory) -> dict:
     text = agencies_file.read_text(encoding="utf-8")
     assert text.count(f"nama: {old_agency}\n") == 1
     agencies_file.write_text(text.replace(f"nama: {old_agency}\n", f"nama: {new_agency}\n"), encoding="utf-8")
-    outdir = build(root)
+    outdir, _ = build_site_of(root)
     result["agency_pages"] = {rid: page_text(outdir / f"kb/inovasi/{rid}.html") for rid in result["agency_users"]}
     result["showing_new_agency"] = _pages_showing(outdir, new_agency)
     result["stale_agency"] = _text_files_containing(outdir, old_agency)
@@ -417,6 +388,10 @@ def test_site_makes_no_external_requests(site):
 # -- rancang serve -----------------------------------------------------------------------------------------------
 
 
+SERVE_HANG_GUARD = 180
+"""Wall seconds after which `rancang serve` is taken to hang (it answers within seconds): a guard, not a bound."""
+
+
 def test_serve_rebuilds_the_served_site_when_a_record_changes(tmp_path):
     import queue
     import signal
@@ -426,7 +401,7 @@ def test_serve_rebuilds_the_served_site_when_a_record_changes(tmp_path):
     import time
     import urllib.request
 
-    root = copy_project(tmp_path / "proyek")
+    root = copy_example(tmp_path / "proyek")
     record_id, old = _renamable_record(root)
     new = "Layanan Uji Server Lokal"
     process = subprocess.Popen([sys.executable, "-m", "rancang", "-C", str(root), "serve", "--port", "0"],
@@ -435,8 +410,8 @@ def test_serve_rebuilds_the_served_site_when_a_record_changes(tmp_path):
     output: list[str] = []
     threading.Thread(target=lambda: [lines.put(line.rstrip("\n")) for line in process.stdout], daemon=True).start()
 
-    def wait_for(pattern: str, seconds: float) -> re.Match:
-        deadline = time.monotonic() + seconds
+    def wait_for(pattern: str) -> re.Match:
+        deadline = time.monotonic() + SERVE_HANG_GUARD
         while time.monotonic() < deadline:
             try:
                 line = lines.get(timeout=0.2)
@@ -446,15 +421,16 @@ def test_serve_rebuilds_the_served_site_when_a_record_changes(tmp_path):
             output.append(line)
             if match := re.search(pattern, line):
                 return match
-        pytest.fail(f"no line matching {pattern!r} after {seconds} s:\n" + "\n".join(output))
+        pytest.fail(f"rancang serve hangs: no line matching {pattern!r} after {SERVE_HANG_GUARD} s:\n"
+                    + "\n".join(output))
 
     def fetch(url: str) -> str:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=SERVE_HANG_GUARD) as response:
             assert response.status == 200
             return response.read().decode("utf-8")
 
     try:
-        base = wait_for(r"Situs disajikan di (http://127\.0\.0\.1:\d+/)", 60).group(1)
+        base = wait_for(r"Situs disajikan di (http://127\.0\.0\.1:\d+/)").group(1)
         assert "kb/index.html" in fetch(base)  # the home redirect
         assert "Direktori Inovasi" in fetch(base + "kb/index.html")
         profile = f"{base}kb/inovasi/{record_id}.html"
@@ -463,25 +439,26 @@ def test_serve_rebuilds_the_served_site_when_a_record_changes(tmp_path):
         path = root / "kb" / "inovasi" / f"{record_id}.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace(f"\nnama: {old}\n", f"\nnama: {new}\n"),
                         encoding="utf-8")
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + SERVE_HANG_GUARD
         while f"<title>{new}" not in fetch(profile):
-            assert time.monotonic() < deadline, "the served profile still shows the old name after 20 s"
+            if time.monotonic() > deadline:
+                pytest.fail(f"rancang serve hangs: the profile still shows the old name after {SERVE_HANG_GUARD} s")
             time.sleep(0.25)
-        wait_for(rf"Berubah: kb/inovasi/{record_id}\.yaml\. Membangun ulang", 5)
-        wait_for(r"Situs diperbarui dalam [\d.]+ detik\.", 10)
+        wait_for(rf"Berubah: kb/inovasi/{record_id}\.yaml\. Membangun ulang")
+        wait_for(r"Situs diperbarui dalam [\d.]+ detik\.")
 
         process.send_signal(signal.SIGINT)  # Ctrl+C
-        wait_for(r"^Dihentikan\.$", 10)
-        assert process.wait(timeout=10) == 0
+        wait_for(r"^Dihentikan\.$")
+        assert process.wait(timeout=SERVE_HANG_GUARD) == 0
     finally:
         if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=10)
+            process.kill()
+            process.wait()
 
 
 def test_download_links_follow_the_documents(tmp_path):
     """A PDF made after the site was built appears as a download on the next (incremental) build."""
-    root = copy_project(tmp_path)
+    root = copy_example(tmp_path)
     from rancang.check import check_project
     from rancang.documents import build_documents
     from rancang.site.builder import build_site

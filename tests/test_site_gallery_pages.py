@@ -20,6 +20,7 @@ import pytest
 from rancang.check import check_project
 from rancang.site import gallery
 from rancang.site.builder import build_site
+from support import build_site_of
 from test_site_gallery import NASTY, Page, _copy
 
 PAGE_SIZE = 3
@@ -68,17 +69,14 @@ def small_pages():
 
 def build_paginated(root: Path) -> Path:
     with small_pages():
-        checked = check_project(root)
-        report = checked.report
-        assert not report.errors, [d.message for d in report.errors]
-        outdir, _ = build_site(root, checked, warnings_are_errors=True)
+        outdir, _ = build_site_of(root, documents=False)
     return outdir
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> dict:
-    root = paginated_project(tmp_path_factory.mktemp("galeri-halaman") / "proyek")
-    out = build_paginated(root)
+def site(paginated_site) -> dict:
+    """The paginated project built once per session (conftest.py: paginated_project, then build_paginated)."""
+    root, out = paginated_site.root, paginated_site.site
     checked = check_project(root)
     data, _ = checked.data, checked.report
     prepared = gallery.prepare(data)
