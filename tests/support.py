@@ -11,7 +11,7 @@ import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -112,3 +112,41 @@ def cpu_time() -> Iterator[CpuTime]:
     finally:
         after = resource.getrusage(resource.RUSAGE_SELF)
         used.seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+# -- processes -------------------------------------------------------------------------------------------------
+
+ENDED_GUARD = 60
+"""Wall seconds a killed process may take to disappear before it is said to have survived (a guard, not a bound)."""
+
+
+def assert_ended(pid: int) -> None:
+    """The process ``pid`` has ended (or is a zombie waiting for its parent), or ends within the guard."""
+    import time
+
+    stat = Path(f"/proc/{pid}/stat")
+    deadline = time.monotonic() + ENDED_GUARD
+    while True:
+        try:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            return
+        if state == "Z":
+            return
+        assert time.monotonic() < deadline, f"process {pid} survived being stopped ({ENDED_GUARD} s later)"
+        time.sleep(0.05)
+
+
+@contextmanager
+def counted_libreoffice(folder: Path) -> Iterator[Callable[[], int]]:
+    """LibreOffice as rancang finds it, behind a script that counts its runs (``RANCANG_SOFFICE`` while inside);
+    yields a function giving the number of runs so far. Work counted, not timed: one run per batch."""
+    real = shutil.which("soffice") or shutil.which("libreoffice")
+    assert real, LIBREOFFICE_MISSING
+    log = folder / "soffice-runs.log"
+    script = folder / "soffice-counted"
+    script.write_text(f'#!/bin/sh\necho run >> "{log}"\nexec "{real}" "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RANCANG_SOFFICE", str(script))
+        yield lambda: len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0

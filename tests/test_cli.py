@@ -44,12 +44,11 @@ def test_check_json_on_the_example(in_root, capsys):
     assert main(["check", "--strict"]) == 1  # CI mode: the unconfirmed citations must be resolved first
 
 
-def test_build_validates_and_reports(in_root, capsys):
-    from rancang.layout import STATE_FILE
-
-    (ROOT / STATE_FILE).unlink(missing_ok=True)  # a real build, not "nothing changed" (tested elsewhere)
-    assert main(["build", "--no-pdf"]) == 0
-    out = capsys.readouterr().out
+def test_build_validates_and_reports(example_build):
+    # `rancang build --no-pdf` in a fresh copy of the example (conftest.py), not in the repository: a real build,
+    # not "nothing changed" (tested elsewhere), and nothing written beside the sources.
+    assert example_build.code == 0
+    out = example_build.output
     assert "Ditemukan 0 galat dan 3 peringatan." in out
     assert "Ditulis: _build/dokumen/perwali-inovasi-daerah.docx" in out
 

@@ -6,7 +6,6 @@ Checks the page size (F4), the font that was used, and the text of the PDF
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,12 +14,9 @@ import pytest
 from rancang.check import check_project
 from rancang.documents import build_documents
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import needs_libreoffice
 
-needs_libreoffice = pytest.mark.skipif(
-    not (shutil.which("soffice") or shutil.which("libreoffice")) or not shutil.which("pdftotext"),
-    reason="LibreOffice/poppler tidak terpasang (CI memasangnya lewat .ci/run)",
-)
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def pdf_text(path: Path) -> str:
@@ -35,6 +31,7 @@ def page_size(path: Path) -> tuple[float, float]:
 
 
 @needs_libreoffice
+@pytest.mark.slow
 @pytest.mark.parametrize("project, record, expected", [
     (ROOT, "perwali-inovasi-daerah", [
         "WALI KOTA PAREPARE", "PERATURAN WALI KOTA PAREPARE", "NOMOR ... TAHUN ...", "INOVASI DAERAH",

@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ import docxtpl  # needs docxtpl[subdoc] (docxcompose) for new_subdoc()
 from jinja2 import Environment, StrictUndefined
 
 from rancang.render.pdf import FONTS_CONF, PdfError, convert_to_pdf
+from support import assert_ended, counted_libreoffice, needs_libreoffice, require_libreoffice
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "peraturan-kepala-daerah.docx"
@@ -280,12 +280,6 @@ def test_render_refuses_missing_variable():
 
 # --------------------------------------------------------------------------- (d) LibreOffice
 
-HAVE_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
-HAVE_POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdfinfo", "pdffonts"))
-needs_libreoffice = pytest.mark.skipif(
-    not (HAVE_SOFFICE and HAVE_POPPLER),
-    reason="LibreOffice (soffice) atau poppler-utils tidak terpasang; .ci/run memasangnya",
-)
 
 
 def _sha(path: Path) -> str:
@@ -299,17 +293,15 @@ def _run(*cmd: str) -> str:
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
     """One LibreOffice run converting two rendered documents (a batch): a 3+ page one and a short one."""
-    if not (HAVE_SOFFICE and HAVE_POPPLER):
-        pytest.skip("LibreOffice (soffice) atau poppler-utils tidak terpasang; .ci/run memasangnya")
+    require_libreoffice()
     src = tmp_path_factory.mktemp("docx")
     out = tmp_path_factory.mktemp("pdf")
     long_doc = render(src / "panjang rancangan.docx", lambang="[lambang Garuda]", pasal=14)
     short_doc = render(src / "pendek.docx", pasal=1)
     before = {p: _sha(p) for p in (long_doc, short_doc)}
-    start = time.perf_counter()
-    pdfs = convert_to_pdf([long_doc, short_doc], out, timeout=120)
-    seconds = time.perf_counter() - start
-    return {"src": src, "out": out, "pdfs": pdfs, "before": before, "seconds": seconds}
+    with counted_libreoffice(tmp_path_factory.mktemp("hitung")) as runs:
+        pdfs = convert_to_pdf([long_doc, short_doc], out, timeout=120)
+    return {"src": src, "out": out, "pdfs": pdfs, "before": before, "runs": runs()}
 
 
 @needs_libreoffice
@@ -323,7 +315,7 @@ def test_pdf_batch_result(converted):
         assert _sha(docx) == digest  # DOCX untouched
     # LibreOffice left no lock file or anything else beside the DOCX files.
     assert sorted(p.name for p in converted["src"].iterdir()) == ["panjang rancangan.docx", "pendek.docx"]
-    assert converted["seconds"] < 60
+    assert converted["runs"] == 1  # the batch is one LibreOffice start, however many documents
 
 
 @needs_libreoffice
@@ -430,31 +422,24 @@ def test_missing_soffice_on_path(tmp_path, one_docx, monkeypatch):
 
 def test_timeout_kills_and_leaves_no_pdf(tmp_path, one_docx, monkeypatch):
     docx, digest = one_docx
-    marker = tmp_path / "child.pid"
-    # The fake writes a PDF first, then hangs in a child process (like soffice.bin under oosplash).
+    marker, woke = tmp_path / "child.pid", tmp_path / "woke"
+    # The fake writes a PDF first, then hangs in a child process (like soffice.bin under oosplash); what it does
+    # after the child ends is never reached when the timeout stops it.
     fake = _fake(tmp_path, f"""\
         while [ "$1" != "--outdir" ]; do shift; done
         printf '%%PDF-1.4 setengah' > "$2/draf.pdf"
-        sleep 30 &
+        sleep 120 &
         echo $! > {marker}
         wait
+        echo woke > {woke}
         """)
     monkeypatch.setenv("RANCANG_SOFFICE", str(fake))
-    start = time.monotonic()
     with pytest.raises(PdfError) as err:
         convert_to_pdf([docx], tmp_path / "out", timeout=1)
-    assert time.monotonic() - start < 10
+    assert not woke.exists()  # stopped, not waited for
     assert "tidak selesai dalam 1 detik" in str(err.value)
     _assert_nothing_written(tmp_path / "out", docx, digest)
-    child = int(marker.read_text())
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and Path(f"/proc/{child}").exists():
-        state = Path(f"/proc/{child}/stat").read_text().split()[2] if Path(f"/proc/{child}/stat").exists() else "Z"
-        if state == "Z":
-            break
-        time.sleep(0.05)
-    else:
-        assert not Path(f"/proc/{child}").exists(), "the hanging child survived the timeout"
+    assert_ended(int(marker.read_text()))  # the hanging child is gone too
 
 
 def test_nonzero_exit(tmp_path, one_docx, monkeypatch):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from rancang.check import check_project
 from rancang.cli import main
 from rancang.visits.blocks import Bullets, Heading, KeyValues, Para, Table
 from rancang.visits.content import brief, report
+from support import copy_example, needs_libreoffice
 
 ROOT = Path(__file__).resolve().parents[1]
 VISIT = "dprd-pangkep-2021"
@@ -137,9 +137,7 @@ SPECIAL = "PU & <Kota> \"kutip\" 'tunggal' {{ nama }} {% if %} é 中文"
 
 
 def write_project(tmp_path: Path, visit_text: str) -> Path:
-    for name in ("rancang.yaml", "kb", "regulations", "templates"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    copy_example(tmp_path, parts=("rancang.yaml", "kb", "regulations", "templates"))
     (tmp_path / "visits").mkdir()
     (tmp_path / "visits/uji.yaml").write_text(textwrap.dedent(visit_text).lstrip(), encoding="utf-8")
     return tmp_path
@@ -180,7 +178,8 @@ def test_an_unknown_innovation_names_the_closest_id(tmp_path, monkeypatch, capsy
     assert not (root / "_build").exists()
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice tidak ada")
+@needs_libreoffice
+@pytest.mark.slow
 def test_libreoffice_opens_the_brief_and_the_report(tmp_path, data):
     import subprocess
 

@@ -40,6 +40,7 @@ from rancang.render.template_names import (
 )
 from rancang.render.visit_docx import TemplateStyleError, render
 from rancang.visits.blocks import Bullets, Heading, KeyValues, Para, Table, VisitDocument
+from support import require_libreoffice
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / VISIT_TEMPLATE_NAME
@@ -464,8 +465,6 @@ def test_unknown_template_variable_is_an_error(tmp_path):
 
 # --------------------------------------------------------------------------- (c) LibreOffice
 
-HAVE_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
-HAVE_POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdfinfo"))
 HAVE_CJK_FONT = bool(shutil.which("fc-list")) and bool(
     subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip()
 )
@@ -477,8 +476,7 @@ def _run(*cmd: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory, rendered) -> dict[str, Path]:
-    if not (HAVE_SOFFICE and HAVE_POPPLER):
-        pytest.skip("LibreOffice (soffice) atau poppler-utils tidak terpasang; .ci/run memasangnya")
+    require_libreoffice()
     src = tmp_path_factory.mktemp("visit-docx")
     for paper, data in rendered.items():
         (src / f"bahan-{paper}.docx").write_bytes(data)
