@@ -25,7 +25,6 @@ from rancang.check import check_project
 from rancang.cli import main
 from rancang.diagnostics import Diagnostic, Location, RancangError
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCS = "_build/dokumen"
 EXTRA = 14
 
@@ -55,17 +54,11 @@ pertanyaan_kunci:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    root = tmp_path / "proyek"
-    root.mkdir()
-    for name in ("rancang.yaml", "kb", "regulations", "visits", "templates"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+def project(example_copy):
+    """A fresh copy of the example (conftest.py), the working folder, with EXTRA more visits."""
     for n in range(1, EXTRA + 1):
-        (root / f"visits/contoh-{n:02d}.yaml").write_text(VISIT.format(n=n, day=n), encoding="utf-8")
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("RANCANG_DEBUG", raising=False)
-    return root
+        (example_copy / f"visits/contoh-{n:02d}.yaml").write_text(VISIT.format(n=n, day=n), encoding="utf-8")
+    return example_copy
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -21,21 +20,14 @@ import rancang.render.pdf as pdf_module
 from rancang.cli import main
 from support import assert_ended
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCS = "_build/dokumen"
 REGULATION = "perwali-inovasi-daerah"
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    root = tmp_path / "proyek"
-    root.mkdir()
-    for name in ("rancang.yaml", "kb", "regulations", "visits", "templates"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("RANCANG_DEBUG", raising=False)
-    return root
+def project(example_copy):
+    """A fresh copy of the example in tmp_path / "proyek", the working folder (conftest.py)."""
+    return example_copy
 
 
 def _fake(tmp_path: Path, name: str, body: str) -> Path:
@@ -165,6 +157,9 @@ def test_an_interrupted_build_leaves_the_previous_site(project, tmp_path, monkey
         raise KeyboardInterrupt
 
     monkeypatch.setattr(builder, "build_site", interrupted)
+    from rancang.layout import STATE_FILE
+
+    (project / STATE_FILE).unlink(missing_ok=True)  # a real build, not "nothing changed" (tested elsewhere)
     assert main(["build"]) == 130
     out, err = capsys.readouterr()
     assert err.strip().endswith("Dibatalkan.")

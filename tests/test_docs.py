@@ -637,13 +637,9 @@ def test_build_output_shown_is_what_rancang_build_prints(capsys: pytest.CaptureF
 
 def visit_project(root: Path) -> Path:
     """A copy of the repository project (settings and data), without outputs."""
-    import shutil
+    from support import copy_example
 
-    root.mkdir(parents=True)
-    shutil.copy(REPO / "rancang.yaml", root / "rancang.yaml")
-    for folder in ("kb", "regulations", "visits"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("_build"))
-    return root
+    return copy_example(root, parts=("rancang.yaml", "kb", "regulations", "visits"))
 
 
 def test_visit_page_quotes_what_rancang_prints(capsys: pytest.CaptureFixture[str], tmp_path: Path,

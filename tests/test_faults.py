@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 
 from rancang.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    for name in ("rancang.yaml", "kb", "regulations", "visits", "templates"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(example_copy):
+    """A fresh copy of the example, the working folder (conftest.py)."""
+    return example_copy
 
 
 @pytest.mark.parametrize("error, words", [(errno.ENOSPC, "disk penuh"), (errno.EACCES, "izin menulis ditolak"),

@@ -12,18 +12,16 @@ import datetime as dt
 import html
 import io
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from rancang.check import check_project
 from rancang.loader import load_file
 from rancang.models import FORMATS
-from rancang.site.builder import build_site
 from rancang.yamlsource import load
+from support import build_site_of, copy_example
 
 ROOT = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -59,21 +57,14 @@ penghargaan:
 
 
 def _build(root: Path) -> Path:
-    checked = check_project(root)
-    report = checked.report
-    assert not report.errors, [d.message for d in report.errors]
-    outdir, _ = build_site(root, checked, warnings_are_errors=True)
+    outdir, _ = build_site_of(root, documents=False)
     return outdir
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("situs") / "proyek"
-    root.mkdir()
-    shutil.copy2(ROOT / "rancang.yaml", root / "rancang.yaml")
-    for folder in ("kb", "regulations", "templates", "schemas"):
-        if (ROOT / folder).is_dir():
-            shutil.copytree(ROOT / folder, root / folder)
+    root = copy_example(tmp_path_factory.mktemp("situs") / "proyek",
+                        parts=("rancang.yaml", "kb", "regulations", "templates", "schemas"))
     for record_id, text in EXTRA.items():
         (root / "kb" / "inovasi" / f"{record_id}.yaml").write_text(text, encoding="utf-8")
     return root, _build(root)

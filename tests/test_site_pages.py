@@ -13,7 +13,6 @@ import html
 import os
 import pickle
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,11 +20,9 @@ import pytest
 from html_reading import visible_text
 
 from rancang.check import check_project
-from rancang.documents import build_documents
-from rancang.site.builder import build_site
 from rancang.site.profile import facts
+from support import build_site_of, copy_example
 
-REPO = Path(__file__).resolve().parents[1]
 COPIED = ("rancang.yaml", "kb", "regulations", "templates", "schemas")
 
 SRIKANDI = "berdaya-srikandi-oleh-srikandi"
@@ -74,21 +71,11 @@ def element(page: str, anchor: str) -> str:
 
 
 def copy_project(target: Path) -> Path:
-    for name in COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("_build", ".*"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
+    return copy_example(target, parts=COPIED)
 
 
 def build(root: Path, warnings_are_errors: bool = True) -> tuple[Path, str]:
-    checked = check_project(root)
-    report = checked.report
-    assert not report.errors, [d.format() for d in report.errors]
-    build_documents(root, checked, pdf=False)
-    return build_site(root, checked, warnings_are_errors=warnings_are_errors)
+    return build_site_of(root, warnings_are_errors=warnings_are_errors)
 
 
 @pytest.fixture(scope="module")
