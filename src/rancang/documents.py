@@ -131,21 +131,28 @@ def regulation_docx(root: Path, checked: Checked, record_id: str) -> bytes:
 
 def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool = False) -> Outcome:
     """``rancang draft regulations/<id>.yaml [-o OUT] [--pdf]``."""
-    fmt = format_of(root, regulation_file)
-    shown = display_path(regulation_file)
-    if fmt is None or fmt.name != "regulasi":
-        raise RancangError([Diagnostic("P404", "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
-                                       Location(shown))])
     layout = Layout(root)
-    related = [regulation_file, layout.settings_file, layout.catalogue_file]
-    checked = check_project(root, [p for p in related if p.exists()])
-    data = checked.data
+    return _one_document(root, regulation_file, "regulasi", "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
+                         [layout.settings_file, layout.catalogue_file], lambda data: data.regulations,
+                         lambda record_id: f"{record_id}.docx",
+                         lambda checked, record_id: regulation_docx(root, checked, record_id), out, pdf)
+
+
+def _one_document(root: Path, source: Path, format_name: str, wrong_format: str, related: list[Path],
+                  records: Callable[[ProjectData], dict], name: Callable[[str], str],
+                  render: Callable[[Checked, str], bytes], out: Path | None, pdf: bool) -> Outcome:
+    """One document from one data file: check what it depends on, render, write atomically, maybe a PDF."""
+    shown = display_path(source)
+    fmt = format_of(root, source)
+    if fmt is None or fmt.name != format_name:
+        raise RancangError([Diagnostic("P404", wrong_format, Location(shown))])
+    checked = check_project(root, [p for p in [source, *related] if p.exists()])
     _stop_on_errors(checked.report)
-    record_id = regulation_file.stem
-    if record_id not in data.regulations:
+    record_id = source.stem
+    if record_id not in records(checked.data):
         raise RancangError([Diagnostic("Y101", "berkas tidak ditemukan", Location(shown))])
-    target = out if out is not None else documents_folder(root, data) / f"{record_id}.docx"
-    atomic_write_bytes(target, regulation_docx(root, checked, record_id))
+    target = out if out is not None else documents_folder(root, checked.data) / name(record_id)
+    atomic_write_bytes(target, render(checked, record_id))
     outcome = Outcome([target], [f"Ditulis: {display_path(target)}"])
     if pdf:
         outcome.written.extend(_to_pdf([target], target.parent, outcome, required=True))
@@ -354,25 +361,11 @@ def file_name(record_id: str, kind: str) -> str:
 
 def write_visit(root: Path, visit_file: Path, kind: str, out: Path | None = None, pdf: bool = False) -> Outcome:
     """``rancang brief|report visits/<id>.yaml [-o OUT] [--pdf]``."""
-    fmt = format_of(root, visit_file)
-    shown = display_path(visit_file)
-    if fmt is None or fmt.name != "kunjungan":
-        raise RancangError([Diagnostic("P404", "bukan berkas kunjungan kerja (visits/<id>.yaml)", Location(shown))])
     layout = Layout(root)
-    related = [visit_file, layout.settings_file, layout.kb]
-    checked = check_project(root, [p for p in related if p.exists()])
-    data = checked.data
-    _stop_on_errors(checked.report)
-    record_id = visit_file.stem
-    if record_id not in data.visits:
-        raise RancangError([Diagnostic("Y101", "berkas tidak ditemukan", Location(shown))])
-    target = out if out is not None else documents_folder(root, data) / file_name(record_id, kind)
-    atomic_write_bytes(target, visit_docx(root, data, record_id, kind))
-    outcome = Outcome([target], [f"Ditulis: {display_path(target)}"])
-    if pdf:
-        outcome.written.extend(_to_pdf([target], target.parent, outcome, required=True))
-    _remove_stale_pdfs([target], outcome)
-    return outcome
+    return _one_document(root, visit_file, "kunjungan", "bukan berkas kunjungan kerja (visits/<id>.yaml)",
+                         [layout.settings_file, layout.kb], lambda data: data.visits,
+                         lambda record_id: file_name(record_id, kind),
+                         lambda checked, record_id: visit_docx(root, checked.data, record_id, kind), out, pdf)
 
 
 def has_results(visit) -> bool:
