@@ -12,6 +12,10 @@ Hypothesis runs the same examples on every run (``derandomize``) and never judge
 The ``slow`` marker (registered in ``pyproject.toml``) is on the end-to-end tests that start processes,
 LibreOffice, a browser or many Sphinx builds: ``pytest -m "not slow"`` leaves them out for a quick round;
 ``make test`` runs everything.
+
+The suite runs in one process per CPU (pytest-xdist, ``-n auto --dist loadfile`` in ``pyproject.toml``; see
+:func:`pytest_xdist_auto_num_workers`): each module runs whole, in order, in one process, so what a module
+builds once is built once and no test depends on where it runs. ``-n 0`` runs everything in this process.
 """
 
 from __future__ import annotations
@@ -75,3 +79,14 @@ def example_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(root)
     monkeypatch.delenv("RANCANG_DEBUG", raising=False)
     return root
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one process per CPU this process may use, at most four (more would mostly wait for the longest
+    module, and each builds the session fixtures again); ``PYTEST_XDIST_AUTO_NUM_WORKERS`` decides if set."""
+    import os
+
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(4, cpus))

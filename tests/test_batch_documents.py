@@ -83,6 +83,7 @@ def _contents(folder: Path) -> dict[str, dict[str, bytes]]:
     return found
 
 
+@pytest.mark.slow
 def test_parallel_documents_equal_the_sequential_ones(project, two_workers, monkeypatch):
     checked = check_project(project)
     report = checked.report
@@ -104,6 +105,7 @@ def test_parallel_documents_equal_the_sequential_ones(project, two_workers, monk
     assert len(names) >= drafts.PARALLEL_FROM
 
 
+@pytest.mark.slow
 def test_the_first_failing_document_stops_the_build_in_order(project, two_workers, monkeypatch):
     checked = check_project(project)
     data = checked.data
@@ -137,6 +139,7 @@ def test_the_first_failing_document_stops_the_build_in_order(project, two_worker
     assert not [p for p in (project / DOCS).iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.slow
 def test_a_failure_in_a_worker_is_reported_in_indonesian_by_build(project, two_workers, monkeypatch, capsys):
     import rancang.render.visit_docx as visit_docx
 
@@ -163,6 +166,7 @@ def test_a_handful_of_documents_is_made_in_this_process(monkeypatch):
     assert 1 <= drafts.document_workers(200) <= drafts.MAX_WORKERS
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [
     ["check"],
     ["draft", "regulations/perwali-inovasi-daerah.yaml"],

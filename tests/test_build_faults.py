@@ -23,6 +23,8 @@ from support import assert_ended
 DOCS = "_build/dokumen"
 REGULATION = "perwali-inovasi-daerah"
 
+pytestmark = pytest.mark.slow  # whole builds
+
 
 @pytest.fixture
 def project(example_copy):

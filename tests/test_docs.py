@@ -28,6 +28,8 @@ from rancang.render import regulation_docx, template_names
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 
+pytestmark = pytest.mark.slow  # the documentation built by Sphinx, and more builds
+
 PAGES = ("index", "panduan", "rancangan", "situs", "kunjungan", "format", "kode", "perintah", "search", "genindex")
 
 #: English interface strings of Sphinx/alabaster that the docs replace.

@@ -50,6 +50,8 @@ from rancang.yamlsource import StrictResolver, load_text
 
 all_rules()  # registers the drafting rules' codes
 
+pytestmark = pytest.mark.slow  # thousands of generated documents, some through whole projects
+
 RUNS: Counter[str] = Counter()
 """Examples run per property (checked by the last test)."""
 

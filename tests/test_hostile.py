@@ -382,6 +382,9 @@ def _params() -> list:
     return out
 
 
+pytestmark = pytest.mark.slow  # about 160 processes
+
+
 # -- fixtures ---------------------------------------------------------------------------------
 
 

@@ -22,6 +22,8 @@ import corpus  # noqa: E402
 
 RECORDS = 24
 
+pytestmark = pytest.mark.slow  # builds, rebuilt
+
 
 def _age_file(path: Path, seconds: int) -> None:
     import os

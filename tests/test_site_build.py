@@ -233,6 +233,7 @@ def _documents(root: Path) -> set[str]:
     return {f"{docname}.html" for docname in env.found_docs}
 
 
+@pytest.mark.slow
 def test_a_build_without_change_rewrites_no_page_of_a_document(history):
     first, second = history["first"], history["second"]
     assert "kb/index.html" in first and "index.html" in first
@@ -244,6 +245,7 @@ def test_a_build_without_change_rewrites_no_page_of_a_document(history):
     assert _rewritten(history["third"], history["fourth"]) & history["documents"] == set()
 
 
+@pytest.mark.slow
 def test_a_build_without_change_rewrites_no_generated_page(history):
     """Pages that are not documents (facet pages of the gallery, the home redirect) are kept as well."""
     generated = set(_pages(history["second"])) - history["documents"] - ALWAYS_WRITTEN
@@ -251,6 +253,7 @@ def test_a_build_without_change_rewrites_no_generated_page(history):
     assert _rewritten(history["third"], history["fourth"]) & generated == set()
 
 
+@pytest.mark.slow
 def test_a_renamed_record_shows_its_new_name_everywhere_and_nowhere_else(history):
     old, new, record_id = history["old"], history["new"], history["record_id"]
     second, third = history["second"], history["third"]
@@ -267,6 +270,7 @@ def test_a_renamed_record_shows_its_new_name_everywhere_and_nowhere_else(history
     assert history["stale"] == set(), "stale name left in the site"
 
 
+@pytest.mark.slow
 def test_a_renamed_record_leaves_the_other_pages_alone(history):
     second, third = history["second"], history["third"]
     rewritten = _rewritten(second, third)
@@ -278,6 +282,7 @@ def test_a_renamed_record_leaves_the_other_pages_alone(history):
     assert rewritten & untouched <= history["aggregates"], sorted(rewritten & untouched - history["aggregates"])
 
 
+@pytest.mark.slow
 def test_a_renamed_agency_reaches_every_profile_that_names_it(history):
     old_agency, new_agency = history["old_agency"], history["new_agency"]
     assert history["agency_users"]
@@ -392,6 +397,7 @@ SERVE_HANG_GUARD = 180
 """Wall seconds after which `rancang serve` is taken to hang (it answers within seconds): a guard, not a bound."""
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_the_served_site_when_a_record_changes(tmp_path):
     import queue
     import signal
@@ -456,6 +462,7 @@ def test_serve_rebuilds_the_served_site_when_a_record_changes(tmp_path):
             process.wait()
 
 
+@pytest.mark.slow
 def test_download_links_follow_the_documents(tmp_path):
     """A PDF made after the site was built appears as a download on the next (incremental) build."""
     root = copy_example(tmp_path)

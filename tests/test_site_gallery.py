@@ -394,6 +394,7 @@ def test_nothing_is_written_into_the_source_tree(site):
     assert _files(site["root"]) == site["before"]
 
 
+@pytest.mark.slow
 def test_facet_page_of_a_vanished_value_is_removed(tmp_path):
     root = tmp_path / "proyek"
     _copy(root)

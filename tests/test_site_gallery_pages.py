@@ -398,6 +398,7 @@ def test_index_holds_every_record_with_what_its_card_shows(site):
     assert NASTY in names  # plain text in JSON, shown by the script with textContent only
 
 
+@pytest.mark.slow
 def test_a_small_gallery_has_no_index_and_no_pages(tmp_path):
     """At most one page of innovations: every card on the gallery, no index, no page navigation."""
     root = tmp_path / "proyek"
@@ -432,6 +433,7 @@ def _pages_showing(out: Path, record_id: str) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
     root = paginated_project(tmp_path / "proyek")
     out = build_paginated(root)

@@ -209,6 +209,7 @@ def test_case_studies_are_listed_and_known_to_the_environment(site: Path, projec
     assert case_studies(env) == [(CASE_STUDY, "Studi Kasus: Berdaya Srikandi oleh Srikandi", [SRIKANDI])]
 
 
+@pytest.mark.slow
 def test_case_study_follows_its_record_and_names_the_closest_id(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     build(root)

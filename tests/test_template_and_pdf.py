@@ -304,6 +304,7 @@ def converted(tmp_path_factory):
     return {"src": src, "out": out, "pdfs": pdfs, "before": before, "runs": runs()}
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_pdf_batch_result(converted):
     out = converted["out"]
@@ -318,6 +319,7 @@ def test_pdf_batch_result(converted):
     assert converted["runs"] == 1  # the batch is one LibreOffice start, however many documents
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_pdf_text_and_page_size(converted):
     pdf = converted["pdfs"][0]
@@ -334,6 +336,7 @@ def test_pdf_text_and_page_size(converted):
         assert float(height) == pytest.approx(F4_PT[1], abs=2)
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_pdf_page_numbers(converted):
     pdf = converted["pdfs"][0]
@@ -355,6 +358,7 @@ def test_pdf_page_numbers(converted):
     assert float(y_min) < 2.5 * cm
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_pdf_embeds_urw_bookman(converted):
     fonts = _run("pdffonts", str(converted["pdfs"][0]))

@@ -490,6 +490,7 @@ def _pages(pdf: Path) -> list[str]:
     return [_run("pdftotext", "-raw", "-f", str(n), "-l", str(n), str(pdf), "-") for n in range(1, count + 1)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper, size", [("A4", A4_PT), ("F4", F4_PT)])
 def test_pdf_page_size(pdfs, paper, size):
     info = _run("pdfinfo", "-f", "1", "-l", "2", str(pdfs[paper]))
@@ -499,6 +500,7 @@ def test_pdf_page_size(pdfs, paper, size):
         assert (float(width), float(height)) == pytest.approx(size, abs=2)
 
 
+@pytest.mark.slow
 def test_pdf_header_and_page_numbers(pdfs):
     pages = _pages(pdfs["A4"])
     assert len(pages) >= 2
@@ -511,6 +513,7 @@ def test_pdf_header_and_page_numbers(pdfs):
         assert lines[-1] == f"Halaman {number}"
 
 
+@pytest.mark.slow
 def test_pdf_text_keeps_the_characters(pdfs):
     # -layout: -raw puts the glyphs of the fallback CJK font out of reading order.
     layout = _run("pdftotext", "-layout", str(pdfs["A4"]), "-")
@@ -528,6 +531,7 @@ def test_pdf_text_keeps_the_characters(pdfs):
     ]
 
 
+@pytest.mark.slow
 def test_pdf_repeats_the_table_header(pdfs):
     pages = _pages(pdfs["A4"])
     with_rows = [text for text in pages if "Uraian nomor " in text]
