@@ -466,19 +466,12 @@ def test_serve_rebuilds_the_served_site_when_a_record_changes(tmp_path):
 def test_download_links_follow_the_documents(tmp_path):
     """A PDF made after the site was built appears as a download on the next (incremental) build."""
     root = copy_example(tmp_path)
-    from rancang.check import check_project
-    from rancang.documents import build_documents
-    from rancang.site.builder import build_site
-
-    checked = check_project(root)
-    build_documents(root, checked, pdf=False)
-    outdir, _ = build_site(root, checked, warnings_are_errors=True)
+    outdir, _ = build_site_of(root)
     page = outdir / "regulations/perwali-inovasi-daerah.html"
     assert "perwali-inovasi-daerah.pdf" not in page.read_text(encoding="utf-8")
     (root / "_build/dokumen/perwali-inovasi-daerah.pdf").write_bytes(b"%PDF-1.4 uji")
     (root / "_build/dokumen/dprd-pangkep-2021-bahan.pdf").write_bytes(b"%PDF-1.4 uji")
-    checked = check_project(root)
-    build_site(root, checked, warnings_are_errors=True)
+    build_site_of(root, documents=False)  # the site again, the documents (and their PDFs) left as they are
     assert "../_unduhan/perwali-inovasi-daerah.pdf" in page.read_text(encoding="utf-8")
     assert "dprd-pangkep-2021-bahan.pdf" in (outdir / "kb/kunjungan.html").read_text(encoding="utf-8")
     assert (outdir / "_unduhan/perwali-inovasi-daerah.pdf").read_bytes() == b"%PDF-1.4 uji"
