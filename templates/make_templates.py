@@ -140,6 +140,7 @@ def _paragraph_style(
     before: float = 0,
     after: float = 0,
     left: float = 0,
+    right: float = 0,
     hanging: float = 0,
     tab: float | None = None,
     keep_with_next: bool = False,
@@ -155,6 +156,8 @@ def _paragraph_style(
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(after)
     fmt.left_indent = Cm(left)
+    if right:
+        fmt.right_indent = Cm(right)
     fmt.first_line_indent = Cm(-hanging) if hanging else Cm(0)
     if tab is not None:
         fmt.tab_stops.add_tab_stop(Cm(tab), WD_TAB_ALIGNMENT.LEFT)
@@ -227,6 +230,70 @@ PARAGRAPH_STYLES: list[tuple[str, dict]] = [
     ("Isi Lampiran", dict(after=6)),
 ]
 TABLE_STYLES = ["Tabel Konsiderans"]
+
+# --------------------------------------------------------------------------- rich text (both templates)
+
+CODE_FONT = "Courier New"
+LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
+RULE_COLOUR = "808080"
+
+
+def _richtext_paragraph_styles(step: float, cell_size: float) -> list[tuple[str, dict]]:
+    """The paragraph styles of Markdown text (rancang.render.richtext_docx), with the list indent ``step`` (cm)
+    of the template; ``Isi Tabel`` and ``Kepala Tabel`` are left out where the template already has them."""
+    return [
+        ("Judul Kecil 1", dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, before=12, after=6, keep_with_next=True)),
+        ("Judul Kecil 2", dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, before=6, after=6, keep_with_next=True)),
+        ("Judul Kecil 3", dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, italic=True, before=6, after=3,
+                               keep_with_next=True)),
+        *[(f"Daftar {n}", dict(after=3, left=n * step, hanging=step, tab=n * step)) for n in range(1, 4)],
+        ("Kutipan", dict(left=1.0, right=1.0, after=6)),
+        ("Blok Kode", dict(align=WD_ALIGN_PARAGRAPH.LEFT, font=CODE_FONT, size=10, left=0.5, after=6)),
+        ("Garis Pemisah", dict(align=WD_ALIGN_PARAGRAPH.LEFT, before=6, after=6, rule=True)),
+        ("Gambar", dict(align=WD_ALIGN_PARAGRAPH.CENTER, before=6, keep_with_next=True)),
+        ("Keterangan Gambar", dict(align=WD_ALIGN_PARAGRAPH.CENTER, size=10, after=6)),
+        ("Isi Tabel", dict(align=WD_ALIGN_PARAGRAPH.LEFT, size=cell_size)),
+        ("Kepala Tabel", dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=cell_size)),
+    ]
+
+
+def _character_style(document, name: str, *, font: str | None = None, size: float | None = None,
+                     colour: RGBColor | None = None, underline: bool = False):
+    style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    style.base_style = document.styles["Default Paragraph Font"]
+    style.quick_style = True
+    if font is not None:
+        _set_font(style, font)
+    if size is not None:
+        style.font.size = Pt(size)
+        style.font.element.rPr.find(qn("w:sz")).addnext(_val_element("w:szCs", str(int(size * 2))))
+    if colour is not None:
+        style.font.color.rgb = colour
+    if underline:
+        style.font.underline = True
+    return style
+
+
+def _set_font(style, font: str) -> None:
+    rpr = style.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), font)
+
+
+def _add_richtext_styles(document, step: float, cell_size: float) -> None:
+    """Every style of rich text (template_names.RICHTEXT_STYLES) that the template does not have yet."""
+    existing = {style.name for style in document.styles}
+    for name, options in _richtext_paragraph_styles(step, cell_size):
+        if name not in existing:
+            _styled_paragraph(document, name, **options)
+    if "Tabel Isi" not in existing:
+        _bordered_table_style(document, "Tabel Isi")
+    _character_style(document, "Kode", font=CODE_FONT, size=10)
+    _character_style(document, "Hyperlink", colour=LINK_COLOUR, underline=True)
 
 
 # --------------------------------------------------------------------------- page
@@ -365,6 +432,7 @@ def build_document():
         _paragraph_style(document, name, **options)
     for name in TABLE_STYLES:
         _table_style(document, name)
+    _add_richtext_styles(document, STEP, 11)
     _setup_section(document)
     _setup_settings(document)
     _add_font_table_entry(document)
@@ -450,7 +518,7 @@ VISIT_PARAGRAPH_STYLES: list[tuple[str, dict]] = [
 VISIT_TABLE_STYLES = ["Tabel Isi", "Tabel Keterangan"]
 
 
-def _visit_paragraph_style(
+def _styled_paragraph(
     document,
     name: str,
     *,
@@ -459,10 +527,16 @@ def _visit_paragraph_style(
     size: float | None = None,
     colour: RGBColor | None = None,
     outline: int | None = None,
+    font: str | None = None,
+    rule: bool = False,
     **options,
 ):
-    """A paragraph style of the kunjungan kerja template: the regulation's, plus character formatting."""
+    """A paragraph style with character formatting too (the kunjungan kerja template's, and rich text's)."""
     style = _paragraph_style(document, name, **options)
+    if font is not None:
+        _set_font(style, font)
+    if rule:
+        _bottom_border(style.element.get_or_add_pPr(), RULE_COLOUR)
     if italic:
         style.font.italic = True
     if caps:
@@ -479,6 +553,9 @@ def _visit_paragraph_style(
             "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
         )
     return style
+
+
+_visit_paragraph_style = _styled_paragraph
 
 
 def _val_element(tag: str, value: str):
@@ -548,10 +625,18 @@ def _setup_visit_section(document) -> None:
     paragraph = header.paragraphs[0]
     _running_paragraph(paragraph, document, "header", WD_ALIGN_PARAGRAPH.LEFT)
     _small(paragraph.add_run("{{ kepala }}"))  # one run: the Jinja tag must not be split
-    ppr = paragraph._p.get_or_add_pPr()
+    _bottom_border(paragraph._p.get_or_add_pPr(), "auto")
+
+    # Every page: "Halaman N" centred at the bottom.
+    _page_footer(document, section.first_page_footer, "1")
+    _page_footer(document, section.footer, "2")
+
+
+def _bottom_border(ppr, colour: str) -> None:
+    """A thin line under the paragraph (the running header's, the thematic break of rich text)."""
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for attr, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "auto")):
+    for attr, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", colour)):
         bottom.set(qn(attr), value)
     borders.append(bottom)
     ppr.insert_element_before(
@@ -562,10 +647,6 @@ def _setup_visit_section(document) -> None:
         "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
         "w:rPr", "w:sectPr", "w:pPrChange",
     )
-
-    # Every page: "Halaman N" centred at the bottom.
-    _page_footer(document, section.first_page_footer, "1")
-    _page_footer(document, section.footer, "2")
 
 
 def _setup_visit_compat(document) -> None:
@@ -588,6 +669,7 @@ def build_visit_document():
         _visit_paragraph_style(document, name, **options)
     _bordered_table_style(document, "Tabel Isi")
     _table_style(document, "Tabel Keterangan")
+    _add_richtext_styles(document, VISIT_HANGING, 11)
     _setup_visit_section(document)
     _setup_settings(document)
     _setup_visit_compat(document)

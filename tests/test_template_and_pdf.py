@@ -27,6 +27,7 @@ import docxtpl  # needs docxtpl[subdoc] (docxcompose) for new_subdoc()
 from jinja2 import Environment, StrictUndefined
 
 from rancang.render.pdf import FONTS_CONF, PdfError, convert_to_pdf
+from rancang.render.template_names import required_styles
 from support import assert_ended, counted_libreoffice, needs_libreoffice, require_libreoffice
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,8 +40,12 @@ PARAGRAPH_STYLES = [
     "Judul Paragraf", "Judul Pasal", "Isi Pasal", "Ayat", "Lanjutan Ayat",
     "Rincian 1", "Rincian 2", "Rincian 3", "Rincian 4", "Rincian 5", "Penutup", "Tanda Tangan",
     "Pengundangan", "Berita Daerah", "Lampiran Kepala", "Judul Lampiran", "Isi Lampiran",
+    # rich text of a lampiran (rancang.render.richtext_docx)
+    "Judul Kecil 1", "Judul Kecil 2", "Judul Kecil 3", "Daftar 1", "Daftar 2", "Daftar 3", "Kutipan", "Blok Kode",
+    "Garis Pemisah", "Gambar", "Keterangan Gambar", "Isi Tabel", "Kepala Tabel",
 ]
-TABLE_STYLES = ["Tabel Konsiderans"]
+TABLE_STYLES = ["Tabel Konsiderans", "Tabel Isi"]
+CHARACTER_STYLES = ["Kode", "Hyperlink"]
 
 C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 # name: (alignment, bold, space before pt, space after pt, left indent cm, first line cm, tab cm)
@@ -65,6 +70,17 @@ STYLE_FORMAT = {
     "Lampiran Kepala": (L, None, 0, 0, 8.5, 0, None),
     "Judul Lampiran": (C, True, 12, 0, 0, 0, None),
     "Isi Lampiran": (J, None, 0, 6, 0, 0, None),
+    "Judul Kecil 1": (L, True, 12, 6, 0, 0, None),
+    "Judul Kecil 2": (L, True, 6, 6, 0, 0, None),
+    "Judul Kecil 3": (L, True, 6, 3, 0, 0, None),
+    **{f"Daftar {n}": (J, None, 0, 3, n * 1.0, -1.0, n * 1.0) for n in (1, 2, 3)},
+    "Kutipan": (J, None, 0, 6, 1.0, 0, None),
+    "Blok Kode": (L, None, 0, 6, 0.5, 0, None),
+    "Garis Pemisah": (L, None, 6, 6, 0, 0, None),
+    "Gambar": (C, None, 6, 0, 0, 0, None),
+    "Keterangan Gambar": (C, None, 0, 6, 0, 0, None),
+    "Isi Tabel": (L, None, 0, 0, 0, 0, None),
+    "Kepala Tabel": (C, True, 0, 0, 0, 0, None),
 }
 
 KOP_JABATAN = "Kab. Pangkajene & Kepulauan <“uji”> é"
@@ -108,6 +124,9 @@ def test_template_has_every_style(template_path):
         assert styles[name].base_style.name == "Normal", name
     for name in TABLE_STYLES:
         assert styles[name].type == WD_STYLE_TYPE.TABLE, name
+    for name in CHARACTER_STYLES:
+        assert styles[name].type == WD_STYLE_TYPE.CHARACTER, name
+    assert required_styles() <= set(PARAGRAPH_STYLES) | set(TABLE_STYLES) | set(CHARACTER_STYLES) | {"Normal"}
 
 
 @pytest.mark.parametrize("name", PARAGRAPH_STYLES)

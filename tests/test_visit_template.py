@@ -63,8 +63,19 @@ STYLE_FORMAT = {
     "Butir Bernomor": (J, None, None, None, None, None, 0, 3, 0.75, -0.75, 0.75, None),
     "Isi Tabel": (L, None, None, None, 11, None, 0, 0, 0, 0, None, None),
     "Kepala Tabel": (C, True, None, None, 11, None, 0, 0, 0, 0, None, None),
+    # rich text (Markdown of the narratives), rancang.render.richtext_docx
+    "Judul Kecil 1": (L, True, None, None, None, None, 12, 6, 0, 0, None, True),
+    "Judul Kecil 2": (L, True, None, None, None, None, 6, 6, 0, 0, None, True),
+    "Judul Kecil 3": (L, True, True, None, None, None, 6, 3, 0, 0, None, True),
+    **{f"Daftar {n}": (J, None, None, None, None, None, 0, 3, 0.75 * n, -0.75, 0.75 * n, None) for n in (1, 2, 3)},
+    "Kutipan": (J, None, None, None, None, None, 0, 6, 1.0, 0, None, None),
+    "Blok Kode": (L, None, None, None, 10, None, 0, 6, 0.5, 0, None, None),
+    "Garis Pemisah": (L, None, None, None, None, None, 6, 6, 0, 0, None, None),
+    "Gambar": (C, None, None, None, None, None, 6, 0, 0, 0, None, True),
+    "Keterangan Gambar": (C, None, None, None, 10, None, 0, 6, 0, 0, None, None),
 }
 TABLE_STYLES = ["Tabel Isi", "Tabel Keterangan"]
+CHARACTER_STYLES = ["Kode", "Hyperlink"]
 EDGES = ["top", "left", "bottom", "right", "insideH", "insideV"]
 
 A4_PT = (595.28, 841.89)
@@ -120,12 +131,14 @@ def test_generating_the_visit_template_leaves_the_regulation_template_alone(tmp_
 
 def test_template_has_every_style(template_path):
     styles = {s.name: s for s in Document(str(template_path)).styles}
-    assert set(STYLE_FORMAT) | set(TABLE_STYLES) | {"Normal"} == VISIT_REQUIRED_STYLES
+    assert set(STYLE_FORMAT) | set(TABLE_STYLES) | set(CHARACTER_STYLES) | {"Normal"} == VISIT_REQUIRED_STYLES
     for name in STYLE_FORMAT:
         assert styles[name].type == WD_STYLE_TYPE.PARAGRAPH, name
         assert styles[name].base_style.name == "Normal", name
     for name in TABLE_STYLES:
         assert styles[name].type == WD_STYLE_TYPE.TABLE, name
+    for name in CHARACTER_STYLES:
+        assert styles[name].type == WD_STYLE_TYPE.CHARACTER, name
     assert template_problems(template_path, VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES) == []
 
 

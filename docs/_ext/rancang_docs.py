@@ -834,6 +834,30 @@ class CommandsDirective(SphinxDirective):
 
 # -- {rancang-styles} ---------------------------------------------------------------
 
+#: What each style of rich text (Markdown of a lampiran or of a narrative of the brief) is used for, keyed
+#: ``rich_`` + the role of ``template_names.RICHTEXT_STYLES``: the same styles are in both templates.
+RICHTEXT_STYLE_USES = {
+    "rich_heading1": "Judul di dalam teks Markdown (# Judul): lampiran, atau uraian pada bahan kunjungan.",
+    "rich_heading2": "Judul tingkat kedua di dalam teks Markdown (## Judul).",
+    "rich_heading3": "Judul tingkat ketiga dan lebih dalam di dalam teks Markdown (### Judul).",
+    "rich_list1": "Butir daftar Markdown (- butir atau 1. butir); tanda • atau nomornya ditulis sebagai teks "
+                  "lalu tab, menggantung di kiri (bukan penomoran otomatis Word).",
+    "rich_list2": "Butir daftar di dalam butir (tingkat kedua, tanda –).",
+    "rich_list3": "Butir daftar tingkat ketiga dan lebih dalam.",
+    "rich_quote": "Kutipan Markdown (> teks), menjorok dari kiri dan kanan.",
+    "rich_code_block": "Blok kode Markdown (``` … ```), huruf lebar tetap.",
+    "rich_rule": "Garis pemisah Markdown (---): paragraf kosong bergaris bawah.",
+    "rich_table": "Gaya tabel bergaris untuk tabel Markdown (| … |); baris judulnya diulang di setiap halaman.",
+    "rich_header_cell": "Baris judul tabel Markdown.",
+    "rich_cell": "Teks setiap sel tabel Markdown; perataan kolom (:---:) mengikuti tabelnya.",
+    "rich_image": "Paragraf yang memuat gambar (![keterangan](berkas.png)) atau bagan organisasi, selebar "
+                  "teks paling lebar.",
+    "rich_caption": "Keterangan di bawah gambar (judul gambar, atau keterangannya) dan sumbernya; juga catatan "
+                    "bila gambar tidak dapat dimuat (misalnya SVG).",
+    "rich_code": "Gaya karakter untuk kode di dalam kalimat (`kode`).",
+    "rich_link": "Gaya karakter untuk tautan ([teks](https://…)), yang menjadi tautan sungguhan di Word.",
+}
+
 #: What each named style of the regulation template is used for, keyed like
 #: ``regulation_docx.STYLES``. Every key of STYLES needs a description here.
 STYLE_USES = {
@@ -861,6 +885,7 @@ STYLE_USES = {
     "annex_head": "Kepala lampiran: LAMPIRAN, PERATURAN …, NOMOR … TAHUN …, TENTANG, dan nama peraturan.",
     "annex_title": "Judul lampiran.",
     "annex_text": "Paragraf isi lampiran.",
+    **RICHTEXT_STYLE_USES,
 }
 
 #: The levels of rincian (regulation_docx.POINT_STYLES), by style name.
@@ -922,6 +947,18 @@ def _looks(style: Any) -> str:
         if borders and all(border.get(qn("w:val")) in ("none", "nil") for border in borders):
             return "tabel tanpa garis"
         return "tabel"
+    if style.type == WD_STYLE_TYPE.CHARACTER:
+        words = ["gaya karakter"]
+        if style.font.name:
+            words.append(style.font.name)
+        if style.font.underline:
+            words.append("bergaris bawah")
+        rgb = style.font.color.rgb if style.font.color is not None and style.font.color.type is not None else None
+        if rgb is not None and str(rgb) != "000000":
+            words.append(f"warna #{rgb}")
+        if style.font.size is not None:
+            words.append(f"{style.font.size.pt:g} pt")
+        return ", ".join(words)
     words = []
     fmt = style.paragraph_format
     if fmt.alignment is not None:
@@ -1015,8 +1052,8 @@ VISIT_STYLE_USES = {
                 "hasil pada laporan.",
     "heading3": "Judul tanpa nomor di dalam profil inovasi (Dasar hukum, Anggaran, Hasil, Penghargaan, "
                 "Replikasi) dan judul Sumber di bab penutup.",
-    "text": "Paragraf isi: latar belakang, maksud, ringkasan, masalah, dan solusi inovasi, uraian hasil, dan "
-            "kalimat penutup.",
+    "text": "Paragraf isi: latar belakang, maksud, ringkasan, masalah, dan solusi inovasi, uraian hasil (teks "
+            "Markdown, lihat gaya di bawah), dan kalimat penutup.",
     "note": "Catatan tentang hal yang belum tercatat, misalnya Anggaran belum tercatat dalam direktori. atau "
             "Peserta belum dicatat.; dibuat berbeda dari isi agar mudah ditemukan dan dilengkapi sebelum "
             "dokumen dikirim.",
@@ -1027,9 +1064,12 @@ VISIT_STYLE_USES = {
     "cell": "Teks setiap sel tabel, termasuk label, titik dua, dan nilai pada tabel keterangan.",
     "header_cell": "Baris judul tabel (No., Nama, Jabatan, …), yang diulang di setiap halaman bila tabelnya "
                    "bersambung.",
-    "table": "Gaya tabel bergaris: peserta, agenda, indikator hasil inovasi, dan rencana tindak lanjut.",
+    "table": "Gaya tabel bergaris: peserta, agenda, indikator hasil inovasi, rencana tindak lanjut, dan tabel "
+             "Markdown di dalam uraian.",
     "key_values": "Gaya tabel tanpa garis untuk baris label : nilai, misalnya Hari/tanggal : Jumat, 4 Juni 2021 "
                   "dan keterangan setiap inovasi.",
+    **{key: use for key, use in RICHTEXT_STYLE_USES.items()
+       if key not in ("rich_table", "rich_header_cell", "rich_cell")},  # "Tabel Isi" etc. are the visit's own
 }
 
 #: Other styles the visit renderer requires (template_names.VISIT_REQUIRED_STYLES).

@@ -6,6 +6,31 @@ docxtpl.
 
 from __future__ import annotations
 
+RICHTEXT_STYLES = {
+    "heading1": "Judul Kecil 1",
+    "heading2": "Judul Kecil 2",
+    "heading3": "Judul Kecil 3",
+    "list1": "Daftar 1",
+    "list2": "Daftar 2",
+    "list3": "Daftar 3",
+    "quote": "Kutipan",
+    "code_block": "Blok Kode",
+    "rule": "Garis Pemisah",
+    "table": "Tabel Isi",
+    "header_cell": "Kepala Tabel",
+    "cell": "Isi Tabel",
+    "image": "Gambar",
+    "caption": "Keterangan Gambar",
+    "code": "Kode",
+    "link": "Hyperlink",
+}
+"""Role -> style name of rich text (Markdown of a lampiran or of a narrative, :mod:`rancang.render.richtext_docx`),
+the same names in both templates. The body text itself uses each document's own style (``Isi Lampiran``,
+``Isi``)."""
+
+RICHTEXT_CHARACTER_STYLES = {RICHTEXT_STYLES["code"], RICHTEXT_STYLES["link"]}
+RICHTEXT_TABLE_STYLES = {RICHTEXT_STYLES["table"]}
+
 TEMPLATE_NAME = "peraturan-kepala-daerah.docx"
 TEMPLATE_VARIABLES = {"lambang", "kop_jabatan", "kop_provinsi", "isi"}
 
@@ -28,6 +53,7 @@ STYLES = {
     "annex_head": "Lampiran Kepala",
     "annex_title": "Judul Lampiran",
     "annex_text": "Isi Lampiran",
+    **{f"rich_{role}": name for role, name in RICHTEXT_STYLES.items()},
 }
 POINT_STYLES = [f"Rincian {n}" for n in range(1, 6)]
 """Indentation levels of rincian; ``Rincian 1`` sits at the first indent."""
@@ -60,7 +86,10 @@ VISIT_STYLES = {
     "header_cell": "Kepala Tabel",
     "table": "Tabel Isi",
     "key_values": "Tabel Keterangan",
+    **{f"rich_{role}": name for role, name in RICHTEXT_STYLES.items()
+       if role not in ("table", "header_cell", "cell")},  # the visit's own "Tabel Isi", "Kepala Tabel", "Isi Tabel"
 }
-"""Role -> style name in ``kunjungan-kerja.docx``; ``table`` and ``key_values`` are table styles."""
+"""Role -> style name in ``kunjungan-kerja.docx``; ``table`` and ``key_values`` are table styles, ``rich_code``
+and ``rich_link`` character styles (the ``rich_`` roles are those of :data:`RICHTEXT_STYLES`)."""
 
 VISIT_REQUIRED_STYLES = set(VISIT_STYLES.values()) | {"Normal"}

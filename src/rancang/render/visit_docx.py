@@ -44,6 +44,7 @@ from rancang.render import docx_template
 from rancang.render.docx_template import element_xml, paragraph_properties
 from rancang.render.regulation_docx import TemplateStyleError
 from rancang.render.template_names import (  # noqa: F401 - re-exported for the docs
+    RICHTEXT_CHARACTER_STYLES,
     VISIT_REQUIRED_STYLES,
     VISIT_STYLES,
     VISIT_TEMPLATE_NAME,
@@ -58,6 +59,7 @@ PAPER_SIZES = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 
 _HEADINGS = {1: VISIT_STYLES["heading1"], 2: VISIT_STYLES["heading2"], 3: VISIT_STYLES["heading3"]}
 _TABLE_STYLES = {VISIT_STYLES["table"], VISIT_STYLES["key_values"]}
+_KIND_WORDS = {WD_STYLE_TYPE.TABLE: "tabel", WD_STYLE_TYPE.CHARACTER: "karakter", WD_STYLE_TYPE.PARAGRAPH: "paragraf"}
 _COLON_WIDTH = Cm(0.5)  # the ":" column of KeyValues
 _LABEL_CM_PER_CHAR = 0.22  # rough width of one character of "Isi Tabel" (Bookman 11 pt)
 
@@ -133,9 +135,10 @@ class _Writer:
         self.style_ids, kinds = docx_template.style_info(template, key)
         problems = sorted(VISIT_REQUIRED_STYLES - set(self.style_ids))
         for name in sorted(VISIT_REQUIRED_STYLES & set(kinds)):
-            wanted = WD_STYLE_TYPE.TABLE if name in _TABLE_STYLES else WD_STYLE_TYPE.PARAGRAPH
+            wanted = (WD_STYLE_TYPE.TABLE if name in _TABLE_STYLES else
+                      WD_STYLE_TYPE.CHARACTER if name in RICHTEXT_CHARACTER_STYLES else WD_STYLE_TYPE.PARAGRAPH)
             if kinds[name] != wanted:
-                problems.append(f"{name} (bukan gaya {'tabel' if wanted == WD_STYLE_TYPE.TABLE else 'paragraf'})")
+                problems.append(f"{name} (bukan gaya {_KIND_WORDS[wanted]})")
         if problems:
             raise TemplateStyleError(", ".join(problems))
         self.text_width = text_width
