@@ -31,7 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from rancang.models import ProjectData
 from rancang.models.innovation import Innovation, Stage
-from rancang.site import context, markdown
+from rancang.site import context, templated
 from rancang.site.domain import RancangDomain
 
 CHART_TEMPLATE = "rancang-grafik.html"
@@ -39,8 +39,6 @@ CHART_TEMPLATE = "rancang-grafik.html"
 
 TOTALS_TEMPLATE = "rancang-angka.html"
 """The totals of ``{rancang-jumlah}``: ``<dl class="rancang-angka">``."""
-
-STAGE_WORDS = {Stage.INITIATIVE: "Inisiatif", Stage.TRIAL: "Uji coba", Stage.IMPLEMENTATION: "Penerapan"}
 
 # Geometry of a chart, in SVG user units (the SVG scales to the page width).
 WIDTH = 640
@@ -166,7 +164,7 @@ def chart_stages(data: ProjectData) -> Chart:
             unknown += 1
         else:
             counts[innovation.stage] += 1
-    bars = [Bar(STAGE_WORDS[stage], counts[stage]) for stage in Stage]
+    bars = [Bar(stage.label, counts[stage]) for stage in Stage]
     return Chart("tahapan", "Inovasi per tahapan", "Tahapan", "Jumlah inovasi", "inovasi", bars,
                  _unknown(unknown, "tahapan belum diisi"))
 
@@ -286,7 +284,7 @@ class ChartDirective(SphinxDirective):
         shared = context.of(self.env)
         chart = CHARTS[kind](shared.data)
         ident = f"rancang-grafik-{kind}-{self.env.new_serialno('rancang-grafik')}"
-        return [markdown.block(figure(shared.builder, chart, ident))]
+        return [templated.block(figure(shared.builder, chart, ident))]
 
 
 def totals(data: ProjectData) -> list[tuple[str, int]]:
@@ -309,7 +307,7 @@ class TotalsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         RancangDomain.of(self.env).note_aggregate(self.env.docname)
         shared = context.of(self.env)
-        return [markdown.block(shared.builder.templates.render(TOTALS_TEMPLATE, {"angka": totals(shared.data)}))]
+        return [templated.block(shared.builder.templates.render(TOTALS_TEMPLATE, {"angka": totals(shared.data)}))]
 
 
 def setup(app: Sphinx) -> None:

@@ -97,7 +97,6 @@ from urllib.parse import urlencode
 
 from docutils import nodes
 
-from markdown_it import MarkdownIt
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -107,7 +106,8 @@ from rancang.models import ProjectData
 from rancang.fileio import atomic_write_bytes
 from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS
 from rancang.models.innovation import AwardLevel, Form, Innovation, Kind, Stage, Status
-from rancang.site import context, markdown
+from rancang.richtext import plain
+from rancang.site import context, templated
 from rancang.site.domain import RancangDomain
 
 logger = logging.getLogger(__name__)
@@ -127,8 +127,9 @@ INDEX_FILE = f"{PAGES_FOLDER}/indeks.js"
 STATE_FILE = "rancang-galeri.json"
 """In the doctree folder: the digest of every generated page, and the short summaries already computed."""
 
-STATE_VERSION = 1
-"""Bump when the markup of the generated pages changes: every page is rendered again."""
+STATE_VERSION = 2
+"""Bump when the markup of the generated pages or the way summaries are made changes: every page is rendered
+again and every summary made again (2: summaries from :func:`rancang.richtext.plain`)."""
 
 PAGE_SIZE = 60
 """Cards (or facet-list entries) per page. The cards sit in a grid of one to four columns (at least 15rem
@@ -244,22 +245,10 @@ def facet_values(innovation: Innovation) -> dict[str, list[str]]:
     }
 
 
-_PLAIN = MarkdownIt("commonmark", {"html": False})
-
-
 def plain_text(markdown_text: str) -> str:
-    """The words of a Markdown field, without markup (raw HTML stays as text)."""
-    parts: list[str] = []
-    for token in _PLAIN.parse(markdown_text):
-        if token.type != "inline":
-            continue
-        for child in token.children or []:
-            if child.type in ("text", "code_inline", "image", "html_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-        parts.append(" ")
-    return " ".join("".join(parts).split())
+    """The words of a Markdown field on one line, without markup (:func:`rancang.richtext.plain`; raw HTML
+    stays as text)."""
+    return " ".join(plain(markdown_text).split())
 
 
 def short_summary(innovation: Innovation, words: int = SUMMARY_WORDS) -> str:
@@ -656,7 +645,7 @@ class GalleryDirective(SphinxDirective):
                       "data-profil-awal": before, "data-profil-akhir": after,
                       "data-per-halaman": str(PAGE_SIZE), "data-jumlah-halaman": str(pages)}
         gallery = nodes.container(classes=["rancang-galeri"])
-        gallery += markdown.block(render(builder, CONTROLS_TEMPLATE,
+        gallery += templated.block(render(builder, CONTROLS_TEMPLATE,
                                          controls_view(prepared.catalogue, len(order), paging)))
         cards = nodes.container(classes=["rancang-galeri-kartu"])
         for record_id in page_slice(order, 1):
@@ -665,7 +654,7 @@ class GalleryDirective(SphinxDirective):
         cards += studi_kasus_kartu()
         gallery += cards
         if pages > 1:
-            gallery += markdown.block(render(builder, PAGINATION_TEMPLATE, {"paginasi": pagination_view(
+            gallery += templated.block(render(builder, PAGINATION_TEMPLATE, {"paginasi": pagination_view(
                 1, pages, lambda k: builder.get_relative_uri(docname, gallery_page(docname, k)),
                 "Halaman galeri")}))
         if not order:

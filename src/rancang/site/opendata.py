@@ -6,8 +6,12 @@ At the end of an HTML build the site gets ``data/``:
   YAML file, by its Indonesian name>}``; dates are ISO 8601 strings (``2021``,
   ``2021-06``, ``2021-06-04``). A key the YAML leaves out is left out here too:
   an unknown fact stays unknown;
+  Markdown fields keep their Markdown source, as the YAML gives it (the schema
+  describes the YAML);
 * ``inovasi.csv``: one row per profile with the flat columns of
   :data:`COLUMNS` (UTF-8 with BOM so that Excel reads it, RFC 4180 quoting);
+  a Markdown field is plain text there (:func:`rancang.richtext.plain`), for
+  spreadsheets;
 * ``inovasi.schema.json``: the JSON Schema of one profile.
 
 Each file is written atomically and only when its content changed, so a build
@@ -34,6 +38,7 @@ from sphinx.util.docutils import SphinxDirective
 from rancang.fileio import atomic_write_bytes
 from rancang.models import FORMATS, ProjectData
 from rancang.models.innovation import Innovation
+from rancang.richtext import plain
 from rancang.site import context
 from rancang.site.domain import RancangDomain
 
@@ -87,7 +92,9 @@ COLUMNS: list[Column] = [
            lambda rid, i, d: _date(i.implementation_date)),
     Column("status", _field("status"), lambda rid, i, d: _enum(i.status)),
     Column("jumlah_penghargaan", "Banyaknya penghargaan yang tercatat.", lambda rid, i, d: str(len(i.awards))),
-    Column("ringkasan", _field("ringkasan") + " Teks Markdown apa adanya.", lambda rid, i, d: i.summary or ""),
+    Column("ringkasan", _field("ringkasan") + " Teks polos tanpa tanda format Markdown: satu baris per paragraf, "
+           "butir daftar, atau baris tabel (teks Markdown aslinya ada di inovasi.json).",
+           lambda rid, i, d: plain(i.summary) if i.summary else ""),
 ]
 """The CSV columns, in order. An unknown value is an empty cell."""
 
@@ -185,19 +192,23 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _code_stamp() -> str:
-    """The open-data files also change when rancang's models or this module change."""
+    """The open-data files also change when rancang's models, its plain text or this module change."""
     import hashlib
 
+    from rancang import richtext
     from rancang.record_cache import code_version
 
-    return hashlib.sha256((code_version() + Path(__file__).read_text(encoding="utf-8")).encode()).hexdigest()
+    texts = [Path(module).read_text(encoding="utf-8") for module in (__file__, richtext.__file__)]
+    return hashlib.sha256((code_version() + "".join(texts)).encode()).hexdigest()
 
 
 # -- the page that documents the files ----------------------------------------------------------------
 
 FILES = [
-    (JSON_FILE, "JSON", "Semua profil inovasi, lengkap dengan setiap isian berkas YAML-nya."),
-    (CSV_FILE, "CSV", "Satu baris per profil dengan kolom ringkas; dapat dibuka dengan Excel atau LibreOffice."),
+    (JSON_FILE, "JSON", "Semua profil inovasi, lengkap dengan setiap isian berkas YAML-nya; isian teks bebas "
+                        "(ringkasan, masalah, solusi, ...) ditulis apa adanya dalam format Markdown."),
+    (CSV_FILE, "CSV", "Satu baris per profil dengan kolom ringkas, teks polos tanpa format Markdown; dapat dibuka "
+                      "dengan Excel atau LibreOffice."),
     (SCHEMA_FILE, "JSON Schema", "Struktur dan arti setiap isian satu profil (berlaku untuk inovasi.json)."),
 ]
 

@@ -1,0 +1,155 @@
+"""Rules for the fields written in Markdown: every one of an innovation profile, a visit and a regulation's
+lampiran (a field is Markdown when its model says so, :data:`rancang.models.base.Markdown`).
+
+Fields are read by :func:`rancang.richtext.parse`, the same reading the DOCX, the site and the open data use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Iterator, get_args
+
+from pydantic.fields import FieldInfo
+
+from rancang.diagnostics import Diagnostic, Severity
+from rancang.lint.context import LintContext, diagnostic, quote
+from rancang.lint.registry import Example, rule
+from rancang.locations import locate_in_text
+from rancang.models.base import Markdown, Model
+from rancang.richtext import parse
+
+WARNING = Severity.WARNING
+
+
+# -- the Markdown fields of a project ------------------------------------------------------------------------
+
+
+def _is_markdown(info: FieldInfo) -> bool:
+    extra = info.json_schema_extra
+    if isinstance(extra, dict) and "markdownDescription" in extra:
+        return True  # a required Markdown field: pydantic moved the type's metadata onto the field
+
+    def holds(annotation: Any) -> bool:
+        return annotation == Markdown or any(holds(arg) for arg in get_args(annotation) if arg is not annotation)
+
+    return holds(info.annotation)
+
+
+@lru_cache(maxsize=None)
+def _markdown_fields(model_type: type[Model]) -> tuple[str, ...]:
+    return tuple(name for name, info in model_type.model_fields.items() if _is_markdown(info))
+
+
+def markdown_texts(model: Model, path: str = "") -> Iterator[tuple[Model, str, int | None, str, str]]:
+    """``(model, attribute, list index or None, text, key path)`` of every Markdown field of ``model`` and of
+    the models inside it, in the order of the file; the key path names the field as the file does
+    (``hasil[2].uraian``, ``lampiran[1].isi``)."""
+    markdown = _markdown_fields(type(model))
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = f"{path}{info.alias or name}"
+        if name in markdown:
+            if isinstance(value, str):
+                yield model, name, None, value, key
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield model, name, index, item, f"{key}[{index + 1}]"
+        elif isinstance(value, Model):
+            yield from markdown_texts(value, f"{key}.")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Model):
+                    yield from markdown_texts(item, f"{key}[{index + 1}].")
+
+
+def _records(context: LintContext) -> Iterator[tuple[str, Model]]:
+    """Every record with Markdown fields, with how a message names it."""
+    data = context.data
+    for record_id, innovation in sorted(data.innovations.items()):
+        yield f"profil '{record_id}'", innovation
+    for record_id, visit in sorted(data.visits.items()):
+        yield f"kunjungan '{record_id}'", visit
+    for record_id, regulation in sorted(data.regulations.items()):
+        yield f"rancangan '{record_id}'", regulation
+
+
+# -- L610 -----------------------------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
+
+_INSTEAD = {
+    "b": "**tebal**", "strong": "**tebal**", "i": "*miring*", "em": "*miring*",
+    "br": "dua spasi atau \\ di akhir baris", "a": "[teks tautan](https://alamat)",
+    "img": "![keterangan gambar](kb/gambar/nama.png)", "table": "tabel Markdown: | Kolom | Kolom |, lalu |---|---|",
+    "ul": "butir yang diawali '- '", "ol": "butir yang diawali '1. '", "li": "butir yang diawali '- ' atau '1. '",
+    "p": "baris kosong di antara paragraf", "h1": "judul yang diawali '#'", "h2": "judul yang diawali '##'",
+    "h3": "judul yang diawali '###'", "code": "`kode`", "pre": "blok kode di antara baris ```",
+    "blockquote": "baris yang diawali '> '",
+}
+"""What to write instead of a tag, in Markdown."""
+
+
+def _advice(tag: str) -> str:
+    if tag.startswith("<!--"):
+        return "hapus komentar HTML: di dokumen dan situs komentar itu tercetak sebagai teks"
+    found = _TAG.match(tag)
+    instead = _INSTEAD.get(found.group(2).lower()) if found else None
+    if instead:
+        return f"ganti dengan {instead}"
+    return "hapus tag-nya; format ditulis dengan Markdown (tebal, miring, tautan, daftar, tabel, gambar)"
+
+
+def _reported(raw_texts: list[str]) -> list[bool]:
+    """Which raw HTML to report: every one but a closing tag whose opening tag was already reported (one
+    finding for ``<b>...</b>``)."""
+    opened: set[str] = set()
+    shown = []
+    for text in raw_texts:
+        found = _TAG.match(text.strip())
+        if found and found.group(1) and found.group(2).lower() in opened:
+            shown.append(False)
+            continue
+        if found and not found.group(1):
+            opened.add(found.group(2).lower())
+        shown.append(True)
+    return shown
+
+
+@rule(
+    "L610", "HTML mentah di isian Markdown", WARNING,
+    "Isian teks bebas (ringkasan dan narasi profil inovasi, uraian kunjungan, isi lampiran) ditulis dengan "
+    "Markdown, yang dibaca sekali lalu ditulis sebagai format Word di DOCX dan PDF, sebagai HTML di situs, dan "
+    "sebagai teks polos di kartu galeri dan data terbuka. Tag HTML tidak ikut dibaca sebagai format: HTML mentah "
+    "tidak boleh menjadi markup di situs (isi berkas tidak boleh menyisipkan skrip atau gaya) dan tidak punya arti "
+    "di Word. Tag yang ditulis tampil apa adanya sebagai teks, misalnya '<b>penting</b>' tercetak dengan tanda "
+    "kurungnya, jadi tulis formatnya dengan Markdown.",
+    wrong=Example("inovasi", """
+        manfaat: Layanan <b>lebih cepat</b> bagi warga.
+    """),
+    right=Example("inovasi", """
+        manfaat: Layanan **lebih cepat** bagi warga.
+    """),
+)
+def raw_html(context: LintContext) -> Iterator[Diagnostic]:
+    for name, record in _records(context):
+        for model, attribute, index, text, key in markdown_texts(record):
+            if "<" not in text:
+                continue  # no tag without it: most fields are never parsed here
+            found = parse(text).raw_html
+            lines = text.splitlines(keepends=True)
+            seen: dict[tuple[int, str], int] = {}
+            for raw, shown in zip(found, _reported([raw.text for raw in found])):
+                needle = raw.text.strip().splitlines()[0].strip() if raw.text.strip() else raw.text
+                # Occurrences of the tag before it: those on earlier lines of the field, and the raw HTML with
+                # the same text already met on its line (a tag inside a paragraph has the paragraph's line).
+                before = "".join(lines[: raw.line - 1]).count(needle) if needle else 0
+                same = seen.get((raw.line, needle), 0)
+                seen[(raw.line, needle)] = same + 1
+                if not shown:
+                    continue
+                where = locate_in_text(model, attribute, needle, before + same, index=index)
+                yield diagnostic(
+                    "L610", f"{name}: HTML mentah {quote(needle, 40)} di {key} "
+                    "ditampilkan sebagai teks, bukan sebagai format; tulis dengan Markdown", where, _advice(needle))
