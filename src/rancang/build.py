@@ -29,7 +29,7 @@ def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
 
 
 def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
-    from rancang.documents import build_documents, documents_folder, template_problems
+    from rancang.documents import bagan_problems, build_documents, documents_folder, template_problems
     from rancang.record_cache import RecordCache
     from rancang.uptodate import BuildState
 
@@ -43,7 +43,7 @@ def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
     # would walk the growing heap again and again (2.5 s instead of 0.3 s to open the cache at 10,000).
     gc.disable()
     cache = RecordCache.open(root)
-    checked = check_project(root, cache=cache, extra=[template_problems])
+    checked = check_project(root, cache=cache, extra=[template_problems, bagan_problems])
     data, report = checked.data, checked.report
     layout = Layout(root)
     home = layout.home_page

@@ -152,10 +152,10 @@ def _print_report(report: Report, fmt: str, done: str) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from rancang.check import check_project
-    from rancang.documents import template_problems
+    from rancang.documents import bagan_problems, template_problems
 
     root = _root(args)
-    report = check_project(root, [p for p in args.paths] or None, extra=[template_problems]).report
+    report = check_project(root, [p for p in args.paths] or None, extra=[template_problems, bagan_problems]).report
     if args.strict:
         report = report.strict()
     return _print_report(report, args.format, "Tidak ada masalah.")

@@ -183,6 +183,13 @@ CODES: dict[str, CodeInfo] = {
         "menyimpannya dalam beberapa bagian. rancang biasanya tetap dapat membacanya, tetapi sebaiknya tag itu "
         "diketik ulang dengan satu format.",
     ),
+    "P413": CodeInfo(
+        "Bagan tidak dapat digambar",
+        "Bagan susunan organisasi (bagan: di lampiran) digambar oleh Graphviz (program dot, paket Debian "
+        "graphviz). Bila Graphviz tidak terpasang, dokumen dan situs tetap dibuat dan tempat bagan diisi "
+        "keterangan bahwa bagan belum digambar; pasang Graphviz lalu bangun ulang. Bila Graphviz gagal atau "
+        "terlalu lama menggambar bagan, dokumen itu tidak dibuat.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

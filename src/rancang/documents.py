@@ -23,6 +23,7 @@ from rancang.diagnostics import Diagnostic, Location, RancangError, Report, Seve
 from rancang.fileio import atomic_write_bytes
 from rancang.layout import Layout, display_path
 from rancang.loader import format_of
+from rancang.locations import locate
 from rancang.models import ProjectData
 
 KINDS = {"brief": "bahan", "report": "laporan"}
@@ -105,11 +106,42 @@ def _visit_template_problems(root: Path) -> list[Diagnostic]:
         _tag_problems(path)
 
 
+def bagan_problems(root: Path, data: ProjectData) -> list[Diagnostic]:
+    """Without Graphviz, a warning at each ``bagan:`` of a lampiran (an extra check for
+    :func:`rancang.check.check_project`).
+
+    A warning, not an error: the documents and the site are still made, with a visible note in the chart's place
+    (:mod:`rancang.render.bagan`), as they are made without LibreOffice when only the PDF is missing. Stopping the
+    whole build because one picture cannot be drawn on this machine would hide every other output.
+    """
+    return _undrawn_charts([annex for regulation in data.regulations.values() for annex in regulation.annexes])
+
+
+def _undrawn_charts(annexes: list) -> list[Diagnostic]:
+    charts = [annex for annex in annexes if annex.chart is not None]
+    if not charts:
+        return []
+    from rancang.render.bagan import NOT_INSTALLED, available
+
+    if available():
+        return []
+    return [Diagnostic("P413", NOT_INSTALLED, chart_location(annex), Severity.WARNING) for annex in charts]
+
+
+def chart_location(annex) -> Location:
+    """Where the ``bagan:`` key of a lampiran is written."""
+    from rancang.yamlsource import key_node, node_location
+
+    found = key_node(annex.source_node, "bagan")
+    return node_location(annex.source_path, found) if found is not None else locate(annex, "chart")
+
+
 # -- one regulation ----------------------------------------------------------------------------------------
 
 
 def regulation_docx(root: Path, checked: Checked, record_id: str) -> bytes:
     """The DOCX of one regulation, from its tree; raises RancangError with the engine's problems."""
+    from rancang.render.bagan import BaganError
     from rancang.render.regulation_docx import TemplateStyleError, render
 
     data = checked.data
@@ -127,15 +159,28 @@ def regulation_docx(root: Path, checked: Checked, record_id: str) -> bytes:
     except TemplateStyleError as exc:
         raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: {exc}",
                                        Location(display_path(template)))]) from None
+    except BaganError as exc:  # Graphviz failed or took too long (a missing Graphviz gives a note instead)
+        annex = next((annex for annex in data.regulations[record_id].annexes if annex.chart is exc.chart), None)
+        where = chart_location(annex) if annex is not None else Location(display_path(root / "regulations"))
+        raise RancangError([Diagnostic("P413", str(exc), where)]) from None
 
 
 def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool = False) -> Outcome:
     """``rancang draft regulations/<id>.yaml [-o OUT] [--pdf]``."""
     layout = Layout(root)
-    return _one_document(root, regulation_file, "regulasi", "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
-                         [layout.settings_file, layout.catalogue_file], lambda data: data.regulations,
-                         lambda record_id: f"{record_id}.docx",
-                         lambda checked, record_id: regulation_docx(root, checked, record_id), out, pdf)
+    undrawn: list[Diagnostic] = []
+
+    def render(checked: Checked, record_id: str) -> bytes:
+        content = regulation_docx(root, checked, record_id)
+        undrawn.extend(_undrawn_charts(checked.data.regulations[record_id].annexes))
+        return content
+
+    outcome = _one_document(root, regulation_file, "regulasi",
+                            "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
+                            [layout.settings_file, layout.catalogue_file], lambda data: data.regulations,
+                            lambda record_id: f"{record_id}.docx", render, out, pdf)
+    outcome.problems[:0] = undrawn  # the DOCX is written, with a note in each chart's place
+    return outcome
 
 
 def _one_document(root: Path, source: Path, format_name: str, wrong_format: str, related: list[Path],

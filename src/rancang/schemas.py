@@ -62,6 +62,7 @@ TITLES: dict[str, str] = {
     "Enactment": "Penetapan",
     "Promulgation": "Pengundangan",
     "Annex": "Lampiran",
+    "OrgUnit": "Unit bagan organisasi",
     "Visit": "Kunjungan kerja",
     "Party": "Pihak",
     "Person": "Orang",

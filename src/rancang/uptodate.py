@@ -64,7 +64,8 @@ def _environment(pdf: bool) -> str:
     from importlib import metadata
 
     parts = [sys.version, f"pdf={pdf}", os.getcwd(), dt.date.today().isoformat(),
-             os.environ.get("RANCANG_SOFFICE", ""), shutil.which("soffice") or "", shutil.which("libreoffice") or ""]
+             os.environ.get("RANCANG_SOFFICE", ""), shutil.which("soffice") or "", shutil.which("libreoffice") or "",
+             shutil.which("dot") or ""]  # Graphviz draws the bagan of lampiran
     for name in LIBRARIES:
         try:
             parts.append(f"{name}={metadata.version(name)}")

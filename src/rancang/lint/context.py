@@ -105,7 +105,8 @@ class Draft:
             yield TextSite("arti", definition.meaning, definition, "meaning", article=1)
         yield from self._body(self.document.body)
         for annex in regulation.annexes:
-            yield TextSite("lampiran", annex.content, annex, "content")
+            if annex.content is not None:  # a lampiran may hold only a bagan
+                yield TextSite("lampiran", annex.content, annex, "content")
 
     def _body(self, items: list) -> Iterator[TextSite]:
         for item in items:

@@ -24,7 +24,7 @@ needs an id or sub-items::
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, Iterator, Union
 
 from pydantic import Discriminator, Tag, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -286,12 +286,79 @@ class Promulgation(Enactment):
     gazette_year: Year | None = field("tahun_berita_daerah", "Tahun Berita Daerah.", default=None)
 
 
+CHART_MAX_UNITS = 150
+"""Units in one bagan: a Sekretariat Daerah, the largest chart of a region, has fewer than a hundred boxes."""
+CHART_MAX_DEPTH = 6
+"""Levels of one bagan, the head included: Kepala, Bidang, Seksi, ... seldom more than four."""
+CHART_MAX_NAME = 200
+"""Characters of one unit's name or note: a box holds a few short lines."""
+
+
+class OrgUnit(Model):
+    """A unit of an organisation chart (bagan susunan organisasi) with the units under it."""
+
+    name: Text = field(
+        "nama", "Nama unit atau jabatan seperti tertulis di kotaknya, misalnya 'Kepala Dinas', 'Sekretariat', "
+        "'Bidang Pelayanan', 'Subbagian Umum dan Kepegawaian'.", max_length=CHART_MAX_NAME)
+    note: Text | None = field(
+        "keterangan", "Baris tambahan di bawah nama dalam kotak yang sama, lebih kecil, misalnya jabatan "
+        "pimpinannya ('Kepala Bidang') atau 'UPTD'. Kosongkan bila tidak ada.", default=None,
+        max_length=CHART_MAX_NAME)
+    staff: bool = field(
+        "staf", "true untuk unit yang digambar di samping garis atasannya, di atas bawahan lainnya, misalnya "
+        "Kelompok Jabatan Fungsional atau Sekretariat; berpasangan kiri dan kanan, yang pertama di kiri. "
+        "Bawaan: false.", default=False)
+    subordinates: list["OrgUnit"] = field(
+        "bawahan", "Unit di bawah unit ini, dari kiri ke kanan. Bawahan unit tingkat kedua atau lebih rendah yang "
+        "tidak mempunyai bawahan lagi (misalnya Seksi di bawah Bidang) disusun dari atas ke bawah.",
+        default_factory=list)
+
+    def walk(self, depth: int = 1) -> "Iterator[tuple[OrgUnit, int]]":
+        """This unit and every unit under it, depth first, with its level (this unit: ``depth``)."""
+        yield self, depth
+        for unit in self.subordinates:
+            yield from unit.walk(depth + 1)
+
+
+OrgUnit.model_rebuild()
+
+
 class Annex(Model):
-    """A lampiran."""
+    """A lampiran: Markdown text, an organisation chart, or both (the text first)."""
 
     id: Id | None = field("id", "Id untuk dirujuk.", default=None)
     title: Text = field("judul", "Judul lampiran.")
-    content: Markdown = field("isi", "Isi lampiran (Markdown).")
+    content: Markdown | None = field(
+        "isi", "Isi lampiran (Markdown: paragraf, tabel, gambar). Boleh kosong bila lampiran berisi 'bagan'.",
+        default=None)
+    chart: OrgUnit | None = field(
+        "bagan", "Bagan susunan organisasi: unit teratas (misalnya 'Kepala Dinas') dengan 'bawahan'-nya. "
+        "Digambar sebagai bagan kotak dan garis di DOCX/PDF dan di situs (perlu Graphviz).", default=None,
+        validate_default=True)
+
+    @field_validator("chart")
+    @classmethod
+    def content_or_chart(cls, chart: OrgUnit | None, info: ValidationInfo) -> OrgUnit | None:
+        if "content" not in info.data:
+            return chart  # already reported
+        if chart is None and info.data["content"] is None:
+            raise PydanticCustomError("S201", "lampiran harus memiliki 'isi' atau 'bagan' (atau keduanya)",
+                                      {"kunci": "isi"})
+        if chart is None:
+            return chart
+        units = deepest = 0
+        for _unit, depth in chart.walk():
+            units += 1
+            deepest = max(deepest, depth)
+        if units > CHART_MAX_UNITS:
+            raise PydanticCustomError(
+                "S206", "bagan memuat {units} unit, lebih dari {limit}; pecah menjadi beberapa lampiran",
+                {"units": units, "limit": CHART_MAX_UNITS})
+        if deepest > CHART_MAX_DEPTH:
+            raise PydanticCustomError(
+                "S206", "bagan bertingkat {depth}, lebih dari {limit} tingkat; pecah menjadi beberapa bagan",
+                {"depth": deepest, "limit": CHART_MAX_DEPTH})
+        return chart
 
 
 class Regulation(Model):

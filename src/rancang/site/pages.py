@@ -14,6 +14,7 @@ from rancang.documents import documents_folder
 from rancang.layout import INNOVATION_DOCS, SHARED_DATA_FILES, regulation_doc
 from rancang.models.innovation import Innovation
 from rancang.models.regulation import Regulation
+from rancang.render.bagan import available as bagan_available
 from rancang.site import context
 from rancang.site.domain import RancangDomain
 from rancang.site.links import DOWNLOADS, RECORD_FOLDERS
@@ -103,6 +104,8 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
     downloads = [(label, f"../{DOWNLOADS}/{record_id}.{suffix}") for label, suffix in (("DOCX", "docx"),
                                                                                           ("PDF", "pdf"))
                  if files[str(folder / f"{record_id}.{suffix}")]]
+    if any(annex.chart is not None for annex in document.annexes) and not bagan_available():
+        env.note_reread()  # its charts are notes: drawn by the next build on a machine with Graphviz
     return regulation_nodes(document, title, downloads)
 
 

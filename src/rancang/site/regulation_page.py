@@ -9,6 +9,8 @@ from __future__ import annotations
 from docutils import nodes
 
 from rancang.drafting.tree import Article, Clause, Document, Group, ListEntry, Point, RichText
+from rancang.models.regulation import OrgUnit
+from rancang.render.bagan import NotInstalled, placeholder, svg
 
 
 def rich(text: RichText, parent: nodes.Element) -> nodes.Element:
@@ -18,6 +20,17 @@ def rich(text: RichText, parent: nodes.Element) -> nodes.Element:
         else:
             parent += nodes.Text(span.text)
     return parent
+
+
+def chart_node(chart: OrgUnit) -> nodes.Element:
+    """A lampiran's organisation chart: Graphviz's SVG as a raw HTML node (the markup is Graphviz's, its texts
+    escaped by it), or, without Graphviz, a note in its place (the build reports P413 at the ``bagan:`` key)."""
+    box = nodes.container(classes=["rancang-bagan-wadah"])
+    try:
+        box += nodes.raw("", svg(chart), format="html")
+    except NotInstalled:
+        box += nodes.paragraph(text=placeholder(chart), classes=["rancang-bagan-kosong"])
+    return box
 
 
 def _labelled(label: str | None, text: RichText, anchor: str, classes: list[str]) -> nodes.paragraph:
@@ -115,5 +128,7 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
         box += nodes.paragraph(text=annex.title, classes=["rancang-tengah"])
         for paragraph in annex.paragraphs:
             box += rich(paragraph, nodes.paragraph())
+        if annex.chart is not None:
+            box += chart_node(annex.chart)
         section += box
     return [section]

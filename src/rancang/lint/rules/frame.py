@@ -577,3 +577,50 @@ def annex_title_without_punctuation(context: LintContext) -> Iterator[Diagnostic
                 yield diagnostic(
                     "L522", f"judul lampiran {quote(annex.title)} diakhiri tanda baca '{mark}'",
                     locate_in_text(annex, "title", last, annex.title.count(last) - 1), f"hapus '{mark}' di akhir")
+
+
+def _unit_key(name: str) -> str:
+    """A unit's name compared without case, spacing and punctuation: 'Bidang  Pelayanan.' = 'bidang pelayanan'."""
+    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+
+
+@rule(
+    "L523", "Unit bagan bernama sama dengan unit sejajarnya", WARNING,
+    "Setiap kotak bagan susunan organisasi adalah satu unit. Dua bawahan satu atasan yang namanya sama bila "
+    "huruf besar, spasi, dan tanda baca diabaikan biasanya salinan yang lupa diubah; di bagan keduanya tidak "
+    "dapat dibedakan.",
+    wrong=Example("regulasi", """
+        lampiran:
+          - judul: Bagan Susunan Organisasi Dinas Contoh
+            bagan:
+              nama: Kepala Dinas
+              bawahan:
+                - nama: Bidang Pelayanan
+                - nama: bidang  pelayanan.
+    """),
+    right=Example("regulasi", """
+        lampiran:
+          - judul: Bagan Susunan Organisasi Dinas Contoh
+            bagan:
+              nama: Kepala Dinas
+              bawahan:
+                - nama: Bidang Pelayanan
+                - nama: Bidang Pengaduan
+    """),
+)
+def chart_units_distinct(context: LintContext) -> Iterator[Diagnostic]:
+    for draft in context.drafts:
+        for annex in draft.regulation.annexes:
+            if annex.chart is None:
+                continue
+            for unit, _depth in annex.chart.walk():
+                seen: dict[str, str] = {}
+                for child in unit.subordinates:
+                    key = _unit_key(child.name)
+                    if key in seen:
+                        yield diagnostic(
+                            "L523", f"unit bagan {quote(child.name)} di bawah {quote(unit.name)} bernama sama "
+                                    f"dengan {quote(seen[key])}", locate(child, "name"),
+                            "beri nama yang membedakan, atau hapus salah satunya")
+                    else:
+                        seen[key] = child.name
