@@ -11,6 +11,7 @@ import struct
 import textwrap
 import zlib
 from pathlib import Path
+from urllib.parse import unquote
 
 import lxml.html
 import pytest
@@ -73,6 +74,21 @@ RECORD = textwrap.dedent("""\
     """).replace("SPECIAL", SPECIAL).replace("SCRIPTS", SCRIPTS)
 
 
+REGULATION = "perwali-inovasi-daerah"
+ANNEX = textwrap.dedent("""\
+    lampiran:
+      - judul: Tarif dan Alur Layanan
+        isi: |-
+          Tarif untuk pendanaan [[pasal-pendanaan]] ditetapkan tim *ad hoc*:
+
+          | No. | Uraian | Tarif |
+          |:-:|---|--:|
+          | 1 | Retribusi **parkir** | 2.000 |
+
+          ![Alur layanan](kb/gambar/alur%20layanan.png "Alur layanan dari loket")
+    """)
+
+
 def _png() -> bytes:
     """A real 2x2 PNG (white pixels)."""
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -90,12 +106,14 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / RECORD_FILE).write_text(RECORD, encoding="utf-8")
     (root / IMAGE).parent.mkdir(parents=True, exist_ok=True)
     (root / IMAGE).write_bytes(_png())
+    regulation = root / "regulations" / f"{REGULATION}.yaml"
+    regulation.write_text(regulation.read_text(encoding="utf-8").rstrip("\n") + "\n" + ANNEX, encoding="utf-8")
     return root
 
 
 @pytest.fixture(scope="module")
 def site(project: Path) -> Path:
-    out, _warnings = build_site_of(project)
+    out, _warnings = build_site_of(project, documents=False)
     return out
 
 
@@ -146,10 +164,10 @@ def test_inline_markup_links_and_heading(site: Path) -> None:
     summary = _section(page, "Ringkasan")
     assert [_text(e) for e in summary.xpath(".//strong")] == ["tebal"]
     assert [_text(e) for e in summary.xpath(".//em")] == ["miring"]
-    (link,) = summary.xpath(".//a")
+    (link,) = summary.xpath(".//p//a")
     assert link.get("href") == "https://contoh.go.id/a?x=1&y=2" and _text(link) == "tautan"
     problem = _section(page, "Masalah")
-    hrefs = [a.get("href") for a in problem.xpath(".//a")]
+    hrefs = [unquote(a.get("href")) for a in problem.xpath(".//p//a")]  # docutils cloaks the '@' of a mailto
     assert "mailto:inovasi@contoh.go.id" in hrefs
     assert not [h for h in hrefs if h and h.startswith("ftp:")], "only http, https and mailto are links"
     assert "Tautan berkas dan surel kami." in _text(problem)
@@ -168,10 +186,10 @@ def test_image_reaches_the_site(site: Path) -> None:
     (figure,) = _section(page, "Masalah").xpath(".//figure")
     (image,) = figure.xpath(".//img")
     assert image.get("alt") == "Alur layanan"
-    target = (path.parent / image.get("src")).resolve()
+    target = (path.parent / unquote(image.get("src"))).resolve()
     assert target.is_file() and target.read_bytes() == _png()
     assert target.is_relative_to(site.resolve())
-    assert _text(figure.xpath(".//figcaption")[0]) == "Alur layanan dari loket"
+    assert _text(figure.xpath(".//figcaption//*[@class='caption-text']")[0]) == "Alur layanan dari loket"
 
 
 def test_raw_html_is_text_and_special_characters_arrive_once(site: Path) -> None:
@@ -193,6 +211,25 @@ def test_no_markdown_syntax_left_on_the_page(site: Path) -> None:
     text = _text(body)
     for syntax in ("**", "*miring*", "*diatasi*", "|---", "|:-:", "![", "](", "## ", "> Kutipan", "\\"):
         assert syntax not in text, syntax
+
+
+# -- the regulation page's lampiran --------------------------------------------------------------------------
+
+
+def test_lampiran_has_its_table_italics_reference_and_image(site: Path) -> None:
+    path, page = _page(site, f"regulations/{REGULATION}")
+    (annex,) = page.xpath("//div[@id='lampiran']")
+    assert [_text(th) for th in annex.xpath(".//table//thead//th")] == ["No.", "Uraian", "Tarif"]
+    assert [[_text(td) for td in tr.xpath("./td")] for tr in annex.xpath(".//table/tbody/tr")] == [
+        ["1", "Retribusi parkir", "2.000"]]
+    assert [_text(e) for e in annex.xpath(".//em")] == ["ad hoc"]
+    assert [_text(e) for e in annex.xpath(".//td//strong")] == ["parkir"]
+    (reference,) = annex.xpath(".//a[starts-with(@href, '#pasal-')]")
+    assert _text(reference).startswith("Pasal ")
+    assert page.xpath(f"//*[@id='{reference.get('href')[1:]}']"), "the reference points at an anchor of the page"
+    (image,) = annex.xpath(".//img")
+    assert (path.parent / unquote(image.get("src"))).resolve().read_bytes() == _png()
+    assert "**" not in _text(annex) and "[[" not in _text(annex) and "|---" not in _text(annex)
 
 
 # -- plain text: the card, the CSV, the search index ---------------------------------------------------------
@@ -297,6 +334,32 @@ def test_raw_html_in_a_visit_and_a_lampiran(tmp_path: Path) -> None:
     assert (in_annex.location.line, in_annex.location.column) == \
         (line_of(source.splitlines(), "      <table>"), len("      ") + 1)
     assert "di lampiran[1].isi" in in_annex.message
+
+
+def test_images_that_cannot_be_shown_are_warnings_at_their_source(project: Path, tmp_path: Path) -> None:
+    assert not _found(project, "L611"), "the image of the rich profile is shown"
+    root = copy_example(tmp_path / "proyek", parts=("rancang.yaml", "kb", "regulations", "templates", "schemas"))
+    (root / "kb" / "gambar").mkdir(parents=True)
+    (root / "kb" / "gambar" / "skrip.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
+    (root / "kb" / "gambar" / "ada.png").write_bytes(_png())
+    record = textwrap.dedent("""\
+        nama: Gambar Bermasalah
+        masalah: |-
+          Ada ![baik](kb/gambar/ada.png) dan ![hilang](kb/gambar/hilang.png).
+
+          ![luar](../luar.png) ![web](https://contoh.go.id/a.png) ![skrip](kb/gambar/skrip.svg)
+        """)
+    (root / "kb" / "inovasi" / "gambar-bermasalah.yaml").write_text(record, encoding="utf-8")
+    found = _found(root, "L611")
+    lines = record.splitlines()
+    assert [(d.location.line, d.location.column) for d in found] == [
+        (3, lines[2].index("kb/gambar/hilang.png") + 1), (5, lines[4].index("../luar.png") + 1),
+        (5, lines[4].index("https://contoh.go.id/a.png") + 1), (5, lines[4].index("kb/gambar/skrip.svg") + 1)]
+    assert "tidak ditemukan" in found[0].message and "di masalah" in found[0].message
+    assert "di dalam folder proyek" in found[1].message
+    assert "internet" in found[2].message
+    assert "skrip" in found[3].message
 
 
 # -- the converter on its own ----------------------------------------------------------------------------------

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from docutils import nodes
 
-from rancang.layout import BUILD, is_inside
+from rancang.lint.rules.markdown import image_path
+from rancang.loader import image_problem
 from rancang.richtext import (
     BlockQuote,
     BulletList,
@@ -58,9 +59,6 @@ ImageUri = Callable[[str], "str | None"]
 LINK_SCHEMES = ("http", "https", "mailto")
 """Link targets that stay links; other targets (``javascript:``, ``file:``, relative paths) are shown as text."""
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
-"""Images a field may show from the project folder (the formats the DOCX can carry too)."""
-
 
 def no_images(source: str) -> str | None:
     """No image is placed on the page (images on the web are still links to them)."""
@@ -70,22 +68,16 @@ def no_images(source: str) -> str | None:
 def project_images(root: Path) -> ImageUri:
     """Sources written as paths relative to the project folder (``kb/gambar/bagan.png``), given to Sphinx as
     paths from its source folder (a leading ``/``) so that Sphinx copies the file into the site and rebuilds
-    the page when it changes. A source outside the project, in ``_build/``, missing, or not a PNG, JPEG or
-    SVG image is refused, and so is a web address (shown as a link)."""
+    the page when it changes. Only an image the profile's ``gambar`` could show is placed: inside the project,
+    not in ``_build/`` (:func:`rancang.lint.rules.markdown.image_path`), a real PNG, JPEG or SVG within the
+    size limit (:func:`rancang.loader.image_problem`); the linter's rule L611 says at its line why one is not.
+    A web address is never placed (it is shown as a link)."""
 
     def uri(source: str) -> str | None:
-        if _scheme(source):
+        relative = image_path(source)
+        if relative is None or image_problem(root, relative) is not None:
             return None
-        relative = unquote(source.split("#", 1)[0].split("?", 1)[0]).strip()
-        if not relative or relative.startswith(("/", "\\")) or "\\" in relative:
-            return None
-        path = root / relative
-        parts = Path(relative).parts
-        if ".." in parts or (parts and parts[0] == BUILD) or not is_inside(path, root):
-            return None
-        if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
-            return None
-        return "/" + Path(relative).as_posix()
+        return "/" + relative
 
     return uri
 

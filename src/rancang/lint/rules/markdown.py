@@ -1,14 +1,17 @@
 """Rules for the fields written in Markdown: every one of an innovation profile, a visit and a regulation's
 lampiran (a field is Markdown when its model says so, :data:`rancang.models.base.Markdown`).
 
-Fields are read by :func:`rancang.richtext.parse`, the same reading the DOCX, the site and the open data use.
+Fields are read by :func:`rancang.richtext.parse`, the same reading the DOCX, the site and the open data use;
+:func:`image_path` is how every output finds the file of an image written in a field.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import PurePosixPath
 from typing import Any, Iterator, get_args
+from urllib.parse import unquote, urlsplit
 
 from pydantic.fields import FieldInfo
 
@@ -17,7 +20,9 @@ from rancang.lint.context import LintContext, diagnostic, quote
 from rancang.lint.registry import Example, rule
 from rancang.locations import locate_in_text
 from rancang.models.base import Markdown, Model
-from rancang.richtext import parse
+from rancang.layout import BUILD
+from rancang.loader import image_problem
+from rancang.richtext import images, parse
 
 WARNING = Severity.WARNING
 
@@ -153,3 +158,74 @@ def raw_html(context: LintContext) -> Iterator[Diagnostic]:
                 yield diagnostic(
                     "L610", f"{name}: HTML mentah {quote(needle, 40)} di {key} "
                     "ditampilkan sebagai teks, bukan sebagai format; tulis dengan Markdown", where, _advice(needle))
+
+
+# -- L611 -----------------------------------------------------------------------------------------------------
+
+
+def image_path(source: str) -> str | None:
+    """The project-relative path of an image source written in a Markdown field (``kb/gambar/alur%20kerja.png``
+    is the file ``kb/gambar/alur kerja.png``); None for a web address or another scheme, an absolute path, a
+    path that climbs out with ``..`` or one inside ``_build/``. Whether the file is an image the outputs show is
+    :func:`rancang.loader.image_problem`'s to say."""
+    try:
+        if urlsplit(source).scheme:
+            return None
+    except ValueError:
+        return None
+    relative = unquote(source.split("#", 1)[0].split("?", 1)[0]).strip()
+    if not relative or relative.startswith(("/", "\\")) or "\\" in relative:
+        return None
+    parts = PurePosixPath(relative).parts
+    if ".." in parts or parts[0] == BUILD:
+        return None
+    return PurePosixPath(*parts).as_posix()
+
+
+def _image_reason(root, source: str) -> str | None:
+    """Why an image of a Markdown field is not shown (None when it is)."""
+    try:
+        scheme = urlsplit(source).scheme.lower()
+    except ValueError:
+        scheme = "?"
+    if scheme in ("http", "https"):
+        return (f"gambar '{source}' ada di internet: situs tidak memuatnya (hanya tautan) dan DOCX tidak dapat "
+                "memuatnya")
+    path = image_path(source)
+    if path is None:
+        return f"gambar '{source}' harus jalur relatif di dalam folder proyek (misalnya kb/gambar/bagan.png)"
+    problem = image_problem(root, path)
+    return problem[1] if problem is not None else None
+
+
+@rule(
+    "L611", "Gambar di isian Markdown tidak dapat ditampilkan", WARNING,
+    "Gambar di isian Markdown (![keterangan](jalur)) dimuat dari folder proyek, diperiksa seperti gambar profil "
+    "dan lambang: jalur relatif di dalam folder proyek, berkas PNG, JPEG, atau SVG sungguhan, dengan batas "
+    "ukuran. Gambar dari internet tidak dimuat: situs tidak meminta apa pun ke server lain tanpa diklik pembaca "
+    "(gambar itu menjadi tautan), dan dokumen disusun tanpa jaringan. Gambar yang tidak dapat dimuat diganti "
+    "keterangannya.",
+    wrong=Example("inovasi", """
+        manfaat: "Alur layanan: ![Bagan alur](kb/gambar/tidak-ada.png)"
+    """),
+    right=Example("inovasi", """
+        manfaat: Alur layanan diuraikan dalam bagan pada lampiran keputusan.
+    """),
+)
+def markdown_images(context: LintContext) -> Iterator[Diagnostic]:
+    for name, record in _records(context):
+        for model, attribute, index, text, key in markdown_texts(record):
+            if "![" not in text:
+                continue  # no image without it
+            counted: dict[str, int] = {}
+            for image in images(parse(text)):
+                needle = image.source if image.source in text else unquote(image.source)
+                occurrence = counted.get(needle, 0)
+                counted[needle] = occurrence + 1
+                reason = _image_reason(context.root, image.source)
+                if reason is None:
+                    continue
+                where = locate_in_text(model, attribute, needle, occurrence, index=index)
+                yield diagnostic("L611", f"{name}: {reason} (di {key}); yang tampil hanya keterangannya",
+                                 where, "simpan gambarnya di folder proyek, misalnya kb/gambar/, dan tulis "
+                                 "jalurnya dari folder proyek")
