@@ -41,32 +41,64 @@ def _is_markdown(info: FieldInfo) -> bool:
     return holds(info.annotation)
 
 
+def _models(annotation: Any) -> Iterator[type[Model]]:
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        yield annotation
+    for arg in get_args(annotation):
+        if arg is not annotation:
+            yield from _models(arg)
+
+
+def _reaches_markdown(model_type: type[Model], seen: frozenset = frozenset()) -> bool:
+    if model_type in seen:
+        return False
+    inside = seen | {model_type}
+    for info in model_type.model_fields.values():
+        if _is_markdown(info) or any(_reaches_markdown(inner, inside) for inner in _models(info.annotation)):
+            return True
+    return False
+
+
 @lru_cache(maxsize=None)
-def _markdown_fields(model_type: type[Model]) -> tuple[str, ...]:
-    return tuple(name for name, info in model_type.model_fields.items() if _is_markdown(info))
+def _plan(model_type: type[Model]) -> tuple[tuple[str, str, bool], ...]:
+    """The fields of a model worth visiting, in order: ``(attribute, YAML key, is Markdown)`` for its Markdown
+    fields and for the fields that may hold models with Markdown fields (the other fields are never looked at:
+    a project has tens of thousands of profiles)."""
+    return tuple((name, info.alias or name, _is_markdown(info)) for name, info in model_type.model_fields.items()
+                 if _is_markdown(info) or any(_reaches_markdown(inner) for inner in _models(info.annotation)))
 
 
-def markdown_texts(model: Model, path: str = "") -> Iterator[tuple[Model, str, int | None, str, str]]:
+def markdown_texts(model: Model, needle: str = "", _path: tuple = ()) -> Iterator[tuple[Model, str, int | None,
+                                                                                  str, str]]:
     """``(model, attribute, list index or None, text, key path)`` of every Markdown field of ``model`` and of
-    the models inside it, in the order of the file; the key path names the field as the file does
-    (``hasil[2].uraian``, ``lampiran[1].isi``)."""
-    markdown = _markdown_fields(type(model))
-    for name, info in type(model).model_fields.items():
+    the models inside it that holds ``needle``, in the order of the file; the key path names the field as the
+    file does (``hasil[2].uraian``, ``lampiran[1].isi``)."""
+    for name, alias, markdown in _plan(type(model)):
         value = getattr(model, name)
-        key = f"{path}{info.alias or name}"
-        if name in markdown:
+        if value is None:
+            continue
+        if markdown:
             if isinstance(value, str):
-                yield model, name, None, value, key
+                if needle in value:
+                    yield model, name, None, value, _key((*_path, alias))
             elif isinstance(value, list):
                 for index, item in enumerate(value):
-                    if isinstance(item, str):
-                        yield model, name, index, item, f"{key}[{index + 1}]"
+                    if isinstance(item, str) and needle in item:
+                        yield model, name, index, item, _key((*_path, alias, index))
         elif isinstance(value, Model):
-            yield from markdown_texts(value, f"{key}.")
+            yield from markdown_texts(value, needle, (*_path, alias))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, Model):
-                    yield from markdown_texts(item, f"{key}[{index + 1}].")
+                    yield from markdown_texts(item, needle, (*_path, alias, index))
+
+
+def _key(path: tuple) -> str:
+    """``("hasil", 1, "uraian")`` as ``hasil[2].uraian``."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
 
 
 def _records(context: LintContext) -> Iterator[tuple[str, Model]]:
@@ -139,9 +171,7 @@ def _reported(raw_texts: list[str]) -> list[bool]:
 )
 def raw_html(context: LintContext) -> Iterator[Diagnostic]:
     for name, record in _records(context):
-        for model, attribute, index, text, key in markdown_texts(record):
-            if "<" not in text:
-                continue  # no tag without it: most fields are never parsed here
+        for model, attribute, index, text, key in markdown_texts(record, "<"):  # no tag without it
             found = parse(text).raw_html
             lines = text.splitlines(keepends=True)
             seen: dict[tuple[int, str], int] = {}
@@ -214,9 +244,7 @@ def _image_reason(root, source: str) -> str | None:
 )
 def markdown_images(context: LintContext) -> Iterator[Diagnostic]:
     for name, record in _records(context):
-        for model, attribute, index, text, key in markdown_texts(record):
-            if "![" not in text:
-                continue  # no image without it
+        for model, attribute, index, text, key in markdown_texts(record, "!["):  # no image without it
             counted: dict[str, int] = {}
             for image in images(parse(text)):
                 needle = image.source if image.source in text else unquote(image.source)
