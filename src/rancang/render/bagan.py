@@ -41,6 +41,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from rancang.models.regulation import OrgUnit
 from rancang.render.pdf import FONTS_CONF
 
@@ -62,9 +64,6 @@ NOT_INSTALLED = (
 )
 
 _SVG_NS = "http://www.w3.org/2000/svg"
-_XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", _SVG_NS)
-ET.register_namespace("xlink", _XLINK_NS)
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -345,17 +344,18 @@ def svg(chart: OrgUnit) -> str:
     removed; the element gets ``role="img"``, an Indonesian ``aria-label`` and ``<title>``, and the class
     ``rancang-bagan`` (the site's stylesheet lets it shrink to the page width, keeping its proportions).
     """
-    root = ET.fromstring(_draw(chart, "svg", None))
-    for parent in list(root.iter()):
-        parent.attrib.pop("id", None)  # "graph0", "node1": would repeat with a second chart on the page
-        for child in list(parent):
-            if child.tag == f"{{{_SVG_NS}}}title":
-                parent.remove(child)
+    parser = etree.XMLParser(remove_comments=True, remove_blank_text=True, resolve_entities=False, no_network=True,
+                             load_dtd=False)
+    root = etree.fromstring(_draw(chart, "svg", None), parser)
+    for element in list(root.iter()):
+        element.attrib.pop("id", None)  # "graph0", "node1": would repeat with a second chart on the page
+        if element.tag == f"{{{_SVG_NS}}}title":  # the generated node names
+            element.getparent().remove(element)
     title = title_of(chart)
-    heading = ET.Element(f"{{{_SVG_NS}}}title")
+    heading = etree.Element(f"{{{_SVG_NS}}}title")
     heading.text = title
     root.insert(0, heading)
     root.set("role", "img")
     root.set("aria-label", title)
     root.set("class", "rancang-bagan")
-    return ET.tostring(root, encoding="unicode")
+    return etree.tostring(root, encoding="unicode")
