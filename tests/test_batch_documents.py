@@ -145,10 +145,10 @@ def test_a_failure_in_a_worker_is_reported_in_indonesian_by_build(project, two_w
 
     real = visit_docx.body_xml
 
-    def body_xml(template, key, document, paper="A4"):
+    def body_xml(template, key, document, paper="A4", images=None):
         if "Contoh 7 " in document.subtitle:
             raise visit_docx.TemplateStyleError("Butir")
-        return real(template, key, document, paper)
+        return real(template, key, document, paper, images)
 
     monkeypatch.setattr(visit_docx, "body_xml", body_xml)  # inherited by the forked workers
     code = main(["build", "--no-pdf"])

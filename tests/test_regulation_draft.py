@@ -282,6 +282,8 @@ def test_inserting_a_pasal_at_the_top_renumbers_everything(tmp_path):
 
 SPECIAL = "PU & <Kota> \"kutip\" 'tunggal' — é ñ 中文 {{ nama }} {% if %} {_{ x }_} {_% y %_}"
 """``{_{`` and the like too: docxtpl turns them into ``{{`` in what it renders; the body never passes through it."""
+MARKDOWN_SPECIAL = SPECIAL.replace("_", "\\_")
+"""The same characters in Markdown (a lampiran): ``{_{ x }_}`` would be ``{`` + *{ x }* + ``}`` there."""
 
 
 def test_special_characters_in_every_field_reach_the_document_exactly():
@@ -294,7 +296,8 @@ def test_special_characters_in_every_field_reach_the_document_exactly():
                     {"ayat": [f"Ayat {SPECIAL}.", f"Ayat dua {SPECIAL}."]}]}]}]}],
         menimbang=[f"bahwa {SPECIAL}"],
         ketentuan_umum=[{"istilah": f"Istilah {SPECIAL}", "disingkat": "I&K", "arti": f"arti {SPECIAL}"}],
-        lampiran=[{"judul": f"Judul {SPECIAL}", "isi": f"Paragraf lampiran {SPECIAL}.\n\nKedua {SPECIAL}."}],
+        lampiran=[{"judul": f"Judul {SPECIAL}", "isi": f"Paragraf lampiran {MARKDOWN_SPECIAL}.\n\n"
+                                                     f"Kedua {MARKDOWN_SPECIAL}."}],
     )
     document, problems = build(reg, SETTINGS, CATALOGUE)
     assert problems == []

@@ -143,6 +143,7 @@ def regulation_docx(root: Path, checked: Checked, record_id: str) -> bytes:
     """The DOCX of one regulation, from its tree; raises RancangError with the engine's problems."""
     from rancang.render.bagan import BaganError
     from rancang.render.regulation_docx import TemplateStyleError, render
+    from rancang.render.richtext_docx import project_images
 
     data = checked.data
     drafted = checked.drafts[record_id]
@@ -155,7 +156,7 @@ def regulation_docx(root: Path, checked: Checked, record_id: str) -> bytes:
         "top": margins.top, "bottom": margins.bottom, "left": margins.left, "right": margins.right}
     template = template_path(root)
     try:
-        return render(document, template, emblem, margins_cm)
+        return render(document, template, emblem, margins_cm, project_images(root))
     except TemplateStyleError as exc:
         raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: {exc}",
                                        Location(display_path(template)))]) from None
@@ -389,12 +390,13 @@ def _builder(kind: str) -> Callable:
 
 def visit_docx(root: Path, data: ProjectData, record_id: str, kind: str) -> bytes:
     from rancang.render.regulation_docx import TemplateStyleError
+    from rancang.render.richtext_docx import project_images
     from rancang.render.visit_docx import render
 
     document = _builder(kind)(data.visits[record_id], data)
     template = visit_template(root)
     try:
-        return render(document, template, data.settings.documents.visit_paper.value)
+        return render(document, template, data.settings.documents.visit_paper.value, project_images(root))
     except TemplateStyleError as exc:
         raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: {exc}",
                                        Location(display_path(template)))]) from None

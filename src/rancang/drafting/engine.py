@@ -17,6 +17,8 @@ from typing import Callable, Mapping
 from rancang.language.citation import HIERARCHY_RANK, cite
 from rancang.diagnostics import Diagnostic, Severity
 from rancang.language import numbering
+from rancang import richtext
+from rancang.drafting import annex_text
 from rancang.drafting.references import Context, ReferenceProblem, Resolver, Target
 from rancang.drafting.tree import (
     AnnexPart,
@@ -329,17 +331,25 @@ class _Builder:
             anchor = "lampiran" if len(annexes) == 1 else f"lampiran-{index}"
             self.register(annex.id, Target("lampiran", anchor, 0, label=f"Lampiran{suffix}"))
             part = AnnexPart(label, [label, *self.title_block()[:-2], "TENTANG", self.regulation.title.upper()],
-                             annex.title.upper(), [], f"{self.settings.head_title.upper()},", self.head_name(),
-                             anchor)
-            paragraphs = _paragraphs(annex.content)
-            part.paragraphs = [[] for _ in paragraphs]
-            for slot, paragraph in enumerate(paragraphs):
-                def set_text(value: RichText, part: AnnexPart = part, slot: int = slot) -> None:
-                    part.paragraphs[slot] = value
-
-                self.later(set_text, paragraph, Context(), "", (annex, "content"))
+                             annex.title.upper(), richtext.RichText(()), f"{self.settings.head_title.upper()},",
+                             self.head_name(), anchor, chart=annex.chart)
+            self.annex_content(annex, part)
             parts.append(part)
         return parts
+
+    def annex_content(self, annex, part: AnnexPart) -> None:
+        """The lampiran's Markdown parsed once; each ``[[...]]`` of its text resolved in pass two, in place."""
+        tree = richtext.parse(annex.content or "")
+        part.content = tree
+        markups = annex_text.references_in(tree)
+        resolved: list[RichText] = [[] for _ in markups]
+        for slot, markup in enumerate(markups):
+            def set_text(value: RichText, slot: int = slot) -> None:
+                resolved[slot] = value
+                if slot == len(markups) - 1:  # texts are resolved in order: this is the last one
+                    part.content = annex_text.with_references(tree, resolved)
+
+            self.later(set_text, markup, Context(), "", (annex, "content"))
 
     def title_block(self) -> list[str]:
         """``PERATURAN WALI KOTA PAREPARE``, ``NOMOR ... TAHUN ...``, ``TENTANG``, name."""
@@ -486,8 +496,3 @@ def _date_text(value: PartialDate | None) -> str:
         return f"{ELLIPSIS} {numbering.month_year(value.year, value.month)}"
     return f"{ELLIPSIS} {value.year}"
 
-
-def _paragraphs(markdown: str) -> list[str]:
-    """Annex text split into paragraphs at blank lines (line breaks inside are kept)."""
-    blocks = [block.strip("\n") for block in markdown.replace("\r\n", "\n").split("\n\n")]
-    return [block for block in blocks if block.strip()]

@@ -6,7 +6,9 @@ already in it. Renderers (DOCX now, the site page later) only walk it and
 choose styles; a renderer that computes a number is a bug.
 
 Text is a list of :class:`Span`: plain text, or the text of a resolved
-reference with the anchor of its target (a link on the web page).
+reference with the anchor of its target (a link on the web page); a span may be
+italic (``*ad hoc*`` in the source, see :mod:`rancang.drafting.emphasis`) or
+bold. The emphasis marks themselves are never in a span.
 """
 
 from __future__ import annotations
@@ -14,12 +16,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
+from rancang import richtext
+
+from rancang.models.regulation import OrgUnit
+
 
 @dataclass(frozen=True)
 class Span:
     text: str
     target: str | None = None
     """Anchor of the referenced element, when this span is a reference."""
+    italic: bool = False
+    """Printed in italics: a foreign or regional-language term (``*ad hoc*``)."""
+    bold: bool = False
+    """Printed in bold (``**...**``)."""
 
 
 RichText = list[Span]
@@ -103,10 +113,14 @@ class AnnexPart:
     """``LAMPIRAN`` or ``LAMPIRAN I``."""
     header: list[str]
     title: str
-    paragraphs: list[RichText]
+    content: richtext.RichText
+    """The lampiran's Markdown as a tree, its ``[[...]]`` references resolved (links to ``#anchor``, see
+    :mod:`rancang.drafting.annex_text`); empty when the lampiran has only a chart."""
     signature_office: str
     signature_name: str
     anchor: str = ""
+    chart: OrgUnit | None = None
+    """The lampiran's organisation chart (``bagan:``), drawn after its text by the renderers."""
 
 
 @dataclass

@@ -30,8 +30,10 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, InlineImage
 
 from rancang.drafting.tree import AnnexPart, Article, BodyItem, Clause, Document, Group, ListEntry, Point, RichText
-from rancang.render import docx_template
+from rancang.models.regulation import OrgUnit
+from rancang.render import bagan, docx_template
 from rancang.render.docx_template import element_xml, paragraph_properties, text
+from rancang.render.richtext_docx import ImageSource, RichTextWriter, blocks_xml, image_xml
 from rancang.render.template_names import (  # noqa: F401 - re-exported for the docs
     POINT_STYLES,
     STYLES,
@@ -47,6 +49,9 @@ _NEW_TABLE_WIDTH = Emu(5486400)
 """Width python-docx gives a new table in its default document (6 inches); every column is then set."""
 
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+_RUN_PROPERTIES = {(False, False): "", (False, True): "<w:rPr><w:i/></w:rPr>", (True, False): "<w:rPr><w:b/></w:rPr>",
+                   (True, True): "<w:rPr><w:b/><w:i/></w:rPr>"}
+"""Run properties of a span by (bold, italic): a foreign term (``*ad hoc*``) is an italic run."""
 
 
 def _label_line_breaks(value: str) -> str:
@@ -62,12 +67,16 @@ class TemplateStyleError(Exception):
 class _Writer:
     """Collects the body as XML text, one string per element (joined once at the end)."""
 
-    def __init__(self, template: DocxTemplate, key):
+    def __init__(self, template: DocxTemplate, key, text_width: int | None = None,
+                 images: ImageSource | None = None):
         self.style_ids, _kinds = docx_template.style_info(template, key)
         missing = required_styles() - set(self.style_ids)
         if missing:
             raise TemplateStyleError(", ".join(sorted(missing)))
         self.template = template
+        self.rich = RichTextWriter.of(template, self.style_ids, STYLES["annex_text"], text_width)
+        """The writer of rich text and images (:mod:`rancang.render.richtext_docx`) for this document."""
+        self.images = images
         self.out: list[str] = []
         self._pPr: dict[str, str] = {}
         self._table_styles: tuple[str | None, str | None] | None = None
@@ -88,11 +97,12 @@ class _Writer:
         out = ["<w:p>", self._properties(style)]
         if label is not None:
             out += ["<w:r>", self._text(label), "<w:tab/></w:r>"]
-        pieces = [content] if isinstance(content, str) else [span.text for span in content]
-        for piece in pieces:
+        pieces = [(content, "")] if isinstance(content, str) else [(span.text, _RUN_PROPERTIES[span.bold, span.italic])
+                                                                   for span in content]
+        for piece, properties in pieces:
             for index, line in enumerate(piece.split("\n")):
                 run = ("<w:br/>" if index else "") + (self._text(line) if line else "")
-                out.append(f"<w:r>{run}</w:r>" if run else "<w:r/>")
+                out.append(f"<w:r>{properties}{run}</w:r>" if run else "<w:r/>")
         out.append("</w:p>")
         self.out.append("".join(out))
 
@@ -109,14 +119,16 @@ class _Writer:
 
     @staticmethod
     def runs(para: Paragraph, content: str | RichText) -> None:
-        pieces = [content] if isinstance(content, str) else [span.text for span in content]
-        for piece in pieces:
+        pieces = [(content, False, False)] if isinstance(content, str) else [(span.text, span.bold, span.italic)
+                                                                             for span in content]
+        for piece, bold, italic in pieces:
             lines = piece.split("\n")
             for index, line in enumerate(lines):
                 if index:
                     para.add_run().add_break(WD_BREAK.LINE)
                 if line:
-                    para.add_run(line)
+                    run = para.add_run(line)
+                    run.bold, run.italic = bold or None, italic or None
 
     def blank(self, count: int = 1) -> None:
         for _ in range(count):
@@ -210,15 +222,41 @@ class _Writer:
         for line in annex.header:
             self.paragraph(STYLES["annex_head"], line)
         self.paragraph(STYLES["annex_title"], annex.title)
-        for paragraph in annex.paragraphs:
-            self.paragraph(STYLES["annex_text"], paragraph)
+        if annex.content.blocks:
+            self.out.append(blocks_xml(self.rich, annex.content, self.images))
+        if annex.chart is not None:
+            self.chart(annex.chart)
         self.blank()
         self.signature(STYLES["sign"], [], annex.signature_office, annex.signature_name)
 
+    def chart(self, chart: OrgUnit) -> None:
+        """A lampiran's organisation chart: Graphviz's PNG scaled to the text width (:mod:`rancang.render.bagan`),
+        or, without Graphviz, a note in its place (the check reports P413 at the ``bagan:`` key)."""
+        try:
+            data = bagan.png(chart)
+        except bagan.NotInstalled:
+            self.paragraph(STYLES["annex_text"], bagan.placeholder(chart))
+            return
+        self.out.append(image_xml(self.rich, data, None, description=bagan.title_of(chart)))
 
-def body_xml(template: DocxTemplate, key, document: Document) -> str:
-    """The ``isi`` body as XML text; raises :class:`TemplateStyleError` when the template lacks a style."""
-    writer = _Writer(template, key)
+
+def _text_width(template: DocxTemplate, margins_cm: dict[str, float] | None) -> int | None:
+    """The width between the margins once ``margins_cm`` (from rancang.yaml) are applied; None: the template's."""
+    if not margins_cm or not ({"left", "right"} & set(margins_cm)):
+        return None
+    section = template.get_docx().sections[0]
+    left = Cm(margins_cm["left"]) if "left" in margins_cm else section.left_margin
+    right = Cm(margins_cm["right"]) if "right" in margins_cm else section.right_margin
+    return int(section.page_width - left - right)
+
+
+def body_xml(template: DocxTemplate, key, document: Document, text_width: int | None = None,
+             images: ImageSource | None = None) -> str:
+    """The ``isi`` body as XML text; raises :class:`TemplateStyleError` when the template lacks a style.
+
+    ``text_width`` (EMU, default: the template's) sizes tables and images of the lampiran; ``images`` resolves
+    the images written in a lampiran's Markdown."""
+    writer = _Writer(template, key, text_width, images)
     for line in document.title:
         writer.paragraph(STYLES["title"], line)
         if line in ("TENTANG",) or line.startswith("NOMOR"):
@@ -251,15 +289,16 @@ def body_xml(template: DocxTemplate, key, document: Document) -> str:
 
 
 def render(document: Document, template_path: Path, emblem: Path | None = None,
-           margins_cm: dict[str, float] | None = None) -> bytes:
-    """The DOCX bytes of one regulation (nothing is written to disk here)."""
+           margins_cm: dict[str, float] | None = None, images: ImageSource | None = None) -> bytes:
+    """The DOCX bytes of one regulation (nothing is written to disk here); ``images`` resolves the images of
+    the lampiran (:func:`rancang.render.richtext_docx.project_images`)."""
     template, key = docx_template.open_template(Path(template_path))
     context = {
         "lambang": InlineImage(template, str(emblem), height=Mm(25)) if emblem else "",
         "kop_jabatan": document.heading[0],
         "kop_provinsi": document.heading[1],
     }
-    body = body_xml(template, key, document)
+    body = body_xml(template, key, document, _text_width(template, margins_cm), images)
     if set(context) | {"isi"} != TEMPLATE_VARIABLES:  # pragma: no cover - a programming error, caught by the tests
         raise AssertionError(f"context {sorted(context)} != template variables {sorted(TEMPLATE_VARIABLES)}")
 

@@ -13,7 +13,10 @@ user can restyle the document in Word:
 - ``Table``: table "Tabel Isi" with fixed column widths (``widths_cm``, narrowed in proportion
   when wider than the text; or the text width shared out), a header row of "Kepala Tabel"
   repeated on every page, cells "Isi Tabel";
-- ``KeyValues``: borderless table "Tabel Keterangan", label | ``:`` | value, cells "Isi Tabel".
+- ``KeyValues``: borderless table "Tabel Keterangan", label | ``:`` | value, cells "Isi Tabel";
+- ``Rich``: a Markdown field, written by :mod:`rancang.render.richtext_docx` (its paragraphs in "Isi", lists
+  "Daftar 1"-"3", tables "Tabel Isi", images "Gambar" with "Keterangan Gambar", links, italics, bold);
+- ``Figure``: an image scaled to the text width, its caption and source in "Keterangan Gambar".
 
 An empty "Normal" paragraph follows every table: air below it, and two tables never touch
 (Word would join them).
@@ -50,7 +53,8 @@ from rancang.render.template_names import (  # noqa: F401 - re-exported for the 
     VISIT_TEMPLATE_NAME,
     VISIT_TEMPLATE_VARIABLES,
 )
-from rancang.visits.blocks import Block, Bullets, Heading, KeyValues, Para, Table, VisitDocument
+from rancang.render.richtext_docx import ImageSource, RichTextWriter, blocks_xml, image_xml
+from rancang.visits.blocks import Block, Bullets, Figure, Heading, KeyValues, Para, Rich, Table, VisitDocument
 
 __all__ = ["PAPER_SIZES", "TemplateStyleError", "body_xml", "render"]
 
@@ -131,7 +135,7 @@ def _table_frame(style_id: str, widths: tuple[int, ...], header: bool) -> tuple[
 class _Writer:
     """Collects the body as XML text, one string per element (joined once at the end)."""
 
-    def __init__(self, template: DocxTemplate, key, text_width: Emu):
+    def __init__(self, template: DocxTemplate, key, text_width: Emu, images: ImageSource | None = None):
         self.style_ids, kinds = docx_template.style_info(template, key)
         problems = sorted(VISIT_REQUIRED_STYLES - set(self.style_ids))
         for name in sorted(VISIT_REQUIRED_STYLES & set(kinds)):
@@ -142,6 +146,9 @@ class _Writer:
         if problems:
             raise TemplateStyleError(", ".join(problems))
         self.text_width = text_width
+        self.rich = RichTextWriter.of(template, self.style_ids, VISIT_STYLES["text"], int(text_width))
+        """The writer of rich text and images (:mod:`rancang.render.richtext_docx`) for this document."""
+        self.images = images
         self.out: list[str] = []
         self._pPr: dict[str, str] = {}
 
@@ -247,6 +254,11 @@ class _Writer:
             return self.table(block)
         elif isinstance(block, KeyValues):
             return self.key_values(block)
+        elif isinstance(block, Rich):  # its tables are followed by their own empty paragraph
+            self.out.append(blocks_xml(self.rich, block.text, self.images))
+        elif isinstance(block, Figure):
+            data = self.images(block.source) if self.images is not None else None
+            self.out.append(image_xml(self.rich, data, block.caption, block.source_note, missing=block.source))
         else:
             raise TypeError(f"blok tidak dikenal: {type(block).__name__}")
         return False
@@ -272,15 +284,19 @@ def _paper(paper: str) -> str:
     return key
 
 
-def body_xml(template: DocxTemplate, key, document: VisitDocument, paper: str = "A4") -> str:
-    """The ``isi`` body as XML text; raises :class:`TemplateStyleError` when the template lacks a style."""
-    writer = _Writer(template, key, _text_width(template, _paper(paper)))
+def body_xml(template: DocxTemplate, key, document: VisitDocument, paper: str = "A4",
+             images: ImageSource | None = None) -> str:
+    """The ``isi`` body as XML text; raises :class:`TemplateStyleError` when the template lacks a style.
+    ``images`` resolves the sources of figures and of images written in Markdown."""
+    writer = _Writer(template, key, _text_width(template, _paper(paper)), images)
     writer.blocks(list(document.blocks))
     return writer.xml()
 
 
-def render(document: VisitDocument, template_path: Path, paper: str = "A4") -> bytes:
-    """The DOCX bytes of one kunjungan kerja document on ``paper`` "A4" or "F4" (nothing is written to disk)."""
+def render(document: VisitDocument, template_path: Path, paper: str = "A4", images: ImageSource | None = None
+           ) -> bytes:
+    """The DOCX bytes of one kunjungan kerja document on ``paper`` "A4" or "F4" (nothing is written to disk);
+    ``images`` resolves image sources (:func:`rancang.render.richtext_docx.project_images`)."""
     paper = _paper(paper)
     template, key = docx_template.open_template(Path(template_path))
     context = {
@@ -288,7 +304,7 @@ def render(document: VisitDocument, template_path: Path, paper: str = "A4") -> b
         "subjudul": _context_text(document.subtitle),
         "kepala": _context_text(document.header),
     }
-    body = body_xml(template, key, document, paper)
+    body = body_xml(template, key, document, paper, images)
     if set(context) | {"isi"} != VISIT_TEMPLATE_VARIABLES:  # pragma: no cover - a programming error, caught by tests
         raise AssertionError(f"context {sorted(context)} != template variables {sorted(VISIT_TEMPLATE_VARIABLES)}")
     width, height = PAPER_SIZES[paper]

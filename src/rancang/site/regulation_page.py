@@ -11,6 +11,7 @@ from docutils import nodes
 from rancang.drafting.tree import Article, Clause, Document, Group, ListEntry, Point, RichText
 from rancang.models.regulation import OrgUnit
 from rancang.render.bagan import NotInstalled, placeholder, svg
+from rancang.site.richtext import nodes_of
 
 
 def rich(text: RichText, parent: nodes.Element) -> nodes.Element:
@@ -126,8 +127,7 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
         for line in annex.header:
             box += nodes.paragraph(text=line, classes=["rancang-kepala-lampiran"])
         box += nodes.paragraph(text=annex.title, classes=["rancang-tengah"])
-        for paragraph in annex.paragraphs:
-            box += rich(paragraph, nodes.paragraph())
+        box.extend(nodes_of(annex.content))
         if annex.chart is not None:
             box += chart_node(annex.chart)
         section += box

@@ -1,4 +1,4 @@
-"""A neutral document for briefs and reports: headings, paragraphs, lists, tables.
+"""A neutral document for briefs and reports: headings, paragraphs, lists, tables, rich text, figures.
 
 The content builders (:mod:`rancang.visits.content`) decide what the document
 says, in what order and with which numbers; renderers (DOCX now) only map each
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Union
+
+from rancang.richtext import RichText
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,26 @@ class KeyValues:
     rows: tuple[tuple[str, str], ...]
 
 
-Block = Union[Heading, Para, Bullets, Table, KeyValues]
+@dataclass(frozen=True)
+class Rich:
+    """A field written in Markdown (a background, a narrative of a profile), parsed once: its paragraphs, lists,
+    tables, links and images keep their form in every output."""
+
+    text: RichText
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image with its caption, e.g. a photograph of an innovation's profile."""
+
+    source: str
+    """The image file, relative to the project (resolved by the renderer's image source)."""
+    caption: str | None = None
+    source_note: str | None = None
+    """Where the image comes from: ``Sumber: Dinas Kominfo``."""
+
+
+Block = Union[Heading, Para, Bullets, Table, KeyValues, Rich, Figure]
 
 
 @dataclass
