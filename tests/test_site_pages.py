@@ -31,7 +31,7 @@ REGULATION = "perwali-inovasi-daerah"
 
 #: A record whose Markdown field holds raw HTML: it must be shown, never run.
 UNSAFE_ID = "uji-html-mentah"
-UNSAFE_RECORD = 'nama: Uji HTML Mentah\nringkasan: "<script>alert(1)</script> **tebal**"\n'
+UNSAFE_RECORD = 'nama: Uji HTML Mentah\nringkasan: "**tebal** <script>alert(1)</script>"\n'
 
 #: English interface strings of Sphinx and alabaster that must not reach a reader.
 ENGLISH = (

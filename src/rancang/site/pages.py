@@ -20,6 +20,7 @@ from rancang.site.domain import RancangDomain
 from rancang.site.links import DOWNLOADS, RECORD_FOLDERS
 from rancang.site.profile import profile_nodes
 from rancang.site.regulation_page import regulation_nodes
+from rancang.site.richtext import project_images
 from rancang.validation import validate
 from rancang.yamlsource import load_text
 
@@ -106,7 +107,7 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
                  if files[str(folder / f"{record_id}.{suffix}")]]
     if any(annex.chart is not None for annex in document.annexes) and not bagan_available():
         env.note_reread()  # its charts are notes: drawn by the next build on a machine with Graphviz
-    return regulation_nodes(document, title, downloads)
+    return regulation_nodes(document, title, downloads, project_images(Path(env.srcdir)))
 
 
 # -- when record pages and the pages that show every record are read again -------------------------

@@ -11,7 +11,7 @@ from docutils import nodes
 from rancang.drafting.tree import Article, Clause, Document, Group, ListEntry, Point, RichText
 from rancang.models.regulation import OrgUnit
 from rancang.render.bagan import NotInstalled, placeholder, svg
-from rancang.site.richtext import nodes_of
+from rancang.site.richtext import ImageUri, no_images, nodes_of
 
 
 def rich(text: RichText, parent: nodes.Element) -> nodes.Element:
@@ -92,8 +92,10 @@ def _body(items: list) -> list[nodes.Node]:
     return out
 
 
-def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[str, str]]) -> list[nodes.Node]:
-    """``downloads``: (label, relative URL) of the DOCX/PDF of this regulation."""
+def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[str, str]],
+                     image_uri: ImageUri = no_images) -> list[nodes.Node]:
+    """``downloads``: (label, relative URL) of the DOCX/PDF of this regulation; ``image_uri`` places the images
+    of the lampiran (:func:`rancang.site.richtext.project_images`)."""
     section = nodes.section(ids=["peraturan"], names=["peraturan"])
     section += nodes.title(page_title, page_title)
     if downloads:
@@ -127,7 +129,7 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
         for line in annex.header:
             box += nodes.paragraph(text=line, classes=["rancang-kepala-lampiran"])
         box += nodes.paragraph(text=annex.title, classes=["rancang-tengah"])
-        box.extend(nodes_of(annex.content))
+        box.extend(nodes_of(annex.content, image_uri))
         if annex.chart is not None:
             box += chart_node(annex.chart)
         section += box
