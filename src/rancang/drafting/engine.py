@@ -10,6 +10,7 @@ numbers are known. Problems are diagnostics with the location of the text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
@@ -391,12 +392,7 @@ class _Builder:
         for pending in self.texts:
             spans, problems = resolver.render(pending.raw, pending.context)
             if pending.ending and spans:
-                last = spans[-1]
-                joined = _with_ending(last.text, pending.ending) if last.target is None else None
-                if joined is not None:
-                    spans[-1] = Span(joined)
-                else:
-                    spans.append(Span(_with_ending("", pending.ending)))
+                _end(spans, pending.ending)
             pending.assign(spans)
             for problem in problems:
                 self.problems.append(self.diagnostic(problem, pending))
@@ -474,6 +470,22 @@ def _ending(index: int, count: int, conjunction: str, final: str) -> str:
     if index == count - 1:
         return f"; {conjunction}"
     return ";"
+
+
+def _end(spans: RichText, ending: str) -> None:
+    """Append the generated ending to a text: upright, after an italic or bold last word as after a reference."""
+    last = spans[-1]
+    if last.target is None and not (last.italic or last.bold):
+        spans[-1] = Span(_with_ending(last.text, ending))
+        return
+    if last.target is None:  # "*ad hoc;*": the author's mark stays, only what it lacks is added
+        stripped = last.text.rstrip()
+        spans[-1] = dataclasses.replace(last, text=stripped)
+        rest = _with_ending(stripped, ending)[len(stripped):]
+        if rest:
+            spans.append(Span(rest))
+        return
+    spans.append(Span(_with_ending("", ending)))
 
 
 def _with_ending(text: str, ending: str) -> str:

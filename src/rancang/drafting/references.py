@@ -12,16 +12,20 @@ An author writes, in any text of a regulation:
 * ``[[lampiran-id]]`` -> ``sebagaimana tercantum dalam Lampiran``.
 
 References are resolved against the numbered tree, so inserting or moving an
-element renumbers every phrase that points to it.
+element renumbers every phrase that points to it. Emphasis around or next to a
+reference (``*ad hoc*``, see :mod:`rancang.drafting.emphasis`) is read in the
+same pass: a reference inside ``*...*`` is italic like the words around it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from rancang.language.numbering import long_date, with_words
+from rancang.drafting import emphasis
 from rancang.drafting.tree import RichText, Span
 from rancang.models.base import ID_PATTERN
 
@@ -87,23 +91,51 @@ class Resolver:
     # -- public ----------------------------------------------------------------------
 
     def render(self, text: str, context: Context) -> tuple[RichText, list[ReferenceProblem]]:
-        """Replace every ``[[...]]`` in ``text``; returns spans and the problems found."""
+        """Replace every ``[[...]]`` in ``text`` and read its emphasis; returns spans and the problems found."""
         spans: RichText = []
         problems: list[ReferenceProblem] = []
+        if emphasis.has_marks(text):
+            self._render_styled(text, context, spans, problems)
+            return _merge(spans), problems
         position = 0
         for match in MARKUP.finditer(text):
             if match.start() > position:
                 spans.append(Span(text[position:match.start()]))
-            try:
-                spans.extend(self._expand(match.group(1), context))
-            except ReferenceProblem as exc:
-                exc.markup = match.group(0)
-                problems.append(exc)
-                spans.append(Span(match.group(0)))
+            spans.extend(self._markup(match, context, problems))
             position = match.end()
         if position < len(text):
             spans.append(Span(text[position:]))
         return _merge(spans), problems
+
+    def _render_styled(self, text: str, context: Context, spans: RichText, problems: list[ReferenceProblem]) -> None:
+        """:meth:`render` for a text with emphasis marks: runs of shown characters, references in place."""
+        reading = emphasis.read(text, protect=MARKUP)
+        markups = {match.start(): match for match in MARKUP.finditer(text)}
+        shown, offsets, styles = reading.text, reading.offsets, reading.styles
+        index, start = 0, 0
+        while index < len(shown):
+            match = markups.get(offsets[index])
+            if match is None and styles[index] == styles[start]:
+                index += 1
+                continue
+            if index > start:
+                spans.append(_styled(Span(shown[start:index]), styles[start]))
+            if match is not None:  # a reference: every span of its phrase takes the style around it
+                spans.extend(_styled(span, styles[index]) for span in self._markup(match, context, problems))
+                while index < len(shown) and offsets[index] < match.end():
+                    index += 1
+            start = index
+        if len(shown) > start:
+            spans.append(_styled(Span(shown[start:]), styles[start]))
+
+    def _markup(self, match: re.Match[str], context: Context, problems: list[ReferenceProblem]) -> RichText:
+        """The spans of one ``[[...]]``; a problem is recorded and the markup kept as written."""
+        try:
+            return self._expand(match.group(1), context)
+        except ReferenceProblem as exc:
+            exc.markup = match.group(0)
+            problems.append(exc)
+            return [Span(match.group(0))]
 
     # -- one markup ----------------------------------------------------------------------
 
@@ -284,14 +316,22 @@ def _join(pieces: list[RichText]) -> RichText:
     return out
 
 
+def _styled(span: Span, style: int) -> Span:
+    if not style:
+        return span
+    return dataclasses.replace(span, italic=bool(style & emphasis.ITALIC), bold=bool(style & emphasis.BOLD))
+
+
 def _merge(spans: RichText) -> RichText:
-    """Join neighbouring plain spans, so that plain text is one span."""
+    """Join neighbouring plain spans of one style, so that such text is one span."""
     out: RichText = []
     for span in spans:
         if not span.text:
             continue
-        if out and out[-1].target is None and span.target is None:
-            out[-1] = Span(out[-1].text + span.text)
+        last = out[-1] if out else None
+        if last is not None and last.target is None and span.target is None \
+                and (last.italic, last.bold) == (span.italic, span.bold):
+            out[-1] = dataclasses.replace(last, text=last.text + span.text)
         else:
             out.append(span)
     return out

@@ -15,11 +15,18 @@ from rancang.site.richtext import ImageUri, no_images, nodes_of
 
 
 def rich(text: RichText, parent: nodes.Element) -> nodes.Element:
+    """The spans of a text into ``parent``: references as links, italic spans as ``<em>``, bold as ``<strong>``."""
     for span in text:
+        node: nodes.Node
         if span.target:
-            parent += nodes.reference("", span.text, internal=True, refuri=f"#{span.target}")
+            node = nodes.reference("", span.text, internal=True, refuri=f"#{span.target}")
         else:
-            parent += nodes.Text(span.text)
+            node = nodes.Text(span.text)
+        if span.italic:
+            node = nodes.emphasis("", "", node)
+        if span.bold:
+            node = nodes.strong("", "", node)
+        parent += node
     return parent
 
 
