@@ -440,3 +440,32 @@ def test_the_lampiran_survives_libreoffice(regulation, tmp_path):
         assert syntax not in text, syntax
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert len(images.strip().splitlines()) >= 3  # header lines + the picture of the lampiran
+
+
+def test_only_web_and_mail_links_become_hyperlinks():
+    template, writer = _writer()
+    tree = richtext.parse("[web](https://a.id/x) [surat](mailto:a@b.id) [berkas](dokumen/a.pdf) [jangkar](#pasal-1)")
+    document = _document(_rendered(template, blocks_xml(writer, tree)))
+    links = list(document.element.body.iter(qn("w:hyperlink")))
+    assert [document.part.rels[link.get(qn("r:id"))].target_ref for link in links] == [
+        "https://a.id/x", "mailto:a@b.id"]
+    assert document.paragraphs[4].text == "web surat berkas jangkar"
+
+
+def test_text_around_an_image_keeps_its_paragraphs(tmp_path):
+    (tmp_path / "a.png").write_bytes(png(10, 10))
+    template, writer = _writer()
+    tree = richtext.parse("Lihat: ![A](a.png) lalu ![B](a.png)\n\n1. ![C](a.png) sesudah")
+    data = _rendered(template, blocks_xml(writer, tree, project_images(tmp_path)))
+    document = _document(data)
+    assert [(p.style.name, p.text) for p in document.paragraphs][4:] == [
+        ("Isi Lampiran", "Lihat:"),
+        ("Gambar", ""), ("Keterangan Gambar", "A"),
+        ("Isi Lampiran", "lalu"),
+        ("Gambar", ""), ("Keterangan Gambar", "B"),
+        ("Daftar 1", "1.\t"),
+        ("Gambar", ""), ("Keterangan Gambar", "C"),
+        ("Daftar 1", "\tsesudah"),
+    ]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # one part for the three uses
+        assert len([n for n in archive.namelist() if n.startswith("word/media/")]) == 1

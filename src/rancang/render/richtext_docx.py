@@ -20,9 +20,10 @@ for every block so that the document can be restyled in Word (names in
 - image: its own paragraph ``Gambar`` (kept with the next) and a caption ``Keterangan Gambar`` (the image's
   title, else its description), see :func:`image_xml`;
 - italic and bold are run properties (``w:i``, ``w:b``); inline code the character style ``Kode``; a link a real
-  ``w:hyperlink`` to an external relationship, its runs in the character style ``Hyperlink``. A link to
-  ``#anchor`` (a resolved ``[[...]]`` reference of a regulation) is written as plain text: a regulation names
-  what it refers to, and the document has no bookmarks to jump to.
+  ``w:hyperlink`` to an external relationship, its runs in the character style ``Hyperlink``. Only ``http``,
+  ``https`` and ``mailto`` targets become links (as on the site); any other target -- a relative path that would
+  resolve against wherever the DOCX is saved, ``#anchor`` (a resolved ``[[...]]`` reference of a regulation: a
+  regulation names what it refers to, and the document has no bookmarks to jump to) -- leaves its words.
 
 Images (:func:`image_xml`). PNG and JPEG are embedded as image parts of the package (python-docx's part API:
 one part per distinct image, related to the main document part) in an inline drawing. The drawing's size: the
@@ -54,6 +55,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
+from urllib.parse import urlsplit
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -97,8 +99,17 @@ _BULLETS = ("•", "–", "•")
 _DEPTHS = 3
 _MIN_COLUMN_SHARE = 0.08
 _EMBEDDABLE = {"image/png", "image/jpeg"}
+LINK_SCHEMES = ("http", "https", "mailto")
+"""Link targets written as hyperlinks (the site's :data:`rancang.site.richtext.LINK_SCHEMES`)."""
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 """An image file larger than this is not read (:func:`project_images`)."""
+
+
+def _scheme(target: str) -> str:
+    try:
+        return urlsplit(target).scheme.lower()
+    except ValueError:
+        return ""
 
 
 def _clean(value: str) -> str:
@@ -347,7 +358,7 @@ class _Inline:
 
     def link(self, link: richtext.Link, fmt: _Format) -> str:
         target = _clean(link.target)
-        if fmt.link or not target or target.startswith("#"):
+        if fmt.link or _scheme(target) not in LINK_SCHEMES:
             return self.runs(link.children, fmt)
         rid = self.writer.hyperlink_id(target)
         inner = self.runs(link.children, fmt.with_(link=True))
@@ -430,6 +441,28 @@ def table_frame(style_id: str, widths: tuple[int, ...], header: bool
 _ALIGN = {"left": "left", "center": "center", "right": "right"}
 
 
+def _meaningful(items: list[richtext.Inline]) -> bool:
+    """Whether inline nodes show anything (not only spaces and line breaks)."""
+    return any(not (isinstance(i, richtext.LineBreak) or (isinstance(i, richtext.Text) and not i.text.strip()))
+               for i in items)
+
+
+def _trimmed(items: list[richtext.Inline]) -> list[richtext.Inline]:
+    """Inline nodes without the spaces and line breaks at their two ends (the text around a figure)."""
+    items = list(items)
+    while items and (isinstance(items[0], richtext.LineBreak) or (isinstance(items[0], richtext.Text)
+                                                                   and not items[0].text.strip())):
+        items.pop(0)
+    while items and (isinstance(items[-1], richtext.LineBreak) or (isinstance(items[-1], richtext.Text)
+                                                                    and not items[-1].text.strip())):
+        items.pop()
+    if items and isinstance(items[0], richtext.Text):
+        items[0] = richtext.Text(items[0].text.lstrip())
+    if items and isinstance(items[-1], richtext.Text):
+        items[-1] = richtext.Text(items[-1].text.rstrip())
+    return items
+
+
 class _Blocks:
     def __init__(self, writer: RichTextWriter, images: ImageSource | None):
         self.writer = writer
@@ -441,23 +474,24 @@ class _Blocks:
 
     def paragraph(self, role: str, items: Iterable[richtext.Inline], label: str | None = None,
                   align: str = "") -> None:
-        """One paragraph; a top-level image of it becomes a figure of its own (the text around it kept)."""
+        """One paragraph; a top-level image of it becomes a figure of its own (the text around it kept, in
+        paragraphs of the same style; a list item's label goes with the first of them)."""
         items = tuple(items)
-        if role != "caption" and any(isinstance(item, richtext.Image) for item in items):
-            pending: list[richtext.Inline] = []
-            for item in items:
-                if isinstance(item, richtext.Image):
-                    if pending or label is not None:
-                        self._paragraph(role, pending, label, align)
-                        label = None if label is None else ""
-                        pending = []
-                    self.figure(item)
-                else:
-                    pending.append(item)
-            if any(not (isinstance(i, richtext.Text) and not i.text.strip()) for i in pending):
-                self._paragraph(role, pending, "" if label is not None else None, align)
+        if not any(isinstance(item, richtext.Image) for item in items):
+            self._paragraph(role, items, label, align)
             return
-        self._paragraph(role, items, label, align)
+        pending: list[richtext.Inline] = []
+        for item in items:
+            if isinstance(item, richtext.Image):
+                if _meaningful(pending) or label:
+                    self._paragraph(role, _trimmed(pending), label, align)
+                    label = "" if label is not None else None
+                pending = []
+                self.figure(item)
+            else:
+                pending.append(item)
+        if _meaningful(pending):
+            self._paragraph(role, _trimmed(pending), label, align)
 
     def _paragraph(self, role: str, items: Iterable[richtext.Inline], label: str | None, align: str = "") -> None:
         head = ""
