@@ -128,7 +128,10 @@ class _Writer:
                     para.add_run().add_break(WD_BREAK.LINE)
                 if line:
                     run = para.add_run(line)
-                    run.bold, run.italic = bold or None, italic or None
+                    if bold:  # only then: an upright run has no run properties at all
+                        run.bold = True
+                    if italic:
+                        run.italic = True
 
     def blank(self, count: int = 1) -> None:
         for _ in range(count):
