@@ -144,13 +144,13 @@ def test_gallery_facets_filter_the_cards_and_live_in_the_url(browser, site):
 
 def test_profile_links_to_its_regulation(browser, site):
     from rancang.check import check_project
+    from rancang.present.titles import regulation_title
 
     checked = check_project(site.parents[1])
     data = checked.data
     regulation = data.regulations[REGULATION]
-    title = f"{data.settings.regulation_name} tentang {regulation.title}"
-    if regulation.is_draft:
-        title = f"Rancangan {title}"
+    title = regulation_title(data.settings, regulation)
+    assert title == "Rancangan Peraturan Wali Kota Parepare tentang Inovasi Daerah"
 
     browser.get(_url(site, f"kb/inovasi/{PROFILE_WITH_REGULATION}.html"))
     link = browser.find_element(By.CSS_SELECTOR, f"a[href$='regulations/{REGULATION}.html']")

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
 BOM = b"\xef\xbb\xbf"
 CSV_COLUMNS = ["id", "nama", "perangkat_daerah", "perangkat_daerah_nama", "bentuk", "jenis", "urusan", "tahapan",
-               "tanggal_uji_coba", "tanggal_penerapan", "status", "jumlah_penghargaan", "ringkasan"]
+               "tanggal_uji_coba", "tanggal_penerapan", "status", "jumlah_penghargaan", "penghargaan", "dasar_hukum",
+               "anggaran", "ringkasan"]
 ODD = "<b>x</b> & y"
 
 EXTRA = {
@@ -244,7 +245,8 @@ def test_csv_has_one_row_per_record(site):
         "perangkat_daerah_nama": "Badan Perencanaan Pembangunan Daerah", "bentuk": "tata_kelola",
         "jenis": "non_digital", "urusan": f"{ODD}; kelautan dan perikanan", "tahapan": "penerapan",
         "tanggal_uji_coba": "2019-03", "tanggal_penerapan": "2021-02-01", "status": "berjalan",
-        "jumlah_penghargaan": "1", "ringkasan": 'Baris pertama, dengan koma dan "kutip". Baris kedua.'}
+        "jumlah_penghargaan": "1", "penghargaan": ' 2021: Juara <1> & "A"'.strip(), "dasar_hukum": "",
+        "anggaran": "", "ringkasan": 'Baris pertama, dengan koma dan "kutip". Baris kedua.'}
 
 
 def test_schema_file_is_the_project_schema(site):

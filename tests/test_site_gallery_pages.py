@@ -9,6 +9,7 @@ the index script, and which files a rebuild writes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -214,14 +215,15 @@ def test_the_script_gets_the_card_template_once(site):
     text = (site["out"] / "kb" / "galeri.html").read_text(encoding="utf-8")
     inner = _card_template(text)
     assert inner == render_template(gallery.CARD_TEMPLATE, {"kartu": gallery.card_slots()})
-    assert re.findall(r'data-isi="([^"]+)"', inner) == ["jenis", "nama", "ringkasan", "perangkat-daerah",
-                                                       "tahapan", "tahun", "penghargaan"]
+    assert re.findall(r'data-isi="([^"]+)"', inner) == ["sampul", "jenis", "nama", "ringkasan",
+                                                       "perangkat-daerah", "tahapan", "tahun", "penghargaan"]
     (card,) = Page(inner).cards
     assert card["attrs"]["data-inovasi"] == "" and all(card["attrs"][f"data-{f.name}"] == ""
                                                        for f in gallery.FACETS)
-    # Its elements are those of a card with a kind and a summary.
+    # Its elements are those of a card with a cover image, a kind and a summary.
+    card = dataclasses.replace(gallery.prepare(site["data"]).cards["uji-galeri"], cover=("kb/gambar/a.png", "A"))
     sample = render_template(gallery.CARD_TEMPLATE, {"kartu": gallery.card_view(
-        gallery.prepare(site["data"]).cards["uji-galeri"], "inovasi/uji-galeri.html")})
+        card, "inovasi/uji-galeri.html", "../_images/a.png")})
     assert _skeleton(inner) == _skeleton(sample)
     for relative in ("galeri/halaman/2.html", "galeri/tahapan/penerapan.html"):
         assert "<template" not in (site["out"] / relative).read_text(encoding="utf-8"), relative

@@ -20,7 +20,7 @@ import pytest
 from html_reading import visible_text
 
 from rancang.check import check_project
-from rancang.site.profile import facts
+from rancang.present.innovation import InnovationView
 from support import build_site_of, copy_example
 
 COPIED = ("rancang.yaml", "kb", "regulations", "templates", "schemas")
@@ -112,19 +112,19 @@ def test_every_profile_shows_its_name_and_facts(site: Path, data) -> None:
     for record_id, innovation in data.innovations.items():
         page = read(site, f"kb/inovasi/{record_id}")
         assert innovation.name in visible_text(page), record_id
-        expected = facts(record_id, innovation, data)
-        assert rows(page, "rancang-fakta") == [[label, value] for label, value in expected], record_id
+        expected = InnovationView(record_id, innovation, data).facts
+        assert rows(page, "rancang-fakta") == [[fact.label, fact.value] for fact in expected], record_id
 
 
 def test_srikandi_indicators_go_from_baseline_to_result(site: Path) -> None:
     table = rows(read(site, f"kb/inovasi/{SRIKANDI}"), "rancang-indikator")
-    assert table[0] == ["Indikator", "Satuan", "Awal", "Hasil"]
+    assert table[0] == ["Indikator", "Awal", "Hasil", "Perubahan"]
     active = next(row for row in table if row[0] == "Perempuan pesisir aktif")
-    assert active[1] == "orang"
-    assert active[2] == "70 (2017)"
-    assert active[3].startswith("368 (2019)")
+    assert active[1:] == ["70 orang (2017)", "368 orang (2019), naik 426%", "naik 298 orang (426%)"]
     income = next(row for row in table if row[0] == "Rata-rata pendapatan")
-    assert income[2].startswith("791.000 (2017)") and income[3].startswith("1.900.000 (2019)")
+    assert income[1].startswith("791.000 rupiah per bulan (2017)")
+    assert income[2].startswith("1.900.000 rupiah per bulan (2019)")
+    assert income[3] == "naik 1.109.000 rupiah per bulan (140%)"
 
 
 def test_profiles_list_awards_and_linked_sources(site: Path, data) -> None:
@@ -138,7 +138,7 @@ def test_profiles_list_awards_and_linked_sources(site: Path, data) -> None:
             if source.url:
                 assert f'href="{html.escape(str(source.url))}"' in page, (record_id, source.url)
     srikandi = visible_text(read(site, f"kb/inovasi/{SRIKANDI}"))
-    assert "2020: Top 45 KIPP (Kementerian PANRB, Nasional)" in srikandi
+    assert "2020: Top 45 KIPP (Kementerian PANRB, tingkat nasional)" in srikandi
 
 
 def test_unverified_profile_is_flagged(site: Path) -> None:
@@ -185,11 +185,12 @@ def test_case_study_embeds_the_facts_from_the_knowledge_base(site: Path, data) -
     page = read(site, CASE_STUDY)
     box = element(page, f"fakta-{SRIKANDI}")
     innovation = data.innovations[SRIKANDI]
-    assert rows(box, "rancang-fakta") == [[label, value] for label, value in facts(SRIKANDI, innovation, data)]
+    view = InnovationView(SRIKANDI, innovation, data)
+    assert rows(box, "rancang-fakta") == [[fact.label, fact.value] for fact in view.facts]
     indicators = rows(box, "rancang-indikator")
-    assert indicators[0] == ["Indikator", "Awal", "Hasil"]
-    assert indicators[1][:2] == ["Perempuan pesisir aktif (orang)", "70 (2017)"]
-    assert indicators[1][2].startswith("368 (2019)")
+    assert indicators[0] == ["Indikator", "Awal", "Hasil", "Perubahan"]
+    assert indicators[1][:2] == ["Perempuan pesisir aktif", "70 orang (2017)"]
+    assert indicators[1][2].startswith("368 orang (2019)")
     assert f'href="../inovasi/{SRIKANDI}.html"' in box
     # The prose stays; the numbers are not repeated by hand.
     text = visible_text(page)
@@ -219,7 +220,7 @@ def test_case_study_follows_its_record_and_names_the_closest_id(tmp_path: Path) 
     later = record.stat().st_mtime + 5
     os.utime(record, (later, later))
     out, _ = build(root)
-    assert "369 (2019)" in element(read(out, CASE_STUDY), f"fakta-{SRIKANDI}")
+    assert "369 orang (2019)" in element(read(out, CASE_STUDY), f"fakta-{SRIKANDI}")
     # A mistyped id is a warning that names the id that was probably meant.
     (root / "kb" / "studi-kasus" / "salah-ketik.md").write_text(
         "---\norphan: true\n---\n# Salah ketik\n\n```{rancang-fakta} berdaya-srikandi\n```\n", encoding="utf-8")

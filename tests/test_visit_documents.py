@@ -58,10 +58,12 @@ def test_each_innovation_brings_its_facts_from_the_knowledge_base(data):
         elif isinstance(block, (Para, Heading)):
             flat.append(block.text)
     assert "Perangkat daerah: Dinas Pertanian, Kelautan dan Perikanan" in flat
-    assert "Perempuan pesisir aktif | orang | 70 (2017) | 368 (2019), naik 426%" in flat
-    assert "2020: Top 45 KIPP (Kementerian PANRB)" in flat
-    assert "2018: Top 40 KIPP (Kementerian PANRB)" in flat
-    assert "Rancangan Peraturan Wali Kota tentang Inovasi Daerah" in flat  # Direktori Inovasi's legal basis
+    assert ("Perempuan pesisir aktif | 70 orang (2017) | 368 orang (2019), naik 426% | naik 298 orang (426%)"
+            in flat)
+    assert "2020: Top 45 KIPP (Kementerian PANRB, tingkat nasional)" in flat
+    assert "2018: Top 40 KIPP (Kementerian PANRB, tingkat nasional)" in flat
+    # Direktori Inovasi's legal basis: the project's draft, named as every output names it
+    assert "Rancangan Peraturan Wali Kota Parepare tentang Inovasi Daerah" in flat
     assert "Dasar hukum belum tercatat dalam direktori." in flat  # said, not guessed
 
 
@@ -116,8 +118,8 @@ def test_brief_docx_has_every_innovation_with_its_facts(brief_docx, data):
     for letter_, innovation_id in zip("ABCDE", data.visits[VISIT].innovations):
         assert f"{letter_}. {data.innovations[innovation_id].name}" in lines
     assert "Perangkat daerah | : | Dinas Pertanian, Kelautan dan Perikanan" in lines
-    assert "Perempuan pesisir aktif | orang | 70 (2017) | 368 (2019), naik 426%" in lines
-    assert ("Butir", "•\t2020: Top 45 KIPP (Kementerian PANRB)") in brief_docx
+    assert "Perempuan pesisir aktif | 70 orang (2017) | 368 orang (2019), naik 426% | naik 298 orang (426%)" in lines
+    assert ("Butir", "•\t2020: Top 45 KIPP (Kementerian PANRB, tingkat nasional)") in brief_docx
     numbered = [text for style, text in brief_docx if style == "Butir Bernomor"]
     assert numbered[0].startswith("1.\tBagaimana Lomba Inovasi")
 

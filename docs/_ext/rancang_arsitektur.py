@@ -54,12 +54,14 @@ LAYERS: tuple[Layer, ...] = (
           "(`render`), serta pekerjaan dokumen untuk rancangan peraturan dan kunjungan sekaligus "
           "(`documents`). Membaca hasil pemeriksaan; tidak menomori dan tidak memeriksa ulang."),
     Layer("present", "Penyajian", "present",
-          "Satu tampilan untuk setiap rekaman (inovasi, kunjungan, judul peraturan) yang dibaca oleh semua "
-          "keluaran. Opsional: lapisan ini boleh belum ada."),
+          "Satu tampilan untuk setiap rekaman yang dibaca oleh semua keluaran (`present`): fakta inovasi "
+          "dengan label nilai dan kata *belum tercatat*, penghargaan, dasar hukum, indikator, anggaran, gambar; "
+          "kata-kata kunjungan; dan judul peraturan. Di sini juga isi bahan dan laporan kunjungan (`visits`), "
+          "yang membaca tampilan yang sama dengan situs dan data terbuka."),
     Layer("domain", "Domain", "check",
           "Pengetahuan perancangan: mesin penyusun yang menomori dan menyelesaikan rujukan (`drafting`), "
-          "linter (`lint`), rujukan id antarberkas (`references`), isi bahan kunjungan (`visits`), dan "
-          "`check`, yang merangkai semuanya menjadi satu hasil `Checked`."),
+          "linter (`lint`), rujukan id antarberkas (`references`), dan `check`, yang merangkai semuanya "
+          "menjadi satu hasil `Checked`."),
     Layer("data", "Data", "loader",
           "Membaca proyek: YAML yang aman (`yamlsource`), letak setiap nilai di berkasnya (`locations`), "
           "validasi ke model (`validation`), pemuatan (`loader`), tembolok rekaman (`record_cache`), dan "

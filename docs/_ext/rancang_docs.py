@@ -1148,7 +1148,7 @@ INNOVATION_PARTS: dict[str, tuple[str, ...]] = {
     "Perangkat daerah": ("perangkat_daerah",),
     "Bentuk": ("bentuk",),
     "Jenis": ("jenis",),
-    "Urusan": ("urusan",),
+    "Urusan pemerintahan": ("urusan",),
     "Tahapan": ("tahapan",),
     "Mulai uji coba": ("tanggal_uji_coba",),
     "Mulai penerapan": ("tanggal_penerapan",),

@@ -146,7 +146,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "P402": CodeInfo(
         "Jalur berkas tidak valid",
-        "Jalur berkas (misalnya gambar lambang) tidak ada atau berada di luar folder proyek.",
+        "Jalur berkas (gambar lambang atau gambar profil inovasi) tidak ada, bukan jalur relatif, atau berada di "
+        "luar folder proyek.",
     ),
     "P403": CodeInfo(
         "Jenis peraturan tidak sesuai daerah",
@@ -182,6 +183,17 @@ CODES: dict[str, CodeInfo] = {
         "Sebuah tag {{ ... }} atau {% ... %} di templat Word memuat perubahan format di tengahnya, sehingga Word "
         "menyimpannya dalam beberapa bagian. rancang biasanya tetap dapat membacanya, tetapi sebaiknya tag itu "
         "diketik ulang dengan satu format.",
+    ),
+    "P411": CodeInfo(
+        "Gambar tidak valid",
+        "Berkas yang disebut di gambar.berkas profil inovasi bukan gambar PNG, JPEG, atau SVG menurut isinya, "
+        "akhiran namanya tidak sesuai isinya, atau SVG-nya tidak sah, berisi skrip, atau berisi deklarasi "
+        "entitas. Simpan ulang gambarnya sebagai PNG atau JPEG.",
+    ),
+    "P412": CodeInfo(
+        "Gambar terlalu besar",
+        "Satu gambar profil inovasi paling besar 5 MB agar situs dan bahan kunjungan tetap ringan. Perkecil "
+        "ukuran atau resolusinya, atau simpan sebagai JPEG.",
     ),
     "P413": CodeInfo(
         "Bagan tidak dapat digambar",

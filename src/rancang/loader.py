@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+from xml.parsers import expat
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.layout import DATA_FOLDERS, PROJECT_FILE, display_path, is_inside, unresolved_display
 from rancang.models import FORMATS, Format, ProjectData
 from rancang.models.base import ID_PATTERN
+from rancang.models.innovation import IMAGE_MAX_BYTES, IMAGE_MAX_TEXT, IMAGE_SUFFIXES, Innovation
 from rancang.models.project import Project
 from rancang.locations import locate
 from rancang.validation import validate
@@ -129,6 +131,8 @@ def _load_project(root: Path, cache: Any) -> tuple[ProjectData, list[Diagnostic]
             problems.extend(_collect(model.root, data.catalogue, "dasar hukum"))
         elif fmt.name == "inovasi":
             data.innovations[record_id] = model
+            if model.images:
+                problems.extend(check_images(root, model))
         elif fmt.name == "regulasi":
             data.regulations[record_id] = model
         elif fmt.name == "kunjungan":
@@ -202,3 +206,118 @@ def _check_emblem(root: Path, settings: Project, shown: str) -> list[Diagnostic]
     if resolved.suffix.lower() not in EMBLEM_SUFFIXES:
         return [Diagnostic("P402", f"lambang '{settings.emblem}' harus berupa gambar PNG atau JPEG", where)]
     return []
+
+
+# -- images of a profile -----------------------------------------------------------------------------------
+
+_SVG = "http://www.w3.org/2000/svg"
+
+
+def image_kind(content: bytes) -> str | None:
+    """``png``, ``jpeg`` or ``svg`` by what the bytes hold (not by the file's name); None for anything else."""
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if content.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if svg_problem(content) is None:
+        return "svg"
+    return None
+
+
+def svg_problem(content: bytes) -> str | None:
+    """Why ``content`` is not an SVG image rancang shows (None when it is one): well-formed XML whose root is
+    ``<svg>``, without entity declarations (they can expand without bound) and without scripts (a reader who
+    opens the file from the site would run them)."""
+    found: dict[str, str] = {}
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        namespace, _, local = name.rpartition(" ")
+        if "root" not in found:
+            found["root"] = local
+            if local != "svg" or namespace not in ("", _SVG):
+                raise _NotSvg(f"elemen akarnya <{local}>, bukan <svg>")
+        if local == "script" or any(key.rpartition(" ")[2].lower().startswith("on") for key in attributes):
+            raise _NotSvg("berisi skrip (elemen <script> atau atribut on...)")
+
+    def entity(*_args: object) -> None:
+        raise _NotSvg("berisi deklarasi entitas XML (<!ENTITY ...>)")
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = start
+    parser.EntityDeclHandler = entity
+    try:
+        parser.Parse(content, True)
+    except _NotSvg as reason:
+        return str(reason)
+    except expat.ExpatError as error:
+        return f"bukan PNG, JPEG, atau SVG (XML-nya tidak sah di baris {error.lineno})" if content.lstrip()[:1] \
+            == b"<" else "bukan PNG, JPEG, atau SVG"
+    if "root" not in found:
+        return "bukan PNG, JPEG, atau SVG"
+    return None
+
+
+class _NotSvg(Exception):
+    pass
+
+
+def check_images(root: Path, innovation: Innovation) -> list[Diagnostic]:
+    """The images of a profile, checked like the emblem (a relative path inside the project, an existing file)
+    and by content: a real PNG, JPEG or SVG whose name says which, at most :data:`IMAGE_MAX_BYTES`; and at most
+    one of them the cover."""
+    problems = []
+    covers = 0
+    for index, picture in enumerate(innovation.images):
+        if picture.cover:
+            covers += 1
+            if covers == 2:
+                problems.append(Diagnostic(
+                    "S206", "hanya satu gambar boleh menjadi sampul (sampul: true); gambar sebelumnya sudah sampul",
+                    locate(innovation, "images", index, "sampul")))
+        problem = image_problem(root, picture.file)
+        if problem is not None:
+            code, message = problem
+            problems.append(Diagnostic(code, message, locate(innovation, "images", index, "berkas")))
+    return problems
+
+
+def image_problem(root: Path, name: str) -> tuple[str, str] | None:
+    """``(code, message)`` when the project-relative path ``name`` is not an image a profile may show."""
+    try:
+        return _image_problem(root, name)
+    except (OSError, ValueError) as error:  # a name the system refuses (too long, a NUL character, ...)
+        reason = getattr(error, "strerror", None) or str(error)
+        return "P402", f"berkas gambar '{name}' tidak dapat dibaca ({reason})"
+
+
+def _image_problem(root: Path, name: str) -> tuple[str, str] | None:
+    candidate = Path(name)
+    if candidate.is_absolute() or name.startswith(("/", "\\")):
+        return "P402", f"gambar '{name}' harus jalur relatif di dalam folder proyek (misalnya kb/gambar/foto.jpg)"
+    resolved = (root / candidate).resolve()
+    if not is_inside(resolved, root):
+        return "P402", f"gambar '{name}' berada di luar folder proyek"
+    if not resolved.is_file():
+        return "P402", f"berkas gambar '{name}' tidak ditemukan"
+    expected = IMAGE_SUFFIXES.get(candidate.suffix.lower())
+    if expected is None:
+        return "P411", f"gambar '{name}' harus berakhiran .png, .jpg, .jpeg, atau .svg"
+    try:
+        size = resolved.stat().st_size
+        if size > IMAGE_MAX_BYTES:
+            megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+            return "P412", (f"gambar '{name}' berukuran {megabytes} MB; paling besar {IMAGE_MAX_TEXT} "
+                            "(perkecil atau kompres gambarnya)")
+        content = resolved.read_bytes()
+    except OSError as error:
+        return "P402", f"berkas gambar '{name}' tidak dapat dibaca ({error.strerror or error})"
+    except MemoryError:
+        return "P412", f"gambar '{name}' terlalu besar untuk dibaca"
+    kind = image_kind(content)
+    if kind is None:
+        why = svg_problem(content) if expected == "svg" else "bukan PNG, JPEG, atau SVG"
+        return "P411", f"berkas '{name}' bukan gambar yang dapat ditampilkan: {why}"
+    if kind != expected:
+        return "P411", f"berkas '{name}' berisi gambar {kind.upper()}, tidak sesuai akhiran namanya"
+    return None

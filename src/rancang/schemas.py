@@ -48,6 +48,7 @@ TITLES: dict[str, str] = {
     "Replication": "Replikasi",
     "Contact": "Kontak",
     "CitedSource": "Sumber",
+    "Picture": "Gambar",
     "Regulation": "Rancangan Peraturan Wali Kota/Bupati",
     "Point": "Butir rincian",
     "Enumeration": "Rincian",

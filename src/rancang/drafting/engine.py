@@ -11,11 +11,10 @@ numbers are known. Problems are diagnostics with the location of the text.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from rancang.language.citation import HIERARCHY_RANK, cite
+from rancang.language.citation import cite, hierarchy_key
 from rancang.diagnostics import Diagnostic, Severity
 from rancang.language import numbering
 from rancang import richtext
@@ -310,12 +309,7 @@ class _Builder:
     def legal_bases(self) -> list[ListEntry]:
         citations = [c for c in self.regulation.legal_bases if c.id in self.catalogue]
 
-        def key(citation):
-            entry = self.catalogue[citation.id]
-            when = entry.enacted.as_date() if entry.enacted else dt.date(entry.year, 1, 1)
-            return (HIERARCHY_RANK[entry.kind], when, entry.number or 0)
-
-        ordered = sorted(citations, key=key)
+        ordered = sorted(citations, key=lambda citation: hierarchy_key(self.catalogue[citation.id]))
         single = len(ordered) == 1
         return [
             ListEntry(None if single else f"{index}.",
@@ -507,4 +501,3 @@ def _date_text(value: PartialDate | None) -> str:
     if value.month:
         return f"{ELLIPSIS} {numbering.month_year(value.year, value.month)}"
     return f"{ELLIPSIS} {value.year}"
-

@@ -9,6 +9,7 @@ regional practice; see the domain notes on legal drafting, section 10).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Mapping
 
 from rancang.models.catalogue import LegalBasis, LegalKind
@@ -19,6 +20,15 @@ HIERARCHY_RANK = {
     LegalKind.PERMEN: 4, LegalKind.PERBAN: 4, LegalKind.PERDA_PROVINSI: 5, LegalKind.PERGUB: 6,
     LegalKind.PERDA: 7, LegalKind.PERKADA: 8, LegalKind.KEPKADA: 9,
 }
+
+
+
+def hierarchy_key(entry: LegalBasis) -> tuple[int, dt.date, int]:
+    """The order of "Mengingat" (and of every list of legal bases): level in the hierarchy, then the date of
+    promulgation (else the year), then the number."""
+    when = entry.enacted.as_date() if entry.enacted else dt.date(entry.year, 1, 1)
+    return (HIERARCHY_RANK[entry.kind], when, entry.number or 0)
+
 
 _NATIONAL_GAZETTE = (LegalKind.UU, LegalKind.PERPPU, LegalKind.PP, LegalKind.PERPRES)
 _STATE_BULLETIN = (LegalKind.PERMEN, LegalKind.PERBAN)

@@ -1,23 +1,18 @@
-"""Indonesian words for the knowledge base's values, shared by the site and the visit documents.
+"""Indonesian words for dates and numbers of the knowledge base, shared by every output.
 
-Kept free of docutils and Sphinx so that commands which only write Word documents stay light.
+The labels of the allowed values (bentuk, jenis, tahapan, ...) are on the enums of :mod:`rancang.models`
+(``Stage.TRIAL.label``). Kept free of docutils and Sphinx so that commands which only write Word documents
+stay light.
 """
 
 from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from babel.numbers import format_decimal
 
 from rancang.language.numbering import long_date, month_year
 from rancang.models.base import PartialDate
-
-FORM_WORDS = {"tata_kelola": "Tata kelola pemerintahan daerah", "pelayanan_publik": "Pelayanan publik",
-              "lainnya": "Inovasi daerah lainnya"}
-KIND_WORDS = {"digital": "Digital", "non_digital": "Non-digital"}
-STAGE_WORDS = {"inisiatif": "Inisiatif", "uji_coba": "Uji coba", "penerapan": "Penerapan"}
-INITIATOR_WORDS = {"kepala_daerah": "Kepala daerah", "anggota_dprd": "Anggota DPRD", "asn": "ASN",
-                   "perangkat_daerah": "Perangkat daerah", "masyarakat": "Masyarakat"}
-STATUS_WORDS = {"berjalan": "Berjalan", "berhenti": "Berhenti"}
-LEVEL_WORDS = {"daerah": "Daerah", "provinsi": "Provinsi", "nasional": "Nasional", "internasional": "Internasional"}
 
 
 def partial_date(value: PartialDate | None) -> str:
@@ -32,3 +27,10 @@ def partial_date(value: PartialDate | None) -> str:
 
 def number(value: float) -> str:
     return format_decimal(value, locale="id")
+
+
+def rupiah(amount: float) -> str:
+    """``Rp150.000.000``: whole rupiah, grouped with dots, as Babel writes IDR for ``id`` (written here: Babel's
+    currency formatting took a quarter of the open data's time at 10,000 profiles)."""
+    whole = int(Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+    return f"Rp{whole:,}".replace(",", ".")

@@ -13,6 +13,7 @@ user to the exact line of any value.
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
@@ -78,6 +79,22 @@ class Model(BaseModel):
         if private:
             state = {**state, "__pydantic_private__": {**private, "_node": private.get("_reload"), "_text": ""}}
         return state
+
+
+class Choice(str, enum.Enum):
+    """A closed list of YAML values, each with its Indonesian label written beside it, once.
+
+    ``GOVERNANCE = "tata_kelola", "Tata kelola pemerintahan daerah"``: the value is what YAML holds (and what
+    JSON Schema and open data show), :attr:`label` what a reader sees on a page, in a card or in a brief.
+    """
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> "Choice":
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
 
 
 def _check_id(value: str) -> str:

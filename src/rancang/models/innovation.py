@@ -3,8 +3,10 @@
 The fields follow what the national Indeks Inovasi Daerah form asks for (name,
 stage, initiator, digital or not, form, urusan, trial and implementation dates,
 design, purpose, benefits, results) and what case libraries add (problem,
-novelty, indicators before and after, awards, replication, sources). The id is
-the file name, so it is written in exactly one place.
+novelty, indicators before and after, awards, replication, sources, images with
+their caption and source). The id is the file name, so it is written in exactly
+one place. The Indonesian label of each allowed value is written beside it
+(:class:`rancang.models.base.Choice`), once for every output.
 
 Only ``nama`` is required: a profile may start small, and an unknown fact is
 left out rather than guessed. ``rancang check`` reports what the index would
@@ -13,61 +15,61 @@ still ask for.
 
 from __future__ import annotations
 
-import enum
-
 from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from rancang.models.base import Email, Id, Markdown, Model, PartialDate, Text, Url, Year, field
+from rancang.models.base import Choice, Email, Id, Markdown, Model, PartialDate, Text, Url, Year, field
 
 
-class Form(str, enum.Enum):
+class Form(Choice):
     """Bentuk inovasi daerah (PP 38/2017)."""
 
-    GOVERNANCE = "tata_kelola"
-    PUBLIC_SERVICE = "pelayanan_publik"
-    OTHER = "lainnya"
+    GOVERNANCE = "tata_kelola", "Tata kelola pemerintahan daerah"
+    PUBLIC_SERVICE = "pelayanan_publik", "Pelayanan publik"
+    OTHER = "lainnya", "Inovasi daerah lainnya"
 
 
-class Kind(str, enum.Enum):
+class Kind(Choice):
     """Jenis: digital (daring) or non-digital (luring), as the IID form classes it."""
 
-    DIGITAL = "digital"
-    NON_DIGITAL = "non_digital"
+    DIGITAL = "digital", "Digital"
+    NON_DIGITAL = "non_digital", "Non-digital"
 
 
-class Stage(str, enum.Enum):
+class Stage(Choice):
     """Tahapan as reported in the IID."""
 
-    INITIATIVE = "inisiatif"
-    TRIAL = "uji_coba"
-    IMPLEMENTATION = "penerapan"
+    INITIATIVE = "inisiatif", "Inisiatif"
+    TRIAL = "uji_coba", "Uji coba"
+    IMPLEMENTATION = "penerapan", "Penerapan"
 
 
-class Initiator(str, enum.Enum):
+class Initiator(Choice):
     """Who proposed the innovation (PP 38/2017)."""
 
-    HEAD_OF_REGION = "kepala_daerah"
-    COUNCIL_MEMBER = "anggota_dprd"
-    CIVIL_SERVANT = "asn"
-    AGENCY = "perangkat_daerah"
-    CITIZEN = "masyarakat"
+    HEAD_OF_REGION = "kepala_daerah", "Kepala daerah"
+    COUNCIL_MEMBER = "anggota_dprd", "Anggota DPRD"
+    CIVIL_SERVANT = "asn", "ASN"
+    AGENCY = "perangkat_daerah", "Perangkat daerah"
+    CITIZEN = "masyarakat", "Masyarakat"
 
 
-class Status(str, enum.Enum):
-    RUNNING = "berjalan"
-    STOPPED = "berhenti"
+class Status(Choice):
+    RUNNING = "berjalan", "Berjalan"
+    STOPPED = "berhenti", "Berhenti"
 
 
-class AwardLevel(str, enum.Enum):
-    CITY = "daerah"
-    PROVINCE = "provinsi"
-    NATIONAL = "nasional"
-    INTERNATIONAL = "internasional"
+class AwardLevel(Choice):
+    """Listed from the lowest level to the highest."""
+
+    CITY = "daerah", "Daerah"
+    PROVINCE = "provinsi", "Provinsi"
+    NATIONAL = "nasional", "Nasional"
+    INTERNATIONAL = "internasional", "Internasional"
 
 
 class Measurement(Model):
-    value: float = field("nilai", "Nilai angka.")
+    value: float = field("nilai", "Nilai angka.", allow_inf_nan=False)
     year: Year | None = field("tahun", "Tahun pengukuran.", default=None)
     note: Text | None = field("keterangan", "Keterangan, misalnya 'sekitar' atau 'per bulan'.", default=None)
 
@@ -91,7 +93,7 @@ class Indicator(Model):
 
 class Budget(Model):
     year: Year = field("tahun", "Tahun anggaran.")
-    amount: float | None = field("jumlah", "Jumlah dalam rupiah.", default=None, ge=0)
+    amount: float | None = field("jumlah", "Jumlah dalam rupiah.", default=None, ge=0, allow_inf_nan=False)
     source: Text | None = field("sumber", "Sumber dana, misalnya APBD, APBN, CSR.", default=None)
 
 
@@ -163,6 +165,29 @@ class CitedSource(Model):
     accessed: PartialDate | None = field("diakses", "Tanggal diakses.", default=None)
 
 
+IMAGE_SUFFIXES = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
+"""File names an image of a profile may have, and the kind of image each must hold (checked by content)."""
+
+IMAGE_MAX_BYTES = 5 * 1024 * 1024
+"""Largest image file of a profile: 5 MB (a photo for a page or an A4 brief needs far less)."""
+
+IMAGE_MAX_TEXT = "5 MB"
+
+
+class Picture(Model):
+    """An image of the profile: a photo of the service, a screenshot, a diagram."""
+
+    file: Text = field(
+        "berkas", "Jalur berkas gambar di dalam folder proyek, misalnya kb/gambar/srikandi.jpg: PNG, JPEG, atau "
+        f"SVG, paling besar {IMAGE_MAX_TEXT}.")
+    caption: Text = field("keterangan", "Keterangan gambar: apa yang tampak (juga dibaca oleh pembaca layar).")
+    source: Text | None = field(
+        "sumber", "Sumber atau pemilik gambar, misalnya 'Dokumentasi Bappeda Kota Parepare'.", default=None)
+    cover: bool = field(
+        "sampul", "true bila gambar ini menjadi sampul kartu inovasi di galeri (paling banyak satu gambar).",
+        default=False)
+
+
 class Innovation(Model):
     """Profil satu inovasi daerah."""
 
@@ -210,5 +235,8 @@ class Innovation(Model):
     replication: Replication | None = field("replikasi", "Replikasi dari dan oleh daerah lain.", default=None)
     contact: Contact | None = field("kontak", "Narahubung.", default=None)
     video: Url | None = field("video", "Tautan video inovasi.", default=None)
+    images: list[Picture] = field(
+        "gambar", "Gambar inovasi (foto, tangkapan layar, bagan) dengan keterangan dan sumbernya; tampil di "
+        "halaman profil dan di bahan kunjungan, dan yang ditandai sampul di kartu galeri.", default_factory=list)
     tags: list[Text] = field("tag", "Kata kunci bebas untuk penelusuran.", default_factory=list)
     sources: list[CitedSource] = field("sumber", "Sumber fakta dalam profil ini.", default_factory=list)

@@ -4,8 +4,9 @@ A case study tells the story of an innovation in prose; its numbers come from
 the knowledge base, so that each fact is written once:
 
 ``{rancang-fakta} <innovation-id>``
-    The innovation's facts table (:func:`rancang.site.profile.facts`), its
-    indicators (baseline -> result) and awards, with a link to its profile.
+    The innovation's facts table, its indicators (baseline -> result, change)
+    and awards, as its profile page shows them (both read its
+    :class:`rancang.present.innovation.InnovationView`), with a link to its profile.
     The page records a dependency on the record's YAML (and on the agencies'
     list), so it is rebuilt whenever the record changes. An unknown id is a
     warning that names the closest id.
@@ -35,10 +36,11 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS, Layout
+from rancang.present.innovation import InnovationView
 from rancang.site import context
 from rancang.site.domain import CASE_STUDY_INDEX, RancangDomain, case_studies, is_case_study
 from rancang.site.links import doc_link
-from rancang.site.profile import LEVEL_WORDS, _measure, _table, facts
+from rancang.site.profile import award_list, facts_table, indicator_table
 
 logger = logging.getLogger(__name__)
 
@@ -82,52 +84,23 @@ class FactsDirective(SphinxDirective):
             return [self._missing(record_id, data, root)]
         RancangDomain.of(env).note_embed(env.docname, record_id)
 
+        view = InnovationView(record_id, innovation, data)
         box = nodes.container(classes=["rancang-studi-fakta", "sd-card", "sd-shadow-sm"], ids=[f"fakta-{record_id}"])
         heading = nodes.paragraph(classes=["rancang-studi-fakta-judul"])
-        heading += nodes.strong(text=innovation.name)
+        heading += nodes.strong(text=view.name)
         heading += nodes.Text(": fakta dari basis data inovasi")
         box += heading
-        rows = facts(record_id, innovation, data)
-        if rows:
-            box += _table(rows, ["rancang-fakta"])
-        if innovation.indicators:
-            box += self._indicators(innovation.indicators)
-        if innovation.awards:
+        box += facts_table(view)
+        if view.indicators:
+            box += indicator_table(view.indicators)
+        if view.awards:
             box += nodes.paragraph(text="Penghargaan", classes=["rancang-studi-fakta-sub"])
-            items = nodes.bullet_list(classes=["rancang-linimasa"])
-            for award in sorted(innovation.awards, key=lambda a: a.year):
-                words = f"{award.year}: {award.name}"
-                extra = ", ".join(x for x in (award.giver, LEVEL_WORDS.get(award.level.value) if award.level
-                                              else None) if x)
-                items += nodes.list_item("", nodes.paragraph(text=f"{words} ({extra})" if extra else words))
-            box += items
+            box += award_list(view)
         link = nodes.paragraph(classes=["rancang-ke-profil"])
         link += nodes.Text("Profil lengkap: ")
-        link += doc_link(self, f"{INNOVATION_DOCS}{record_id}", innovation.name)
+        link += doc_link(self, f"{INNOVATION_DOCS}{record_id}", view.name)
         box += link
         return [box]
-
-    def _indicators(self, indicators: list) -> nodes.table:
-        table = nodes.table(classes=["rancang-indikator"])
-        group = nodes.tgroup(cols=3)
-        table += group
-        for width in (40, 30, 30):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        group += head
-        header = nodes.row()
-        for label in ("Indikator", "Awal", "Hasil"):
-            header += nodes.entry("", nodes.paragraph(text=label))
-        head += header
-        body = nodes.tbody()
-        group += body
-        for indicator in indicators:
-            row = nodes.row()
-            name = indicator.name + (f" ({indicator.unit})" if indicator.unit else "")
-            for value in (name, _measure(indicator.baseline), _measure(indicator.result)):
-                row += nodes.entry("", nodes.paragraph(text=value))
-            body += row
-        return table
 
     def _missing(self, record_id: str, data: Any, root: Path) -> nodes.Node:
         if Layout(root).innovation_file(record_id).is_file():

@@ -13,7 +13,8 @@ from rancang.layout import REGULATION_DOCS
 from rancang.site import context
 from rancang.site.domain import RancangDomain
 from rancang.site.links import DOWNLOADS, doc_link
-from rancang.visits.content import parties, visit_date
+from rancang.present.titles import regulation_title
+from rancang.present.visit import parties, visit_date
 
 
 VISIT_DOCUMENTS = {"brief": "Bahan kunjungan", "report": "Laporan hasil"}
@@ -30,9 +31,7 @@ class RegulationsDirective(SphinxDirective):
         data = context.of(self.env).data
         items = nodes.bullet_list(classes=["rancang-daftar-peraturan"])
         for record_id, regulation in sorted(data.regulations.items()):
-            title = f"{data.settings.regulation_name} tentang {regulation.title}"
-            if regulation.is_draft:
-                title = f"Rancangan {title}"
+            title = regulation_title(data.settings, regulation)
             para = nodes.paragraph()
             para += doc_link(self, f"{REGULATION_DOCS}{record_id}", title)
             items += nodes.list_item("", para)

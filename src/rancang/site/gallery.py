@@ -36,9 +36,9 @@ The DOM is a contract that the tests and ``rancang-galeri.js`` rely on:
   "Berikutnya"); the script rewrites it for the filtered cards; and the controls
   end with ``<template class="rancang-kartu-templat">``: the card template
   rendered once with empty values, whose elements to fill carry
-  ``data-isi="<slot>"`` (``jenis``, ``nama``, ``ringkasan``, ``perangkat-daerah``,
-  ``tahapan``, ``tahun``, ``penghargaan``); the script clones it for every card it
-  shows and fills it with ``textContent`` and attributes only;
+  ``data-isi="<slot>"`` (``sampul``, ``jenis``, ``nama``, ``ringkasan``,
+  ``perangkat-daerah``, ``tahapan``, ``tahun``, ``penghargaan``); the script clones it
+  for every card it shows and fills it with ``textContent`` and attributes only;
 * the address holds the filter: ``?<facet>=<value>&...&halaman=<k>``.
 
 The index ``galeri/indeks.js`` is a script, not a ``.json`` file, so that it
@@ -46,7 +46,8 @@ also loads from ``file://`` (browsers refuse ``fetch`` there); it assigns one
 JSON value to ``window.rancangGaleriIndeks``::
 
     {"versi": 1, "facet": [[<facet>, [[<value>, <label>, <short label>?], ...]], ...],
-     "inovasi": [[<id>, <name>, <summary>, <awards>, [[<value index>, ...] per facet]], ...]}
+     "inovasi": [[<id>, <name>, <summary>, <awards>, [[<value index>, ...] per facet],
+                  [<cover image URI from the gallery page>, <its caption>]?], ...]}
 
 with the innovations in gallery order and the values in the order of the
 controls.
@@ -85,6 +86,7 @@ import html
 import json
 import math
 import os
+import posixpath
 import re
 import tempfile
 import time
@@ -93,7 +95,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from docutils import nodes
 
@@ -106,9 +108,11 @@ from rancang.models import ProjectData
 from rancang.fileio import atomic_write_bytes
 from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS
 from rancang.models.innovation import AwardLevel, Form, Innovation, Kind, Stage, Status
+from rancang.present.innovation import UNKNOWN, InnovationView, record_year
 from rancang.richtext import plain
 from rancang.site import context, templated
 from rancang.site.domain import RancangDomain
+from rancang.site.richtext import project_images
 
 logger = logging.getLogger(__name__)
 
@@ -151,15 +155,21 @@ NEIGHBOURS = 2
 SUMMARY_WORDS = 30
 SEPARATOR = "|"
 
-FORM_WORDS = {Form.GOVERNANCE.value: "Tata kelola pemerintahan daerah",
-              Form.PUBLIC_SERVICE.value: "Pelayanan publik", Form.OTHER.value: "Inovasi daerah lainnya"}
-KIND_WORDS = {Kind.DIGITAL.value: "Digital", Kind.NON_DIGITAL.value: "Non-digital"}
-STAGE_WORDS = {Stage.INITIATIVE.value: "Inisiatif", Stage.TRIAL.value: "Uji coba",
-               Stage.IMPLEMENTATION.value: "Penerapan"}
-STATUS_WORDS = {Status.RUNNING.value: "Berjalan", Status.STOPPED.value: "Berhenti"}
-AWARD_WORDS = {"ya": "Ada penghargaan", AwardLevel.INTERNATIONAL.value: "Tingkat internasional",
-               AwardLevel.NATIONAL.value: "Tingkat nasional", AwardLevel.PROVINCE.value: "Tingkat provinsi",
-               AwardLevel.CITY.value: "Tingkat daerah", "tidak": "Belum ada penghargaan"}
+AWARD_WORDS = {"ya": "Ada penghargaan",
+               **{level.value: f"Tingkat {level.label.lower()}" for level in reversed(AwardLevel)},
+               "tidak": "Belum ada penghargaan"}
+"""The values of the awards facet: any award, then each level from the highest, then none."""
+
+CHOICES = {"bentuk": Form, "jenis": Kind, "tahapan": Stage, "status": Status}
+"""Facets whose values are those of an enum: labelled (``Stage.TRIAL.label``) and listed in the enum's order."""
+
+
+def _facet_words(facet: str) -> dict[str, str] | None:
+    """Value -> label of a facet with a closed list of values, in display order; None for the others."""
+    if facet == "penghargaan":
+        return AWARD_WORDS
+    choice = CHOICES.get(facet)
+    return {member.value: member.label for member in choice} if choice is not None else None
 
 
 @dataclass(frozen=True)
@@ -192,14 +202,6 @@ class FacetValue:
 
 
 # -- facts of one innovation ---------------------------------------------------------------------
-
-
-def record_year(innovation: Innovation) -> int | None:
-    """Year of implementation, else of the trial, else of the initiative."""
-    for date in (innovation.implementation_date, innovation.trial_date, innovation.started):
-        if date is not None:
-            return date.year
-    return None
 
 
 @lru_cache(maxsize=4096)
@@ -298,12 +300,14 @@ class Card:
     awards: int
     values: tuple[tuple[str, ...], ...]
     """The values of every facet, in the order of :data:`FACETS`."""
+    cover: tuple[str, str] | None = None
+    """The cover image: its path in the project (as Sphinx names it: ``kb/gambar/foto.jpg``) and its caption."""
 
     @cached_property
     def fingerprint(self) -> str:
         """Digest of everything above (what a page shows of this innovation)."""
         return _digest(repr((self.id, self.name, self.summary, self.kind, self.agency, self.stage, self.year,
-                             self.awards, self.values)), 8)
+                             self.awards, self.values, self.cover)), 8)
 
     def facet(self, name: str) -> tuple[str, ...]:
         return self.values[_FACET_INDEX[name]]
@@ -344,17 +348,17 @@ def prepare(data: ProjectData, known_summaries: dict[str, str] | None = None) ->
                         item.short = agency_label(data, value, short=True)
                     found[name][value] = item
                 found[name][value].innovations.append(record_id)
-        year = values["tahun"][0] if values["tahun"] else ""
+        view = InnovationView(record_id, innovation, data)
+        cover = view.cover
         cards[record_id] = Card(
-            id=record_id, name=innovation.name, summary=_summary(innovation, known, summaries),
-            kind=innovation.kind.value if innovation.kind else "",
-            agency=agency_label(data, innovation.agency, short=True) if innovation.agency else "",
-            stage=STAGE_WORDS[innovation.stage.value] if innovation.stage else "", year=year,
-            awards=len(innovation.awards), values=tuple(tuple(values[facet.name]) for facet in FACETS))
+            id=record_id, name=view.name, summary=_summary(innovation, known, summaries),
+            kind=innovation.kind.value if innovation.kind else "", agency=view.agency_short or "",
+            stage=view.stage_label or "", year=str(view.year) if view.year is not None else "",
+            awards=view.award_count, values=tuple(tuple(values[facet.name]) for facet in FACETS),
+            cover=(cover.path, cover.caption) if cover else None)
 
     def rank(name: str, item: FacetValue) -> tuple:
-        words = {"bentuk": FORM_WORDS, "jenis": KIND_WORDS, "tahapan": STAGE_WORDS, "status": STATUS_WORDS,
-                 "penghargaan": AWARD_WORDS}.get(name)
+        words = _facet_words(name)
         if words is not None:
             return (list(words).index(item.value) if item.value in words else len(words), item.value)
         if name == "tahun":
@@ -378,9 +382,7 @@ def _value_label(data: ProjectData, facet: str, value: str, affair_words: dict[s
         return agency_label(data, value)
     if facet == "urusan":
         return affair_words.get(value, value)
-    words = {"bentuk": FORM_WORDS, "jenis": KIND_WORDS, "tahapan": STAGE_WORDS, "status": STATUS_WORDS,
-             "penghargaan": AWARD_WORDS}.get(facet, {})
-    return words.get(value, value)
+    return (_facet_words(facet) or {}).get(value, value)
 
 
 def data_attributes(values: dict[str, list[str]]) -> dict[str, str]:
@@ -491,7 +493,12 @@ class studi_kasus_kartu(nodes.General, nodes.Element):
 
 
 def visit_kartu_html(self: Any, node: kartu) -> None:
-    self.body.append(render(self.builder, CARD_TEMPLATE, {"kartu": node["kartu"]}) + "\n")
+    view = node["kartu"]
+    for image in node.findall(nodes.image):
+        src = _image_src(self.builder, image["uri"])
+        if src:
+            view = {**view, "sampul": (src, image.get("alt", ""))}
+    self.body.append(render(self.builder, CARD_TEMPLATE, {"kartu": view}) + "\n")
     raise nodes.SkipNode
 
 
@@ -513,14 +520,15 @@ def _awards_text(count: int) -> str:
 
 def _card_facts(card: Card) -> list[tuple[str, str, str]]:
     """``(slot, label, value)`` of the card's footer (the slot names the value for rancang-galeri.js)."""
-    return [("perangkat-daerah", "Perangkat daerah", card.agency or "–"), ("tahapan", "Tahapan", card.stage or "–"),
-            ("tahun", "Tahun", card.year or "–"), ("penghargaan", "Penghargaan", _awards_text(card.awards))]
+    return [("perangkat-daerah", "Perangkat daerah", card.agency or UNKNOWN),
+            ("tahapan", "Tahapan", card.stage or UNKNOWN), ("tahun", "Tahun", card.year or UNKNOWN),
+            ("penghargaan", "Penghargaan", _awards_text(card.awards))]
 
 
 def _card_badges(card: Card) -> list[tuple[str, str]]:
     badges = [("Inovasi", "inovasi")]
     if card.kind:
-        badges.append((KIND_WORDS[card.kind], "jenis"))
+        badges.append((Kind(card.kind).label, "jenis"))
     return badges
 
 
@@ -532,12 +540,29 @@ def _card_data(card: Card) -> dict[str, str]:
 CARD_CLASSES = ["rancang-kartu", "sd-card", "sd-shadow-sm"]
 
 
-def card_view(card: Card, href: str) -> dict[str, Any]:
-    """What the card template shows of one innovation (``href``: its profile, relative to the page)."""
+def card_view(card: Card, href: str, cover: str | None = None) -> dict[str, Any]:
+    """What the card template shows of one innovation (``href``: its profile, ``cover``: its cover image in the
+    site, both relative to the page)."""
     return {"kelas": " ".join(CARD_CLASSES), "data": list(_card_data(card).items()),
+            "sampul": (cover, card.cover[1]) if cover and card.cover else None,
             "lencana": _card_badges(card), "judul": card.name, "tautan": href,
             "ringkasan": [(card.summary, None)] if card.summary else [], "fakta": _card_facts(card),
             "isi": False}
+
+
+def site_image(builder: Any, pagename: str, path: str) -> str | None:
+    """The URI, from page ``pagename``, of the project's image ``path`` as Sphinx copied it into the site (a
+    profile page shows every image of its innovation, so the site has it); None when Sphinx does not know it."""
+    known = builder.env.images.get(path)
+    if not known:
+        return None
+    return relative_uri(builder.get_target_uri(pagename), f"{builder.imagedir}/{quote(known[1])}")
+
+
+def _image_src(builder: Any, uri: str) -> str | None:
+    """Where the HTML writer puts an image node of the page being written (as Sphinx's own ``visit_image``)."""
+    name = builder.images.get(uri)
+    return posixpath.join(builder.imgpath, quote(name)) if name else None
 
 
 def card_slots() -> dict[str, Any]:
@@ -546,7 +571,8 @@ def card_slots() -> dict[str, Any]:
     or the card's word for "unknown", and the elements to fill carry ``data-isi``."""
     empty = Card(id="", name="", summary="", kind="", agency="", stage="", year="", awards=0,
                  values=tuple(() for _ in FACETS))
-    return {**card_view(empty, ""), "lencana": [*_card_badges(empty), ("", "jenis")], "ringkasan": [("", None)],
+    return {**card_view(empty, ""), "sampul": ("", ""), "lencana": [*_card_badges(empty), ("", "jenis")],
+            "ringkasan": [("", None)],
             "isi": True}
 
 
@@ -558,9 +584,17 @@ def _card_node(view: dict[str, Any]) -> kartu:
     return node
 
 
-def innovation_card(card: Card, href: str) -> kartu:
-    """The card of one innovation in the gallery document (``href``: its profile, relative to the page)."""
-    return _card_node(card_view(card, href))
+def innovation_card(card: Card, href: str, image_uri: Callable[[str], str | None] | None = None) -> kartu:
+    """The card of one innovation in the gallery document (``href``: its profile, relative to the page).
+
+    Its cover image is an image node under the card (``image_uri`` of :mod:`rancang.site.richtext` gives its
+    URI for Sphinx, None when the file is not an image of the project): Sphinx copies it and rebuilds the page
+    when it changes, and :func:`visit_kartu_html` gives the template its place in the site."""
+    node = _card_node(card_view(card, href))
+    uri = image_uri(card.cover[0]) if card.cover and image_uri else None
+    if uri and card.cover:
+        node += nodes.image(uri=uri, alt=card.cover[1])
+    return node
 
 
 def case_study_card(docname: str, title: str, innovation_ids: list[str], data: ProjectData,
@@ -589,7 +623,7 @@ def case_study_card(docname: str, title: str, innovation_ids: list[str], data: P
         "data": [("data-inovasi", SEPARATOR.join(known)), *data_attributes(merged).items(),
                  ("data-studi-kasus", docname)],
         "lencana": [("Studi kasus", "studi-kasus")], "judul": title, "tautan": uri(docname), "ringkasan": summary,
-        "fakta": [("perangkat-daerah", "Perangkat daerah", ", ".join(agencies) or "–"),
+        "fakta": [("perangkat-daerah", "Perangkat daerah", ", ".join(agencies) or UNKNOWN),
                   ("inovasi", "Inovasi", str(len(known)))],
         "isi": False})
 
@@ -648,9 +682,10 @@ class GalleryDirective(SphinxDirective):
         gallery += templated.block(render(builder, CONTROLS_TEMPLATE,
                                          controls_view(prepared.catalogue, len(order), paging)))
         cards = nodes.container(classes=["rancang-galeri-kartu"])
+        images = project_images(Path(self.env.srcdir))
         for record_id in page_slice(order, 1):
             cards += innovation_card(prepared.cards[record_id],
-                                     builder.get_relative_uri(docname, f"{INNOVATION_DOCS}{record_id}"))
+                                     builder.get_relative_uri(docname, f"{INNOVATION_DOCS}{record_id}"), images)
         cards += studi_kasus_kartu()
         gallery += cards
         if pages > 1:
@@ -754,6 +789,12 @@ class _Context:
     def uri(self, pagename: str, target: str) -> str:
         return self.builder.get_relative_uri(pagename, target)
 
+    def card(self, pagename: str, record_id: str) -> dict[str, Any]:
+        """The card view of an innovation on a generated page."""
+        card = self.prepared.cards[record_id]
+        cover = site_image(self.builder, pagename, card.cover[0]) if card.cover else None
+        return card_view(card, self.uri(pagename, f"{INNOVATION_DOCS}{record_id}"), cover)
+
     def crumbs(self, pagename: str, *rest: tuple[str, str | None]) -> list[tuple[str, str | None]]:
         """The breadcrumbs (``remah`` of the page templates): the gallery, then ``(text, page or None)``."""
         return [(self.gallery_title, self.uri(pagename, self.gallery)),
@@ -787,7 +828,7 @@ def gallery_page_body(ctx: _Context, pagename: str, number: int, total: int, mem
         "nomor": number, "total": total, "jumlah": len(ctx.prepared.order),
         "judul_galeri": ctx.gallery_title, "tautan_galeri": ctx.uri(pagename, ctx.gallery),
         "remah": ctx.crumbs(pagename, (f"Halaman {number}", None)),
-        "kartu_kartu": [card_view(ctx.prepared.cards[record_id], ctx.uri(pagename, f"{INNOVATION_DOCS}{record_id}"))
+        "kartu_kartu": [ctx.card(pagename, record_id)
                         for record_id in members],
         "paginasi": pagination_view(number, total, lambda k: ctx.uri(pagename, gallery_page(ctx.gallery, k)),
                                     "Halaman galeri")})
@@ -891,8 +932,21 @@ def category_page_body(ctx: _Context, pagename: str, facet: Facet, number: int, 
                                     f"Halaman {facet.label.lower()}")})
 
 
-def index_script(builder: Any, prepared: Prepared) -> str:
-    """``galeri/indeks.js``: the compact index of every innovation (format in the module's docstring)."""
+def index_covers(builder: Any, prepared: Prepared, gallery: str) -> dict[str, str]:
+    """Record id -> URI of its cover image from the gallery document, for the records that have one."""
+    found = {}
+    for record_id in prepared.order:
+        card = prepared.cards[record_id]
+        src = site_image(builder, gallery, card.cover[0]) if card.cover else None
+        if src:
+            found[record_id] = src
+    return found
+
+
+def index_script(builder: Any, prepared: Prepared, covers: dict[str, str] | None = None) -> str:
+    """``galeri/indeks.js``: the compact index of every innovation (format in the module's docstring);
+    ``covers``: :func:`index_covers`."""
+    covers = covers or {}
     tables = []
     position: list[dict[str, int]] = []
     for facet in FACETS:
@@ -905,8 +959,11 @@ def index_script(builder: Any, prepared: Prepared) -> str:
     records = []
     for record_id in prepared.order:
         card = prepared.cards[record_id]
-        records.append([card.id, card.name, card.summary, card.awards,
-                        [[position[f][value] for value in values] for f, values in enumerate(card.values)]])
+        row = [card.id, card.name, card.summary, card.awards,
+               [[position[f][value] for value in values] for f, values in enumerate(card.values)]]
+        if card.id in covers and card.cover:
+            row.append([covers[card.id], card.cover[1]])
+        records.append(row)
     payload = json.dumps({"versi": 1, "facet": tables, "inovasi": records}, ensure_ascii=False,
                          separators=(",", ":"))
     payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -1011,13 +1068,14 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     steps["render"] = time.perf_counter() - started
     index_digest = saved.get("indeks")
     if paged:
+        covers = index_covers(app.builder, prepared, galleries[0])
         index_digest = _digest(json.dumps([[c.fingerprint for c in map(prepared.cards.get, prepared.order)],
                                            [[f, [[v.value, v.label, v.short] for v in values]]
                                             for f, values in prepared.catalogue.items()],
-                                           _template_source(app.builder, INDEX_TEMPLATE)]))
+                                           _template_source(app.builder, INDEX_TEMPLATE), covers]))
         index_path = outdir / INDEX_FILE
         if index_digest != saved.get("indeks") or not index_path.is_file():
-            atomic_write_bytes(index_path, index_script(app.builder, prepared).encode("utf-8"))
+            atomic_write_bytes(index_path, index_script(app.builder, prepared, covers).encode("utf-8"))
     else:
         index_digest = None
     fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": prepared.summaries}

@@ -9,7 +9,9 @@ At the end of an HTML build the site gets ``data/``:
   Markdown fields keep their Markdown source, as the YAML gives it (the schema
   describes the YAML);
 * ``inovasi.csv``: one row per profile with the flat columns of
-  :data:`COLUMNS` (UTF-8 with BOM so that Excel reads it, RFC 4180 quoting);
+  :data:`COLUMNS` (UTF-8 with BOM so that Excel reads it, RFC 4180 quoting),
+  read from the profile's view (:class:`rancang.present.innovation.InnovationView`):
+  awards, legal basis and budget in the words and order of the profile page;
   a Markdown field is plain text there (:func:`rancang.richtext.plain`), for
   spreadsheets;
 * ``inovasi.schema.json``: the JSON Schema of one profile.
@@ -38,6 +40,7 @@ from sphinx.util.docutils import SphinxDirective
 from rancang.fileio import atomic_write_bytes
 from rancang.models import FORMATS, ProjectData
 from rancang.models.innovation import Innovation
+from rancang.present.innovation import InnovationView
 from rancang.richtext import plain
 from rancang.site import context
 from rancang.site.domain import RancangDomain
@@ -72,29 +75,38 @@ def _date(value) -> str:
 class Column:
     name: str
     description: str
-    value: Callable[[str, Innovation, ProjectData], str]
+    value: Callable[[InnovationView], str]
+
+
+def _lines(items) -> str:
+    return "; ".join(item.text for item in items)
 
 
 COLUMNS: list[Column] = [
-    Column("id", "Id profil: nama berkasnya, kb/inovasi/<id>.yaml.", lambda rid, i, d: rid),
-    Column("nama", _field("nama"), lambda rid, i, d: i.name),
-    Column("perangkat_daerah", _field("perangkat_daerah"), lambda rid, i, d: i.agency or ""),
-    Column("perangkat_daerah_nama", "Nama lengkap perangkat daerah pelaksana.",
-           lambda rid, i, d: d.agencies[i.agency].name if i.agency in d.agencies else ""),
-    Column("bentuk", _field("bentuk"), lambda rid, i, d: _enum(i.form)),
-    Column("jenis", _field("jenis"), lambda rid, i, d: _enum(i.kind)),
+    Column("id", "Id profil: nama berkasnya, kb/inovasi/<id>.yaml.", lambda v: v.id),
+    Column("nama", _field("nama"), lambda v: v.name),
+    Column("perangkat_daerah", _field("perangkat_daerah"), lambda v: v.record.agency or ""),
+    Column("perangkat_daerah_nama", "Nama lengkap perangkat daerah pelaksana.", lambda v: v.agency_name or ""),
+    Column("bentuk", _field("bentuk"), lambda v: _enum(v.record.form)),
+    Column("jenis", _field("jenis"), lambda v: _enum(v.record.kind)),
     Column("urusan", _field("urusan") + " Bila lebih dari satu, dipisah '; '.",
-           lambda rid, i, d: "; ".join(i.affairs)),
-    Column("tahapan", _field("tahapan"), lambda rid, i, d: _enum(i.stage)),
+           lambda v: "; ".join(v.record.affairs)),
+    Column("tahapan", _field("tahapan"), lambda v: _enum(v.record.stage)),
     Column("tanggal_uji_coba", _field("tanggal_uji_coba") + " Ditulis TTTT, TTTT-BB, atau TTTT-BB-HH.",
-           lambda rid, i, d: _date(i.trial_date)),
+           lambda v: _date(v.record.trial_date)),
     Column("tanggal_penerapan", _field("tanggal_penerapan") + " Ditulis TTTT, TTTT-BB, atau TTTT-BB-HH.",
-           lambda rid, i, d: _date(i.implementation_date)),
-    Column("status", _field("status"), lambda rid, i, d: _enum(i.status)),
-    Column("jumlah_penghargaan", "Banyaknya penghargaan yang tercatat.", lambda rid, i, d: str(len(i.awards))),
+           lambda v: _date(v.record.implementation_date)),
+    Column("status", _field("status"), lambda v: _enum(v.record.status)),
+    Column("jumlah_penghargaan", "Banyaknya penghargaan yang tercatat.", lambda v: str(v.award_count)),
+    Column("penghargaan", "Penghargaan, dari yang terlama, seperti di halaman profil: 'tahun: nama (pemberi, "
+           "tingkat)'. Bila lebih dari satu, dipisah '; '.", lambda v: _lines(v.awards)),
+    Column("dasar_hukum", "Dasar hukum, urut seperti 'Mengingat' (tingkat peraturan, lalu tanggal), seperti di "
+           "halaman profil. Bila lebih dari satu, dipisah '; '.", lambda v: _lines(v.legal_basis)),
+    Column("anggaran", "Anggaran per tahun, dari yang terlama: 'tahun: jumlah (sumber)'. Bila lebih dari satu, "
+           "dipisah '; '.", lambda v: _lines(v.budget)),
     Column("ringkasan", _field("ringkasan") + " Teks polos tanpa tanda format Markdown: satu baris per paragraf, "
            "butir daftar, atau baris tabel (teks Markdown aslinya ada di inovasi.json).",
-           lambda rid, i, d: plain(i.summary) if i.summary else ""),
+           lambda v: plain(v.record.summary) if v.record.summary else ""),
 ]
 """The CSV columns, in order. An unknown value is an empty cell."""
 
@@ -144,7 +156,8 @@ def csv_bytes(data: ProjectData) -> bytes:
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([column.name for column in COLUMNS])
     for rid, innovation in sorted(data.innovations.items()):
-        writer.writerow([column.value(rid, innovation, data) for column in COLUMNS])
+        view = InnovationView(rid, innovation, data)
+        writer.writerow([column.value(view) for column in COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -192,13 +205,17 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _code_stamp() -> str:
-    """The open-data files also change when rancang's models, its plain text or this module change."""
+    """The open-data files also change when rancang's models, its plain text, the views and the words they use
+    (citations, numbers, titles) or this module change."""
     import hashlib
 
     from rancang import richtext
+    from rancang.language import citation, wording
+    from rancang.present import innovation, titles
     from rancang.record_cache import code_version
 
-    texts = [Path(module).read_text(encoding="utf-8") for module in (__file__, richtext.__file__)]
+    modules = (__file__, richtext.__file__, innovation.__file__, titles.__file__, citation.__file__, wording.__file__)
+    texts = [Path(module).read_text(encoding="utf-8") for module in modules]
     return hashlib.sha256((code_version() + "".join(texts)).encode()).hexdigest()
 
 

@@ -14,6 +14,8 @@ from rancang.documents import documents_folder
 from rancang.layout import INNOVATION_DOCS, SHARED_DATA_FILES, regulation_doc
 from rancang.models.innovation import Innovation
 from rancang.models.regulation import Regulation
+from rancang.present.innovation import InnovationView
+from rancang.present.titles import regulation_title
 from rancang.render.bagan import available as bagan_available
 from rancang.site import context
 from rancang.site.domain import RancangDomain
@@ -78,7 +80,8 @@ def record_page(env, docname: str, text: str) -> list[nodes.Node]:
                 return shared.builder.get_relative_uri(docname, regulation_doc(regulation_id))
             return None
 
-        return [orphan(), *profile_nodes(record_id, model, data, shared.today, regulation_link)]
+        return [orphan(), *profile_nodes(InnovationView(record_id, model, data), shared.today, regulation_link,
+                                         project_images(Path(env.srcdir)))]
     return [orphan(), *regulation_page(env, record_id, model)]
 
 
@@ -95,9 +98,7 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
     for problem in problems:
         logger.warning("%s: %s", problem.code, problem.message, location=(problem.location.path,
                                                                           problem.location.line))
-    title = f"{data.settings.regulation_name} tentang {regulation.title}"
-    if regulation.is_draft:
-        title = f"Rancangan {title}"
+    title = regulation_title(data.settings, regulation)
     folder = documents_folder(Path(env.srcdir), data)
     files = {str(folder / f"{record_id}.{suffix}"): (folder / f"{record_id}.{suffix}").exists()
              for suffix in ("docx", "pdf")}

@@ -4,67 +4,39 @@ The brief follows the conventional outline of a bahan kunjungan kerja / KAK
 (pendahuluan, waktu dan tempat, para pihak, peserta, agenda, materi per
 inovasi, pertanyaan kunci, keluaran, penutup); the report that of a laporan
 hasil kunjungan kerja (pendahuluan, pelaksanaan, hasil, kesimpulan, rencana
-tindak lanjut, penutup). Facts of each innovation come from its profile, so
-they are written once. A fact that is not in the data is said to be missing,
+tindak lanjut, penutup). Facts of each innovation come from its profile, through
+the same view the site and the open data read
+(:class:`rancang.present.innovation.InnovationView`), so they are written once and
+shown alike everywhere. A fact that is not in the data is said to be missing,
 never guessed.
 """
 
 from __future__ import annotations
 
-from babel.numbers import format_currency
-
-from rancang.language.citation import cite
-from rancang.language.numbering import letter, long_date, month_year, roman, weekday_date
+from rancang import richtext
+from rancang.language.numbering import letter, long_date, roman
+from rancang.language.wording import partial_date
 from rancang.models import ProjectData
 from rancang.models.base import PartialDate
 from rancang.models.innovation import Innovation
-from rancang.models.visit import Role, Side, Visit
-from rancang.language.wording import FORM_WORDS, KIND_WORDS, STAGE_WORDS, STATUS_WORDS, number, partial_date
-from rancang.visits.blocks import Block, Bullets, Heading, KeyValues, Para, Table, VisitDocument
+from rancang.models.visit import Role, Visit
+from rancang.present.innovation import UNKNOWN, InnovationView, Narrative
+from rancang.present.visit import day, parties, running_header, side_name, subtitle, visit_date
+from rancang.visits.blocks import Block, Bullets, Figure, Heading, KeyValues, Para, Rich, Table, VisitDocument
 
-MISSING = "belum tercatat dalam direktori"
+__all__ = ["brief", "innovation_blocks", "parties", "report", "subtitle", "visit_date"]
 
+MISSING = UNKNOWN
+"""What a fact the data does not give says (the view's word, as on the site)."""
 
-def visit_date(visit: Visit) -> str:
-    """``Jumat, 4 Juni 2021`` (or ``Jumat, 4 Juni 2021 sampai Sabtu, 5 Juni 2021``)."""
-    text = _day(visit.date)
-    if visit.end_date is not None and visit.end_date != visit.date:
-        text += f" sampai {_day(visit.end_date)}"
-    return text
-
-
-def _day(value: PartialDate) -> str:
-    if value.day:
-        return weekday_date(value.as_date())
-    if value.month:
-        return month_year(value.year, value.month)
-    return str(value.year)
+NOT_IN_DIRECTORY = f"{UNKNOWN} dalam direktori"
+"""The end of a note for a part of a profile with nothing recorded: ``Anggaran belum tercatat dalam direktori.``"""
 
 
-def parties(visit: Visit, data: ProjectData) -> tuple[str, str]:
-    """(host, guest) names."""
-    ours = f"Pemerintah {data.settings.region_full_name}"
-    other = visit.other_party.name
-    return (ours, other) if visit.role is Role.HOST else (other, ours)
-
-
-def subtitle(visit: Visit, data: ProjectData) -> str:
-    host, guest = parties(visit, data)
-    place = data.settings.region_full_name if visit.role is Role.HOST else (visit.other_party.region or host)
-    title = visit.title or f"Kunjungan Kerja {guest} ke {place}"
-    return f"{title}\n{visit_date(visit)}"
-
-
-def running_header(kind: str, visit: Visit, data: ProjectData) -> str:
-    """Short enough for one line: ``Bahan Kunjungan Kerja · DPRD Kabupaten ... · 4 Juni 2021``."""
-    day = long_date(visit.date.as_date()) if visit.date.day else str(visit.date)
-    return f"{kind} · {visit.other_party.name} · {day}"  # the counterpart, whichever role we have
-
-
-def paragraphs(text: str) -> list[Para]:
-    """Free text split at blank lines; every character kept."""
-    blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
-    return [Para(b) for b in blocks if b.strip()]
+def paragraphs(text: str) -> list[Block]:
+    """A field written in Markdown, parsed once (paragraphs, lists, tables, links, images); nothing when empty."""
+    tree = richtext.parse(text)
+    return [Rich(tree)] if tree.blocks else []
 
 
 class _Outline:
@@ -88,13 +60,9 @@ class _Outline:
         self.blocks.extend(blocks)
 
 
-def _person_side(side: Side, visit: Visit, data: ProjectData) -> str:
-    return f"Pemerintah {data.settings.region_full_name}" if side is Side.OURS else visit.other_party.name
-
-
 def _participants(visit: Visit, data: ProjectData) -> Table:
     rows = tuple(
-        (str(i), p.name or "-", p.position or "-", _person_side(p.side, visit, data), p.role or "-")
+        (str(i), p.name or "-", p.position or "-", side_name(p.side, visit, data), p.role or "-")
         for i, p in enumerate(visit.participants, start=1)
     )
     return Table(("No.", "Nama", "Jabatan", "Pihak", "Peran"), rows, (1.2, 3.4, 3.9, 3.5, 3.0))
@@ -105,7 +73,7 @@ def _agenda(visit: Visit, data: ProjectData) -> Table:
     for i, item in enumerate(visit.agenda, start=1):
         when = item.time or "-"
         if item.date is not None and item.date != visit.date:
-            when = f"{_day(item.date)}, {when}" if item.time else _day(item.date)
+            when = f"{day(item.date)}, {when}" if item.time else day(item.date)
         activity = item.activity
         if item.innovation and item.innovation in data.innovations:
             activity += f" ({data.innovations[item.innovation].name})"
@@ -114,97 +82,62 @@ def _agenda(visit: Visit, data: ProjectData) -> Table:
 
 
 def _time_and_place(visit: Visit) -> KeyValues:
-    rows = [("Hari/tanggal", visit_date(visit)), ("Tempat", visit.place or MISSING)]
+    rows = [("Hari/tanggal", visit_date(visit)), ("Tempat", visit.place or NOT_IN_DIRECTORY)]
     if visit.funding:
         rows.append(("Sumber dana", visit.funding))
     return KeyValues(tuple(rows))
 
 
-def innovation_blocks(innovation: Innovation, data: ProjectData) -> list[Block]:
-    """What the visitors should know of one innovation, from its profile."""
-    agency = data.agencies.get(innovation.agency) if innovation.agency else None
-    facts = (
-        ("Perangkat daerah", agency.name if agency else MISSING),
-        ("Bentuk", FORM_WORDS[innovation.form.value] if innovation.form else MISSING),
-        ("Jenis", KIND_WORDS[innovation.kind.value] if innovation.kind else MISSING),
-        ("Urusan", ", ".join(innovation.affairs) or MISSING),
-        ("Tahapan", STAGE_WORDS[innovation.stage.value] if innovation.stage else MISSING),
-        ("Mulai uji coba", partial_date(innovation.trial_date) or MISSING),
-        ("Mulai penerapan", partial_date(innovation.implementation_date) or MISSING),
-        ("Status", STATUS_WORDS[innovation.status.value] if innovation.status else MISSING),
-    )
-    blocks: list[Block] = [KeyValues(facts)]
-    for text in (innovation.summary, innovation.problem, innovation.solution):
-        if text:
-            blocks.extend(paragraphs(text))
+def _rich(item: Narrative | None) -> list[Block]:
+    return [Rich(item.tree)] if item is not None and item.tree.blocks else []
+
+
+def innovation_blocks(innovation: Innovation | InnovationView, data: ProjectData) -> list[Block]:
+    """What the visitors should know of one innovation: its view's facts, summary, problem and solution, images,
+    legal basis, budget, results and indicators, awards and replication, in the view's words and order."""
+    view = innovation if isinstance(innovation, InnovationView) else InnovationView("", innovation, data)
+    blocks: list[Block] = [KeyValues(tuple((fact.label, fact.value) for fact in view.facts))]
+    for key in ("summary", "problem", "solution"):
+        blocks.extend(_rich(view.narrative_of(key)))
+    for image in view.images:
+        blocks.append(Figure(image.path, image.caption, image.credit))
 
     blocks.append(Heading(3, "Dasar hukum"))
-    legal = []
-    for ref in innovation.legal_basis:
-        if ref.id and ref.id in data.catalogue:
-            legal.append(cite(data.catalogue[ref.id], data.catalogue))
-        elif ref.regulation and ref.regulation in data.regulations:
-            regulation = data.regulations[ref.regulation]
-            words = f"{data.settings.regulation_name} tentang {regulation.title}"
-            legal.append(f"Rancangan {words}" if regulation.is_draft else words)
-        elif ref.description:
-            legal.append(ref.description)
-    blocks.append(Bullets(tuple(legal)) if legal else Para(f"Dasar hukum {MISSING}.", note=True))
+    blocks.append(Bullets(tuple(line.text for line in view.legal_basis)) if view.legal_basis else
+                  Para(f"Dasar hukum {NOT_IN_DIRECTORY}.", note=True))
 
     blocks.append(Heading(3, "Anggaran"))
-    if innovation.budget:
-        items = []
-        for budget in sorted(innovation.budget, key=lambda b: b.year):
-            amount = format_currency(budget.amount, "IDR", locale="id") if budget.amount is not None else "jumlah " \
-                + MISSING
-            items.append(f"{budget.year}: {amount}" + (f" ({budget.source})" if budget.source else ""))
-        blocks.append(Bullets(tuple(items)))
-    else:
-        blocks.append(Para(f"Anggaran {MISSING}.", note=True))
+    blocks.append(Bullets(tuple(budget.text for budget in view.budget)) if view.budget else
+                  Para(f"Anggaran {NOT_IN_DIRECTORY}.", note=True))
 
     blocks.append(Heading(3, "Hasil"))
-    if innovation.results:
-        blocks.extend(paragraphs(innovation.results))
-    if innovation.indicators:
-        rows = tuple((ind.name, ind.unit or "-", _measure(ind.baseline), _measure(ind.result))
-                     for ind in innovation.indicators)
-        blocks.append(Table(("Indikator", "Satuan", "Awal", "Hasil"), rows, (6.0, 3.0, 3.5, 3.5)))
-    if not innovation.results and not innovation.indicators:
-        blocks.append(Para(f"Hasil terukur {MISSING}.", note=True))
+    results = _rich(view.narrative_of("results"))
+    blocks.extend(results)
+    if view.indicators:
+        rows = tuple((ind.name, ind.baseline or UNKNOWN, ind.result or UNKNOWN, ind.change or "-")
+                     for ind in view.indicators)
+        blocks.append(Table(("Indikator", "Awal", "Hasil", "Perubahan"), rows, (4.6, 3.8, 3.8, 3.8)))
+    if not results and not view.indicators:
+        blocks.append(Para(f"Hasil terukur {NOT_IN_DIRECTORY}.", note=True))
 
-    if innovation.awards:
+    if view.awards:
         blocks.append(Heading(3, "Penghargaan"))
-        blocks.append(Bullets(tuple(
-            f"{a.year}: {a.name}" + (f" ({a.giver})" if a.giver else "") for a in sorted(innovation.awards,
-                                                                                        key=lambda a: a.year))))
+        blocks.append(Bullets(tuple(award.text for award in view.awards)))
 
-    replication = innovation.replication
+    replication = view.replication
     blocks.append(Heading(3, "Replikasi"))
-    if replication and (replication.requirements or replication.lessons or replication.origin or replication.adopters):
+    if replication is not None:
         if replication.origin:
-            blocks.append(Para("Mereplikasi dari: " + "; ".join(e.region for e in replication.origin)))
+            blocks.append(Para("Mereplikasi dari: " + "; ".join(replication.origin)))
         if replication.adopters:
-            blocks.append(Para("Direplikasi oleh: " + "; ".join(e.region for e in replication.adopters)))
-        if replication.requirements:
-            blocks.append(Para("Prasyarat replikasi:"))
-            blocks.extend(paragraphs(replication.requirements))
-        if replication.lessons:
-            blocks.append(Para("Pelajaran:"))
-            blocks.extend(paragraphs(replication.lessons))
+            blocks.append(Para("Direplikasi oleh: " + "; ".join(replication.adopters)))
+        for note, label in ((replication.requirements, "Prasyarat replikasi:"), (replication.lessons, "Pelajaran:")):
+            if note is not None:
+                blocks.append(Para(label))
+                blocks.extend(_rich(note))
     else:
-        blocks.append(Para(f"Prasyarat replikasi dan pelajaran {MISSING}.", note=True))
+        blocks.append(Para(f"Prasyarat replikasi dan pelajaran {NOT_IN_DIRECTORY}.", note=True))
     return blocks
-
-
-def _measure(value) -> str:
-    if value is None:
-        return "-"
-    text = number(value.value)
-    if value.year:
-        text += f" ({value.year})"
-    if value.note:
-        text += f", {value.note}"
-    return text
 
 
 def _introduction(outline: _Outline, visit: Visit, data: ProjectData) -> None:
@@ -259,7 +192,7 @@ def brief(visit: Visit, data: ProjectData) -> VisitDocument:
         if innovation is None:
             continue
         outline.section_heading(innovation.name)
-        outline.add(*innovation_blocks(innovation, data))
+        outline.add(*innovation_blocks(InnovationView(innovation_id, innovation, data), data))
     if not visit.innovations:
         outline.add(Para("Belum ada inovasi yang dipilih.", note=True))
 
@@ -277,8 +210,8 @@ def brief(visit: Visit, data: ProjectData) -> VisitDocument:
     outline.add(Para("Demikian bahan kunjungan kerja ini disusun sebagai acuan pelaksanaan kegiatan."))
     if visit.sources:
         outline.add(Heading(3, "Sumber"), Bullets(tuple(visit.sources)))
-    return VisitDocument("BAHAN KUNJUNGAN KERJA", subtitle(visit, data), running_header("Bahan Kunjungan Kerja",
-                                                                                         visit, data), outline.blocks)
+    return VisitDocument("BAHAN KUNJUNGAN KERJA", subtitle(visit, data),
+                         running_header("Bahan Kunjungan Kerja", visit), outline.blocks)
 
 
 def report(visit: Visit, data: ProjectData) -> VisitDocument:
@@ -300,10 +233,10 @@ def report(visit: Visit, data: ProjectData) -> VisitDocument:
         outline.add(*paragraphs(result.description))
         innovation = data.innovations.get(result.innovation) if result.innovation else None
         if innovation is not None:
-            agency = data.agencies.get(innovation.agency) if innovation.agency else None
-            outline.add(KeyValues((("Inovasi", innovation.name),
-                                   ("Perangkat daerah", agency.name if agency else MISSING),
-                                   ("Tahapan", STAGE_WORDS[innovation.stage.value] if innovation.stage else MISSING))))
+            view = InnovationView(result.innovation, innovation, data)
+            outline.add(KeyValues((("Inovasi", view.name),
+                                   *((fact.label, fact.value) for fact in view.facts
+                                     if fact.key in ("perangkat-daerah", "tahapan")))))
     if not visit.results:
         outline.add(Para("Hasil kunjungan belum diisi (kunci 'hasil').", note=True))
 
@@ -323,7 +256,7 @@ def report(visit: Visit, data: ProjectData) -> VisitDocument:
     if visit.sources:
         outline.add(Heading(3, "Sumber"), Bullets(tuple(visit.sources)))
     return VisitDocument("LAPORAN HASIL KUNJUNGAN KERJA", subtitle(visit, data),
-                         running_header("Laporan Hasil Kunjungan Kerja", visit, data), outline.blocks)
+                         running_header("Laporan Hasil Kunjungan Kerja", visit), outline.blocks)
 
 
 def _due(value: PartialDate | None) -> str:

@@ -124,7 +124,8 @@
       return { name: entry[0], values: entry[1] };
     });
     var records = index.inovasi.map(function (row) {
-      var record = { id: row[0], name: row[1], summary: row[2], awards: row[3], values: {}, labels: {} };
+      var record = { id: row[0], name: row[1], summary: row[2], awards: row[3], values: {}, labels: {},
+                     cover: row[5] || null };
       facets.forEach(function (facet, position) {
         var rows = (row[4][position] || []).map(function (i) {
           return facet.values[i];
@@ -239,7 +240,8 @@
     }
 
     /* A card of the index: a clone of the card template, its slots filled. Empty values keep the
-       template's words ("–", "Belum ada"); a card without kind or summary loses that element. */
+       template's words ("belum tercatat", "Belum ada"); a card without cover image, kind or summary
+       loses that element. */
     function buildCard(record) {
       var card = cardTemplate.content.querySelector(".rancang-kartu").cloneNode(true);
       card.setAttribute("data-inovasi", record.id);
@@ -261,6 +263,12 @@
         fill("jenis", kind);
       } else {
         drop(slots.jenis, true);
+      }
+      if (record.cover) {
+        slots.sampul.setAttribute("src", record.cover[0]);
+        slots.sampul.setAttribute("alt", record.cover[1]);
+      } else {
+        drop(slots.sampul, false);
       }
       fill("nama", record.name);
       slots.nama.setAttribute("href", profileUrl(record.id));
