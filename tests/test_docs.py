@@ -255,9 +255,11 @@ def test_drafting_page_lists_every_template_style(site: Path) -> None:
             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
     rows = [row for row in rows if row]  # the header row has <th> only
     expected = set(regulation_docx.STYLES.values()) | set(regulation_docx.POINT_STYLES)
-    assert expected | {"Normal"} == regulation_docx.required_styles()
-    assert {row[0] for row in rows} == regulation_docx.required_styles()
-    assert len(rows) == len(regulation_docx.required_styles())
+    from rancang.render.template_names import TEMPLATE_STYLES
+
+    assert expected | {"Normal"} == TEMPLATE_STYLES
+    assert {row[0] for row in rows} == TEMPLATE_STYLES
+    assert len(rows) == len(TEMPLATE_STYLES)
     for name, use, looks in rows:
         assert use, f"gaya {name!r} tanpa keterangan"
         assert looks, f"gaya {name!r} tanpa tampilan bawaan"
@@ -559,8 +561,8 @@ def test_visit_page_lists_what_is_taken_from_each_innovation_profile(site: Path)
 
 def test_visit_page_lists_every_visit_style(site: Path) -> None:
     rows = table_rows(read(site, "kunjungan"), "rancang-gaya-kunjungan-tabel")
-    assert {row[0] for row in rows} == template_names.VISIT_REQUIRED_STYLES
-    assert len(rows) == len(template_names.VISIT_REQUIRED_STYLES)
+    assert {row[0] for row in rows} == template_names.VISIT_TEMPLATE_STYLES
+    assert len(rows) == len(template_names.VISIT_TEMPLATE_STYLES)
     for name, use, looks in rows:
         assert use, f"gaya {name!r} tanpa keterangan"
         assert looks, f"gaya {name!r} tanpa tampilan bawaan"

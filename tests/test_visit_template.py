@@ -33,7 +33,7 @@ from jinja2 import Environment, StrictUndefined, UndefinedError
 from rancang.render.pdf import convert_to_pdf
 from rancang.render.template_check import template_problems
 from rancang.render.template_names import (
-    VISIT_REQUIRED_STYLES,
+    VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_STYLES,
     VISIT_STYLES,
     VISIT_TEMPLATE_NAME,
     VISIT_TEMPLATE_VARIABLES,
@@ -131,7 +131,7 @@ def test_generating_the_visit_template_leaves_the_regulation_template_alone(tmp_
 
 def test_template_has_every_style(template_path):
     styles = {s.name: s for s in Document(str(template_path)).styles}
-    assert set(STYLE_FORMAT) | set(TABLE_STYLES) | set(CHARACTER_STYLES) | {"Normal"} == VISIT_REQUIRED_STYLES
+    assert set(STYLE_FORMAT) | set(TABLE_STYLES) | set(CHARACTER_STYLES) | {"Normal"} == VISIT_TEMPLATE_STYLES
     for name in STYLE_FORMAT:
         assert styles[name].type == WD_STYLE_TYPE.PARAGRAPH, name
         assert styles[name].base_style.name == "Normal", name

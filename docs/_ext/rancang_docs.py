@@ -79,6 +79,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from rancang import cli, codes, schemas
 from rancang.render import regulation_docx
+from rancang.render.template_names import TEMPLATE_STYLES
 from rancang.models import FORMATS, base
 from rancang.scaffold import KINDS, render_skeleton
 
@@ -898,7 +899,7 @@ POINT_STYLE_USES = {
     "Rincian 5": "Tingkat terdalam: 1), 2) di dalam ayat; rincian yang lebih dalam tetap memakai gaya ini.",
 }
 
-#: Other styles the renderer requires (regulation_docx.required_styles()).
+#: Other styles of the regulation template (template_names.TEMPLATE_STYLES).
 OTHER_STYLE_USES = {
     "Normal": "Baris kosong pemisah, dan dasar semua gaya lain: huruf dan ukurannya diatur di sini "
               "(bawaan dokumen: Bookman Old Style 12).",
@@ -1028,14 +1029,14 @@ class StylesDirective(SphinxDirective):
         for name in regulation_docx.POINT_STYLES:
             entries.append((name, POINT_STYLE_USES.get(name), f"POINT_STYLE_USES['{name}']"))
         listed = set(regulation_docx.STYLES.values()) | set(regulation_docx.POINT_STYLES)
-        for name in sorted(regulation_docx.required_styles() - listed):
+        for name in sorted(TEMPLATE_STYLES - listed):
             entries.append((name, OTHER_STYLE_USES.get(name), f"OTHER_STYLE_USES['{name}']"))
 
         stale = [f"STYLE_USES['{key}']" for key in STYLE_USES if key not in regulation_docx.STYLES]
         stale += [f"POINT_STYLE_USES['{name}']" for name in POINT_STYLE_USES
                   if name not in regulation_docx.POINT_STYLES]
         stale += [f"OTHER_STYLE_USES['{name}']" for name in OTHER_STYLE_USES
-                  if name not in regulation_docx.required_styles() - listed]
+                  if name not in TEMPLATE_STYLES - listed]
         return [_styles_table(self, regulation_docx.TEMPLATE_NAME, "rancang.render.regulation_docx", entries, stale,
                               "gaya-", "rancang-gaya-tabel")]
 
@@ -1073,7 +1074,7 @@ VISIT_STYLE_USES = {
        if key not in ("rich_table", "rich_header_cell", "rich_cell")},  # "Tabel Isi" etc. are the visit's own
 }
 
-#: Other styles the visit renderer requires (template_names.VISIT_REQUIRED_STYLES).
+#: Other styles of the visit template (template_names.VISIT_TEMPLATE_STYLES).
 VISIT_OTHER_STYLE_USES = {
     "Normal": "Baris kosong sesudah setiap tabel, dan dasar semua gaya lain: huruf dan ukurannya diatur di sini "
               "(bawaan: Bookman Old Style 12).",
@@ -1093,7 +1094,7 @@ class VisitStylesDirective(SphinxDirective):
         entries: list[tuple[str, str | None, str]] = [
             (name, VISIT_STYLE_USES.get(key), f"VISIT_STYLE_USES['{key}']")
             for key, name in template_names.VISIT_STYLES.items()]
-        others = template_names.VISIT_REQUIRED_STYLES - set(template_names.VISIT_STYLES.values())
+        others = template_names.VISIT_TEMPLATE_STYLES - set(template_names.VISIT_STYLES.values())
         for name in sorted(others):
             entries.append((name, VISIT_OTHER_STYLE_USES.get(name), f"VISIT_OTHER_STYLE_USES['{name}']"))
         stale = [f"VISIT_STYLE_USES['{key}']" for key in VISIT_STYLE_USES if key not in template_names.VISIT_STYLES]

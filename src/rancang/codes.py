@@ -202,6 +202,13 @@ CODES: dict[str, CodeInfo] = {
         "keterangan bahwa bagan belum digambar; pasang Graphviz lalu bangun ulang. Bila Graphviz gagal atau "
         "terlalu lama menggambar bagan, dokumen itu tidak dibuat.",
     ),
+    "P414": CodeInfo(
+        "Templat belum memiliki gaya teks Markdown",
+        "Templat Word proyek dibuat sebelum rancang menulis isian Markdown (daftar, tabel, kutipan, gambar, "
+        "tautan) dengan gayanya sendiri. Dokumen tetap dibuat: gaya isi biasa dipakai untuk paragrafnya, dan "
+        "tabel serta tautan tanpa gaya. Salin gaya yang disebut dari templat bawaan rancang (atau buat dengan "
+        "nama yang sama) agar tampilannya dapat diatur di Word.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

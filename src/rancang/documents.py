@@ -80,11 +80,24 @@ def template_problems(root: Path, data: ProjectData) -> list[Diagnostic]:
 
 def _template_problems(root: Path) -> list[Diagnostic]:
     from rancang.render.template_check import template_problems
-    from rancang.render.template_names import REQUIRED_STYLES, TEMPLATE_VARIABLES
+    from rancang.render.template_names import OPTIONAL_STYLES, REQUIRED_STYLES, TEMPLATE_VARIABLES
 
     path = template_path(root)
     return [Diagnostic("P406", message, Location(display_path(path)))
-            for message in template_problems(path, REQUIRED_STYLES, TEMPLATE_VARIABLES)] + _tag_problems(path)
+            for message in template_problems(path, REQUIRED_STYLES, TEMPLATE_VARIABLES)] + _tag_problems(path) + \
+        _optional_style_problems(path, OPTIONAL_STYLES)
+
+
+def _optional_style_problems(path: Path, optional: set[str]) -> list[Diagnostic]:
+    """A template made before rancang wrote Markdown as rich text still works; say what it lacks."""
+    from rancang.render.template_check import missing_styles
+
+    missing = missing_styles(path, optional)
+    if not missing:
+        return []
+    return [Diagnostic("P414", "templat belum memiliki gaya teks Markdown: " + ", ".join(missing) + "; isinya "
+                               "ditulis dengan gaya isi biasa (salin gaya itu dari templat bawaan rancang agar "
+                               "tampilannya dapat diatur di Word)", Location(display_path(path)), Severity.WARNING)]
 
 
 def _tag_problems(path: Path) -> list[Diagnostic]:
@@ -98,12 +111,12 @@ def _tag_problems(path: Path) -> list[Diagnostic]:
 def _visit_template_problems(root: Path) -> list[Diagnostic]:
     """The Word template of visit briefs and reports, checked like the regulation template."""
     from rancang.render.template_check import template_problems
-    from rancang.render.template_names import VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES
+    from rancang.render.template_names import VISIT_OPTIONAL_STYLES, VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES
 
     path = visit_template(root)
     return [Diagnostic("P406", message, Location(display_path(path)))
             for message in template_problems(path, VISIT_REQUIRED_STYLES, VISIT_TEMPLATE_VARIABLES)] + \
-        _tag_problems(path)
+        _tag_problems(path) + _optional_style_problems(path, VISIT_OPTIONAL_STYLES)
 
 
 def bagan_problems(root: Path, data: ProjectData) -> list[Diagnostic]:

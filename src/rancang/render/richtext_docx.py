@@ -186,10 +186,16 @@ class RichTextWriter:
 
     # -- styles ----------------------------------------------------------------------------
 
-    def style_id(self, role: str) -> str:
-        """The style id of a role of :data:`RICHTEXT_STYLES` (``text``: the body-text style)."""
+    def style_id(self, role: str) -> str | None:
+        """The style id of a role of :data:`RICHTEXT_STYLES` (``text``: the body-text style). A template without
+        that style (made before rancang had it) gets the body-text style for a paragraph, and no style (None)
+        for a character or table style."""
         name = self.text_style if role == "text" else self.styles[role]
-        return self.style_ids[name]
+        if name in self.style_ids:
+            return self.style_ids[name]
+        if role in ("code", "link", "table"):
+            return None
+        return self.style_ids[self.text_style]
 
     def properties(self, role: str, align: str = "", keep_next: bool = False) -> str:
         return _paragraph_properties(self.style_id(role), align, keep_next)
@@ -314,10 +320,9 @@ class _Format:
 
 def _run_properties(writer: RichTextWriter, fmt: _Format) -> str:
     parts = []
-    if fmt.link:
-        parts.append(f'<w:rStyle w:val="{_attribute(writer.style_id("link"))}"/>')
-    elif fmt.code:
-        parts.append(f'<w:rStyle w:val="{_attribute(writer.style_id("code"))}"/>')
+    character = writer.style_id("link") if fmt.link else writer.style_id("code") if fmt.code else None
+    if character is not None:
+        parts.append(f'<w:rStyle w:val="{_attribute(character)}"/>')
     if fmt.bold:
         parts.append("<w:b/><w:bCs/>")
     if fmt.italic:

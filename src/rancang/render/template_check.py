@@ -23,6 +23,16 @@ def style_names(archive: zipfile.ZipFile) -> set[str]:
     return {name.get(f"{_W}val") for name in root.iter(f"{_W}name")} - {None}
 
 
+def missing_styles(path: Path, wanted: set[str]) -> list[str]:
+    """The styles of ``wanted`` the template lacks, sorted (none when it cannot be read: that is reported
+    by :func:`template_problems`)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sorted(wanted - style_names(archive))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, UnicodeDecodeError, OSError):
+        return []
+
+
 def variables(archive: zipfile.ZipFile) -> set[str]:
     found: set[str] = set()
     for name in archive.namelist():

@@ -59,11 +59,19 @@ POINT_STYLES = [f"Rincian {n}" for n in range(1, 6)]
 """Indentation levels of rincian; ``Rincian 1`` sits at the first indent."""
 
 
+OPTIONAL_STYLES = set(RICHTEXT_STYLES.values())
+"""Styles of rich text in the regulation template: a template made before rancang had them (a region's own
+copy) still works -- the body-text style stands in for a missing paragraph style, a missing character or table
+style is left out -- and the check says which are missing (P410)."""
+
+
 def required_styles() -> set[str]:
-    return set(STYLES.values()) | set(POINT_STYLES) | {"Normal"}
+    return (set(STYLES.values()) | set(POINT_STYLES) | {"Normal"}) - OPTIONAL_STYLES
 
 
 REQUIRED_STYLES = required_styles()
+TEMPLATE_STYLES = REQUIRED_STYLES | OPTIONAL_STYLES
+"""Every style the default regulation template has (required or optional)."""
 
 
 # --------------------------------------------------------------------------- kunjungan kerja
@@ -92,4 +100,9 @@ VISIT_STYLES = {
 """Role -> style name in ``kunjungan-kerja.docx``; ``table`` and ``key_values`` are table styles, ``rich_code``
 and ``rich_link`` character styles (the ``rich_`` roles are those of :data:`RICHTEXT_STYLES`)."""
 
-VISIT_REQUIRED_STYLES = set(VISIT_STYLES.values()) | {"Normal"}
+VISIT_OPTIONAL_STYLES = {name for role, name in RICHTEXT_STYLES.items() if role not in ("table", "header_cell", "cell")}
+"""Rich-text styles of the visit template that may be missing (see :data:`OPTIONAL_STYLES`); its tables' styles
+are its own and always required."""
+VISIT_REQUIRED_STYLES = (set(VISIT_STYLES.values()) | {"Normal"}) - VISIT_OPTIONAL_STYLES
+VISIT_TEMPLATE_STYLES = VISIT_REQUIRED_STYLES | VISIT_OPTIONAL_STYLES
+"""Every style the default visit template has (required or optional)."""
