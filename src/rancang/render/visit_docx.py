@@ -31,20 +31,15 @@ exactly and a missing variable is an error, not a blank.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Emu, Mm
-from docx.table import Table as DocxTable
-from docx.table import _Cell
 from docxtpl import DocxTemplate
-from lxml import etree
 from markupsafe import Markup, escape
 
 from rancang.render import docx_template
-from rancang.render.docx_template import element_xml, paragraph_properties
+from rancang.render.docx_template import paragraph_properties
 from rancang.render.regulation_docx import TemplateStyleError
 from rancang.render.template_names import (  # noqa: F401 - re-exported for the docs
     RICHTEXT_CHARACTER_STYLES,
@@ -53,7 +48,7 @@ from rancang.render.template_names import (  # noqa: F401 - re-exported for the 
     VISIT_TEMPLATE_NAME,
     VISIT_TEMPLATE_VARIABLES,
 )
-from rancang.render.richtext_docx import ImageSource, RichTextWriter, blocks_xml, image_xml
+from rancang.render.richtext_docx import ImageSource, RichTextWriter, blocks_xml, image_xml, table_frame
 from rancang.visits.blocks import Block, Bullets, Figure, Heading, KeyValues, Para, Rich, Table, VisitDocument
 
 __all__ = ["PAPER_SIZES", "TemplateStyleError", "body_xml", "render"]
@@ -66,10 +61,6 @@ _TABLE_STYLES = {VISIT_STYLES["table"], VISIT_STYLES["key_values"]}
 _KIND_WORDS = {WD_STYLE_TYPE.TABLE: "tabel", WD_STYLE_TYPE.CHARACTER: "karakter", WD_STYLE_TYPE.PARAGRAPH: "paragraf"}
 _COLON_WIDTH = Cm(0.5)  # the ":" column of KeyValues
 _LABEL_CM_PER_CHAR = 0.22  # rough width of one character of "Isi Tabel" (Bookman 11 pt)
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_NEW_TABLE_WIDTH = Emu(5486400)
-"""Width python-docx gives a new table in its default document (6 inches); every column is then set."""
 
 # Characters XML 1.0 cannot hold (lxml refuses them; docxtpl would turn \a and \f into paragraph or page breaks).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -91,45 +82,6 @@ def _context_text(text: str) -> str | Markup:
         return Markup(str(escape(text)).replace("_", "&#95;"))
     return text
 
-
-@lru_cache(maxsize=256)
-def _table_frame(style_id: str, widths: tuple[int, ...], header: bool) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
-    """The XML text of a table around its cell paragraphs: (start, first row, other rows, end).
-
-    A row is its text split where each cell's paragraph goes. The frame is made once per style, widths and
-    header with python-docx's table objects, as ``Document.add_table`` makes a table, on two rows.
-    """
-    tbl = CT_Tbl.new_tbl(2, len(widths), _NEW_TABLE_WIDTH)
-    table = DocxTable(tbl, None)  # type: ignore[arg-type] - no part needed: the style is set by id
-    table.autofit = False  # w:tblLayout fixed
-    tbl.tblPr.style = style_id
-    table_width = tbl.tblPr.find(f"{_W}tblW")
-    table_width.set(f"{_W}type", "dxa")
-    table_width.set(f"{_W}w", str(sum(Emu(w).twips for w in widths)))
-    look = tbl.tblPr.find(f"{_W}tblLook")
-    flags = {"firstRow": header, "lastRow": False, "firstColumn": False, "lastColumn": False,
-             "noHBand": True, "noVBand": True}
-    bits = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
-            "noHBand": 0x200, "noVBand": 0x400}
-    for name, on in flags.items():
-        look.set(f"{_W}{name}", "1" if on else "0")
-    look.set(f"{_W}val", f"{sum(bits[n] for n, on in flags.items() if on):04X}")
-    for grid_column, width in zip(tbl.tblGrid.gridCol_lst, widths):
-        grid_column.w = Emu(width)  # the grid: LibreOffice reads column widths from here
-    for index, tr in enumerate(tbl.tr_lst):
-        if index == 0 and header:
-            etree.SubElement(tr.get_or_add_trPr(), f"{_W}tblHeader")  # repeated on every page
-        for tc, width in zip(tr.tc_lst, widths):
-            _Cell(tc, table).width = Emu(width)
-            for old in tc.findall(f"{_W}p"):
-                tc.remove(old)
-            tc.append(etree.Comment("p"))
-    xml = element_xml(tbl)
-    first = xml.index("<w:tr>") if "<w:tr>" in xml else xml.index("<w:tr ")
-    second = xml.index("</w:tr>") + len("</w:tr>")
-    end = xml.rindex("</w:tr>") + len("</w:tr>")
-    return (xml[:first], tuple(xml[first:second].split("<!--p-->")), tuple(xml[second:end].split("<!--p-->")),
-            xml[end:])
 
 
 class _Writer:
@@ -192,7 +144,7 @@ class _Writer:
 
     def _table(self, style: str, rows: list[tuple[str, list[str]]], widths: list[int], header: bool) -> None:
         """A table of ``rows`` (paragraph style, cell texts) with fixed column ``widths`` (EMU)."""
-        start, first_row, other_rows, end = _table_frame(self.style_ids[style], tuple(widths), header)
+        start, first_row, other_rows, end = table_frame(self.style_ids[style], tuple(widths), header)
         out = [start]
         for index, (paragraph_style, texts) in enumerate(rows):
             row = first_row if index == 0 else other_rows
