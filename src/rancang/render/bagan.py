@@ -31,7 +31,6 @@ import functools
 import os
 import re
 import shutil
-import signal
 import struct
 import subprocess
 import tempfile
@@ -45,6 +44,7 @@ from lxml import etree
 
 from rancang.models.regulation import OrgUnit
 from rancang.render.pdf import FONTS_CONF
+from rancang.render.processes import kill_group
 
 __all__ = ["BaganError", "NotInstalled", "available", "dot_source", "png", "svg", "title_of", "placeholder",
            "NOT_INSTALLED"]
@@ -261,17 +261,6 @@ def dot_source(chart: OrgUnit) -> str:
 # -- running dot -------------------------------------------------------------------------------------------------
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:  # pragma: no cover - a process that survives SIGKILL
-        pass
-
-
 @functools.lru_cache(maxsize=64)
 def _run(source: str, fmt: str, dpi: int | None) -> bytes:
     """``dot -T<fmt>`` of ``source`` (cached: the site and the DOCX draw the same chart)."""
@@ -292,11 +281,11 @@ def _run(source: str, fmt: str, dpi: int | None) -> bytes:
         try:
             out, err = proc.communicate(source.encode("utf-8"), timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
-            _kill_group(proc)
+            kill_group(proc)
             raise BaganError(f"Graphviz tidak selesai menggambar bagan dalam {TIMEOUT:g} detik dan dihentikan; "
                              "perkecil bagannya atau pecah menjadi beberapa lampiran.") from None
         except BaseException:
-            _kill_group(proc)
+            kill_group(proc)
             raise
     if proc.returncode != 0 or not out:
         detail = " | ".join(line for line in err.decode("utf-8", "replace").splitlines() if line.strip())[-400:]

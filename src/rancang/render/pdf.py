@@ -23,6 +23,8 @@ import time
 from importlib import resources
 from pathlib import Path
 
+from rancang.render.processes import kill_group
+
 __all__ = ["PdfError", "convert_to_pdf", "find_soffice", "FONTS_CONF"]
 
 ENV_SOFFICE = "RANCANG_SOFFICE"
@@ -65,17 +67,6 @@ def _tail(path: Path, limit: int = 600) -> str:
         return ""
     lines = [line for line in text.splitlines() if line.strip() and "javaldx" not in line]
     return " | ".join(lines)[-limit:]
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:  # pragma: no cover - a process that survives SIGKILL
-        pass
 
 
 def _check_inputs(docx_paths: list[Path]) -> list[Path]:
@@ -136,12 +127,12 @@ def _run(soffice: str, sources: list[Path], work: Path, timeout: float) -> Path:
         try:
             returncode = proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            _kill_group(proc)
+            kill_group(proc)
             raise PdfError(
                 f"LibreOffice tidak selesai dalam {timeout:g} detik dan dihentikan. {_KEEP}"
             ) from None
         except BaseException:
-            _kill_group(proc)
+            kill_group(proc)
             raise
     detail = _tail(log)
     detail = f" Keluaran LibreOffice: {detail}" if detail else ""
