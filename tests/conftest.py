@@ -20,15 +20,13 @@ builds once is built once and no test depends on where it runs. ``-n 0`` runs ev
 
 from __future__ import annotations
 
-import contextlib
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from support import Built, copy_example
+from support import Built, build_in_place, copy_example
 
 settings.register_profile("rancang", deadline=None, derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -46,16 +44,8 @@ class ExampleBuild(Built):
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> ExampleBuild:
     """The bundled example, built once by ``rancang build --no-pdf`` run in its folder. Read it, never change it."""
-    from rancang.cli import main
-
     root = copy_example(tmp_path_factory.mktemp("contoh") / "proyek")
-    printed = io.StringIO()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(root)
-        patch.delenv("RANCANG_DEBUG", raising=False)
-        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-            code = main(["build", "--no-pdf"])
-    output = printed.getvalue()
+    code, output = build_in_place(root)
     assert code == 0, output
     assert "Peringatan situs" not in output, output  # Sphinx warnings are errors for the example
     site = root / "_build" / "html"

@@ -36,6 +36,22 @@ def copy_example(target: Path, parts: tuple[str, ...] = EXAMPLE_PARTS) -> Path:
     return target
 
 
+def build_in_place(root: Path) -> tuple[int, str]:
+    """``rancang build --no-pdf`` run in this process inside ``root``: (exit code, everything it printed)."""
+    import contextlib
+    import io
+
+    from rancang.cli import main
+
+    printed = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        patch.delenv("RANCANG_DEBUG", raising=False)
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+            code = main(["build", "--no-pdf"])
+    return code, printed.getvalue()
+
+
 def check_clean(root: Path):
     """``check_project(root)``, asserting that it found no error; returns the checked project."""
     from rancang.check import check_project

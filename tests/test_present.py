@@ -19,7 +19,6 @@ diagnostic.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -35,7 +34,7 @@ import lxml.html
 import pytest
 
 from docx_reading import blocks
-from support import CHROMIUM, REPO, copy_example
+from support import CHROMIUM, REPO, build_in_place, copy_example
 
 from rancang.present.innovation import UNKNOWN, InnovationView
 
@@ -172,16 +171,9 @@ def presentation_project(target: Path) -> Path:
 def built(tmp_path_factory: pytest.TempPathFactory):
     """The project built once with ``rancang build --no-pdf`` (Sphinx warnings not allowed), and its data."""
     from rancang.check import check_project
-    from rancang.cli import main
 
     root = presentation_project(tmp_path_factory.mktemp("penyajian") / "proyek")
-    printed = io.StringIO()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(root)
-        patch.delenv("RANCANG_DEBUG", raising=False)
-        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-            code = main(["build", "--no-pdf"])
-    output = printed.getvalue()
+    code, output = build_in_place(root)
     assert code == 0, output
     assert "Peringatan situs" not in output, output
     checked = check_project(root)
