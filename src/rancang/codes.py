@@ -88,6 +88,27 @@ CODES: dict[str, CodeInfo] = {
         "Penggabungan kunci tidak didukung",
         "Kunci penggabungan YAML (<<) tidak didukung; tulis nilainya secara lengkap.",
     ),
+    "Y115": CodeInfo(
+        "Jenis berkas sumber tidak didukung",
+        "rancang impor membaca dokumen Word .docx, PDF yang memiliki lapisan teks, dan teks .txt. Simpan "
+        "dokumen .doc, .rtf, atau .odt sebagai .docx dari Word atau LibreOffice lalu impor ulang.",
+    ),
+    "Y116": CodeInfo(
+        "PDF tanpa lapisan teks",
+        "PDF hanya berisi gambar halaman (misalnya hasil pindaian), jadi teksnya tidak dapat dibaca. "
+        "Lakukan OCR dulu (misalnya dengan ocrmypdf atau fitur OCR pemindai), lalu impor PDF hasilnya atau "
+        "teksnya.",
+    ),
+    "Y117": CodeInfo(
+        "Teks PDF tidak dapat diambil",
+        "Teks PDF diambil dengan pdftotext (paket Debian poppler-utils). Program itu tidak terpasang, gagal "
+        "membaca PDF (rusak atau terkunci sandi), atau terlalu lama.",
+    ),
+    "Y118": CodeInfo(
+        "Dokumen Word tidak dapat dibaca",
+        "Berkas .docx rusak, terkunci sandi, atau bukan dokumen Word walaupun berakhiran .docx. Buka dan "
+        "simpan ulang di Word atau LibreOffice.",
+    ),
     # -- record shape -------------------------------------------------------
     "S201": CodeInfo(
         "Kunci wajib tidak ada",
