@@ -13,6 +13,10 @@ Prefixes:
 * ``P4xx`` -- the project as a whole (``rancang.yaml``, folders, paths);
 * ``L5xx``/``L6xx`` -- drafting rules, registered by :mod:`rancang.lint` with
   their examples (their page is generated from that registry).
+
+A drafting rule's code is marked :attr:`CodeInfo.drafting_rule`: what it finds is advice on how a text is
+written, never something a document cannot be made without (see
+:attr:`rancang.diagnostics.Diagnostic.is_drafting_finding`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from dataclasses import dataclass
 class CodeInfo:
     title: str
     description: str
+    drafting_rule: bool = False
+    """Registered by a drafting rule of :mod:`rancang.lint` (the ``L`` codes); every other code is a check of
+    what the outputs are made from."""
 
 
 CODES: dict[str, CodeInfo] = {

@@ -49,6 +49,17 @@ class Diagnostic:
         if self.code not in CODES:
             raise ValueError(f"unregistered diagnostic code {self.code!r}")
 
+    @property
+    def is_drafting_finding(self) -> bool:
+        """Found by a drafting rule (``L5xx``/``L6xx``): advice on how a text is written.
+
+        A document can always be made despite it (the rules read the tree the document is rendered from), so
+        ``draft``, ``brief``, ``report`` and ``build`` write their documents and list it; only ``--strict``
+        stops on it. Every other error (a file that cannot be read, a wrong shape, an unresolved ``[[id]]``, a
+        broken template) is something a document cannot be made without.
+        """
+        return CODES[self.code].drafting_rule
+
     def sort_key(self) -> tuple:
         return (self.location.path, self.location.line, self.location.column, self.code, self.message)
 
@@ -94,6 +105,13 @@ class Report:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    def blocking(self, strict: bool = False) -> list[Diagnostic]:
+        """What keeps a document from being written: each error that is not a drafting finding; with
+        ``strict`` (``--strict``), every diagnostic, drafting findings and warnings included."""
+        if strict:
+            return list(self.diagnostics)
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR and not d.is_drafting_finding]
 
     def sorted(self) -> list[Diagnostic]:
         unique = {(d.sort_key(), d.severity): d for d in self.diagnostics}

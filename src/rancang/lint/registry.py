@@ -52,7 +52,7 @@ def rule(code: str, title: str, severity: Severity, rationale: str, wrong: Examp
         if code in RULES or code in CODES and not code.startswith("L"):
             raise ValueError(f"duplicate rule code {code}")
         RULES[code] = Rule(code, title, severity, rationale, wrong, right, check)
-        CODES[code] = CodeInfo(title, rationale)
+        CODES[code] = CodeInfo(title, rationale, drafting_rule=True)
         return check
 
     return register
