@@ -237,6 +237,17 @@ CODES: dict[str, CodeInfo] = {
         "tabel serta tautan tanpa gaya. Salin gaya yang disebut dari templat bawaan rancang (atau buat dengan "
         "nama yang sama) agar tampilannya dapat diatur di Word.",
     ),
+    "P420": CodeInfo(
+        "Bukan naskah peraturan",
+        "rancang impor peraturan tidak menemukan judul 'PERATURAN WALI KOTA/BUPATI/DAERAH ...' atau satu pun "
+        "pasal di berkas itu. Periksa bahwa berkasnya naskah peraturan (bukan pindaian tanpa teks, bukan "
+        "dokumen lain), atau salin teksnya ke berkas .txt lalu impor berkas itu.",
+    ),
+    "P421": CodeInfo(
+        "Berkas impor sudah ada",
+        "rancang impor peraturan tidak pernah menimpa berkas: regulasi hasil impor (regulations/<id>.yaml) "
+        "atau laporannya (<id>.impor.md) sudah ada. Pilih nama lain dengan -o, atau pindahkan berkas lama.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

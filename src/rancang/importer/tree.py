@@ -146,3 +146,6 @@ class Parsed:
     annexes: list[Annex] = field(default_factory=list)
     explanation: Explanation | None = None
     notes: list[Note] = field(default_factory=list)
+    frame_lines: dict[str, list[int]] = field(default_factory=dict)
+    """Source lines of the frame's single texts: ``title``, ``approval``, ``enact``, ``order``, ``gazette``,
+    ``supplement``, ``noreg``."""
