@@ -60,8 +60,9 @@ LAYERS: tuple[Layer, ...] = (
           "yang membaca tampilan yang sama dengan situs dan data terbuka."),
     Layer("domain", "Domain", "check",
           "Pengetahuan perancangan: mesin penyusun yang menomori dan menyelesaikan rujukan (`drafting`), "
-          "linter (`lint`), rujukan id antarberkas (`references`), dan `check`, yang merangkai semuanya "
-          "menjadi satu hasil `Checked`."),
+          "linter (`lint`), rujukan id antarberkas (`references`), `check`, yang merangkai semuanya "
+          "menjadi satu hasil `Checked`, dan pengimpor peraturan yang sudah ditetapkan (`importer`: DOCX, PDF, "
+          "atau teks menjadi YAML regulasi beserta laporannya)."),
     Layer("data", "Data", "loader",
           "Membaca proyek: YAML yang aman (`yamlsource`), letak setiap nilai di berkasnya (`locations`), "
           "validasi ke model (`validation`), pemuatan (`loader`), tembolok rekaman (`record_cache`), dan "

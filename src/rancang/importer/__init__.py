@@ -1,0 +1,1 @@
+"""Enacted regulations in: ``rancang impor peraturan`` (see :mod:`rancang.importer.tree` for the stages)."""
