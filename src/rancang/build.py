@@ -3,7 +3,9 @@
 Documents go to the documents folder (``_build/dokumen/`` by default): every
 regulation as DOCX, and as PDF when LibreOffice is installed. The site
 (``_build/html/``) is added by the site generator. Nothing is written when the
-check finds an error, so a failed build never replaces good outputs.
+check finds an error that blocks (:meth:`rancang.diagnostics.Report.blocking`),
+so a failed build never replaces good outputs. Drafting findings do not block:
+they are in the report, beside what was built; ``strict`` makes them block.
 """
 
 from __future__ import annotations
@@ -17,25 +19,30 @@ from rancang.diagnostics import Diagnostic, Location, Report
 from rancang.layout import display_path
 
 
-def build_project(root: Path, pdf: bool = True) -> tuple[Report, list[str]]:
-    """Returns the check report and one line per thing built (or skipped)."""
+def build_project(root: Path, pdf: bool = True, strict: bool = False) -> tuple[Report, list[str]]:
+    """Returns the check report and one line per thing built (or skipped).
+
+    With ``strict`` (``rancang build --strict``) drafting findings and warnings block like errors: nothing is
+    written when there are any. The report is returned as found (the caller raises its warnings for display).
+    """
     enabled = gc.isenabled()
     try:
-        return _build_project(root, pdf)
+        return _build_project(root, pdf, strict)
     finally:
         gc.unfreeze()  # `rancang serve` builds again and again in one process: let this build's data go
         if enabled:
             gc.enable()
 
 
-def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
+def _build_project(root: Path, pdf: bool, strict: bool) -> tuple[Report, list[str]]:
     from rancang.documents import bagan_problems, build_documents, documents_folder, template_problems
     from rancang.record_cache import RecordCache
     from rancang.uptodate import BuildState
 
     state = BuildState(root, pdf)
     previous = state.previous()
-    if previous is not None:
+    # The last build had findings that --strict refuses: check again, so that this build is refused in full.
+    if previous is not None and not previous[0].blocking(strict):
         report, lines = previous
         return report, ["Tidak ada yang berubah sejak pembangunan terakhir; keluaran tetap.",
                         *(line for line in lines if line.startswith("Situs: "))]
@@ -50,7 +57,7 @@ def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
     if not home.is_file():
         report.add(Diagnostic("P408", f"halaman beranda situs {ROOT_DOC}.md tidak ada; buat halaman itu (lihat "
                                       "contoh Kota Parepare)", Location(display_path(home))))
-    if report.errors:
+    if report.blocking(strict):
         return report, ["Pembangunan dihentikan: perbaiki galat di atas lebih dahulu."]
     cache.save()  # only by a build that goes on: a refused build writes nothing under _build/
     # The project's data lives until the end: keep the cyclic collector from walking it again and again
@@ -77,6 +84,6 @@ def _build_project(root: Path, pdf: bool) -> tuple[Report, list[str]]:
             lines.append(f"Peringatan situs: {line.strip().replace(str(root.resolve()) + '/', '')}")
     lines.append(f"Situs: {display_path(outdir / 'index.html')} ({len(data.innovations)} profil inovasi, "
                  f"{len(data.regulations)} rancangan peraturan, {len(data.visits)} kunjungan kerja).")
-    if not outcome.problems and not report.errors:  # a PDF that failed is tried again next time
+    if not outcome.problems and not report.blocking():  # a PDF that failed is tried again next time
         state.store(report, lines, [outdir, documents_folder(root, data)])
     return report, lines

@@ -15,6 +15,9 @@ from typing import Callable, Sequence
 from rancang import __version__, layout
 from rancang.diagnostics import Diagnostic, RancangError, Report
 
+STRICT_HELP = ("perlakukan temuan aturan penyusunan dan peringatan sebagai galat: tidak ada yang ditulis dan kode "
+               "keluar 1, misalnya untuk CI (tanpa pilihan ini, temuan aturan penyusunan hanya dilaporkan)")
+
 # -- argparse in Bahasa Indonesia ----------------------------------------------------
 
 _ARGPARSE_TEXT = {
@@ -80,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Periksa seluruh proyek lalu bangun keluarannya.")
     build.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
     build.add_argument("--no-pdf", action="store_true", help="jangan membuat PDF walaupun LibreOffice terpasang")
+    build.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
     serve = commands.add_parser("serve", help="bangun situs, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah",
                                 description=("Bangun situs (tanpa PDF), sajikan folder situs di http://127.0.0.1:PORT/, "
@@ -94,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("-o", "--output", type=Path, metavar="KELUARAN.docx", default=None,
                        help=f"berkas keluaran; bawaan: {layout.DOCUMENTS_OUTPUT}/<id>.docx")
     draft.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
+    draft.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
     for name, what in (("brief", "bahan kunjungan kerja"), ("report", "laporan hasil kunjungan kerja")):
         visit = commands.add_parser(name, help=f"buat {what} (DOCX) dari visits/<id>.yaml",
@@ -102,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         visit.add_argument("-o", "--output", type=Path, metavar="KELUARAN.docx", default=None,
                            help=f"berkas keluaran; bawaan: {layout.DOCUMENTS_OUTPUT}/<id>-{'bahan' if name == 'brief' else 'laporan'}.docx")
         visit.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
+        visit.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
     new = commands.add_parser("new", help="buat kerangka berkas baru", description=(
         "Tulis kerangka berkas baru yang berisi penjelasan setiap kunci. Berkas yang sudah ada tidak ditimpa."))
@@ -134,20 +140,31 @@ def _root(args: argparse.Namespace) -> Path:
     return root
 
 
-def _print_report(report: Report, fmt: str, done: str) -> int:
+def _print_report(report: Report, fmt: str, done: str, blocking: list[Diagnostic] | None = None) -> int:
+    """Print the report; exit code 1 when something in ``blocking`` (by default: every error) was found.
+
+    A command that writes documents passes what blocks them (:meth:`Report.blocking`): errors of drafting rules
+    outside it are counted apart, as advice that did not stop it.
+    """
+    stopping = report.errors if blocking is None else blocking
     if fmt == "json":
         print(report.to_json())
-        return 1 if report.errors else 0
+        return 1 if stopping else 0
     for diagnostic in report.sorted():
         print(diagnostic.format())
     checked = ", ".join(f"{n} {what}" for what, n in report.checked.items()) or "tidak ada berkas"
     print(f"Diperiksa: {checked}.")
     errors, warnings = len(report.errors), len(report.warnings)
-    if errors or warnings:
+    stops = {id(d) for d in stopping}
+    advice = sum(1 for d in report.errors if id(d) not in stops)
+    if advice:
+        print(f"Ditemukan {errors - advice} galat, {advice} galat aturan penyusunan (tidak menghentikan penulisan "
+              f"keluaran; --strict menghentikannya), dan {warnings} peringatan.")
+    elif errors or warnings:
         print(f"Ditemukan {errors} galat dan {warnings} peringatan.")
     else:
         print(done)
-    return 1 if errors else 0
+    return 1 if stopping else 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -165,8 +182,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from rancang.build import build_project
 
     root = _root(args)
-    report, written = build_project(root, pdf=not args.no_pdf)
-    code = _print_report(report, args.format, "Tidak ada masalah.")
+    report, written = build_project(root, pdf=not args.no_pdf, strict=args.strict)
+    if args.strict:
+        report = report.strict()
+    code = _print_report(report, args.format, "Tidak ada masalah.", report.blocking(args.strict))
     if args.format == "teks":
         for line in written:
             print(line)
@@ -187,12 +206,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from rancang.documents import draft
 
     root = _root(args)
-    outcome = draft(root, args.regulation.resolve(), args.output.resolve() if args.output else None, args.pdf)
-    for line in outcome.messages:
-        print(line)
-    for diagnostic in outcome.problems:
-        print(diagnostic.format(), file=sys.stderr)
-    return 1 if outcome.problems else 0
+    outcome = draft(root, args.regulation.resolve(), args.output.resolve() if args.output else None, args.pdf,
+                    args.strict)
+    return _print_outcome(outcome)
 
 
 def cmd_visit(args: argparse.Namespace) -> int:
@@ -200,9 +216,19 @@ def cmd_visit(args: argparse.Namespace) -> int:
 
     root = _root(args)
     outcome = write_visit(root, args.visit.resolve(), args.command, args.output.resolve() if args.output else None,
-                          args.pdf)
+                          args.pdf, args.strict)
+    return _print_outcome(outcome)
+
+
+def _print_outcome(outcome) -> int:
+    """What one document command wrote (stdout), then the advice it went on with and its problems (stderr)."""
     for line in outcome.messages:
         print(line)
+    for diagnostic in outcome.advice:
+        print(diagnostic.format(), file=sys.stderr)
+    if outcome.advice:
+        print(f"Dokumen tetap ditulis walaupun ada {len(outcome.advice)} temuan di atas; dengan --strict, temuan "
+              "menghentikan penulisan.", file=sys.stderr)
     for diagnostic in outcome.problems:
         print(diagnostic.format(), file=sys.stderr)
     return 1 if outcome.problems else 0

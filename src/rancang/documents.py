@@ -5,7 +5,9 @@
 (:func:`template_problems`), the jobs and their order, rendering (in forked workers when there are many),
 atomic writes, PDF conversion with LibreOffice and removal of PDFs that no longer match their DOCX.
 
-Nothing is written when a check fails, and a failed PDF conversion keeps the DOCX. Regulations are rendered
+Nothing is written when the check finds what a document cannot be made without
+(:meth:`rancang.diagnostics.Report.blocking`); drafting findings are advice, handed back to be listed, unless
+``--strict`` makes them stop the document too. A failed PDF conversion keeps the DOCX. Regulations are rendered
 from the tree built once by the check (:attr:`rancang.check.Checked.drafts`); nothing here numbers anything.
 """
 
@@ -36,6 +38,9 @@ class Outcome:
     messages: list[str]
     problems: list[Diagnostic] = field(default_factory=list)
     """Failures that still left the DOCX written (a PDF that could not be made)."""
+    advice: list[Diagnostic] = field(default_factory=list)
+    """What the check found that did not stop the document: drafting findings and warnings, for the drafter to
+    read (``--strict`` would have stopped on them)."""
 
 
 def documents_folder(root: Path, data: ProjectData) -> Path:
@@ -179,40 +184,45 @@ def regulation_docx(root: Path, checked: Checked, record_id: str) -> bytes:
         raise RancangError([Diagnostic("P413", str(exc), where)]) from None
 
 
-def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool = False) -> Outcome:
-    """``rancang draft regulations/<id>.yaml [-o OUT] [--pdf]``."""
+def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool = False,
+          strict: bool = False) -> Outcome:
+    """``rancang draft regulations/<id>.yaml [-o OUT] [--pdf] [--strict]``."""
     layout = Layout(root)
-    undrawn: list[Diagnostic] = []
-
-    def render(checked: Checked, record_id: str) -> bytes:
-        content = regulation_docx(root, checked, record_id)
-        undrawn.extend(_undrawn_charts(checked.data.regulations[record_id].annexes))
-        return content
-
-    outcome = _one_document(root, regulation_file, "regulasi",
-                            "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
-                            [layout.settings_file, layout.catalogue_file], lambda data: data.regulations,
-                            lambda record_id: f"{record_id}.docx", render, out, pdf)
-    outcome.problems[:0] = undrawn  # the DOCX is written, with a note in each chart's place
-    return outcome
+    return _one_document(root, regulation_file, "regulasi",
+                         "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
+                         [layout.settings_file, layout.catalogue_file], lambda data: data.regulations,
+                         lambda record_id: f"{record_id}.docx",
+                         lambda checked, record_id: regulation_docx(root, checked, record_id), out, pdf, strict,
+                         # the DOCX is written, with a note in each chart's place
+                         notes=lambda checked, record_id: _undrawn_charts(checked.data.regulations[record_id].annexes))
 
 
 def _one_document(root: Path, source: Path, format_name: str, wrong_format: str, related: list[Path],
                   records: Callable[[ProjectData], dict], name: Callable[[str], str],
-                  render: Callable[[Checked, str], bytes], out: Path | None, pdf: bool) -> Outcome:
-    """One document from one data file: check what it depends on, render, write atomically, maybe a PDF."""
+                  render: Callable[[Checked, str], bytes], out: Path | None, pdf: bool, strict: bool,
+                  notes: Callable[[Checked, str], list[Diagnostic]] | None = None) -> Outcome:
+    """One document from one data file: check what it depends on, render, write atomically, maybe a PDF.
+
+    Only what blocks (:meth:`Report.blocking`) stops it; drafting findings and warnings come back as
+    :attr:`Outcome.advice`. ``notes`` are problems of this document that still let it be written (a chart that
+    cannot be drawn here): they stop it only with ``strict``.
+    """
     shown = display_path(source)
     fmt = format_of(root, source)
     if fmt is None or fmt.name != format_name:
         raise RancangError([Diagnostic("P404", wrong_format, Location(shown))])
     checked = check_project(root, [p for p in [source, *related] if p.exists()])
-    _stop_on_errors(checked.report)
+    report = checked.report.strict() if strict else checked.report
+    _stop_on_blocking(report, strict)
     record_id = source.stem
     if record_id not in records(checked.data):
         raise RancangError([Diagnostic("Y101", "berkas tidak ditemukan", Location(shown))])
+    noted = notes(checked, record_id) if notes is not None else []
+    if strict:
+        _stop_on_blocking(Report(noted).strict(), strict)
     target = out if out is not None else documents_folder(root, checked.data) / name(record_id)
     atomic_write_bytes(target, render(checked, record_id))
-    outcome = Outcome([target], [f"Ditulis: {display_path(target)}"])
+    outcome = Outcome([target], [f"Ditulis: {display_path(target)}"], list(noted), report.sorted())
     if pdf:
         outcome.written.extend(_to_pdf([target], target.parent, outcome, required=True))
     _remove_stale_pdfs([target], outcome)
@@ -265,8 +275,9 @@ def _to_pdf(docx: list[Path], folder: Path, outcome: Outcome, required: bool) ->
     return pdfs
 
 
-def _stop_on_errors(report: Report) -> None:
-    if report.errors:
+def _stop_on_blocking(report: Report, strict: bool) -> None:
+    """Nothing is written when the check found what blocks a document; everything it found is shown."""
+    if report.blocking(strict):
         raise RancangError(report.sorted())
 
 
@@ -419,13 +430,15 @@ def file_name(record_id: str, kind: str) -> str:
     return f"{record_id}-{KINDS[kind]}.docx"
 
 
-def write_visit(root: Path, visit_file: Path, kind: str, out: Path | None = None, pdf: bool = False) -> Outcome:
-    """``rancang brief|report visits/<id>.yaml [-o OUT] [--pdf]``."""
+def write_visit(root: Path, visit_file: Path, kind: str, out: Path | None = None, pdf: bool = False,
+                strict: bool = False) -> Outcome:
+    """``rancang brief|report visits/<id>.yaml [-o OUT] [--pdf] [--strict]``."""
     layout = Layout(root)
     return _one_document(root, visit_file, "kunjungan", "bukan berkas kunjungan kerja (visits/<id>.yaml)",
                          [layout.settings_file, layout.kb], lambda data: data.visits,
                          lambda record_id: file_name(record_id, kind),
-                         lambda checked, record_id: visit_docx(root, checked.data, record_id, kind), out, pdf)
+                         lambda checked, record_id: visit_docx(root, checked.data, record_id, kind), out, pdf,
+                         strict)
 
 
 def has_results(visit) -> bool:

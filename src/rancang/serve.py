@@ -108,8 +108,9 @@ def build_once(root: Path, say: Callable[[str], None], first: bool, seen: set[st
         say(text)
     if repeated:
         say(f"({repeated} peringatan yang sama seperti sebelumnya tidak ditampilkan ulang.)")
-    if report.errors:
-        say(f"Ditemukan {len(report.errors)} galat: situs tidak diperbarui; halaman lama tetap disajikan.")
+    blocking = report.blocking()  # errors of drafting rules are advice: the site is rebuilt with them
+    if blocking:
+        say(f"Ditemukan {len(blocking)} galat: situs tidak diperbarui; halaman lama tetap disajikan.")
         return False
     for line in lines:
         if first or line.startswith("Peringatan situs"):
