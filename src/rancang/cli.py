@@ -15,8 +15,8 @@ from typing import Callable, Sequence
 from rancang import __version__, layout
 from rancang.diagnostics import Diagnostic, RancangError, Report
 
-STRICT_HELP = ("perlakukan temuan aturan penyusunan dan peringatan sebagai galat: tidak ada yang ditulis dan kode "
-               "keluar 1, misalnya untuk CI (tanpa pilihan ini, temuan aturan penyusunan hanya dilaporkan)")
+STRICT_HELP = ("perlakukan temuan aturan penyusunan dan peringatan sebagai galat: tidak ada yang ditulis (kode keluar "
+               "1), misalnya untuk CI; tanpa pilihan ini temuan hanya dilaporkan")
 
 # -- argparse in Bahasa Indonesia ----------------------------------------------------
 
