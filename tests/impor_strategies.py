@@ -170,9 +170,11 @@ def title_case(items: list[str]) -> str:
 
 
 class _Writer:
-    def __init__(self, draw, max_articles: int):
+    def __init__(self, draw, max_articles: int, max_depth: int, closing_words: bool):
         self.draw = draw
         self.budget = max_articles
+        self.max_depth = max_depth
+        self.closing_words = closing_words
         self.elements: list[Element] = []
         """Every Pasal, ayat and butir in document order."""
 
@@ -186,14 +188,14 @@ class _Writer:
                 item.items = self.enumeration(depth + 1, max_depth)
             items.append(item)
         closing = None
-        if draw(st.integers(0, 3)) == 0:
+        if self.closing_words and draw(st.integers(0, 3)) == 0:
             closing = Text(draw(words(1, 5)))
         return Enumeration(draw(st.sampled_from(("kumulatif", "alternatif", "kumulatif_alternatif"))), items,
                            closing)
 
     def maybe_list(self) -> Enumeration | None:
         if self.draw(st.integers(0, 2)) == 0:
-            return self.enumeration(1, self.draw(st.integers(1, 3)))
+            return self.enumeration(1, self.draw(st.integers(1, self.max_depth)))
         return None
 
     def article(self) -> Element:
@@ -382,9 +384,11 @@ def dates(draw, year: int) -> tuple[dt.date, dt.date]:
 
 
 @st.composite
-def regulations(draw, max_articles: int = MAX_ARTICLES, references: bool = True) -> dict:
-    """The YAML mapping of a random enacted Peraturan Wali Kota Parepare (see the module's docstring)."""
-    writer = _Writer(draw, max_articles)
+def regulations(draw, max_articles: int = MAX_ARTICLES, references: bool = True, max_depth: int = 3,
+                closing_words: bool = True) -> dict:
+    """The YAML mapping of a random enacted Peraturan Wali Kota Parepare (see the module's docstring); the
+    arguments narrow it (to isolate a failure): no references, rincian only ``max_depth`` deep, no ``penutup``."""
+    writer = _Writer(draw, max_articles, max_depth, closing_words)
     definitions = _definitions(draw)
     body = writer.body()
     _number(body, 2 if definitions else 1)
