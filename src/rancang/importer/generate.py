@@ -80,23 +80,28 @@ class _Generator:
     source_name: str
     whole_paragraphs: bool
     notes: list[Note] = field(default_factory=list)
-    new_entries: list[dict] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.catalogue_import = citations.CatalogueImport(self.catalogue, self.source_name)
+
+    @property
+    def new_entries(self) -> list[dict]:
+        return self.catalogue_import.entries
 
     def note(self, kind: str, message: str, lines=(), text: str = "") -> None:
         self.notes.append(Note(kind, message, tuple(lines), text))
 
     # -- catalogue -------------------------------------------------------------------------
 
-    def catalogue_id(self, parsed_citation, lines) -> str:
-        found = citations.match(parsed_citation, self.catalogue)
-        if found:
-            return found
-        taken = {entry.id for entry in self.catalogue} | {e["id"] for e in self.new_entries}
-        entries = citations.new_entry(parsed_citation, taken, self.source_name)
-        self.new_entries.extend(entries)
-        self.note("katalog", f"'{entries[0]['id']}' belum ada di kb/dasar-hukum.yaml; dibuat dari teks sumber "
-                  "(terkonfirmasi: false) — tambahkan dengan --katalog atau tulis sendiri", lines)
-        return entries[0]["id"]
+    def catalogue_id(self, parsed_citation, lines, text: str = "") -> str | None:
+        """The catalogue id of a cited regulation: matched, or a new entry (``terkonfirmasi: false``)."""
+        resolution = self.catalogue_import.resolve(parsed_citation)
+        for message in resolution.notes:
+            self.note("katalog", message, lines)
+        if resolution.id is None:
+            self.note("tidak-dikenali", "peraturan ini tidak dapat dimasukkan ke katalog; tidak dimasukkan — "
+                      "lengkapi kb/dasar-hukum.yaml sendiri", lines, text)
+        return resolution.id
 
     # -- the frame -------------------------------------------------------------------------
 
@@ -134,7 +139,9 @@ class _Generator:
                 self.note("tidak-dikenali", "butir Mengingat tidak terbaca sebagai peraturan; tidak dimasukkan",
                           lines, text)
                 continue
-            entry_id = self.catalogue_id(parsed, lines)
+            entry_id = self.catalogue_id(parsed, lines, text)
+            if entry_id is None:
+                continue
             out.append({"id": entry_id, "pasal": parsed.article} if parsed.article else entry_id)
         return out
 
@@ -277,8 +284,10 @@ class _Generator:
             node = rest[-1]
             revoked = citations.parse_revocation(_plain(node))
             if revoked:
-                closing["mencabut"] = [self.catalogue_id(item, node.lines) for item in revoked]
-                taken.append(node)
+                ids = [self.catalogue_id(item, node.lines) for item in revoked]
+                if all(ids):
+                    closing["mencabut"] = ids
+                    taken.append(node)
             else:
                 self.note("tidak-dikenali", f"Pasal {node.label}: peraturan yang dicabut tidak terbaca; pasal "
                           "dibiarkan sebagai pasal biasa", node.lines)
@@ -363,7 +372,7 @@ class _Generator:
             self.note("tidak-dikenali", "peraturan yang diubah tidak terbaca dari judul; isi 'mengubah' sendiri",
                       self.parsed.frame_lines.get("title", []))
             return None
-        return self.catalogue_id(cited, self.parsed.frame_lines.get("title", []))
+        return self.catalogue_id(cited, self.parsed.frame_lines.get("title", []), match.group("cited"))
 
     def signatures(self) -> dict:
         parsed = self.parsed
