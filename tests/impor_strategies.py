@@ -17,10 +17,10 @@ peraturan`` writes what it reads, so that draft -> DOCX/PDF/text -> import must 
   deeper, where the list ending is added);
 * the commencement on promulgation, penetapan and pengundangan with place, date and signatory (in capitals,
   as the signature block prints them), the Berita Daerah number and year;
-* references ``[[id]]`` from some Pasal/ayat/butir texts to other Pasal, ayat or butir. The targets carry the
-  ids the importer generates (``pasal-N``, ``pasal-N-ayat-K``, ``pasal-N-ayat-K-huruf-x``,
-  ``pasal-N-huruf-x-angka-M``, ... with the numbers the engine gives, the definitions Pasal counting as
-  Pasal 1); elements nobody refers to have no id.
+* references ``[[id]]``, ``[[id-1, id-2]]`` and ``[[pasal-N sampai pasal-M]]`` from some Pasal/ayat/butir texts
+  to other Pasal, ayat or butir. The targets carry the ids the importer generates (``pasal-N``,
+  ``pasal-N-ayat-K``, ``pasal-N-ayat-K-huruf-x``, ``pasal-N-huruf-x-angka-M``, ... with the numbers the engine
+  gives, the definitions Pasal counting as Pasal 1); elements nobody refers to have no id.
 
 Words come from :data:`WORDS`, ordinary lower-case Indonesian words of four letters or more that are no label,
 keyword or formula word of a regulation (no ``Pasal``, ``ayat``, ``huruf``, ``bahwa``, ``adalah``, ``dan``,
@@ -97,18 +97,30 @@ LEGAL_BASES = legal_basis_ids()
 
 
 @dataclass
+class Reference:
+    """``[[a]]``, ``[[a, b]]`` or ``[[a sampai b]]`` (``how``: ``single``, ``pair``, ``range``)."""
+
+    how: str
+    targets: list["Element"]
+
+    def markup(self) -> str:
+        ids = [target.id for target in self.targets]
+        return f"[[{ids[0]} sampai {ids[1]}]]" if self.how == "range" else f"[[{', '.join(ids)}]]"
+
+
+@dataclass
 class Text:
-    """Words, and where a reference ``[[id]]`` goes among them (the id is known once the target has one)."""
+    """Words, and where a reference goes among them (its ids are known once the targets have them)."""
 
     words: list[str]
-    reference: tuple[int, "Element"] | None = None
-    """(position among the words, the target element)."""
+    reference: tuple[int, Reference] | None = None
+    """(position among the words, the reference)."""
 
     def render(self, capital: bool = False, end: str = "") -> str:
         words = list(self.words)
         if self.reference is not None:
-            position, target = self.reference
-            words.insert(position, f"[[{target.id}]]")
+            position, reference = self.reference
+            words.insert(position, reference.markup())
         text = " ".join(words)
         if capital:
             text = text[0].upper() + text[1:]
@@ -283,8 +295,19 @@ def _related(a: tuple, b: tuple) -> bool:
     return long[:len(short)] == short
 
 
+def _engine_order(source: Element, targets: list[Element], elements: list[Element]) -> list[Element]:
+    """Several targets in the order the engine writes them: an ayat or butir of the source's own Pasal first,
+    then document order (:class:`rancang.drafting.references.Resolver`)."""
+    def own(target: Element) -> bool:
+        return target.kind != "pasal" and target.address[0] == source.address[0]
+
+    return sorted(targets, key=lambda target: (not own(target), elements.index(target)))
+
+
 def _references(draw, elements: list[Element]) -> None:
-    """Up to three references, each from a text to an element that neither holds it nor is held by it."""
+    """Up to three references, each from a text to elements that neither hold it nor are held by it: one target
+    (``[[id]]``), two (``[[id-1, id-2]]``, never a run the engine would write as a range), or a range of Pasal
+    (``[[pasal-2 sampai pasal-4]]``, not around the source's own Pasal)."""
     sources = [element for element in elements if element.text.words]
     for _ in range(draw(st.integers(0, 3))):
         source = draw(st.sampled_from(sources))
@@ -293,10 +316,31 @@ def _references(draw, elements: list[Element]) -> None:
         targets = [element for element in elements if not _related(element.address, source.address)]
         if not targets:
             continue
-        target = draw(st.sampled_from(targets))
-        target.id = importer_id(target.address)
+        how = draw(st.sampled_from(("single", "single", "single", "pair", "range")))
+        first = draw(st.sampled_from(targets))
+        chosen = [first]
+        if how == "pair":
+            others = [element for element in targets if not _related(element.address, first.address)]
+            if not others:
+                continue
+            chosen = _engine_order(source, [first, draw(st.sampled_from(others))], elements)
+        elif how == "range":
+            articles = sorted({element.address[0] for element in elements})
+            here = source.address[0]
+            starts = [n for n in articles if n < here - 1 or n > here]
+            if not starts:
+                continue
+            start = draw(st.sampled_from(starts))
+            ends = [n for n in articles if n > start and not start < here <= n]
+            if not ends:
+                continue
+            end = draw(st.sampled_from(ends))
+            by_number = {element.address: element for element in elements if element.kind == "pasal"}
+            chosen = [by_number[(start,)], by_number[(end,)]]
+        for target in chosen:
+            target.id = importer_id(target.address)
         position = draw(st.integers(1, len(source.text.words)))
-        source.text.reference = (position, target)
+        source.text.reference = (position, Reference(how, chosen))
 
 
 # -- YAML ------------------------------------------------------------------------------------------------------
