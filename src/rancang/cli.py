@@ -109,6 +109,23 @@ def build_parser() -> argparse.ArgumentParser:
         visit.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
         visit.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
+    impor = commands.add_parser("impor", help="impor naskah yang sudah ada menjadi berkas YAML", description=(
+        "Baca naskah yang sudah ada (DOCX, PDF berlapis teks, atau teks) menjadi berkas YAML rancang, "
+        "beserta laporan impor. Berkas yang sudah ada tidak pernah ditimpa."))
+    what = impor.add_subparsers(dest="what", metavar="JENIS", parser_class=_Parser)
+    what.required = True
+    regulation = what.add_parser(
+        "peraturan", help="peraturan yang sudah ditetapkan (Perwali, Perbup, Perda)", description=(
+            "Baca peraturan dari DOCX, PDF berlapis teks, atau teks (.txt) menjadi regulations/<id>.yaml, dengan "
+            "laporan regulations/<id>.impor.md: yang dibuang, diperbaiki, tidak dikenali, rujukan yang tetap "
+            "teks, dan setiap tempat rancang draft akan menulis lain dari sumbernya."))
+    regulation.add_argument("source", type=Path, metavar="BERKAS", help="naskah .docx, .pdf, atau .txt")
+    regulation.add_argument("-o", "--output", type=Path, metavar="KELUARAN.yaml", default=None,
+                            help=f"berkas YAML hasil; bawaan: {layout.REGULATIONS}/<jenis>-<nomor>-<tahun>.yaml")
+    regulation.add_argument("--katalog", action="store_true",
+                            help=f"tambahkan dasar hukum yang belum ada ke {layout.KB}/dasar-hukum.yaml "
+                                 "(terkonfirmasi: false)")
+
     new = commands.add_parser("new", help="buat kerangka berkas baru", description=(
         "Tulis kerangka berkas baru yang berisi penjelasan setiap kunci. Berkas yang sudah ada tidak ditimpa."))
     new.add_argument("kind", choices=("inovasi", "regulasi", "kunjungan"), metavar="JENIS",
@@ -234,6 +251,35 @@ def _print_outcome(outcome) -> int:
     return 1 if outcome.problems else 0
 
 
+def cmd_impor(args: argparse.Namespace) -> int:
+    from rancang.importer.run import import_regulation
+    from rancang.layout import display_path
+
+    root = _root(args)
+    imported = import_regulation(root, args.source.resolve(), args.output.resolve() if args.output else None,
+                                 katalog=args.katalog)
+    print(f"Ditulis: {display_path(imported.yaml_path)}")
+    print(f"Laporan: {display_path(imported.report_path)}")
+    comparison = imported.comparison
+    if comparison is not None:
+        counts = ", ".join(f"{n} {kind}" for kind, n in comparison.source.items() if n)
+        print(f"Terbaca: {counts}; {comparison.identical} dari {comparison.articles} pasal ditulis sama persis "
+              "oleh rancang draft.")
+    ledger = imported.ledger
+    print(f"Kata sumber: {ledger.total}; di naskah hasil {ledger.in_document}, di laporan {ledger.in_report}, "
+          f"tidak terlacak {len(ledger.missing)}.")
+    counts: dict[str, int] = {}
+    for note in imported.notes:
+        counts[note.kind] = counts.get(note.kind, 0) + 1
+    if counts:
+        print("Catatan laporan: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()) + ".")
+    for entry in imported.added_entries:
+        print(f"Ditambahkan ke katalog: {entry} (terkonfirmasi: false)")
+    for diagnostic in imported.problems:
+        print(diagnostic.format(), file=sys.stderr)
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from rancang.scaffold import new_record
 
@@ -266,6 +312,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "draft": cmd_draft,
     "brief": cmd_visit,
     "report": cmd_visit,
+    "impor": cmd_impor,
     "new": cmd_new,
     "schema": cmd_schema,
 }

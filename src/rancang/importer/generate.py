@@ -26,7 +26,7 @@ RE_DEFINITION = re.compile(
     r"^(?P<term>.+?)(?:,?\s+yang\s+selanjutnya\s+(?P<how>disingkat|disebut)\s+(?P<alias>.+?),?)?\s+adalah\s+"
     r"(?P<meaning>.+?)$", re.S)
 RE_CONSIDERATION_FORMULA = re.compile(r"^bahwa\s+berdasarkan\s+pertimbangan\s+sebagaimana\s+dimaksud", re.I)
-RE_TITLE_IN_FORMULA = re.compile(r"perlu\s+menetapkan\s+Peraturan\s+(?:Wali\s*kota|Bupati|Daerah)\s+tentang\s+"
+RE_TITLE_IN_FORMULA = re.compile(r"perlu\s+(?:menetapkan|membentuk)\s+Peraturan\s+(?:Wali\s*kota|Bupati|Daerah)\s+tentang\s+"
                                  r"(?P<title>.+?)\s*;?\s*$", re.I)
 RE_CHANGE_POINT = re.compile(
     r"^(?P<n>\d+)\.\s+(?P<rest>(?:Ketentuan|Di\s*antara|Pasal|BAB|Bagian|Paragraf|Penjelasan|Lampiran|Judul|"
@@ -166,6 +166,8 @@ class _Generator:
 
     def point(self, node: Node, text: str) -> Any:
         subitems = [c for c in node.children if c.kind == "butir"]
+        if subitems:
+            text = (node.text or "").strip()  # a lead keeps its ':' (the linter asks for it)
         if not subitems and node.id is None:
             return text
         out: dict[str, Any] = {}
@@ -188,10 +190,7 @@ class _Generator:
 
     def norm(self, node: Node, out: dict) -> None:
         items = [c for c in node.children if c.kind == "butir"]
-        text = node.text or ""
-        if items:
-            text, _ending = _strip_ending(text)
-        out["teks"] = text
+        out["teks"] = (node.text or "").strip()
         if items:
             enumeration = self.enumeration_or_text(items, node.closing, node, out)
             if enumeration is not None:
@@ -339,6 +338,7 @@ class _Generator:
             data["mengubah"] = amended
         data["menimbang"] = self.considerations()
         data["mengingat"] = self.legal_bases()
+        explanation = self.explanation() if parsed.explanation is not None else None  # ids first
         body = list(parsed.body)
         definitions, definitions_article = self.definitions(body)
         if definitions:
@@ -354,8 +354,8 @@ class _Generator:
         if closing:
             data["ketentuan_penutup"] = closing
         data.update(self.signatures())
-        if parsed.explanation is not None:
-            data["penjelasan"] = self.explanation()
+        if explanation:
+            data["penjelasan"] = explanation
         annexes = [self.annex(annex) for annex in parsed.annexes]
         if annexes:
             data["lampiran"] = annexes
@@ -411,6 +411,11 @@ class _Generator:
             node = _node_at(self.parsed.body, path)
             if node is None:
                 self.note("tidak-dikenali", f"penjelasan {' '.join(path)} tidak menemukan unsurnya di batang tubuh",
+                          lines, text)
+                continue
+            if node.kind == "pasal" and node.text and RE_DEFINITIONS.match(node.text.strip()):
+                self.note("tidak-dikenali", f"penjelasan {path[0]} (Ketentuan Umum) tidak dapat dilekatkan: pasal itu "
+                          "dibuat otomatis dari ketentuan_umum; lekatkan ke istilahnya (Angka ...) bila perlu",
                           lines, text)
                 continue
             if node.id is None:

@@ -195,7 +195,8 @@ class _Reader:
                 if RE_INVOCATION.match(text):
                     state = "office"
                     continue
-                title_lines.append(line)
+                if text:
+                    title_lines.append(line)
                 continue
             if RE_INVOCATION.match(text):
                 state = "office"
@@ -210,7 +211,7 @@ class _Reader:
                 continue  # the kop's office and province lines: generated from the project
             self.unplaced(line, "kop")
         if title_lines:
-            self.parsed.title = " ".join(" ".join(line.text.split()) for line in title_lines)
+            self.parsed.title = " ".join(" ".join(line.text.split()) for line in title_lines).strip()
             self._title_lines = [line.line for line in title_lines]
 
     def _kind(self, match: re.Match, line: SourceLine) -> None:
@@ -327,6 +328,7 @@ class _Reader:
 
     def body(self) -> None:
         body = _BodyReader(self)
+        body.amendment = bool(re.match(r"^PERUBAHAN\b.*\bATAS\b", self.parsed.title or "", re.I))
         while (line := self.peek()) is not None:
             text = line.text.strip()
             if self._body_end(text):
@@ -642,7 +644,7 @@ class _BodyReader:
         if self.awaiting_title is not None:
             if self._title_line(line, text):
                 return
-        if self.amendment and self.article is not None and not RE_PASAL.match(text):
+        if self.amendment and self.article is not None and not _roman_article(text):
             self._amendment_line(line, text)
             return
         if match := RE_BAB.match(text):
@@ -659,7 +661,16 @@ class _BodyReader:
             if self._label_fits():
                 self._group("paragraf", match.group("n"), int(re.match(r"\d+", match.group("n")).group()), line)
                 return
-        if match := RE_PASAL.match(text):
+        if self.amendment and (roman := RE_ROMAN_ARTICLE.match(text)):
+            label = roman.group("n")
+            if not re.fullmatch(r"[IVX]+", label):
+                repaired = "I" * len(label)
+                self.reader.note("diperbaiki", f"label 'Pasal {label}' dibaca 'Pasal {repaired}' (pasal perubahan "
+                                 "bernomor Romawi)", [line.line], f"Pasal {label}")
+                label = repaired
+            self._article(label, roman_value(label), line)
+            return
+        if (match := RE_PASAL.match(text)) and not self.amendment:
             label = match.group("n")
             value = int(re.match(r"\d+", label).group()) if label[0].isdigit() else roman_value(label)
             if value is not None and (self._label_fits() or value == self.counts.get("pasal", 0) + 1):
@@ -815,6 +826,13 @@ class _BodyReader:
         self.target, self.target_field = node, "text"
 
     def _text(self, line: SourceLine, text: str) -> None:
+        if self._closes_list(text):
+            self._close_paragraph()
+            holder = self.points[-2][1] if len(self.points) > 1 else self.container
+            self.points = self.points[:-1]
+            self.paragraph = _Para(text, [line.line])
+            self.target, self.target_field = holder, "closing"
+            return
         if self.paragraph is not None and not (self.reader.whole_paragraphs or self.paragraph.complete):
             self.paragraph.add(line)
             return
@@ -850,6 +868,20 @@ class _BodyReader:
         self.reader.note("info", f"paragraf kedua dalam {owner.kind} {owner.label} digabung ke paragraf pertama",
                          [line.line], "")
 
+    def _closes_list(self, text: str) -> bool:
+        """A text after a list item ending with ',' is the list's closing words (``..., dicabut ...``).
+
+        In whole paragraphs that is certain; in broken lines only when the line starts a new sentence
+        subject (an upper-case letter), since a comma also ends many broken lines inside an item."""
+        if not self.points or self.paragraph is None or self.target is not self.points[-1][1]:
+            return False
+        if not self.paragraph.text.rstrip().endswith(","):
+            return False
+        siblings = (self.points[-2][1] if len(self.points) > 1 else self.container).children
+        if len(siblings) < 2:
+            return False
+        return self.reader.whole_paragraphs or text[:1].isupper()
+
     def _amendment_line(self, line: SourceLine, text: str) -> None:
         """Pasal I of an amendment: its intro and change points, kept as written (no numbering read)."""
         self._close_paragraph()
@@ -858,6 +890,15 @@ class _BodyReader:
 
     def finish(self) -> None:
         self._close_paragraph()
+
+
+RE_ROMAN_ARTICLE = re.compile(r"^Pasal\s+(?P<n>[IVX]+|[1lI]{1,3})$")
+"""``Pasal I``/``Pasal II`` of an amendment; OCR reads ``I`` as ``1`` or ``l`` (and clean may have made it ``1``)."""
+
+
+def _roman_article(text: str) -> bool:
+    """``Pasal I``: the articles of an amendment (its quoted Pasal keep their Arabic numbers)."""
+    return bool(RE_ROMAN_ARTICLE.match(text))
 
 
 def _explanation_path(path: list[str], what: str, heading: str) -> list[str]:
@@ -881,7 +922,7 @@ def _proper(text: str) -> str:
 
 def parse(lines: list[SourceLine], whole_paragraphs: bool) -> Parsed:
     """Read a regulation from repaired lines (``whole_paragraphs``: each line is a paragraph, as in a DOCX)."""
-    reader = _Reader([line for line in lines], whole_paragraphs)
+    reader = _Reader([line for line in lines if line.text.strip() or line.table], whole_paragraphs)
     parsed = reader.read()
     parsed.frame_lines = {name: getattr(reader, f"_{name}_lines", [])
                           for name in ("title", "approval", "enact", "order", "gazette", "supplement", "noreg")}

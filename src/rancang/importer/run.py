@@ -37,6 +37,10 @@ LONG_LINE = 200
 """A text file with a line longer than this holds whole paragraphs per line, not a broken layout."""
 
 
+TEMPLATE_WORDS = ("Menimbang", "Mengingat")
+"""Words the regulation template writes itself (the drafted tree holds only what follows them)."""
+
+
 def words(text: str) -> list[str]:
     """Words for the ledger: letters and digits, case-folded (titles are written in capitals)."""
     return [word.lower() for word in WORD.findall(text)]
@@ -86,7 +90,7 @@ def ledger(lines: list[SourceLine], document: Any, notes: list[Note]) -> Ledger:
     result = Ledger()
     rendered: list[str] = []
     _strings(document, rendered)
-    available = Counter(word for text in rendered for word in words(text))
+    available = Counter(word for text in [*rendered, *TEMPLATE_WORDS] for word in words(text))
     reported = Counter(word for note in notes for word in words(note.text))
     for line in lines:
         for word in words(line.text):
@@ -249,4 +253,4 @@ def render_report(imported: Imported, source: Path) -> str:
             text = f" — «{' '.join(note.text.split())}»" if note.text.strip() else ""
             out.append(f"- {unit} {_where(note.lines)}: {note.message}{text}")
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out).rstrip() + "\n"
