@@ -224,6 +224,10 @@ NOT_CONVERTED = [
     ("9", "sebagaimana dimaksud dalam\xa0Pasal 5",
      'rancang draft akan menulis "sebagaimana dimaksud dalam Pasal 5" (hanya spasinya yang berbeda); '
      'teks sumber dibiarkan'),
+    ("2/3", "sebagaimana dimaksud pada ayat (1) Pasal ini",
+     'rancang draft akan menulis "sebagaimana dimaksud pada ayat (1)"; teks sumber dibiarkan'),
+    ("9", "sebagaimana dimaksud dalam Pasal ini",
+     'rancang draft akan menulis "sebagaimana dimaksud dalam Pasal 9"; teks sumber dibiarkan'),
     ("9", "sebagaimana dimaksud dalam Pasal 5, Pasal 6, dan Pasal 7",
      'rancang draft akan menulis "sebagaimana dimaksud dalam Pasal 5 sampai dengan Pasal 7"; teks sumber dibiarkan'),
     ("9", "sebagaimana dimaksud dalam Pasal 7 dan Pasal 5",
@@ -377,8 +381,12 @@ class _Writer:
         if self.draw(st.booleans()):
             return self.articles(4)
         chapters = []
-        for _ in range(self.draw(st.integers(1, 2))):
-            chapter: dict = {"bab": "Bab", "id": self.new_id("bab", ("bab", self.count))}
+        count = self.draw(st.integers(1, 3))
+        titles = ["Bab"] * count
+        if self.draw(st.booleans()):  # the author's own BAB for the definitions and the closing Pasal
+            titles[0], titles[-1] = "Ketentuan Umum", "Ketentuan Penutup"
+        for title in titles:
+            chapter: dict = {"bab": title, "id": self.new_id("bab", ("bab", self.count))}
             if self.draw(st.booleans()):
                 chapter["isi"] = self.articles(3)
             else:
@@ -459,12 +467,12 @@ class _Reader:
         """(node, regulation mapping): where a node's id goes."""
         body = list(document.body)
         self.body: list[Node] = []
-        definitions = list(data.get("ketentuan_umum") or [])
+        definitions = self.definitions = list(data.get("ketentuan_umum") or [])
         elements = iter(data["batang_tubuh"])
         for item in body:
             if isinstance(item, Group) and item.title in ("KETENTUAN UMUM", "KETENTUAN PENUTUP") \
                     and item.source is None:
-                self.body.append(self.group(item, None, definitions))
+                self.body.append(self.group(item, None))
             elif isinstance(item, Article) and item.source is None:
                 self.body.append(self.article(item, None, definitions))
             else:
@@ -472,7 +480,7 @@ class _Reader:
                 self.body.append(self.group(item, element) if isinstance(item, Group)
                                  else self.article(item, element))
 
-    def group(self, group: Group, data: dict | None, definitions: list | None = None) -> Node:
+    def group(self, group: Group, data: dict | None) -> Node:
         label = group.label.split(" ", 1)[1]
         number = {"bab": lambda: _number_roman(label), "bagian": lambda: 0, "paragraf": lambda: int(label)}
         node = Node(group.kind, label, number[group.kind](), title=group.title)
@@ -487,8 +495,8 @@ class _Reader:
                 if child.kind == "bagian":
                     sub.number = siblings
                 node.children.append(sub)
-            elif data is None:
-                node.children.append(self.article(child, None, definitions))
+            elif data is None or child.source is None:  # generated: Ketentuan Umum, the closing Pasal
+                node.children.append(self.article(child, None, self.definitions))
             else:
                 node.children.append(self.article(child, next(children)))
         return node

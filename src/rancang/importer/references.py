@@ -7,7 +7,7 @@ every phrase it recognises:
 
 1. reads it: ``sebagaimana dimaksud dalam|pada`` then one or more targets -- ``Pasal 5``, ``Pasal 5 ayat (2)``,
    ``ayat (1) huruf a``, ``huruf b angka 3``, ``huruf a)`` (third level), ``BAB II``,
-   ``Bagian Kesatu BAB II``, ``Paragraf 1 ...`` -- joined by ``,``, ``dan``, ``, dan``, ``sampai dengan``
+   ``Bagian Kesatu BAB II``, ``Paragraf 1 ...``, ``ayat (1) Pasal ini`` -- joined by ``,``, ``dan``, ``, dan``, ``sampai dengan``
    (and ``atau``, ``dan/atau``, ``serta``, which the engine never writes: those end in the report); a target
    without ``Pasal`` or ``ayat`` continues the one before it (``Pasal 3 huruf a dan huruf c``) or, first in
    the phrase, is read where the phrase is written (``pada ayat (1)``, ``pada huruf a``);
@@ -51,7 +51,7 @@ _BARE_KEYWORD = re.compile(r"(?<![\w-])(?:Pasal|ayat|huruf|BAB|Bagian|Paragraf)(
 """Where a bare label may start (never ``angka``: "ditulis dalam angka 5" is no reference)."""
 _BARE_BEFORE = {"dalam", "pada", "di", "menurut", "berdasarkan", "dengan", "ketentuan", "terhadap", "sesuai"}
 """The word before a bare label that makes it a reference to this regulation's text."""
-_PASAL = re.compile(r"(?:Pasal|PASAL)(?:\s+(\d+)(?![\w-]))?")
+_PASAL = re.compile(r"(?:Pasal|PASAL)(?:\s+(\d+)(?![\w-])|\s+(ini)(?![\w-]))?")
 _AYAT = re.compile(r"[Aa]yat(?:\s*\(\s*(\d+)\s*\)|\s+(\d+)(?![\w-]))?")
 _HURUF = re.compile(r"[Hh]uruf(?:\s+(([a-z])\2{0,2})(?![\w-]))?")
 _ANGKA = re.compile(r"[Aa]ngka(?:\s+(\d+)(?![\w-]))?")
@@ -80,6 +80,8 @@ class _Ref:
     start: int
     end: int
     pasal: int | None = None
+    here: bool = False
+    """``Pasal ini``: the Pasal where the phrase is written (the engine never says so)."""
     ayat: int | None = None
     points: list[tuple[str, int, bool]] = field(default_factory=list)
     """(``huruf`` or ``angka``, value, written with ``)``)."""
@@ -134,11 +136,17 @@ def _read_ref(text: str, pos: int) -> _Ref:
         if state and not _KEYWORD.match(text, at):
             break
         if m := _PASAL.match(text, at):
+            if m.group(2) and state and not ref.here:  # "ayat (1) Pasal ini"
+                ref.here, ref.end = True, m.end()
+                break
             if state:
                 raise _Malformed("urutan unsur rujukan tidak lazim", m.end())
-            if m.group(1) is None:
+            if m.group(1) is None and m.group(2) is None:
                 raise _Malformed("rujukan tidak lengkap: nomor pasal tidak ada", m.end())
-            ref.pasal, state = int(m.group(1)), 1
+            if m.group(2):
+                ref.here, state = True, 1
+            else:
+                ref.pasal, state = int(m.group(1)), 1
         elif m := _AYAT.match(text, at):
             if state >= 2:
                 raise _Malformed("urutan unsur rujukan tidak lazim", m.end())
@@ -473,6 +481,10 @@ class _Resolution:
             return [self.group(ref)]
         if ref.pasal is not None:
             trail = [self.pasal(ref.pasal)]
+        elif ref.here:
+            if self.where.pasal is None:
+                raise _Unresolved("'Pasal ini' ditulis di luar pasal")
+            trail = [self.where.pasal]
         elif ref.ayat is not None:
             pasal = previous[0] if previous and previous[0].kind == "pasal" else self.where.pasal
             if pasal is None:
