@@ -66,8 +66,17 @@ class ParsedCitation:
         if self.kind is LegalKind.UUD:
             return f"UUD Tahun {self.year}"
         number = self.number if self.number is not None else self.number_text
-        issuer = f" {self.issuer}" if self.issuer else ""
-        return f"{_KIND_WORDS[self.kind]}{issuer} Nomor {number} Tahun {self.year}"
+        head = _KIND_WORDS[self.kind]
+        if self.issuer:
+            word, _, name = self.issuer.partition(" ")
+            office = {"Kota": "Wali Kota", "Kabupaten": "Bupati", "Provinsi": "Gubernur"}.get(word)
+            if self.kind in (LegalKind.PERKADA, LegalKind.PERGUB, LegalKind.KEPKADA) and office and name:
+                head = f"{head.split(' ')[0]} {office} {name}"
+            elif self.kind is LegalKind.PERBAN:
+                head = f"Peraturan {self.issuer}"
+            else:
+                head = f"{head} {self.issuer}"
+        return f"{head} Nomor {number} Tahun {self.year}"
 
 
 _KIND_WORDS = {

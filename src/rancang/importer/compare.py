@@ -62,8 +62,11 @@ def rendered_text(article: Article) -> str:
             point(item)
         if clause.closing:
             parts.append(_spans(clause.closing))
-        for extra in getattr(clause, "changes", None) or []:  # amendment change points, when present
-            parts.append(str(extra))
+    for change in article.changes:
+        parts.append(change.label)
+        parts.append(_spans(change.text))
+        for line in change.quoted:
+            parts.append(_spans(line.text) if not isinstance(line.text, str) else line.text)
     return _norm(" ".join(parts))
 
 

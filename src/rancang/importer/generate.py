@@ -18,7 +18,7 @@ from rancang.importer.parse import RE_DEFINITIONS, parse_date
 from rancang.importer.tree import Node, Note, Parsed, SourceLine
 from rancang.models.catalogue import LegalBasis
 
-RE_ENDING = re.compile(r"\s*(?P<ending>;\s*dan/atau|;\s*dan|;\s*atau|;|\.|,|:)\s*$")
+RE_ENDING = re.compile(r"\s*(?P<ending>[;,]\s*dan/atau|[;,]\s*dan|[;,]\s*atau|;|\.|,|:)\s*$")
 RE_COMMENCEMENT = re.compile(
     r"^Peraturan\s+.+?\s+ini\s+mulai\s+berlaku\s+pada\s+tanggal\s+(?P<when>diundangkan|\d{1,2}\s+\w+\s+\d{4})\.?$")
 RE_REVOCATION = re.compile(r"^Pada\s+saat\s+Peraturan\s+.+?\s+ini\s+mulai\s+berlaku", re.I)
@@ -156,7 +156,7 @@ class _Generator:
             butir.append(self.point(item, text))
         kind = "kumulatif"
         if len(endings) >= 2:
-            conjunction = endings[-2].replace(";", "").strip()
+            conjunction = endings[-2].lstrip(";,").strip()
             if conjunction in CONJUNCTION_KIND:
                 kind = CONJUNCTION_KIND[conjunction]
         enumeration: dict[str, Any] = {"sifat": kind, "butir": butir}
@@ -316,7 +316,7 @@ class _Generator:
         out: dict[str, Any] = {"teks": " ".join(intro)}
         for point, block in zip(points, naskah):
             if block:
-                point["naskah"] = "\n\n".join(_escape_markdown(line) for line in block)
+                point["naskah"] = "\n".join(block)  # one paragraph per line, as written (the engine's rule)
         if points:
             out["perubahan"] = points
         return out

@@ -417,6 +417,12 @@ class _Reader:
                 colon = value.rfind(":")
                 self.parsed.noreg = value[colon + 1:].strip() if colon >= 0 else value.strip()
                 self._noreg_lines = [line.line]
+                following = self.peek()
+                if not self.parsed.noreg and following is not None and \
+                        re.fullmatch(r"\(?[\w./-]+\)?", following.text.strip()):
+                    self.take()  # the number broken onto its own line
+                    self.parsed.noreg = following.text.strip()
+                    self._noreg_lines.append(following.line)
                 if colon < 0:
                     self.note("tidak-dikenali", "baris NOREG tanpa ':'; nilainya diambil seluruhnya", [line.line],
                               text)
