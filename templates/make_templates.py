@@ -1,4 +1,5 @@
-"""Generate the Word templates: a Peraturan Wali Kota / Peraturan Bupati and a kunjungan kerja brief.
+"""Generate the Word templates: a Peraturan Wali Kota / Peraturan Bupati / Peraturan Daerah and a kunjungan kerja
+brief.
 
 Run from the repository root (any directory works)::
 
@@ -228,6 +229,17 @@ PARAGRAPH_STYLES: list[tuple[str, dict]] = [
     ("Lampiran Kepala", dict(align=WD_ALIGN_PARAGRAPH.LEFT, left=SIGNATURE_INDENT.cm)),
     ("Judul Lampiran", dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=12)),
     ("Isi Lampiran", dict(after=6)),
+    # An amending regulation: the quoted new text of a change point, at the text indent of "Rincian 1".
+    ("Naskah Perubahan", dict(left=STEP)),
+    ("Judul Naskah Perubahan", dict(align=WD_ALIGN_PARAGRAPH.CENTER, left=STEP, before=6, keep_with_next=True)),
+    # A Peraturan Daerah's Penjelasan: its title, "I. UMUM" / "II. PASAL DEMI PASAL", then one indent per level
+    # (Pasal, ayat or huruf under it, ...) for the element's label and for its explanation.
+    ("Judul Penjelasan", dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)),
+    ("Bagian Penjelasan", dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, before=12, after=6, left=STEP,
+                               hanging=STEP, tab=STEP, keep_with_next=True)),
+    *[(f"Unsur Penjelasan {n}", dict(align=WD_ALIGN_PARAGRAPH.LEFT, before=6, left=n * STEP, keep_with_next=True))
+      for n in range(1, 5)],
+    *[(f"Isi Penjelasan {n}", dict(after=6, left=n * STEP)) for n in range(1, 5)],
 ]
 TABLE_STYLES = ["Tabel Konsiderans"]
 

@@ -30,6 +30,22 @@ FILL = {  # the values a skeleton deliberately leaves empty
     "kunjungan": [("  nama:", "  nama: DPRD Kabupaten Contoh"), ("tanggal:", "tanggal: 2021-06-04")],
 }
 
+VARIANTS = {  # keys that exclude others: "#<marker> " lines, the keys they replace, the values they need
+    "regulasi": [("d", ("nomor_berita_daerah", "tahun_berita_daerah"),
+                  [("jenis: peraturan_wali_kota", "jenis: peraturan_daerah")])],
+}
+
+
+def variants(kind: str, text: str):
+    """The skeleton uncommented as it is (its "#<marker> " lines left out), then once per variant: its "#<marker> "
+    lines uncommented in place of the keys they replace."""
+    yield uncomment(text), FILL.get(kind, [])
+    for marker, replaced, fill in VARIANTS.get(kind, []):
+        lines = [line for line in text.splitlines()
+                 if not re.match(rf"^#\s+({'|'.join(replaced)}):", line)]
+        yield uncomment("\n".join(re.sub(rf"^(\s*)#{marker} ", r"\1# ", line) for line in lines)), \
+            FILL.get(kind, []) + fill
+
 
 def all_aliases(model: type[BaseModel], seen=None) -> set[str]:
     import typing
@@ -64,14 +80,17 @@ def keys_in(value) -> set[str]:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_uncommented_skeleton_uses_every_key_and_validates(kind):
-    text = uncomment(skeleton_text(kind)).replace("__SCHEMA__", "").replace("__ID__", "x").replace("__NAMA__", "Contoh")
-    for old, new in FILL.get(kind, []):
-        text = re.sub(rf"^{re.escape(old)}(?=\s|$)", new, text, count=1, flags=re.M)
-    source, problems = load_text(text, f"{kind}.yaml")
-    assert problems == []
-    model, problems = validate(FORMATS[kind].model, source)
-    assert [d.format() for d in problems] == []
-    assert all_aliases(FORMATS[kind].model) - keys_in(source.data) == set()
+    used: set[str] = set()
+    for text, fill in variants(kind, skeleton_text(kind)):
+        text = text.replace("__SCHEMA__", "").replace("__ID__", "x").replace("__NAMA__", "Contoh")
+        for old, new in fill:
+            text = re.sub(rf"^{re.escape(old)}(?=\s|$)", new, text, count=1, flags=re.M)
+        source, problems = load_text(text, f"{kind}.yaml")
+        assert problems == []
+        model, problems = validate(FORMATS[kind].model, source)
+        assert [d.format() for d in problems] == []
+        used |= keys_in(source.data)
+    assert all_aliases(FORMATS[kind].model) - used == set()
 
 
 def test_new_innovation_is_valid_at_once(tmp_path, capsys, monkeypatch):

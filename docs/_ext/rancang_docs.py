@@ -863,9 +863,11 @@ RICHTEXT_STYLE_USES = {
 #: What each named style of the regulation template is used for, keyed like
 #: ``regulation_docx.STYLES``. Every key of STYLES needs a description here.
 STYLE_USES = {
-    "title": "Judul di halaman pertama: RANCANGAN (selama belum bernomor), PERATURAN WALI KOTA/BUPATI …, "
-             "NOMOR … TAHUN …, TENTANG, dan nama peraturan.",
-    "opening": "DENGAN RAHMAT TUHAN YANG MAHA ESA, jabatan pembentuk (WALI KOTA PAREPARE,), dan MEMUTUSKAN:.",
+    "title": "Judul di halaman pertama: RANCANGAN (selama belum ditetapkan), PERATURAN WALI KOTA/BUPATI … atau "
+             "PERATURAN DAERAH …, NOMOR … TAHUN …, TENTANG, dan nama peraturan.",
+    "opening": "DENGAN RAHMAT TUHAN YANG MAHA ESA, jabatan pembentuk (WALI KOTA PAREPARE,), persetujuan bersama "
+               "Peraturan Daerah (Dengan Persetujuan Bersama / DEWAN PERWAKILAN RAKYAT DAERAH … / dan / WALI "
+               "KOTA …), dan MEMUTUSKAN:.",
     "table": "Gaya tabel yang menyusun Menimbang, Mengingat, dan Menetapkan dalam empat kolom "
              "(judul, titik dua, huruf atau angka, isi).",
     "cell": "Teks di dalam tabel itu: kata Menimbang/Mengingat/Menetapkan, huruf a., butir konsiderans, "
@@ -883,16 +885,36 @@ STYLE_USES = {
     "sign": "Blok penetapan (Ditetapkan di …, pada tanggal …, jabatan, nama) dan tanda tangan di akhir "
             "setiap lampiran.",
     "promulgate": "Blok pengundangan oleh sekretaris daerah (Diundangkan di …, pada tanggal …, jabatan, nama).",
-    "gazette": "Baris BERITA DAERAH … TAHUN … NOMOR … di bawah blok pengundangan.",
+    "gazette": "Baris BERITA DAERAH … TAHUN … NOMOR … (Peraturan Daerah: LEMBARAN DAERAH …, lalu baris NOREG "
+               "bila diisi) di bawah blok pengundangan, dan baris TAMBAHAN LEMBARAN DAERAH … NOMOR … di akhir "
+               "Penjelasan.",
     "annex_head": "Kepala lampiran: LAMPIRAN, PERATURAN …, NOMOR … TAHUN …, TENTANG, dan nama peraturan.",
     "annex_title": "Judul lampiran.",
     "annex_text": "Paragraf isi lampiran.",
+    "quoted": "Peraturan perubahan: naskah baru yang dikutip di bawah butir perubahan (kunci naskah), satu "
+              "paragraf per baris, rata dengan teks butirnya. Templat lama tanpa gaya ini memakai Lanjutan Ayat.",
+    "quoted_heading": "Peraturan perubahan: label unsur di dalam naskah yang dikutip (Pasal 5, BAB IVA dan "
+                      "judulnya), di tengah. Templat lama tanpa gaya ini memakai Judul Pasal.",
+    "explanation_title": "Judul Penjelasan Peraturan Daerah: PENJELASAN, ATAS, PERATURAN DAERAH …, NOMOR … TAHUN …, "
+                         "TENTANG, dan nama peraturan. Templat lama tanpa gaya ini memakai Judul Peraturan.",
+    "explanation_part": "Judul bagian Penjelasan: I. UMUM dan II. PASAL DEMI PASAL, nomornya menggantung di kiri. "
+                        "Templat lama tanpa gaya ini (dan tanpa gaya Penjelasan lainnya) memakai Isi Pasal.",
+    "explanation_heading_1": "Penjelasan pasal demi pasal: label pasal (Pasal 3).",
+    "explanation_heading_2": "Label unsur di bawah pasal yang dijelaskan: Ayat (1), atau Huruf a / Angka 1 pada "
+                             "pasal tanpa ayat.",
+    "explanation_heading_3": "Label tingkat berikutnya: Huruf a di dalam ayat, Angka 1 di dalam huruf.",
+    "explanation_heading_4": "Label tingkat terdalam (Angka 1 di dalam huruf suatu ayat, dan lebih dalam lagi).",
+    "explanation_text_1": "Teks I. UMUM dan penjelasan sebuah pasal (atau Cukup jelas.), rata dengan labelnya.",
+    "explanation_text_2": "Penjelasan unsur tingkat kedua (Ayat (1), Huruf a) atau Cukup jelas.",
+    "explanation_text_3": "Penjelasan unsur tingkat ketiga atau Cukup jelas.",
+    "explanation_text_4": "Penjelasan unsur tingkat keempat dan lebih dalam, atau Cukup jelas.",
     **RICHTEXT_STYLE_USES,
 }
 
 #: The levels of rincian (regulation_docx.POINT_STYLES), by style name.
 POINT_STYLE_USES = {
-    "Rincian 1": "Rincian pertama pasal tanpa ayat (a., b.) dan butir Ketentuan Umum di Pasal 1 (1., 2.).",
+    "Rincian 1": "Rincian pertama pasal tanpa ayat (a., b.), butir Ketentuan Umum di Pasal 1 (1., 2.), dan butir "
+                 "perubahan Pasal I peraturan perubahan (1., 2.).",
     "Rincian 2": "Rincian di dalam ayat (a., b.), dan rincian tingkat kedua pasal tanpa ayat (1., 2.).",
     "Rincian 3": "Tingkat rincian berikutnya: 1., 2. di dalam ayat, atau a), b) pada pasal tanpa ayat.",
     "Rincian 4": "Tingkat berikutnya lagi: a), b) di dalam ayat, atau 1), 2) pada pasal tanpa ayat.",

@@ -179,7 +179,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "P403": CodeInfo(
         "Jenis peraturan tidak sesuai daerah",
-        "Kota menetapkan Peraturan Wali Kota; kabupaten menetapkan Peraturan Bupati.",
+        "Kota menetapkan Peraturan Wali Kota; kabupaten menetapkan Peraturan Bupati. Peraturan Daerah "
+        "(jenis: peraturan_daerah) dibentuk oleh kota dan kabupaten.",
     ),
     "P404": CodeInfo(
         "Berkas tidak dikenali",

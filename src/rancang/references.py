@@ -75,7 +75,9 @@ def _regulations(data: ProjectData, drafts: Mapping[str, Drafted]) -> Iterator[D
         for index, revoked in enumerate(regulation.closing.revokes):
             if revoked not in data.catalogue:
                 yield _unknown(revoked, data.catalogue, "dasar hukum", locate(regulation.closing, "revokes", index))
-        if settings is not None and regulation.kind is not None:
+        if regulation.amends is not None and regulation.amends not in data.catalogue:
+            yield _unknown(regulation.amends, data.catalogue, "peraturan yang diubah", locate(regulation, "amends"))
+        if settings is not None and regulation.kind not in (None, RegulationKind.REGIONAL):
             expected = (RegulationKind.MAYOR if settings.region.kind is RegionKind.CITY else RegulationKind.REGENT)
             if regulation.kind is not expected:
                 yield Diagnostic(

@@ -11,6 +11,7 @@ numbers are known. Problems are diagnostics with the location of the text.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -20,15 +21,20 @@ from rancang.language import numbering
 from rancang import richtext
 from rancang.drafting import annex_text
 from rancang.drafting.references import Context, ReferenceProblem, Resolver, Target
+from rancang.drafting import emphasis
 from rancang.drafting.tree import (
     AnnexPart,
     Article,
     BodyItem,
+    Change,
     Clause,
     Document,
+    Explained,
+    ExplanationPart,
     Group,
     ListEntry,
     Point,
+    QuotedLine,
     RichText,
     SignatureBlock,
     Span,
@@ -37,11 +43,13 @@ from rancang.models import ProjectData
 from rancang.models.base import Model, PartialDate
 from rancang.models.catalogue import LegalBasis
 from rancang.models.project import Project
+from rancang.language.regulation_words import KindWords, kind_words
 from rancang.models.regulation import (
     Article as ArticleModel,
     Chapter,
     Division,
     Enumeration,
+    ExplainedElement,
     ListKind,
     Part,
     Regulation,
@@ -50,7 +58,14 @@ from rancang.locations import locate, locate_in_text
 
 ELLIPSIS = "..."
 CONJUNCTIONS = {ListKind.CUMULATIVE: "dan", ListKind.ALTERNATIVE: "atau", ListKind.BOTH: "dan/atau"}
-
+GENERAL_PROVISIONS = "KETENTUAN UMUM"
+CLOSING_PROVISIONS = "KETENTUAN PENUTUP"
+CLEAR = "Cukup jelas."
+"""What Penjelasan says of an element it does not explain (Lampiran II UU 12/2011)."""
+EXPLAINED_KINDS = ("pasal", "ayat", "butir", "istilah")
+QUOTED_LABEL = re.compile(r"^(BAB\s+[IVXLCDM]+[A-Z]?|Bagian\s+Ke\w+|Paragraf\s+\d+[A-Za-z]?|Pasal\s+\d+[A-Z]?)$")
+"""A unit's label on its own line in the quoted new text of a change point: it and the title under a BAB,
+Bagian or Paragraf label are centred."""
 
 
 @dataclass
@@ -75,6 +90,10 @@ class _Builder:
     texts: list[_Text] = field(default_factory=list)
     order: int = 0
     article_count: int = 0
+    words: KindWords = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = kind_words(self.settings, self.regulation.kind)
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -89,34 +108,53 @@ class _Builder:
 
     @property
     def reg_name(self) -> str:
-        """``Peraturan Wali Kota``."""
-        return self.settings.regulation_name
+        """``Peraturan Wali Kota``, ``Peraturan Bupati`` or ``Peraturan Daerah``: decided by the regulation's kind."""
+        return self.words.name
+
+    @property
+    def roman(self) -> bool:
+        """An amending regulation numbers its Pasal in Roman: Pasal I, Pasal II."""
+        return self.regulation.amends is not None
+
+    def article_label(self, number: int) -> str:
+        return f"Pasal {numbering.roman(number) if self.roman else number}"
 
     # -- pass one: structure and numbers -------------------------------------------------
 
     def body(self) -> list[BodyItem]:
+        """The numbered body. With BAB, Ketentuan Umum (Pasal 1) opens a BAB KETENTUAN UMUM and the closing
+        Pasal end a BAB KETENTUAN PENUTUP: the author's own first or last BAB of that title when there is one,
+        otherwise one generated for them."""
         regulation = self.regulation
         grouped = bool(regulation.body) and isinstance(regulation.body[0], Chapter)
+        chapters = [element for element in regulation.body if isinstance(element, Chapter)]
+        own_general = grouped and _heading(chapters[0].title) == GENERAL_PROVISIONS
+        own_closing = grouped and _heading(chapters[-1].title) == CLOSING_PROVISIONS
         items: list[BodyItem] = []
         chapter_count = 0
-        if regulation.definitions:
-            definitions = self.definitions_article()
+        definitions = self.definitions_article() if regulation.definitions else None
+        if definitions is not None and not own_general:
             if grouped:
                 chapter_count += 1
-                items.append(Group("bab", f"BAB {numbering.roman(chapter_count)}", "KETENTUAN UMUM",
+                items.append(Group("bab", f"BAB {numbering.roman(chapter_count)}", GENERAL_PROVISIONS,
                                    [definitions], f"bab-{chapter_count}"))
             else:
                 items.append(definitions)
-        for element in regulation.body:
+        for index, element in enumerate(regulation.body):
             if isinstance(element, Chapter):
                 chapter_count += 1
-                items.append(self.chapter(element, chapter_count))
+                group = self.chapter(element, chapter_count)
+                if index == 0 and own_general and definitions is not None:
+                    _first_articles(group).children.insert(0, definitions)
+                items.append(group)
             else:
                 items.append(self.article(element))
         closing = self.closing_articles()
-        if grouped:
+        if own_closing:
+            _last_articles(items[-1]).children.extend(closing)  # type: ignore[arg-type]
+        elif grouped:
             chapter_count += 1
-            items.append(Group("bab", f"BAB {numbering.roman(chapter_count)}", "KETENTUAN PENUTUP", closing,
+            items.append(Group("bab", f"BAB {numbering.roman(chapter_count)}", CLOSING_PROVISIONS, closing,
                                f"bab-{chapter_count}"))
         else:
             items.extend(closing)
@@ -166,7 +204,10 @@ class _Builder:
 
     def article(self, model: ArticleModel) -> Article:
         number, anchor = self.new_article(model.id)
-        article = Article(number, f"Pasal {number}", [], anchor, source=model)
+        article = Article(number, self.article_label(number), [], anchor, source=model)
+        if model.changes is not None:
+            self.amending_article(article, model)
+            return article
         if model.text is not None:
             clause = Clause(None, [], anchor=anchor, source=model)
             article.clauses.append(clause)
@@ -235,6 +276,31 @@ class _Builder:
             out.append(point)
         return out
 
+    def amending_article(self, article: Article, model: ArticleModel) -> None:
+        """A Pasal of change points: its lead (the author's, or the standard one naming the amended regulation),
+        then ``1.``, ``2.``, ... each with its instruction and the new text quoted line by line."""
+        context = Context(article.number)
+        lead = Clause(None, [], anchor=article.anchor, source=model if model.text is not None else None)
+        article.clauses.append(lead)
+        if model.text is not None:
+            def set_lead(value: RichText) -> None:
+                lead.text = value
+
+            self.later(set_lead, model.text, context, "", (model, "text"))
+        else:
+            amended = self.catalogue.get(self.regulation.amends or "")
+            name = cite(amended, self.catalogue) if amended is not None else ELLIPSIS
+            lead.text = [Span(f"Beberapa ketentuan dalam {name} diubah sebagai berikut:")]
+        for index, change_model in enumerate(model.changes or [], start=1):
+            change = Change(f"{index}.", [], _quoted(change_model.quoted), f"{article.anchor}-perubahan-{index}",
+                            source=change_model)
+            article.changes.append(change)
+
+            def set_text(value: RichText, change: Change = change) -> None:
+                change.text = value
+
+            self.later(set_text, change_model.text, context, "", (change_model, "text"))
+
     def definitions_article(self) -> Article:
         number, anchor = self.new_article(None)
         lead = Clause(None, [Span(f"Dalam {self.reg_name} ini yang dimaksud dengan:")], anchor=anchor)
@@ -254,7 +320,7 @@ class _Builder:
                 point.text = [Span(f"{head} adalah "), *value]
 
             self.later(set_text, definition.meaning, Context(number), ".", (definition, "meaning"))
-        return Article(number, f"Pasal {number}", [lead], anchor)
+        return Article(number, self.article_label(number), [lead], anchor)
 
     def closing_articles(self) -> list[Article]:
         closing = self.regulation.closing
@@ -274,13 +340,13 @@ class _Builder:
                     clause.points.append(Point(numbering.point_label(1, index),
                                                [Span(_with_ending(cite(entry, self.catalogue), ending))],
                                                anchor=f"{anchor}-huruf-{numbering.letter(index)}"))
-            articles.append(Article(number, f"Pasal {number}", [clause], anchor))
+            articles.append(Article(number, self.article_label(number), [clause], anchor))
         number, anchor = self.new_article(None)
         if isinstance(closing.commencement, PartialDate):
             when = f"pada tanggal {_date_text(closing.commencement)}"
         else:
             when = "pada tanggal diundangkan"
-        articles.append(Article(number, f"Pasal {number}",
+        articles.append(Article(number, self.article_label(number),
                                 [Clause(None, [Span(f"{self.reg_name} ini mulai berlaku {when}.")], anchor=anchor)],
                                 anchor))
         return articles
@@ -334,24 +400,101 @@ class _Builder:
 
     def annex_content(self, annex, part: AnnexPart) -> None:
         """The lampiran's Markdown parsed once; each ``[[...]]`` of its text resolved in pass two, in place."""
-        tree = richtext.parse(annex.content or "")
-        part.content = tree
+        def set_content(value: richtext.RichText) -> None:
+            part.content = value
+
+        part.content = self.rich_later(annex.content or "", Context(), (annex, "content"), set_content)
+
+    def rich_later(self, markdown: str, context: Context, source: tuple, assign: Callable[[richtext.RichText], None]
+                   ) -> richtext.RichText:
+        """Markdown parsed once; each ``[[...]]`` of its text resolved in pass two, then ``assign`` gets the
+        tree with the phrases in place. Returns the tree as parsed (what stands until then)."""
+        tree = richtext.parse(markdown)
         markups = annex_text.references_in(tree)
         resolved: list[RichText] = [[] for _ in markups]
         for slot, markup in enumerate(markups):
             def set_text(value: RichText, slot: int = slot) -> None:
                 resolved[slot] = value
                 if slot == len(markups) - 1:  # texts are resolved in order: this is the last one
-                    part.content = annex_text.with_references(tree, resolved)
+                    assign(annex_text.with_references(tree, resolved))
 
-            self.later(set_text, markup, Context(), "", (annex, "content"))
+            self.later(set_text, markup, context, "", source)
+        return tree
+
+    def explanation(self, body: list[BodyItem]) -> ExplanationPart | None:
+        """A Perda's Penjelasan: I. UMUM, then II. PASAL DEMI PASAL with every Pasal of ``body`` in order."""
+        given = self.regulation.explanation
+        if given is None:
+            return None
+        entries = self.explained_entries(given.elements)
+        part = ExplanationPart(
+            ["PENJELASAN", "ATAS", *self.title_block()], ("I.", "UMUM"), richtext.RichText(()),
+            ("II.", "PASAL DEMI PASAL"), [],
+            f"{self.words.supplement.upper()} NOMOR "
+            f"{self.regulation.promulgation.supplement_number or ELLIPSIS}")
+
+        def set_general(value: richtext.RichText) -> None:
+            part.general = value
+
+        part.general = self.rich_later(given.general, Context(), (given, "general"), set_general)
+        for article in _articles(body):
+            part.articles.append(self.explained(_ExplainedNode.of_article(article), entries, 1, Context(article.number)))
+        return part
+
+    def explained_entries(self, elements: list[ExplainedElement]) -> dict[str, ExplainedElement]:
+        """The explanations by the anchor of what they explain; an id that names nothing, or no Pasal, ayat or
+        butir, is reported at its ``rujukan``."""
+        resolver = Resolver(self.targets, list(self.targets), self.roman)
+        found: dict[str, ExplainedElement] = {}
+        for element in elements:
+            where = locate(element, "reference")
+            try:
+                target = resolver.target(element.reference)
+            except ReferenceProblem as problem:
+                self.problems.append(Diagnostic(problem.code, problem.message, where, Severity.ERROR,
+                                                problem.suggestion))
+                continue
+            if target.kind not in EXPLAINED_KINDS:
+                self.problems.append(Diagnostic(
+                    "R304", f"penjelasan pasal demi pasal hanya menjelaskan pasal, ayat, butir rincian, atau istilah; "
+                            f"'{element.reference}' adalah {target.label or target.kind}", where, Severity.ERROR,
+                    "jelaskan pasalnya, atau tulis penjelasan ini di 'umum'"))
+                continue
+            earlier = found.get(target.anchor)
+            if earlier is not None:
+                self.problems.append(Diagnostic(
+                    "R302", f"'{element.reference}' menunjuk unsur yang sudah dijelaskan oleh '{earlier.reference}' "
+                            f"(baris {locate(earlier, 'reference').line})", where, Severity.ERROR,
+                    "gabungkan kedua penjelasan"))
+                continue
+            found[target.anchor] = element
+        return found
+
+    def explained(self, node: "_ExplainedNode", entries: dict[str, ExplainedElement], depth: int,
+                  context: Context) -> Explained:
+        """One element: its explanation, and, when something under it is explained, every element on the level
+        under it (Lampiran II: each ayat or huruf with its text or "Cukup jelas.")."""
+        anchor = f"penjelasan-{node.anchor}"
+        item = Explained(node.label, None, [], depth, anchor, node.anchor)
+        context = Context(context.article, node.clause if node.clause is not None else context.clause)
+        entry = entries.get(node.anchor)
+        if entry is not None:
+            def set_text(value: richtext.RichText, item: Explained = item) -> None:
+                item.text = value
+
+            item.text = self.rich_later(entry.text, context, (entry, "text"), set_text)
+        if node.explains_below(entries):
+            item.children = [self.explained(child, entries, depth + 1, context) for child in node.children]
+        elif item.text is None:
+            item.text = richtext.parse(CLEAR)
+        return item
 
     def title_block(self) -> list[str]:
         """``PERATURAN WALI KOTA PAREPARE``, ``NOMOR ... TAHUN ...``, ``TENTANG``, name."""
         regulation = self.regulation
         number = f"NOMOR {regulation.number} TAHUN {regulation.year}" if regulation.number else \
             f"NOMOR {ELLIPSIS} TAHUN {ELLIPSIS}"
-        return [f"PERATURAN {self.settings.office_title.upper()}", number, "TENTANG", regulation.title.upper()]
+        return [self.words.full_name.upper(), number, "TENTANG", regulation.title.upper()]
 
     def head_name(self) -> str:
         name = self.regulation.enactment.signatory or self.settings.head.name
@@ -373,16 +516,36 @@ class _Builder:
             f"{settings.secretary_title.upper()},",
             secretary.upper() if secretary else ELLIPSIS,
         )
-        year = regulation.promulgation.gazette_year or (
-            regulation.promulgation.date.year if regulation.promulgation.date else None)
-        gazette = (f"{settings.gazette_name.upper()} TAHUN {year or ELLIPSIS} "
-                   f"NOMOR {regulation.promulgation.gazette_number or ELLIPSIS}")
+        given = regulation.promulgation
+        if self.words.regional:
+            year, number = given.regional_gazette_year, given.regional_gazette_number
+        else:
+            year, number = given.gazette_year, given.gazette_number
+        year = year or (given.date.year if given.date else None)
+        gazette = f"{self.words.gazette.upper()} TAHUN {year or ELLIPSIS} NOMOR {number or ELLIPSIS}"
         return enactment, promulgation, gazette
+
+    def approval(self) -> list[str]:
+        """A Perda's joint approval, centred between Mengingat and MEMUTUSKAN (the regional form of the
+        block of a Undang-Undang, domain notes legal-products §2)."""
+        if not self.words.regional:
+            return []
+        return ["Dengan Persetujuan Bersama",
+                f"DEWAN PERWAKILAN RAKYAT DAERAH {self.settings.region_full_name.upper()}", "dan",
+                self.settings.office_title.upper()]
+
+    def register_line(self) -> str | None:
+        """``NOREG PERATURAN DAERAH KOTA PAREPARE, PROVINSI SULAWESI SELATAN: (3/2020)``, as given."""
+        noreg = self.regulation.promulgation.register_number
+        if not self.words.regional or noreg is None:
+            return None
+        return (f"NOREG {self.words.full_name.upper()}, PROVINSI {self.settings.region.province.upper()}: "
+                f"{noreg.strip()}")
 
     # -- pass two: texts --------------------------------------------------------------
 
     def resolve_texts(self) -> None:
-        resolver = Resolver(self.targets, list(self.targets))
+        resolver = Resolver(self.targets, list(self.targets), self.roman)
         for pending in self.texts:
             spans, problems = resolver.render(pending.raw, pending.context)
             if pending.ending and spans:
@@ -429,6 +592,7 @@ def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Le
     considerations = builder.considerations()
     body = builder.body()
     annexes = builder.annexes()
+    explanation = builder.explanation(body)
     builder.resolve_texts()
     enactment, promulgation, gazette = builder.signatures()
     title = builder.title_block()
@@ -442,14 +606,17 @@ def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Le
         legal_bases=builder.legal_bases(),
         decision="MEMUTUSKAN:",
         enact_label="Menetapkan",
-        enact_text=f"PERATURAN {settings.head_office.upper()} TENTANG {regulation.title.upper()}.",
+        enact_text=f"{builder.reg_name.upper()} TENTANG {regulation.title.upper()}.",
         body=body,
         promulgation_order=(f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {builder.reg_name} ini "
-                            f"dengan penempatannya dalam {settings.gazette_name}."),
+                            f"dengan penempatannya dalam {builder.words.gazette}."),
         enactment=enactment,
         promulgation=promulgation,
         gazette_line=gazette,
         annexes=annexes,
+        approval=builder.approval(),
+        register_line=builder.register_line(),
+        explanation=explanation,
     )
     return document, builder.problems
 
@@ -501,3 +668,93 @@ def _date_text(value: PartialDate | None) -> str:
     if value.month:
         return f"{ELLIPSIS} {numbering.month_year(value.year, value.month)}"
     return f"{ELLIPSIS} {value.year}"
+
+
+def _heading(title: str) -> str:
+    """A BAB's title as compared with the standard ones: capitals, single spaces."""
+    return " ".join(title.upper().split())
+
+
+def _first_articles(group: Group) -> Group:
+    """The group that holds the first Pasal of ``group``: itself, or its first Bagian (or that one's first
+    Paragraf) when it is divided."""
+    while group.children and isinstance(group.children[0], Group):
+        group = group.children[0]
+    return group
+
+
+def _last_articles(group: Group) -> Group:
+    """The group that holds the last Pasal of ``group`` (see :func:`_first_articles`)."""
+    while group.children and isinstance(group.children[-1], Group):
+        group = group.children[-1]
+    return group
+
+
+def _articles(items: list[BodyItem]) -> list[Article]:
+    out: list[Article] = []
+    for item in items:
+        if isinstance(item, Article):
+            out.append(item)
+        else:
+            out.extend(_articles(item.children))
+    return out
+
+
+def _quoted(text: str | None) -> list[QuotedLine]:
+    """The quoted new text of a change point: one line per non-empty source line, as written (``*x*`` italic);
+    a unit's label and the title under a BAB, Bagian or Paragraf label are headings."""
+    lines: list[QuotedLine] = []
+    title_next = False
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        label = QUOTED_LABEL.match(line) is not None
+        lines.append(QuotedLine(_verbatim(line), label or title_next))
+        title_next = label and not line.startswith("Pasal")
+    return lines
+
+
+def _verbatim(line: str) -> RichText:
+    """A line as written, its ``*...*`` emphasis read (a quoted text holds no ``[[...]]`` of this regulation)."""
+    if not emphasis.has_marks(line):
+        return [Span(line)]
+    reading = emphasis.read(line)
+    spans: RichText = []
+    start = 0
+    for index in range(1, len(reading.text) + 1):
+        if index == len(reading.text) or reading.styles[index] != reading.styles[start]:
+            style = reading.styles[start]
+            spans.append(Span(reading.text[start:index], italic=bool(style & emphasis.ITALIC),
+                              bold=bool(style & emphasis.BOLD)))
+            start = index
+    return spans
+
+
+@dataclass
+class _ExplainedNode:
+    """A Pasal, ayat or butir of the numbered tree as Penjelasan addresses it: label, anchor, what is under it."""
+
+    label: str
+    anchor: str
+    children: list["_ExplainedNode"]
+    clause: int | None = None
+
+    @classmethod
+    def of_article(cls, article: Article) -> "_ExplainedNode":
+        numbered = [clause for clause in article.clauses if clause.label is not None]
+        if numbered:
+            children = [cls(f"Ayat {clause.label}", clause.anchor, [cls.of_point(p) for p in clause.points],
+                            index) for index, clause in enumerate(numbered, start=1)]
+        else:
+            children = [cls.of_point(point) for clause in article.clauses for point in clause.points]
+        return cls(article.label, article.anchor, children)
+
+    @classmethod
+    def of_point(cls, point: Point) -> "_ExplainedNode":
+        word = "Huruf" if point.depth in (1, 3) else "Angka"
+        return cls(f"{word} {point.label.rstrip('.')}", point.anchor, [cls.of_point(p) for p in point.points])
+
+    def explains_below(self, entries: Mapping[str, object]) -> bool:
+        """Whether an element under this one is explained."""
+        return any(child.anchor in entries or child.explains_below(entries) for child in self.children)

@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from rancang.language.numbering import long_date, with_words
+from rancang.language.numbering import long_date, roman, with_words
 from rancang.drafting import emphasis
 from rancang.drafting.tree import RichText, Span
 from rancang.models.base import ID_PATTERN
@@ -87,8 +87,14 @@ class ReferenceProblem(Exception):
 class Resolver:
     targets: dict[str, Target]
     known_ids: list[str] = field(default_factory=list)
+    roman: bool = False
+    """Pasal are numbered in Roman (an amending regulation: Pasal I, Pasal II)."""
 
     # -- public ----------------------------------------------------------------------
+
+    def target(self, element_id: str) -> Target:
+        """Where the element ``element_id`` ended up; :class:`ReferenceProblem` (R301) when there is none."""
+        return self._target(element_id)
 
     def render(self, text: str, context: Context) -> tuple[RichText, list[ReferenceProblem]]:
         """Replace every ``[[...]]`` in ``text`` and read its emphasis; returns spans and the problems found."""
@@ -204,8 +210,8 @@ class Resolver:
             run = self._article_run(groups, index)
             if len(run) >= 3:
                 first, last = run[0][0], run[-1][0]
-                pieces.append([Span(f"Pasal {first.article}", first.anchor), Span(" sampai dengan "),
-                               Span(f"Pasal {last.article}", last.anchor)])
+                pieces.append([Span(self._pasal(first.article), first.anchor), Span(" sampai dengan "),
+                               Span(self._pasal(last.article), last.anchor)])
                 index += len(run)
                 continue
             pieces.append(self._group_text(groups[index], context))
@@ -243,7 +249,7 @@ class Resolver:
                 i += 1
         if not self._same_article(group[0], context) and group[0].kind != "pasal":
             first = items[0][0]
-            items[0][0] = Span(f"Pasal {group[0].article} {first.text}", first.target)
+            items[0][0] = Span(f"{self._pasal(group[0].article)} {first.text}", first.target)
         return _join(items)
 
     def _range_phrase(self, first: Target, last: Target, context: Context) -> RichText:
@@ -254,14 +260,18 @@ class Resolver:
             raise ReferenceProblem("R304", "rentang harus ditulis dari unsur yang lebih awal ke yang lebih akhir")
         preposition = "pada" if self._same_article(first, context) else "dalam"
         if first.kind == "pasal":
-            return [Span(f"sebagaimana dimaksud {preposition} "), Span(f"Pasal {first.article}", first.anchor),
-                    Span(" sampai dengan "), Span(f"Pasal {last.article}", last.anchor)]
+            return [Span(f"sebagaimana dimaksud {preposition} "), Span(self._pasal(first.article), first.anchor),
+                    Span(" sampai dengan "), Span(self._pasal(last.article), last.anchor)]
         start = self._label(first, context)
         end = self._tail(last, Context(last.article, None if first.kind == "ayat" else last.clause))
         return [Span(f"sebagaimana dimaksud {preposition} "), Span(start, first.anchor), Span(" sampai dengan "),
                 Span(end, last.anchor)]
 
     # -- labels ------------------------------------------------------------------------------
+
+    def _pasal(self, number: int | None) -> str:
+        """``Pasal 7``, or ``Pasal VII`` in an amending regulation."""
+        return f"Pasal {roman(number) if self.roman and number else number}"
 
     @staticmethod
     def _same_article(target: Target, context: Context) -> bool:
@@ -272,22 +282,21 @@ class Resolver:
         if target.kind in ("bab", "bagian", "paragraf", "lampiran"):
             return target.label
         if target.kind == "pasal":
-            return f"Pasal {target.article}"
+            return self._pasal(target.article)
         if self._same_article(target, context):
             return self._tail(target, context)
-        head = f"Pasal {target.article}"
+        head = self._pasal(target.article)
         tail = self._tail(target, Context(target.article, None))
         return f"{head} {tail}" if tail else head
 
-    @staticmethod
-    def _tail(target: Target, context: Context) -> str:
+    def _tail(self, target: Target, context: Context) -> str:
         """The part after ``Pasal N``: ``ayat (2) huruf b``; the ayat is dropped inside the same ayat."""
         parts = []
         if target.clause is not None and not (context.clause == target.clause and target.kind != "ayat"):
             parts.append(f"ayat ({target.clause})")
         parts.extend(label for label, _n in target.path)
         if not parts and target.kind == "pasal":
-            return f"Pasal {target.article}"
+            return self._pasal(target.article)
         return " ".join(parts)
 
 

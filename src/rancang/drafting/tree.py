@@ -68,12 +68,35 @@ class Clause:
 
 
 @dataclass
+class QuotedLine:
+    """One line of the new text quoted by a change point of an amending regulation, as its author wrote it."""
+
+    text: RichText
+    heading: bool = False
+    """A unit's label or title (``Pasal 5``, ``BAB IVA`` and the line after it): printed centred."""
+
+
+@dataclass
+class Change:
+    """A change point of an amending regulation's Pasal I: ``1.`` and its instruction, then the quoted text."""
+
+    label: str
+    text: RichText
+    quoted: list[QuotedLine] = field(default_factory=list)
+    anchor: str = ""
+    source: Any = field(default=None, repr=False, compare=False)
+
+
+@dataclass
 class Article:
     number: int
     label: str
+    """``Pasal 5``; ``Pasal I`` in an amending regulation."""
     clauses: list[Clause]
     anchor: str = ""
     source: Any = field(default=None, repr=False, compare=False)
+    changes: list[Change] = field(default_factory=list)
+    """The change points of an amending regulation's Pasal (after its lead text)."""
 
 
 @dataclass
@@ -124,8 +147,47 @@ class AnnexPart:
 
 
 @dataclass
+class Explained:
+    """An element of Penjelasan's II. PASAL DEMI PASAL: a Pasal, or an ayat, huruf or angka under it."""
+
+    label: str
+    """``Pasal 3``, ``Ayat (1)``, ``Huruf a``, ``Angka 2``."""
+    text: richtext.RichText | None
+    """Its explanation (``Cukup jelas.`` when nothing is given and nothing under it is explained); None when only
+    elements under it are explained."""
+    children: list["Explained"] = field(default_factory=list)
+    """Every ayat, huruf or angka under it, when one of them is explained (each with its text or
+    ``Cukup jelas.``)."""
+    depth: int = 1
+    """1 for a Pasal, 2 for what is directly under it, ..."""
+    anchor: str = ""
+    """Its own anchor (``penjelasan-pasal-3-ayat-1``)."""
+    target: str = ""
+    """The anchor of the element it explains in the body."""
+
+
+@dataclass
+class ExplanationPart:
+    """The Penjelasan of a Peraturan Daerah, after the signatures and before the lampiran."""
+
+    title: list[str]
+    """``PENJELASAN``, ``ATAS``, ``PERATURAN DAERAH KOTA PAREPARE``, ``NOMOR ... TAHUN ...``, ``TENTANG``, name."""
+    general_heading: tuple[str, str]
+    """``("I.", "UMUM")``."""
+    general: richtext.RichText
+    """I. UMUM as rich text, its ``[[...]]`` references resolved."""
+    articles_heading: tuple[str, str]
+    """``("II.", "PASAL DEMI PASAL")``."""
+    articles: list[Explained]
+    """Every Pasal, in order."""
+    supplement_line: str
+    """``TAMBAHAN LEMBARAN DAERAH KOTA PAREPARE NOMOR ...``."""
+    anchor: str = "penjelasan"
+
+
+@dataclass
 class Document:
-    """A whole Peraturan Wali Kota / Peraturan Bupati, ready to render."""
+    """A whole Peraturan Wali Kota, Peraturan Bupati or Peraturan Daerah, ready to render."""
 
     heading: list[str]
     """Kop: ``WALI KOTA PAREPARE`` / ``PROVINSI SULAWESI SELATAN``."""
@@ -144,7 +206,16 @@ class Document:
     enactment: SignatureBlock
     promulgation: SignatureBlock
     gazette_line: str
+    """``BERITA DAERAH KOTA PAREPARE TAHUN ... NOMOR ...`` (a Perda: ``LEMBARAN DAERAH ...``)."""
     annexes: list[AnnexPart] = field(default_factory=list)
+    approval: list[str] = field(default_factory=list)
+    """A Perda's joint approval, between Mengingat and MEMUTUSKAN: ``Dengan Persetujuan Bersama``,
+    ``DEWAN PERWAKILAN RAKYAT DAERAH KOTA PAREPARE``, ``dan``, ``WALI KOTA PAREPARE``; empty for a Perkada."""
+    register_line: str | None = None
+    """A Perda's ``NOREG PERATURAN DAERAH KOTA PAREPARE, PROVINSI SULAWESI SELATAN: (...)``, under the gazette
+    line, when its NOREG is known."""
+    explanation: ExplanationPart | None = None
+    """A Perda's Penjelasan."""
 
     def articles(self) -> list[Article]:
         out: list[Article] = []

@@ -26,8 +26,8 @@ from __future__ import annotations
 import enum
 from typing import Annotated, Any, Iterator, Union
 
-from pydantic import Discriminator, Tag, ValidationInfo, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Discriminator, Tag, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from rancang.models.base import Id, Markdown, Model, PartialDate, Text, Year, field
 
@@ -35,6 +35,8 @@ from rancang.models.base import Id, Markdown, Model, PartialDate, Text, Year, fi
 class RegulationKind(str, enum.Enum):
     MAYOR = "peraturan_wali_kota"
     REGENT = "peraturan_bupati"
+    REGIONAL = "peraturan_daerah"
+    """A Peraturan Daerah (Perda): made by the head of region with the DPRD's joint approval."""
 
 
 class ListKind(str, enum.Enum):
@@ -43,6 +45,12 @@ class ListKind(str, enum.Enum):
     CUMULATIVE = "kumulatif"  # "; dan"
     ALTERNATIVE = "alternatif"  # "; atau"
     BOTH = "kumulatif_alternatif"  # "; dan/atau"
+
+
+def _error(loc: tuple, code: str, message: str, context: dict, value: Any) -> InitErrorDetails:
+    """One located error of a validator that checks values below its own field (raised together as a
+    ``ValidationError``, whose locations pydantic appends to the field's: the message points at the value)."""
+    return InitErrorDetails(type=PydanticCustomError(code, message, context), loc=loc, input=value)
 
 
 def _text_shorthand(value: Any) -> Any:
@@ -95,12 +103,30 @@ class Clause(Model):
         return _text_shorthand(value)
 
 
+class Change(Model):
+    """A change point of an amending regulation (``perubahan`` of a Pasal I): the instruction and the new text."""
+
+    text: Text = field(
+        "teks", "Perintah perubahan tanpa nomor di depan, misalnya 'Ketentuan Pasal 5 diubah sehingga berbunyi "
+        "sebagai berikut:'. Nomor butir perubahan (1., 2., ...) dibuat otomatis.")
+    quoted: Markdown | None = field(
+        "naskah", "Naskah baru yang dikutip sesudah perintah itu, apa adanya: setiap baris menjadi satu paragraf "
+        "(misalnya 'Pasal 5', lalu '(1) ...', 'a. ...'); nomor di dalamnya ditulis sendiri karena menunjuk unsur "
+        "peraturan yang diubah. Kosongkan untuk perintah tanpa naskah, misalnya 'Pasal 16 dihapus.'.",
+        default=None)
+
+
 class Article(Model):
-    """A Pasal: either one norm (``teks``) or several ayat (``ayat``)."""
+    """A Pasal: either one norm (``teks``) or several ayat (``ayat``); in an amending regulation, change points
+    (``perubahan``) after an optional lead (``teks``)."""
 
     id: Id | None = field("id", "Id untuk dirujuk dari teks lain.", default=None)
     text: Text | None = field("teks", "Isi pasal yang terdiri atas satu norma (tidak diberi nomor ayat).", default=None)
     items: Enumeration | None = field("rincian", "Rincian dalam pasal satu norma.", default=None)
+    changes: list[Change] | None = field(
+        "perubahan", "Hanya dalam peraturan perubahan ('mengubah'): butir-butir perubahan pasal ini (Pasal I), "
+        "dinomori 1., 2., ... sesudah 'teks'. Tanpa 'teks', kalimat pembukanya dibuat otomatis: 'Beberapa "
+        "ketentuan dalam <peraturan yang diubah> diubah sebagai berikut:'.", default=None, min_length=1)
     clauses: list[Clause] = field(
         "ayat", "Ayat-ayat pasal ini, tanpa nomor. Pasal dengan satu ayat tidak diberi nomor ayat.",
         default_factory=list, validate_default=True
@@ -109,9 +135,19 @@ class Article(Model):
     @field_validator("clauses")
     @classmethod
     def text_or_clauses(cls, clauses: list[Clause], info: ValidationInfo) -> list[Clause]:
-        if "text" not in info.data or "items" not in info.data:
+        if "text" not in info.data or "items" not in info.data or "changes" not in info.data:
             return clauses  # already reported
         text, items = info.data["text"], info.data["items"]
+        if info.data["changes"] is not None:
+            if clauses:
+                raise PydanticCustomError(
+                    "S206", "pasal berisi 'perubahan' tidak memuat 'ayat'; tulis kalimat pembukanya di 'teks'",
+                    {"kunci": "ayat"})
+            if items is not None:
+                raise PydanticCustomError(
+                    "S206", "pasal berisi 'perubahan' tidak memuat 'rincian'; tulis setiap perubahan sebagai "
+                    "butir 'perubahan'", {"kunci": "rincian"})
+            return clauses
         if text is None and not clauses:
             raise PydanticCustomError("S201", "pasal harus memiliki 'teks' (satu norma) atau 'ayat'")
         if text is not None and clauses:
@@ -277,13 +313,73 @@ class Enactment(Model):
 
 
 class Promulgation(Enactment):
-    """Pengundangan by the regional secretary, with the Berita Daerah number."""
+    """Pengundangan by the regional secretary: the Berita Daerah number of a Perkada, the Lembaran Daerah and
+    Tambahan Lembaran Daerah numbers and the NOREG of a Perda."""
 
     signatory: Text | None = field(
         "penanda_tangan", "Nama penanda tangan tanpa gelar; bawaan: sekretaris daerah dari rancang.yaml.", default=None
     )
-    gazette_number: int | None = field("nomor_berita_daerah", "Nomor Berita Daerah.", default=None, ge=1)
-    gazette_year: Year | None = field("tahun_berita_daerah", "Tahun Berita Daerah.", default=None)
+    gazette_number: int | None = field(
+        "nomor_berita_daerah", "Nomor Berita Daerah (Peraturan Wali Kota/Bupati).", default=None, ge=1)
+    gazette_year: Year | None = field(
+        "tahun_berita_daerah", "Tahun Berita Daerah (Peraturan Wali Kota/Bupati); bawaan: tahun pengundangan.",
+        default=None)
+    regional_gazette_number: int | None = field(
+        "nomor_lembaran_daerah", "Nomor Lembaran Daerah (Peraturan Daerah).", default=None, ge=1)
+    regional_gazette_year: Year | None = field(
+        "tahun_lembaran_daerah", "Tahun Lembaran Daerah (Peraturan Daerah); bawaan: tahun pengundangan.",
+        default=None)
+    supplement_number: int | None = field(
+        "nomor_tambahan_lembaran_daerah",
+        "Nomor Tambahan Lembaran Daerah, tempat Penjelasan Peraturan Daerah dimuat.", default=None, ge=1)
+    register_number: Text | None = field(
+        "noreg", "Nomor register Peraturan Daerah dari gubernur, seperti tercetak, misalnya '(3/2020)' atau "
+        "'(4-187/2017)'; baris NOREG hanya dicetak bila diisi.", default=None)
+
+
+PERKADA_PROMULGATION_KEYS = ("nomor_berita_daerah", "tahun_berita_daerah")
+PERDA_PROMULGATION_KEYS = ("nomor_lembaran_daerah", "tahun_lembaran_daerah", "nomor_tambahan_lembaran_daerah",
+                           "noreg")
+
+
+class ExplainedElement(Model):
+    """The explanation of one Pasal, ayat or butir in Penjelasan's II. PASAL DEMI PASAL."""
+
+    reference: Id = field(
+        "rujukan", "Id pasal, ayat, butir rincian, atau istilah Ketentuan Umum yang dijelaskan. Nomornya mengikuti "
+        "penomoran otomatis, sehingga penjelasan tetap di tempatnya bila pasal disisipkan atau dipindahkan.")
+    text: Markdown = field(
+        "teks", "Penjelasannya (Markdown), misalnya 'Yang dimaksud dengan \"pelayanan publik\" adalah ...'. "
+        "Rujukan [[id]] dapat dipakai.")
+
+
+class Explanation(Model):
+    """The Penjelasan of a Peraturan Daerah."""
+
+    general: Markdown = field(
+        "umum", "I. UMUM: latar belakang, maksud, dan pokok isi Peraturan Daerah (Markdown; rujukan [[id]] dapat "
+        "dipakai).")
+    elements: list[ExplainedElement] = field(
+        "pasal", "II. PASAL DEMI PASAL: penjelasan pasal, ayat, atau butir tertentu. Setiap pasal dicantumkan "
+        "otomatis; yang tidak dijelaskan diberi 'Cukup jelas.'. Bila satu ayat atau butir dijelaskan, semua ayat "
+        "atau butir sejajarnya ikut dicantumkan.", default_factory=list)
+
+    @field_validator("elements")
+    @classmethod
+    def one_explanation_per_element(cls, elements: list[ExplainedElement]) -> list[ExplainedElement]:
+        seen: dict[str, int] = {}
+        errors = []
+        for index, element in enumerate(elements):
+            if element.reference in seen:
+                errors.append(_error((index, "rujukan"), "S206",
+                                     "'{rujukan}' sudah dijelaskan pada butir ke-{first}; gabungkan kedua penjelasan",
+                                     {"rujukan": element.reference, "first": seen[element.reference] + 1},
+                                     element.reference))
+            else:
+                seen[element.reference] = index
+        if errors:
+            raise ValidationError.from_exception_data("Explanation", errors)
+        return elements
 
 
 CHART_MAX_UNITS = 150
@@ -362,15 +458,21 @@ class Annex(Model):
 
 
 class Regulation(Model):
-    """Rancangan Peraturan Wali Kota atau Peraturan Bupati."""
+    """A regulation of the region: Peraturan Wali Kota, Peraturan Bupati, or Peraturan Daerah (with its
+    Penjelasan); a draft until it has a number, a year and a full date of enactment."""
 
     kind: RegulationKind | None = field(
-        "jenis", "peraturan_wali_kota atau peraturan_bupati; bawaan: sesuai jenis daerah.", default=None
+        "jenis", "peraturan_wali_kota, peraturan_bupati, atau peraturan_daerah; bawaan: Peraturan Wali Kota "
+        "(kota) atau Peraturan Bupati (kabupaten).", default=None
     )
     number: int | None = field("nomor", "Nomor; kosongkan selama masih rancangan.", default=None, ge=1)
     year: Year | None = field("tahun", "Tahun; kosongkan selama masih rancangan.", default=None,
                               validate_default=True)
     title: Text = field("tentang", "Nama peraturan, misalnya 'Inovasi Daerah'.")
+    amends: Id | None = field(
+        "mengubah", "Id peraturan yang diubah (dalam kb/dasar-hukum.yaml): pasal-pasal peraturan perubahan ini "
+        "dinomori dengan angka Romawi (Pasal I, Pasal II) dan Pasal I memuat 'perubahan'. Peraturan yang diubah "
+        "dicantumkan sendiri di 'mengingat'.", default=None)
     considerations: list[Text] = field(
         "menimbang",
         "Pokok pikiran, masing-masing diawali 'bahwa'. Butir penutup ('bahwa berdasarkan pertimbangan ...') "
@@ -379,14 +481,21 @@ class Regulation(Model):
     )
     legal_bases: list[Citation] = field("mengingat", "Dasar hukum: id dari kb/dasar-hukum.yaml.", min_length=1)
     definitions: list[Definition] = field("ketentuan_umum", "Istilah dan artinya (Pasal 1).", default_factory=list)
-    body: list[BodyContent] = field("batang_tubuh", "BAB atau Pasal, tanpa nomor.", min_length=1)
+    body: list[BodyContent] = field(
+        "batang_tubuh", "BAB atau Pasal, tanpa nomor. BAB pertama berjudul KETENTUAN UMUM menerima Pasal "
+        "ketentuan umum sebagai pasal pertamanya, dan BAB terakhir berjudul KETENTUAN PENUTUP menerima pasal "
+        "pencabutan dan saat mulai berlaku sesudah pasal-pasalnya sendiri.", min_length=1)
     closing: ClosingProvisions = field(
         "ketentuan_penutup", "Pencabutan dan saat mulai berlaku.", default_factory=ClosingProvisions
     )
     enactment: Enactment = field("penetapan", "Tempat, tanggal, dan penanda tangan penetapan.", default_factory=Enactment)
     promulgation: Promulgation = field(
-        "pengundangan", "Tempat, tanggal, penanda tangan, dan nomor Berita Daerah.", default_factory=Promulgation
+        "pengundangan", "Tempat, tanggal, penanda tangan, dan nomor Berita Daerah (Peraturan Wali Kota/Bupati) atau "
+        "Lembaran Daerah (Peraturan Daerah).", default_factory=Promulgation
     )
+    explanation: Explanation | None = field(
+        "penjelasan", "Penjelasan Peraturan Daerah: I. UMUM dan II. PASAL DEMI PASAL, dicetak sesudah tanda "
+        "tangan dan sebelum lampiran. Hanya untuk jenis: peraturan_daerah.", default=None)
     annexes: list[Annex] = field("lampiran", "Lampiran.", default_factory=list)
 
     @field_validator("body")
@@ -407,6 +516,89 @@ class Regulation(Model):
             )
         return value
 
+    @field_validator("body", mode="after")
+    @classmethod
+    def changes_only_in_an_amendment(cls, value: list, info: ValidationInfo) -> list:
+        if "amends" not in info.data:
+            return value  # already reported
+        amends = info.data["amends"]
+        errors = []
+        for loc, element in _body_elements(value):
+            if isinstance(element, Article) and element.changes is not None and amends is None:
+                errors.append(_error(loc + ("perubahan",), "S206",
+                                     "'perubahan' hanya dipakai dalam peraturan perubahan; isi 'mengubah' dengan id "
+                                     "peraturan yang diubah (dari kb/dasar-hukum.yaml)", {"kunci": "perubahan"},
+                                     None))
+        if errors:
+            raise ValidationError.from_exception_data("Regulation", errors)
+        return value
+
+    @field_validator("promulgation")
+    @classmethod
+    def gazette_of_the_kind(cls, value: Promulgation, info: ValidationInfo) -> Promulgation:
+        if "kind" not in info.data:
+            return value  # already reported
+        regional = info.data["kind"] is RegulationKind.REGIONAL
+        given = value.model_fields_set
+        errors = []
+        for name, info_field in type(value).model_fields.items():
+            key = info_field.alias
+            if name not in given or getattr(value, name) is None:
+                continue
+            if regional and key in PERKADA_PROMULGATION_KEYS:
+                wanted = key.replace("berita_daerah", "lembaran_daerah")
+                errors.append(_error((key,), "S206",
+                                     "Peraturan Daerah diundangkan dalam Lembaran Daerah, bukan Berita Daerah: "
+                                     "tulis '{wanted}' sebagai ganti '{key}'", {"wanted": wanted, "key": key},
+                                     getattr(value, name)))
+            elif not regional and key in PERDA_PROMULGATION_KEYS:
+                if key == "noreg":
+                    message = ("NOREG hanya diberikan kepada Peraturan Daerah; hapus '{key}' atau tulis "
+                               "jenis: peraturan_daerah")
+                elif key == "nomor_tambahan_lembaran_daerah":
+                    message = ("Tambahan Lembaran Daerah hanya untuk Peraturan Daerah; hapus '{key}' atau tulis "
+                               "jenis: peraturan_daerah")
+                else:
+                    message = ("Peraturan Wali Kota/Bupati diundangkan dalam Berita Daerah, bukan Lembaran Daerah: "
+                               "tulis '{wanted}' sebagai ganti '{key}'")
+                errors.append(_error((key,), "S206", message,
+                                     {"wanted": key.replace("lembaran_daerah", "berita_daerah"), "key": key},
+                                     getattr(value, name)))
+        if errors:
+            raise ValidationError.from_exception_data("Promulgation", errors)
+        return value
+
+    @field_validator("explanation")
+    @classmethod
+    def explanation_of_a_perda(cls, value: Explanation | None, info: ValidationInfo) -> Explanation | None:
+        if value is not None and "kind" in info.data and info.data["kind"] is not RegulationKind.REGIONAL:
+            raise PydanticCustomError(
+                "S206", "'penjelasan' hanya dimuat dalam Peraturan Daerah; tulis jenis: peraturan_daerah atau hapus "
+                "'penjelasan'", {"kunci": "penjelasan"})
+        return value
+
+    @property
+    def is_regional(self) -> bool:
+        """A Peraturan Daerah (made with the DPRD), not a Peraturan Wali Kota/Bupati."""
+        return self.kind is RegulationKind.REGIONAL
+
+    @property
+    def is_enacted(self) -> bool:
+        """Enacted: it has a number, a year and the full date of its enactment (penetapan)."""
+        date = self.enactment.date
+        return self.number is not None and self.year is not None and date is not None and date.day is not None
+
     @property
     def is_draft(self) -> bool:
-        return self.number is None
+        """A draft (rancangan): not enacted yet; its document carries the RANCANGAN marker."""
+        return not self.is_enacted
+
+
+def _body_elements(body: list, loc: tuple = ()) -> Iterator[tuple[tuple, Model]]:
+    """Every BAB, Bagian, Paragraf and Pasal of a body with its location below ``batang_tubuh``."""
+    for index, element in enumerate(body):
+        here = loc + (index,)
+        yield here, element
+        content = getattr(element, "content", None)
+        if isinstance(content, list):
+            yield from _body_elements(content, here + ("isi",))

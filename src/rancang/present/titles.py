@@ -1,10 +1,12 @@
 """The names of regulations as a reader sees them: the one place they are composed.
 
-A regulation of the project is named from the region's settings and its own fields:
+A regulation of the project is named from the region's settings and its own fields, its kind deciding
+between the head's office and ``Peraturan Daerah``:
 
-* a draft (no number yet): ``Rancangan Peraturan Wali Kota Parepare tentang Inovasi Daerah``;
-* an enacted one: ``Peraturan Wali Kota Parepare Nomor 5 Tahun 2021 tentang Inovasi Daerah``, as
-  :func:`rancang.language.citation.name_of` names a regulation of the catalogue.
+* a draft (not enacted): ``Rancangan Peraturan Wali Kota Parepare tentang Inovasi Daerah`` -- with its number
+  when one is given already: ``Rancangan Peraturan Daerah Kota Parepare Nomor 3 Tahun 2020 tentang ...``;
+* an enacted one (number, year and date of enactment): ``Peraturan Wali Kota Parepare Nomor 5 Tahun 2021
+  tentang Inovasi Daerah``, as :func:`rancang.language.citation.name_of` names a regulation of the catalogue.
 
 Every output that shows such a name (the list of regulations, the regulation's page, a profile's legal basis,
 the brief) calls :func:`regulation_title`. The words inside a regulation itself (its heading in capitals, the
@@ -13,19 +15,23 @@ last "Menimbang" formula) belong to the drafting engine, which writes the legal 
 
 from __future__ import annotations
 
+from rancang.language.regulation_words import kind_words
 from rancang.models.project import Project
 from rancang.models.regulation import Regulation
 
 DRAFT = "Rancangan"
 
 
-def regulation_kind(settings: Project) -> str:
-    """``Peraturan Wali Kota Parepare`` or ``Peraturan Bupati Pangkajene dan Kepulauan``."""
-    return f"Peraturan {settings.office_title}"
+def regulation_kind(settings: Project, regulation: Regulation | None = None) -> str:
+    """``Peraturan Wali Kota Parepare``, ``Peraturan Bupati Pangkajene dan Kepulauan`` or, for a regulation of
+    kind ``peraturan_daerah``, ``Peraturan Daerah Kota Parepare``."""
+    return kind_words(settings, regulation.kind if regulation is not None else None).full_name
 
 
 def regulation_title(settings: Project, regulation: Regulation) -> str:
     """The full name of a regulation of the project (see the module's docstring)."""
+    kind = regulation_kind(settings, regulation)
+    numbered = f" Nomor {regulation.number} Tahun {regulation.year}" if regulation.number is not None else ""
     if regulation.is_draft:
-        return f"{DRAFT} {regulation_kind(settings)} tentang {regulation.title}"
-    return f"{regulation_kind(settings)} Nomor {regulation.number} Tahun {regulation.year} tentang {regulation.title}"
+        return f"{DRAFT} {kind}{numbered} tentang {regulation.title}"
+    return f"{kind}{numbered} tentang {regulation.title}"

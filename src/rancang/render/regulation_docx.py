@@ -18,6 +18,7 @@ template itself.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Iterable
 
@@ -29,12 +30,27 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, InlineImage
 
-from rancang.drafting.tree import AnnexPart, Article, BodyItem, Clause, Document, Group, ListEntry, Point, RichText
+from rancang.drafting.tree import (
+    AnnexPart,
+    Article,
+    BodyItem,
+    Change,
+    Clause,
+    Document,
+    Explained,
+    ExplanationPart,
+    Group,
+    ListEntry,
+    Point,
+    RichText,
+)
 from rancang.models.regulation import OrgUnit
 from rancang.render import bagan, docx_template
 from rancang.render.docx_template import element_xml, paragraph_properties, text
 from rancang.render.richtext_docx import ImageSource, RichTextWriter, blocks_xml, image_xml
 from rancang.render.template_names import (  # noqa: F401 - re-exported for the docs
+    EXPLANATION_LEVELS,
+    LATER_STYLES,
     POINT_STYLES,
     STYLES,
     TEMPLATE_NAME,
@@ -74,7 +90,7 @@ class _Writer:
         if missing:
             raise TemplateStyleError(", ".join(sorted(missing)))
         self.template = template
-        self.rich = RichTextWriter.of(template, self.style_ids, STYLES["annex_text"], text_width)
+        self.rich_writer = RichTextWriter.of(template, self.style_ids, STYLES["annex_text"], text_width)
         """The writer of rich text and images (:mod:`rancang.render.richtext_docx`) for this document."""
         self.images = images
         self.out: list[str] = []
@@ -89,8 +105,12 @@ class _Writer:
     def _properties(self, style: str) -> str:
         found = self._pPr.get(style)
         if found is None:
-            found = self._pPr[style] = paragraph_properties(self.style_ids[style])
+            found = self._pPr[style] = paragraph_properties(self.style_ids[self.present(style)])
         return found
+
+    def present(self, style: str) -> str:
+        """``style``, or in a template made before it existed the older style that stands in for it."""
+        return style if style in self.style_ids else LATER_STYLES.get(style, style)
 
     def paragraph(self, style: str, content: str | RichText = "", label: str | None = None) -> None:
         """One ``w:p``: a run for the label and a tab, then a run per line (``\\n`` is a line break)."""
@@ -190,6 +210,14 @@ class _Writer:
         self.paragraph(STYLES["article"], article.label)
         for clause in article.clauses:
             self.clause(clause)
+        for change in article.changes:
+            self.change(change)
+
+    def change(self, change: Change) -> None:
+        """A change point ``1.`` at the first indent of rincian, then its quoted text line by line under it."""
+        self.paragraph(POINT_STYLES[0], change.text, label=change.label)
+        for line in change.quoted:
+            self.paragraph(STYLES["quoted_heading" if line.heading else "quoted"], line.text)
 
     def clause(self, clause: Clause) -> None:
         numbered = clause.label is not None
@@ -226,11 +254,39 @@ class _Writer:
             self.paragraph(STYLES["annex_head"], line)
         self.paragraph(STYLES["annex_title"], annex.title)
         if annex.content.blocks:
-            self.out.append(blocks_xml(self.rich, annex.content, self.images))
+            self.out.append(blocks_xml(self.rich_writer, annex.content, self.images))
         if annex.chart is not None:
             self.chart(annex.chart)
         self.blank()
         self.signature(STYLES["sign"], [], annex.signature_office, annex.signature_name)
+
+    def explanation(self, part: ExplanationPart) -> None:
+        """The Penjelasan on a page of its own: its title, I. UMUM, II. PASAL DEMI PASAL, the Tambahan line."""
+        self.page_break()
+        for line in part.title:
+            self.paragraph(STYLES["explanation_title"], line)
+        self.blank()
+        self.paragraph(STYLES["explanation_part"], part.general_heading[1], label=part.general_heading[0])
+        self.rich(part.general, 1)
+        self.paragraph(STYLES["explanation_part"], part.articles_heading[1], label=part.articles_heading[0])
+        for article in part.articles:
+            self.explained(article)
+        self.blank()
+        self.paragraph(STYLES["gazette"], part.supplement_line)
+
+    def explained(self, item: Explained) -> None:
+        level = min(item.depth, EXPLANATION_LEVELS)
+        self.paragraph(STYLES[f"explanation_heading_{level}"], item.label)
+        if item.text is not None:
+            self.rich(item.text, level)
+        for child in item.children:
+            self.explained(child)
+
+    def rich(self, tree, level: int) -> None:
+        """Markdown of the Penjelasan, its paragraphs at the indent of ``level``."""
+        text_style = self.present(STYLES[f"explanation_text_{min(level, EXPLANATION_LEVELS)}"])
+        writer = dataclasses.replace(self.rich_writer, text_style=text_style)  # the same package and counters
+        self.out.append(blocks_xml(writer, tree, self.images))
 
     def chart(self, chart: OrgUnit) -> None:
         """A lampiran's organisation chart: Graphviz's PNG scaled to the text width (:mod:`rancang.render.bagan`),
@@ -240,7 +296,7 @@ class _Writer:
         except bagan.NotInstalled:
             self.paragraph(STYLES["annex_text"], bagan.placeholder(chart))
             return
-        self.out.append(image_xml(self.rich, data, None, description=bagan.title_of(chart)))
+        self.out.append(image_xml(self.rich_writer, data, None, description=bagan.title_of(chart)))
 
 
 def _text_width(template: DocxTemplate, margins_cm: dict[str, float] | None) -> int | None:
@@ -273,6 +329,10 @@ def body_xml(template: DocxTemplate, key, document: Document, text_width: int | 
     writer.blank()
     writer.labelled_table("Mengingat", document.legal_bases)
     writer.blank()
+    if document.approval:
+        for line in document.approval:
+            writer.paragraph(STYLES["opening"], line)
+        writer.blank()
     writer.paragraph(STYLES["opening"], document.decision)
     writer.blank()
     writer.labelled_table(document.enact_label, [ListEntry(None, document.enact_text)])  # type: ignore[arg-type]
@@ -286,6 +346,10 @@ def body_xml(template: DocxTemplate, key, document: Document, text_width: int | 
     writer.signature(STYLES["promulgate"], [promulgation.place_line, promulgation.date_line], promulgation.office,
                      promulgation.name)
     writer.paragraph(STYLES["gazette"], document.gazette_line)
+    if document.register_line is not None:
+        writer.paragraph(STYLES["gazette"], document.register_line)
+    if document.explanation is not None:
+        writer.explanation(document.explanation)
     for annex in document.annexes:
         writer.annex(annex)
     return writer.xml()

@@ -53,16 +53,35 @@ STYLES = {
     "annex_head": "Lampiran Kepala",
     "annex_title": "Judul Lampiran",
     "annex_text": "Isi Lampiran",
+    "quoted": "Naskah Perubahan",
+    "quoted_heading": "Judul Naskah Perubahan",
+    "explanation_title": "Judul Penjelasan",
+    "explanation_part": "Bagian Penjelasan",
+    **{f"explanation_heading_{n}": f"Unsur Penjelasan {n}" for n in range(1, 5)},
+    **{f"explanation_text_{n}": f"Isi Penjelasan {n}" for n in range(1, 5)},
     **{f"rich_{role}": name for role, name in RICHTEXT_STYLES.items()},
 }
 POINT_STYLES = [f"Rincian {n}" for n in range(1, 6)]
 """Indentation levels of rincian; ``Rincian 1`` sits at the first indent."""
+EXPLANATION_LEVELS = 4
+"""Indentation levels of Penjelasan's II. PASAL DEMI PASAL (Pasal, then ayat or huruf, ...); deeper elements use
+the last."""
 
+LATER_STYLES = {
+    "Naskah Perubahan": "Lanjutan Ayat",
+    "Judul Naskah Perubahan": "Judul Pasal",
+    "Judul Penjelasan": "Judul Peraturan",
+    "Bagian Penjelasan": "Isi Pasal",
+    **{f"Unsur Penjelasan {n}": "Isi Pasal" for n in range(1, EXPLANATION_LEVELS + 1)},
+    **{f"Isi Penjelasan {n}": "Isi Pasal" for n in range(1, EXPLANATION_LEVELS + 1)},
+}
+"""Styles of the parts a regulation has only sometimes (an amendment's quoted text, a Perda's Penjelasan), each
+with the older style that stands in for it in a template made before rancang had them."""
 
-OPTIONAL_STYLES = set(RICHTEXT_STYLES.values())
-"""Styles of rich text in the regulation template: a template made before rancang had them (a region's own
-copy) still works -- the body-text style stands in for a missing paragraph style, a missing character or table
-style is left out -- and the check says which are missing (P410)."""
+OPTIONAL_STYLES = set(RICHTEXT_STYLES.values()) | set(LATER_STYLES)
+"""Styles a template made before rancang had them (a region's own copy) may lack: it still works -- the
+body-text style (for a part of a regulation, the style of :data:`LATER_STYLES`) stands in for a missing
+paragraph style, a missing character or table style is left out -- and the check says which are missing (P414)."""
 
 
 def required_styles() -> set[str]:

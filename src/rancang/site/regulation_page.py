@@ -1,14 +1,29 @@
 """A regulation as a readable web page, from the same numbered tree as the DOCX.
 
 Every Pasal, ayat and butir has its anchor (``#pasal-5``, ``#pasal-5-ayat-2``)
-and every resolved reference is a link. Nothing is numbered here.
+and every resolved reference is a link. Nothing is numbered here. A Perda adds
+its joint approval, its NOREG line and its Penjelasan (``#penjelasan``, every
+element explained with its own anchor ``#penjelasan-pasal-5-ayat-2``); an
+amending regulation's Pasal I its change points, the quoted new text under each.
+The page is made of docutils nodes (Sphinx writes the HTML), never of HTML text.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 
-from rancang.drafting.tree import Article, Clause, Document, Group, ListEntry, Point, RichText
+from rancang.drafting.tree import (
+    Article,
+    Change,
+    Clause,
+    Document,
+    Explained,
+    ExplanationPart,
+    Group,
+    ListEntry,
+    Point,
+    RichText,
+)
 from rancang.models.regulation import OrgUnit
 from rancang.render.bagan import NotInstalled, placeholder, svg
 from rancang.site.richtext import ImageUri, no_images, nodes_of
@@ -75,12 +90,64 @@ def _clause(clause: Clause, numbered: bool) -> list[nodes.Node]:
     return out
 
 
+def _change(change: Change) -> nodes.container:
+    """A change point of an amending regulation: ``1.`` and its instruction, then the quoted new text."""
+    box = nodes.container(ids=[change.anchor], classes=["rancang-perubahan"])
+    box += _labelled(change.label, change.text, "", ["rancang-rincian", "rancang-tingkat-1"])
+    if change.quoted:
+        quoted = nodes.container(classes=["rancang-naskah"])
+        for line in change.quoted:
+            quoted += rich(line.text, nodes.paragraph(
+                classes=["rancang-naskah-judul" if line.heading else "rancang-naskah-baris"]))
+        box += quoted
+    return box
+
+
 def _article(article: Article) -> nodes.container:
     box = nodes.container(ids=[article.anchor], classes=["rancang-pasal"])
     box += nodes.paragraph(text=article.label, classes=["rancang-judul-pasal"])
     for clause in article.clauses:
         for node in _clause(clause, clause.label is not None):
             box += node
+    for change in article.changes:
+        box += _change(change)
+    return box
+
+
+def _explained(item: Explained, image_uri: ImageUri) -> nodes.container:
+    """A Pasal, ayat or huruf of II. PASAL DEMI PASAL: its label, its explanation, the elements under it (nested:
+    the style sheet indents each level)."""
+    box = nodes.container(ids=[item.anchor], classes=["rancang-unsur-penjelasan", f"rancang-tingkat-{item.depth}"])
+    label = nodes.paragraph(classes=["rancang-label-penjelasan"])
+    label += nodes.reference("", item.label, internal=True, refuri=f"#{item.target}")
+    box += label
+    if item.text is not None:
+        box.extend(nodes_of(item.text, image_uri))
+    for child in item.children:
+        box += _explained(child, image_uri)
+    return box
+
+
+def explanation_node(part: ExplanationPart, image_uri: ImageUri = no_images) -> nodes.container:
+    """A Perda's Penjelasan: its title, I. UMUM (rich text), II. PASAL DEMI PASAL, the Tambahan line."""
+    box = nodes.container(ids=[part.anchor], classes=["rancang-penjelasan"])
+    head = nodes.container(classes=["rancang-kepala-penjelasan"])
+    for line in part.title:
+        head += nodes.paragraph(text=line, classes=["rancang-tengah"])
+    box += head
+    for (number, title), content in ((part.general_heading, None), (part.articles_heading, part.articles)):
+        heading = nodes.paragraph(classes=["rancang-bagian-penjelasan"])
+        heading += nodes.inline(text=f"{number} ", classes=["rancang-label"])
+        heading += nodes.Text(title)
+        box += heading
+        if content is None:
+            general = nodes.container(classes=["rancang-penjelasan-umum"])
+            general.extend(nodes_of(part.general, image_uri))
+            box += general
+        else:
+            for item in content:
+                box += _explained(item, image_uri)
+    box += nodes.paragraph(text=part.supplement_line, classes=["rancang-berita-daerah"])
     return box
 
 
@@ -119,6 +186,11 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
     section += head
     section += _list("Menimbang", document.considerations, "menimbang")
     section += _list("Mengingat", document.legal_bases, "mengingat")
+    if document.approval:
+        approval = nodes.container(classes=["rancang-persetujuan"])
+        for line in document.approval:
+            approval += nodes.paragraph(text=line, classes=["rancang-tengah"])
+        section += approval
     section += nodes.paragraph(text=document.decision, classes=["rancang-tengah"])
     section += nodes.paragraph(text=f"{document.enact_label}: {document.enact_text}", classes=["rancang-menetapkan"])
     for node in _body(document.body):
@@ -131,6 +203,10 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
             box += nodes.paragraph(text=line)
         section += box
     section += nodes.paragraph(text=document.gazette_line, classes=["rancang-berita-daerah"])
+    if document.register_line is not None:
+        section += nodes.paragraph(text=document.register_line, classes=["rancang-noreg"])
+    if document.explanation is not None:
+        section += explanation_node(document.explanation, image_uri)
     for annex in document.annexes:
         box = nodes.container(ids=[annex.anchor], classes=["rancang-lampiran"])
         for line in annex.header:

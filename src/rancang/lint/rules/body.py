@@ -328,34 +328,49 @@ _SHORT_BODY = """
 """
 
 
+_TWO_CHAPTERS = """
+        batang_tubuh:
+          - bab: PENYELENGGARAAN INOVASI DAERAH
+            isi:
+              - teks: Wali Kota menetapkan Inovasi Daerah dalam penyelenggaraan Pemerintahan Daerah.
+          - bab: {title}
+            isi:
+              - teks: Wali Kota melaporkan Inovasi Daerah kepada Menteri.
+"""
+
+
 @rule(
-    "L530", "BAB KETENTUAN UMUM atau KETENTUAN PENUTUP ditulis sendiri", ERROR,
+    "L530", "BAB KETENTUAN UMUM atau KETENTUAN PENUTUP tidak di tempatnya", ERROR,
     "Batang tubuh diawali BAB KETENTUAN UMUM dan diakhiri BAB KETENTUAN PENUTUP (Lampiran II UU 12/2011, "
-    "sistematika batang tubuh). Keduanya dibuat rancang: Ketentuan Umum (Pasal 1) dari 'ketentuan_umum', "
-    "Ketentuan Penutup dari 'ketentuan_penutup'. BAB dengan judul itu yang ditulis sendiri muncul dua kali.",
-    wrong=Example("regulasi", _SHORT_BODY.format(title="KETENTUAN UMUM")),
-    right=Example("regulasi", _SHORT_BODY.format(title="PENYELENGGARAAN INOVASI DAERAH")),
+    "sistematika batang tubuh). rancang menaruh Pasal ketentuan umum dari 'ketentuan_umum' sebagai pasal pertama "
+    "BAB pertama bila BAB itu berjudul KETENTUAN UMUM, dan pasal pencabutan serta saat mulai berlaku dari "
+    "'ketentuan_penutup' di akhir BAB terakhir bila BAB itu berjudul KETENTUAN PENUTUP; bila tidak, BAB itu dibuat "
+    "sendiri. BAB KETENTUAN UMUM yang bukan BAB pertama, atau KETENTUAN PENUTUP yang bukan BAB terakhir, salah "
+    "tempat dan membuat judul itu muncul dua kali.",
+    wrong=Example("regulasi", _TWO_CHAPTERS.format(title="KETENTUAN UMUM")),
+    right=Example("regulasi", _TWO_CHAPTERS.format(title="KETENTUAN PENUTUP")),
 )
 def generated_chapters(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
-        for element in draft.regulation.body:
-            if not isinstance(element, Chapter):
-                continue
+        chapters = [element for element in draft.regulation.body if isinstance(element, Chapter)]
+        for index, element in enumerate(chapters):
             heading = _heading(element.title)
-            if heading == "KETENTUAN UMUM":
-                yield diagnostic("L530", f"BAB {quote(element.title)} dibuat otomatis", locate(element, "title"),
-                                 "hapus BAB ini; tulis istilah dan artinya di 'ketentuan_umum'")
-            elif heading == "KETENTUAN PENUTUP":
-                yield diagnostic("L530", f"BAB {quote(element.title)} dibuat otomatis", locate(element, "title"),
-                                 "hapus BAB ini; pencabutan dan saat mulai berlaku diisi di 'ketentuan_penutup'")
+            if heading == "KETENTUAN UMUM" and index > 0:
+                yield diagnostic("L530", f"BAB {quote(element.title)} bukan BAB pertama", locate(element, "title"),
+                                 "pindahkan BAB ini ke awal batang_tubuh, atau hapus BAB ini dan tulis istilah dan "
+                                 "artinya di 'ketentuan_umum'")
+            elif heading == "KETENTUAN PENUTUP" and index < len(chapters) - 1:
+                yield diagnostic("L530", f"BAB {quote(element.title)} bukan BAB terakhir", locate(element, "title"),
+                                 "pindahkan BAB ini ke akhir batang_tubuh; pencabutan dan saat mulai berlaku diisi "
+                                 "di 'ketentuan_penutup'")
 
 
 @rule(
     "L531", "Urutan BAB KETENTUAN PERALIHAN atau KETENTUAN LAIN-LAIN salah", ERROR,
     "Ketentuan peralihan, bila ada, ditempatkan dalam BAB tersendiri tepat sebelum BAB KETENTUAN PENUTUP, "
     "dan ketentuan lain-lain mendahuluinya (Lampiran II UU 12/2011, sistematika batang tubuh; juga praktik "
-    "peraturan daerah). Karena KETENTUAN PENUTUP dibuat rancang, KETENTUAN PERALIHAN harus BAB terakhir yang "
-    "ditulis.",
+    "peraturan daerah). KETENTUAN PERALIHAN harus BAB terakhir yang ditulis, atau tepat sebelum BAB terakhir "
+    "bila BAB itu berjudul KETENTUAN PENUTUP.",
     wrong=Example("regulasi", """
         batang_tubuh:
           - bab: KETENTUAN PERALIHAN
@@ -384,8 +399,10 @@ def transitional_chapter_last(context: LintContext) -> Iterator[Diagnostic]:
         for index, (chapter, heading) in enumerate(zip(chapters, headings)):
             if heading != "KETENTUAN PERALIHAN":
                 continue
-            later = [c for c, h in zip(chapters[index + 1:], headings[index + 1:])
-                     if h not in ("KETENTUAN PERALIHAN", "KETENTUAN LAIN-LAIN")]
+            later = [c for position, (c, h) in enumerate(zip(chapters[index + 1:], headings[index + 1:]),
+                                                          start=index + 1)
+                     if h not in ("KETENTUAN PERALIHAN", "KETENTUAN LAIN-LAIN")
+                     and not (h == "KETENTUAN PENUTUP" and position == len(chapters) - 1)]
             if later:
                 yield diagnostic(
                     "L531", f"BAB {quote(chapter.title)} diikuti BAB {quote(later[0].title)}",
