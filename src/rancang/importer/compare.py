@@ -144,6 +144,15 @@ def compare(body: list[Node], parsed: Parsed, document: Document) -> Comparison:
     sources = [node for top in body for node in top.walk() if node.kind == "pasal"]
     rendered = rendered_articles(document.body)
     comparison.articles = len(sources)
+    renumbered = [(source, article) for source, article in zip(sources, rendered)
+                  if f"Pasal {source.label}" != article.label]
+    if renumbered:
+        shown = ", ".join(f"Pasal {s.label} → {a.label}" for s, a in renumbered[:12])
+        more = f", dan {len(renumbered) - 12} lainnya" if len(renumbered) > 12 else ""
+        comparison.notes.append(Note(
+            "penomoran", f"rancang menomori ulang {len(renumbered)} pasal: {shown}{more}",
+            tuple(line for s, _ in renumbered for line in s.lines[:1]),
+            " ".join(f"Pasal {s.label}" for s, _ in renumbered)))
     for source, article in zip(sources, rendered):
         left, right = source_text(source), rendered_text(article)
         if left == right:
