@@ -105,6 +105,13 @@ def rendered_counts(document: Document) -> dict[str, int]:
     return counts
 
 
+def removed(source: str, rendered: str) -> str:
+    """The source words rancang would not write (they belong to the report's word ledger)."""
+    left, right = source.split(), rendered.split()
+    return " ".join(" ".join(left[i1:i2]) for tag, i1, i2, _j1, _j2 in
+                    difflib.SequenceMatcher(a=left, b=right, autojunk=False).get_opcodes() if tag != "equal")
+
+
 def difference(source: str, rendered: str) -> str:
     """The changed words, with a little context: ``... diarahkan «untuk» → «guna» mempercepat ...``."""
     left, right = source.split(), rendered.split()
@@ -160,15 +167,39 @@ def compare(body: list[Node], parsed: Parsed, document: Document) -> Comparison:
             continue
         comparison.notes.append(Note(
             "pembakuan", f"Pasal {source.label} (menjadi {article.label}) ditulis lain oleh rancang: "
-            f"{difference(left, right)}", tuple(source.lines), ""))
+            f"{difference(left, right)}", tuple(source.lines), removed(left, right)))
+    _legal_bases(parsed, document, comparison)
     frame = _frame_pairs(parsed, document)
     for what, left, right, lines in frame:
         if left is None:
             continue
         if _norm(left) != _norm(right):
             comparison.notes.append(Note("pembakuan", f"{what} ditulis lain oleh rancang: "
-                                         f"{difference(_norm(left), _norm(right))}", tuple(lines), ""))
+                                         f"{difference(_norm(left), _norm(right))}", tuple(lines),
+                                         removed(_norm(left), _norm(right))))
     return comparison
+
+
+def _legal_bases(parsed: Parsed, document: Document, comparison: Comparison) -> None:
+    """Each Mengingat item beside the citation rancang writes from the catalogue (most alike first)."""
+    rendered = [_norm(_spans(entry.text)).rstrip(";.") for entry in document.legal_bases]
+    unused = list(range(len(rendered)))
+    order = []
+    for text, lines in parsed.legal_bases:
+        source = _norm(text).rstrip(";.")
+        if not unused:
+            break
+        best = max(unused, key=lambda i: difflib.SequenceMatcher(a=source, b=rendered[i], autojunk=False).ratio())
+        unused.remove(best)
+        order.append(best)
+        if source != rendered[best]:
+            comparison.notes.append(Note("pembakuan", "Mengingat: kutipan ditulis rancang dari katalog: "
+                                         f"{difference(source, rendered[best])}", tuple(lines),
+                                         removed(source, rendered[best])))
+    if order != sorted(order):
+        comparison.notes.append(Note("pembakuan", "Mengingat: rancang mengurutkan dasar hukum menurut hierarki lalu "
+                                     "tahun; urutan di sumber berbeda",
+                                     tuple(n for _, lines in parsed.legal_bases for n in lines[:1]), ""))
 
 
 def _frame_pairs(parsed: Parsed, document: Document):
