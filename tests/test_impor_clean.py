@@ -413,9 +413,32 @@ def test_labels_glued_and_misread_are_repaired():
 
 
 def test_an_amendment_keeps_its_roman_pasal():
-    cleaned, notes = run("Pasal I\nisi\nPasal Il\nisi\nPasal l\nPasal II")
-    assert cleaned == ["Pasal I", "isi", "Pasal II", "isi", "Pasal I", "Pasal II"]
-    assert changes(notes) == [("Pasal Il", "Pasal II", (3,)), ("Pasal l", "Pasal I", (5,))]
+    cleaned, notes = run("\n".join([
+        "PERATURAN WALI KOTA PAREPARE",
+        "TENTANG",
+        "PERUBAHAN ATAS PERATURAN WALI KOTA PAREPARE NOMOR 27 TAHUN 2025",
+        "Pasal l",
+        "Beberapa ketentuan diubah sebagai berikut:",
+        "1. Ketentuan Pasal 5 diubah sehingga berbunyi sebagai berikut:",
+        "Pasal ll",  # a quoted Pasal: Arabic
+        "(l) Setiap orang.",
+        "Pasal Il",
+        "Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.",
+        "PENJELASAN",
+        "Pasal l",
+        "Pasal l2",
+        "Pasal Il",
+        "Cukup jelas.",
+    ]))
+    assert changes(notes) == [
+        ("Pasal l", "Pasal I", (4,)), ("Pasal ll", "Pasal 11", (7,)), ("(l)", "(1)", (8,)),
+        ("Pasal Il", "Pasal II", (9,)), ("Pasal l", "Pasal I", (12,)), ("Pasal l2", "Pasal 12", (13,)),
+        ("Pasal Il", "Pasal II", (14,)),
+    ]
+    cleaned, notes = run("Pasal I\nisi\nPasal 5\nPasal l\nisi\nPasal ll")  # a Pasal I makes it an amendment
+    assert cleaned == ["Pasal I", "isi", "Pasal 5", "Pasal 1", "isi", "Pasal II"]
+    cleaned, notes = run("Pasal l\nisi\nPasal Il")  # no amendment: Arabic
+    assert cleaned == ["Pasal 1", "isi", "Pasal 11"]
 
 
 def test_a_letter_list_in_brackets_keeps_its_l():

@@ -29,8 +29,10 @@ What is done, in this order, and the heuristics chosen:
      Mengingat, MEMUTUSKAN, Menetapkan, Pasal, Paragraf, Bagian, BAB, Ditetapkan, Diundangkan, PENJELASAN,
      LAMPIRAN -- only the whole word, only at the start of a line;
    * a Pasal/Paragraf number with ``l``, ``I``, ``|`` (-> 1) or ``O``/``o`` (-> 0) mixed with digits; a number of
-     only ``l``/``I``/``|`` (``Pasal Il``) is Roman when the document has a ``Pasal I`` or ``Pasal II`` (an
-     amendment), else Arabic; ``Pasal I`` and ``Pasal II`` themselves are never changed;
+     only ``l``/``I``/``|`` (``Pasal Il``) is Roman for an amendment's own Pasal (the document says
+     ``PERUBAHAN ... ATAS`` in its first lines or has a ``Pasal I``/``Pasal II``; its own Pasal are the first and
+     the last Pasal heading of the body and of the Penjelasan), else Arabic; ``Pasal I`` and ``Pasal II``
+     themselves are never changed;
    * a BAB number with ``l``, ``1`` or ``|`` for ``I`` (``BAB Il`` -> ``BAB II``), when the result is a Roman
      number;
    * an ayat label ``(l)``, ``[2]``, ``{2}``, ``( 3 )``, ``(1O)`` -> ``(1)``, ``(2)``... -- ``(l)`` and ``(I)``
@@ -132,11 +134,11 @@ def clean(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Note]]:
     notes: list[Note] = []
     pages = _page_numbers(work, notes)
     _running_heads(work, pages, notes)
-    amendment = any(re.match(r"^\s*Pasal\s+I{1,2}\s*$", w.text) for w in work)
-    _labels(work, notes, amendment)
+    roman = _roman_articles(work)
+    _labels(work, notes, roman)
     _colons(work, notes)
     _hyphens(work, notes)
-    _labels(work, notes, amendment)  # a label a join brought to the start of a line ("... pe-" / "layanan 1.Daerah")
+    _labels(work, notes, roman)  # a label a join brought to the start of a line ("... pe-" / "layanan 1.Daerah")
     notes.sort(key=lambda note: note.lines[:1])  # in the order of the document (stable: chained repairs stay in order)
     kept = [replace(w.source, text=w.text) if w.text != w.source.text else w.source for w in work if not w.removed]
     return kept, notes
@@ -270,16 +272,40 @@ def _protect_signatures(work: list[_Line], pages: list[list[int]]) -> None:
 # -- 3. labels -------------------------------------------------------------------------------------------------
 
 
-def _labels(work: list[_Line], notes: list[Note], amendment: bool) -> None:
+_ARTICLE_HEADING = re.compile(r"^\s*Pasa[l1I|]\s*([0-9lIO|o]+|[IVX]+)\s*$")
+_AMENDMENT_TITLE = re.compile(r"\bPERUBAHAN\b.*\bATAS\b")
+
+
+def _roman_articles(work: list[_Line]) -> set[int]:
+    """The lines that are an amendment's own Pasal (``Pasal I``, ``Pasal II``), whatever OCR made of them.
+
+    A document is an amendment when a line of its first 60 says ``PERUBAHAN ... ATAS`` or it has a ``Pasal I``
+    or ``Pasal II`` heading. Its own Pasal are then the first and the last Pasal heading of the body and of the
+    Penjelasan (the quoted Pasal between them keep Arabic numbers).
+    """
+    head = [w.text for w in work[:60]]
+    headings = [i for i, w in enumerate(work) if not w.removed and _ARTICLE_HEADING.match(w.text)]
+    amendment = any(_AMENDMENT_TITLE.search(text) for text in head) or any(
+        re.fullmatch(r"\s*Pasal\s+I{1,2}\s*", work[i].text) for i in headings)
+    if not amendment:
+        return set()
+    explanation = next((i for i, w in enumerate(work) if w.text.strip().startswith("PENJELASAN")), len(work))
+    roman: set[int] = set()
+    for part in ([i for i in headings if i < explanation], [i for i in headings if i > explanation]):
+        roman.update(part[:1] + part[-1:])
+    return roman
+
+
+def _labels(work: list[_Line], notes: list[Note], roman: set[int]) -> None:
     paren_kind = None  # "digit" or "letter": the kind of the previous parenthesised label
-    for w in work:
+    for i, w in enumerate(work):
         if w.removed or w.source.table is not None:
             continue
         indent = len(w.text) - len(w.text.lstrip())
         body = w.text[indent:]
         if not body:
             continue
-        repaired, why = _repair_label(body, amendment, paren_kind)
+        repaired, why = _repair_label(body, i in roman, paren_kind)
         if repaired != body:
             old_span, new_span = _changed_words(body, repaired, from_start=True)
             _note_change(notes, why, (w.source.line,), old_span, new_span)
@@ -314,7 +340,7 @@ def _changed_words(old: str, new: str, from_start: bool = False) -> tuple[str, s
     return old[start:len(old) - end].strip(), new[start:len(new) - end].strip()
 
 
-def _repair_label(text: str, amendment: bool, paren_kind: str | None) -> tuple[str, str]:
+def _repair_label(text: str, roman: bool, paren_kind: str | None) -> tuple[str, str]:
     """The line start with its label repaired, and why (Indonesian); ``text`` itself when nothing to do."""
     whys: list[str] = []
     keyword = _KEYWORD.match(text)
@@ -325,7 +351,7 @@ def _repair_label(text: str, amendment: bool, paren_kind: str | None) -> tuple[s
             text = word + text[keyword.end():]
         rest = text[len(word):]
         if word in {"Pasal", "Paragraf"}:
-            text, more = _repair_number(word, rest, amendment)
+            text, more = _repair_number(word, rest, roman and word == "Pasal")
             whys += more
         elif word == "BAB":
             text, more = _repair_roman(rest)
@@ -355,7 +381,7 @@ def _repair_label(text: str, amendment: bool, paren_kind: str | None) -> tuple[s
     return text, why[:1].upper() + why[1:]
 
 
-def _repair_number(word: str, rest: str, amendment: bool) -> tuple[str, list[str]]:
+def _repair_number(word: str, rest: str, roman: bool) -> tuple[str, list[str]]:
     match = re.match(r"^(\s*)([0-9lIO|o]+)(?=$|[\s.,;:])", rest)
     if not match:
         return word + rest, []
@@ -367,7 +393,7 @@ def _repair_number(word: str, rest: str, amendment: bool) -> tuple[str, list[str
     elif re.fullmatch(r"[lI|]+", token):
         if re.fullmatch(r"I+", token) and space:
             return word + rest, []  # Pasal I, Pasal II: an amendment's own Pasal
-        number = token.translate(str.maketrans("l|", "II")) if amendment else token.translate(
+        number = token.translate(str.maketrans("l|", "II")) if roman else token.translate(
             str.maketrans("lI|", "111"))
     else:
         return word + rest, []
