@@ -836,3 +836,54 @@ def test_a_perda_with_its_penjelasan_converts_in_libreoffice(tmp_path):
                      "TAMBAHAN LEMBARAN DAERAH KOTA PAREPARE NOMOR 31"):
         assert expected in text, expected
     assert text.index("TAMBAHAN LEMBARAN DAERAH") < text.index("LAMPIRAN PERATURAN DAERAH")
+
+
+# -- the documentation page shows what rancang writes ------------------------------------------------------------
+
+DOCS_PAGE = ROOT / "docs" / "perda.md"
+
+
+def docs_block(caption: str) -> str:
+    """The text of the fenced block of docs/perda.md with this caption."""
+    text = DOCS_PAGE.read_text(encoding="utf-8")
+    begin = text.index(f":caption: {caption}\n") + len(f":caption: {caption}\n")
+    return text[begin:text.index("\n```", begin)].strip("\n") + "\n"
+
+
+def shown_lines(data: bytes) -> list[str]:
+    """The DOCX's non-empty paragraphs as a reader sees them (a tab after a label as a space)."""
+    return [text.replace("\t", " ") for _style, text in blocks(data) if text.strip()]
+
+
+def contains_run(lines: list[str], run: list[str]) -> bool:
+    return any(lines[start:start + len(run)] == run for start in range(len(lines)))
+
+
+def test_the_documentation_page_quotes_what_rancang_writes(tmp_path, monkeypatch, capsys):
+    catalogue = CATALOGUE_TEXT.split("- id: perda-parepare-5-2020")[0] + docs_block(
+        "kb/dasar-hukum.yaml (peraturan yang diubah)")
+    root = project_with(tmp_path / "proyek", {
+        "perda-inovasi.yaml": docs_block("regulations/perda-inovasi.yaml"),
+        "perubahan-uji-coba.yaml": docs_block("regulations/perubahan-uji-coba.yaml")})
+    (root / "kb" / "dasar-hukum.yaml").write_text(catalogue, encoding="utf-8")
+    monkeypatch.chdir(root)
+    for name, caption in (("perda-inovasi", "Penjelasan di _build/dokumen/perda-inovasi.docx"),
+                          ("perubahan-uji-coba", "Batang tubuh di _build/dokumen/perubahan-uji-coba.docx")):
+        assert main(["draft", f"regulations/{name}.yaml"]) == 0, capsys.readouterr()
+        assert capsys.readouterr().out.splitlines()[0] == f"Ditulis: _build/dokumen/{name}.docx"
+        lines = shown_lines((root / "_build" / "dokumen" / f"{name}.docx").read_bytes())
+        assert contains_run(lines, docs_block(caption).splitlines()), lines
+    snippet = yaml.safe_load(docs_block("Pengundangan Peraturan Daerah"))
+    reg = regulation(**snippet)
+    document = drafted(reg)
+    assert document.gazette_line == "LEMBARAN DAERAH KOTA PAREPARE TAHUN 2020 NOMOR 3"
+    assert document.register_line == "NOREG PERATURAN DAERAH KOTA PAREPARE, PROVINSI SULAWESI SELATAN: (3/2020)"
+    assert document.register_line in DOCS_PAGE.read_text(encoding="utf-8")
+
+    wrong = root / "regulations" / "perda-inovasi.yaml"
+    wrong.write_text("jenis: peraturan_daerah\ntentang: Inovasi Daerah\nmenimbang: [bahwa perlu diatur]\n"
+                     "mengingat: [uud-1945]\nbatang_tubuh:\n  - teks: Wali Kota menyelenggarakan Inovasi Daerah.\n"
+                     "pengundangan:\n  nomor_berita_daerah: 3\n", encoding="utf-8")
+    assert main(["check"]) == 1
+    message = next(line for line in capsys.readouterr().out.splitlines() if "S206" in line)
+    assert f"```text\n{message}\n```" in DOCS_PAGE.read_text(encoding="utf-8")
