@@ -121,6 +121,8 @@ def test_random_entries_read_back(entry, amendment_count, data):
     if amendments:
         (last,) = parsed.amended_by
         assert_same(last, amendments[-1])
+    made = LegalBasis.model_validate(new_entry(parsed, [], "uji.txt"))
+    assert made.model_copy(update={"id": "x", "note": None}) == entry.model_copy(update={"amended_by": []})
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -179,6 +181,9 @@ def test_uud_with_article_and_its_variants():
         parsed = parse_citation(text)
         assert (parsed.kind, parsed.year, parsed.article) == (LegalKind.UUD, 1945, "Pasal 18 ayat (6)")
         assert match(parsed, load(CATALOGUES[0])) == "uud-1945"
+        importer = CatalogueImport([], "uji.txt")
+        assert importer.resolve(parsed).mengingat_item == {"id": "uud-1945", "pasal": "Pasal 18 ayat (6)"}
+        assert [(e["id"], e["jenis"], e["tahun"]) for e in importer.entries] == [("uud-1945", "UUD", 1945)]
 
 
 def test_ocr_spacing_and_abbreviations():
@@ -379,7 +384,10 @@ def test_append_keeps_the_file_and_reads_back(tmp_path):
     assert written.startswith(original)
     added = written[len(original):].decode()
     assert added.startswith("\n## Diimpor oleh rancang impor peraturan dari perwali-contoh.docx\n- id: ")
-    assert "  lembaran: {tahun: 2016, nomor: 7}\n" in added and "  diubah_dengan:\n    - perda-parepare-2-2021\n" in added
+    assert "  lembaran: {tahun: 2016, nomor: 7}\n" in added
+    assert "  tentang: >-\n    Pembentukan dan Susunan Perangkat Daerah yang" in added  # the file's own style
+    assert max(len(line) for line in added.splitlines()) <= 100
+    assert "  diubah_dengan:\n    - perda-parepare-2-2021\n" in added
     reloaded = load(target)
     assert list(reloaded)[:len(catalogue)] == list(catalogue)
     assert yaml.safe_load(written)[len(catalogue):] == importer.entries
@@ -394,6 +402,8 @@ def test_entries_text_is_yaml_of_the_same_mappings():
                 "terkonfirmasi": False, "catatan": "Diimpor dari a: b.docx; cocokkan dengan salinan resmi (JDIH)."},
                {"id": "uud-1945", "jenis": "UUD", "tahun": 1945, "terkonfirmasi": False, "catatan": "'kutip'"}]
     assert yaml.safe_load(entries_text(entries)) == entries
+    odd = [{"id": "x", "daftar": ["true", "a: b", "kata " * 40], "teks": "kata " * 40 + "akhir"}]
+    assert yaml.safe_load(entries_text(odd)) == odd
 
 
 def test_append_refuses_a_file_it_cannot_extend_and_writes_nothing(tmp_path):

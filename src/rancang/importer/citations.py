@@ -816,8 +816,9 @@ _PLAIN_SAFE = re.compile(r"^[A-Za-z0-9][^:#'\"\n]*$")
 _WIDTH = 100
 
 
-def _scalar(value: Any, indent: int) -> str:
-    """A YAML value in the catalogue's style: plain when safe, a folded ``>-`` block for long texts."""
+def _scalar(value: Any, column: int, pad: str = "    ") -> str:
+    """A YAML value in the catalogue's style: plain when safe and short enough to end before the width when
+    starting at ``column``, else a folded ``>-`` block indented by ``pad``."""
     import yaml
 
     if isinstance(value, bool):
@@ -831,10 +832,9 @@ def _scalar(value: Any, indent: int) -> str:
             plain_ok = yaml.safe_load(f"k: {text}") == {"k": text}
         except yaml.YAMLError:
             plain_ok = False
-    if plain_ok and indent + len(text) <= _WIDTH:
+    if plain_ok and column + len(text) <= _WIDTH:
         return text
     if "\n" not in text and text == text.strip() and "  " not in text and text:
-        pad = " " * (indent + 2)
         lines, line = [], ""
         for word in text.split(" "):
             if line and len(pad) + len(line) + 1 + len(word) > _WIDTH:
@@ -861,7 +861,7 @@ def entries_text(entries: list[dict[str, Any]]) -> str:
                 lines.append(f"{lead}{key}: {{{inner}}}")
             elif isinstance(value, list):
                 lines.append(f"{lead}{key}:")
-                lines.extend(f"    - {_scalar(item, 6)}" for item in value)
+                lines.extend(f"    - {_scalar(item, 6, ' ' * 8)}" for item in value)
             else:
                 lines.append(f"{lead}{key}: {_scalar(value, 2 + len(key) + 2)}")
         blocks.append("\n".join(lines) + "\n")
