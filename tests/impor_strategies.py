@@ -11,8 +11,8 @@ peraturan`` writes what it reads, so that draft -> DOCX/PDF/text -> import must 
   word);
 * a body of Pasal only, or of BAB (title upper case) holding Pasal or Bagian, a Bagian holding Pasal or
   Paragraf; at most :data:`MAX_ARTICLES` Pasal;
-* a Pasal with ``teks`` (ending with ``.``, or, before a ``rincian``, with nothing: the engine writes ``:``) or
-  2-4 ``ayat``, each with an optional ``rincian``; a rincian of 2-4 ``butir`` with any ``sifat``, nested to depth
+* a Pasal with ``teks`` (ending with ``.``, or with ``:`` before a ``rincian``, as the linter asks and the
+  importer keeps it) or 2-4 ``ayat``, each with an optional ``rincian``; a rincian of 2-4 ``butir`` with any ``sifat``, nested to depth
   3, with an optional ``penutup`` (``.`` at its end on the first level, where the engine adds nothing; nothing
   deeper, where the list ending is added);
 * the commencement on promulgation, penetapan and pengundangan with place, date and signatory (in capitals,
@@ -349,7 +349,7 @@ def _references(draw, elements: list[Element]) -> None:
 def _enumeration_yaml(enumeration: Enumeration, depth: int) -> dict:
     items = []
     for item in enumeration.items:
-        text = item.text.render()
+        text = item.text.render(end=":" if item.items is not None else "")
         if item.items is None and item.id is None:
             items.append(text)
             continue
@@ -371,7 +371,7 @@ def _norm_yaml(element: Element, node: dict) -> None:
     if element.items is None:
         node["teks"] = element.text.render(capital=True, end=".")
     else:
-        node["teks"] = element.text.render(capital=True)
+        node["teks"] = element.text.render(capital=True, end=":")
         node["rincian"] = _enumeration_yaml(element.items, 1)
 
 

@@ -53,10 +53,10 @@ FULL = {
                 {"id": "pasal-2", "teks": "Pengelolaan pasar dilaksanakan secara terpadu."},
                 {"ayat": [
                     {"id": "pasal-3-ayat-1", "teks": "Dinas melaksanakan pembinaan pasar."},
-                    {"teks": "Pembinaan [[pasal-3-ayat-1]] meliputi", "rincian": {
+                    {"teks": "Pembinaan [[pasal-3-ayat-1]] meliputi:", "rincian": {
                         "sifat": "kumulatif", "butir": [
                             "pelatihan pedagang",
-                            {"teks": "pendampingan usaha", "rincian": {
+                            {"teks": "pendampingan usaha:", "rincian": {
                                 "sifat": "alternatif", "butir": [
                                     {"id": "pasal-3-ayat-2-huruf-b-angka-1", "teks": "koperasi pasar"},
                                     "kelompok usaha"]}},
@@ -68,7 +68,7 @@ FULL = {
                 {"paragraf": "Tarif", "isi": [
                     {"teks": "Tarif retribusi [[pasal-2]] ditetapkan setiap tahun."}]},
                 {"paragraf": "Pembayaran", "isi": [
-                    {"teks": "Pembayaran retribusi [[pasal-3-ayat-2-huruf-b-angka-1]] dilakukan melalui",
+                    {"teks": "Pembayaran retribusi [[pasal-3-ayat-2-huruf-b-angka-1]] dilakukan melalui:",
                      "rincian": {"sifat": "kumulatif_alternatif", "butir": ["kantor dinas", "petugas pasar"]}}]},
             ]},
         ]},
