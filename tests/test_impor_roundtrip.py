@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import example, given, note, settings
+from hypothesis.control import currently_in_test_context
 
 from docx_reading import blocks
 from impor_strategies import count_articles, regulations
@@ -193,6 +194,14 @@ def impor(root: Path, source: Path) -> Imported:
                     out.read_text(encoding="utf-8"))
 
 
+def _note(text: str) -> None:
+    """Shown with a failure: a Hypothesis note inside a property, else printed (pytest shows it on failure)."""
+    if currently_in_test_context():
+        note(text)
+    else:
+        print(text)
+
+
 def _readable(model: dict) -> str:
     def prune(value):
         if isinstance(value, dict):
@@ -205,8 +214,8 @@ def _readable(model: dict) -> str:
 
 
 def assert_round_trip(original: dict, imported: Imported) -> None:
-    note(f"imported YAML:\n{imported.yaml_text}")
-    note(f"report:\n{imported.report}")
+    _note(f"imported YAML:\n{imported.yaml_text}")
+    _note(f"report:\n{imported.report}")
     assert imported.model is not None, "the imported file does not load: " + "\n".join(imported.problems)
     assert not imported.problems, imported.problems
     if imported.model != original:
@@ -262,8 +271,8 @@ def round_trip(project: Path, data: dict, variant: str) -> None:
             source = pdf_source(project, docx)
         else:
             source = text_source(project, docx, wrap=variant == "wrapped")
-        note(f"source ({variant}):\n" + ("\n".join(docx_lines(docx)) if variant != "wrapped"
-                                         else source.read_text(encoding="utf-8")))
+        _note(f"source ({variant}):\n" + ("\n".join(docx_lines(docx)) if variant != "wrapped"
+                                          else source.read_text(encoding="utf-8")))
         imported = impor(project, source)
         assert (project / "kb" / "dasar-hukum.yaml").read_bytes() == catalogue, \
             "--katalog added entries for a Mengingat of catalogue ids"
@@ -303,6 +312,65 @@ def test_wrapped_text_round_trip(project: Path, data: dict) -> None:
 def test_pdf_round_trip(project: Path, data: dict) -> None:
     require_libreoffice()
     round_trip(project, data, "pdf")
+
+
+# -- small cases, each one thing ------------------------------------------------------------------------------
+
+SMALL = {
+    "jenis": "peraturan_wali_kota", "nomor": 1, "tahun": 2020, "tentang": "Pasar",
+    "menimbang": ["bahwa pasar perlu ditata"], "mengingat": ["uu-23-2014"],
+    "batang_tubuh": [{"teks": "Pasar dikelola dinas."}],
+    "ketentuan_penutup": {"mulai_berlaku": "diundangkan"},
+    "penetapan": {"tempat": "Parepare", "tanggal": "2020-03-04", "penanda_tangan": "TASMING HAMID"},
+    "pengundangan": {"tempat": "Parepare", "tanggal": "2020-03-05", "penanda_tangan": "ANDI MAKKASAU",
+                     "nomor_berita_daerah": 7, "tahun_berita_daerah": 2020},
+}
+"""The smallest enacted regulation: one Menimbang, one Mengingat, one Pasal. The Mengingat item is a line of
+more than 200 characters, so the ``.txt`` of the DOCX's paragraphs is read as whole paragraphs; the wrapped
+text is a broken layout."""
+
+LIST_WITH_CLOSING = [{"teks": "Pasar meliputi:", "rincian": {
+    "sifat": "kumulatif", "butir": ["kios", "los"], "penutup": "dikelola dinas."}}]
+NESTED_SECOND_TO_LAST = [{"teks": "Pasar meliputi:", "rincian": {"sifat": "alternatif", "butir": [
+    {"teks": "kios:", "rincian": {"sifat": "kumulatif", "butir": ["besar", "kecil"]}}, "los"]}}]
+NESTED_CLOSING = [{"teks": "Pasar meliputi:", "rincian": {"sifat": "kumulatif", "butir": [
+    {"teks": "kios:", "rincian": {"sifat": "kumulatif", "butir": ["besar", "kecil"], "penutup": "milik dinas"}},
+    "los"]}}]
+AYAT_NUMBER_AT_LINE_START = [
+    {"teks": "Pasar rakyat kota dikelola [[pasal-2-ayat-1]]."},
+    {"ayat": [{"id": "pasal-2-ayat-1", "teks": "Dinas mengelola pasar."}, "Kepala dinas melapor."]}]
+"""Wrapped at 70 columns, the reference ends a line with ``... Pasal 2 ayat`` and the next begins ``(1).``."""
+AYAT_NUMBER_AT_LINE_START_IN_A_LIST = [
+    {"teks": "Pasar meliputi:", "rincian": {"sifat": "kumulatif", "butir": [
+        "kios", "pasar rakyat kota dikelola [[pasal-2-ayat-1-huruf-a]]", "los"]}},
+    {"ayat": [{"teks": "Dinas mengelola:", "rincian": {"sifat": "kumulatif", "butir": [
+        {"id": "pasal-2-ayat-1-huruf-a", "teks": "kios"}, "los"]}}, "Kepala dinas melapor."]}]
+"""Wrapped: ``b. pasar ... dalam Pasal 2 ayat`` / ``(1) huruf a; dan`` inside a list."""
+CONJUNCTION_ALONE = [{"teks": "Pasar meliputi:", "rincian": {"sifat": "kumulatif", "butir": [
+    "pelayanan pasar rakyat dilaksanakan secara terpadu oleh dinas kota", "los"]}}]
+"""Wrapped: ``a. ... dinas kota;`` / ``dan`` / ``b. los.``: the conjunction alone on a line."""
+RANGE = [{"teks": "Pasar dikelola [[pasal-2 sampai pasal-4]]."}, {"id": "pasal-2", "teks": "Kios disewakan."},
+         {"teks": "Los disewakan."}, {"id": "pasal-4", "teks": "Lapak disewakan."}]
+"""``Pasal 2 sampai dengan Pasal 4``: the range's ends carry ids, Pasal 3 between them needs none."""
+
+CASES = {
+    "small": (SMALL["batang_tubuh"], ("docx", "text", "wrapped")),
+    "list-with-closing": (LIST_WITH_CLOSING, ("docx", "text", "wrapped")),
+    "nested-list-second-to-last": (NESTED_SECOND_TO_LAST, ("docx", "text")),
+    "nested-list-closing": (NESTED_CLOSING, ("docx", "text")),
+    "ayat-number-at-line-start": (AYAT_NUMBER_AT_LINE_START, ("wrapped",)),
+    "ayat-number-at-line-start-in-a-list": (AYAT_NUMBER_AT_LINE_START_IN_A_LIST, ("wrapped",)),
+    "conjunction-alone-on-a-line": (CONJUNCTION_ALONE, ("wrapped",)),
+    "range": (RANGE, ("docx", "text")),
+}
+
+
+@pytest.mark.parametrize(("case", "variant"), [(case, variant) for case, (_body, variants) in CASES.items()
+                                               for variant in variants])
+def test_small_case_round_trip(project: Path, case: str, variant: str) -> None:
+    """One shape at a time, in the form where it is hard: the failures of the properties, made small."""
+    data = {**SMALL, "batang_tubuh": CASES[case][0]}
+    round_trip(project, data, variant)
 
 
 # -- the strategy itself ------------------------------------------------------------------------------------------
