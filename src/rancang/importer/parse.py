@@ -919,6 +919,15 @@ def _explanation_path(path: list[str], what: str, heading: str) -> list[str]:
     return base + [heading]
 
 
+def _row_as_text(line: SourceLine) -> SourceLine:
+    """A table row read as the line it shows: Word documents lay Menimbang, Mengingat and Menetapkan out as
+    tables (``Menimbang | : | a. | bahwa ...``). The cells stay on the line for a lampiran's tables."""
+    if not line.table:
+        return line
+    text = " ".join(" ".join(cell.split()) for cell in line.table if cell.strip())
+    return SourceLine(text, line.line, line.page, line.table)
+
+
 def _proper(text: str) -> str:
     """``PAREPARE`` -> ``Parepare``; ``PANGKAJENE DAN KEPULAUAN`` -> ``Pangkajene dan Kepulauan``."""
     small = {"dan", "di", "ke", "dari"}
@@ -928,7 +937,7 @@ def _proper(text: str) -> str:
 
 def parse(lines: list[SourceLine], whole_paragraphs: bool) -> Parsed:
     """Read a regulation from repaired lines (``whole_paragraphs``: each line is a paragraph, as in a DOCX)."""
-    reader = _Reader([line for line in lines if line.text.strip() or line.table], whole_paragraphs)
+    reader = _Reader([_row_as_text(line) for line in lines if line.text.strip() or line.table], whole_paragraphs)
     parsed = reader.read()
     parsed.frame_lines = {name: getattr(reader, f"_{name}_lines", [])
                           for name in ("title", "approval", "enact", "order", "gazette", "supplement", "noreg")}
