@@ -710,6 +710,28 @@ def test_a_first_ketentuan_umum_bab_is_not_a_finding_but_a_misplaced_one_is(tmp_
     assert not [line for line in out if line.startswith("regulations/baik.yaml")]
 
 
+def test_findings_name_the_regulation_by_its_kind(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "proyek"
+    out = check_output(tmp_path, monkeypatch, capsys, {"perda.yaml": """
+        jenis: peraturan_daerah
+        tentang: Uji
+        menimbang: [bahwa perlu diuji]
+        mengingat: [uud-1945, kepwali-parepare-2-2019]
+        batang_tubuh:
+          - teks: Wali Kota menetapkan uji.
+        """})
+    assert out == ["regulations/perda.yaml:4:23: R301: dasar hukum 'kepwali-parepare-2-2019' tidak dikenal (mungkin "
+                   "maksud Anda 'perda-parepare-1-2010'?)", "kode keluar 1"]  # the catalogue gets it below
+    with (root / "kb" / "dasar-hukum.yaml").open("a", encoding="utf-8") as catalogue:
+        catalogue.write("- {id: kepwali-parepare-2-2019, jenis: Keputusan Kepala Daerah, pembentuk: Kota Parepare, "
+                        "nomor: 2, tahun: 2019, tentang: Tim Inovasi, terkonfirmasi: true}\n")
+    assert main(["check"]) == 1
+    assert [line for line in capsys.readouterr().out.splitlines() if "L513" in line] == [
+        "regulations/perda.yaml:4:23: L513: 'kepwali-parepare-2-2019' (Keputusan Wali Kota Parepare Nomor 2 Tahun "
+        "2019) adalah Keputusan Kepala Daerah, bukan dasar hukum Peraturan Daerah (hapus dari mengingat; kutip "
+        "peraturan yang memberi kewenangan atau memerintahkan pengaturannya)"]
+
+
 # -- a template made before these parts ---------------------------------------------------------------------------
 
 

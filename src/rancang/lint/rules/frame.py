@@ -8,6 +8,7 @@ from typing import Iterator, Mapping
 
 from rancang.layout import CATALOGUE_FILE
 from rancang.language.citation import HIERARCHY_RANK, cite, name_of
+from rancang.language.regulation_words import kind_words
 from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.lint.context import Draft, LintContext, diagnostic, quote
 from rancang.lint.registry import Example, rule
@@ -389,8 +390,9 @@ def citation_is_confirmed(context: LintContext) -> Iterator[Diagnostic]:
     """),
 )
 def no_decree_as_legal_basis(context: LintContext) -> Iterator[Diagnostic]:
-    name = context.settings.regulation_name if context.settings is not None else "Peraturan Kepala Daerah"
     for draft in context.drafts:
+        name = kind_words(context.settings, draft.regulation.kind).name if context.settings is not None else \
+            "Peraturan Kepala Daerah"
         for cited in _cited(context, draft, revoked=False):
             if cited.entry.kind is LegalKind.KEPKADA:
                 decree = name_of(cited.entry).split(" tentang ")[0]
