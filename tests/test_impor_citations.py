@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rancang.importer.citations import (
-    CatalogueImport, ParsedCitation, append_entries, entries_text, match, new_entry, new_id, parse_citation,
+    CatalogueImport, ParsedCitation, append_entries, differences, entries_text, match, new_entry, new_id, parse_citation,
     parse_revocation,
 )
 from rancang.language.citation import cite
@@ -344,6 +344,10 @@ def test_an_import_against_the_catalogue_changes_no_existing_entry_and_reports_w
     assert (resolution.id, resolution.matched) == ("permendagri-80-2015", True)
     assert any("permendagri-120-2018: lembaran berbeda" in n for n in resolution.notes)
     assert importer.entries == []
+    # Entries read from a project carry their source location; an equal citation differs in nothing.
+    located = catalogue["uu-23-2014"].model_copy(deep=True)
+    located.gazette._path = "kb/dasar-hukum.yaml"
+    assert differences(parse_citation(cite(located, catalogue)), located) == []
     # A new amendment of a catalogued regulation becomes an entry; the catalogued one is left alone (reported).
     resolution = importer.resolve(parse_citation(
         "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik (Lembaran Negara Republik Indonesia Tahun 2009 "

@@ -542,7 +542,10 @@ def differences(parsed: ParsedCitation, entry: LegalBasis) -> list[str]:
     found = []
     if parsed.title and entry.title and parsed.title != entry.title:
         found.append(f"judul berbeda: sumber \"{parsed.title}\", katalog \"{entry.title}\"")
-    if parsed.gazette and entry.gazette and parsed.gazette != entry.gazette:
+    # Compared by value: entries read from a project carry their source location (private attributes), which
+    # model equality would compare too.
+    if parsed.gazette and entry.gazette and (parsed.gazette.year, parsed.gazette.number) != (
+            entry.gazette.year, entry.gazette.number):
         found.append(f"lembaran berbeda: sumber Tahun {parsed.gazette.year} Nomor {parsed.gazette.number}, "
                      f"katalog Tahun {entry.gazette.year} Nomor {entry.gazette.number}")
     if parsed.gazette and entry.gazette is None:
