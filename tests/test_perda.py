@@ -482,6 +482,15 @@ def test_the_authors_first_and_last_bab_receive_the_generated_pasal(perda):
         ("Isi Pasal", "Inovasi Daerah yang sedang berjalan tetap dilaksanakan.")
 
 
+def test_the_titles_are_compared_as_the_linter_compares_them():
+    data = yaml.safe_load(PERDA)
+    data["batang_tubuh"][0]["bab"] = "Ketentuan  umum."
+    data["batang_tubuh"][2]["bab"] = " ketentuan penutup"
+    document = drafted(Regulation.model_validate(data))
+    assert [(group.label, group.title) for group in document.body] == [
+        ("BAB I", "KETENTUAN  UMUM."), ("BAB II", "PENYELENGGARAAN"), ("BAB III", " KETENTUAN PENUTUP")]
+
+
 def test_without_those_bab_they_are_generated_as_before():
     data = yaml.safe_load(PERDA)
     data["batang_tubuh"] = data["batang_tubuh"][1:2]

@@ -671,8 +671,9 @@ def _date_text(value: PartialDate | None) -> str:
 
 
 def _heading(title: str) -> str:
-    """A BAB's title as compared with the standard ones: capitals, single spaces."""
-    return " ".join(title.upper().split())
+    """A BAB's title as compared with the standard ones: capitals, single spaces, no final punctuation (as the
+    linter compares it; a final mark is its own finding, L532)."""
+    return " ".join(title.upper().split()).rstrip(".,;:!? ")
 
 
 def _first_articles(group: Group) -> Group:
