@@ -47,8 +47,10 @@ RE_ENACTED = re.compile(r"^Ditetapkan\s+di\s+(?P<place>.+)$", re.I)
 RE_PROMULGATED = re.compile(r"^Diundangkan\s+di\s+(?P<place>.+)$", re.I)
 RE_ON_DATE = re.compile(r"^pada\s+tanggal\s+(?P<date>.+)$", re.I)
 RE_SIGNED = re.compile(r"^(?:ttd\.?|TTD\.?|dto\.?|cap\s*/?\s*ttd\.?)$")
-RE_GAZETTE = re.compile(r"^(?P<what>BERITA|LEMBARAN)\s+DAERAH\s+(?P<region>.+?)\s+TAHUN\s+(?P<year>\d{4})\s+"
-                        r"NOMOR\s+(?P<number>\d+)(?P<rest>.*)$", re.I)
+RE_GAZETTE = re.compile(r"^(?P<what>BERITA|LEMBARAN)\s+DAERAH\s+(?P<region>.+?)\s+TAHUN\s+(?P<year>\d{4}|\.{2,}|…)\s+"
+                        r"NOMOR\s+(?P<number>\d+|\.{2,}|…)(?P<rest>.*)$", re.I)
+PLACEHOLDER = re.compile(r"^(?:\.{2,}|…)$")
+"""``...``: a number or date a draft leaves open."""
 RE_SUPPLEMENT = re.compile(r"^TAMBAHAN\s+LEMBARAN\s+DAERAH\s+(?P<region>.+?)\s+NOMOR\s+(?P<number>\d+)\s*$", re.I)
 RE_NOREG = re.compile(r"^NOREG\s+(?P<rest>.+)$", re.I)
 RE_COPY = re.compile(r"^Salinan\s+sesuai\s+dengan\s+aslinya", re.I)
@@ -89,7 +91,10 @@ def letter_value(text: str) -> int:
 
 
 def parse_date(text: str) -> str | None:
-    """``12 Maret 2019`` -> ``2019-03-12``."""
+    """``12 Maret 2019`` -> ``2019-03-12``; a draft's ``... Juni 2021`` -> ``2021-06``."""
+    partial = re.match(r"^(?:\.{2,}|…)\s+([A-Za-z]+)\s+(\d{4})\s*$", text.strip())
+    if partial and partial.group(1).lower() in MONTHS:
+        return f"{partial.group(2)}-{MONTHS[partial.group(1).lower()]:02d}"
     match = re.match(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$", text.strip())
     if not match or match.group(2).lower() not in MONTHS:
         return None
@@ -365,7 +370,9 @@ class _Reader:
             if date and signature.date is None:
                 signature.date = parse_date(date.group("date"))
                 signature.lines.append(line.line)
-                if signature.date is None:
+                if signature.date is None and PLACEHOLDER.match(date.group("date").split()[0]):
+                    self.note("dibuang", "tanggal belum diisi ('...'); rancang menulisnya sendiri", [line.line], text)
+                elif signature.date is None:
                     self.note("tidak-dikenali", f"tanggal '{date.group('date')}' tidak terbaca; isi sendiri",
                               [line.line], text)
                 continue
@@ -375,6 +382,10 @@ class _Reader:
                 continue
             if signature.office is None and text.endswith(","):
                 signature.office = text.rstrip(",").strip()
+                signature.lines.append(line.line)
+                continue
+            if signature.name is None and signature.office is not None and PLACEHOLDER.match(text):
+                self.note("dibuang", "nama penanda tangan belum diisi ('...')", [line.line], text)
                 signature.lines.append(line.line)
                 continue
             if signature.name is None and signature.office is not None and text:
@@ -401,8 +412,13 @@ class _Reader:
             text = line.text.strip()
             if gazette := RE_GAZETTE.match(text):
                 self.take()
-                self.parsed.gazette = (int(gazette.group("year")), int(gazette.group("number")))
                 self._gazette_lines = [line.line]
+                self._gazette_kind = gazette.group("what").upper()
+                if not (gazette.group("year").isdigit() and gazette.group("number").isdigit()):
+                    self.note("dibuang", "tahun atau nomor Berita/Lembaran Daerah belum diisi ('...'); rancang "
+                              "menulis baris itu sendiri", [line.line], text)
+                    continue
+                self.parsed.gazette = (int(gazette.group("year")), int(gazette.group("number")))
                 self._gazette_kind = gazette.group("what").upper()
                 if gazette.group("rest").strip():
                     self.note("tidak-dikenali", "sisa baris Berita/Lembaran Daerah tidak dikenali", [line.line],
