@@ -533,3 +533,23 @@ def test_a_pdf_made_by_libreoffice_keeps_word_numbering_as_text(tmp_path):
     ]
     assert {line.page for line in lines if line.text == "BAB II"} == {2}
     assert shutil.which("pdftotext")
+
+
+def test_italic_runs_are_marked_as_the_regulation_format_writes_them(tmp_path):
+    """A foreign term set in italics in Word (``*ad hoc*``) keeps its italics in the imported YAML."""
+    from docx import Document as WordDocument
+
+    from rancang.importer.extract import read_source
+
+    document = WordDocument()
+    paragraph = document.add_paragraph("tim ")
+    paragraph.add_run("ad ").italic = True
+    paragraph.add_run("hoc").italic = True
+    paragraph.add_run(" yang dibentuk;")
+    whole = document.add_paragraph()
+    whole.add_run("in casu").italic = True
+    plain = document.add_paragraph("tanpa miring")
+    plain.runs[0].italic = False
+    path = tmp_path / "miring.docx"
+    document.save(str(path))
+    assert [line.text for line in read_source(path)] == ["tim *ad hoc* yang dibentuk;", "*in casu*", "tanpa miring"]

@@ -18,7 +18,15 @@ COUNTED = ("bab", "bagian", "paragraf", "pasal", "ayat")
 
 
 def _spans(spans) -> str:
-    return "".join(span.text for span in spans or [])
+    """Rendered text as the source reads it: an italic span as ``*...*`` (DOCX sources mark italics so)."""
+    out = []
+    for span in spans or []:
+        text = span.text
+        if getattr(span, "italic", False) and text.strip():
+            stripped = text.strip()
+            text = text[:len(text) - len(text.lstrip())] + f"*{stripped}*" + text[len(text.rstrip()):]
+        out.append(text)
+    return "".join(out).replace("**", "")
 
 
 def _norm(text: str) -> str:

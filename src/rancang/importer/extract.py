@@ -584,7 +584,7 @@ class _DocxReader:
         current: list[str] = []
 
         def cut(page_breaks: int) -> None:
-            segments.append(("".join(current), page_breaks))
+            segments.append((_emphasis("".join(current)), page_breaks))
             current.clear()
 
         def walk(element) -> None:
@@ -594,6 +594,10 @@ class _DocxReader:
                     continue
                 if tag == _w("t"):
                     current.append(child.text or "")
+                elif tag == _w("r") and _italic(child):
+                    current.append(_ITALIC_ON)
+                    walk(child)
+                    current.append(_ITALIC_OFF)
                 elif tag == _w("tab") or tag == _w("ptab"):
                     if not current or not current[-1].endswith(" "):
                         current.append(" ")
@@ -620,7 +624,7 @@ class _DocxReader:
                     walk(child)
 
         walk(p)
-        segments.append(("".join(current), 0))
+        segments.append((_emphasis("".join(current)), 0))
         return segments, boxes
 
     def _box(self, content) -> list[str]:
@@ -666,6 +670,30 @@ class _DocxReader:
                 if content is not None:
                     texts.append(self._cell(content))
         return " ".join(t for t in texts if t)
+
+
+_ITALIC_ON, _ITALIC_OFF = "\x01", "\x02"
+
+
+def _italic(run) -> bool:
+    """A run set in italics by its own formatting (w:i), as a drafter marks a foreign term."""
+    rpr = run.find(_w("rPr"))
+    return rpr is not None and _on(rpr.find(_w("i")))
+
+
+def _emphasis(text: str) -> str:
+    """Italic runs as the regulation format writes them: ``tim *ad hoc* yang``. Adjacent italic runs are
+    one span; spaces at a span's edges are moved outside it; an unbalanced span (cut by a line break) is
+    left unmarked."""
+    if _ITALIC_ON not in text:
+        return text
+    text = re.sub(f"{_ITALIC_OFF}(\\s*){_ITALIC_ON}", r"\1", text)
+    text = re.sub(f"{_ITALIC_ON}(\\s+)", f"\\1{_ITALIC_ON}", text)
+    text = re.sub(f"(\\s+){_ITALIC_OFF}", f"{_ITALIC_OFF}\\1", text)
+    text = text.replace(_ITALIC_ON + _ITALIC_OFF, "")
+    if text.count(_ITALIC_ON) != text.count(_ITALIC_OFF):
+        return text.replace(_ITALIC_ON, "").replace(_ITALIC_OFF, "")
+    return text.replace(_ITALIC_ON, "*").replace(_ITALIC_OFF, "*")
 
 
 def _ancestor_table(element):
