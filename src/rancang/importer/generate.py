@@ -148,11 +148,10 @@ class _Generator:
     # -- the body --------------------------------------------------------------------------
 
     def enumeration(self, items: list[Node], closing: str | None, owner: Node) -> dict:
-        endings = []
+        endings = [_tail_ending(item) for item in items]
         butir = []
         for item in items:
-            text, ending = _strip_ending(item.text or "")
-            endings.append(ending)
+            text, _ending = _strip_ending(item.text or "")
             butir.append(self.point(item, text))
         kind = "kumulatif"
         if len(endings) >= 2:
@@ -161,7 +160,10 @@ class _Generator:
                 kind = CONJUNCTION_KIND[conjunction]
         enumeration: dict[str, Any] = {"sifat": kind, "butir": butir}
         if closing:
-            enumeration["penutup"] = closing.strip()
+            # the closing words end like the item they complete: "...; dan" inside a list, "." at the end
+            stripped, ending = _strip_ending(closing)
+            enumeration["penutup"] = stripped if ending and ending != ":" and owner.kind == "butir" else \
+                closing.strip()
         return enumeration
 
     def point(self, node: Node, text: str) -> Any:
@@ -479,6 +481,17 @@ class _Generator:
         if self.parsed.number is not None:
             return f"{short}{region}-{self.parsed.number}-{self.parsed.year}"
         return f"{short}{region}-{_slug(data['tentang'])}"[:80].rstrip("-")
+
+
+def _tail_ending(item: Node) -> str:
+    """The list ending an item carries at its very end: after its own sub-list's closing words or its last
+    sub-item (``a. kios: 1. besar; dan 2. kecil; atau`` -> ``; atau``), else after its text."""
+    if item.closing:
+        return _strip_ending(item.closing)[1]
+    subitems = [c for c in item.children if c.kind == "butir"]
+    if subitems:
+        return _tail_ending(subitems[-1])
+    return _strip_ending(item.text or "")[1]
 
 
 def _slug(text: str) -> str:

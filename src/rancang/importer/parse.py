@@ -610,6 +610,10 @@ class _Reader:
 # -- the body -----------------------------------------------------------------------------
 
 LEVELS = {"bab": 0, "bagian": 1, "paragraf": 2, "pasal": 3}
+NUMBER_WORDS = {"ayat", "pasal", "huruf", "angka", "bab", "bagian", "paragraf", "dan", "atau", "dengan", "dalam",
+                "pada", "sampai", "nomor", "tahun"}
+"""Words a label number follows in running text: a line break after them does not start an element."""
+RE_CONJUNCTION_LINE = re.compile(r"^(?:dan/atau|dan|atau)$")
 POINT_STYLES = ("a.", "1.", "a)", "1)")
 
 
@@ -703,7 +707,7 @@ class _BodyReader:
         if self.article is not None:
             if match := RE_AYAT.match(text):
                 value = int(re.match(r"\d+", match.group("n")).group())
-                if self._ayat_fits(value):
+                if self._ayat_fits(value, match.group("rest")):
                     self._ayat(match.group("n"), value, match.group("rest"), line)
                     return
             if match := RE_POINT.match(text):
@@ -775,13 +779,16 @@ class _BodyReader:
         self.article = self.container = node
         self.points = []
 
-    def _ayat_fits(self, value: int) -> bool:
+    def _ayat_fits(self, value: int, rest: str) -> bool:
+        if rest[:1] in ".,;:)":
+            return False  # "(1)." ends a reference broken over two lines: "... Pasal 2 ayat" / "(1)."
+        if self.reader.whole_paragraphs or self.paragraph is None or self.paragraph.complete:
+            return True
         ayats = [c for c in self.article.children if c.kind == "ayat"]
         last = ayats[-1].number if ayats else 0
-        if value == last + 1:
-            return self.paragraph is None or self.paragraph.complete or self.reader.whole_paragraphs \
-                or value == 1 or self.points != []
-        return self.reader.whole_paragraphs or self.paragraph is None or self.paragraph.complete
+        # after an unfinished sentence only the next ayat, and not where the words before ask for a number
+        words = self.paragraph.text.split()
+        return value == last + 1 and bool(words) and words[-1].lower() not in NUMBER_WORDS
 
     def _ayat(self, label: str, value: int, rest: str, line: SourceLine) -> None:
         self._close_paragraph()
@@ -848,6 +855,10 @@ class _BodyReader:
         self.target, self.target_field = node, "text"
 
     def _text(self, line: SourceLine, text: str) -> None:
+        if self.paragraph is not None and RE_CONJUNCTION_LINE.match(text) and \
+                self.paragraph.text.rstrip().endswith(";"):
+            self.paragraph.add(line)  # "...;" / "dan" / "b. ...": the conjunction broken onto its own line
+            return
         if self._closes_list(text):
             self._close_paragraph()
             holder = self.points[-2][1] if len(self.points) > 1 else self.container
@@ -902,7 +913,11 @@ class _BodyReader:
         siblings = (self.points[-2][1] if len(self.points) > 1 else self.container).children
         if len(siblings) < 2:
             return False
-        return self.reader.whole_paragraphs or text[:1].isupper()
+        if self.reader.whole_paragraphs or text[:1].isupper():
+            return True
+        # the last item (its sibling before carries the conjunction) ends with ',': closing words follow
+        return len(siblings) >= 2 and siblings[-1] is self.points[-1][1] and \
+            bool(re.search(r";\s*(?:dan/atau|dan|atau)\s*$", siblings[-2].text or ""))
 
     def _amendment_line(self, line: SourceLine, text: str) -> None:
         """Pasal I of an amendment: its intro and change points, kept as written (no numbering read)."""

@@ -679,7 +679,8 @@ class _Linker:
             spacing = " (hanya spasinya yang berbeda)" if " ".join(words.split()) == rendered else ""
             self.note(node, words, f'rancang draft akan menulis "{rendered}"{spacing}; teks sumber dibiarkan')
             return
-        if not attempt(phrase.start, phrase.end, markup, targets):
+        named = [targets[0], targets[-1]] if markup.count(" sampai ") else targets  # a range names its ends
+        if not attempt(phrase.start, phrase.end, markup, named):
             self.note(node, words, "rujukan tidak diubah: teks di sekitarnya akan terbaca lain")
 
     def bare(self, node: Node, text: str, phrase: _Phrase, context: Context, attempt) -> None:
