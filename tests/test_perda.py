@@ -195,7 +195,7 @@ def test_an_enacted_perda_has_its_title_and_the_joint_approval_before_memutuskan
                    ("tabel", "Menetapkan | : | PERATURAN DAERAH TENTANG INOVASI DAERAH.")) == [
         ("tabel", " |  | b. | bahwa pengaturannya perlu kepastian hukum;"),
         ("tabel", " |  | c. | bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu "
-                  "menetapkan Peraturan Daerah tentang Inovasi Daerah;"),
+                  "membentuk Peraturan Daerah tentang Inovasi Daerah;"),
         ("Normal", ""),
         ("tabel", "Mengingat | : | Pasal 18 ayat (6) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;"),
         ("Normal", ""),

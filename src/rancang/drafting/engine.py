@@ -367,7 +367,7 @@ class _Builder:
             which = " dan ".join(letters)
         else:
             which = ", ".join(letters[:-1]) + f", dan {letters[-1]}"
-        formula = (f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {which}, perlu menetapkan "
+        formula = (f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {which}, perlu {self.words.making} "
                    f"{self.reg_name} tentang {self.regulation.title};")
         entries.append(ListEntry(f"{numbering.letter(len(given) + 1)}.", [Span(formula)]))
         return entries

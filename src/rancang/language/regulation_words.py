@@ -32,6 +32,9 @@ class KindWords:
     supplement: str
     """``Tambahan Berita Daerah Kota Parepare`` or ``Tambahan Lembaran Daerah Kota Parepare``: where a
     Penjelasan is promulgated."""
+    making: str = "menetapkan"
+    """The verb of the last konsiderans: a Perda, made jointly with the DPRD, is *dibentuk* ("perlu membentuk
+    Peraturan Daerah tentang ...", Lampiran II's usage for jointly made acts); a Perkada is *ditetapkan*."""
 
 
 def kind_words(settings: Project, kind: RegulationKind | None) -> KindWords:
@@ -39,6 +42,6 @@ def kind_words(settings: Project, kind: RegulationKind | None) -> KindWords:
     region = settings.region_full_name
     if kind is RegulationKind.REGIONAL:
         return KindWords(True, "Peraturan Daerah", f"Peraturan Daerah {region}", f"Lembaran Daerah {region}",
-                         f"Tambahan Lembaran Daerah {region}")
+                         f"Tambahan Lembaran Daerah {region}", "membentuk")
     return KindWords(False, settings.regulation_name, f"Peraturan {settings.office_title}", settings.gazette_name,
                      f"Tambahan {settings.gazette_name}")
