@@ -14,7 +14,10 @@ peraturan`` writes what it reads, so that draft -> DOCX/PDF/text -> import must 
 * a Pasal with ``teks`` (ending with ``.``, or with ``:`` before a ``rincian``, as the linter asks and the
   importer keeps it) or 2-4 ``ayat``, each with an optional ``rincian``; a rincian of 2-4 ``butir`` with any ``sifat``, nested to depth
   3, with an optional ``penutup`` (``.`` at its end on the first level, where the engine adds nothing; nothing
-  deeper, where the list ending is added);
+  deeper, where the list ending is added). A list with a ``penutup`` whose last item has a list of its own gives
+  that list a ``penutup`` too: the engine prints ``d. x: 1. y; 2. z, C.`` alike whether ``C`` closes the inner
+  list or the outer one (the inner list's last item takes the outer list's ``,``), so only the DOCX's indentation
+  could tell them apart; with both, the inner closing ends with ``,`` and the two are told apart;
 * the commencement on promulgation, penetapan and pengundangan with place, date and signatory (in capitals,
   as the signature block prints them), the Berita Daerah number and year;
 * references ``[[id]]``, ``[[id-1, id-2]]`` and ``[[pasal-N sampai pasal-M]]`` from some Pasal/ayat/butir texts
@@ -202,6 +205,12 @@ class _Writer:
         closing = None
         if self.closing_words and draw(st.integers(0, 3)) == 0:
             closing = Text(draw(words(1, 5)))
+            # closing words after a last item with its own list: that list has closing words too, else the
+            # print is ambiguous (see the module's docstring)
+            last = items[-1]
+            while last.items is not None and last.items.closing is None:
+                last.items.closing = Text(draw(words(1, 5)))
+                last = last.items.items[-1]
         return Enumeration(draw(st.sampled_from(("kumulatif", "alternatif", "kumulatif_alternatif"))), items,
                            closing)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import example, given, note, settings
+from hypothesis import Phase, example, given, note, settings
 from hypothesis.control import currently_in_test_context
 
 from docx_reading import blocks
@@ -306,7 +306,7 @@ def test_wrapped_text_round_trip(project: Path, data: dict) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=3)
+@settings(max_examples=3, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # a PDF takes seconds: no shrinking
 @given(regulations(max_articles=8))
 @example(FULL)
 def test_pdf_round_trip(project: Path, data: dict) -> None:
@@ -336,6 +336,16 @@ NESTED_SECOND_TO_LAST = [{"teks": "Pasar meliputi:", "rincian": {"sifat": "alter
 NESTED_CLOSING = [{"teks": "Pasar meliputi:", "rincian": {"sifat": "kumulatif", "butir": [
     {"teks": "kios:", "rincian": {"sifat": "kumulatif", "butir": ["besar", "kecil"], "penutup": "milik dinas"}},
     "los"]}}]
+CLOSING_AFTER_A_NESTED_SECOND_TO_LAST = [{"teks": "Pasar meliputi:", "rincian": {"sifat": "kumulatif", "butir": [
+    {"teks": "kios:", "rincian": {"sifat": "kumulatif", "butir": ["besar", "kecil"]}}, "los"],
+    "penutup": "dikelola dinas."}}]
+"""``a. kios: 1. besar; dan 2. kecil; dan`` / ``b. los,`` / ``dikelola dinas.``: the outer list's ``; dan`` stands
+at the end of the inner list."""
+CLOSINGS_OF_A_LAST_ITEM_AND_ITS_LIST = [{"teks": "Pasar meliputi:", "rincian": {"sifat": "kumulatif", "butir": [
+    "kios", {"teks": "los:", "rincian": {"sifat": "kumulatif", "butir": ["besar", "kecil"], "penutup": "milik dinas"}}],
+    "penutup": "dikelola dinas."}}]
+"""``b. los: 1. besar; 2. kecil,`` / ``milik dinas,`` / ``dikelola dinas.``: two closings, the inner one ending
+with the outer list's ``,``."""
 AYAT_NUMBER_AT_LINE_START = [
     {"teks": "Pasar rakyat kota dikelola [[pasal-2-ayat-1]]."},
     {"ayat": [{"id": "pasal-2-ayat-1", "teks": "Dinas mengelola pasar."}, "Kepala dinas melapor."]}]
@@ -358,6 +368,8 @@ CASES = {
     "list-with-closing": (LIST_WITH_CLOSING, ("docx", "text", "wrapped")),
     "nested-list-second-to-last": (NESTED_SECOND_TO_LAST, ("docx", "text")),
     "nested-list-closing": (NESTED_CLOSING, ("docx", "text")),
+    "closing-after-a-nested-second-to-last": (CLOSING_AFTER_A_NESTED_SECOND_TO_LAST, ("docx", "text", "wrapped")),
+    "closings-of-a-last-item-and-its-list": (CLOSINGS_OF_A_LAST_ITEM_AND_ITS_LIST, ("docx", "text")),
     "ayat-number-at-line-start": (AYAT_NUMBER_AT_LINE_START, ("wrapped",)),
     "ayat-number-at-line-start-in-a-list": (AYAT_NUMBER_AT_LINE_START_IN_A_LIST, ("wrapped",)),
     "conjunction-alone-on-a-line": (CONJUNCTION_ALONE, ("wrapped",)),
