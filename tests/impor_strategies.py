@@ -12,12 +12,14 @@ peraturan`` writes what it reads, so that draft -> DOCX/PDF/text -> import must 
 * a body of Pasal only, or of BAB (title upper case) holding Pasal or Bagian, a Bagian holding Pasal or
   Paragraf; at most :data:`MAX_ARTICLES` Pasal;
 * a Pasal with ``teks`` (ending with ``.``, or with ``:`` before a ``rincian``, as the linter asks and the
-  importer keeps it) or 2-4 ``ayat``, each with an optional ``rincian``; a rincian of 2-4 ``butir`` with any ``sifat``, nested to depth
-  3, with an optional ``penutup`` (``.`` at its end on the first level, where the engine adds nothing; nothing
-  deeper, where the list ending is added). A list with a ``penutup`` whose last item has a list of its own gives
+  importer keeps it) or 2-4 ``ayat``, each with an optional ``rincian``; a rincian of 2-4 ``butir`` with any
+  ``sifat``, nested to depth 3, with an optional ``penutup`` (``.`` at its end on the first level, where the
+  engine adds nothing; nothing deeper, where the list ending is added). A list with a ``penutup`` whose last item has a list of its own gives
   that list a ``penutup`` too: the engine prints ``d. x: 1. y; 2. z, C.`` alike whether ``C`` closes the inner
   list or the outer one (the inner list's last item takes the outer list's ``,``), so only the DOCX's indentation
-  could tell them apart; with both, the inner closing ends with ``,`` and the two are told apart;
+  could tell them apart; with both, the inner closing ends with ``,`` and the two are told apart where paragraphs
+  are known (a DOCX, a text of whole paragraphs) -- in broken lines ``2. z,`` / ``C1,`` / ``C2.`` reads as well
+  as one inner closing ``C1, C2``, so ``stacked_closings=False`` leaves such closings out;
 * the commencement on promulgation, penetapan and pengundangan with place, date and signatory (in capitals,
   as the signature block prints them), the Berita Daerah number and year;
 * references ``[[id]]``, ``[[id-1, id-2]]`` and ``[[pasal-N sampai pasal-M]]`` from some Pasal/ayat/butir texts
@@ -185,8 +187,9 @@ def title_case(items: list[str]) -> str:
 
 
 class _Writer:
-    def __init__(self, draw, max_articles: int, max_depth: int, closing_words: bool):
+    def __init__(self, draw, max_articles: int, max_depth: int, closing_words: bool, stacked_closings: bool):
         self.draw = draw
+        self.stacked_closings = stacked_closings
         self.budget = max_articles
         self.max_depth = max_depth
         self.closing_words = closing_words
@@ -205,10 +208,12 @@ class _Writer:
         closing = None
         if self.closing_words and draw(st.integers(0, 3)) == 0:
             closing = Text(draw(words(1, 5)))
+            last = items[-1]
+            if last.items is not None and not self.stacked_closings:
+                closing = None
             # closing words after a last item with its own list: that list has closing words too, else the
             # print is ambiguous (see the module's docstring)
-            last = items[-1]
-            while last.items is not None and last.items.closing is None:
+            while closing is not None and last.items is not None and last.items.closing is None:
                 last.items.closing = Text(draw(words(1, 5)))
                 last = last.items.items[-1]
         return Enumeration(draw(st.sampled_from(("kumulatif", "alternatif", "kumulatif_alternatif"))), items,
@@ -438,10 +443,13 @@ def dates(draw, year: int) -> tuple[dt.date, dt.date]:
 
 @st.composite
 def regulations(draw, max_articles: int = MAX_ARTICLES, references: bool = True, max_depth: int = 3,
-                closing_words: bool = True) -> dict:
-    """The YAML mapping of a random enacted Peraturan Wali Kota Parepare (see the module's docstring); the
-    arguments narrow it (to isolate a failure): no references, rincian only ``max_depth`` deep, no ``penutup``."""
-    writer = _Writer(draw, max_articles, max_depth, closing_words)
+                closing_words: bool = True, stacked_closings: bool = True) -> dict:
+    """The YAML mapping of a random enacted Peraturan Wali Kota Parepare (see the module's docstring).
+
+    ``stacked_closings=False`` gives no ``penutup`` to a list whose last item has a list of its own: for a text
+    read as broken lines (a PDF, a wrapped text), whose paragraphs are not known. The other arguments narrow
+    the regulations to isolate a failure: no references, rincian only ``max_depth`` deep, no ``penutup``."""
+    writer = _Writer(draw, max_articles, max_depth, closing_words, stacked_closings)
     definitions = _definitions(draw)
     body = writer.body()
     _number(body, 2 if definitions else 1)
