@@ -11,15 +11,15 @@ peraturan`` writes what it reads, so that draft -> DOCX/PDF/text -> import must 
   word);
 * a body of Pasal only, or of BAB (title upper case) holding Pasal or Bagian, a Bagian holding Pasal or
   Paragraf; at most :data:`MAX_ARTICLES` Pasal;
-* a Pasal with ``teks`` (ending with ``.``, or with ``:`` before a ``rincian``, as the linter asks and the
-  importer keeps it) or 2-4 ``ayat``, each with an optional ``rincian``; a rincian of 2-4 ``butir`` with any
-  ``sifat``, nested to depth 3, with an optional ``penutup`` (``.`` at its end on the first level, where the
-  engine adds nothing; nothing deeper, where the list ending is added). A list with a ``penutup`` whose last item has a list of its own gives
-  that list a ``penutup`` too: the engine prints ``d. x: 1. y; 2. z, C.`` alike whether ``C`` closes the inner
-  list or the outer one (the inner list's last item takes the outer list's ``,``), so only the DOCX's indentation
-  could tell them apart; with both, the inner closing ends with ``,`` and the two are told apart where paragraphs
-  are known (a DOCX, a text of whole paragraphs) -- in broken lines ``2. z,`` / ``C1,`` / ``C2.`` reads as well
-  as one inner closing ``C1, C2``, so ``stacked_closings=False`` leaves such closings out;
+* a Pasal with ``teks`` (ending with ``.``, or with ``:`` before a ``rincian``, as the linter asks and the importer
+  keeps it) or 2-4 ``ayat``, each with an optional ``rincian``; a rincian of 2-4 ``butir`` with any ``sifat``,
+  nested to depth 3, with an optional ``penutup`` (``.`` at its end on the first level, where the engine adds
+  nothing; nothing deeper, where the list ending is added). A list with a ``penutup`` whose last item has a list of
+  its own gives that list a ``penutup`` too: the engine prints ``d. x: 1. y; 2. z, C.`` alike whether ``C`` closes
+  the inner list or the outer one (the inner list's last item takes the outer list's ``,``), so only the DOCX's
+  indentation could tell them apart; with both, the inner closing ends with ``,`` and the two are told apart where
+  paragraphs are known (a DOCX, a text of whole paragraphs) -- in broken lines ``2. z,`` / ``C1,`` / ``C2.`` reads
+  as well as one inner closing ``C1, C2``, so ``stacked_closings=False`` leaves such closings out;
 * the commencement on promulgation, penetapan and pengundangan with place, date and signatory (in capitals,
   as the signature block prints them), the Berita Daerah number and year;
 * references ``[[id]]``, ``[[id-1, id-2]]`` and ``[[pasal-N sampai pasal-M]]`` from some Pasal/ayat/butir texts
