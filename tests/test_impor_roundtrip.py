@@ -287,11 +287,7 @@ def round_trip(project: Path, data: dict, variant: str) -> None:
 
 # -- what the importer does not pass yet -------------------------------------------------------------------------
 
-CLOSING_AFTER_NESTED = (
-    "importer: in broken lines (PDF, wrapped text) the closing words of a list are joined to its last item when "
-    "the item before it has a list of its own ('a. kios: 1. besar; dan 2. kecil; dan' / 'b. los,' / 'dikelola "
-    "dinas.' gives the item 'los, dikelola dinas'); without that inner list they are read right")
-KNOWN = {("closing-after-a-nested-second-to-last", "wrapped"): CLOSING_AFTER_NESTED}
+KNOWN: dict[tuple[str, str], str] = {}
 """Cases the importer does not pass yet: expected to fail, strictly (remove the entry when it is fixed)."""
 
 
@@ -312,7 +308,6 @@ def test_text_round_trip(project: Path, data: dict) -> None:
     round_trip(project, data, "text")
 
 
-@pytest.mark.xfail(reason=CLOSING_AFTER_NESTED, strict=True)
 @settings(max_examples=10)
 @given(regulations(stacked_closings=False))
 @example(FULL)
@@ -321,7 +316,6 @@ def test_wrapped_text_round_trip(project: Path, data: dict) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason=CLOSING_AFTER_NESTED, strict=True)
 @settings(max_examples=3, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # a PDF takes seconds: no shrinking
 @given(regulations(max_articles=8, stacked_closings=False))
 @example(FULL)

@@ -917,7 +917,7 @@ class _BodyReader:
             return True
         # the last item (its sibling before carries the conjunction) ends with ',': closing words follow
         return len(siblings) >= 2 and siblings[-1] is self.points[-1][1] and \
-            bool(re.search(r";\s*(?:dan/atau|dan|atau)\s*$", siblings[-2].text or ""))
+            bool(re.search(r";\s*(?:dan/atau|dan|atau)\s*$", _tail_text(siblings[-2])))
 
     def _amendment_line(self, line: SourceLine, text: str) -> None:
         """Pasal I of an amendment: its intro and change points, kept as written (no numbering read)."""
@@ -948,6 +948,14 @@ def _explanation_path(path: list[str], what: str, heading: str) -> list[str]:
     letters = [index for index, part in enumerate(path) if part.startswith("Huruf")]
     base = path[:letters[-1] + 1] if letters else path[:2 if has_ayat else 1]
     return base + [heading]
+
+
+def _tail_text(node: Node) -> str:
+    """Where an item's list ending stands: after its own list's closing words or its last sub-item."""
+    if node.closing:
+        return node.closing
+    items = [child for child in node.children if child.kind == "butir"]
+    return _tail_text(items[-1]) if items else node.text or ""
 
 
 def _row_as_text(line: SourceLine) -> SourceLine:
