@@ -35,20 +35,7 @@ def _norm(text: str) -> str:
 
 def source_text(node: Node) -> str:
     """A Pasal of the source on one line: ``(1) text a. item; ...``."""
-    parts: list[str] = []
-
-    def walk(current: Node) -> None:
-        if current.kind in ("ayat", "butir"):
-            parts.append(current.label)
-        if current.text:
-            parts.append(current.text)
-        for child in current.children:
-            walk(child)
-        if current.closing:
-            parts.append(current.closing)
-
-    walk(node)
-    return _norm(" ".join(parts))
+    return node.flat()
 
 
 def rendered_text(article: Article) -> str:

@@ -267,7 +267,7 @@ class _Generator:
         articles = [node for node in _articles(body)]
         closing: dict[str, Any] = {}
         taken: list[Node] = []
-        if articles and (match := RE_COMMENCEMENT.match(_plain(articles[-1]))):
+        if articles and (match := RE_COMMENCEMENT.match(articles[-1].flat())):
             taken.append(articles[-1])
             when = match.group("when")
             if when != "diundangkan":
@@ -281,9 +281,9 @@ class _Generator:
             rest = articles
             self.note("pembakuan", "pasal saat mulai berlaku tidak ditemukan di akhir batang tubuh; rancang menambahkan "
                       "'... mulai berlaku pada tanggal diundangkan.'")
-        if rest and RE_REVOCATION.match(_plain(rest[-1])):
+        if rest and RE_REVOCATION.match(rest[-1].flat()):
             node = rest[-1]
-            revoked = citations.parse_revocation(_plain(node))
+            revoked = citations.parse_revocation(node.flat())
             if revoked:
                 ids = [self.catalogue_id(item, node.lines) for item in revoked]
                 if all(ids):
@@ -500,26 +500,6 @@ def _slug(text: str) -> str:
 
 def _starts_label(text: str) -> bool:
     return bool(re.match(r"^(Pasal\s+\d+[A-Z]?$|BAB\s+[IVXLC]+|\(\d+[a-z]?\)|[a-z]\.|\d+\.|[a-z]\)|\d+\))", text))
-
-
-def _plain(node: Node) -> str:
-    """A Pasal's whole text on one line, labels included (for formulas that span its list)."""
-    parts = []
-
-    def walk(current: Node) -> None:
-        if current.kind == "butir":
-            parts.append(current.label)
-        if current.kind == "ayat":
-            parts.append(current.label)
-        if current.text:
-            parts.append(current.text)
-        for child in current.children:
-            walk(child)
-        if current.closing:
-            parts.append(current.closing)
-
-    walk(node)
-    return " ".join(" ".join(parts).split())
 
 
 def _articles(body: list[Node]):

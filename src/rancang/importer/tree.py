@@ -86,6 +86,23 @@ class Node:
         for child in self.children:
             yield from child.walk()
 
+    def flat(self) -> str:
+        """The element on one line as printed: ``(1) text: a. item; dan b. item. closing``."""
+        parts: list[str] = []
+
+        def visit(current: "Node") -> None:
+            if current.kind in ("ayat", "butir"):
+                parts.append(current.label)
+            if current.text:
+                parts.append(current.text)
+            for child in current.children:
+                visit(child)
+            if current.closing:
+                parts.append(current.closing)
+
+        visit(self)
+        return " ".join(" ".join(parts).split())
+
 
 @dataclass
 class Signature:
