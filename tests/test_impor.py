@@ -247,3 +247,12 @@ def test_an_unsupported_file_is_refused_cleanly(tmp_path):
     code, out, err = run(root, "impor", "peraturan", str(source))
     assert code == 1
     assert "naskah.odt" in err and "Traceback" not in err
+
+
+def test_the_output_must_be_a_regulation_file_of_the_project(tmp_path):
+    root = project_for("perwali-bab-bagian", tmp_path / "p")
+    code, out, err = run(root, "impor", "peraturan", str(FIXTURES / "perwali-bab-bagian.clean.txt"),
+                         "-o", str(tmp_path / "lain.yaml"))
+    assert code == 1
+    assert "P422" in err and "regulations/<id>.yaml" in err and "Traceback" not in err
+    assert not (tmp_path / "lain.yaml").exists()

@@ -87,3 +87,12 @@ def test_no_word_is_lost(pieces):
     got = [w for w in (_SYNTAX.sub(" ", token) for token in words(source)) for w in w.split()]
     for word in expected:
         assert word in got, (source, word)
+
+
+def test_a_lone_list_marker_is_text_not_an_empty_list():
+    """'-' is what people type for 'none' (prasyarat: -): it must reach every output as written."""
+    from rancang import richtext
+
+    assert richtext.parse("-").blocks == (richtext.Paragraph((richtext.Text("-"),)),)
+    assert richtext.plain("1.") == "1."
+    assert isinstance(richtext.parse("- a\n- b").blocks[0], richtext.BulletList)

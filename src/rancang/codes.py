@@ -249,6 +249,11 @@ CODES: dict[str, CodeInfo] = {
         "rancang impor peraturan tidak pernah menimpa berkas: regulasi hasil impor (regulations/<id>.yaml) "
         "atau laporannya (<id>.impor.md) sudah ada. Pilih nama lain dengan -o, atau pindahkan berkas lama.",
     ),
+    "P422": CodeInfo(
+        "Tempat berkas hasil impor salah",
+        "Peraturan hasil impor ditulis di folder regulations/ proyek dengan akhiran .yaml (misalnya -o "
+        "regulations/perwali-5-2019.yaml), karena hanya di sana rancang check dan rancang draft membacanya.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

@@ -191,6 +191,13 @@ def _blocks(tokens: list, index: int, closing: str | None, raw: list[RawHtml]) -
             index += 3
         elif kind in ("bullet_list_open", "ordered_list_open"):
             items, index = _items(tokens, index + 1, kind.replace("_open", "_close"), raw)
+            if not any(item.blocks for item in items):
+                # "-" (or "1.") and nothing else: what people type for "none", not an empty list
+                start = int(token.attrs.get("start", 1) or 1)
+                markers = [token.markup if kind == "bullet_list_open" else f"{start + n}{token.markup}"
+                           for n in range(len(items))]
+                found.append(Paragraph((Text(" ".join(markers)),)))
+                continue
             if kind == "bullet_list_open":
                 found.append(BulletList(tuple(items)))
             else:

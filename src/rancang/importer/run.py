@@ -154,6 +154,10 @@ def import_regulation(root: Path, source: Path, out: Path | None = None, katalog
     reference_notes = references.link_references(parsed.body, definitions_article)
     generated = generate(parsed, settings.region_full_name, list(catalogue.values()), source.name, whole)
 
+    if out is not None and (out.suffix != ".yaml" or out.parent.resolve() != layout.regulations.resolve()):
+        raise RancangError([Diagnostic(
+            "P422", f"berkas hasil harus berupa {display_path(layout.regulations)}/<id>.yaml agar dapat diperiksa dan "
+            "dibuat dokumennya", Location(display_path(out)))])
     record_id = out.stem if out is not None else generated.record_id
     yaml_path = out if out is not None else layout.regulation_file(record_id)
     report_path = yaml_path.with_name(f"{yaml_path.stem}.impor.md")
