@@ -3,6 +3,7 @@ every hand-written text with where it sits (file, line, column, Pasal, ayat)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -164,3 +165,236 @@ def quote(text: str, limit: int = 60) -> str:
     """The offending text as the message quotes it: ``'bahwa ...'``."""
     one_line = " ".join(text.split())
     return f"'{one_line if len(one_line) <= limit else one_line[: limit - 3] + '...'}'"
+
+
+# -- proper names: what capitalisation and spelling rules never question -------------------------------------
+
+RANKS_AND_POSTS = frozenset("""
+Pembina Utama|Pembina Utama Madya|Pembina Utama Muda|Pembina Tingkat I|Pembina|Penata Tingkat I|Penata|
+Penata Muda Tingkat I|Penata Muda|Pengatur Tingkat I|Pengatur|Pengatur Muda Tingkat I|Pengatur Muda|
+Juru Tingkat I|Juru|Juru Muda Tingkat I|Juru Muda|
+Jabatan Fungsional|Jabatan Fungsional Tertentu|Jabatan Fungsional Umum|Jabatan Pelaksana|Jabatan Administrasi|
+Jabatan Pimpinan Tinggi|Jabatan Pimpinan Tinggi Utama|Jabatan Pimpinan Tinggi Madya|Jabatan Pimpinan Tinggi Pratama|
+Jabatan Administrator|Jabatan Pengawas|Jabatan Struktural|Kelompok Jabatan Fungsional|
+Pejabat Fungsional|Pejabat Pimpinan Tinggi Pratama|Pejabat Administrator|Pejabat Pengawas|Pejabat Pelaksana|
+Pejabat Pembuat Komitmen|Pejabat Pelaksana Teknis Kegiatan|Pejabat Penatausahaan Keuangan|Pejabat Pengadaan|
+Pejabat Pembina Kepegawaian|Pejabat yang Berwenang|Pengguna Anggaran|Kuasa Pengguna Anggaran|
+Bendahara Pengeluaran|Bendahara Penerimaan|Bendahara Pengeluaran Pembantu|Bendahara Umum Daerah|
+Pegawai Negeri Sipil|Aparatur Sipil Negara|Pegawai Pemerintah dengan Perjanjian Kerja|
+Sekretaris Daerah|Asisten|Staf Ahli|Kepala Dinas|Kepala Badan|Kepala Kantor|Kepala Satuan|Sekretaris|
+Kepala Bidang|Kepala Bagian|Kepala Subbagian|Kepala Sub Bagian|Kepala Subbidang|Kepala Sub Bidang|Kepala Seksi|
+Kepala Unit Pelaksana Teknis|Kepala UPTD|Unit Pelaksana Teknis|Unit Pelaksana Teknis Daerah|Tata Usaha|
+Kepala Tata Usaha|Camat|Sekretaris Camat|Lurah|Sekretaris Lurah|Inspektur|Inspektur Pembantu|
+Tim Anggaran Pemerintah Daerah|Anggaran Pendapatan dan Belanja Daerah|Anggaran Pendapatan dan Belanja Negara|
+Dokumen Pelaksanaan Anggaran|Rencana Kerja dan Anggaran|Satuan Kerja Perangkat Daerah|Organisasi Perangkat Daerah
+""".replace("\n", "").split("|"))
+"""Civil-service ranks (pangkat), position titles and budget posts that regulations capitalise by rule
+(PP 11/2017, UU 20/2023, PP 12/2019): a curated list, not exhaustive; a regulation adds its own in ``nama_diri``."""
+
+UNIT_HEADS = ("Bidang", "Subbagian", "Sub Bagian", "Subbidang", "Sub Bidang", "Seksi", "Bagian", "Kelompok",
+              "Subkelompok", "Unit", "UPTD", "UPT", "Sekretariat", "Kepala", "Jabatan", "Pejabat", "Pusat",
+              "Balai", "Instalasi")
+"""Words that begin the name of an organisational unit or a post: 'Bidang Pelayanan', 'Seksi Pengaduan',
+'Kepala Bidang', 'Jabatan Fungsional Analis Kebijakan'. A capitalised run that begins with one is a name."""
+
+NAME_PARTICLES = ("dan", "dan/atau", "atau", "serta", "dengan", "pada", "di", "ke", "dari", "untuk", "bagi", "yang")
+
+_CAPITALISED = r"(?:[A-Z][\w/-]*|[IVX]+(?:/[a-e])?)"
+_UNIT_NAME = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in UNIT_HEADS) + r")"
+    r"(?:\s+(?:(?:" + "|".join(NAME_PARTICLES) + r")\s+)?" + _CAPITALISED + r")+(?![\w-])")
+_SUSUNAN = re.compile(r"(?i)susunan\s+organisasi\b.*\b(?:terdiri\s+(?:atas|dari)|meliputi)\s*:?\s*$", re.S)
+_ITEM_TAIL = re.compile(r"(?i)(?:,|\s+(?:yang|terdiri|membawahkan|membawahi|meliputi|dipimpin|sebagaimana)\b).*$",
+                        re.S)
+
+
+def _title_case(text: str) -> str:
+    """A heading written in capitals (``BIDANG PELAYANAN``) as a name is written in running text."""
+    words = []
+    for position, word in enumerate(text.split()):
+        lower = word.lower()
+        if position and lower in NAME_PARTICLES:
+            words.append(lower)
+        elif re.fullmatch(r"[IVX]+(?:/[A-E])?", word):
+            words.append(word)
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)
+
+
+def _phrases_of_heading(title: str) -> list[str]:
+    """The names a heading holds: the heading itself, and its parts between commas."""
+    title = " ".join(title.split()).strip(" .,;:")
+    if not title:
+        return []
+    if title.isupper():
+        title = _title_case(title)
+    parts = [title] + [part.strip() for part in re.split(r"[,;]", title) if part.strip()]
+    return [part for part in dict.fromkeys(parts) if part[:1].isupper()]
+
+
+def _clean_name(text: str) -> str | None:
+    name = _ITEM_TAIL.sub("", " ".join(text.split())).strip(" .,;:")
+    if not name or not name[:1].isupper():
+        return None
+    return _title_case(name) if name.isupper() else name
+
+
+@dataclass(frozen=True)
+class ProperNames:
+    """The phrases of one regulation that are names, not undefined terms or misspellings.
+
+    Ask :func:`proper_names` for them (computed once per regulation). ``phrases`` is every name as written
+    (capitalised); :meth:`words` their words in lower case (a spelling rule accepts these); :meth:`spans`
+    where names stand in a text; :meth:`covers` whether a span of a text lies inside one."""
+
+    terms: frozenset[str] = frozenset()
+    """Defined terms and their 'disingkat'/'disebut'."""
+    declared: frozenset[str] = frozenset()
+    """The regulation's ``nama_diri``."""
+    derived: frozenset[str] = frozenset()
+    """Names the text itself gives: BAB/Bagian/Paragraf titles, units of a 'bagan', items of a 'susunan
+    organisasi ... terdiri atas:' list."""
+    agencies: frozenset[str] = frozenset()
+    """The region's perangkat daerah (``kb/perangkat-daerah.yaml``: nama, singkatan)."""
+    titles: frozenset[str] = frozenset()
+    """The catalogue's titles ('tentang' of ``kb/dasar-hukum.yaml``)."""
+    ranks: frozenset[str] = RANKS_AND_POSTS
+    """:data:`RANKS_AND_POSTS`."""
+
+    @property
+    def phrases(self) -> frozenset[str]:
+        return self.terms | self.declared | self.derived | self.agencies | self.titles | self.ranks
+
+    def names(self) -> frozenset[str]:
+        """Every phrase but the defined terms: what is a name by rule, not by definition."""
+        return self.declared | self.derived | self.agencies | self.titles | self.ranks
+
+    def words(self) -> frozenset[str]:
+        """The words of every phrase, lower case: never a spelling error."""
+        cached = self.__dict__.get("_words")
+        if cached is None:
+            cached = frozenset(w.lower() for phrase in self.phrases for w in re.findall(r"[^\W\d_][\w-]*", phrase))
+            object.__setattr__(self, "_words", cached)
+        return cached
+
+    def _pattern(self) -> re.Pattern | None:
+        cached = self.__dict__.get("_compiled", False)
+        if cached is False:
+            phrases = sorted((p for p in self.names() if p.strip()), key=len, reverse=True)
+            cached = re.compile(r"(?<![\w-])(?:" + "|".join(
+                r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) + r")(?![\w-])") if phrases else None
+            object.__setattr__(self, "_compiled", cached)
+        return cached
+
+    def spans(self, text: str, with_terms: bool = False) -> list[tuple[int, int]]:
+        """Where names stand in ``text`` (start, end), merged, in order: the phrases as written (the defined
+        terms only ``with_terms``) and any capitalised run that begins with a unit word (:data:`UNIT_HEADS`)."""
+        found = []
+        pattern = self._pattern()
+        if pattern is not None:
+            found += [m.span() for m in pattern.finditer(text)]
+        found += [m.span() for m in _UNIT_NAME.finditer(text)]
+        if with_terms:
+            for term in self.terms:
+                found += [m.span() for m in re.finditer(
+                    r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in term.split()) + r"(?![\w-])", text)]
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(found):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def covers(self, text: str, start: int, end: int, with_terms: bool = False) -> bool:
+        """Whether ``text[start:end]`` lies inside a name (see :meth:`spans`)."""
+        return any(s <= start and end <= e for s, e in self.spans(text, with_terms))
+
+
+def derived_names(regulation: Regulation) -> set[str]:
+    """Names the regulation's own text gives (see :attr:`ProperNames.derived`)."""
+    from rancang.models.regulation import Article, Chapter, Clause, Division, Part, Point
+
+    found: set[str] = set()
+
+    def items_of(enumeration, into: set[str]) -> None:
+        if enumeration is None:
+            return
+        for point in enumeration.items:
+            name = _clean_name(point.text)
+            if name:
+                into.add(name)
+            items_of(point.items, into)
+
+    def lists(text: str | None, enumeration) -> None:
+        if text and enumeration is not None and _SUSUNAN.search(" ".join(text.split())):
+            items_of(enumeration, found)
+        elif enumeration is not None:
+            for point in enumeration.items:
+                lists(point.text, point.items)
+
+    def walk(elements) -> None:
+        for element in elements:
+            if isinstance(element, (Chapter, Part, Division)):
+                found.update(_phrases_of_heading(element.title))
+                walk(element.content)
+            elif isinstance(element, Article):
+                lists(element.text, element.items)
+                for clause in element.clauses:
+                    lists(clause.text, clause.items)
+
+    walk(regulation.body)
+    for annex in regulation.annexes:
+        if annex.chart is not None:
+            for unit, _depth in annex.chart.walk():
+                for value in (unit.name, unit.note):
+                    name = _clean_name(value) if value else None
+                    if name:
+                        found.add(name)
+    return found
+
+
+def _build_names(regulation: Regulation, data: ProjectData | None) -> ProperNames:
+    terms = set()
+    for definition in regulation.definitions:
+        for value in (definition.term, definition.abbreviation, definition.short_name):
+            if value and value.strip():
+                terms.add(" ".join(value.split()).rstrip(".,;:"))
+    declared = {" ".join(name.split()) for name in getattr(regulation, "proper_names", []) if name.strip()}
+    agencies: set[str] = set()
+    titles: set[str] = set()
+    if data is not None:
+        for agency in data.agencies.values():
+            agencies.update(" ".join(v.split()) for v in (agency.name, agency.short_name) if v)
+        titles.update(" ".join(entry.title.split()) for entry in data.catalogue.values() if entry.title)
+    return ProperNames(frozenset(terms), frozenset(declared), frozenset(derived_names(regulation)),
+                       frozenset(agencies), frozenset(titles))
+
+
+_NAMES_CACHE: dict[int, tuple[object, object, ProperNames]] = {}
+
+
+def proper_names(draft: "Draft | Regulation", data: ProjectData | None = None) -> ProperNames:
+    """The :class:`ProperNames` of a draft (cached in ``draft.shared``) or of a regulation (cached while the
+    regulation and ``data`` are the same objects)."""
+    if isinstance(draft, Draft):
+        names = draft.shared.get("proper_names")
+        if names is None:
+            names = draft.shared["proper_names"] = _build_names(draft.regulation, data)
+        return names
+    key = id(draft)
+    cached = _NAMES_CACHE.get(key)
+    if cached is not None and cached[0] is draft and cached[1] is data:
+        return cached[2]
+    names = _build_names(draft, data)
+    if len(_NAMES_CACHE) > 64:
+        _NAMES_CACHE.clear()
+    _NAMES_CACHE[key] = (draft, data, names)
+    return names
+
+
+def exempt_phrases(regulation: "Draft | Regulation", data: ProjectData | None = None) -> frozenset[str]:
+    """Every phrase of :func:`proper_names` (defined terms and short forms, ``nama_diri``, names derived from the
+    text, agencies, catalogue titles, ranks and posts)."""
+    return proper_names(regulation, data).phrases

@@ -481,6 +481,12 @@ class Regulation(Model):
     )
     legal_bases: list[Citation] = field("mengingat", "Dasar hukum: id dari kb/dasar-hukum.yaml.", min_length=1)
     definitions: list[Definition] = field("ketentuan_umum", "Istilah dan artinya (Pasal 1).", default_factory=list)
+    proper_names: list[Text] = field(
+        "nama_diri", "Nama diri yang ditulis dengan huruf kapital tanpa didefinisikan: nama unit, jabatan, dan "
+        "program, misalnya 'Bidang Pelayanan', 'Subbagian Umum dan Kepegawaian', 'Kepala Bidang', 'Kelompok "
+        "Jabatan Fungsional'. Pemeriksaan huruf kapital dan ejaan tidak mempersoalkan nama-nama ini. Nama unit "
+        "dalam judul BAB/Bagian/Paragraf, dalam 'bagan' lampiran, dan dalam butir susunan organisasi sudah "
+        "dikenali sendiri.", default_factory=list)
     body: list[BodyContent] = field(
         "batang_tubuh", "BAB atau Pasal, tanpa nomor. BAB pertama berjudul KETENTUAN UMUM menerima Pasal "
         "ketentuan umum sebagai pasal pertamanya, dan BAB terakhir berjudul KETENTUAN PENUTUP menerima pasal "
@@ -497,6 +503,11 @@ class Regulation(Model):
         "penjelasan", "Penjelasan Peraturan Daerah: I. UMUM dan II. PASAL DEMI PASAL, dicetak sesudah tanda "
         "tangan dan sebelum lampiran. Hanya untuk jenis: peraturan_daerah.", default=None)
     annexes: list[Annex] = field("lampiran", "Lampiran.", default_factory=list)
+    ignored_rules: dict[Id, list[Text]] = field(
+        "abaikan_aturan", "Aturan pemeriksaan yang dimatikan untuk satu unsur saja: id unsur (pasal, ayat, butir, "
+        "istilah, BAB, bagian, paragraf, lampiran) dengan daftar kode aturannya, misalnya "
+        "{pasal-susunan: [L544], istilah-inisiator: [L545]}. Temuan di dalam unsur itu tidak dilaporkan; "
+        "untuk seluruh berkas atau proyek pakai 'pemeriksaan' di rancang.yaml.", default_factory=dict)
 
     @field_validator("body")
     @classmethod
