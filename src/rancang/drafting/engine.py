@@ -289,7 +289,7 @@ class _Builder:
             self.later(set_lead, model.text, context, "", (model, "text"))
         else:
             amended = self.catalogue.get(self.regulation.amends or "")
-            name = cite(amended, self.catalogue) if amended is not None else ELLIPSIS
+            name = cite(amended, self.catalogue, settings=self.settings) if amended is not None else ELLIPSIS
             lead.text = [Span(f"Beberapa ketentuan dalam {name} diubah sebagai berikut:")]
         for index, change_model in enumerate(model.changes or [], start=1):
             change = Change(f"{index}.", [], _quoted(change_model.quoted), f"{article.anchor}-perubahan-{index}",
@@ -330,7 +330,8 @@ class _Builder:
             number, anchor = self.new_article(None)
             opening = f"Pada saat {self.reg_name} ini mulai berlaku"
             if len(revoked) == 1:
-                text = f"{opening}, {cite(revoked[0], self.catalogue)} dicabut dan dinyatakan tidak berlaku."
+                name = cite(revoked[0], self.catalogue, settings=self.settings)
+                text = f"{opening}, {name} dicabut dan dinyatakan tidak berlaku."
                 clause = Clause(None, [Span(text)], anchor=anchor)
             else:
                 clause = Clause(None, [Span(f"{opening}:")], anchor=anchor,
@@ -338,7 +339,8 @@ class _Builder:
                 for index, entry in enumerate(revoked, start=1):
                     ending = _ending(index, len(revoked), "dan", ",")
                     clause.points.append(Point(numbering.point_label(1, index),
-                                               [Span(_with_ending(cite(entry, self.catalogue), ending))],
+                                               [Span(_with_ending(cite(entry, self.catalogue,
+                                                                       settings=self.settings), ending))],
                                                anchor=f"{anchor}-huruf-{numbering.letter(index)}"))
             articles.append(Article(number, self.article_label(number), [clause], anchor))
         number, anchor = self.new_article(None)
@@ -379,7 +381,7 @@ class _Builder:
         single = len(ordered) == 1
         return [
             ListEntry(None if single else f"{index}.",
-                      [Span(cite(self.catalogue[c.id], self.catalogue, c.article) + ";")])
+                      [Span(cite(self.catalogue[c.id], self.catalogue, c.article, self.settings) + ";")])
             for index, c in enumerate(ordered, start=1)
         ]
 

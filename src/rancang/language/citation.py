@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Mapping
 
 from rancang.models.catalogue import LegalBasis, LegalKind
+from rancang.models.project import Project
 
 # Hierarchy of UU 12/2011 Pasal 7 and 8, for ordering Mengingat: same number = same level.
 HIERARCHY_RANK = {
@@ -38,15 +39,22 @@ _REGIONAL_BULLETIN = (LegalKind.PERKADA, LegalKind.PERGUB, LegalKind.KEPKADA)
 _OFFICE_OF_REGION = {"Kota": "Wali Kota", "Kabupaten": "Bupati", "Provinsi": "Gubernur"}
 
 
-def _office(issuer: str) -> str:
-    """``Kota Parepare`` -> ``Wali Kota Parepare``."""
+def _office(issuer: str, settings: Project | None = None) -> str:
+    """``Kota Parepare`` -> ``Wali Kota Parepare``; the project's own region -> its office as ``ejaan_jabatan``
+    spells it (``Walikota Parepare``)."""
+    if settings is not None and " ".join(issuer.split()).casefold() == settings.region_full_name.casefold():
+        return settings.office_title
     kind, _, name = issuer.partition(" ")
     office = _OFFICE_OF_REGION.get(kind)
     return f"{office} {name}" if office and name else issuer
 
 
-def name_of(entry: LegalBasis) -> str:
-    """``Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah``."""
+def name_of(entry: LegalBasis, settings: Project | None = None) -> str:
+    """``Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah``.
+
+    With the project's ``settings``, a Peraturan or Keputusan of the head of the project's own region names the
+    office as ``ejaan_jabatan`` spells it (``Peraturan Walikota Parepare ...``); of any other region, as UU
+    23/2014 writes it (``Wali Kota``), since rancang does not know that region's spelling."""
     kind = entry.kind
     if kind is LegalKind.UUD:
         return f"Undang-Undang Dasar Negara Republik Indonesia Tahun {entry.year}"
@@ -60,9 +68,9 @@ def name_of(entry: LegalBasis) -> str:
         LegalKind.PERBAN: f"Peraturan {issuer}",
         LegalKind.PERDA_PROVINSI: f"Peraturan Daerah {issuer}",
         LegalKind.PERDA: f"Peraturan Daerah {issuer}",
-        LegalKind.PERGUB: f"Peraturan {_office(issuer)}",
-        LegalKind.PERKADA: f"Peraturan {_office(issuer)}",
-        LegalKind.KEPKADA: f"Keputusan {_office(issuer)}",
+        LegalKind.PERGUB: f"Peraturan {_office(issuer, settings)}",
+        LegalKind.PERKADA: f"Peraturan {_office(issuer, settings)}",
+        LegalKind.KEPKADA: f"Keputusan {_office(issuer, settings)}",
     }
     return f"{heads[kind]} Nomor {entry.number} Tahun {entry.year} tentang {entry.title}"
 
@@ -90,22 +98,29 @@ def publication_of(entry: LegalBasis) -> str | None:
     return None
 
 
-def _with_publication(entry: LegalBasis) -> str:
+def _with_publication(entry: LegalBasis, settings: Project | None = None) -> str:
     publication = publication_of(entry)
-    return f"{name_of(entry)} ({publication})" if publication else name_of(entry)
+    name = name_of(entry, settings)
+    return f"{name} ({publication})" if publication else name
 
 
-def cite(entry: LegalBasis, catalogue: Mapping[str, LegalBasis], article: str | None = None) -> str:
-    """The full citation, without the final ``;`` (the list renderer adds it)."""
+def cite(entry: LegalBasis, catalogue: Mapping[str, LegalBasis], article: str | None = None,
+         settings: Project | None = None) -> str:
+    """The full citation, without the final ``;`` (the list renderer adds it).
+
+    Pass the project's ``settings`` wherever the citation is printed in the project's own words (Mengingat,
+    revocation, amendment): the own region's Peraturan Kepala Daerah then follows ``ejaan_jabatan``
+    (see :func:`name_of`)."""
     if entry.kind is LegalKind.UUD:
         text = name_of(entry)
         return f"{article} {text}" if article else text
-    text = _with_publication(entry)
+    text = _with_publication(entry, settings)
     if article:
         text = f"{article} {text}"
     amendments = [catalogue[i] for i in entry.amended_by if i in catalogue]
     if len(amendments) == 1:
-        text += f" sebagaimana telah diubah dengan {_with_publication(amendments[0])}"
+        text += f" sebagaimana telah diubah dengan {_with_publication(amendments[0], settings)}"
     elif len(amendments) > 1:
-        text += f" sebagaimana telah beberapa kali diubah, terakhir dengan {_with_publication(amendments[-1])}"
+        text += (f" sebagaimana telah beberapa kali diubah, terakhir dengan "
+                 f"{_with_publication(amendments[-1], settings)}")
     return text

@@ -296,8 +296,8 @@ class InnovationView:
         for position, ref in enumerate(self.record.legal_basis):
             if ref.id and ref.id in data.catalogue:
                 entry = data.catalogue[ref.id]
-                line = LegalLine(cite(entry, data.catalogue), ref.id if ref.id in data.regulations else None,
-                                 catalogue_id=ref.id)
+                line = LegalLine(cite(entry, data.catalogue, settings=data.settings),
+                                 ref.id if ref.id in data.regulations else None, catalogue_id=ref.id)
                 key = (*hierarchy_key(entry), position)
             elif ref.regulation and ref.regulation in data.regulations and data.settings is not None:
                 regulation = data.regulations[ref.regulation]
