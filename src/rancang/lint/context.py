@@ -222,15 +222,23 @@ def _title_case(text: str) -> str:
     return " ".join(words)
 
 
+HEADING_NAME_HEADS = frozenset(
+    "Dinas Badan Kantor Inspektorat Satuan Sekretariat Tim Program Kecamatan Kelurahan".split())
+"""With :data:`UNIT_HEADS`: the first words of a BAB/Bagian/Paragraf title that make it a unit's or
+programme's name ('Bagian Ketiga / Bidang Pelayanan'). Other titles ('Tugas dan Fungsi') are topics, not names."""
+
+
 def _phrases_of_heading(title: str) -> list[str]:
-    """The names a heading holds: the heading itself, and its parts between commas."""
+    """The names a heading holds: the heading itself, and its parts between commas, when they begin with a
+    unit word (:data:`UNIT_HEADS`, :data:`HEADING_NAME_HEADS`)."""
     title = " ".join(title.split()).strip(" .,;:")
     if not title:
         return []
     if title.isupper():
         title = _title_case(title)
     parts = [title] + [part.strip() for part in re.split(r"[,;]", title) if part.strip()]
-    return [part for part in dict.fromkeys(parts) if part[:1].isupper()]
+    return [part for part in dict.fromkeys(parts) if part[:1].isupper() and (
+        part.split()[0] in HEADING_NAME_HEADS or any(part == h or part.startswith(h + " ") for h in UNIT_HEADS))]
 
 
 def _clean_name(text: str) -> str | None:
@@ -281,7 +289,11 @@ class ProperNames:
     def _pattern(self) -> re.Pattern | None:
         cached = self.__dict__.get("_compiled", False)
         if cached is False:
-            phrases = sorted((p for p in self.names() if p.strip()), key=len, reverse=True)
+            # one-word ranks and posts ('Pembina', 'Sekretaris') are also ordinary words of longer names
+            # ('Tim Pembina'): only the regulation's own one-word names count on their own
+            own = self.declared | self.derived | self.agencies
+            phrases = sorted((p for p in self.names() if p.strip() and (len(p.split()) > 1 or p in own)),
+                             key=len, reverse=True)
             cached = re.compile(r"(?<![\w-])(?:" + "|".join(
                 r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) + r")(?![\w-])") if phrases else None
             object.__setattr__(self, "_compiled", cached)
@@ -398,3 +410,90 @@ def exempt_phrases(regulation: "Draft | Regulation", data: ProjectData | None = 
     """Every phrase of :func:`proper_names` (defined terms and short forms, ``nama_diri``, names derived from the
     text, agencies, catalogue titles, ranks and posts)."""
     return proper_names(regulation, data).phrases
+
+
+# -- titles of regulations quoted in running text -----------------------------------------------------------
+
+_CITED = re.compile(
+    r"(?<![\w-])(?P<kind>Undang-Undang|Peraturan|Keputusan|Instruksi)(?P<rest>(?:\s+[A-Z][\w/-]*|\s+dan)*?)"
+    r"\s+Nomor\s+(?P<number>\d+)(?:\s+Tahun\s+(?P<year>\d{4}))?\s+tentang\s+")
+_TITLE_WORD = re.compile(r"\s*(?:[A-Z][\w/()-]*|\d+[\w/-]*|[a-z]+(?:/[a-z]+)?)")
+_TITLE_INNER = frozenset("dan atau atas tentang di ke dari untuk bagi dengan pada dalam terhadap serta oleh yang antara "
+                         "sebagai nomor tahun dan/atau".split())
+_KIND_PREFIXES = (
+    ("Undang-Undang Dasar", "UUD"), ("Undang-Undang", "UU"), ("Peraturan Pemerintah Pengganti", "Perppu"),
+    ("Peraturan Pemerintah", "PP"), ("Peraturan Presiden", "Perpres"), ("Peraturan Menteri", "Permen"),
+    ("Peraturan Daerah Provinsi", "Perda Provinsi"), ("Peraturan Daerah", "Perda"), ("Peraturan Gubernur", "Pergub"),
+    ("Peraturan Wali Kota", "Perkada"), ("Peraturan Walikota", "Perkada"), ("Peraturan Bupati", "Perkada"),
+    ("Keputusan Wali Kota", "Keputusan Kepala Daerah"), ("Keputusan Walikota", "Keputusan Kepala Daerah"),
+    ("Keputusan Bupati", "Keputusan Kepala Daerah"), ("Keputusan Gubernur", "Keputusan Kepala Daerah"),
+    ("Peraturan", "Perban"),
+)
+
+
+@dataclass(frozen=True)
+class QuotedTitle:
+    """A regulation cited by hand in running text: 'Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi
+    Daerah'. ``start``/``end``: the whole citation; ``title_start``/``title_end``: the words after 'tentang'."""
+
+    start: int
+    end: int
+    title_start: int
+    title_end: int
+    title: str
+    kind: str | None
+    number: int
+    year: int | None
+    entry: object | None
+    """The catalogue's :class:`~rancang.models.catalogue.LegalBasis` it names, if one fits."""
+
+
+def _cited_kind(name: str) -> str | None:
+    name = " ".join(name.split())
+    return next((kind for prefix, kind in _KIND_PREFIXES if name.startswith(prefix)), None)
+
+
+def _catalogue_entry(catalogue: dict, kind: str | None, number: int, year: int | None, name: str):
+    fits = [e for e in catalogue.values() if e.number == number and (year is None or e.year == year)
+            and (kind is None or e.kind.value == kind)]
+    if len(fits) > 1:
+        named = [e for e in fits if e.issuer and " ".join(e.issuer.split()) in " ".join(name.split())]
+        fits = named or fits
+    return fits[0] if len(fits) == 1 else None
+
+
+def quoted_titles(text: str, catalogue: dict | None = None) -> list[QuotedTitle]:
+    """Every hand-written citation with its title in ``text``, matched to the catalogue (id -> LegalBasis).
+
+    The title runs, after 'tentang', over capitalised words, numbers and the small words of titles ('dan',
+    'atas', 'tentang', 'Nomor', 'Tahun'), and ends before any other lower-case word or punctuation; when the
+    text begins with the catalogue entry's title (in any case and spacing), that title's extent is taken."""
+    found = []
+    for match in _CITED.finditer(text):
+        kind_name = match.group("kind") + match.group("rest")
+        kind = _cited_kind(kind_name)
+        number, year = int(match.group("number")), match.group("year") and int(match.group("year"))
+        entry = _catalogue_entry(catalogue or {}, kind, number, year, kind_name)
+        begin = position = match.end()
+        if entry is not None and entry.title:
+            known = re.compile(r"\s+".join(re.escape(w) for w in entry.title.split()) + r"(?![\w-])", re.I)
+            hit = known.match(text, begin)
+            if hit:
+                position = hit.end()
+        if position == begin:
+            last = begin
+            while True:
+                word = _TITLE_WORD.match(text, position)
+                if word is None:
+                    break
+                token = word.group().strip()
+                if token[:1].islower() and token not in _TITLE_INNER:
+                    break
+                position = word.end()
+                if token not in _TITLE_INNER:
+                    last = position
+            position = last
+        if position > begin:
+            found.append(QuotedTitle(match.start(), position, begin, position, " ".join(text[begin:position].split()),
+                                     kind, number, year, entry))
+    return found

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from rancang.diagnostics import Diagnostic, Severity
 from rancang.drafting.tree import Point
-from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, quote
+from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, proper_names, quote, quoted_titles
 from rancang.lint.registry import Example, rule
 from rancang.models.regulation import Chapter, Definition, Division, Part, Regulation
 from rancang.locations import locate
@@ -65,6 +65,29 @@ INSTITUTION_HEADS = frozenset(
     Kota Provinsi Presiden Aparatur Pegawai Pejabat Satuan Unit""".split()
 )
 """First words of the general terms (the region, its offices and organs) that lead Ketentuan Umum."""
+
+GENERIC_PHRASES = (
+    "instansi pemerintah daerah", "instansi pemerintah pusat", "instansi pemerintah", "instansi vertikal",
+    "pemerintah daerah dan dewan perwakilan rakyat daerah", "pemerintah daerah provinsi",
+    "pemerintah daerah kabupaten/kota", "pemerintah daerah kabupaten", "pemerintah daerah kota",
+    "perangkat daerah provinsi", "perangkat daerah kabupaten/kota", "antar pemerintah daerah",
+    "antar perangkat daerah", "kepala daerah dan wakil kepala daerah", "kepala daerah provinsi",
+    "kepala daerah kabupaten/kota", "urusan pemerintahan daerah",
+)
+"""Common lower-case phrases that hold the words of a general defined term (Pemerintah Daerah, Perangkat
+Daerah, Kepala Daerah) but name something else: any region's office, or the statutory wording quoted in an
+'arti' (UU 23/2014 Pasal 1). Inside one of them a lower-case term is not a misspelt use."""
+
+COMPOUND_HEADS = frozenset("instansi antar sesama lintas".split())
+"""Words that, before a lower-case multi-word term, make a different compound ('instansi pemerintah
+daerah' is any government agency, not the defined Pemerintah Daerah)."""
+
+COMPOUND_TAILS = frozenset("provinsi kabupaten kota kabupaten/kota pusat lain lainnya otonom setempat".split())
+"""Words that, after a lower-case multi-word term, make it any region's ('pemerintah daerah provinsi',
+'pemerintah daerah lain')."""
+
+_GENERIC_PHRASES = [re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![\w-])")
+                    for phrase in GENERIC_PHRASES]
 
 _WORD = re.compile(r"[^\W\d_][\w]*(?:-[\w]+)*")
 _MARKUP = re.compile(r"\[\[.*?\]\]", re.S)
@@ -275,6 +298,8 @@ class Matcher:
             return "mixed"
         if len(variant.split()) == 1 and variant == term.name and _generic(masked, start, end):
             return "generic"
+        if len(variant.split()) > 1 and _generic_compound(masked, start, end):
+            return "generic"
         return "lower"
 
 
@@ -285,6 +310,21 @@ def _generic(masked: str, start: int, end: int) -> bool:
         return True
     before = re.search(r"([^\W\d_][\w-]*)\s+$", masked[:start])
     return bool(before and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS)
+
+
+def _generic_compound(masked: str, start: int, end: int) -> bool:
+    """A lower-case multi-word term that is part of another compound: inside one of :data:`GENERIC_PHRASES`,
+    after one of :data:`COMPOUND_HEADS`, or before one of :data:`COMPOUND_TAILS`."""
+    before = re.search(r"([^\W\d_][\w-]*)\s+$", masked[max(0, start - 40):start])
+    if before and before.group(1) in COMPOUND_HEADS:
+        return True
+    after = re.match(r"\s+([^\W\d_][\w/-]*)", masked[end:end + 40])
+    if after and (after.group(1) in COMPOUND_TAILS or after.group(1).split("/")[0] in COMPOUND_TAILS):
+        return True
+    window_start = max(0, start - 80)
+    window = masked[window_start:end + 80]
+    return any(m.start() + window_start <= start and end <= m.end() + window_start
+               for pattern in _GENERIC_PHRASES for m in pattern.finditer(window))
 
 
 def _terms_and_matcher(draft: Draft) -> tuple[list[Term], Matcher]:
@@ -301,6 +341,22 @@ def _own(site: TextSite, terms: list[Term]) -> Term | None:
     if site.kind == "arti":
         return next((t for t in terms if t.definition is site.model), None)
     return None
+
+
+def _name_spans(draft: Draft, context: LintContext, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where proper names (:func:`~rancang.lint.context.proper_names`, not the defined terms) and quoted titles
+    of regulations (:func:`~rancang.lint.context.quoted_titles`) stand in ``text``: (names, titles)."""
+    cache = draft.shared.setdefault("name_spans", {})
+    spans = cache.get(text)
+    if spans is None:
+        names = proper_names(draft, context.data)
+        titles = [(q.start, q.end) for q in quoted_titles(text, context.data.catalogue)] if "tentang" in text else []
+        spans = cache[text] = (names.spans(text), titles)
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 BODY_KINDS = ("pasal", "ayat", "butir", "penutup", "lampiran")
@@ -642,7 +698,7 @@ def terms_capitalised_in_use(context: LintContext) -> Iterator[Diagnostic]:
             if site.kind == "judul":
                 continue
             for use in matcher.uses(site.text, _own(site, terms)):
-                if use.wrong:
+                if use.wrong and not _inside(sum(_name_spans(draft, context, site.text), []), use.start, use.end):
                     expected = use.variant if use.variant != use.term.name else _title(use.variant)
                     yield diagnostic("L543", f"{quote(use.found)} ditulis tidak seperti istilah yang didefinisikan "
                                              f"{quote(expected)}",
@@ -789,6 +845,9 @@ def undefined_capitalised_phrases(context: LintContext) -> Iterator[Diagnostic]:
             masked = _masked(site.text)
             if site.kind == "lampiran":  # headings and table rows of Markdown are titles, not sentences
                 masked = re.sub(r"(?m)^[ \t]*[#|].*$", lambda m: _MASK * len(m.group()), masked)
+            names, titles = _name_spans(draft, context, site.text)
+            for start, end in names + titles:  # unit names, posts, ranks, quoted titles: names, not terms
+                masked = masked[:start] + _MASK * (end - start) + masked[end:]
             exact = {use.start: use.end for use in matcher.uses(site.text) if use.kind == "exact"}
             seen: set[str] = set()
             for run in _runs(masked):
@@ -849,8 +908,11 @@ def unused_terms(context: LintContext) -> Iterator[Diagnostic]:
             continue
         used: set[tuple[int, str]] = set()
         for site in draft.texts():
-            for use in matcher.uses(site.text, _own(site, terms)):
-                if use.counts:
+            uses = matcher.uses(site.text, _own(site, terms))
+            titles = _name_spans(draft, context, site.text)[1] if uses else []
+            for use in uses:
+                # a lower-case use is an error (L543), not a use; a quoted title is the title, not the term
+                if use.counts and not use.wrong and not _inside(titles, use.start, use.end):
                     used.add((use.term.index, use.variant))
         for term in terms:
             if _names_region(term, context):
@@ -938,6 +1000,8 @@ def items_start_lower_case(context: LintContext) -> Iterator[Diagnostic]:
                 continue  # a capitalised phrase: L544 judges it
             if any(use.start == words[0].start() and use.kind == "exact" for use in matcher.uses(site.text)):
                 continue
+            if any(s <= words[0].start() < e for s, e in _name_spans(draft, context, site.text)[0]):
+                continue  # a unit's or post's name: 'Sekretariat', 'Bidang Pelayanan'
             yield diagnostic("L551", f"butir {quote(site.text)} diawali huruf kapital", site.location(first),
                              f"tulis {quote(first[:1].lower() + first[1:])}")
 
