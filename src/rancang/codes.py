@@ -195,8 +195,14 @@ CODES: dict[str, CodeInfo] = {
     ),
     "P407": CodeInfo(
         "Kode aturan tidak dikenal",
-        "pemeriksaan.abaikan atau pemeriksaan.abaikan_per_berkas di rancang.yaml menyebut kode aturan yang "
-        "tidak ada; periksa ejaannya di daftar aturan.",
+        "pemeriksaan.abaikan atau pemeriksaan.abaikan_per_berkas di rancang.yaml, atau abaikan_aturan dalam "
+        "berkas peraturan, menyebut kode aturan yang tidak ada; periksa ejaannya di daftar aturan.",
+    ),
+    "P415": CodeInfo(
+        "Unsur yang diabaikan tidak ada",
+        "'abaikan_aturan' dalam berkas peraturan menyebut id unsur yang tidak ada di peraturan itu (pasal, ayat, "
+        "butir, istilah, BAB, bagian, paragraf, atau lampiran dengan 'id:' tersebut). Temuan unsur itu tetap "
+        "dilaporkan; periksa ejaan id-nya.",
     ),
     "P408": CodeInfo(
         "Situs gagal dibangun",
@@ -253,6 +259,14 @@ CODES: dict[str, CodeInfo] = {
         "Tempat berkas hasil impor salah",
         "Peraturan hasil impor ditulis di folder regulations/ proyek dengan akhiran .yaml (misalnya -o "
         "regulations/perwali-5-2019.yaml), karena hanya di sana rancang check dan rancang draft membacanya.",
+    ),
+    "P423": CodeInfo(
+        "Kamus bahasa Indonesia tidak terpasang",
+        "Aturan L593 (kata yang tidak ada dalam kamus) membaca kamus Hunspell bahasa Indonesia melalui "
+        "libenchant. Bila kamus atau pustakanya tidak terpasang, aturan itu dilewati dengan catatan ini (sekali "
+        "per pemeriksaan) dan aturan lain, termasuk L591 dan L592, tetap berjalan. Pasang paket Debian "
+        "hunspell-id dan libenchant-2-2 (apt-get install hunspell-id libenchant-2-2), atau matikan L593 di "
+        "rancang.yaml (pemeriksaan: abaikan: [L593]).",
     ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",

@@ -58,9 +58,10 @@ def locate_in_text(model: Model, field: str, needle: str, occurrence: int = 0, i
     """Location of ``needle`` inside the text value of ``field`` (its n-th occurrence);
     ``index`` selects an item when the field is a list of texts.
 
-    With ``fold_whitespace`` any run of white space in ``needle`` matches any other, so that a phrase that a
-    folded scalar broke across lines is still found (occurrences are then counted without overlap). Falls
-    back to the start of the value when the needle cannot be found.
+    With ``fold_whitespace`` -- always, when ``needle`` holds white space -- any run of white space in
+    ``needle`` matches any other, so that a phrase that a folded or literal block scalar broke across lines
+    is still found at its words (occurrences are then counted without overlap). Falls back to the start of
+    the value when the needle cannot be found.
     """
     extra = () if index is None else (index,)
     start = locate(model, field, *extra)
@@ -70,6 +71,10 @@ def locate_in_text(model: Model, field: str, needle: str, occurrence: int = 0, i
     if node is not None and index is not None:
         node = child(node, index)
     text = model.source_text
+    if not fold_whitespace and needle.strip() and any(c.isspace() for c in needle):
+        # the value may be a folded (>-), literal (|) or plain scalar over several lines: the words of the
+        # needle may stand on different lines of the file, so find them whatever white space is between them
+        fold_whitespace = True
     if node is None or not text or (fold_whitespace and not needle.strip()):
         return start
     lines = text.splitlines(keepends=True)

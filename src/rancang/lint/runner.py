@@ -8,10 +8,19 @@ file in ``rancang.yaml``::
       abaikan: [L544]
       abaikan_per_berkas:
         "kb/inovasi/*.yaml": [L600]
+
+and per element of a regulation, in the regulation's own file (by the element's id)::
+
+    abaikan_aturan:
+      pasal-susunan: [L544]
+      istilah-inisiator: [L545]
+
+A finding is switched off for an element when it is located inside that element's YAML (its id's mapping).
 """
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 from pathlib import Path
 from typing import Mapping
@@ -21,6 +30,7 @@ from rancang.drafting.engine import Drafted
 from rancang.lint.context import Draft, LintContext
 from rancang.lint.registry import RULES, all_rules
 from rancang.models import ProjectData
+from rancang.models.base import Model
 from rancang.locations import locate
 
 
@@ -53,9 +63,12 @@ def _switches(root: Path, data: ProjectData, found: list[Diagnostic]) -> list[Di
             if not _known(code):
                 problems.append(Diagnostic("P407", f"kode aturan '{code}' tidak dikenal",
                                            locate(config, "ignore_per_file", pattern), Severity.WARNING))
+    elements = _element_switches(data, problems)
     kept = []
     for diagnostic in found:
         if _matches(diagnostic.code, config.ignore):
+            continue
+        if elements and _inside_element(diagnostic, elements):
             continue
         if config.ignore_per_file:  # the relative path resolves the file (system calls): only when needed
             relative = _relative(root, diagnostic.location)
@@ -81,3 +94,67 @@ def _relative(root: Path, location: Location) -> str:
     except ValueError:
         return location.path
 
+
+
+Span = tuple[str, tuple[int, int], tuple[int, int], list[str]]
+"""File, first (line, column), end (line, column) -- 1-based, end excluded -- and the codes switched off."""
+
+
+def _elements_with_ids(value) -> "dict[str, Model]":
+    """Every element of a regulation that has an id (pasal, ayat, butir, istilah, BAB, bagian, paragraf,
+    lampiran), by id."""
+    found: dict[str, Model] = {}
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, Model):
+            element_id = getattr(item, "id", None)
+            if isinstance(element_id, str) and element_id not in found:
+                found[element_id] = item
+            for name in type(item).model_fields:
+                child = getattr(item, name)
+                if isinstance(child, (list, Model)):
+                    stack.append(child)
+    return found
+
+
+def _element_switches(data: ProjectData, problems: list[Diagnostic]) -> list[Span]:
+    """The spans of the elements named in each regulation's ``abaikan_aturan``; unknown ids and codes are
+    reported (P415, P407)."""
+    spans: list[Span] = []
+    for regulation in data.regulations.values():
+        switches = getattr(regulation, "ignored_rules", None)
+        if not switches:
+            continue
+        elements = _elements_with_ids([regulation.definitions, regulation.body, regulation.annexes])
+        for element_id, codes in switches.items():
+            for code in codes:
+                if not _known(code):
+                    problems.append(Diagnostic("P407", f"kode aturan '{code}' di 'abaikan_aturan' tidak dikenal",
+                                               locate(regulation, "ignored_rules", element_id), Severity.WARNING))
+            element = elements.get(element_id)
+            if element is None:
+                close = difflib.get_close_matches(element_id, list(elements), n=1)
+                nearest = f"mungkin '{close[0]}'" if close else ""
+                problems.append(Diagnostic(
+                    "P415", f"'abaikan_aturan' menyebut unsur '{element_id}', tetapi tidak ada pasal, ayat, butir, "
+                    "istilah, BAB, bagian, paragraf, atau lampiran dengan id itu dalam peraturan ini",
+                    locate(regulation, "ignored_rules", element_id), Severity.WARNING,
+                    "tulis id unsurnya persis seperti di 'id:' unsur itu" + (f"; {nearest}" if nearest else "")))
+                continue
+            node = element.source_node
+            if node is None or not element.source_path or not hasattr(node, "start_mark"):
+                continue
+            start, end = node.start_mark, node.end_mark
+            spans.append((element.source_path, (start.line + 1, start.column + 1), (end.line + 1, end.column + 1),
+                          [code for code in codes if _known(code)]))
+    return spans
+
+
+def _inside_element(diagnostic: Diagnostic, spans: list[Span]) -> bool:
+    where = diagnostic.location
+    at = (where.line, max(where.column, 1))
+    return any(where.path == path and start <= at < end and _matches(diagnostic.code, codes)
+               for path, start, end, codes in spans)

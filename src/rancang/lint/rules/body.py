@@ -25,7 +25,7 @@ from rancang.drafting.tree import Point
 from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, proper_names, quote, quoted_titles
 from rancang.lint.registry import Example, rule
 from rancang.models.regulation import Chapter, Definition, Division, Part, Regulation
-from rancang.locations import locate
+from rancang.locations import locate, whitespace_folded
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -116,8 +116,13 @@ def _title(term: str) -> str:
 
 
 def _occurrence(text: str, needle: str, start: int) -> int:
-    """Which occurrence of ``needle`` begins at ``start`` (for ``TextSite.location``)."""
-    return text.count(needle, 0, start) if needle else 0
+    """Which occurrence of ``needle`` begins at ``start`` (for ``TextSite.location``); a needle of several
+    words is counted whatever white space stands between them (a literal block keeps its line breaks)."""
+    if not needle:
+        return 0
+    if any(c.isspace() for c in needle.strip()):
+        return sum(1 for _ in whitespace_folded(needle).finditer(text, 0, start))
+    return text.count(needle, 0, start)
 
 
 def _sentence_start(masked: str, position: int) -> bool:

@@ -16,7 +16,7 @@ from rancang.language.numbering import letter, words
 from rancang.drafting import emphasis
 from rancang.drafting.references import MARKUP
 from rancang.drafting.tree import Article, Point
-from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, quote
+from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, quote, quoted_titles
 from rancang.lint.foreign_terms import TERMS
 from rancang.lint.registry import Example, rule
 from rancang.models.base import Model
@@ -836,3 +836,45 @@ def foreign_term_upright(context: LintContext) -> Iterator[Diagnostic]:
                     advice = f"pakai padanannya '{term.indonesian}', atau {advice}"
                 yield diagnostic("L590", f"istilah asing {quote(found)} ditulis tegak; istilah bahasa asing dan "
                                  f"bahasa daerah dicetak miring", where, advice)
+
+
+_CITED_PP = "Inovasi Daerah dilaksanakan sesuai dengan Peraturan Pemerintah Nomor 38 Tahun 2017 tentang {title}."
+
+
+@rule(
+    "L546", "Judul peraturan yang dikutip berbeda dari katalog", WARNING,
+    "Peraturan yang disebut dalam teks ditulis lengkap dengan judulnya persis seperti judul aslinya (" + _SOURCE
+    + ", teknik pengacuan: jenis, nomor, tahun, dan nama peraturan). Judul sesudah 'tentang' dicocokkan dengan "
+    "'tentang' peraturan yang sama (jenis, nomor, tahun) di kb/dasar-hukum.yaml; judul yang dikutip itu nama "
+    "diri, bukan istilah yang belum didefinisikan, sehingga yang diperiksa hanya kesesuaiannya dengan katalog.",
+    wrong=Example("regulasi", _body(_FIRST, _CITED_PP.format(title="Inovasi Pemerintahan Daerah"))),
+    right=Example("regulasi", _body(_FIRST, _CITED_PP.format(title="Inovasi Daerah"))),
+)
+def quoted_titles_match_catalogue(context: LintContext) -> Iterator[Diagnostic]:
+    catalogue = context.data.catalogue
+    if not catalogue:
+        return
+    for draft in context.drafts:
+        if not draft.may_hold("tentang", word_start=True):
+            continue
+        for site in draft.texts():
+            if site.kind == "judul" or "tentang" not in site.text:
+                continue
+            masked = _masked(site.text)
+            for cited in quoted_titles(masked, catalogue):
+                entry = cited.entry
+                if entry is None or not entry.title:
+                    continue
+                wanted = " ".join(entry.title.split())
+                if cited.title == wanted:
+                    continue
+                written = site.text[cited.title_start:cited.title_end]
+                yield diagnostic(
+                    "L546", f"judul {quote(cited.title)} berbeda dari judul {entry.id} di katalog {quote(wanted)}",
+                    site.location(written, _count_folded(site.text, written, cited.title_start)),
+                    f"tulis {quote(wanted)}, atau perbaiki 'tentang' {entry.id} di kb/dasar-hukum.yaml")
+
+
+def _count_folded(text: str, needle: str, start: int) -> int:
+    """Which occurrence (white space folded) of ``needle`` begins at ``start``."""
+    return sum(1 for _ in whitespace_folded(needle).finditer(text, 0, start)) if needle.strip() else 0
