@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_draft.py
 	$(BIN)/python bench/bench_briefs.py
 	$(BIN)/python bench/bench_impor.py
+	$(BIN)/python bench/bench_lint_eval.py --json bench/hasil/lint-eval.json
 	$(BIN)/python bench/bench_site.py 1000 10000 --json bench/hasil/situs.json
 
 # The national corpus once, the small one for the curve, and the plot of build time against N.
