@@ -209,7 +209,10 @@ _ITEM_TAIL = re.compile(r"(?i)(?:,|\s+(?:yang|terdiri|membawahkan|membawahi|meli
 
 
 def _title_case(text: str) -> str:
-    """A heading written in capitals (``BIDANG PELAYANAN``) as a name is written in running text."""
+    """A heading written in capitals (``BIDANG PELAYANAN``) as a name is written in running text; one short
+    word is an acronym (``UPTD``) and stays."""
+    if len(text.split()) == 1 and len(text) <= 5:
+        return text
     words = []
     for position, word in enumerate(text.split()):
         lower = word.lower()

@@ -768,6 +768,11 @@ def _label(run: list[_Token], exact: dict[int, int], region: frozenset[str], sen
             continue
         if token.word.islower():
             token.label = "P"
+        elif (token.start in exact and exact[token.start] == token.end and token.word in NAME_HEADS
+              and index + 1 < len(run) and run[index + 1].label != "P" and not run[index + 1].word.islower()):
+            for other in run[index:]:  # 'Dinas Komunikasi dan Informatika': a defined 'Dinas' begins a name
+                other.label = "N"
+            break
         elif token.start in exact:
             end = exact[token.start]
             for other in run[index:]:
