@@ -59,7 +59,8 @@ CODE_CLASSES: list[tuple[str, str, str]] = [  # (first code, last code, class)
     ("L523", "L539", "lain"),        # chart units, chapter order
     ("L532", "L532", "rincian"),     # heading punctuation (checked before the range above)
     ("L540", "L540", "rincian"),     # punctuation typed in a term or its meaning
-    ("L541", "L549", "kapital"),     # terms and capitals; L546-L549 names/capitals (N)
+    ("L546", "L546", "katalog"),     # a quoted title differs from the catalogue
+    ("L541", "L549", "kapital"),     # terms and capitals; L547-L549 names/capitals (N)
     ("L550", "L559", "rincian"),     # lists
     ("L560", "L569", "rujukan"),
     ("L570", "L579", "lain"),        # numbers

@@ -56,7 +56,7 @@ def test_codes_map_to_classes(harness):
     assert harness.code_class("L591") == "ejaan"
     assert harness.code_class("L585") == "frasa"
     assert harness.code_class("L547") == "kapital"
-    assert harness.code_class("L517") == "katalog"
+    assert harness.code_class("L517") == harness.code_class("L546") == "katalog"
     assert harness.code_class("L550") == "rincian"
     assert harness.code_class("L532") == "rincian"
     assert harness.code_class("L563") == "rujukan"
