@@ -1,3 +1,3 @@
 """Rule modules; importing this package registers every rule."""
 
-from rancang.lint.rules import body, catalogue, frame, knowledge, markdown, text  # noqa: F401
+from rancang.lint.rules import body, catalogue, frame, knowledge, markdown, phrases, spelling, text  # noqa: F401
