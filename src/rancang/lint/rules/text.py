@@ -736,7 +736,7 @@ _BLANKET = re.compile(
     wrong=Example("regulasi", _body(
         _FIRST, "Hal-hal yang belum cukup diatur dalam Peraturan Wali Kota ini diatur lebih lanjut oleh Wali Kota.")),
     right=Example("regulasi", _body(
-        _FIRST, "Ketentuan lebih lanjut mengenai tata cara penetapan Inovasi Daerah diatur dengan Keputusan Wali "
+        _FIRST, "Ketentuan lebih lanjut mengenai tata cara penetapan Inovasi Daerah diatur dengan Peraturan Wali "
                 "Kota.")),
 )
 def blanket_delegation(context: LintContext) -> Iterator[Diagnostic]:
