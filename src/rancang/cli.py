@@ -17,6 +17,8 @@ from rancang.diagnostics import Diagnostic, RancangError, Report
 
 STRICT_HELP = ("perlakukan temuan aturan penyusunan dan peringatan sebagai galat: tidak ada yang ditulis (kode keluar "
                "1), misalnya untuk CI; tanpa pilihan ini temuan hanya dilaporkan")
+BRIEF_HELP = ("cetak hanya ringkasan temuan (jumlah per kode dan per berkas) dan baris penutup, tanpa daftar "
+              "temuannya")
 
 # -- argparse in Bahasa Indonesia ----------------------------------------------------
 
@@ -78,12 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
     check.add_argument("--strict", action="store_true",
                        help="perlakukan peringatan sebagai galat (kode keluar 1), misalnya untuk CI")
+    check.add_argument("--ringkas", action="store_true", help=BRIEF_HELP)
 
     build = commands.add_parser("build", help="periksa lalu bangun semua keluaran proyek",
                                 description="Periksa seluruh proyek lalu bangun keluarannya.")
     build.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
     build.add_argument("--no-pdf", action="store_true", help="jangan membuat PDF walaupun LibreOffice terpasang")
     build.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    build.add_argument("--ringkas", action="store_true", help=BRIEF_HELP)
 
     serve = commands.add_parser("serve", help="bangun situs, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah",
                                 description=("Bangun situs (tanpa PDF), sajikan folder situs di http://127.0.0.1:PORT/, "
@@ -157,20 +161,35 @@ def _root(args: argparse.Namespace) -> Path:
     return root
 
 
-def _print_report(report: Report, fmt: str, done: str, blocking: list[Diagnostic] | None = None) -> int:
+SUMMARY_ABOVE = 20
+"""More findings than this and the report ends with a count per code and per file. Up to about twenty lines
+the list is its own overview (it fits one terminal screen with the closing lines); beyond that a reader
+scrolls, and needs the counts to see which rule or file the findings come from before reading them."""
+
+def _print_report(report: Report, fmt: str, done: str, blocking: list[Diagnostic] | None = None,
+                  brief: bool = False) -> int:
     """Print the report; exit code 1 when something in ``blocking`` (by default: every error) was found.
 
     A command that writes documents passes what blocks them (:meth:`Report.blocking`): errors of drafting rules
-    outside it are counted apart, as advice that did not stop it.
+    outside it are counted apart, as advice that did not stop it. With more than :data:`SUMMARY_ABOVE` findings
+    the list ends with a summary per code and per file; ``brief`` (``--ringkas``) prints only the summary and
+    the closing line (in JSON: the counts without the list).
     """
     stopping = report.errors if blocking is None else blocking
+    findings = report.sorted()
+    summary = brief or len(findings) > SUMMARY_ABOVE
     if fmt == "json":
-        print(report.to_json())
+        print(report.to_json(summary=summary, findings=not brief))
         return 1 if stopping else 0
-    for diagnostic in report.sorted():
-        print(diagnostic.format())
-    checked = ", ".join(f"{n} {what}" for what, n in report.checked.items()) or "tidak ada berkas"
-    print(f"Diperiksa: {checked}.")
+    if not brief:
+        for diagnostic in findings:
+            print(diagnostic.format())
+    if summary and findings:
+        for line in report.summary_lines():
+            print(line)
+    if not brief:
+        checked = ", ".join(f"{n} {what}" for what, n in report.checked.items()) or "tidak ada berkas"
+        print(f"Diperiksa: {checked}.")
     errors, warnings = len(report.errors), len(report.warnings)
     stops = {id(d) for d in stopping}
     advice = sum(1 for d in report.errors if id(d) not in stops)
@@ -192,7 +211,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = check_project(root, [p for p in args.paths] or None, extra=[template_problems, bagan_problems]).report
     if args.strict:
         report = report.strict()
-    return _print_report(report, args.format, "Tidak ada masalah.")
+    return _print_report(report, args.format, "Tidak ada masalah.", brief=args.ringkas)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -202,7 +221,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     report, written = build_project(root, pdf=not args.no_pdf, strict=args.strict)
     if args.strict:
         report = report.strict()
-    code = _print_report(report, args.format, "Tidak ada masalah.", report.blocking(args.strict))
+    code = _print_report(report, args.format, "Tidak ada masalah.", report.blocking(args.strict), args.ringkas)
     if args.format == "teks":
         for line in written:
             print(line)

@@ -124,18 +124,46 @@ class Report:
             dict(self.checked),
         )
 
-    def to_json(self) -> str:
+    def summary(self) -> dict[str, list[dict]]:
+        """How many findings (as :meth:`sorted` lists them) per code, with the code's title, and per file; most
+        first, then by code or path."""
+        per_code: dict[str, int] = {}
+        per_file: dict[str, int] = {}
+        for d in self.sorted():
+            per_code[d.code] = per_code.get(d.code, 0) + 1
+            per_file[d.location.path] = per_file.get(d.location.path, 0) + 1
+        return {
+            "per_kode": [{"kode": code, "judul": CODES[code].title, "jumlah": n}
+                         for code, n in sorted(per_code.items(), key=lambda item: (-item[1], item[0]))],
+            "per_berkas": [{"berkas": path, "jumlah": n}
+                           for path, n in sorted(per_file.items(), key=lambda item: (-item[1], item[0]))],
+        }
+
+    def summary_lines(self) -> list[str]:
+        """:meth:`summary` as the text report prints it: a count, then the code and its title (or the file)."""
+        summary = self.summary()
+        total = sum(row["jumlah"] for row in summary["per_kode"])
+        width = len(str(max([row["jumlah"] for row in summary["per_kode"]], default=0)))
+        lines = [f"Ringkasan {total} temuan menurut kode:"]
+        lines += [f"  {row['jumlah']:>{width}}  {row['kode']}  {row['judul']}" for row in summary["per_kode"]]
+        lines.append("Menurut berkas:")
+        lines += [f"  {row['jumlah']:>{width}}  {row['berkas']}" for row in summary["per_berkas"]]
+        return lines
+
+    def to_json(self, summary: bool = False, findings: bool = True) -> str:
+        """The report for programs; with ``summary`` also the counts of :meth:`summary` (``ringkasan``), and
+        without ``findings`` no list of them (``--ringkas``)."""
         items = self.sorted()
-        return json.dumps(
-            {
-                "diperiksa": self.checked,
-                "galat": sum(1 for d in items if d.severity is Severity.ERROR),
-                "peringatan": sum(1 for d in items if d.severity is Severity.WARNING),
-                "temuan": [d.as_dict() for d in items],
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
+        report: dict = {
+            "diperiksa": self.checked,
+            "galat": sum(1 for d in items if d.severity is Severity.ERROR),
+            "peringatan": sum(1 for d in items if d.severity is Severity.WARNING),
+        }
+        if summary:
+            report["ringkasan"] = self.summary()
+        if findings:
+            report["temuan"] = [d.as_dict() for d in items]
+        return json.dumps(report, ensure_ascii=False, indent=2)
 
 
 class RancangError(Exception):
