@@ -393,9 +393,26 @@ class _Clash:
     """``lembaran`` or ``tambahan``: the key that is wrong in one of the two."""
 
 
+def _may_clash(published: list[LegalBasis]) -> bool:
+    """Whether any two entries may clash: False for a consistent catalogue, found in n log n steps, so that
+    the pairs are compared only when something is wrong."""
+    seen: set[tuple] = set()
+    for entry in published:
+        key = (_series(entry), entry.gazette.year, entry.gazette.number)
+        if key in seen:
+            return True
+        seen.add(key)
+    national = sorted((e for e in published if e.kind in _NATIONAL and e.supplement is not None),
+                      key=lambda e: (e.gazette.year, e.gazette.number))
+    supplements = [e.supplement for e in national]
+    return any(a >= b for a, b in zip(supplements, supplements[1:]))
+
+
 def _clashes(entries: list[LegalBasis]) -> list[_Clash]:
-    clashes = []
+    clashes: list[_Clash] = []
     published = [e for e in entries if e.gazette is not None]
+    if not _may_clash(published):
+        return clashes
     for i, a in enumerate(published):
         for b in published[i + 1:]:
             ga, gb = a.gazette, b.gazette
