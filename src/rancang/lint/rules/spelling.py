@@ -283,7 +283,8 @@ def _affixed(lower: str, dictionary, extra: frozenset[str]) -> bool:
         for suffix in _SUFFIXES_OF_FORMS:
             if (prefix or suffix) and lower.endswith(suffix):
                 base = lower[len(prefix):len(lower) - len(suffix)]
-                if len(base) >= 4 and (base in extra or dictionary.check(base)):
+                bases = (base, "r" + base) if prefix.endswith("r") else (base,)  # ter- + rencana: terencana
+                if any(len(b) >= 4 and (b in extra or dictionary.check(b)) for b in bases):
                     return True
     return False
 
