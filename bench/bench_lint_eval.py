@@ -64,7 +64,12 @@ CODE_CLASSES: list[tuple[str, str, str]] = [  # (first code, last code, class)
     ("L550", "L559", "rincian"),     # lists
     ("L560", "L569", "rujukan"),
     ("L570", "L579", "lain"),        # numbers
-    ("L580", "L589", "frasa"),       # jabatan spelling, 'berlaku efektif', blank delegation; L583-L589 (P)
+    ("L586", "L586", "ejaan"),       # informal abbreviation in a norm (Kadis, Dirjen)
+    ("L587", "L587", "rincian"),     # space before a colon, semicolon or comma; double space
+    ("L588", "L588", "kapital"),     # the same phrase in capitals and in lower case
+    ("L589", "L589", "rujukan"),     # a reference without its number ('dalam Pasal huruf a')
+    ("L580", "L589", "frasa"),       # jabatan spelling, 'berlaku efektif', blank delegation; L583 'terdiri
+                                     # dari', L584 closing formulas, L585 delegation to a Keputusan
     ("L590", "L599", "ejaan"),       # foreign terms; L591-L594 spelling (S)
 ]
 
@@ -272,6 +277,15 @@ def scores(result: dict) -> dict[str, dict[str, float | int]]:
     return table
 
 
+def duplicate_of(finding: Finding, findings: list[Finding]) -> Finding | None:
+    """A matched finding of another rule at the same file, line and column: the same words told twice."""
+    for other in findings:
+        if other is not finding and other.matched and (other.file, other.line, other.column) == (
+                finding.file, finding.line, finding.column):
+            return other
+    return None
+
+
 def clean_hit(finding: Finding, clean: list[Clean]) -> Clean | None:
     for item in clean:
         if item.file == finding.file and item.line == finding.line:
@@ -297,6 +311,10 @@ def print_report(result: dict, out=sys.stdout) -> dict:
     for f in sorted(alarms, key=lambda f: (f.file, f.line, f.code)):
         hit = clean_hit(f, result["clean"])
         mark = f"  [bagian bersih: {hit.words!r}]" if hit else ""
+        twin = duplicate_of(f, result["findings"])
+        if twin:
+            # Counted as a false alarm: a careful review says it once.
+            mark += f"  [duplikat {twin.code} di kolom yang sama]"
         print(f"  {f.file}:{f.line}:{f.column}: {f.code} ({f.cls}): {f.message}{mark}", file=out)
     misses = [e for e in result["expected"] if not e.found]
     print(f"\nTidak terdeteksi ({len(misses)}):", file=out)
