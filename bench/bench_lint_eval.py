@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -181,7 +182,6 @@ def run_check(project: Path) -> dict:
     from rancang.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    import os
     here = os.getcwd()
     os.chdir(project)
     try:
