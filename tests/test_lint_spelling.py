@@ -108,8 +108,16 @@ def test_typos(tmp_path, monkeypatch, typo, suggestion):
 @needs_dictionary
 def test_a_capitalised_typo_close_to_a_word_is_found_a_name_is_not(tmp_path, monkeypatch):
     found = spelling_findings(tmp_path, monkeypatch, "Wali Kota menetapkan Inovasi Daerah di Kelurahan Bacukiki "
-                                                     "untuk Pemerinath [[pasal-bentuk]].")
+                                                     "untuk Pemerinath dan pemerintah desa "
+                                                     "[[pasal-bentuk]].")
     assert [(d.code, "Pemerinath" in d.message) for d in found] == [("L593", True)], [d.format() for d in found]
+
+
+@needs_dictionary
+def test_names_in_the_middle_of_a_sentence_are_not_typos(tmp_path, monkeypatch):
+    found = spelling_findings(tmp_path, monkeypatch, "Wali Kota menetapkan Inovasi Daerah di Kelurahan Lumpue, "
+                                                     "Kecamatan Soreang, dan Kota Mataram [[pasal-bentuk]].")
+    assert found == [], [d.format() for d in found]
 
 
 @needs_dictionary

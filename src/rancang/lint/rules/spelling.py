@@ -289,6 +289,15 @@ def _affixed(lower: str, dictionary, extra: frozenset[str]) -> bool:
     return False
 
 
+_SENTENCE_END = re.compile(r"(?:^|[.:;!?]\s|\n\s*(?:[-*+]|\d+[.)]|#+)?\s*)[\s\x00(\"']*$")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins the text, a sentence, a line or a list item (its capital is
+    grammar, not a name)."""
+    return bool(_SENTENCE_END.search(text[max(0, start - 40):start]))
+
+
 def _distance(a: str, b: str) -> int:
     """Optimal string alignment distance (an adjacent transposition counts one)."""
     a, b = a.lower(), b.lower()
@@ -311,8 +320,9 @@ def _distance(a: str, b: str) -> int:
     "saran dari kamus. Tidak diperiksa: istilah yang didefinisikan dan singkatannya, singkatan yang "
     "didefinisikan dalam teks (yang selanjutnya disingkat ...), nama_diri, nama daerah dan perangkat daerah, "
     "judul peraturan dalam katalog, singkatan berhuruf kapital, angka Romawi, isi [[...]], dan teks bercetak "
-    "miring (istilah asing atau daerah). Kata berhuruf awal kapital yang tidak dikenal kamus dianggap nama diri "
-    "kecuali kamus mengenal kata yang berbeda satu huruf darinya. Bila kamus belum terpasang (paket Debian "
+    "miring (istilah asing atau daerah). Kata berhuruf awal kapital di tengah kalimat yang tidak dikenal kamus "
+    "dianggap nama diri, kecuali bila hanya berbeda satu huruf dari kata yang dipakai di bagian lain peraturan "
+    "yang sama (Rapublik, Pemerinath). Bila kamus belum terpasang (paket Debian "
     "hunspell-id dan libenchant-2-2), pemeriksaan ini dilewati dengan satu catatan P423.",
     wrong=Example("regulasi", _body("Wali Kota menetapkan Inovasi Daerah yang diselengarakan perangkat daerah "
                                     "[[pasal-bentuk]].", _SECOND)),
@@ -336,6 +346,7 @@ def unknown_word(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
         exempt, exempt_words = _exempt(draft, context)
         suggestions: dict[str, list[str]] = {}
+        vocabulary = {w.lower() for reading in _readings(draft) for w in spelling.WORD.findall(reading.text)}
         for reading in _readings(draft):
             if reading.site.kind == "judul":
                 continue  # headings are names of their own (BAB titles in capitals)
@@ -365,8 +376,10 @@ def unknown_word(context: LintContext) -> Iterator[Diagnostic]:
                 options = suggestions.get(word)
                 if options is None:
                     options = suggestions[word] = [s for s in dictionary.suggest(word) if " " not in s][:3]
-                if word[:1].isupper() and not any(_distance(word, s) <= 1 for s in options):
-                    continue  # a capitalised word the dictionary does not know, nothing close: a name
+                if word[:1].isupper() and not _sentence_start(text, start) and not any(
+                        "-" not in s and _distance(word, s) <= 1 and s.lower() in vocabulary for s in options):
+                    continue  # a capitalised word unknown to the dictionary is a name, unless it is one letter
+                    # away from a word this regulation uses elsewhere (Rapublik, Perbentukan, Pemerinath)
                 advice = ("mungkin maksudnya: " + ", ".join(f"'{s}'" for s in options)) if options else None
                 yield diagnostic("L593", f"kata {quote(word)} tidak ada dalam kamus bahasa Indonesia; periksa "
                                  f"ejaannya", reading.location(start, end), advice)
