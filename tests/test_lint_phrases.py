@@ -77,3 +77,192 @@ def test_cite_spells_the_own_office_with_the_settings_and_its_amendment_too():
     assert cite(CATALOGUE["perwali-1-2020"], CATALOGUE).startswith("Peraturan Wali Kota Parepare Nomor 1")
     assert cite(CATALOGUE["kepwali-makassar"], CATALOGUE, settings=WALIKOTA).startswith(
         "Keputusan Wali Kota Makassar Nomor 3")
+
+
+# -- the phrase rules on small regulations ------------------------------------------------------------------
+
+from rancang.lint.rules.phrases import _body  # noqa: E402
+
+PHRASE_CODES = {f"L58{n}" for n in range(3, 10)}
+
+
+def found(tmp_path, monkeypatch, patch: str, target: str = "regulasi", codes=PHRASE_CODES) -> list:
+    root = write_project(tmp_path, Example(target, patch))
+    monkeypatch.chdir(root)
+    return [d for d in check_project(root).report.sorted() if d.code in codes]
+
+
+def second(text: str) -> str:
+    """The base body with the second ayat of its second Pasal replaced (YAML-quoted)."""
+    return _body(second=text.replace('"', '\\"'))
+
+
+def shown(findings) -> list[tuple[str, int, int]]:
+    return [(d.code, d.location.line, d.location.column) for d in findings]
+
+
+def test_terdiri_dari_is_reported_at_its_words(tmp_path, monkeypatch):
+    result = found(tmp_path, monkeypatch, second("Tim penilai terdiri dari ketua dan anggota."))
+    assert [d.code for d in result] == ["L583"]
+    assert result[0].location.line == 33
+    line = (tmp_path / "regulations/contoh.yaml").read_text(encoding="utf-8").splitlines()[32]
+    assert line[result[0].location.column - 1:].startswith("terdiri dari")
+    assert "terdiri atas" in result[0].suggestion
+
+
+def test_terdiri_dari_inside_a_quoted_catalogue_title_is_not_reported(tmp_path, monkeypatch):
+    patch = """
+        - id: uu-23-2014
+          jenis: UU
+          nomor: 23
+          tahun: 2014
+          tentang: Organisasi yang Terdiri dari Beberapa Unsur
+          lembaran: {tahun: 2014, nomor: 244}
+          tambahan: 5587
+          terkonfirmasi: true
+    """
+    root = write_project(tmp_path, Example("dasar-hukum", patch))
+    regulation = root / "regulations/contoh.yaml"
+    text = regulation.read_text(encoding="utf-8").replace(
+        "dilakukan paling lama [[14]] hari sejak usulan diterima.",
+        "dilakukan menurut Undang-Undang Nomor 23 Tahun 2014 tentang Organisasi yang Terdiri dari Beberapa Unsur "
+        "dan \\\"tata cara yang terdiri dari dua tahap\\\".")
+    regulation.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert [d.format() for d in check_project(root).report.sorted() if d.code == "L583"] == []
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("Pada saat mulai berlakunya Peraturan Wali Kota ini, penetapan lama dicabut dan dinyatakan tidak berlaku.",
+     "Pada saat mulai berlakunya"),
+    ("Pada saat Peraturan Wali Kota ini mulai berlaku, maka penetapan lama dicabut dan dinyatakan tidak berlaku.",
+     "maka"),
+    ("Pada saat Peraturan Wali Kota ini mulai berlaku, penetapan lama dinyatakan dicabut.", "dinyatakan dicabut"),
+    ("Pada saat Peraturan Wali Kota ini mulai berlaku, Keputusan Wali Kota tentang penetapan lama tidak berlaku "
+     "lagi.", "tidak berlaku lagi"),
+    ("Dengan berlakunya Peraturan Wali Kota ini, penetapan lama dicabut dan dinyatakan tidak berlaku.",
+     "Dengan berlakunya"),
+])
+def test_non_standard_closing_formulas(tmp_path, monkeypatch, sentence, flagged):
+    result = found(tmp_path, monkeypatch, second(sentence))
+    assert [d.code for d in result] == ["L584"], [d.format() for d in result]
+    line = (tmp_path / "regulations/contoh.yaml").read_text(encoding="utf-8").splitlines()[result[0].location.line - 1]
+    assert line[result[0].location.column - 1:].startswith(flagged)
+
+
+def test_the_standard_closing_formula_and_a_norm_saying_tidak_berlaku_lagi_are_clean(tmp_path, monkeypatch):
+    assert found(tmp_path, monkeypatch, second(
+        "Pada saat Peraturan Wali Kota ini mulai berlaku, penetapan lama dicabut dan dinyatakan tidak berlaku.")) == []
+    assert found(tmp_path / "b", monkeypatch, second(
+        "Penetapan [[ayat-penetapan]] tidak berlaku lagi apabila inovasi tidak dijalankan selama [[2]] tahun.")) == []
+
+
+@pytest.mark.parametrize("sentence, reported", [
+    ("Ketentuan lebih lanjut mengenai tata cara penilaian diatur dengan Keputusan Wali Kota.", True),
+    ("Ketentuan lebih lanjut mengenai pedoman penilaian ditetapkan dengan Keputusan Wali Kota.", True),
+    ("Tata cara penilaian diatur lebih lanjut dengan Keputusan Wali Kota.", True),
+    ("Ketentuan lebih lanjut mengenai tata cara penilaian diatur dengan Peraturan Wali Kota.", False),
+    # a Keputusan establishes: a team, a location, who receives
+    ("Ketentuan lebih lanjut mengenai penetapan lokasi uji coba ditetapkan dengan Keputusan Wali Kota.", False),
+    ("Susunan keanggotaan tim penilai ditetapkan dengan Keputusan Wali Kota.", False),
+    # an existing decree named with its number is cited, not delegated to
+    ("Penilaian dilakukan sesuai dengan yang diatur dalam Keputusan Menteri Dalam Negeri Nomor 100 Tahun 2020.",
+     False),
+])
+def test_regulating_matter_delegated_to_a_keputusan(tmp_path, monkeypatch, sentence, reported):
+    result = found(tmp_path, monkeypatch, second(sentence))
+    assert [d.code for d in result] == (["L585"] if reported else []), [d.format() for d in result]
+    if reported:
+        assert "Peraturan Wali Kota" in result[0].suggestion
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Penetapan [[ayat-penetapan]] disiapkan oleh Sekda.", "Sekda"),
+    ("Penetapan [[ayat-penetapan]] disiapkan oleh Kadis, Kabid, dan Kasubag terkait.", "Kadis"),
+    ("Penetapan [[ayat-penetapan]] memuat nama, alamat, dll.", "dll."),
+    ("Penetapan [[ayat-penetapan]] disampaikan kepada OPD terkait.", "OPD"),
+])
+def test_informal_abbreviations(tmp_path, monkeypatch, sentence, word):
+    result = found(tmp_path, monkeypatch, second(sentence), codes={"L586"})
+    assert result and result[0].code == "L586"
+    line = (tmp_path / "regulations/contoh.yaml").read_text(encoding="utf-8").splitlines()[result[0].location.line - 1]
+    assert line[result[0].location.column - 1:].startswith(word)
+    if word == "Kadis":
+        assert len(result) == 3
+
+
+def test_an_abbreviation_defined_in_ketentuan_umum_is_not_informal(tmp_path, monkeypatch):
+    root = write_project(tmp_path, Example("regulasi", textwrap.dedent(_body(
+        second="Penetapan [[ayat-penetapan]] disiapkan oleh Sekda.")) + textwrap.dedent("""
+        ketentuan_umum:
+          - istilah: Daerah
+            arti: Kota Parepare
+          - istilah: Wali Kota
+            arti: Wali Kota Parepare
+          - istilah: Sekretaris Daerah
+            disingkat: Sekda
+            arti: Sekretaris Daerah Kota Parepare
+          - istilah: Pemerintahan Daerah
+            arti: penyelenggaraan urusan pemerintahan oleh pemerintah daerah dan dewan perwakilan rakyat daerah
+          - istilah: Inovasi Daerah
+            arti: semua bentuk pembaharuan dalam penyelenggaraan Pemerintahan Daerah
+    """)))
+    monkeypatch.chdir(root)
+    report = check_project(root).report
+    assert not [d for d in report.errors if d.code.startswith(("S", "Y"))], [d.format() for d in report.sorted()]
+    assert [d.format() for d in report.sorted() if d.code == "L586"] == []
+
+
+@pytest.mark.parametrize("sentence, reported", [
+    ("Penetapan [[ayat-penetapan]] dilakukan paling lama [[14]] hari ; sejak usulan diterima.", ["L587"]),
+    ("Penetapan [[ayat-penetapan]] dilakukan paling lama [[14]] hari , sejak usulan diterima.", ["L587"]),
+    ("Penetapan [[ayat-penetapan]] dilakukan  paling lama [[14]] hari sejak usulan diterima.", ["L587"]),
+    ("Penetapan [[ayat-penetapan]] dilakukan paling lama [[14]] hari sejak usulan diterima.", []),
+])
+def test_spaces_before_punctuation_and_double_spaces(tmp_path, monkeypatch, sentence, reported):
+    assert [d.code for d in found(tmp_path, monkeypatch, second(sentence))] == reported
+
+
+def test_a_space_before_the_colon_of_a_lead_is_reported_at_the_word(tmp_path, monkeypatch):
+    result = found(tmp_path, monkeypatch, _body(lead="Inovasi Daerah berbentuk :"))
+    assert shown(result) == [("L587", 23, 27)]  # at "berbentuk"
+
+
+def test_one_phrase_capitalised_two_ways(tmp_path, monkeypatch):
+    result = found(tmp_path, monkeypatch, _body(
+        first="Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]] atas usul Dinas Komunikasi dan Informatika.",
+        second="Penetapan [[ayat-penetapan]] diumumkan oleh dinas komunikasi dan informatika."))
+    assert [d.code for d in result] == ["L588"]
+    assert "'dinas komunikasi dan informatika'" in result[0].message
+    assert "Pasal 3 ayat (1)" in result[0].message
+
+
+def test_defined_terms_and_quoted_titles_are_not_mixed_capitals(tmp_path, monkeypatch):
+    # 'Inovasi Daerah' is defined (L543's business); 'Peraturan Perundang-undangan' stands in a quoted title
+    result = found(tmp_path, monkeypatch, _body(
+        first="Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]] menurut Undang-Undang Nomor 12 Tahun 2011 "
+              "tentang Pembentukan Peraturan Perundang-undangan.",
+        second="Penetapan [[ayat-penetapan]] memperhatikan peraturan perundang-undangan."))
+    assert result == []
+
+
+@pytest.mark.parametrize("sentence, reported", [
+    ("Penetapan sebagaimana dimaksud dalam Pasal huruf a dilakukan segera.", True),
+    ("Penetapan sebagaimana dimaksud pada ayat huruf b dilakukan segera.", True),
+    ("Penetapan sebagaimana dimaksud dalam Pasal ayat (2) dilakukan segera.", True),
+    ("Penetapan sebagaimana dimaksud pada ayat dilakukan segera.", True),
+    ("Penetapan sebagaimana dimaksud dalam Pasal, dilakukan segera.", True),
+    # the numbers are there (other rules look at hand-written references)
+    ("Penetapan [[ayat-penetapan]] dilakukan segera.", False),
+])
+def test_references_with_a_number_missing(tmp_path, monkeypatch, sentence, reported):
+    result = found(tmp_path, monkeypatch, second(sentence), codes={"L589"})
+    assert [d.code for d in result] == (["L589"] if reported else []), [d.format() for d in result]
+    if reported:
+        assert result[0].severity.name == "ERROR"
+
+
+def test_a_reference_with_its_numbers_is_not_l589(tmp_path, monkeypatch):
+    result = found(tmp_path, monkeypatch, second(
+        "Penetapan sebagaimana dimaksud dalam Pasal 1 huruf a dan pada ayat (1) dilakukan segera."), codes={"L589"})
+    assert result == []
