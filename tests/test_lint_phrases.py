@@ -266,3 +266,13 @@ def test_a_reference_with_its_numbers_is_not_l589(tmp_path, monkeypatch):
     result = found(tmp_path, monkeypatch, second(
         "Penetapan sebagaimana dimaksud dalam Pasal 1 huruf a dan pada ayat (1) dilakukan segera."), codes={"L589"})
     assert result == []
+
+
+def test_mengingat_order_is_still_checked_when_an_own_perkada_is_spelt_walikota(tmp_path, monkeypatch):
+    """L510 compares the written order with the printed citations: those follow ejaan_jabatan too."""
+    root, _checked_project = _checked(tmp_path, monkeypatch, "Walikota")
+    regulation = root / "regulations/contoh.yaml"
+    text = regulation.read_text(encoding="utf-8").replace("- uu-23-2014\n", "- perwali-7-2019\n- uu-23-2014\n", 1)
+    regulation.write_text(text.replace("ketentuan_penutup:\n  mencabut:\n  - perwali-7-2019\n", ""), encoding="utf-8")
+    report = check_project(root).report
+    assert [d.code for d in report.sorted() if d.code == "L510"] == ["L510"], [d.format() for d in report.sorted()]

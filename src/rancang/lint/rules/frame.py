@@ -190,7 +190,7 @@ def legal_bases_in_order(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
         regulation = draft.regulation
         written = [(index, c) for index, c in enumerate(regulation.legal_bases) if c.id in catalogue]
-        printed = _printed_order(written, draft, catalogue)
+        printed = _printed_order(written, draft, catalogue, context.settings)
         if printed is None or printed == list(range(len(written))):
             continue
         # The first place where the document differs: the item printed there was written later.
@@ -214,12 +214,13 @@ def legal_bases_in_order(context: LintContext) -> Iterator[Diagnostic]:
             locate(regulation, "legal_bases", late_index), suggestion)
 
 
-def _printed_order(written: list, draft: Draft, catalogue: Mapping[str, LegalBasis]) -> list[int] | None:
+def _printed_order(written: list, draft: Draft, catalogue: Mapping[str, LegalBasis], settings=None
+                   ) -> list[int] | None:
     """For each printed Mengingat item, its position among ``written``: read from the engine's document,
     so the message says what will really be printed."""
     slots: dict[str, list[int]] = {}
     for position, (_, citation) in enumerate(written):
-        text = cite(catalogue[citation.id], catalogue, citation.article) + ";"
+        text = cite(catalogue[citation.id], catalogue, citation.article, settings) + ";"
         slots.setdefault(text, []).append(position)
     order = []
     for entry in draft.document.legal_bases:
