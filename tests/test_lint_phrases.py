@@ -142,12 +142,20 @@ def test_terdiri_dari_inside_a_quoted_catalogue_title_is_not_reported(tmp_path, 
      "lagi.", "tidak berlaku lagi"),
     ("Dengan berlakunya Peraturan Wali Kota ini, penetapan lama dicabut dan dinyatakan tidak berlaku.",
      "Dengan berlakunya"),
+    ("Peraturan Wali Kota ini mulai berlaku sejak tanggal ditetapkan.", "sejak tanggal ditetapkan"),
 ])
 def test_non_standard_closing_formulas(tmp_path, monkeypatch, sentence, flagged):
     result = found(tmp_path, monkeypatch, second(sentence))
     assert [d.code for d in result] == ["L584"], [d.format() for d in result]
     line = (tmp_path / "regulations/contoh.yaml").read_text(encoding="utf-8").splitlines()[result[0].location.line - 1]
     assert line[result[0].location.column - 1:].startswith(flagged)
+
+
+def test_dengan_berlakunya_maka_is_two_deviations(tmp_path, monkeypatch):
+    result = found(tmp_path, monkeypatch, second(
+        "Dengan berlakunya Peraturan Wali Kota ini, maka penetapan lama dicabut dan dinyatakan tidak berlaku."))
+    assert [d.code for d in result] == ["L584", "L584"]
+    assert "'maka'" in result[1].message
 
 
 def test_the_standard_closing_formula_and_a_norm_saying_tidak_berlaku_lagi_are_clean(tmp_path, monkeypatch):

@@ -157,7 +157,7 @@ _CLOSING = (
     (re.compile(r"\bdengan\s+(?:mulai\s+)?berlakunya\s+(?=peraturan\b)", re.I), None,
      "pencabutan diawali 'Pada saat <jenis peraturan> ini mulai berlaku, ...'",
      "tulis 'Pada saat Peraturan ... ini mulai berlaku, ...'"),
-    (re.compile(r"\bmulai\s+berlaku(?:nya)?\b[^.;:]{0,200}?,\s*(maka)\b", re.I), None,
+    (re.compile(r"\b(?:mulai\s+berlaku(?:nya)?|berlakunya)\b[^.;:]{0,200}?,\s*(maka)\b", re.I), None,
      "rumusan pencabutan tidak memakai 'maka': 'Pada saat ... ini mulai berlaku, ... dicabut dan dinyatakan "
      "tidak berlaku.'",
      "hapus 'maka'"),
