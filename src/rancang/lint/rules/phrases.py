@@ -337,6 +337,17 @@ _ABBREVIATION = _abbreviation_pattern()
 _KEY_OF = {form.rstrip(".").lower(): form for form in ABBREVIATIONS}
 
 
+def is_informal_abbreviation(word: str) -> bool:
+    """Whether ``word`` (any case, with or without its final '.') is one of :data:`ABBREVIATIONS`: L586 reports
+    it, so a spelling or capitals rule need not report it again."""
+    return word.rstrip(".").lower() in _KEY_OF
+
+
+def informal_abbreviation_spans(text: str) -> list[tuple[int, int]]:
+    """Where :data:`ABBREVIATIONS` stand in ``text`` (before exemptions: a defined abbreviation is listed too)."""
+    return [m.span() for m in _ABBREVIATION.finditer(text)]
+
+
 @rule(
     "L586", "Singkatan tidak baku dalam norma", WARNING,
     "Norma ditulis dengan kata lengkap; singkatan dipakai hanya bila didefinisikan dalam Ketentuan Umum ('... "
