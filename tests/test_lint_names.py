@@ -309,3 +309,40 @@ def test_unknown_ids_and_codes_are_reported(tmp_path, monkeypatch):
     assert "'pasal-tm'" in messages["P415"]
     unknown = next(d for d in found if d.code == "P415")
     assert "pasal-tim" in (unknown.suggestion or "")
+
+
+# -- cases from the evaluation corpus (bench/lint_eval) -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Penertiban dilakukan oleh Satuan Polisi Pamong Praja bersama Dinas.",
+    "Pemerintah Daerah memberikan tambahan penghasilan kepada pegawai aparatur sipil negara.",
+    "Inovasi Daerah dilaksanakan sesuai dengan Peraturan Wali Kota Parepare Nomor 3 Tahun 2016 tentang "
+    "Kedudukan, Susunan Organisasi, Tugas dan Fungsi, serta Tata Kerja Dinas Komunikasi dan Informatika.",
+])
+def test_more_names_that_are_not_undefined_terms(tmp_path, monkeypatch, text):
+    assert shown(run(tmp_path, monkeypatch, _body(text))) == []
+
+
+def test_perangkat_daerah_at_a_sentence_start_is_generic(tmp_path, monkeypatch):
+    found = run(tmp_path, monkeypatch, _body("Perangkat daerah pengusul menyampaikan Inovasi Daerah kepada Dinas."))
+    assert shown(found) == []
+
+
+def test_berita_acara_is_not_an_institution(tmp_path, monkeypatch):
+    found = run(tmp_path, monkeypatch, _body("Dinas membuat Berita Acara Peninjauan Inovasi Daerah."))
+    assert codes(found) == ["L544"], shown(found)
+
+
+def test_a_single_word_term_after_a_noun_is_still_a_use(tmp_path, monkeypatch):
+    patch = _body("Dinas mengawasi penyelenggaraan reklame dan Reklame.").replace(
+        "    batang_tubuh:", "      - istilah: Reklame\n        arti: benda yang menarik perhatian umum\n"
+                            "    batang_tubuh:", 1)
+    found = run(tmp_path, monkeypatch, patch)
+    assert codes(found) == ["L543"], shown(found)
+
+
+def test_a_defined_term_with_nya_is_not_an_undefined_phrase(tmp_path, monkeypatch):
+    patch = _body("Dinas menilai Inovasi Daerah sesuai dengan Kelas Jabatan dan Kelas Jabatannya.").replace(
+        "    batang_tubuh:", "      - istilah: Kelas Jabatan\n        arti: kelompok jabatan menurut nilai jabatannya\n"
+                            "    batang_tubuh:", 1)
+    assert shown(run(tmp_path, monkeypatch, patch)) == []

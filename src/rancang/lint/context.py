@@ -193,7 +193,7 @@ Dokumen Pelaksanaan Anggaran|Rencana Kerja dan Anggaran|Satuan Kerja Perangkat D
 
 UNIT_HEADS = ("Bidang", "Subbagian", "Sub Bagian", "Subbidang", "Sub Bidang", "Seksi", "Bagian", "Kelompok",
               "Subkelompok", "Unit", "UPTD", "UPT", "Sekretariat", "Kepala", "Jabatan", "Pejabat", "Pusat",
-              "Balai", "Instalasi")
+              "Balai", "Instalasi", "Satuan", "Kelas Jabatan")
 """Words that begin the name of an organisational unit or a post: 'Bidang Pelayanan', 'Seksi Pengaduan',
 'Kepala Bidang', 'Jabatan Fungsional Analis Kebijakan'. A capitalised run that begins with one is a name."""
 
@@ -420,7 +420,7 @@ def exempt_phrases(regulation: "Draft | Regulation", data: ProjectData | None = 
 _CITED = re.compile(
     r"(?<![\w-])(?P<kind>Undang-Undang|Peraturan|Keputusan|Instruksi)(?P<rest>(?:\s+[A-Z][\w/-]*|\s+dan)*?)"
     r"\s+Nomor\s+(?P<number>\d+)(?:\s+Tahun\s+(?P<year>\d{4}))?\s+tentang\s+")
-_TITLE_WORD = re.compile(r"\s*(?:[A-Z][\w/()-]*|\d+[\w/-]*|[a-z]+(?:/[a-z]+)?)")
+_TITLE_WORD = re.compile(r"\s*,?\s*(?:[A-Z][\w/()-]*|\d+[\w/-]*|[a-z]+(?:/[a-z]+)?)")
 _TITLE_INNER = frozenset("dan atau atas tentang di ke dari untuk bagi dengan pada dalam terhadap serta oleh yang antara "
                          "sebagai nomor tahun dan/atau".split())
 _KIND_PREFIXES = (
@@ -489,7 +489,7 @@ def quoted_titles(text: str, catalogue: dict | None = None) -> list[QuotedTitle]
                 word = _TITLE_WORD.match(text, position)
                 if word is None:
                     break
-                token = word.group().strip()
+                token = word.group().strip().lstrip(",").strip()
                 if token[:1].islower() and token not in _TITLE_INNER:
                     break
                 position = word.end()

@@ -48,14 +48,22 @@ GENERIC_MODIFIERS = frozenset("lain lainnya lain-lain otonom setempat tertentu i
 """Words after which a lower-case single-word term is a generic word ('daerah lain', 'daerah otonom')."""
 
 NAME_HEADS = frozenset(
-    """Dewan Badan Kementerian Menteri Peraturan Undang-Undang Keputusan Instruksi Anggaran Lembaran Berita
-    Tambahan Negara Republik Provinsi Kota Kabupaten Kecamatan Kelurahan Desa Sekretaris Sekretariat Gubernur
+    """Dewan Badan Kementerian Menteri Peraturan Undang-Undang Keputusan Instruksi Anggaran
+    Negara Republik Provinsi Kota Kabupaten Kecamatan Kelurahan Desa Sekretaris Sekretariat Gubernur
     Bupati Walikota Presiden Majelis Mahkamah Komisi Lembaga Kantor Dinas Inspektorat Direktorat Direktur
     Universitas Institut Bank Pengadilan Kejaksaan Kepolisian Tuhan""".split()
 )
 """Words that begin an institution's or a regulation's name: the rest of a capitalised run is that name."""
 
-NAME_HEAD_PAIRS = frozenset({("Wali", "Kota"), ("Rencana", "Pembangunan"), ("Rumah", "Sakit")})
+NAME_HEAD_PAIRS = frozenset({("Wali", "Kota"), ("Rencana", "Pembangunan"), ("Rumah", "Sakit"),
+                             ("Berita", "Daerah"), ("Berita", "Negara"), ("Lembaran", "Daerah"),
+                             ("Lembaran", "Negara"), ("Tambahan", "Lembaran"), ("Tambahan", "Berita")})
+"""Two words that begin a name where the first alone does not ('Berita Acara Peninjauan' is not a name)."""
+
+INFORMAL_POSTS = frozenset("Dirjen Kadis Kaban Kabid Kasubag Kasubbag Kabag Kasi Kasie Sekda Sekdis Sekban "
+                           "Kakan Kaur Kapus".split())
+"""Informal abbreviations of posts (reported by the phrase rules): what follows them is the post's unit name,
+not an undefined term."""
 PLACE_WORDS = frozenset("Kota Kabupaten Provinsi Pusat Republik Desa Kecamatan Kelurahan".split())
 """'Pemerintah' begins a name only before one of these (or the region's name): 'Pemerintah Kota Parepare'."""
 
@@ -72,7 +80,8 @@ GENERIC_PHRASES = (
     "pemerintah daerah kabupaten/kota", "pemerintah daerah kabupaten", "pemerintah daerah kota",
     "perangkat daerah provinsi", "perangkat daerah kabupaten/kota", "antar pemerintah daerah",
     "antar perangkat daerah", "kepala daerah dan wakil kepala daerah", "kepala daerah provinsi",
-    "kepala daerah kabupaten/kota", "urusan pemerintahan daerah",
+    "kepala daerah kabupaten/kota", "urusan pemerintahan daerah", "pegawai aparatur sipil negara",
+    "pegawai negeri sipil", "pegawai pemerintah dengan perjanjian kerja", "calon pegawai negeri sipil",
 )
 """Common lower-case phrases that hold the words of a general defined term (Pemerintah Daerah, Perangkat
 Daerah, Kepala Daerah) but name something else: any region's office, or the statutory wording quoted in an
@@ -303,18 +312,31 @@ class Matcher:
             return "mixed"
         if len(variant.split()) == 1 and variant == term.name and _generic(masked, start, end):
             return "generic"
-        if len(variant.split()) > 1 and _generic_compound(masked, start, end):
+        if len(variant.split()) > 1 and _generic_compound(masked, start, end) or _in_generic_phrase(masked, start,
+                                                                                                     end):
             return "generic"
         return "lower"
 
 
+MODIFIER_WORDS = frozenset("daerah kota kabupaten provinsi desa negara pusat nasional publik masyarakat".split())
+"""Single-word terms whose word also qualifies another noun ('pemerintah daerah', 'kas negara'): after a
+lower-case noun such a word is generic. Other single-word terms ('Reklame', 'Pegawai') are uses even there
+('penyelenggaraan reklame' is a misspelt use of a defined 'Reklame')."""
+
+
 def _generic(masked: str, start: int, end: int) -> bool:
-    """A lower-case single word used generically: 'daerah lain', 'pemerintah daerah', 'daerah otonom'."""
+    """A lower-case single word used generically: 'daerah lain', 'pemerintah daerah', 'daerah otonom',
+    'Perangkat daerah' at the start of a sentence."""
     after = re.match(r"\s+([^\W\d_][\w-]*)", masked[end:])
     if after and after.group(1) in GENERIC_MODIFIERS:
         return True
+    if masked[start:end].lower() not in MODIFIER_WORDS:
+        return False
     before = re.search(r"([^\W\d_][\w-]*)\s+$", masked[:start])
-    return bool(before and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS)
+    if not before or before.group(1).lower() in FUNCTION_WORDS:
+        return False
+    word = before.group(1)
+    return word.islower() or (word[1:].islower() and _sentence_start(masked, before.start(1)))
 
 
 def _generic_compound(masked: str, start: int, end: int) -> bool:
@@ -326,6 +348,11 @@ def _generic_compound(masked: str, start: int, end: int) -> bool:
     after = re.match(r"\s+([^\W\d_][\w/-]*)", masked[end:end + 40])
     if after and (after.group(1) in COMPOUND_TAILS or after.group(1).split("/")[0] in COMPOUND_TAILS):
         return True
+    return _in_generic_phrase(masked, start, end)
+
+
+def _in_generic_phrase(masked: str, start: int, end: int) -> bool:
+    """Whether ``masked[start:end]`` lies inside one of :data:`GENERIC_PHRASES`."""
     window_start = max(0, start - 80)
     window = masked[window_start:end + 80]
     return any(m.start() + window_start <= start and end <= m.end() + window_start
@@ -780,7 +807,7 @@ def _label(run: list[_Token], exact: dict[int, int], region: frozenset[str], sen
                     other.label = "D"
         else:
             following = run[index + 1].word if index + 1 < len(run) else ""
-            if token.word in NAME_HEADS or (token.word, following) in NAME_HEAD_PAIRS or (
+            if token.word in NAME_HEADS or token.word in INFORMAL_POSTS or (token.word, following) in NAME_HEAD_PAIRS or (
                     token.word == "Pemerintah" and (following in PLACE_WORDS or following in region)):
                 for other in run[index:]:
                     other.label = "N"
@@ -826,6 +853,16 @@ _NOT_SENTENCE = ("butir", "penutup", "arti")
 """Texts that continue a sentence: a capital at their start is not a sentence's."""
 
 
+def _suffixed(draft: Draft, terms: list[Term]) -> list[re.Pattern]:
+    """Patterns of the defined terms written with the suffix -nya ('Kelas Jabatannya'), once per draft."""
+    patterns = draft.shared.get("suffixed")
+    if patterns is None:
+        patterns = draft.shared["suffixed"] = [
+            re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in variant.split()) + r"nya(?![\w-])")
+            for term in terms for variant in term.variants if variant[:1].isupper()]
+    return patterns
+
+
 @rule(
     "L544", "Frasa berhuruf kapital seperti istilah, tetapi tidak didefinisikan", WARNING,
     "Istilah yang tidak didefinisikan dalam Ketentuan Umum ditulis dengan huruf kecil (Buku Tanya Jawab Perda "
@@ -858,7 +895,18 @@ def undefined_capitalised_phrases(context: LintContext) -> Iterator[Diagnostic]:
             names, titles = _name_spans(draft, context, site.text)
             for start, end in names + titles:  # unit names, posts, ranks, quoted titles: names, not terms
                 masked = masked[:start] + _MASK * (end - start) + masked[end:]
-            exact = {use.start: use.end for use in matcher.uses(site.text) if use.kind == "exact"}
+            exact = {}
+            for use in matcher.uses(site.text):
+                if use.kind != "exact":
+                    continue
+                if "," in use.found:  # 'Badan Perencanaan Pembangunan Daerah, Penelitian dan Pengembangan'
+                    masked = masked[:use.start] + _MASK * (use.end - use.start) + masked[use.end:]
+                else:
+                    exact[use.start] = use.end
+            if "nya" in masked:  # 'Kelas Jabatannya': a defined term with the suffix -nya
+                for pattern in _suffixed(draft, _terms):
+                    for m in pattern.finditer(masked):
+                        masked = masked[:m.start()] + _MASK * (m.end() - m.start()) + masked[m.end():]
             seen: set[str] = set()
             for run in _runs(masked):
                 if len(run) < 2:
