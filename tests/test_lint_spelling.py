@@ -88,6 +88,16 @@ def test_a_title_case_unit_name_is_joined_with_a_lower_case_base(tmp_path, monke
     assert [d.suggestion for d in found if d.code == "L592"] == ["tulis 'Subbagian'"]
 
 
+@pytest.mark.parametrize("heading, correct", [("BIDANG DAN SUB BAGIAN", "SUBBAGIAN"),
+                                               ("KERJA SAMA ANTAR DAERAH", "ANTARDAERAH"),
+                                               pytest.param("PEGAWAI NON ASN", "NON-ASN", marks=needs_dictionary)])
+def test_bound_forms_in_headings_in_capitals(heading, correct):
+    from rancang.lint.context import TextSite
+
+    reading = rules._Reading(TextSite("judul", heading, None, "title"))
+    assert [found for _m, found in rules._bound_forms(reading, None)] == [correct]
+
+
 def test_declared_proper_names_are_never_spelling_errors(tmp_path, monkeypatch):
     found = spelling_findings(tmp_path, monkeypatch, "Kepala Sub Bagian Umum menetapkan Inovasi Daerah "
                                                      "[[pasal-bentuk]].", "        nama_diri: [Sub Bagian Umum]\n")

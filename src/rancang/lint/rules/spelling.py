@@ -185,6 +185,13 @@ _BOUND = re.compile(r"(?<![\w-])(?P<prefix>" + "|".join(_PREFIXES) + r")(?P<sep>
                     r"(?P<word>[^\W\d_]+|\d+)(?![\w])", re.I)
 
 
+def _acronym(word: str) -> bool:
+    """In a heading in capitals: whether ``word`` is an acronym (ASN), not a word (BAGIAN) -- by the dictionary,
+    when there is one."""
+    dictionary = spelling.dictionary()
+    return dictionary is not None and not dictionary.check(word.lower()) and len(word) <= 5
+
+
 def _bound_forms(reading: _Reading, exempt: re.Pattern | None) -> Iterator[tuple[re.Match, str]]:
     """Every bound form written apart (or hyphenated before a lower-case word), with the correct spelling."""
     spans = None
@@ -196,7 +203,9 @@ def _bound_forms(reading: _Reading, exempt: re.Pattern | None) -> Iterator[tuple
             continue
         if lower == "tuna" and word.lower() not in _TUNA:
             continue
-        special = word.isdigit() or (word.isupper() and len(word) > 1) or (word[:1].isupper() and prefix.islower())
+        special = (word.isdigit() or (word.isupper() and len(word) > 1 and not prefix.isupper())
+                   or (word[:1].isupper() and prefix.islower()) or (prefix.isupper() and word.isupper()
+                                                                     and _acronym(word)))
         if separator == "-" and (special or word[:1].isupper()):
             continue  # non-ASN, non-Pemerintah, pasca-2020: the hyphen is right
         if reading.italic(*m.span()):
