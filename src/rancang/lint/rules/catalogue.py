@@ -495,10 +495,10 @@ def gazette_numbers_consistent(context: LintContext) -> Iterator[Diagnostic]:
         more = f" (bertentangan juga dengan {len(others) - 1} entri lain)" if len(others) > 1 else ""
         message = (first.why if first.why.startswith("'") else
                    f"{quote(first.first.id)} dan {quote(first.second.id)}: {first.why}")
-        where = _key_location(entry, first.key)
+        other = first.second if first.first is entry else first.first
         yield diagnostic(
-            "L519", message + more, where,
-            f"cocokkan '{first.key}' {entry.id} (dan {others[0]}) dengan salinan resmi (JDIH)")
+            "L519", message + more, _key_location(entry, first.key),
+            f"cocokkan '{first.key}' {entry.id} (dan {other.id}) dengan salinan resmi (JDIH)")
 
 
 def _key_location(entry: LegalBasis, key: str) -> Location:
