@@ -297,7 +297,8 @@ class ProperNames:
             own = self.declared | self.derived | self.agencies
             phrases = sorted((p for p in self.names() if p.strip() and (len(p.split()) > 1 or p in own)),
                              key=len, reverse=True)
-            cached = re.compile(r"(?<![\w-])(?:" + "|".join(
+            first = "(?=[A-Z])" if all(p[:1].isascii() and p[:1].isupper() for p in phrases) else ""
+            cached = re.compile(r"(?<![\w-])" + first + "(?:" + "|".join(
                 r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) + r")(?![\w-])") if phrases else None
             object.__setattr__(self, "_compiled", cached)
         return cached
