@@ -252,7 +252,8 @@ def bound_form_apart(context: LintContext) -> Iterator[Diagnostic]:
 
 # -- L593: words not in the dictionary ---------------------------------------------------------------------------
 
-_ROMAN = re.compile(r"[IVXLCDM]+", re.I)
+_ROMAN = re.compile(r"[IVXLCDM]+|[ivx]+")
+"""Roman numerals: BAB IV, Golongan III/a; lower case, the numbering i, ii, iv."""
 _ALL_PREFIXES = ("antar", "sub", "non", "pasca", "pra", "swa", "multi", "purna", "intra", "inter", "tuna", "anti",
                  "semi", "super", "supra", "ultra", "ekstra", "infra", "kontra", "mikro", "makro", "pro", "ko",
                  "eka", "dwi", "tri", "catur", "panca", "dasa", "awa", "nir", "poli", "trans", "re", "de")
