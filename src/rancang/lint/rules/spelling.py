@@ -368,7 +368,7 @@ def unknown_word(context: LintContext) -> Iterator[Diagnostic]:
             spans = None
             for m in spelling.WORD.finditer(text):
                 word = m.group(0)
-                if len(word) < 3 or word.isupper() or _ROMAN.fullmatch(word) or any(c.isupper() for c in word[1:]):
+                if len(word) < 3 or word.isupper() or _ROMAN.fullmatch(word) or word[1:] != word[1:].lower():
                     continue
                 lower = word.lower()
                 if lower in _ALL_PREFIXES and text[m.end():m.end() + 1] == "-":

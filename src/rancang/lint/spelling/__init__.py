@@ -57,7 +57,7 @@ class Dictionary(Protocol):
 def non_standard_forms() -> tuple[NonStandard, ...]:
     text = resources.files(__package__).joinpath("bentuk-tidak-baku.yaml").read_text(encoding="utf-8")
     return tuple(NonStandard(" ".join(row["tidak_baku"].lower().split()), row["baku"], row["sumber"])
-                 for row in yaml.safe_load(text))
+                 for row in yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 @functools.cache
