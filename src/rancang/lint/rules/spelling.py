@@ -259,6 +259,13 @@ _ALL_PREFIXES = ("antar", "sub", "non", "pasca", "pra", "swa", "multi", "purna",
                  "eka", "dwi", "tri", "catur", "panca", "dasa", "awa", "nir", "poli", "trans", "re", "de")
 
 
+_LONGEST = 40
+"""Longer 'words' are not words (mempertanggungjawabkannya has 25 letters); Hunspell's suggestions for them
+are slow."""
+_SUGGESTIONS = 200
+"""Suggestions asked per regulation (about 10 ms each): a text in another language that is not in italics
+still gets its findings, the rest without suggestions."""
+
 _L580 = {"walikota"}
 """The office's one-word spelling: rule L580 checks it against ejaan_jabatan."""
 
@@ -368,7 +375,7 @@ def unknown_word(context: LintContext) -> Iterator[Diagnostic]:
             spans = None
             for m in spelling.WORD.finditer(text):
                 word = m.group(0)
-                if len(word) < 3 or word.isupper() or _ROMAN.fullmatch(word) or word[1:] != word[1:].lower():
+                if len(word) < 3 or len(word) > _LONGEST or word.isupper() or _ROMAN.fullmatch(word) or word[1:] != word[1:].lower():
                     continue
                 lower = word.lower()
                 if lower in _ALL_PREFIXES and text[m.end():m.end() + 1] == "-":
@@ -386,7 +393,9 @@ def unknown_word(context: LintContext) -> Iterator[Diagnostic]:
                     continue  # glued to a reference
                 options = suggestions.get(word)
                 if options is None:
-                    options = suggestions[word] = [s for s in dictionary.suggest(word) if " " not in s][:3]
+                    asked = len(suggestions) < _SUGGESTIONS
+                    options = suggestions[word] = [s for s in dictionary.suggest(word) if " " not in s][:3] \
+                        if asked else []
                 if word[:1].isupper() and not _sentence_start(text, start) and not any(
                         "-" not in s and _distance(word, s) <= 1 and s.lower() in vocabulary for s in options):
                     continue  # a capitalised word unknown to the dictionary is a name, unless it is one letter
