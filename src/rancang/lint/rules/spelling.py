@@ -18,7 +18,7 @@ from rancang.drafting.references import MARKUP
 from rancang.lint import spelling
 from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, proper_names, quote
 from rancang.lint.registry import Example, rule
-from rancang.lint.rules.text import _FIRST, _FOREIGN, _SECOND, _body
+from rancang.lint.rules.text import _FOREIGN, _SECOND, _body
 from rancang.locations import locate, locate_in_text, whitespace_folded
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
