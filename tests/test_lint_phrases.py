@@ -284,3 +284,15 @@ def test_mengingat_order_is_still_checked_when_an_own_perkada_is_spelt_walikota(
     regulation.write_text(text.replace("ketentuan_penutup:\n  mencabut:\n  - perwali-7-2019\n", ""), encoding="utf-8")
     report = check_project(root).report
     assert [d.code for d in report.sorted() if d.code == "L510"] == ["L510"], [d.format() for d in report.sorted()]
+
+
+def test_a_lampiran_heading_in_capitals_is_not_a_second_spelling(tmp_path, monkeypatch):
+    patch = _body(second="Penetapan [[ayat-penetapan]] mengikuti tata cara penilaian yang diumumkan.") + """
+        lampiran:
+          - judul: PEDOMAN PENILAIAN
+            isi: |
+              ## Tata Cara Penilaian
+
+              Penilaian dilakukan oleh tim.
+    """
+    assert found(tmp_path, monkeypatch, textwrap.dedent(patch), codes={"L588"}) == []

@@ -434,9 +434,11 @@ def space_before_punctuation(context: LintContext) -> Iterator[Diagnostic]:
 
 _PARTICLES = frozenset("dan atau yang di ke dari untuk bagi dengan pada dalam terhadap serta oleh atas tentang "
                        "antara sebagai dan/atau".split())
+_GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+"""Between two words of one phrase: spaces, or one line break (a literal block), never a blank line."""
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w-])[A-Z][a-z][\w-]*(?:\s+(?:(?:" + "|".join(re.escape(p) for p in _PARTICLES)
-    + r")\s+)?[A-Z][a-z][\w-]*)+(?![\w-])")
+    r"(?<![\w-])[A-Z][a-z][\w-]*(?:" + _GAP + r"(?:(?:" + "|".join(re.escape(p) for p in _PARTICLES)
+    + r")" + _GAP + r")?[A-Z][a-z][\w-]*)+(?![\w-])")
 _NAME_HEADS = frozenset(UNIT_HEADS) | frozenset(
     """Dinas Badan Kantor Sekretariat Inspektorat Satuan Dewan Tim Komite Forum Kecamatan Kelurahan Rumah
     Puskesmas Pusat Balai Unit Kepala Sekretaris Wali Bupati Gubernur Camat Lurah Pemerintah""".split())
@@ -479,8 +481,8 @@ def _mixed_capitals(draft: Draft, context: LintContext) -> Iterator[Diagnostic]:
     sites = [(site, _masked(site.text)) for site in draft.texts()]
     capitalised: dict[str, tuple[str, TextSite]] = {}
     for site, text in sites:
-        if site.kind == "judul":
-            continue
+        if site.kind in ("judul", "lampiran"):
+            continue  # headings and the lampiran's headings and tables capitalise titles
         for m in _CAPITALISED_RUN.finditer(text):
             if _inside(_verbatim_spans(draft, context, site.text), m.start(), m.end()):
                 continue  # a quoted title keeps its source's capitals
@@ -489,16 +491,13 @@ def _mixed_capitals(draft: Draft, context: LintContext) -> Iterator[Diagnostic]:
             if (not before or before[-1] in ".:;") and words[0] not in _NAME_HEADS and \
                     words[0].lower() not in _KEY_OF:  # ('Kasubag Umum dan Kepegawaian': a name, abbreviated)
                 words = words[1:]  # 'Setiap Tim Penilai ...': the first word is the sentence's capital
-            if len(words) < 2:
+            if len(words) < 2 or words[0] in _SKIP_HEADS or words[-1].lower() in _PARTICLES:
                 continue
-            for candidate in (words,):
-                if candidate[0] in _SKIP_HEADS or candidate[-1].lower() in _PARTICLES:
-                    continue
-                phrase = " ".join(candidate)
-                key = phrase.lower()
-                if key in excluded or any(key in term or term in key for term in excluded if " " in term):
-                    continue
-                capitalised.setdefault(key, (phrase, site))
+            phrase = " ".join(words)
+            key = phrase.lower()
+            if key in excluded or any(key in term or term in key for term in excluded if " " in term):
+                continue  # a defined term, or part of one, or holding one: L543's business
+            capitalised.setdefault(key, (phrase, site))
     if not capitalised:
         return
     folded = draft.folded()
