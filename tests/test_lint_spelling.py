@@ -116,6 +116,19 @@ def test_typos(tmp_path, monkeypatch, typo, suggestion):
 
 
 @needs_dictionary
+@pytest.mark.parametrize("typo", ["kegaitan", "pelaksaan", "penyelengaraan"])
+def test_typos_that_look_like_affixed_words(typo):
+    """The affix fallback (loanword bases hunspell-id misses) does not make typos words."""
+    assert not rules._known(typo, spelling.dictionary(), spelling.extra_words())
+
+
+@needs_dictionary
+def test_an_informal_abbreviation_is_left_to_l586(tmp_path, monkeypatch):
+    found = findings(tmp_path, monkeypatch, _body("Kasubag menetapkan Inovasi Daerah [[pasal-bentuk]].", _SECOND))
+    assert "L593" not in {d.code for d in found}, [d.format() for d in found]
+
+
+@needs_dictionary
 def test_a_capitalised_typo_close_to_a_word_is_found_a_name_is_not(tmp_path, monkeypatch):
     found = spelling_findings(tmp_path, monkeypatch, "Wali Kota menetapkan Inovasi Daerah di Kelurahan Bacukiki "
                                                      "untuk Pemerinath dan pemerintah desa "
@@ -137,6 +150,7 @@ def test_names_in_the_middle_of_a_sentence_are_not_typos(tmp_path, monkeypatch):
     "SKPD pada BAB IV dan Bappeda di Parepare",
     "tim *ad hoc* dan istilah *sipakatau*",
     "subbidang antarlembaga non-Pemerintah",
+    "pegawai yang dipindahtugaskan, kedisiplinan, keterjangkauan, dan ketidakhadiran",
 ])
 def test_words_never_reported(tmp_path, monkeypatch, text):
     found = spelling_findings(tmp_path, monkeypatch, f"Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]] "

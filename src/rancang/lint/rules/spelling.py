@@ -18,6 +18,7 @@ from rancang.drafting.references import MARKUP
 from rancang.lint import spelling
 from rancang.lint.context import Draft, LintContext, TextSite, diagnostic, proper_names, quote
 from rancang.lint.registry import Example, rule
+from rancang.lint.rules.phrases import is_informal_abbreviation
 from rancang.lint.rules.text import _FOREIGN, _SECOND, _body
 from rancang.locations import locate, locate_in_text, whitespace_folded
 
@@ -281,28 +282,55 @@ def _known(word: str, dictionary, extra: frozenset[str]) -> bool:
                 return True
     if _affixed(lower, dictionary, extra):
         return True
+    if lower.startswith("ketidak") and lower.endswith("an") and _part(lower[7:-2], dictionary, extra):
+        return True  # ketidakhadiran, ketidaksesuaian
     if "-" in word:  # a reduplication or compound the dictionary does not list whole: its parts
         parts = word.split("-")
         return all(p.lower() in extra or dictionary.check(p) or len(p) < 3 for p in parts)
     return False
 
 
-_PREFIXES_OF_FORMS = ("memper", "diper", "meng", "peng", "mem", "men", "pem", "pen", "per", "ter", "ber", "di", "ke",
-                      "se", "me", "pe", "")
+_PREFIXES_OF_FORMS = ("memper", "diper", "meny", "meng", "mem", "men", "ter", "ber", "di", "me",
+                      "peny", "peng", "pem", "pen", "per", "pe", "ke", "")
+"""The prefixes hunspell-id misses on loanword bases (terintegrasi, memverifikasi, kedisiplinan)."""
+_NOUN_PREFIXES = {"peny", "peng", "pem", "pen", "per", "pe", "ke"}
+"""Prefixes of nouns: accepted only with a suffix (ke-an, pe-an) and around a base of six letters at least,
+since shorter ones make typos words (pelaksaan as pe-laksa-an, kegaitan as ke-gait-an or ke-gaitan)."""
 _SUFFIXES_OF_FORMS = ("kannya", "annya", "inya", "nya", "kan", "an", "i", "lah", "kah", "pun", "")
+_NASAL = {"mem": "p", "men": "t", "meng": "k", "meny": "s", "pem": "p", "pen": "t", "peng": "k", "peny": "s"}
+"""meN-/peN- before a vowel stands for a dropped p, t, k or s: memilih (pilih), menulis (tulis)."""
+
+
+def _part(word: str, dictionary, extra: frozenset[str]) -> bool:
+    return len(word) >= 4 and (word in extra or dictionary.check(word))
 
 
 def _affixed(lower: str, dictionary, extra: frozenset[str]) -> bool:
     """A word of standard affixes around a base the dictionary knows, where hunspell-id's affix rules do not
-    reach (loanword bases): terwujudnya, terintegrasi, memverifikasi, tidaknya."""
+    reach (loanword bases, compounds): terwujudnya, terintegrasi, memverifikasi, tidaknya; with a prefix and a
+    suffix, a compound written joined (PUEBI: gabungan kata yang mendapat awalan dan akhiran sekaligus):
+    dipindahtugaskan. Bases of five letters at least (six after a noun prefix), parts of a compound of four."""
+
     for prefix in _PREFIXES_OF_FORMS:
         if not lower.startswith(prefix):
             continue
+        shortest = 6 if prefix in _NOUN_PREFIXES else 5
+
+        def known(base: str) -> bool:
+            return len(base) >= shortest and (base in extra or dictionary.check(base))
+
         for suffix in _SUFFIXES_OF_FORMS:
-            if (prefix or suffix) and lower.endswith(suffix):
+            if (prefix or suffix) and lower.endswith(suffix) and (suffix or prefix not in _NOUN_PREFIXES):
                 base = lower[len(prefix):len(lower) - len(suffix)]
-                bases = (base, "r" + base) if prefix.endswith("r") else (base,)  # ter- + rencana: terencana
-                if any(len(b) >= 4 and (b in extra or dictionary.check(b)) for b in bases):
+                bases = [base]
+                if prefix.endswith("r"):
+                    bases.append("r" + base)  # ter- + rencana: terencana
+                if prefix in _NASAL and base[:1] in "aeiou":
+                    bases.append(_NASAL[prefix] + base)
+                if any(known(b) for b in bases):
+                    return True
+                if prefix and suffix and any(_part(b[:i], dictionary, extra) and _part(b[i:], dictionary, extra)
+                                             for b in bases for i in range(4, len(b) - 3)):
                     return True
     return False
 
@@ -380,7 +408,8 @@ def unknown_word(context: LintContext) -> Iterator[Diagnostic]:
                 lower = word.lower()
                 if lower in _ALL_PREFIXES and text[m.end():m.end() + 1] == "-":
                     continue  # pra- dan pascabencana, pasca-2020
-                if lower in exempt_words or lower in _FORMS or lower in _L580 or _known(word, dictionary, extra):
+                if lower in exempt_words or lower in _FORMS or lower in _L580 or is_informal_abbreviation(word) \
+                        or _known(word, dictionary, extra):  # (L586 reports Kasubag, Sekda ...)
                     continue
                 start, end = m.span()
                 if _inside(covered, start, end) or reading.italic(start, end):
