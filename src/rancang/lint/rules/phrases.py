@@ -350,11 +350,13 @@ def informal_abbreviation_spans(text: str) -> list[tuple[int, int]]:
 
 @rule(
     "L586", "Singkatan tidak baku dalam norma", WARNING,
-    "Norma ditulis dengan kata lengkap; singkatan dipakai hanya bila didefinisikan dalam Ketentuan Umum ('... "
-    "yang selanjutnya disingkat Sekda adalah ...') (" + _SOURCE + ", ragam bahasa dan ketentuan umum; PUEBI/EYD "
-    "V: singkatan umum seperti dll., dsb., dst., yth., s.d. tidak dipakai dalam kalimat resmi). Singkatan "
-    "jabatan dan instansi seperti Dirjen, Kadis, Kabid, Kasubag, Sekda, Pemda, Pemkot, SKPD, atau OPD "
-    "ditulis lengkap. Lampiran (formulir dan tabel) tidak diperiksa.",
+    "Norma ditulis dengan kata lengkap; singkatan dan akronim dipakai hanya bila dirumuskan dalam Ketentuan Umum "
+    "('... yang selanjutnya disingkat Sekda adalah ...') (" + _SOURCE + ", ketentuan umum dan ragam bahasa "
+    "peraturan: lugas dan pasti). Singkatan umum yang dicatat PUEBI/EYD V (dll., dsb., dst., yth.) adalah ragam "
+    "surat-menyurat, bukan ragam norma; singkatan jabatan dan instansi seperti Dirjen, Kadis, Kabid, Kasubag, "
+    "Sekda, Pemda, Pemkot, SKPD, atau OPD ditulis lengkap. Singkatan yang didefinisikan, yang dinyatakan dalam "
+    "nama_diri, dan singkatan perangkat daerah di kb/perangkat-daerah.yaml tidak dilaporkan. Lampiran "
+    "(formulir dan tabel) tidak diperiksa.",
     wrong=Example("regulasi", _body(
         second="Penetapan [[ayat-penetapan]] disiapkan oleh SKPD yang membidangi perencanaan paling lama [[14]] "
                "hari sejak usulan diterima.")),
