@@ -308,6 +308,8 @@ def _check_reference(draft: Draft, site: TextSite, text: str, reference: _Refere
     phrase = text[reference.start:reference.end]
     if site.kind == "lampiran" and relative:
         return findings  # an ayat or huruf of no Pasal in particular
+    if re.search(r"\b(?:Pasal|ayat|huruf|angka)\s*$", text[:reference.start]):
+        return findings  # "dalam Pasal ayat (1)": a label without its number, L589's finding alone
     try:
         places = _resolve(draft, site, reference)
     except _Missing as missing:
