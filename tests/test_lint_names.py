@@ -346,3 +346,25 @@ def test_a_defined_term_with_nya_is_not_an_undefined_phrase(tmp_path, monkeypatc
         "    batang_tubuh:", "      - istilah: Kelas Jabatan\n        arti: kelompok jabatan menurut nilai jabatannya\n"
                             "    batang_tubuh:", 1)
     assert shown(run(tmp_path, monkeypatch, patch)) == []
+
+
+def test_unit_names_with_a_comma_are_read_whole(tmp_path, monkeypatch):
+    """'Bidang Riset, Inovasi dan Pengembangan Daerah' is one unit (real Bapperida structures name units so):
+    neither its tail is an undefined term (L544) nor 'di bidang riset' a second capitalisation of it (L588)."""
+    patch = TERMS + """
+    batang_tubuh:
+      - bab: SUSUNAN ORGANISASI
+        isi:
+          - teks: "Susunan organisasi Dinas terdiri atas:"
+            rincian:
+              sifat: kumulatif
+              butir:
+                - Kepala Dinas
+                - Bidang Perencanaan Pemerintahan, Pembangunan Manusia dan Kebudayaan
+                - Bidang Riset, Inovasi dan Pengembangan Daerah
+          - teks: >-
+              Bidang Riset, Inovasi dan Pengembangan Daerah melaksanakan tugas di bidang riset dan
+              Inovasi Daerah untuk Pemerintah Daerah dalam penyelenggaraan Pemerintahan Daerah.
+    """
+    found = run(tmp_path, monkeypatch, patch)
+    assert [c for c in codes(found) if c in ("L544", "L588")] == []

@@ -202,10 +202,12 @@ NAME_PARTICLES = ("dan", "dan/atau", "atau", "serta", "dengan", "pada", "di", "k
 _CAPITALISED = r"(?:[A-Z][\w/-]*|[IVX]+(?:/[a-e])?)"
 _UNIT_NAME = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in UNIT_HEADS) + r")"
-    r"(?:\s+(?:(?:" + "|".join(NAME_PARTICLES) + r")\s+)?" + _CAPITALISED + r")+(?![\w-])")
+    r"(?:(?:,?\s+)(?:(?:" + "|".join(NAME_PARTICLES) + r")\s+)?" + _CAPITALISED + r")+(?![\w-])")
 _SUSUNAN = re.compile(r"(?i)susunan\s+organisasi\b.*\b(?:terdiri\s+(?:atas|dari)|meliputi)\s*:?\s*$", re.S)
-_ITEM_TAIL = re.compile(r"(?i)(?:,|\s+(?:yang|terdiri|membawahkan|membawahi|meliputi|dipimpin|sebagaimana)\b).*$",
-                        re.S)
+_ITEM_TAIL = re.compile(r"(?:,(?=\s*[a-z])|\s+(?i:yang|terdiri|membawahkan|membawahi|meliputi|dipimpin|sebagaimana)\b)"
+                        r".*$", re.S)
+"""What follows a unit's name in a list item: ', membawahkan: ...', ' yang dipimpin ...'. A comma before a
+capitalised word is part of the name ('Bidang Perencanaan Pemerintahan, Pembangunan Manusia dan Kebudayaan')."""
 
 
 def _title_case(text: str) -> str:
@@ -322,6 +324,12 @@ class ProperNames:
             else:
                 merged.append((start, end))
         return merged
+
+    def listed(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies inside a name the regulation or the project lists (declared, derived,
+        agencies, ranks, catalogue titles), not merely a capitalised run after a unit word."""
+        pattern = self._pattern()
+        return pattern is not None and any(m.start() <= start and end <= m.end() for m in pattern.finditer(text))
 
     def covers(self, text: str, start: int, end: int, with_terms: bool = False) -> bool:
         """Whether ``text[start:end]`` lies inside a name (see :meth:`spans`)."""

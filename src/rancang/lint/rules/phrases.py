@@ -488,6 +488,8 @@ def _mixed_capitals(draft: Draft, context: LintContext) -> Iterator[Diagnostic]:
         for m in _CAPITALISED_RUN.finditer(text):
             if _inside(_verbatim_spans(draft, context, site.text), m.start(), m.end()):
                 continue  # a quoted title keeps its source's capitals
+            if names.listed(site.text, m.start(), m.end()):
+                continue  # part of a listed unit's name ('Bidang Riset, Inovasi dan ...'): 'di bidang riset' is generic
             words = m.group(0).split()
             before = text[:m.start()].rstrip()
             if (not before or before[-1] in ".:;") and words[0] not in _NAME_HEADS and \
