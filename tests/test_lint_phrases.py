@@ -296,3 +296,20 @@ def test_a_lampiran_heading_in_capitals_is_not_a_second_spelling(tmp_path, monke
               Penilaian dilakukan oleh tim.
     """
     assert found(tmp_path, monkeypatch, textwrap.dedent(patch), codes={"L588"}) == []
+
+
+def test_a_word_written_twice_is_l594_and_reduplication_is_not(tmp_path, monkeypatch):
+    """'Satuan Satuan Polisi' in a real Perwali title; 'masing-masing' is how a reduplicated word is written."""
+    from rancang.lint.examples import write_project
+    from rancang.lint.registry import Example
+    from rancang.lint.rules.phrases import _body
+
+    root = write_project(tmp_path, Example("regulasi", _body(
+        first="Setiap Perangkat Daerah melaksanakan Inovasi Daerah [[pasal-bentuk]] masing-masing.",
+        second="Usulan Inovasi Daerah disampaikan kepada kepada Wali Kota melalui Satuan Satuan kerja.")))
+    monkeypatch.chdir(root)
+    from rancang.check import check_project
+
+    found = [d for d in check_project(root).report.sorted() if d.code == "L594"]
+    assert [d.message for d in found] == ["'kepada kepada': kata yang sama tertulis dua kali",
+                                          "'Satuan Satuan': kata yang sama tertulis dua kali"]

@@ -432,6 +432,36 @@ def space_before_punctuation(context: LintContext) -> Iterator[Diagnostic]:
                                  else site.location(), "tulis satu spasi di antara kata")
 
 
+# -- L594: a word written twice ---------------------------------------------------------------------------------
+
+_DOUBLED = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(?P=word)(?![\w-])", re.I)
+
+
+@rule(
+    "L594", "Kata yang sama tertulis dua kali berturut-turut", WARNING,
+    "Kata ulang ditulis dengan tanda hubung ('masing-masing', 'sebaik-baiknya'; PUEBI/EYD V, tanda hubung); "
+    "kata yang sama dua kali berturut-turut tanpa tanda hubung ('Satuan Satuan Polisi', 'dan dan') adalah salah "
+    "ketik yang tercetak apa adanya dan mudah terlewat saat membaca. Judul peraturan yang dikutip ditulis "
+    "seperti sumbernya dan tidak diperiksa.",
+    wrong=Example("regulasi", _body(second="Usulan Inovasi Daerah disampaikan kepada kepada Wali Kota.")),
+    right=Example("regulasi", _body(second="Usulan Inovasi Daerah disampaikan kepada Wali Kota.")),
+)
+def doubled_words(context: LintContext) -> Iterator[Diagnostic]:
+    for draft in context.drafts:
+        for site in draft.texts():
+            if site.kind == "lampiran":
+                continue  # tables and forms repeat words by design
+            text = _masked(site.text)
+            for m in _DOUBLED.finditer(text):
+                if _inside(_verbatim_spans(draft, context, site.text), m.start(), m.end()):
+                    continue
+                word = m.group("word")
+                yield diagnostic("L594", f"{quote(word + ' ' + text[m.end('gap'):m.end()])}: kata yang sama "
+                                         "tertulis dua kali", _at(site, m.start(), m.end()),
+                                 f"hapus salah satu {quote(word)}, atau tulis kata ulang dengan tanda hubung "
+                                 f"({quote(word.lower() + '-' + word.lower())})")
+
+
 # -- L588: one phrase capitalised in two ways -----------------------------------------------------------------
 
 _PARTICLES = frozenset("dan atau yang di ke dari untuk bagi dengan pada dalam terhadap serta oleh atas tentang "
