@@ -256,3 +256,52 @@ def test_the_output_must_be_a_regulation_file_of_the_project(tmp_path):
     assert code == 1
     assert "P422" in err and "regulations/<id>.yaml" in err and "Traceback" not in err
     assert not (tmp_path / "lain.yaml").exists()
+
+
+REAL_SHAPES = """\
+-1-
+PERATURAN WALIKOTA PAREPARE
+NOMOR : 60 TAHUN 2015
+TENTANG
+PENATAAN PEDAGANG
+DI RUAS JALAN
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+WALIKOTA PAREPARE,
+Menimbang : a. bahwa kegiatan pedagang perlu ditata untuk
+meningkatkan usahanya;
+b bahwa berdasarkan pertimbangan sebagaimana
+dimaksud dalam huruf a, perlu menetapkan
+Peraturan Walikota tentang Penataan Pedagang di Ruas Jalan;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang
+Pemerintahan Daerah (Lembaran Negara Republik
+Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran
+Negara Republik Indonesia Nomor 5587);
+MEMUTUSKAN :
+Menetapkan : PERATURAN WALIKOTA TENTANG PENATAAN PEDAGANG DI RUAS JALAN.
+Pasal 1
+Pedagang ditata oleh dinas.
+Pasal 2
+Peraturan Walikota ini mulai berlaku pada tanggal diundangkan.
+Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Walikota ini dengan penempatannya dalam Berita Daerah Kota Parepare.
+-2-
+Ditetapkan di Parepare
+pada tanggal 1 Juni 2015
+WALIKOTA PAREPARE,
+ttd
+"""
+"""Shapes seen in real JDIH copies (written here, not copied): 'NOMOR : 60', a konsiderans letter without its
+dot ('b bahwa'), 'Walikota' in one word, '-1-' page numbers, one Mengingat item numbered '1.'."""
+
+
+def test_real_copy_shapes_are_read_and_their_differences_reported(tmp_path):
+    root = project_for("perwali-bab-bagian", tmp_path / "p")
+    source = tmp_path / "salinan.txt"
+    source.write_text(REAL_SHAPES, encoding="utf-8")
+    code, out, err = run(root, "impor", "peraturan", str(source))
+    assert code == 0, err
+    result = Imported(root, "", "", code, out, err)
+    assert (result.data["nomor"], result.data["tahun"]) == (60, 2015)
+    assert result.data["menimbang"] == ["bahwa kegiatan pedagang perlu ditata untuk meningkatkan usahanya"]
+    assert "huruf konsiderans 'b' tanpa titik" in result.section("Diperbaiki")
+    assert "«Walikota» → «Wali Kota»" in result.section("Pembakuan")
+    assert "0 tidak terlacak" in result.section("Buku kata")

@@ -191,6 +191,9 @@ def _legal_bases(parsed: Parsed, document: Document, comparison: Comparison) -> 
             comparison.notes.append(Note("pembakuan", "Mengingat: kutipan ditulis rancang dari katalog: "
                                          f"{difference(source, rendered[best])}", tuple(lines),
                                          removed(source, rendered[best])))
+    if len(parsed.legal_bases) == 1 and document.legal_bases and document.legal_bases[0].label is None:
+        comparison.notes.append(Note("pembakuan", "Mengingat: dasar hukum satu-satunya ditulis rancang tanpa nomor "
+                                     "'1.'", tuple(parsed.legal_bases[0][1][:1]), "1"))
     if order != sorted(order):
         comparison.notes.append(Note("pembakuan", "Mengingat: rancang mengurutkan dasar hukum menurut hierarki lalu "
                                      "tahun; urutan di sumber berbeda",

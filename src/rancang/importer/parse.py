@@ -31,7 +31,8 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _OFFICE = r"(?:WALI\s*KOTA|BUPATI)"
 RE_KIND = re.compile(rf"^PERATURAN\s+(?:(?P<office>{_OFFICE})\s+(?P<name>.+)|DAERAH\s+(?P<rkind>KOTA|KABUPATEN)\s+"
                      rf"(?P<rname>.+))$", re.I)
-RE_NUMBER = re.compile(r"^NOMOR\s+(?P<number>\d+)\s+TAHUN\s+(?P<year>\d{4})$", re.I)
+RE_NUMBER = re.compile(r"^NOMOR\s*:?\s*(?P<number>\d+)\s+TAHUN\s+(?P<year>\d{4})$", re.I)
+"""``NOMOR 60 TAHUN 2015``; many JDIH copies write ``NOMOR : 60 TAHUN 2015``."""
 RE_DRAFT_NUMBER = re.compile(r"^NOMOR\s+(?:\.{2,}|…)\s*TAHUN\s+(?:\.{2,}|…|\d{4})$", re.I)
 RE_BAB = re.compile(r"^BAB\s+(?P<n>[IVXLC]+[A-Z]?)$")
 RE_BAGIAN = re.compile(r"^Bagian\s+(?P<n>Ke[a-z]+(?:\s+(?:Belas|Puluh)(?:\s+\w+)?)?)$", re.I)
@@ -39,6 +40,8 @@ RE_PARAGRAF = re.compile(r"^Paragraf\s+(?P<n>\d+[A-Z]?)$", re.I)
 RE_PASAL = re.compile(r"^Pasal\s+(?P<n>\d+[A-Z]?|[IVX]+)$")
 RE_AYAT = re.compile(r"^\((?P<n>\d+[a-z]?)\)\s*(?P<rest>.*)$")
 RE_POINT = re.compile(r"^(?P<n>[a-z]{1,2}|\d{1,3})(?P<mark>[.)])\s+(?P<rest>.*)$")
+RE_BARE_LETTER = re.compile(r"^(?P<n>[a-z])(?P<mark>)\s+(?P<rest>bahwa\b.*)$")
+"""``b bahwa ...``: a konsiderans letter whose dot the copy lost."""
 RE_KEYWORD = re.compile(r"^(?P<kw>Menimbang|Mengingat|Memperhatikan|Menetapkan)\s*:?\s*(?P<rest>.*)$")
 RE_DECIDE = re.compile(r"^MEMUTUSKAN\s*:?$")
 RE_APPROVAL = re.compile(r"^Dengan\s+Persetujuan\s+Bersama", re.I)
@@ -255,10 +258,13 @@ class _Reader:
             text = current.text.strip()
             if not text:
                 continue
-            point = RE_POINT.match(text)
-            if point and (expected_mark is None or point.group("mark") == expected_mark) and \
+            point = RE_POINT.match(text) or (RE_BARE_LETTER.match(text) if keyword == "Menimbang" else None)
+            if point and (expected_mark is None or point.group("mark") in (expected_mark, "")) and \
                     self._next_in_list(items, point.group("n")):
-                expected_mark = point.group("mark")
+                if not point.group("mark"):
+                    self.note("diperbaiki", f"huruf konsiderans '{point.group('n')}' tanpa titik dibaca "
+                              f"'{point.group('n')}.'", [current.line], point.group("n"))
+                expected_mark = point.group("mark") or expected_mark
                 items.append(_Para(point.group("rest"), [current.line]))
                 continue
             if items and not (self.whole_paragraphs and items[-1].complete):

@@ -41,9 +41,14 @@ TEMPLATE_WORDS = ("Menimbang", "Mengingat")
 """Words the regulation template writes itself (the drafted tree holds only what follows them)."""
 
 
+OFFICE_SPELLINGS = re.compile(r"\bwalikota\b", re.I)
+"""'Walikota' and 'Wali Kota': one office, spelt as the project's ``ejaan_jabatan`` says (reported apart)."""
+
+
 def words(text: str) -> list[str]:
-    """Words for the ledger: letters and digits, case-folded (titles are written in capitals)."""
-    return [word.lower() for word in WORD.findall(text)]
+    """Words for the ledger: letters and digits, case-folded (titles are written in capitals); the office's
+    two spellings count as one word."""
+    return [word.lower() for word in WORD.findall(OFFICE_SPELLINGS.sub("wali kota", text))]
 
 
 @dataclass
