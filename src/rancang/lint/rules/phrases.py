@@ -17,6 +17,7 @@ from rancang.drafting.references import MARKUP
 from rancang.lint.context import (UNIT_HEADS, Draft, LintContext, TextSite, diagnostic, proper_names, quote,
                                   quoted_titles)
 from rancang.lint.registry import Example, rule
+from rancang.lint.rules.text import _body
 from rancang.locations import locate, locate_in_text, whitespace_folded
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -96,32 +97,6 @@ def _sites(context: LintContext, *words: str, kinds: tuple[str, ...] | None = No
 
 
 # -- the examples' body ---------------------------------------------------------------------------------------
-
-_BODY_HEAD = """
-        batang_tubuh:
-          - bab: BENTUK INOVASI DAERAH
-            isi:
-              - id: pasal-bentuk
-                teks: "{lead}"
-                rincian:
-                  sifat: alternatif
-                  butir:
-                    - id: bentuk-tata-kelola
-                      teks: inovasi tata kelola Pemerintahan Daerah
-                    - inovasi pelayanan publik
-              - ayat:
-                  - id: ayat-penetapan
-"""
-_FIRST = "Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]]."
-_SECOND = "Penetapan [[ayat-penetapan]] dilakukan paling lama [[14]] hari sejak usulan diterima."
-
-
-def _body(first: str = _FIRST, second: str = _SECOND, lead: str = "Inovasi Daerah berbentuk:") -> str:
-    """The base body with the lead of its first Pasal and the two ayat of its second Pasal replaced."""
-    return _BODY_HEAD.format(lead=lead) + f"""                    teks: "{first}"
-                  - "{second}"
-"""
-
 
 # -- L583: terdiri atas ---------------------------------------------------------------------------------------
 

@@ -7,9 +7,12 @@ except by L564, which looks at where a ``[[id]]`` points.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
+
+import yaml
 
 from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.language.numbering import letter, words
@@ -398,12 +401,14 @@ def _reference_rule(code: str, context: LintContext) -> Iterator[Diagnostic]:
             yield diagnostic(code, finding.message, _at(site, finding.start, finding.end), finding.suggestion)
 
 
+_SECOND = "Penetapan [[ayat-penetapan]] dilakukan paling lama [[14]] hari sejak usulan diterima."
+_FIRST = "Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]]."
 _BODY_HEAD = """
         batang_tubuh:
           - bab: BENTUK INOVASI DAERAH
             isi:
               - id: pasal-bentuk
-                teks: "Inovasi Daerah berbentuk:"
+                teks: "{lead}"
                 rincian:
                   sifat: alternatif
                   butir:
@@ -415,15 +420,17 @@ _BODY_HEAD = """
 """
 
 
-def _body(first: str, second: str) -> str:
-    """The base body with the two ayat of its second Pasal replaced."""
-    return _BODY_HEAD + f"""                    teks: {first}
-                  - {second}
+def _scalar(text: str) -> str:
+    """``text`` as a YAML value on one line: plain when YAML reads it back unchanged, else double-quoted."""
+    return text if yaml.safe_load(f"k: {text}") == {"k": text} else json.dumps(text, ensure_ascii=False)
+
+
+def _body(first: str = _FIRST, second: str = _SECOND, lead: str = "Inovasi Daerah berbentuk:") -> str:
+    """The examples' base body with the lead of its first Pasal and the two ayat of its second Pasal replaced
+    (shared by the rule modules' examples)."""
+    return _BODY_HEAD.format(lead=lead) + f"""                    teks: {_scalar(first)}
+                  - {_scalar(second)}
 """
-
-
-_SECOND = "Penetapan [[ayat-penetapan]] dilakukan paling lama [[14]] hari sejak usulan diterima."
-_FIRST = "Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]]."
 
 
 @rule(
