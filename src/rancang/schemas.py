@@ -47,6 +47,7 @@ TITLES: dict[str, str] = {
     "ReplicationEntry": "Daerah replikasi",
     "Replication": "Replikasi",
     "Contact": "Kontak",
+    "Area": "Wilayah",
     "CitedSource": "Sumber",
     "Picture": "Gambar",
     "Regulation": "Rancangan peraturan (Peraturan Wali Kota/Bupati atau Peraturan Daerah)",

@@ -4,7 +4,10 @@ The fields follow what the national Indeks Inovasi Daerah form asks for (name,
 stage, initiator, digital or not, form, urusan, trial and implementation dates,
 design, purpose, benefits, results) and what case libraries add (problem,
 novelty, indicators before and after, awards, replication, sources, images with
-their caption and source). The id is the file name, so it is written in exactly
+their caption and source), and what provincial and national collections hold
+(the region with its Kemendagri code, the process steps, the driving and
+hindering factors, the contact's address and phone numbers). The id is the file
+name, so it is written in exactly
 one place. The Indonesian label of each allowed value is written beside it
 (:class:`rancang.models.base.Choice`), once for every output.
 
@@ -15,7 +18,10 @@ still ask for.
 
 from __future__ import annotations
 
-from pydantic import ValidationInfo, field_validator
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from rancang.models.base import Choice, Email, Id, Markdown, Model, PartialDate, Text, Url, Year, field
@@ -147,10 +153,26 @@ class Replication(Model):
     lessons: Markdown | None = field("pelajaran", "Pelajaran yang dipetik.", default=None)
 
 
+def _one_or_more(value: Any) -> Any:
+    """A single value where a list is expected becomes a list of one (``telepon: "0421-21112"`` as written before
+    a profile could hold several numbers); the value's location stays that of the scalar."""
+    return [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
+
+
+def _text_or_list_schema(schema: dict[str, Any]) -> None:
+    """JSON Schema of a list of texts that also accepts one text."""
+    items = schema.pop("items")
+    schema.pop("type", None)
+    schema["anyOf"] = [{"type": "array", "items": items}, dict(items)]
+
+
 class Contact(Model):
     name: Text | None = field("nama", "Nama narahubung.", default=None)
     position: Text | None = field("jabatan", "Jabatan narahubung.", default=None)
-    phone: Text | None = field("telepon", "Nomor telepon (tulis di antara tanda kutip).", default=None)
+    address: Text | None = field("alamat", "Alamat kantor atau tempat layanan.", default=None)
+    phones: Annotated[list[Text], BeforeValidator(_one_or_more)] = field(
+        "telepon", "Nomor telepon, masing-masing di antara tanda kutip; satu nomor boleh ditulis tanpa daftar "
+        "(telepon: \"0421-21112\").", default_factory=list, json_schema_extra=_text_or_list_schema)
     email: Email | None = field("surel", "Alamat surel.", default=None)
     website: Url | None = field("situs", "Situs web.", default=None)
 
@@ -188,6 +210,74 @@ class Picture(Model):
         default=False)
 
 
+REGION_CODE = re.compile(r"^[0-9]{2}(?:\.[0-9]{2})?$")
+"""Kode wilayah Kemendagri: ``73`` (provinsi) or ``73.72`` (kabupaten/kota)."""
+
+_CODE_HELP = "tulis kode Kemendagri NN untuk provinsi (misalnya 73) atau NN.NN untuk kabupaten/kota (misalnya 73.72)"
+
+
+def _code_as_written(value: Any) -> Any:
+    """``kode: 73`` is read as a number and means the text "73"; ``kode: 73.10`` is read as the number 73.1, whose
+    written form is lost: it must be quoted."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "S206", "kode wilayah {value} ditulis tanpa tanda kutip sehingga terbaca sebagai bilangan (73.10 "
+            "menjadi 73.1): tulis kodenya di antara tanda kutip, misalnya kode: \"73.72\"", {"value": repr(value)})
+    return value
+
+
+def _check_code(value: str) -> str:
+    if not REGION_CODE.match(value):
+        raise PydanticCustomError("S206", "kode wilayah '{value}' tidak valid: " + _CODE_HELP, {"value": value})
+    return value
+
+
+def _code_schema(schema: dict[str, Any]) -> None:
+    schema.pop("type", None)
+    schema["anyOf"] = [{"type": "string", "pattern": REGION_CODE.pattern},
+                       {"type": "integer", "minimum": 10, "maximum": 99}]
+
+
+RegionCode = Annotated[
+    str,
+    BeforeValidator(_code_as_written),
+    AfterValidator(_check_code),
+    Field(json_schema_extra=_code_schema),
+]
+"""A Kemendagri region code, as text (a bare two-digit number is taken as written)."""
+
+
+class Area(Model):
+    """The region of the innovation, for provincial and national directories."""
+
+    province: Text = field("provinsi", "Nama provinsi tanpa kata 'Provinsi', misalnya Sulawesi Selatan.")
+    city: Text | None = field(
+        "kabupaten_kota", "Kabupaten atau kota dengan jenisnya, misalnya Kota Parepare atau Kabupaten Pangkajene "
+        "dan Kepulauan; kosongkan untuk inovasi pemerintah provinsi.", default=None)
+    code: RegionCode | None = field(
+        "kode", "Kode wilayah Kemendagri di antara tanda kutip: \"73\" untuk provinsi, \"73.72\" untuk "
+        "kabupaten/kota.", default=None)
+
+    @field_validator("code")
+    @classmethod
+    def matches_the_level(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None or "city" not in info.data:
+            return value
+        if info.data["city"] is not None and "." not in value:
+            raise PydanticCustomError(
+                "S206", "kode wilayah '{value}' adalah kode provinsi, sedangkan 'kabupaten_kota' diisi: tulis kode "
+                "kabupaten/kota NN.NN (misalnya 73.72)", {"value": value})
+        if info.data["city"] is None and "." in value:
+            raise PydanticCustomError(
+                "S206", "kode wilayah '{value}' adalah kode kabupaten/kota, tetapi 'kabupaten_kota' tidak diisi: "
+                "isi 'kabupaten_kota', atau tulis kode provinsi NN (misalnya 73)", {"value": value})
+        return value
+
+
 class Innovation(Model):
     """Profil satu inovasi daerah."""
 
@@ -198,6 +288,9 @@ class Innovation(Model):
     summary: Markdown | None = field("ringkasan", "Ringkasan satu paragraf (≤ 200 kata).", default=None)
     agency: Id | None = field("perangkat_daerah", "Id perangkat daerah pelaksana (kb/perangkat-daerah.yaml).", default=None)
     unit: Text | None = field("unit", "Unit kerja di bawah perangkat daerah, bila ada.", default=None)
+    area: Area | None = field(
+        "wilayah", "Provinsi dan kabupaten/kota inovasi ini, dengan kode wilayah Kemendagri (untuk direktori "
+        "provinsi dan nasional).", default=None)
     initiator: Initiator | None = field(
         "inisiator",
         "Penggagas: kepala_daerah, anggota_dprd, asn, perangkat_daerah, atau masyarakat.",
@@ -224,10 +317,17 @@ class Innovation(Model):
     )
     problem: Markdown | None = field("masalah", "Masalah yang diatasi, sebaiknya dengan angka awal.", default=None)
     solution: Markdown | None = field("solusi", "Cara inovasi mengatasi masalah.", default=None)
+    steps: Markdown | None = field(
+        "langkah", "Alur atau tahapan proses inovasi, sebaiknya sebagai daftar bernomor (1. ..., 2. ...).",
+        default=None)
     novelty: Markdown | None = field("kebaruan", "Apa yang baru dan unik.", default=None)
     purpose: Markdown | None = field("tujuan", "Tujuan inovasi.", default=None)
     benefits: Markdown | None = field("manfaat", "Manfaat bagi daerah dan masyarakat.", default=None)
     results: Markdown | None = field("hasil", "Hasil yang dicapai.", default=None)
+    drivers: Markdown | None = field(
+        "faktor_pendorong", "Faktor yang mendorong keberhasilan inovasi.", default=None)
+    obstacles: Markdown | None = field(
+        "faktor_penghambat", "Faktor yang menghambat inovasi dan cara mengatasinya.", default=None)
     indicators: list[Indicator] = field("indikator", "Ukuran hasil: nilai awal dan hasil.", default_factory=list)
     budget: list[Budget] = field("anggaran", "Dukungan anggaran per tahun.", default_factory=list)
     legal_basis: list[LegalRef] = field("dasar_hukum", "Dasar hukum inovasi (SK, Perkada, Perda).", default_factory=list)

@@ -6,14 +6,17 @@ same facts, in the same order and the same words:
 
 * :attr:`InnovationView.facts`: ``(label, value)`` in one order; a fact a reader expects (agency, form, kind,
   affairs, stage, trial and implementation dates, status) is always there, with :data:`UNKNOWN` when the
-  profile does not give it; the others (unit, initiator, innovators, start of the initiative) only when known;
+  profile does not give it; the others (region, unit, initiator, innovators, start of the initiative) only when
+  known;
+* :attr:`InnovationView.region`: the region line, ``Kota Parepare, Provinsi Sulawesi Selatan (kode 73.72)``;
 * :attr:`InnovationView.awards`: oldest first, with the giver and the level's label;
 * :attr:`InnovationView.legal_basis`: the lines of the legal basis in the order of "Mengingat" (hierarchy of
   UU 12/2011, then date: :func:`rancang.language.citation.hierarchy_key`), each with the id of the project's
   regulation page it links to, if any;
 * :attr:`InnovationView.indicators`: baseline and result with their unit, year and note, and the change;
-* :attr:`InnovationView.budget`, contacts, sources, replication, the narrative fields as
-  :class:`rancang.richtext.RichText`, the images and the cover image.
+* :attr:`InnovationView.budget`, contacts (name, position, address, phone numbers, e-mail, website), sources,
+  replication, the narrative fields as :class:`rancang.richtext.RichText` (the process steps and the driving
+  and hindering factors among them), the images and the cover image.
 
 A view is cheap to make: each part is computed the first time it is read (the gallery reads a few facts of
 tens of thousands of profiles, a page reads everything of one).
@@ -41,8 +44,9 @@ STALE_AFTER_DAYS = 365
 """A profile verified longer ago than this says that its data may be out of date."""
 
 NARRATIVE = (("summary", "Ringkasan"), ("problem", "Masalah"), ("design", "Rancang bangun dan pokok perubahan"),
-             ("solution", "Solusi"), ("novelty", "Kebaruan"), ("purpose", "Tujuan"), ("benefits", "Manfaat"),
-             ("results", "Hasil"))
+             ("solution", "Solusi"), ("steps", "Langkah-langkah"), ("novelty", "Kebaruan"), ("purpose", "Tujuan"),
+             ("benefits", "Manfaat"), ("results", "Hasil"), ("drivers", "Faktor pendorong"),
+             ("obstacles", "Faktor penghambat"))
 """The narrative fields, in the order of a profile, with their headings."""
 
 
@@ -245,6 +249,19 @@ class InnovationView:
         """``Kelautan dan perikanan, pertanian``."""
         return ", ".join(self.record.affairs) or None
 
+    @cached_property
+    def region(self) -> str | None:
+        """``Kota Parepare, Provinsi Sulawesi Selatan (kode 73.72)``; ``Provinsi Sulawesi Selatan (kode 73)`` for a
+        province's innovation; None when the profile does not give its region."""
+        area = self.record.area
+        if area is None:
+            return None
+        province = area.province.strip()
+        if not province.casefold().startswith("provinsi "):
+            province = f"Provinsi {province}"
+        text = ", ".join(x for x in (area.city, province) if x)
+        return text + (f" (kode {area.code})" if area.code else "")
+
     @property
     def year(self) -> int | None:
         """Year of implementation, else of the trial, else of the initiative (the gallery's "Tahun")."""
@@ -257,6 +274,7 @@ class InnovationView:
         """The facts table (see the module's docstring): expected facts always, others when known."""
         record = self.record
         rows = (  # key, label, value, expected
+            ("wilayah", "Wilayah", self.region, False),
             ("perangkat-daerah", "Perangkat daerah", self.agency_name, True),
             ("unit", "Unit", record.unit, False),
             ("inisiator", "Inisiator", self.initiator_label, False),
@@ -333,7 +351,7 @@ class InnovationView:
         if contact is None:
             return ()
         rows = (Line("Nama", contact.name or ""), Line("Jabatan", contact.position or ""),
-                Line("Telepon", contact.phone or ""),
+                Line("Alamat", contact.address or ""), Line("Telepon", ", ".join(contact.phones)),
                 Line("Surel", contact.email or "", f"mailto:{contact.email}" if contact.email else None),
                 Line("Situs", contact.website or "", contact.website))
         return tuple(row for row in rows if row.value)

@@ -1,8 +1,10 @@
 """The page of one innovation, as docutils nodes, from its view (:class:`rancang.present.innovation.InnovationView`).
 
-Facts table, last-verified date (with a warning when it is stale), narrative sections, images (figures with
-their caption and source), indicators (baseline -> result, change), awards, budget, replication, legal basis
-(linked to the regulation's page when it is one of the project's regulations), contact and sources. What each
+Facts table (the region line among them), last-verified date (with a warning when it is stale), narrative
+sections (process steps and the driving and hindering factors among them, in the view's order), images
+(figures with their caption and source), indicators (baseline -> result, change), awards, budget, replication,
+legal basis (linked to the regulation's page when it is one of the project's regulations), contact (with its
+address and phone numbers) and sources. What each
 part says comes from the view; this module only decides how it looks. The facts table, the indicators and the
 awards are also embedded in case studies (:mod:`rancang.site.casestudies`) by the functions below.
 """

@@ -92,13 +92,22 @@ def _rich(item: Narrative | None) -> list[Block]:
     return [Rich(item.tree)] if item is not None and item.tree.blocks else []
 
 
+def _titled(item: Narrative | None) -> list[Block]:
+    """A narrative under its own heading (the view's title); nothing when the profile does not give it."""
+    blocks = _rich(item)
+    return [Heading(3, item.title), *blocks] if item is not None and blocks else []
+
+
 def innovation_blocks(innovation: Innovation | InnovationView, data: ProjectData) -> list[Block]:
-    """What the visitors should know of one innovation: its view's facts, summary, problem and solution, images,
-    legal basis, budget, results and indicators, awards and replication, in the view's words and order."""
+    """What the visitors should know of one innovation: its view's facts (with the region), summary, problem and
+    solution, process steps, images, legal basis, budget, results and indicators, driving and hindering factors,
+    awards, replication and contact, in the view's words and order. Steps, factors, awards and contact are shown
+    when the profile gives them."""
     view = innovation if isinstance(innovation, InnovationView) else InnovationView("", innovation, data)
     blocks: list[Block] = [KeyValues(tuple((fact.label, fact.value) for fact in view.facts))]
     for key in ("summary", "problem", "solution"):
         blocks.extend(_rich(view.narrative_of(key)))
+    blocks.extend(_titled(view.narrative_of("steps")))
     for image in view.images:
         blocks.append(Figure(image.path, image.caption, image.credit))
 
@@ -120,6 +129,9 @@ def innovation_blocks(innovation: Innovation | InnovationView, data: ProjectData
     if not results and not view.indicators:
         blocks.append(Para(f"Hasil terukur {NOT_IN_DIRECTORY}.", note=True))
 
+    for key in ("drivers", "obstacles"):
+        blocks.extend(_titled(view.narrative_of(key)))
+
     if view.awards:
         blocks.append(Heading(3, "Penghargaan"))
         blocks.append(Bullets(tuple(award.text for award in view.awards)))
@@ -137,6 +149,10 @@ def innovation_blocks(innovation: Innovation | InnovationView, data: ProjectData
                 blocks.extend(_rich(note))
     else:
         blocks.append(Para(f"Prasyarat replikasi dan pelajaran {NOT_IN_DIRECTORY}.", note=True))
+
+    if view.contacts:
+        blocks.append(Heading(3, "Kontak"))
+        blocks.append(KeyValues(tuple((line.label, line.value) for line in view.contacts)))
     return blocks
 
 
