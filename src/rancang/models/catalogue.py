@@ -23,6 +23,13 @@ class Agency(Model):
     id: Id = field("id", "Id perangkat daerah, dipakai oleh profil inovasi (misalnya bappeda).")
     name: Text = field("nama", "Nama lengkap, misalnya Badan Perencanaan Pembangunan Daerah.")
     short_name: Text | None = field("singkatan", "Nama singkat, misalnya Bappeda.", default=None)
+    aliases: list[Text] = field(
+        "alias",
+        "Ejaan lain nama perangkat daerah ini yang dipakai di sumber lain (basis data, formulir, berita), "
+        "misalnya DINAS KESEHATAN KOTA PAREPARE atau Dinkes; dipakai untuk mengenali perangkat daerah yang sama "
+        "ketika data inovasi diimpor.",
+        default_factory=list,
+    )
 
 
 class Agencies(RootModel[list[Agency]]):
