@@ -1,7 +1,8 @@
 """The small, clean project every rule example is applied to.
 
 ``project_files(example)`` returns the files of the base project with the
-example's patch applied: for a mapping file the patch's top-level keys replace
+example's patch applied (a target outside the base, ``inovasi-lain``, is a copy of the base profile,
+then patched): for a mapping file the patch's top-level keys replace
 the base's; for a list file (``dasar-hukum``) entries with the same ``id`` are
 replaced and others appended. The base passes every rule, so a rule's wrong
 example must produce that rule's code and nothing else, and its right example
@@ -147,8 +148,13 @@ FILE_OF = {
     "perangkat-daerah": "kb/perangkat-daerah.yaml",
     "dasar-hukum": "kb/dasar-hukum.yaml",
     "inovasi": "kb/inovasi/contoh.yaml",
+    "inovasi-lain": "kb/inovasi/contoh-lain.yaml",
     "regulasi": "regulations/contoh.yaml",
 }
+
+BASE_OF = {"kb/inovasi/contoh-lain.yaml": "kb/inovasi/contoh.yaml"}
+"""A file the base project does not have, made from a base file when an example patches it (a second profile
+for rules that compare profiles)."""
 
 
 def base_text(name: str) -> str:
@@ -159,6 +165,7 @@ def patched(example: Example) -> dict[str, str]:
     """Every file of the example project, as text."""
     files = {name: base_text(name) for name in BASE}
     target = FILE_OF[example.target]
+    files.setdefault(target, base_text(BASE_OF.get(target, target)))
     base = yaml.safe_load(files[target])
     patch = yaml.safe_load(textwrap.dedent(example.patch))
     if isinstance(base, list):

@@ -1,3 +1,5 @@
 """Rule modules; importing this package registers every rule."""
 
-from rancang.lint.rules import body, catalogue, frame, knowledge, markdown, phrases, spelling, text  # noqa: F401
+from rancang.lint.rules import (  # noqa: F401
+    agencies, body, catalogue, frame, knowledge, markdown, phrases, spelling, text,
+)
