@@ -130,6 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
                             help=f"tambahkan dasar hukum yang belum ada ke {layout.KB}/dasar-hukum.yaml "
                                  "(terkonfirmasi: false)")
 
+    direktori = commands.add_parser(
+        "direktori", help="salinan direktori inovasi daerah lain (direktori_lain di rancang.yaml)", description=(
+            "Direktori inovasi daerah lain yang inovasinya disebut dalam kunjungan sebagai NAMA:ID."))
+    direktori_what = direktori.add_subparsers(dest="what", metavar="TINDAKAN", parser_class=_Parser)
+    direktori_what.required = True
+    ambil = direktori_what.add_parser(
+        "ambil", help="ambil salinan data/inovasi.json direktori lain", description=(
+            "Ambil data/inovasi.json (dan perangkat-daerah.json serta dasar-hukum.json bila diterbitkan) dari "
+            "alamat setiap direktori di direktori_lain (https://, http://, atau jalur berkas), periksa isinya, "
+            "lalu simpan sebagai salinan beserta asal.yaml (alamat, waktu, sidik SHA-256, jumlah). Hanya "
+            "perintah ini yang mengakses jaringan; pemeriksaan dan pembangunan membaca salinannya."))
+    ambil.add_argument("names", nargs="*", metavar="NAMA",
+                       help="nama direktori di direktori_lain (misalnya parepare); bawaan: semuanya")
+
     new = commands.add_parser("new", help="buat kerangka berkas baru", description=(
         "Tulis kerangka berkas baru yang berisi penjelasan setiap kunci. Berkas yang sudah ada tidak ditimpa."))
     new.add_argument("kind", choices=("inovasi", "regulasi", "kunjungan"), metavar="JENIS",
@@ -299,6 +313,19 @@ def cmd_impor(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_direktori(args: argparse.Namespace) -> int:
+    from rancang.loader import fetch_directories
+
+    root = _root(args)
+    done, problems = fetch_directories(root, list(args.names))
+    for fetched in done:
+        counts = ", ".join(f"{name} {n} rekaman" for name, n in fetched.counts.items())
+        print(f"Diambil: {fetched.key} ({fetched.name}) ke {fetched.folder}/: {counts}.")
+    for diagnostic in problems:
+        print(diagnostic.format(), file=sys.stderr)
+    return 1 if problems else 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from rancang.scaffold import new_record
 
@@ -332,6 +359,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "brief": cmd_visit,
     "report": cmd_visit,
     "impor": cmd_impor,
+    "direktori": cmd_direktori,
     "new": cmd_new,
     "schema": cmd_schema,
 }

@@ -268,6 +268,48 @@ CODES: dict[str, CodeInfo] = {
         "hunspell-id dan libenchant-2-2 (apt-get install hunspell-id libenchant-2-2), atau matikan L593 di "
         "rancang.yaml (pemeriksaan: abaikan: [L593]).",
     ),
+    "P440": CodeInfo(
+        "Salinan direktori lain belum ada",
+        "rancang.yaml menyebut direktori inovasi daerah lain (direktori_lain), tetapi salinan datanya belum ada di "
+        "folder proyek. Jalankan 'rancang direktori ambil NAMA': perintah itu mengambil data/inovasi.json dari "
+        "alamatnya dan menyimpannya sebagai salinan. Pembangunan dan pemeriksaan tidak pernah mengakses jaringan.",
+    ),
+    "P441": CodeInfo(
+        "Salinan direktori lain tidak dapat dibaca",
+        "Salinan inovasi.json (atau perangkat-daerah.json, dasar-hukum.json) direktori lain bukan JSON yang sah, "
+        "bukan daftar objek, atau sebuah butirnya tanpa 'id' yang valid. Lokasinya berkas:baris:kolom di dalam "
+        "salinan; isian yang tidak sesuai format profil dilaporkan dengan kode S2xx di tempat yang sama. Ambil "
+        "ulang salinannya; bila tetap salah, data terbuka daerah itu yang perlu diperbaiki.",
+    ),
+    "P442": CodeInfo(
+        "Salinan direktori lain berubah",
+        "Sidik SHA-256 salinan tidak sama dengan yang dicatat di asal.yaml saat diambil: salinannya disunting atau "
+        "diganti. Salinan dipakai apa adanya; ambil ulang dengan 'rancang direktori ambil NAMA' agar fakta dan "
+        "tanggal yang disebut dalam bahan kunjungan sesuai sumbernya.",
+    ),
+    "P443": CodeInfo(
+        "Asal salinan tidak tercatat",
+        "asal.yaml di samping salinan tidak ada atau tidak valid, sehingga alamat dan tanggal pengambilan tidak "
+        "diketahui (bahan kunjungan menyebut sumbernya tanpa tanggal). Ambil ulang dengan 'rancang direktori "
+        "ambil NAMA'.",
+    ),
+    "P444": CodeInfo(
+        "Direktori lain tidak dapat diambil",
+        "rancang direktori ambil tidak dapat membaca alamat direktori lain: alamat bukan http://, https://, atau "
+        "jalur berkas, server tidak menjawab dalam batas waktu, menjawab dengan galat, atau berkasnya tidak ada. "
+        "Salinan lama tidak diubah.",
+    ),
+    "P445": CodeInfo(
+        "Data direktori lain tidak valid",
+        "Yang diambil dari alamat direktori lain bukan data inovasi rancang yang sah (lokasi setiap masalah "
+        "disebut di dalam data yang diambil). Tidak ada yang ditulis; salinan lama tidak diubah. Periksa alamatnya "
+        "(harus menunjuk data/inovasi.json situs direktori itu).",
+    ),
+    "P446": CodeInfo(
+        "Direktori lain tidak dikenal",
+        "rancang direktori ambil menyebut nama yang tidak ada di direktori_lain (rancang.yaml), atau jalur salinan "
+        "(salinan) bukan berkas .json di dalam folder proyek.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

@@ -1,8 +1,8 @@
 """Resolve ids between files, and inside a regulation.
 
 Innovation -> perangkat daerah and dasar hukum; regulation -> dasar hukum;
-catalogue -> its amending acts; visit -> innovations. An unknown id is an error
-that names the closest existing id.
+catalogue -> its amending acts; visit -> innovations (ours, or ``nama:id`` of another region's
+directory). An unknown id is an error that names the closest existing id.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from rancang.models import ProjectData
 from rancang.models.base import Model
 from rancang.models.project import RegionKind
 from rancang.models.regulation import Regulation, RegulationKind
+from rancang.models.visit import split_ref
 from rancang.locations import locate
 
 
@@ -128,9 +129,54 @@ def _unique_element_ids(regulation: Regulation) -> Iterator[Diagnostic]:
 
 def _visits(data: ProjectData) -> Iterator[Diagnostic]:
     for visit in data.visits.values():
-        for index, innovation in enumerate(visit.innovations):
-            if innovation not in data.innovations:
-                yield _unknown(innovation, data.innovations, "inovasi", locate(visit, "innovations", index))
+        for index, ref in enumerate(visit.innovations):
+            yield from _innovation_ref(ref, data, visit, "innovations", index)
         for item in [*visit.agenda, *visit.results]:
-            if item.innovation and item.innovation not in data.innovations:
-                yield _unknown(item.innovation, data.innovations, "inovasi", locate(item, "innovation"))
+            if item.innovation:
+                yield from _innovation_ref(item.innovation, data, item, "innovation")
+
+
+def _innovation_ref(ref: str, data: ProjectData, holder: Model, name: str, *index: int) -> Iterator[Diagnostic]:
+    """An innovation a visit names: ``call-center-112`` in kb/inovasi/, or ``parepare:call-center-112`` in the
+    copy of a directory of ``direktori_lain``. The suggestion says how to add the record or name it from another
+    directory when no known id is close."""
+    def where() -> Location:
+        return locate(holder, name, *index)
+
+    directory, record_id = split_ref(ref)
+    if directory is None:
+        if record_id in data.innovations:
+            return
+        guess = closest(record_id, data.innovations)
+        elsewhere = [key for key, foreign in sorted(data.foreign.items()) if record_id in foreign.data.innovations]
+        if elsewhere:
+            suggestion = f"inovasi itu ada di direktori {data.foreign[elsewhere[0]].name}: tulis '{elsewhere[0]}:{record_id}'"
+        elif guess:
+            suggestion = f"mungkin maksud Anda '{guess}'?"
+        else:
+            suggestion = (f"tambahkan profilnya dengan 'rancang new inovasi {record_id}'; bila inovasi itu milik daerah "
+                          f"lain, daftarkan direktorinya di direktori_lain (rancang.yaml) lalu tulis 'NAMA:{record_id}'")
+        yield Diagnostic("R301", f"inovasi '{record_id}' tidak dikenal", where(), suggestion=suggestion)
+        return
+    foreign = data.foreign.get(directory)
+    configured = data.settings.other_directories if data.settings is not None else {}
+    if foreign is None:
+        if directory in configured:
+            return  # its copy is missing or broken: the loader said so (P440, P441) where it is configured
+        guess = closest(directory, configured)
+        if guess:
+            suggestion = f"mungkin maksud Anda '{guess}:{record_id}'?"
+        else:
+            suggestion = (f"daftarkan direktori itu di rancang.yaml (direktori_lain: {directory}: nama, alamat) lalu "
+                          f"jalankan 'rancang direktori ambil {directory}'; atau, bila inovasi itu milik daerah "
+                          f"kita, tulis id-nya saja dan tambahkan profilnya dengan 'rancang new inovasi {record_id}'")
+        yield Diagnostic("R301", f"direktori lain '{directory}' tidak dikenal", where(), suggestion=suggestion)
+        return
+    if record_id in foreign.data.innovations:
+        return
+    guess = closest(record_id, foreign.data.innovations)
+    suggestion = (f"mungkin maksud Anda '{directory}:{guess}'?" if guess else
+                  f"bila inovasi itu baru ditambahkan di sana, ambil ulang salinannya dengan 'rancang direktori ambil "
+                  f"{directory}'")
+    yield Diagnostic("R301", f"inovasi '{record_id}' tidak ada di salinan direktori {foreign.name} ({foreign.copy})",
+                     where(), suggestion=suggestion)

@@ -33,6 +33,7 @@ TITLES: dict[str, str] = {
     "Checks": "Pemeriksaan",
     "Documents": "Dokumen",
     "Paper": "Ukuran kertas",
+    "OtherDirectory": "Direktori inovasi daerah lain",
     "Agencies": "Daftar perangkat daerah",
     "Agency": "Perangkat daerah",
     "LegalCatalogue": "Katalog dasar hukum",

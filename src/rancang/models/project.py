@@ -8,13 +8,15 @@ renderer spells them itself.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
+import re
 
 from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from rancang.layout import DOCUMENTS_OUTPUT, SITE_OUTPUT
-from rancang.models.base import Model, Text, field
+from rancang.models.base import Id, Model, Text, field
 
 
 class RegionKind(str, enum.Enum):
@@ -99,6 +101,51 @@ class Site(Model):
     base_url: Text | None = field("alamat", "Alamat situs yang dipublikasikan.", default=None)
 
 
+OTHER_DIRECTORIES = "direktori-lain"
+"""Folder of the copies of other regions' published data (``direktori-lain/<nama>/inovasi.json``)."""
+
+ORIGIN_FILE = "asal.yaml"
+"""Beside each copy: where and when it was fetched (written by ``rancang direktori ambil``)."""
+
+SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
+
+
+class OtherDirectory(Model):
+    """Direktori inovasi daerah lain yang inovasinya boleh disebut dalam kunjungan (``parepare:call-center-112``)."""
+
+    name: Text = field("nama", "Nama daerah pemilik direktori, seperti ditulis dalam sumber bahan kunjungan: "
+                               "misalnya Kota Parepare.")
+    address: Text = field(
+        "alamat",
+        "Alamat data/inovasi.json yang diterbitkan direktori itu: https://... atau jalur berkas (relatif terhadap "
+        "folder proyek). Hanya dibaca oleh 'rancang direktori ambil'; pembangunan tidak pernah mengakses jaringan.")
+    copy_file: Text | None = field(
+        "salinan",
+        "Jalur salinan inovasi.json di dalam folder proyek, ditulis oleh 'rancang direktori ambil'; bawaan: "
+        f"{OTHER_DIRECTORIES}/<nama>/inovasi.json.", default=None)
+
+    def copy_path(self, key: str) -> str:
+        """The copy's path relative to the project root: ``direktori-lain/parepare/inovasi.json``."""
+        return self.copy_file or f"{OTHER_DIRECTORIES}/{key}/inovasi.json"
+
+
+class CopiedFile(Model):
+    sha256: Text = field("sha256", "Sidik SHA-256 isi berkas saat diambil.", pattern=SHA256_PATTERN.pattern)
+    count: int = field("jumlah", "Banyaknya rekaman dalam berkas.", ge=0)
+
+
+class CopyOrigin(Model):
+    """``asal.yaml`` beside a copy of another directory: written by ``rancang direktori ambil``, not by hand."""
+
+    address: Text = field("alamat", "Alamat atau jalur tempat salinan diambil.")
+    fetched: _dt.datetime = field("diambil", "Tanggal dan waktu pengambilan.")
+    sha256: Text = field("sha256", "Sidik SHA-256 isi inovasi.json saat diambil.", pattern=SHA256_PATTERN.pattern)
+    count: int = field("jumlah", "Banyaknya profil inovasi dalam inovasi.json.", ge=0)
+    others: dict[str, CopiedFile] = field(
+        "berkas_lain", "Berkas lain yang ikut diambil di samping inovasi.json (perangkat-daerah.json, "
+                       "dasar-hukum.json).", default_factory=dict)
+
+
 class Project(Model):
     """Pengaturan proyek rancang."""
 
@@ -121,6 +168,12 @@ class Project(Model):
     site: Site = field("situs", "Pengaturan situs basis pengetahuan.", default_factory=Site)
     checks: Checks = field("pemeriksaan", "Aturan penyusunan yang diabaikan oleh rancang check.",
                            default_factory=Checks)
+    other_directories: dict[Id, OtherDirectory] = field(
+        "direktori_lain",
+        "Direktori inovasi daerah lain yang inovasinya disebut dalam kunjungan sebagai <nama>:<id> (misalnya "
+        "parepare:call-center-112): nama pendek (huruf kecil, angka, tanda hubung) dengan nama daerah, alamat "
+        "data/inovasi.json-nya, dan jalur salinannya. Salinan diambil dengan 'rancang direktori ambil'.",
+        default_factory=dict)
 
     @field_validator("office_spelling")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,10 @@ class ProjectData:
     """Display path of every data file read -> its format name."""
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Display path of every data file read -> (size, modification time in ns), as it was read."""
+    foreign: dict[str, "Foreign"] = field(default_factory=dict)
+    """Other regions' directories (``direktori_lain`` of rancang.yaml) whose copy was read: name -> its data.
+    Their records are never in :attr:`innovations`: the site, its counts and the open data do not show them;
+    only a visit names them (``parepare:call-center-112``)."""
 
     def fingerprint(self) -> str:
         """Changes when any data file is added, removed or changed: outputs made from all of them (open data,
@@ -36,3 +41,22 @@ class ProjectData:
         for shown in sorted(self.stamps):
             digest.update(f"{shown}\0{self.stamps[shown]}\n".encode())
         return digest.hexdigest()
+
+
+@dataclass
+class Foreign:
+    """The copy of another region's published directory (``direktori-lain/<nama>/inovasi.json``), validated."""
+
+    key: str
+    """The short name of ``direktori_lain``: ``parepare``."""
+    name: str
+    """The region: ``Kota Parepare``."""
+    address: str
+    """Where the copy was fetched from (``alamat``): a web address or a path."""
+    copy: str
+    """The copy's path as the user sees it."""
+    fetched: dt.datetime | None
+    """When the copy was fetched (``asal.yaml``); None when that is not recorded."""
+    data: ProjectData
+    """Its innovations, agencies and legal catalogue, as a project of its own (no settings, no regulations), so
+    that :class:`rancang.present.innovation.InnovationView` shows a record of it as one of ours."""

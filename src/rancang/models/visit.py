@@ -3,17 +3,50 @@
 One file serves before the visit (the brief: pendahuluan, waktu dan tempat,
 peserta, agenda, the innovations and key questions) and after it (the report:
 results per session, conclusions, follow-up). The innovations are ids in the
-knowledge base, so their facts are written once.
+knowledge base, so their facts are written once; an innovation of another region
+is named ``<direktori>:<id>`` (``parepare:call-center-112``) after a directory
+listed in ``direktori_lain`` of rancang.yaml, whose copy holds its facts.
 """
 
 from __future__ import annotations
 
 import enum
+import re
+from typing import Annotated
 
-from pydantic import ValidationInfo, field_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from rancang.models.base import Email, Id, Markdown, Model, PartialDate, Text, field
+from rancang.models.base import Email, Markdown, Model, PartialDate, Text, field
+
+
+INNOVATION_REF = re.compile(r"^(?:([a-z0-9][a-z0-9-]*):)?([a-z0-9][a-z0-9-]*)$")
+"""``call-center-112`` (our knowledge base) or ``parepare:call-center-112`` (another region's directory)."""
+
+
+def _check_ref(value: str) -> str:
+    if not INNOVATION_REF.match(value):
+        raise PydanticCustomError(
+            "S207",
+            "id '{value}' tidak valid: pakai huruf kecil a-z, angka, dan tanda hubung (call-center-112); inovasi "
+            "daerah lain ditulis dengan nama direktorinya dan titik dua (parepare:call-center-112)",
+            {"value": value},
+        )
+    return value
+
+
+InnovationRef = Annotated[
+    str,
+    AfterValidator(_check_ref),
+    Field(json_schema_extra={"pattern": INNOVATION_REF.pattern}),
+]
+"""An innovation of the visit: an id of ``kb/inovasi/`` or ``<directory>:<id>`` of another region's directory."""
+
+
+def split_ref(ref: str) -> tuple[str | None, str]:
+    """``("parepare", "call-center-112")`` for ``parepare:call-center-112``; ``(None, id)`` for our own id."""
+    directory, colon, record_id = ref.partition(":")
+    return (directory, record_id) if colon else (None, ref)
 
 
 class Role(str, enum.Enum):
@@ -57,14 +90,16 @@ class AgendaItem(Model):
     activity: Text = field("kegiatan", "Kegiatan.")
     speaker: Text | None = field("penyaji", "Penyaji atau pelaksana.", default=None)
     place: Text | None = field("tempat", "Tempat, bila berbeda dari tempat kunjungan.", default=None)
-    innovation: Id | None = field("inovasi", "Id inovasi yang dibahas pada sesi ini.", default=None)
+    innovation: InnovationRef | None = field(
+        "inovasi", "Id inovasi yang dibahas pada sesi ini (inovasi daerah lain: <direktori>:<id>).", default=None)
 
 
 class SessionResult(Model):
     """What came out of one session (filled in after the visit)."""
 
     title: Text = field("judul", "Judul sesi atau pokok bahasan.")
-    innovation: Id | None = field("inovasi", "Id inovasi yang dibahas.", default=None)
+    innovation: InnovationRef | None = field(
+        "inovasi", "Id inovasi yang dibahas (inovasi daerah lain: <direktori>:<id>).", default=None)
     description: Markdown = field("uraian", "Uraian hasil.")
 
 
@@ -89,8 +124,11 @@ class Visit(Model):
     objectives: list[Text] = field("tujuan", "Tujuan kunjungan.", default_factory=list)
     participants: list[Person] = field("peserta", "Peserta dan narahubung kedua pihak.", default_factory=list)
     agenda: list[AgendaItem] = field("agenda", "Susunan acara.", default_factory=list)
-    innovations: list[Id] = field(
-        "inovasi", "Id inovasi yang dipaparkan atau dipelajari (kb/inovasi/<id>.yaml).", default_factory=list
+    innovations: list[InnovationRef] = field(
+        "inovasi",
+        "Inovasi yang dipaparkan atau dipelajari: id di kb/inovasi/<id>.yaml, atau <direktori>:<id> untuk inovasi "
+        "daerah lain dari direktori yang terdaftar di direktori_lain (rancang.yaml), misalnya "
+        "parepare:call-center-112.", default_factory=list
     )
     key_questions: list[Text] = field("pertanyaan_kunci", "Pertanyaan kunci.", default_factory=list)
     expected_outputs: list[Text] = field("keluaran", "Keluaran yang diharapkan.", default_factory=list)

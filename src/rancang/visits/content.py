@@ -22,6 +22,7 @@ from rancang.models.innovation import Innovation
 from rancang.models.visit import Role, Visit
 from rancang.present.innovation import UNKNOWN, InnovationView, Narrative
 from rancang.present.visit import day, parties, running_header, side_name, subtitle, visit_date
+from rancang.present.visit import innovation as named_innovation
 from rancang.visits.blocks import Block, Bullets, Figure, Heading, KeyValues, Para, Rich, Table, VisitDocument
 
 __all__ = ["brief", "innovation_blocks", "parties", "report", "subtitle", "visit_date"]
@@ -75,8 +76,9 @@ def _agenda(visit: Visit, data: ProjectData) -> Table:
         if item.date is not None and item.date != visit.date:
             when = f"{day(item.date)}, {when}" if item.time else day(item.date)
         activity = item.activity
-        if item.innovation and item.innovation in data.innovations:
-            activity += f" ({data.innovations[item.innovation].name})"
+        found = named_innovation(item.innovation, data) if item.innovation else None
+        if found is not None:
+            activity += f" ({found.view.name})"
         rows.append((str(i), when, activity, item.speaker or "-", item.place or visit.place or "-"))
     return Table(("No.", "Waktu", "Kegiatan", "Penyaji", "Tempat"), tuple(rows), (1.2, 2.3, 6.0, 3.4, 2.6))
 
@@ -204,11 +206,13 @@ def brief(visit: Visit, data: ProjectData) -> VisitDocument:
 
     outline.chapter_heading("Profil Inovasi" if visit.role is Role.HOST else "Inovasi yang Dipelajari")
     for innovation_id in visit.innovations:
-        innovation = data.innovations.get(innovation_id)
-        if innovation is None:
+        found = named_innovation(innovation_id, data)
+        if found is None:
             continue
-        outline.section_heading(innovation.name)
-        outline.add(*innovation_blocks(InnovationView(innovation_id, innovation, data), data))
+        outline.section_heading(found.view.name)
+        if found.attribution:
+            outline.add(Para(found.attribution, note=True))
+        outline.add(*innovation_blocks(found.view, data))
     if not visit.innovations:
         outline.add(Para("Belum ada inovasi yang dipilih.", note=True))
 
@@ -247,12 +251,14 @@ def report(visit: Visit, data: ProjectData) -> VisitDocument:
     for result in visit.results:
         outline.section_heading(result.title)
         outline.add(*paragraphs(result.description))
-        innovation = data.innovations.get(result.innovation) if result.innovation else None
-        if innovation is not None:
-            view = InnovationView(result.innovation, innovation, data)
+        found = named_innovation(result.innovation, data) if result.innovation else None
+        if found is not None:
+            view = found.view
             outline.add(KeyValues((("Inovasi", view.name),
                                    *((fact.label, fact.value) for fact in view.facts
                                      if fact.key in ("perangkat-daerah", "tahapan")))))
+            if found.attribution:
+                outline.add(Para(found.attribution, note=True))
     if not visit.results:
         outline.add(Para("Hasil kunjungan belum diisi (kunci 'hasil').", note=True))
 
