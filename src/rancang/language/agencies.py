@@ -70,6 +70,9 @@ class _Data:
 def _data() -> _Data:
     text = resources.files(__package__).joinpath(_DATA).read_text(encoding="utf-8")
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    for row in raw["singkatan"]:
+        if set(row) != {"singkatan", "kepanjangan"}:  # an unquoted comma in a flow mapping makes a third key
+            raise ValueError(f"{_DATA}: entri {row!r} harus memuat tepat 'singkatan' dan 'kepanjangan'")
     return _Data(
         tuple(Abbreviation(str(row["singkatan"]), str(row["kepanjangan"])) for row in raw["singkatan"]),
         frozenset(str(word) for word in raw["huruf_besar"]),

@@ -111,6 +111,7 @@ def duplicate_agencies(context: LintContext) -> Iterator[Diagnostic]:
         for spelling, kind, _ in _spellings(agencies[agency_id]):
             owners.setdefault(key(spelling), []).append((agency_id, kind, spelling))
     clashing: set[frozenset[str]] = set()
+    clashing_aliases: set[tuple[str, int]] = set()
     for agency_id in order:
         agency = agencies[agency_id]
         for index, alias in enumerate(agency.aliases):
@@ -119,13 +120,16 @@ def duplicate_agencies(context: LintContext) -> Iterator[Diagnostic]:
                 continue
             other_id, kind, spelling = others[0]
             clashing.add(frozenset((agency_id, other_id)))
+            clashing_aliases.add((agency_id, index))
             yield diagnostic(
                 "L606", f"alias {quote(alias)} perangkat daerah '{agency_id}' sama dengan {kind} {quote(spelling)} "
                 f"perangkat daerah '{other_id}' "
                 f"({_where(locate(agencies[other_id], 'name'))})", locate(agency, "aliases", index),
                 "satu nama hanya boleh menunjuk satu perangkat daerah: hapus alias ini, atau gabungkan kedua "
                 "entri bila keduanya satu perangkat daerah")
-    names = [(agency_id, spelling) for agency_id in order for spelling, _, _ in _spellings(agencies[agency_id])]
+    names = [(agency_id, spelling) for agency_id in order
+             for spelling, kind, where in _spellings(agencies[agency_id])
+             if kind != "alias" or (agency_id, where[1]) not in clashing_aliases]  # reported above
     for first, second, reason in near_duplicates(names):
         if frozenset((first, second)) in clashing:
             continue
