@@ -129,6 +129,23 @@ def build_parser() -> argparse.ArgumentParser:
     regulation.add_argument("--katalog", action="store_true",
                             help=f"tambahkan dasar hukum yang belum ada ke {layout.KB}/dasar-hukum.yaml "
                                  "(terkonfirmasi: false)")
+    innovations = what.add_parser(
+        "inovasi", help="profil inovasi dari tabel CSV, XLSX, atau JSON", description=(
+            "Baca tabel inovasi (CSV, XLSX, atau JSON berisi daftar objek, termasuk data/inovasi.json situs rancang "
+            "lain) menjadi kb/inovasi/<id>.yaml, dengan laporan impor/<nama-berkas>.impor.md. Semua baris diperiksa "
+            "dulu; bila ada masalah, semuanya dilaporkan dan tidak ada yang ditulis. Profil yang sudah ada tidak "
+            "ditimpa kecuali dengan --perbarui."))
+    innovations.add_argument("source", type=Path, metavar="BERKAS", help="tabel .csv, .xlsx, atau .json")
+    innovations.add_argument("--pemetaan", metavar="PEMETAAN", default=None,
+                             help="berkas pemetaan kolom (.yaml) atau pemetaan bawaan: rancang, iid; bawaan: dipilih "
+                                  "menurut judul kolom")
+    innovations.add_argument("--coba", action="store_true",
+                             help="periksa dan cetak laporannya tanpa menulis berkas apa pun")
+    innovations.add_argument("--perbarui", action="store_true",
+                             help="perbarui profil yang sudah ada: hanya kunci yang dipetakan diganti, isi dan "
+                                  "komentar lain tetap")
+    innovations.add_argument("--lembar", metavar="NAMA", default=None,
+                             help="lembar kerja XLSX yang dibaca; bawaan: lembar 'inovasi' atau lembar pertama")
 
     direktori = commands.add_parser(
         "direktori", help="salinan direktori inovasi daerah lain (direktori_lain di rancang.yaml)", description=(
@@ -285,6 +302,8 @@ def _print_outcome(outcome) -> int:
 
 
 def cmd_impor(args: argparse.Namespace) -> int:
+    if args.what == "inovasi":
+        return cmd_impor_inovasi(args)
     from rancang.importer.run import import_regulation
     from rancang.layout import display_path
 
@@ -324,6 +343,37 @@ def cmd_direktori(args: argparse.Namespace) -> int:
     for diagnostic in problems:
         print(diagnostic.format(), file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_impor_inovasi(args: argparse.Namespace) -> int:
+    from rancang.importer.innovations.run import import_innovations
+    from rancang.layout import display_path
+
+    root = _root(args)
+    result = import_innovations(root, args.source.resolve(), args.pemetaan, coba=args.coba,
+                                perbarui=args.perbarui, lembar=args.lembar)
+    table = result.table
+    print(f"Dibaca: {table.shown} ({table.kind.upper()}; {'; '.join(table.detected)}); {len(table.rows)} baris; "
+          f"pemetaan {result.mapping.shown}.")
+    print(f"Profil baru: {result.count('baru')}; diperbarui: {result.count('diperbarui')}; sama: "
+          f"{result.count('sama')}.")
+    if result.new_agencies or result.new_aliases:
+        print(f"Perangkat daerah baru: {len(result.new_agencies)}; alias baru: {len(result.new_aliases)}.")
+    images = sum(len(plan.images) for plan in result.planned)
+    if images:
+        print(f"Gambar: {images}.")
+    ledger = result.ledger
+    print(f"Kata sumber: {ledger.total}; di profil {ledger.in_record}, di laporan {ledger.in_report}, tidak "
+          f"terlacak {len(ledger.missing)}.")
+    for diagnostic in result.warnings:
+        print(diagnostic.format(), file=sys.stderr)
+    if args.coba:
+        print("Coba saja (--coba): tidak ada berkas yang ditulis. Laporannya:")
+        print()
+        print(result.report, end="")
+    else:
+        print(f"Laporan: {display_path(result.report_path)}")
+    return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -268,6 +268,62 @@ CODES: dict[str, CodeInfo] = {
         "hunspell-id dan libenchant-2-2 (apt-get install hunspell-id libenchant-2-2), atau matikan L593 di "
         "rancang.yaml (pemeriksaan: abaikan: [L593]).",
     ),
+    "P430": CodeInfo(
+        "Berkas data inovasi tidak dapat dibaca",
+        "rancang impor inovasi membaca CSV, XLSX, dan JSON (daftar objek). Berkasnya tidak ada, akhirannya "
+        "lain, isinya rusak (JSON tidak sah, XLSX bukan arsip Excel), atau tidak berisi baris judul kolom dan "
+        "satu pun baris data.",
+    ),
+    "P431": CodeInfo(
+        "Pemetaan kolom tidak valid",
+        "Berkas pemetaan (--pemetaan PEMETAAN.yaml) menyebut kunci profil yang tidak ada, memberi bentuk isian "
+        "yang salah, atau bukan YAML yang sah. Setiap kolom sumber dipetakan ke satu kunci profil (jalur "
+        "bertitik seperti kontak.telepon), dengan 'nilai' untuk pilihan dan 'pemisah' untuk daftar.",
+    ),
+    "P432": CodeInfo(
+        "Kolom sumber tidak dikenali",
+        "Tanpa --pemetaan, rancang mencocokkan judul kolom dengan pemetaan bawaan (rancang dan iid); tidak ada "
+        "yang cocok, atau berkas pemetaan menyebut kolom yang tidak ada di sumber. Tulis berkas pemetaan untuk "
+        "kolom sumber Anda (lihat dokumentasi impor inovasi).",
+    ),
+    "P433": CodeInfo(
+        "Isi sel tidak dapat dibaca",
+        "Isi satu sel tidak dapat diubah menjadi nilai kunci profilnya: tanggal yang tidak dikenali, pilihan yang "
+        "tidak ada (misalnya tahapan selain inisiatif, uji coba, penerapan), atau angka yang bukan angka. Lokasinya "
+        "berkas:baris:kolom sumber; perbaiki sumbernya atau tambahkan 'nilai' di pemetaan.",
+    ),
+    "P434": CodeInfo(
+        "Baris tanpa nama inovasi",
+        "Setiap profil wajib memiliki nama; baris sumber yang berisi data tetapi sel namanya kosong tidak dapat "
+        "diimpor. Baris yang seluruhnya kosong dilewati tanpa pesan.",
+    ),
+    "P435": CodeInfo(
+        "Profil inovasi sudah ada",
+        "rancang impor inovasi tidak pernah menimpa profil tanpa diminta: kb/inovasi/<id>.yaml dengan id yang sama "
+        "sudah ada. Dengan --perbarui, hanya kunci yang dipetakan yang diganti; isi dan komentar lain di berkas "
+        "itu tetap.",
+    ),
+    "P436": CodeInfo(
+        "Lembar kerja tidak ada",
+        "--lembar menyebut lembar kerja (sheet) yang tidak ada di berkas XLSX; pesan menyebut lembar yang ada.",
+    ),
+    "P437": CodeInfo(
+        "Gambar isian tidak disimpan",
+        "Gambar di dalam isian HTML (data: URI) disimpan ke kb/gambar/ hanya bila berupa PNG, JPEG, atau SVG dan "
+        "paling besar 5 MB; gambar lain dicatat di laporan impor beserta keterangannya, tidak disimpan.",
+    ),
+    "P438": CodeInfo(
+        "Perangkat daerah yang mirip",
+        "Nama perangkat daerah baru dari sumber mirip dengan perangkat daerah lain (salah ketik, singkatan, huruf "
+        "besar). Periksa di laporan impor; bila sama, gabungkan dan tambahkan ejaan lainnya sebagai 'alias'.",
+    ),
+    "P439": CodeInfo(
+        "Berkas tidak dapat diperbarui",
+        "rancang impor inovasi menambah perangkat daerah dan alias ke kb/perangkat-daerah.yaml, dan dengan "
+        "--perbarui mengganti kunci profil, dengan menyunting teks berkas tanpa menulis ulang isian lain. Berkas "
+        "itu tidak valid, atau bagian yang perlu disunting ditulis dalam gaya alir ([...], {...}); perbaiki dulu "
+        "dengan rancang check atau tulis dalam gaya blok.",
+    ),
     "P440": CodeInfo(
         "Salinan direktori lain belum ada",
         "rancang.yaml menyebut direktori inovasi daerah lain (direktori_lain), tetapi salinan datanya belum ada di "
