@@ -549,7 +549,8 @@ def test_visit_page_lists_what_is_taken_from_each_innovation_profile(site: Path)
 
     empty = content.innovation_blocks(Innovation.model_validate({"nama": "Uji"}), minimal_data())
     filled = content.innovation_blocks(Innovation.model_validate(
-        {"nama": "Uji", "penghargaan": [{"nama": "Uji", "tahun": 2024}]}), minimal_data())
+        {"nama": "Uji", "penghargaan": [{"nama": "Uji", "tahun": 2024}], "kontak": {"nama": "Uji"},
+         "langkah": "Uji", "faktor_pendorong": "Uji", "faktor_penghambat": "Uji"}), minimal_data())
     labels = [label for block in empty if isinstance(block, KeyValues) for label, _value in block.rows]
     headings = [block.text for block in filled if isinstance(block, Heading)]
     rows = table_rows(read(site, "kunjungan"), "rancang-kerangka-inovasi")

@@ -1178,9 +1178,13 @@ INNOVATION_PARTS: dict[str, tuple[str, ...]] = {
     "Status": ("status",),
     "Dasar hukum": ("dasar_hukum",),
     "Anggaran": ("anggaran",),
+    "Langkah-langkah": ("langkah",),
     "Hasil": ("hasil", "indikator"),
+    "Faktor pendorong": ("faktor_pendorong",),
+    "Faktor penghambat": ("faktor_penghambat",),
     "Penghargaan": ("penghargaan",),
     "Replikasi": ("replikasi",),
+    "Kontak": ("kontak",),
 }
 
 #: Roles of visits/<id>.yaml, as written in the key ``peran``.
@@ -1320,7 +1324,8 @@ class VisitOutlineDirective(SphinxDirective):
         empty = content.innovation_blocks(Innovation.model_validate({"nama": "Contoh"}), data)
         filled = content.innovation_blocks(Innovation.model_validate(
             {"nama": "Contoh", "penghargaan": [{"nama": "Contoh", "tahun": 2021}],
-             "kontak": {"nama": "Contoh"}, "inovator": ["Contoh"]}), data)
+             "kontak": {"nama": "Contoh"}, "inovator": ["Contoh"], "langkah": "Contoh",
+             "faktor_pendorong": "Contoh", "faktor_penghambat": "Contoh"}), data)
         parts: list[tuple[str, str | None]] = []  # (label or heading, what is written when empty)
         when_empty: dict[str, str] = {}
         current = None
@@ -1333,11 +1338,12 @@ class VisitOutlineDirective(SphinxDirective):
                 parts.append((current, None))
             elif isinstance(block, Para) and block.note and current is not None:
                 when_empty[current] = (when_empty.get(current, "") + " " + block.text).strip()
+        facts = next((i for i, (_name, written) in enumerate(parts) if written is None), len(parts))
         headings_filled = [b.text for b in filled if isinstance(b, Heading)]
         for heading in headings_filled:  # parts written only when filled, in the order of a filled profile
             if heading not in [name for name, _ in parts]:
                 before = headings_filled[:headings_filled.index(heading)]
-                index = max([i for i, (name, _) in enumerate(parts) if name in before], default=len(parts) - 1)
+                index = max([i for i, (name, _) in enumerate(parts) if name in before], default=facts - 1)
                 parts.insert(index + 1, (heading, None))
         rows: list[Any] = []
         for name, written in parts:
