@@ -481,7 +481,7 @@ def test_yaml_1_1_traps_keep_the_text_as_written(project):
     assert innovation.name == "no"
     assert innovation.other_names == ["NO", "off"]
     assert innovation.status.value == "berjalan"
-    assert innovation.contact.phone == "0421123"
+    assert innovation.contact.phones == ["0421123"]  # one number, written without a list
     assert innovation.tags == ["yes", "09:00"]
     visit = data.visits["jebakan-yaml-11"]
     assert visit.participants[0].name == "no"
