@@ -519,8 +519,8 @@ def json_nodes(text: str, shown: str) -> Any:
         char = text[index]
         if char == "{":
             pairs = []
+            start = index
             index = skip(index + 1)
-            start = index - 1
             while text[index] != "}":
                 key_start = index
                 key, index = scanstring(text, index + 1)
