@@ -223,9 +223,27 @@ def test_names_of_one_id_are_not_duplicates_of_each_other():
                             ("bappeda", "BAPPEDA KOTA PAREPARE")]) == []
 
 
+def test_a_typo_in_the_region_is_found_and_other_regions_offices_are_not_twins():
+    assert near_duplicates([
+        ("parepare", "Dinas Kesehatan Kota Parepare"),
+        ("barru", "Dinas Kesehatan Kabupaten Barru"),
+        ("barru-typo", "Dinas Kesehatn Kabupaten Barru"),
+        ("ambon", "Dinas Kesehatn Kota Ambon"),
+        ("pareparee", "Dinkes Kota Parepar"),
+    ]) == [
+        ("parepare", "pareparee",
+         "'Dinas Kesehatan Kota Parepare' dan 'Dinkes Kota Parepar' berbeda satu huruf (parepare/parepar)"),
+        ("barru", "barru-typo",
+         "'Dinas Kesehatan Kabupaten Barru' dan 'Dinas Kesehatn Kabupaten Barru' berbeda satu huruf "
+         "(kesehatan/kesehatn)"),
+    ]
+
+
 def test_many_distinct_agencies_have_no_near_duplicates():
+    """A national list: thousands of offices, the same body in many regions."""
     names = [(f"kelurahan-{i}", f"Kelurahan Nomor {i}") for i in range(3000)]
     names += [(f"dinas-{i}", f"Dinas Urusan Ke{i:04d}") for i in range(3000)]
+    names += [(f"dinkes-{i}", f"Dinas Kesehatan Kabupaten Nomor {i}") for i in range(3000)]
     assert near_duplicates(names) == []
 
 

@@ -389,28 +389,50 @@ def near_duplicates(names: Iterable[tuple[str, str]]) -> list[tuple[str, str, st
             for b in group[i + 1:]:
                 note(a, b, 1, f"'{a[2]}' dan '{b[2]}' sama bila singkatannya dijabarkan ({key(a[2])})")
     for group in bodies.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if bool(a[3]) != bool(b[3]):
-                    region = " ".join(a[3] or b[3])
-                    note(a[:3], b[:3], 2, f"'{a[2]}' dan '{b[2]}' sama kecuali nama wilayah ({region})")
+        with_region = [e for e in group if e[3]]
+        for a in (e for e in group if not e[3]):
+            for b in with_region:
+                note(a[:3], b[:3], 2, f"'{a[2]}' dan '{b[2]}' sama kecuali nama wilayah ({' '.join(b[3])})")
     # One letter apart: keys with the same words except one, found through the word's one-letter deletions
-    # (two words one edit apart share a deletion, or one is a deletion of the other).
-    typo_index: dict[tuple[int, tuple[str, ...], str], list[tuple[int, str, str, tuple[str, ...]]]] = {}
+    # (two words one edit apart share a deletion, or one is a deletion of the other). Whole keys are compared
+    # (a typo in the region's name too), and the body of a name with a region with a name without one.
+    forms: dict[tuple[str, ...], list[tuple[tuple[int, str, str], bool, bool]]] = {}
     for body, group in bodies.items():
-        for position, word in enumerate(body):
+        for entry in group:
+            region = entry[3]
+            forms.setdefault(body + region, []).append((entry[:3], False, bool(region)))
+            if region:
+                forms.setdefault(body, []).append((entry[:3], True, True))
+    typo_index: dict[tuple[int, tuple[str, ...], str], set[tuple[str, ...]]] = {}
+    for tokens in forms:
+        for position, word in enumerate(tokens):
             if len(word) < _TYPO_MIN_LENGTH - 1 or any(c.isdigit() for c in word):
                 continue
-            rest = body[:position] + body[position + 1:]
-            variants = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
-            for variant in variants:
-                typo_index.setdefault((position, rest, variant), []).extend((*e[:3], body) for e in group)
+            rest = tokens[:position] + tokens[position + 1:]
+            for variant in {word} | {word[:i] + word[i + 1:] for i in range(len(word))}:
+                typo_index.setdefault((position, rest, variant), set()).add(tokens)
+    compared: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     for bucket in typo_index.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1:]:
-                words = _typo(a[3], b[3])
-                if words and a[1] != b[1]:
-                    note(a[:3], b[:3], 3, f"'{a[2]}' dan '{b[2]}' berbeda satu huruf ({words[0]}/{words[1]})")
+        if len(bucket) < 2:
+            continue
+        ordered = sorted(bucket)
+        for i, one in enumerate(ordered):
+            for other in ordered[i + 1:]:
+                if (one, other) in compared:
+                    continue
+                compared.add((one, other))
+                words = _typo(one, other)
+                if not words:
+                    continue
+                for a, a_body, a_region in forms[one]:
+                    for b, b_body, b_region in forms[other]:
+                        # whole key with whole key; a body only with a name that has no region
+                        if (a_body or b_body) and not (a_body != b_body and not (b_region if a_body else a_region)):
+                            continue
+                        x, y = words
+                        if b[0] < a[0]:
+                            a, b, x, y = b, a, y, x
+                        note(a, b, 3, f"'{a[2]}' dan '{b[2]}' berbeda satu huruf ({x}/{y})")
     pairs = sorted(found.items(), key=lambda item: (order[item[0][0]], order[item[0][1]]))
     return [(a, b, reason) for (a, b), (_, reason) in pairs]
 
