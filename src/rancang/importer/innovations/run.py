@@ -309,9 +309,9 @@ class _Agencies:
             return AgencyUse(spelling, spelling, "baru")
         found = agencies.match(spelling, self.known, wilayah=self.region)
         if found is not None:
-            if found.how in ("singkatan", "ejaan", "nama") and spelling.casefold() not in self._spellings(found.id):
-                if found.how != "nama":
-                    self._alias(found.id, spelling)
+            alias = agencies.tidy_caps(spelling) or spelling
+            if found.how in ("singkatan", "ejaan") and alias.casefold() not in self._spellings(found.id):
+                self._alias(found.id, alias)
             return AgencyUse(spelling, found.id, found.how)
         name = agencies.tidy_caps(spelling) or spelling
         agency_id = self._add(cv.slug(name), name)

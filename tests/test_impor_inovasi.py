@@ -1,0 +1,362 @@
+"""``rancang impor inovasi`` on the shapes regions export: CSV in UTF-8, UTF-8 with BOM, Windows-1252 and with
+semicolons; a workbook with merged header cells over two rows; another rancang site's ``inovasi.json``; a
+database export with its own mapping; and files with defects (tests/fixtures/impor_inovasi/, written by
+``make_fixtures.py`` and by hand; the texts are invented).
+
+What a user cares about: the profiles come out right and pass ``rancang check``; what was detected is said;
+every word of every cell is in the profile or in the report with its row and column; a bad cell is named by
+file:row:col with all the others at once and nothing is written; nothing is overwritten without
+``--perbarui``, which changes only the mapped keys and keeps comments; ``--coba`` writes nothing; agencies are
+matched, new ones appended and new spellings added as ``alias`` without touching the other lines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rancang.cli import main
+from rancang.importer.innovations.convert import parse_date, source_text, words
+from rancang.models.base import PartialDate
+from support import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "impor_inovasi"
+
+
+def run(root: Path, *argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("RANCANG_DEBUG", raising=False)
+        patch.chdir(root)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["-C", str(root), *argv])
+    return code, out.getvalue(), err.getvalue()
+
+
+def empty_project(root: Path) -> Path:
+    """The example's settings, agencies and catalogue, and no profile."""
+    (root / "kb" / "inovasi").mkdir(parents=True)
+    shutil.copy2(REPO / "rancang.yaml", root / "rancang.yaml")
+    for name in ("perangkat-daerah.yaml", "dasar-hukum.yaml"):
+        shutil.copy2(REPO / "kb" / name, root / "kb" / name)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    return root
+
+
+def profiles(root: Path) -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((root / "kb/inovasi").glob("*.yaml"))}
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+IMPORTS = {
+    "iid-utf8": ("iid-utf8.csv",),
+    "iid-utf8-bom": ("iid-utf8-bom.csv",),
+    "iid-windows-1252": ("iid-windows-1252.csv",),
+    "iid-titik-koma": ("iid-titik-koma.csv",),
+    "opd-sel-gabungan": ("opd-sel-gabungan.xlsx", "--pemetaan", str(FIXTURES / "pemetaan-sel-gabungan.yaml")),
+    "rancang-lain": ("rancang-lain.json",),
+    "opd": ("opd.csv", "--pemetaan", str(FIXTURES / "pemetaan-opd.yaml")),
+}
+
+
+class Imported:
+    def __init__(self, root: Path, code: int, out: str, err: str, stem: str):
+        self.root, self.code, self.out, self.err = root, code, out, err
+        self.report = (root / "impor" / f"{stem}.impor.md").read_text(encoding="utf-8") if code == 0 else ""
+        self.profiles = profiles(root)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> dict[str, Imported]:
+    results = {}
+    for name, (source, *options) in IMPORTS.items():
+        root = empty_project(tmp_path_factory.mktemp(name))
+        code, out, err = run(root, "impor", "inovasi", str(FIXTURES / source), *options)
+        results[name] = Imported(root, code, out, err, Path(source).stem)
+    return results
+
+
+@pytest.mark.parametrize("name", IMPORTS)
+def test_every_fixture_imports_and_passes_check(imported, name):
+    result = imported[name]
+    assert result.code == 0, result.err
+    assert result.profiles
+    code, out, err = run(result.root, "check")
+    assert code == 0, out + err
+    assert "Profil baru" in result.out and "Laporan: impor/" in result.out
+
+
+@pytest.mark.parametrize("name, said", [
+    ("iid-utf8", "pengodean: UTF-8; pemisah kolom: koma (,)"),
+    ("iid-utf8-bom", "pengodean: UTF-8 dengan BOM"),
+    ("iid-windows-1252", "pengodean: Windows-1252"),
+    ("iid-titik-koma", "pemisah kolom: titik koma (;)"),
+    ("opd", "pemisah kolom: garis tegak (|)"),
+    ("opd-sel-gabungan", "judul kolom: dua baris (sel gabungan di baris 1), digabung 'Induk / Anak'"),
+])
+def test_what_was_detected_is_said(imported, name, said):
+    result = imported[name]
+    assert said in result.out
+    assert said in result.report
+
+
+@pytest.mark.parametrize("name", ["iid-utf8-bom", "iid-windows-1252", "iid-titik-koma"])
+def test_the_encodings_give_the_same_letters(imported, name):
+    got = imported[name].profiles
+    assert got["kafe-baca-pesisir"]["nama"] == "Kafe Baca’ Pesisir"
+    assert "café" in got["kafe-baca-pesisir"]["rancang_bangun"]
+    assert got["resume-layanan-satu-lembar"]["nama"] == "Résumé Layanan Satu Lembar"
+    assert got["resume-layanan-satu-lembar"]["urusan"] == ["administrasi kependudukan", "pencatatan sipil"]
+
+
+def test_iid_labels_become_the_profile_values(imported):
+    got = imported["iid-utf8"].profiles
+    first = got["sapa-warga-kelurahan"]
+    assert (first["tahapan"], first["inisiator"], first["jenis"], first["bentuk"]) == \
+        ("penerapan", "asn", "digital", "pelayanan_publik")
+    assert first["tanggal_uji_coba"] == 2020
+    assert str(first["tanggal_penerapan"]) == "2021-06-04"  # 04/06/2021 is day/month/year
+    assert first["rancang_bangun"] == ("Warga melapor lewat pesan singkat ke petugas kelurahan.\n"
+                                       "Petugas menjawab paling lambat satu hari kerja.")
+    second = got["timbang-bayi-keliling"]
+    assert (second["tahapan"], second["jenis"], second["bentuk"]) == ("uji_coba", "non_digital", "lainnya")
+    assert str(second["tanggal_uji_coba"]) == "2021-06-04" and second["tanggal_penerapan"] == "2022-07"
+    assert got["lapak-nelayan-pagi"]["perangkat_daerah"] == "dpkp"  # the example's own agency, by name
+    assert got["lapak-nelayan-pagi"]["bentuk"] == "tata_kelola"
+    # two rows with one name: two files, the second de-duplicated
+    assert got["sapa-warga-kelurahan-2"]["tanggal_uji_coba"] == "2019-02-01" or \
+        str(got["sapa-warga-kelurahan-2"]["tanggal_uji_coba"]) == "2019-02-01"
+
+
+def test_merged_header_cells_name_the_columns(imported):
+    result = imported["opd-sel-gabungan"]
+    got = result.profiles
+    assert str(got["posyandu-remaja-pesisir"]["tanggal_uji_coba"]) == "2021-06-04"  # an Excel date
+    assert got["posyandu-remaja-pesisir"]["tanggal_penerapan"] == 2022
+    assert str(got["sekolah-lapang-rumput-laut"]["tanggal_uji_coba"]) == "2021-06-04"  # an Excel day number
+    assert got["sekolah-lapang-rumput-laut"]["tanggal_penerapan"] == "2023-08"
+    assert got["posyandu-remaja-pesisir"]["tujuan"] == "Remaja memeriksa kesehatan sebaya."
+    assert "| E | Waktu / Uji Coba | `tanggal_uji_coba` |" in result.report
+    assert "angka hari Excel 44351 dibaca sebagai tanggal 2021-06-04" in result.report
+    assert "lembar: Rekap OPD (lembar lain: Catatan)" in result.report
+
+
+def test_a_mapping_file_with_value_maps_and_separators(imported):
+    got = imported["opd"].profiles
+    first = got["antar-jemput-akta-lahir"]
+    assert first["tahapan"] == "penerapan" and first["jenis"] == "digital"
+    assert first["urusan"] == ["administrasi kependudukan", "pencatatan sipil"]
+    assert first["kontak"]["surel"] == "capil@contoh.go.id"
+    assert first["kontak"]["telepon"] in ("0421-21000", ["0421-21000"])
+    assert got["bank-sampah-sekolah"]["tanggal_penerapan"] == "2023-01"
+
+
+def test_another_rancang_site_s_json_keeps_every_key(imported):
+    got = imported["rancang-lain"].profiles
+    fish = got["pasar-ikan-higienis"]
+    assert fish["indikator"][0]["hasil"]["nilai"] == 58
+    assert fish["penghargaan"][0]["tingkat"] == "provinsi"
+    assert fish["ringkasan"] == "Los ikan ditata ulang dengan **air bersih** dan es."
+    assert fish["perangkat_daerah"] == "dpkp"
+    home = got["rumah-singgah-pasien"]
+    assert home["perangkat_daerah"] == "dinas-sosial-lain"  # named from perangkat-daerah.json beside it
+    agencies = yaml.safe_load((imported["rancang-lain"].root / "kb/perangkat-daerah.yaml").read_text())
+    assert {"id": "dinas-sosial-lain", "nama": "Dinas Sosial"} in agencies
+
+
+def _report_lines(report: str) -> dict[str, Counter]:
+    lines: dict[str, Counter] = {}
+    for line in report.splitlines():
+        match = re.match(r"- (baris \d+, (?:kolom [A-Z]+ \(.*?\)|kunci «.*?»))", line)
+        if match:
+            lines.setdefault(match.group(1), Counter()).update(words(line[match.end():]))
+    return lines
+
+
+@pytest.mark.parametrize("name", IMPORTS)
+def test_every_word_of_every_cell_is_in_the_profile_or_in_the_report(imported, name):
+    """Read back independently: the source table, the profile of each row (by the report's list), and the
+    report's line for the cell."""
+    from rancang.importer.innovations.tables import read_table
+
+    result = imported[name]
+    source = FIXTURES / IMPORTS[name][0]
+    table = read_table(source, source.name)
+    rows = {int(m.group(1)): m.group(2) for m in re.finditer(r"^- baris (\d+): `(kb/inovasi/[^`]+)`", result.report,
+                                                               re.M)}
+    lines = _report_lines(result.report)
+    missing = []
+    for row in table.rows:
+        text = (result.root / rows[row.line]).read_text(encoding="utf-8") if row.line in rows else ""
+        available = Counter(words(text + " " + Path(rows.get(row.line, "")).stem))  # the id: the file name
+        for column, value in row.cells.items():
+            there = lines.get(table.place(row, column), Counter())
+            for word in words(source_text(value)):
+                if there[word] > 0:  # the report's line of this very cell first
+                    there[word] -= 1
+                elif available[word] > 0:
+                    available[word] -= 1
+                else:
+                    missing.append((row.line, column, word))
+    assert not missing
+    assert ", 0 tidak terlacak." in result.report
+
+
+def test_a_bad_file_is_refused_whole_with_every_problem_located(tmp_path):
+    root = empty_project(tmp_path)
+    before = snapshot(root)
+    code, out, err = run(root, "impor", "inovasi", str(FIXTURES / "rusak.csv"))
+    assert code == 1 and "Traceback" not in err
+    lines = err.strip().splitlines()
+    shown = str(FIXTURES / "rusak.csv")
+    assert any(line.startswith(f"{shown}:2:4: P433: kolom 'Waktu Uji Coba'") for line in lines)
+    assert any(line.startswith(f"{shown}:2:5: P433:") and "kemarin sore" in line for line in lines)
+    assert f"{shown}:3:1: P434: baris ini berisi data tetapi nama inovasinya kosong" in lines
+    assert any(line.startswith(f"{shown}:4:2: P433:") and "«Selesai»" in line for line in lines)
+    assert any(line.startswith(f"{shown}:4:3: P433:") and "«Analog»" in line for line in lines)
+    assert snapshot(root) == before
+
+
+def test_a_bad_mapping_is_refused_with_every_problem_located(tmp_path):
+    root = empty_project(tmp_path)
+    mapping = FIXTURES / "pemetaan-rusak.yaml"
+    code, out, err = run(root, "impor", "inovasi", str(FIXTURES / "rusak.csv"), "--pemetaan", str(mapping))
+    assert code == 1
+    assert f"{mapping}:5:12: P431: kolom 'Tahapan': nilai 'selesai' tidak ada untuk 'tahapan'" in err
+    assert f"{mapping}:8:12: P431: kolom 'Telepon': kunci profil 'kontak.telpon' tidak ada (mungkin maksud Anda " \
+           "'kontak.telepon'?)" in err
+    assert f"{mapping}:11:5: P431: kunci 'urutan' tidak dikenal" in err
+
+
+def test_unknown_columns_and_sheets_and_files(tmp_path):
+    root = empty_project(tmp_path)
+    odd = tmp_path / "lain.csv"
+    odd.write_text("judul,isi\nA,B\n", encoding="utf-8")
+    code, _, err = run(root, "impor", "inovasi", str(odd))
+    assert code == 1 and "P432: judul kolom tidak cocok dengan pemetaan bawaan" in err
+    assert "judul kolom sumber: judul, isi" in err
+    code, _, err = run(root, "impor", "inovasi", str(FIXTURES / "opd-sel-gabungan.xlsx"), "--lembar", "Data")
+    assert code == 1 and "P436: lembar 'Data' tidak ada; lembar di berkas ini: Rekap OPD, Catatan" in err
+    broken = tmp_path / "rusak.json"
+    broken.write_text('[\n  {"nama": "A"},\n  {"nama": }\n]\n', encoding="utf-8")
+    code, _, err = run(root, "impor", "inovasi", str(broken))
+    assert code == 1 and "rusak.json:3:12: P430: JSON tidak sah" in err
+    code, _, err = run(root, "impor", "inovasi", str(tmp_path / "tidak-ada.csv"))
+    assert code == 1 and "P430: berkas tidak ada" in err
+
+
+def test_coba_writes_nothing_and_prints_the_report(tmp_path):
+    root = empty_project(tmp_path)
+    before = snapshot(root)
+    code, out, err = run(root, "impor", "inovasi", str(FIXTURES / "iid-utf8.csv"), "--coba")
+    assert code == 0, err
+    assert snapshot(root) == before
+    assert "Coba saja (--coba): tidak ada berkas yang ditulis" in out
+    assert "# Laporan impor inovasi: iid-utf8.csv" in out
+    assert "kb/inovasi/sapa-warga-kelurahan.yaml` (baru)" in out
+
+
+def test_nothing_is_overwritten_without_perbarui(tmp_path):
+    root = empty_project(tmp_path)
+    assert run(root, "impor", "inovasi", str(FIXTURES / "iid-utf8.csv"))[0] == 0
+    before = snapshot(root)
+    code, out, err = run(root, "impor", "inovasi", str(FIXTURES / "iid-utf8.csv"))
+    assert code == 1
+    assert f"{FIXTURES / 'iid-utf8.csv'}:2:2: P435: profil kb/inovasi/sapa-warga-kelurahan.yaml sudah ada" in err
+    assert snapshot(root) == before
+
+
+def test_perbarui_replaces_only_mapped_keys_and_keeps_comments(tmp_path):
+    root = empty_project(tmp_path)
+    target = root / "kb/inovasi/sapa-warga-kelurahan.yaml"
+    original = (
+        "# yaml-language-server: $schema=../../schemas/inovasi.schema.json\n"
+        "## Profil yang disunting tangan.\n"
+        "nama: Sapa Warga Kelurahan\n"
+        "tahapan: uji_coba  # lama\n"
+        "## Catatan tentang sumber: tetap.\n"
+        "sumber:\n"
+        "  - judul: Catatan rapat\n"
+        "    penerbit: Bagian Organisasi  # komentar di dalam\n"
+        "tag: [warga]\n")
+    target.write_text(original, encoding="utf-8")
+    source = tmp_path / "satu.csv"
+    source.write_text("Nama Inovasi,Tahapan,Tujuan\nSapa Warga Kelurahan,Penerapan,Menjawab warga lebih cepat.\n",
+                      encoding="utf-8")
+    code, out, err = run(root, "impor", "inovasi", str(source), "--perbarui")
+    assert code == 0, err
+    text = target.read_text(encoding="utf-8")
+    assert text == original.replace("tahapan: uji_coba  # lama\n", "tahapan: penerapan\n") + \
+        "tujuan: Menjawab warga lebih cepat.\n"
+    assert "diperbarui: 1" in out
+    code, out, err = run(root, "impor", "inovasi", str(source), "--perbarui")
+    assert code == 0 and "sama: 1" in out and target.read_text(encoding="utf-8") == text
+    assert (root / "impor" / "satu.impor.md").is_file() and (root / "impor" / "satu-2.impor.md").is_file()
+
+
+def test_agencies_are_appended_and_new_spellings_become_aliases(tmp_path):
+    root = empty_project(tmp_path)
+    agencies = root / "kb/perangkat-daerah.yaml"
+    original = agencies.read_text(encoding="utf-8")
+    code, out, err = run(root, "impor", "inovasi", str(FIXTURES / "opd-sel-gabungan.xlsx"), "--pemetaan",
+                         str(FIXTURES / "pemetaan-sel-gabungan.yaml"))
+    assert code == 0, err
+    text = agencies.read_text(encoding="utf-8")
+    # every line that was there is still there, in order
+    kept = [line for line in text.splitlines() if line.strip() and line in original.splitlines()]
+    assert kept == [line for line in original.splitlines() if line.strip()]
+    data = {a["id"]: a for a in yaml.safe_load(text)}
+    assert data["dpkp"]["alias"] == ["Dinas Pertanian, Kelautan dan Perikanaan"]  # a typo: merged, reported
+    assert data["dinas-kesehatan"]["nama"] == "Dinas Kesehatan"  # ALL CAPS tidied
+    got = profiles(root)
+    assert got["posyandu-remaja-pesisir"]["perangkat_daerah"] == "dinas-kesehatan"
+    assert got["kios-tani-keliling"]["perangkat_daerah"] == "dinas-kesehatan"
+    report = (root / "impor/opd-sel-gabungan.impor.md").read_text(encoding="utf-8")
+    assert "«Dinas Pertanian, Kelautan dan Perikanaan» → `dpkp` (ejaan mirip, ditambahkan sebagai alias — periksa)" \
+        in report
+    assert run(root, "check")[0] == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    (2021, PartialDate(2021)), ("2021", PartialDate(2021)), ("2021-06", PartialDate(2021, 6)),
+    ("2021-06-04", PartialDate(2021, 6, 4)), ("04/06/2021", PartialDate(2021, 6, 4)),
+    ("4-6-2021", PartialDate(2021, 6, 4)), ("4 Juni 2021", PartialDate(2021, 6, 4)),
+    ("Jumat, 4 Juni 2021", PartialDate(2021, 6, 4)), ("Juni 2021", PartialDate(2021, 6)),
+    ("06/2021", PartialDate(2021, 6)), ("4 Jun 2021", PartialDate(2021, 6, 4)), ("Tahun 2019", PartialDate(2019)),
+    (44351, PartialDate(2021, 6, 4)), ("2021-06-04 00:00:00", PartialDate(2021, 6, 4)),
+])
+def test_dates_in_many_shapes(text, expected):
+    assert parse_date(text)[0] == expected
+
+
+def test_round_trip_of_our_open_data(tmp_path):
+    """The root example's inovasi.json, imported into an empty project, gives the same records."""
+    from rancang.loader import load_project
+    from rancang.site.opendata import json_bytes
+
+    data, _ = load_project(REPO)
+    source = tmp_path / "data" / "inovasi.json"
+    source.parent.mkdir()
+    source.write_bytes(json_bytes(data))
+    root = empty_project(tmp_path / "proyek")
+    for picture in {p.file for i in data.innovations.values() for p in i.images}:
+        (root / picture).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / picture, root / picture)
+    code, out, err = run(root, "impor", "inovasi", str(source))
+    assert code == 0, err
+    again, problems = load_project(root)
+    assert not [d for d in problems if d.severity.value == "galat"]
+    assert set(again.innovations) == set(data.innovations)
+    for rid, innovation in data.innovations.items():
+        assert again.innovations[rid].model_dump() == innovation.model_dump(), rid
+    assert (root / "kb/perangkat-daerah.yaml").read_bytes() == (REPO / "kb/perangkat-daerah.yaml").read_bytes()
