@@ -25,6 +25,7 @@ from docx_reading import blocks
 from support import REPO, build_site_of, copy_example
 
 from rancang.cli import main
+from rancang.locations import locate
 from rancang.models.innovation import Innovation
 from rancang.present.innovation import InnovationView
 from rancang.validation import validate
@@ -148,6 +149,10 @@ def test_a_single_phone_number_written_as_one_string_stays_valid():
     assert record.contact.phones == ["0421-21112"]
     assert [(line.label, line.value) for line in InnovationView(RECORD_ID, record, None).contacts] == [
         ("Telepon", "0421-21112")]
+    # the number's place is the scalar itself, as for the first item of a list
+    assert str(locate(record.contact, "phones", 0)) == f"kb/inovasi/{RECORD_ID}.yaml:3:12"
+    record, _ = read('nama: Uji\nkontak:\n  telepon:\n    - "0421-21112"\n')
+    assert str(locate(record.contact, "phones", 0)) == f"kb/inovasi/{RECORD_ID}.yaml:4:7"
 
 
 def test_a_wrong_single_phone_number_is_located_at_its_scalar():
