@@ -153,8 +153,8 @@ def _plain_tokens(name: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=65536)
 def _key_tokens(name: str) -> tuple[str, ...]:
     """The words of :func:`key`. A parenthesised part is the other spelling of the rest (``Badan ... Daerah
-    (Bappeda)``, ``Bappeda (Badan ... Daerah)``, ``Dinas Kesehatan (Kota Parepare)``): the longer side counts,
-    or the outside when the inside is one word."""
+    (Bappeda)``, ``Bappeda (Badan ... Daerah)``, ``Dinas Kesehatan (Kota Parepare)``): the outside counts,
+    unless it is one word and the inside is longer (an abbreviation followed by its expansion)."""
     inside = " ".join(_PARENTHESES.findall(name))
     outside = _PARENTHESES.sub(" ", name)
     table = _expansions()
