@@ -536,3 +536,15 @@ def test_parse_copy_accepts_what_our_open_data_writes(example_build):
                          problems)
     assert problems == []
     assert sorted(records) == sorted(p.stem for p in (example_build.root / "kb" / "inovasi").glob("*.yaml"))
+
+
+def test_an_unknown_agency_id_suggests_the_agency_it_abbreviates(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path / "p")
+    (root / "kb" / "inovasi").mkdir(parents=True)
+    (root / "kb" / "perangkat-daerah.yaml").write_text(
+        "- id: dinas-kesehatan\n  nama: Dinas Kesehatan\n  alias: [Dinkes Kabupaten Contoh]\n", encoding="utf-8")
+    (root / "kb" / "inovasi" / "a.yaml").write_text("nama: A\nperangkat_daerah: dinkes\n", encoding="utf-8")
+    code, out, _err = run(root, monkeypatch, capsys, "check")
+    assert code == 1
+    assert "kb/inovasi/a.yaml:2:19: R301: perangkat daerah 'dinkes' tidak dikenal (mungkin maksud Anda " \
+           "'dinas-kesehatan'?)" in out.splitlines(), out

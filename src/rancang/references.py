@@ -59,12 +59,25 @@ def _catalogue(data: ProjectData) -> Iterator[Diagnostic]:
 def _innovations(data: ProjectData) -> Iterator[Diagnostic]:
     for innovation in data.innovations.values():
         if innovation.agency and innovation.agency not in data.agencies:
-            yield _unknown(innovation.agency, data.agencies, "perangkat daerah", locate(innovation, "agency"))
+            yield _unknown_agency(innovation.agency, data, locate(innovation, "agency"))
         for ref in innovation.legal_basis:
             if ref.id and ref.id not in data.catalogue:
                 yield _unknown(ref.id, data.catalogue, "dasar hukum", locate(ref, "id"))
             if ref.regulation and ref.regulation not in data.regulations:
                 yield _unknown(ref.regulation, data.regulations, "rancangan peraturan", locate(ref, "regulation"))
+
+
+def _unknown_agency(agency: str, data: ProjectData, where: Location) -> Diagnostic:
+    """An unknown agency id; when no id is close, the agency whose name, short name or alias (``alias``) it
+    spells (``dinkes`` for ``dinas-kesehatan``) is suggested."""
+    problem = _unknown(agency, data.agencies, "perangkat daerah", where)
+    if closest(agency, data.agencies) is None and data.agencies:
+        from rancang.language.agencies import match
+
+        found = match(agency.replace("-", " "), data.agencies)
+        if found is not None:
+            return Diagnostic("R301", problem.message, where, suggestion=f"mungkin maksud Anda '{found.id}'?")
+    return problem
 
 
 def _regulations(data: ProjectData, drafts: Mapping[str, Drafted]) -> Iterator[Diagnostic]:
