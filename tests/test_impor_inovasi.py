@@ -66,6 +66,7 @@ IMPORTS = {
     "opd-sel-gabungan": ("opd-sel-gabungan.xlsx", "--pemetaan", str(FIXTURES / "pemetaan-sel-gabungan.yaml")),
     "rancang-lain": ("rancang-lain.json",),
     "opd": ("opd.csv", "--pemetaan", str(FIXTURES / "pemetaan-opd.yaml")),
+    "iid-html": ("iid-html.csv",),
 }
 
 
@@ -174,6 +175,23 @@ def test_another_rancang_site_s_json_keeps_every_key(imported):
     assert {"id": "dinas-sosial-lain", "nama": "Dinas Sosial"} in agencies
 
 
+def test_html_narratives_become_markdown_and_their_images_files(imported):
+    from rancang.richtext import plain
+
+    result = imported["iid-html"]
+    got = result.profiles["surat-keterangan-kilat"]
+    design = got["rancang_bangun"]
+    assert "<" not in design and "&nbsp;" not in design
+    assert "1. Isi formulir" in design and "**daring**" in design
+    assert "Warga mengisi formulir daring." in plain(design)
+    assert got["gambar"] == [{"berkas": "kb/gambar/surat-keterangan-kilat-1.png",
+                              "keterangan": "Layar formulir daring"}]
+    assert (result.root / "kb/gambar/surat-keterangan-kilat-1.png").read_bytes().startswith(b"\x89PNG")
+    assert got["hasil"] == "Surat terbit dalam satu hari."
+    assert "gaya lama" in result.report  # what the conversion dropped, with its words
+    assert "Gambar: 1." in result.out
+
+
 def _report_lines(report: str) -> dict[str, Counter]:
     lines: dict[str, Counter] = {}
     for line in report.splitlines():
@@ -187,6 +205,7 @@ def _report_lines(report: str) -> dict[str, Counter]:
 def test_every_word_of_every_cell_is_in_the_profile_or_in_the_report(imported, name):
     """Read back independently: the source table, the profile of each row (by the report's list), and the
     report's line for the cell."""
+    from rancang.importer.innovations import html
     from rancang.importer.innovations.tables import read_table
 
     result = imported[name]
@@ -201,7 +220,10 @@ def test_every_word_of_every_cell_is_in_the_profile_or_in_the_report(imported, n
         available = Counter(words(text + " " + Path(rows.get(row.line, "")).stem))  # the id: the file name
         for column, value in row.cells.items():
             there = lines.get(table.place(row, column), Counter())
-            for word in words(source_text(value)):
+            text = source_text(value)
+            if html.looks_like_html(text):  # the words of an HTML narrative are those of its text
+                text = " ".join(html.plain_words(text))
+            for word in words(text):
                 if there[word] > 0:  # the report's line of this very cell first
                     there[word] -= 1
                 elif available[word] > 0:

@@ -222,19 +222,11 @@ def split(value: Any, separator: str | None) -> list[Any]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def html_module():
-    """The HTML converter (TEMPORARY: None until rancang.importer.innovations.html lands)."""
-    try:
-        from rancang.importer.innovations import html
-    except ImportError:
-        return None
-    return html
-
-
 def markdown(value: Any) -> Converted:
     text = _text(value)
-    html = html_module()
-    if html is not None and html.looks_like_html(text):
+    from rancang.importer.innovations import html
+
+    if html.looks_like_html(text):
         converted = html.html_to_markdown(text)
         images = [Image(image.data, image.kind, image.alt, image.index) for image in converted.images]
         return Converted(converted.markdown.strip(), list(converted.dropped), images)

@@ -426,9 +426,10 @@ def _explain(exc: Any, data: dict, table: Table, planned: Planned) -> list[Diagn
 
 def _source_words(value: Any) -> list[str]:
     """The words of a cell as the ledger counts them (an HTML narrative: the words of its text)."""
+    from rancang.importer.innovations import html
+
     text = cv.source_text(value)
-    html = cv.html_module()
-    if isinstance(value, str) and html is not None and html.looks_like_html(text):
+    if isinstance(value, str) and html.looks_like_html(text):
         return [w for part in html.plain_words(text) for w in cv.words(part)]
     return cv.words(text)
 
