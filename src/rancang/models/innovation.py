@@ -7,9 +7,9 @@ novelty, indicators before and after, awards, replication, sources, images with
 their caption and source), and what provincial and national collections hold
 (the region with its Kemendagri code, the process steps, the driving and
 hindering factors, the contact's address and phone numbers). The id is the file
-name, so it is written in exactly
-one place. The Indonesian label of each allowed value is written beside it
-(:class:`rancang.models.base.Choice`), once for every output.
+name, so it is written in exactly one place. The Indonesian label of each
+allowed value is written beside it (:class:`rancang.models.base.Choice`), once
+for every output.
 
 Only ``nama`` is required: a profile may start small, and an unknown fact is
 left out rather than guessed. ``rancang check`` reports what the index would
