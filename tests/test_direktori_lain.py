@@ -548,3 +548,12 @@ def test_an_unknown_agency_id_suggests_the_agency_it_abbreviates(tmp_path, monke
     assert code == 1
     assert "kb/inovasi/a.yaml:2:19: R301: perangkat daerah 'dinkes' tidak dikenal (mungkin maksud Anda " \
            "'dinas-kesehatan'?)" in out.splitlines(), out
+
+
+def test_a_control_character_in_the_copy_is_refused_where_it_is():
+    content = dump([{"id": "a", "nama": "A", "ringkasan": "baris\u0007bunyi"}, {"id": "b", "nama": "B"}])
+    problems: list = []
+    records = parse_copy(content, "salinan.json", "inovasi", problems)
+    assert [d.format() for d in problems] == ["salinan.json:5:18: Y112: karakter kendali U+0007 tidak diizinkan "
+                                              "dalam teks"]
+    assert sorted(records) == ["b"]

@@ -22,6 +22,7 @@ from rancang.models.innovation import IMAGE_MAX_BYTES, IMAGE_MAX_TEXT, IMAGE_SUF
 from rancang.models.project import Project
 from rancang.locations import attach_sources, locate
 from rancang.validation import validate
+from rancang.yamlsource import _FORBIDDEN_CHARS as FORBIDDEN_CHARS
 from rancang.yamlsource import Source, child, load, node_location
 
 EMBLEM_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -474,6 +475,14 @@ def parse_copy(content: bytes, shown: str, kind: str, problems: list[Diagnostic]
             problems.append(Diagnostic("R302", f"id '{record_id}' sudah dipakai oleh butir ke-{first[record_id] + 1}",
                                        node_location(shown, child(node(index), "id"))))
             continue
+        bad = _forbidden_text(value)
+        if bad is not None:
+            at = node(index)
+            for part in bad[1]:
+                at = child(at, part) or at
+            problems.append(Diagnostic("Y112", f"karakter kendali U+{ord(bad[0]):04X} tidak diizinkan dalam teks",
+                                       node_location(shown, at)))
+            continue
         fields = value if kind != "inovasi" else {k: v for k, v in value.items() if k != "id"}
         try:
             instance = model.model_validate(fields)
@@ -491,6 +500,22 @@ def parse_copy(content: bytes, shown: str, kind: str, problems: list[Diagnostic]
             if instance.images:
                 records[record_id] = instance.model_copy(update={"images": []})
     return records
+
+
+def _forbidden_text(value: Any, path: tuple = ()) -> tuple[str, tuple] | None:
+    """The first character Word and HTML cannot carry (as YAML files refuse them, Y112) in a JSON value, with
+    the path of keys and indices to it."""
+    if isinstance(value, str):
+        found = FORBIDDEN_CHARS.search(value)
+        return (found.group(), path) if found else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and FORBIDDEN_CHARS.search(key):
+            return FORBIDDEN_CHARS.search(key).group(), path
+        found = _forbidden_text(item, (*path, key))
+        if found is not None:
+            return found
+    return None
 
 
 def json_nodes(text: str, shown: str) -> Any:
