@@ -364,8 +364,10 @@ class _Converter(MarkdownConverter):
                 self._table(child)
             elif name in _LISTS:
                 self._list(child)
-            else:
+            elif name in BLOCK:
                 self._settle(child)
+            elif any(self._blocky(piece) for piece in child.children):
+                child.unwrap()  # <font><p>..</p></font>, <b>a<p>b</p></b>: its format cannot span blocks
 
     def _blocky(self, node) -> bool:
         return isinstance(node, Tag) and ((node.name in BLOCK and node.name != "br") or id(node) in self.containers)

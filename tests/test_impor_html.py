@@ -1,0 +1,296 @@
+"""HTML narratives of agency database exports → Markdown: what people see in the record, the pictures taken out,
+the notes of what was left out, and the word ledger (no word of the source lost without a note)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rancang.importer.innovations.html import Image, html_to_markdown, looks_like_html, plain_words
+from rancang.richtext import BlockQuote, BulletList, OrderedList, Paragraph, Strong, Table, Text, parse, plain
+
+FIXTURES = Path(__file__).parent / "fixtures" / "impor_inovasi" / "html"
+FLAT = "susunan HTML isian ini tidak bisa dibaca per elemen"
+
+
+def noted_words(dropped: list[str]) -> Counter:
+    """The words of the text each note quotes (after its first ``": "``)."""
+    return Counter(word for note in dropped for word in note.partition(": ")[2].split())
+
+
+def lost_words(source: str, markdown: str) -> Counter:
+    return Counter(plain_words(source)) - Counter(plain(markdown).split())
+
+
+def assert_ledger(source: str) -> None:
+    converted = html_to_markdown(source)
+    assert parse(converted.markdown).raw_html == (), converted.markdown
+    lost = lost_words(source, converted.markdown)
+    assert not lost - noted_words(converted.dropped), (converted.markdown, converted.dropped)
+
+
+def md(source: str) -> str:
+    return html_to_markdown(source).markdown
+
+
+# -- the ledger over every fixture -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.html")), ids=lambda path: path.stem)
+def test_every_word_of_a_fixture_arrives_or_is_noted(path):
+    source = path.read_text(encoding="utf-8")
+    assert looks_like_html(source)
+    converted = html_to_markdown(source)
+    assert parse(converted.markdown).raw_html == ()
+    lost = lost_words(source, converted.markdown)
+    assert not lost - noted_words(converted.dropped)  # every word lost is a word a note quotes
+    assert all(note.partition(": ")[2] for note in converted.dropped)
+    if path.stem != "bersarang-dalam":
+        assert not any(note.startswith(FLAT) for note in converted.dropped)
+
+
+def fixture(name: str):
+    return html_to_markdown((FIXTURES / f"{name}.html").read_text(encoding="utf-8"))
+
+
+# -- what people see -------------------------------------------------------------------------------------------
+
+
+def test_justified_paragraphs_with_spans_become_plain_paragraphs():
+    converted = fixture("rata-kiri-kanan")
+    assert converted.markdown == (
+        "Layanan **Antar Obat** dimulai pada tahun 2021 oleh Puskesmas Batu Lappa untuk warga lanjut usia yang "
+        "sulit datang ke puskesmas.\n\n"
+        "Petugas mengantar obat setiap hari Selasa dan Kamis; biaya pengantaran Rp 0,- (gratis) dan pendaftaran "
+        "lewat *WhatsApp*.")
+    assert converted.images == [] and converted.dropped == []
+
+
+def test_nested_lists_and_items_never_closed():
+    assert fixture("daftar-bersarang").markdown == (
+        "Tahapan pelaksanaan:\n\n"
+        "1. Pendataan warga sasaran\n   - data dari posyandu\n   - data dari kelurahan\n"
+        "2. Verifikasi oleh petugas\n   1. kunjungan rumah\n   2. wawancara singkat\n"
+        "3. Penyaluran bantuan\n\n"
+        "- Catatan: tidak ada biaya.\n- Satu butir tanpa penutup")
+    tree = parse(fixture("daftar-bersarang").markdown)
+    assert [type(block) for block in tree.blocks] == [Paragraph, OrderedList, BulletList]
+    assert isinstance(tree.blocks[1].items[0].blocks[1], BulletList)
+    assert isinstance(tree.blocks[1].items[1].blocks[1], OrderedList)
+
+
+def test_word_paste_junk_goes_silently():
+    converted = fixture("tempelan-word")
+    assert converted.markdown == (
+        "Inovasi ini lahir dari keluhan masyarakat tentang antrean panjang di loket pelayanan.\n\n"
+        "1\\. Mengurangi waktu tunggu\n\n"
+        "2\\. Meningkatkan kepuasan warga\n\n"
+        "**Hasil:** waktu tunggu turun dari 45 menit menjadi 10 menit.")
+    assert converted.dropped == []  # conditional comments, <o:p>, mso- styles: nothing anyone wrote
+
+
+def test_layout_table_of_one_cell_becomes_a_block_quote():
+    converted = fixture("tabel-tata-letak")
+    assert converted.markdown == (
+        "> Inovasi ini telah direplikasi oleh tiga kabupaten tetangga.\n>\n"
+        "> Replikasi pertama dilakukan pada tahun 2022.\n\n"
+        "Sesudah tabel tata letak.")
+    assert isinstance(parse(converted.markdown).blocks[0], BlockQuote)
+
+
+def test_data_table_becomes_a_pipe_table_with_every_cell():
+    converted = fixture("tabel-data")
+    assert converted.markdown == (
+        "Capaian per tahun:\n\n"
+        "| Tahun | Jumlah Layanan | Keterangan |  |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 2021 | 1.250 | uji coba \\| tahap awal |  |\n"
+        "| 2022 | 3.400 | penerapan penuh |  |\n"
+        "| Jumlah |  | 4.650 |  |\n"
+        "| 2023 | 5.100 | naik | catatan lebih |")
+    table = parse(converted.markdown).blocks[1]
+    assert isinstance(table, Table)
+    assert [cell.children for cell in table.header][:2] == [(Text("Tahun"),), (Text("Jumlah Layanan"),)]
+    assert table.rows[0][2].children == (Text("uji coba | tahap awal"),)
+    assert table.rows[3][3].children == (Text("catatan lebih"),)  # a row wider than the header keeps its cell
+
+
+def test_data_table_without_header_row_takes_its_first_row():
+    table = parse(md("<table><tr><td>Nama</td><td>Nilai</td></tr><tr><td>A</td><td>1</td></tr></table>")).blocks[0]
+    assert isinstance(table, Table)
+    assert [cell.children for cell in table.header] == [(Text("Nama"),), (Text("Nilai"),)]
+    assert len(table.rows) == 1
+
+
+def test_base64_pictures_are_taken_out_and_others_noted():
+    converted = fixture("gambar-base64")
+    assert converted.markdown == "Alur layanan terlihat pada gambar berikut.\n\nFoto kegiatan: dan serta"
+    png, jpeg = converted.images
+    assert (png.kind, png.alt, png.index) == ("png", "Alur layanan antar obat", 1)
+    assert png.data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert (jpeg.kind, jpeg.alt, jpeg.index) == ("jpeg", "Kunjungan rumah", 2)
+    assert converted.dropped == [
+        "gambar data: yang tidak bisa dibaca dibuang (isi base64 rusak): data:image/png;base64,@@@rusak@@@",
+        "gambar dari alamat luar tidak diunduh: https://contoh.go.id/foto.jpg (keterangan: Foto petugas)",
+    ]
+
+
+def test_picture_kind_comes_from_its_bytes():
+    gif = "data:image/png;base64,R0lGODlhAQABAAAAACw="  # says png, holds a GIF
+    svg = "data:image/svg+xml;utf8,%3Csvg%20xmlns%3D%22http://www.w3.org/2000/svg%22%3E%3C/svg%3E"
+    converted = html_to_markdown(f'<p>a<img src="{gif}">b<img src="{svg}" alt=" Bagan  alur "></p>')
+    assert converted.images == [Image(b"GIF89a\x01\x00\x01\x00\x00\x00\x00,", "gif", "", 1),
+                                Image(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>', "svg", "Bagan alur", 2)]
+    assert converted.markdown == "ab"
+
+
+def test_entities_soft_hyphens_and_line_breaks():
+    assert fixture("entitas-dan-baris").markdown == (
+        'Kesehatan ibu & anak adalah "prioritas" – sesuai RPJMD 2021–2026.\n\n'
+        "Baris satu\\\nBaris dua\\\nBaris tiga\n\n"
+        "Paragraf baru \\<bukan tag> © Pemkab")
+
+
+def test_tag_cut_off_at_the_end_of_the_field():
+    converted = fixture("terpotong-di-akhir")
+    assert converted.markdown.endswith("harus diurus di ibu kota kabupaten.")
+    assert converted.dropped == ['tag HTML yang terpotong di akhir isian dibuang: <p style="text-ali']
+    assert html_to_markdown("Teks <!-- catatan yang").dropped == [
+        "komentar HTML yang tidak ditutup dibuang: <!-- catatan yang"]
+    assert md("x <b>tebal</b") == "x **tebal**"
+
+
+def test_unclosed_tags_keep_their_text():
+    assert fixture("tidak-ditutup").markdown == (
+        "Paragraf pertama tanpa penutup\n\nParagraf kedua dengan huruf tebal yang tidak ditutup\n\n"
+        "Paragraf ketiga miring\n\nBagian dalam div")
+
+
+def test_style_script_and_comments_are_noted_with_their_text():
+    converted = fixture("gaya-dan-skrip")
+    assert converted.markdown == "Latar Belakang\n\nIsi latar belakang."
+    assert converted.dropped == [
+        "gaya CSS (<style>) dibuang: .judul { font-weight: bold; color: #003366 }",
+        'skrip (<script>) dibuang: var hitung = 0; document.write("halo");',
+        "komentar HTML dibuang: catatan penyunting: periksa angka ini",
+        "isi elemen <noscript> dibuang: Aktifkan JavaScript",
+    ]
+    assert html_to_markdown("<style>  </style><p>a</p><script></script>").dropped == []
+
+
+def test_page_breaks_go_and_their_text_stays():
+    converted = fixture("pemisah-halaman")
+    assert converted.markdown == (
+        "Halaman pertama.\n\nHalaman kedua.\n\nHalaman ketiga.\n\nTeks di dalam pemisah halaman.")
+    assert converted.dropped == []
+
+
+def test_markdown_characters_of_the_text_are_escaped():
+    source = (FIXTURES / "karakter-markdown.html").read_text(encoding="utf-8")
+    markdown = md(source)
+    tree = parse(markdown)
+    assert all(isinstance(block, Paragraph) for block in tree.blocks)
+    assert plain(markdown).split() == plain_words(source)
+    assert plain(markdown).splitlines()[:3] == [
+        "Tanda bintang * dan garis_bawah serta [kurung siku] dan `tanda petik terbalik` dan a|b dan <i> dan "
+        "&amp; tetap.", "1. Bukan daftar bernomor", "- Bukan butir"]
+    heading = [child for child in tree.blocks[-2].children if child != Text("")]
+    assert heading == [Strong((Text("Judul Bagian"),))]  # a heading: a bold paragraph
+
+
+def test_blocks_inside_inline_elements_and_links():
+    converted = fixture("campuran-blok")
+    assert converted.markdown == (
+        "Teks di div luar\n\nparagraf di dalam\n\nteks sesudahnya\n\nawal span\n\ndiv dalam span\n\nakhir span\n\n"
+        "dalam font\n\nTengah\n\n> Kutipan asli\n>\n> - butir kutipan\n\nIstilah\n\nPenjelasan istilah\n\n"
+        "baris kode 1\\\nbaris kode 2\n\n"
+        "Tautan [profil lengkap](https://inovasi.example.go.id/profil?id=12), klik, unduh SK, "
+        "[surel](mailto:dinkes@example.go.id) dan ke atas.")
+    assert converted.dropped == [
+        "tautan yang tidak bisa dibuka dari situs dibuang, teksnya tetap: javascript:void(0)",
+        "tautan yang tidak bisa dibuka dari situs dibuang, teksnya tetap: /berkas/sk.pdf",
+    ]
+
+
+def test_html_nested_too_deep_keeps_its_words_as_one_paragraph():
+    converted = fixture("bersarang-dalam")
+    assert converted.markdown == "Teks bersarang sangat dalam"
+    assert converted.dropped[-1].startswith(FLAT)
+
+
+def test_emphasis_markdown_would_not_close_is_left_out_not_its_words():
+    assert md('<p>dan <i>"kutip"</i>x.</p>') == 'dan "kutip"x.'
+    assert md('<p>dan <i>"kutip"</i> x.</p>') == 'dan *"kutip"* x.'
+    assert md("<p>a<b>b</b>c <b>tebal </b>kata</p>") == "a**b**c **tebal** kata"
+    assert md("<p><b>tebal<br><br>dua paragraf</b></p>") == "tebal\n\ndua paragraf"
+
+
+def test_looks_like_html():
+    assert looks_like_html('<p style="text-align: justify;">Teks</p>')
+    assert looks_like_html("Satu<br>dua")
+    assert looks_like_html("Layanan&nbsp;cepat")
+    assert looks_like_html('Teks panjang <p style="text-ali')
+    assert not looks_like_html("Nilai x < 5 dan y > 3, R&D; AT&T")
+    assert not looks_like_html("1. Pendataan\n2. Verifikasi")
+
+
+def test_plain_words():
+    assert plain_words("<p>peme&shy;rintah&nbsp;daerah</p><p>dua</p>a<br>b") == [
+        "pemerintah", "daerah", "dua", "a", "b"]
+    assert plain_words("<p>te<b>bal</b> <!-- bukan --> x</p>") == ["tebal", "x"]
+    assert plain_words("<style>p{}</style>teks") == ["p{}", "teks"]
+    assert plain_words('teks <p style="text-ali') == ["teks"]
+    assert plain_words("teks biasa & *bintang*") == ["teks", "biasa", "&", "*bintang*"]
+
+
+# -- properties ------------------------------------------------------------------------------------------------
+
+_PIECES = ["Inovasi", "warga", "2021", "*", "**", "_", "1.", "2)", "-", "+", "#", ">", "|", "[x]", "`", "\\", "~~~",
+           "=", "&amp;", "&nbsp;", "&shy;", "&lt;p&gt;", "&copy;", "(", ")", '"', "!", "Rp.", "a*b", "x_y", "&",
+           ":", ";", "\u00a0", "\u200b", "é", "…", "—", "[", "]", "![", "\t", "\n", " ", "  ", "&#42;", "&notit;"]
+_PNG = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAA"
+        "BJRU5ErkJggg==")
+_VOID = {"br": "<br>", "img": f'<img src="{_PNG}" alt="foto">', "hr": "<hr>", "bad": '<img src="data:x">',
+         "o:p": "<o:p></o:p>"}
+_TAGS = ["p", "div", "span", "b", "strong", "i", "em", "u", "a", "ul", "ol", "li", "table", "tr", "td", "th",
+         "thead", "tbody", "blockquote", "h1", "h3", "pre", "code", "font", "center", "sup", "del", "q", "caption",
+         "dl", "dt", "dd", "style", "script", "section", "o:p", "st1:place"]
+
+text_piece = st.one_of(st.sampled_from(_PIECES), st.text(st.characters(blacklist_categories=("Cs",)), max_size=6))
+leaf = st.one_of(st.lists(text_piece, min_size=1, max_size=4).map(" ".join), st.sampled_from(sorted(_VOID.values())))
+
+
+def _element(tag: str, children: list[str], closed: bool, style: bool) -> str:
+    attrs = ' href="https://contoh.go.id/a_(b)"' if tag == "a" else ""
+    attrs += ' style="text-align: justify;"' if style else ""
+    return f"<{tag}{attrs}>" + "".join(children) + (f"</{tag}>" if closed else "")
+
+
+fragments = st.recursive(leaf, lambda inner: st.builds(
+    _element, st.sampled_from(_TAGS), st.lists(inner, max_size=4), st.booleans(), st.booleans()), max_leaves=20)
+
+
+@settings(max_examples=400)
+@given(st.lists(fragments, min_size=1, max_size=4).map("".join), st.sampled_from(["", '<p style="text-ali', "</b"]))
+def test_every_word_of_generated_html_arrives_or_is_noted(source, tail):
+    assert_ledger("<div>" + source + tail)
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=80))
+def test_every_word_of_any_text_arrives_or_is_noted(source):
+    assert_ledger("<p>" + source)
+
+
+@given(st.lists(text_piece, min_size=1, max_size=12).map(" ".join))
+def test_text_of_one_paragraph_arrives_exactly(words):
+    source = f"<p>{words}</p>"
+    markdown = md(source)
+    tree = parse(markdown)
+    assert tree.raw_html == ()
+    assert plain(tree).split() == plain_words(source)
+    assert all(isinstance(block, Paragraph) for block in tree.blocks)
