@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_draft.py
 	$(BIN)/python bench/bench_briefs.py
 	$(BIN)/python bench/bench_impor.py
+	$(BIN)/python bench/bench_impor_inovasi.py 10000 1
 	$(BIN)/python bench/bench_lint_eval.py --json bench/hasil/lint-eval.json
 	$(BIN)/python bench/bench_site.py 1000 10000 --json bench/hasil/situs.json
 

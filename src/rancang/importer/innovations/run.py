@@ -70,6 +70,8 @@ class Planned:
     """baru | diperbarui | sama"""
     text: str = ""
     reported: list[CellNote] = field(default_factory=list)
+    words: dict[str, list[str]] = field(default_factory=dict)
+    """Column -> the words of its cell (counted once)."""
 
 
 @dataclass
@@ -116,7 +118,7 @@ class Result:
 # -- YAML text ------------------------------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter when present: 10x faster
     pass
 
 
@@ -662,6 +664,19 @@ def _value_at(data: dict, key: str) -> Any:
     return here
 
 
+def _value_words(value: Any) -> list[str]:
+    """The words of a written value (a nested value: its keys and values), as the YAML shows them."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return [w for k, v in value.items() for w in cv.words(str(k)) + _value_words(v)]
+    if isinstance(value, list):
+        return [w for item in value for w in _value_words(item)]
+    if isinstance(value, bool):
+        return ["true" if value else "false"]
+    return cv.words(value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
 def _compact(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(_compact(v) for v in value)
@@ -687,8 +702,8 @@ def _ledger(table: Table, planned: list[Planned], rules: dict[str, Rule | None])
     for plan in planned:
         for column, value in plan.row.cells.items():
             key, written = _written(plan, column)
-            available = Counter(cv.words(dump({"x": written}))) if written is not None else Counter()
-            cell_words = _source_words(value)
+            available = Counter(_value_words(written))
+            cell_words = plan.words[column] = _source_words(value)
             book.total += len(cell_words)
             lacking = []
             for word in cell_words:
@@ -716,9 +731,9 @@ def _ledger_with_report(table: Table, planned: list[Planned], skipped: list[tupl
     for plan in planned:
         for column, value in plan.row.cells.items():
             written = _written(plan, column)[1]
-            available = Counter(cv.words(dump({"x": written}))) if written is not None else Counter()
+            available = Counter(_value_words(written))
             there = lines.get(table.place(plan.row, column), Counter())
-            for word in _source_words(value):
+            for word in plan.words.get(column) or _source_words(value):
                 book.total += 1
                 if available[word] > 0:
                     available[word] -= 1
