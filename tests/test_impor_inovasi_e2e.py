@@ -343,6 +343,35 @@ def test_images_are_files_with_captions(csv_import):
         assert "base64" not in yaml.safe_dump(record, allow_unicode=True)
 
 
+def test_numbered_steps_stay_numbered_lists(csv_import):
+    """Process steps (Tahapan Proses) numbered in the source — an editor's <ol>, MS-Word's list paragraphs ('1.'
+    in a mso-list span) or typed '1. ...' lines — are a Markdown ordered list in the profile, never paragraphs
+    starting with an escaped '1\\.'."""
+    by_name = {}
+    for rid, record in csv_import.records.items():
+        by_name.setdefault(record["nama"], []).append(record)
+    not_lists = []
+    for row in source_rows():
+        source = row["Tahapan Proses"]
+        if not ("<ol" in source or "mso-list:l0" in source or source.startswith("1. ")):
+            continue
+        if row["Nama Inovasi"] == gen.DUPLICATE_NAME:
+            continue
+        for record in by_name[row["Nama Inovasi"]]:
+            steps = record.get("langkah", "")
+            if not re.search(r"(?m)^\s*1\. \S", steps) or re.search(r"(?m)^\s*\d+\\\.", steps):
+                not_lists.append((row["No"], "word" if "mso-list" in source else "", steps[:100]))
+    assert not not_lists, (len(not_lists), not_lists[:5])
+
+
+def test_invisible_characters_do_not_split_words(csv_import):
+    """A soft hyphen (&shy; or U+00AD typed in a plain cell) would cut 'pe-la-yan-an' into four words for the
+    site search: none is left in a profile."""
+    left = [rid for rid, path in ((p.stem, p) for p in (csv_import.root / "kb" / "inovasi").glob("*.yaml"))
+            if "\u00ad" in path.read_text(encoding="utf-8") or "&shy;" in path.read_text(encoding="utf-8")]
+    assert not left, left
+
+
 def test_check_finds_no_raw_html_and_reports_the_shared_name(csv_import):
     code, output = run(csv_import.root, "check")
     assert "L610" not in output, [line for line in output.splitlines() if "L610" in line][:10]
