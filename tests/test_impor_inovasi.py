@@ -416,3 +416,17 @@ def test_round_trip_of_our_csv_and_xlsx_for_the_columns_that_give_their_key_back
             assert at(after, key) == at(before, key), (rid, key)
     report = next((root / "impor").glob("*.impor.md")).read_text(encoding="utf-8")
     assert "tidak diimpor: daftar berisi isian bertingkat hanya dapat diimpor dari JSON" in report
+
+
+def test_a_value_the_profile_refuses_is_located_at_its_cell(tmp_path):
+    root = empty_project(tmp_path)
+    source = tmp_path / "kontak.csv"
+    source.write_text("Nama Inovasi,kontak.surel,video,wilayah.kode\nA,bukan-surel,ftp://x,73.72\n", encoding="utf-8")
+    mapping = tmp_path / "pemetaan.yaml"
+    mapping.write_text("nama: kunci profil\nkunci_profil: true\nkolom:\n  Nama Inovasi: nama\n", encoding="utf-8")
+    code, out, err = run(root, "impor", "inovasi", str(source), "--pemetaan", str(mapping))
+    assert code == 1
+    assert "kontak.csv:2:2: S206: kolom 'kontak.surel': alamat surel 'bukan-surel' tidak valid" in err
+    assert "kontak.csv:2:3: S206: kolom 'video': alamat web 'ftp://x' tidak valid" in err
+    assert "kontak.csv:2:4: S201: kolom 'wilayah.kode': kunci wajib 'provinsi' tidak ada" in err
+    assert not list((root / "kb/inovasi").iterdir()) and not (root / "impor").exists()

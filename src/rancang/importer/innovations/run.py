@@ -415,7 +415,9 @@ def _explain(exc: Any, data: dict, table: Table, planned: Planned) -> list[Diagn
         loc = [str(p) for p in err.get("loc", ()) if not isinstance(p, int)]
         column = None
         for size in range(len(loc), 0, -1):
-            column = planned.columns.get(".".join(loc[:size]))
+            prefix = ".".join(loc[:size])
+            column = planned.columns.get(prefix) or next(
+                (c for k, c in planned.columns.items() if k.startswith(prefix + ".")), None)
             if column:
                 break
         if column is None:
@@ -538,6 +540,10 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
                     f"P437: gambar {image.index} tidak disimpan ({reason})" + (f": «{image.alt}»" if image.alt else ""))
                 continue
             path = root / IMAGE_FOLDER / f"{plan.record_id}-{number}.{suffix}"
+            extra = 1
+            while path.exists() and path.read_bytes() != image.data:  # another picture: never overwritten
+                path = root / IMAGE_FOLDER / f"{plan.record_id}-{number}-{extra}.{suffix}"
+                extra += 1
             plan.images.append((path, image.data))
             caption = image.alt or f"Gambar {image.index} dari isian {key}"
             pictures.append({"berkas": f"{IMAGE_FOLDER}/{path.name}", "keterangan": caption})
