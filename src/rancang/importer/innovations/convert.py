@@ -23,7 +23,7 @@ WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+")
 
 def words(text: str) -> list[str]:
     """Words for the ledger: letters and digits, case-folded."""
-    return [word.casefold() for word in WORD.findall(text)]
+    return WORD.findall(text.casefold())
 
 
 class CellProblem(Exception):
