@@ -257,6 +257,11 @@ def test_a_copy_outside_the_project_is_refused(tmp_path, monkeypatch, capsys):
     assert code == 1
     assert "rancang.yaml:7:5: P446: salinan '../luar.json' harus jalur relatif di dalam folder proyek" \
         in out.splitlines(), out
+    (root / "rancang.yaml").write_text(SETTINGS + "    salinan: kb/tetangga.json\n", encoding="utf-8")
+    code, out, _err = run(root, monkeypatch, capsys, "check")
+    assert code == 1
+    assert "rancang.yaml:7:5: P446: salinan 'kb/tetangga.json' tidak boleh berada di folder data (kb/, " \
+           "regulations/, visits/); pakai misalnya direktori-lain/tetangga/inovasi.json" in out.splitlines(), out
 
 
 # -- references from visits ------------------------------------------------------------------------------

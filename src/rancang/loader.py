@@ -405,6 +405,11 @@ def copy_location(root: Path, key: str, entry: Any, where: Location) -> tuple[Pa
     if not name.endswith(".json"):
         return path, Diagnostic("P446", f"salinan '{name}' harus berkas .json (misalnya "
                                         f"direktori-lain/{key}/inovasi.json)", where)
+    if any(is_inside(path, root / folder) for folder in DATA_FOLDERS):
+        # asal.yaml beside it would be taken for a misplaced data file, and the copy is not our data
+        return path, Diagnostic("P446", f"salinan '{name}' tidak boleh berada di folder data "
+                                        f"({', '.join(f + '/' for f in DATA_FOLDERS)}); pakai misalnya "
+                                        f"direktori-lain/{key}/inovasi.json", where)
     return path, None
 
 
