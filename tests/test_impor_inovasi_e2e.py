@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import importlib.util
 import io
 import re
@@ -93,25 +94,30 @@ def run(root: Path, *args: str) -> tuple[int, str]:
 
 
 class Imported:
+    """One import: the project, what ``rancang impor inovasi`` printed, what it wrote (read once)."""
+
     def __init__(self, root: Path, source: Path, code: int, output: str):
         self.root, self.source, self.code, self.output = root, source, code, output
 
-    @property
+    @functools.cached_property
     def records(self) -> dict[str, dict]:
         return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
                 for path in sorted((self.root / "kb" / "inovasi").glob("*.yaml"))}
 
-    @property
+    @functools.cached_property
     def agencies(self) -> list[dict]:
         return yaml.safe_load((self.root / "kb" / "perangkat-daerah.yaml").read_text(encoding="utf-8"))
 
     @property
     def report_path(self) -> Path:
-        found = [p for p in self.root.rglob(f"*{self.source.stem}*") if p.suffix == ".md"]
-        assert len(found) == 1, (found, self.output)
-        return found[0]
+        """The report the command names ('Laporan: impor/<stem>.impor.md'), outside the published kb/."""
+        named = re.search(r"(?m)^Laporan: (\S+)$", self.output)
+        assert named, self.output[:2000]
+        path = self.root / named.group(1)
+        assert path.is_file() and "kb" not in path.relative_to(self.root).parts, path
+        return path
 
-    @property
+    @functools.cached_property
     def report(self) -> str:
         return self.report_path.read_text(encoding="utf-8")
 
