@@ -10,7 +10,7 @@ import pytest
 
 from rancang.check import check_project
 from rancang.language.agencies import Match, abbreviations, key, match, near_duplicates, tidy_caps
-from rancang.lint.examples import write_project
+from rancang.lint.examples import FILE_OF, patched, write_project
 from rancang.lint.registry import Example
 from rancang.models.catalogue import Agency
 
@@ -39,7 +39,7 @@ AGENCIES = {a.id: a for a in (
 
 @pytest.mark.parametrize("spellings", [
     ("Kemenkumham", "Kementerian Hukum dan HAM", "Kementerian Hukum dan Hak Asasi Manusia",
-     "KEMENTERIAN HUKUM & HAM", "Kementerian Hukum dan HAM RI".removesuffix(" RI")),
+     "KEMENTERIAN HUKUM & HAM", "Kementerian Hukum dan Hak Asasi Manusia (Kemenkumham)"),
     ("Dinkes", "Dinas Kesehatan", "DINAS KESEHATAN", "dinas  kesehatan", "Dinas Kesehatan (Dinkes)"),
     ("Diskominfo", "Dinas Komunikasi dan Informatika", "Dinas Kominfo", "Dinas Komunikasi & Informatika"),
     ("Disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil", "Dinas Dukcapil"),
@@ -267,8 +267,6 @@ def test_the_abbreviation_list_is_one_meaning_per_abbreviation():
 def findings(tmp_path, monkeypatch, *examples: Example) -> list[str]:
     root = write_project(tmp_path, examples[0])
     for extra in examples[1:]:  # later examples patch files the first one left as in the base
-        from rancang.lint.examples import FILE_OF, patched
-
         target = FILE_OF[extra.target]
         (root / target).write_text(patched(extra)[target], encoding="utf-8")
     monkeypatch.chdir(root)
