@@ -320,9 +320,10 @@ class _Converter(MarkdownConverter):
             self.dropped.append(note)
         return text
 
-    def _note(self, what: str, text: str) -> None:
+    def _note(self, what: str, text: str, wordy: bool = False) -> None:
+        """A note of text left out: any text (the ledger counts every word), a comment only with letters or digits."""
         text = _SPACE.sub(" ", _clean(text)).strip()
-        if _WORDY.search(text):
+        if text and (not wordy or _WORDY.search(text)):
             self.dropped.append(f"{what}: {text}")
 
     def _prepare(self, node: Tag) -> None:
@@ -330,7 +331,7 @@ class _Converter(MarkdownConverter):
             if isinstance(child, PreformattedString):
                 if isinstance(child, Comment):
                     if not re.match(r"\s*\[(end)?if", str(child)):
-                        self._note("komentar HTML dibuang", str(child))
+                        self._note("komentar HTML dibuang", str(child), wordy=True)
                 elif isinstance(child, CData):
                     self._note("bagian CDATA dibuang", str(child))
                 child.extract()
@@ -364,6 +365,9 @@ class _Converter(MarkdownConverter):
                 self._table(child)
             elif name in _LISTS:
                 self._list(child)
+            elif name == "li":
+                self._lift(child)
+                self._settle(child)
             elif name in BLOCK:
                 self._settle(child)
             elif any(self._blocky(piece) for piece in child.children):
@@ -456,6 +460,11 @@ class _Converter(MarkdownConverter):
         for piece in list(filled[0].children):
             quote.append(piece.extract())
         table.replace_with(quote)
+        for stray in quote.find_all(("td", "th", "tr", "thead", "tbody", "tfoot", "caption")):
+            inside = stray.find_parent("table")
+            if inside is None or not any(parent is quote for parent in inside.parents):
+                stray.name = "div"  # a cell that was in the layout table's cell, not in a table of its own
+                self._settle(stray)
         self._settle(quote)
 
     def _wrap_stray(self, node: Tag, allowed: tuple[str, ...], wrapper: str) -> None:
@@ -559,19 +568,19 @@ class _Converter(MarkdownConverter):
             return " " + _flat(text) + " "
         if not text.strip():
             return ""
-        return super().convert_list(el, text, parent_tags)
+        return super().convert_list(el, text.strip("\n") + "\n", parent_tags)
 
     def convert_li(self, el, text, parent_tags):
         if "_inline" in parent_tags:
             return " " + _flat(text) + " "
         if id(el) not in self.containers:
             text = _block_text(text)
-        return super().convert_li(el, text, parent_tags)
+        return "\n" + super().convert_li(el, text, parent_tags)  # never glued to a nested list before it
 
     def convert_hr(self, el, text, parent_tags):
         if "_inline" in parent_tags:
             return " "
-        return "\n\n---\n\n"
+        return "\n\n***\n\n"  # "---" would make "- ---" one rule instead of an item holding one
 
     def convert_br(self, el, text, parent_tags):
         return _BR
