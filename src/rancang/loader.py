@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+import re
 from dataclasses import dataclass
 from xml.parsers import expat
 from pathlib import Path
@@ -20,7 +21,7 @@ from rancang.models import FORMATS, Format, ProjectData
 from rancang.models.base import ID_PATTERN
 from rancang.models.innovation import IMAGE_MAX_BYTES, IMAGE_MAX_TEXT, IMAGE_SUFFIXES, Innovation
 from rancang.models.project import Project
-from rancang.locations import attach_sources, locate
+from rancang.locations import locate
 from rancang.validation import validate
 from rancang.yamlsource import _FORBIDDEN_CHARS as FORBIDDEN_CHARS
 from rancang.yamlsource import Source, child, load, node_location
@@ -463,6 +464,9 @@ def parse_copy(content: bytes, shown: str, kind: str, problems: list[Diagnostic]
         root_node = nodes[0]
         return root_node.value[index] if root_node is not None and index < len(root_node.value) else None
 
+    # Walk the values for characters Word and HTML cannot carry only when the text may hold one (written as
+    # such, or as a \\u escape of a control character, a surrogate or a non-character).
+    suspicious = FORBIDDEN_CHARS.search(text) is not None or _SUSPICIOUS_ESCAPE.search(text) is not None
     records: dict[str, Any] = {}
     first: dict[str, int] = {}
     for index, value in enumerate(values):
@@ -480,7 +484,7 @@ def parse_copy(content: bytes, shown: str, kind: str, problems: list[Diagnostic]
             problems.append(Diagnostic("R302", f"id '{record_id}' sudah dipakai oleh butir ke-{first[record_id] + 1}",
                                        node_location(shown, child(node(index), "id"))))
             continue
-        bad = _forbidden_text(value)
+        bad = _forbidden_text(value) if suspicious else None
         if bad is not None:
             at = node(index)
             for part in bad[1]:
@@ -497,7 +501,7 @@ def parse_copy(content: bytes, shown: str, kind: str, problems: list[Diagnostic]
             if instance is None:
                 continue
         else:
-            attach_sources(instance, shown, None)
+            instance._attach(shown, None)  # the record knows its file; nothing inside it is ever located
         records[record_id] = instance
         first[record_id] = index
     if kind == "inovasi":  # the copy holds no image file of the other project: a path would name one of ours
@@ -505,6 +509,9 @@ def parse_copy(content: bytes, shown: str, kind: str, problems: list[Diagnostic]
             if instance.images:
                 records[record_id] = instance.model_copy(update={"images": []})
     return records
+
+
+_SUSPICIOUS_ESCAPE = re.compile(r"\\u(?:00[0-9a-fA-F]{2}|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF])")
 
 
 def _forbidden_text(value: Any, path: tuple = ()) -> tuple[str, tuple] | None:
