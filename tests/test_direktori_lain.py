@@ -562,3 +562,18 @@ def test_a_control_character_in_the_copy_is_refused_where_it_is():
     assert [d.format() for d in problems] == ["salinan.json:5:18: Y112: karakter kendali U+0007 tidak diizinkan "
                                               "dalam teks"]
     assert sorted(records) == ["b"]
+
+
+def test_a_broken_origin_is_a_located_warning_and_the_copy_still_serves(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path / "p", GUEST_VISIT, dump(RECORDS))
+    origin = root / "direktori-lain" / "tetangga" / "asal.yaml"
+    origin.write_text(origin.read_text(encoding="utf-8").replace("jumlah: 2", "jumlah: dua"), encoding="utf-8")
+    code, out, _err = run(root, monkeypatch, capsys, "check")
+    assert code == 0
+    assert [line for line in out.splitlines() if "P443" in line] == [
+        "direktori-lain/tetangga/asal.yaml:4:9: P443: peringatan: asal.yaml tidak valid: 'jumlah' harus berupa "
+        "bilangan bulat, bukan 'dua' (ambil ulang dengan 'rancang direktori ambil tetangga')"]
+    code, _out, err = run(root, monkeypatch, capsys, "brief", "visits/kunjungan.yaml", "-o", "b.docx")
+    assert code == 0, err
+    shown = texts((root / "b.docx").read_bytes())
+    assert "Sumber: Direktori Inovasi Kota Tetangga, salinan data/inovasi.json" in shown  # no date: not known
