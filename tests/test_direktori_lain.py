@@ -158,8 +158,9 @@ def test_a_malformed_reference_is_located_and_explained():
 # -- reading the copies ----------------------------------------------------------------------------------
 
 
-def test_the_copy_is_read_into_foreign_never_into_our_innovations(tmp_path):
+def test_the_copy_is_read_into_foreign_never_into_our_innovations(tmp_path, monkeypatch):
     root = project(tmp_path / "p", GUEST_VISIT, dump(RECORDS))
+    offline(monkeypatch)
     checked = check_project(root)
     assert not checked.report.diagnostics, [d.format() for d in checked.report.diagnostics]
     data = checked.data
@@ -312,8 +313,20 @@ def test_unknown_references_say_how_to_add_or_name_the_record(tmp_path, monkeypa
 # -- the brief and the report ----------------------------------------------------------------------------
 
 
+def offline(monkeypatch) -> None:
+    """Any attempt to reach the network fails the test."""
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("hanya 'rancang direktori ambil' boleh mengakses jaringan")
+
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
 def test_the_brief_shows_the_hosts_facts_with_attribution(tmp_path, monkeypatch, capsys):
     root = project(tmp_path / "p", GUEST_VISIT, dump(RECORDS))
+    offline(monkeypatch)
     code, _out, err = run(root, monkeypatch, capsys, "brief", "visits/kunjungan.yaml", "-o", "bahan.docx")
     assert code == 0, err
     shown = blocks((root / "bahan.docx").read_bytes())
@@ -369,12 +382,7 @@ def test_foreign_records_stay_out_of_the_site_and_the_build_is_offline(tmp_path,
             text = text.replace("studi-kasus/berdaya-srikandi\n", "").split("## Studi kasus")[0]
         (root / "kb" / page).write_text(text, encoding="utf-8")
 
-    def offline(*_args, **_kwargs):
-        raise AssertionError("pembangunan tidak boleh mengakses jaringan")
-
-    monkeypatch.setattr(urllib.request, "urlopen", offline)
-    monkeypatch.setattr(socket.socket, "connect", offline)
-    monkeypatch.setattr(socket, "create_connection", offline)
+    offline(monkeypatch)
     code, out, err = run(root, monkeypatch, capsys, "build", "--no-pdf")
     assert code == 0, out + err
     assert "Situs: _build/html/index.html (0 profil inovasi, 1 rancangan peraturan, 1 kunjungan kerja)." in out
