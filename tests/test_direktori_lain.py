@@ -92,6 +92,9 @@ GUEST_VISIT = """\
     peran: tamu
     pihak_lain: {nama: Pemerintah Kota Tetangga}
     tanggal: 2021-06-04
+    agenda:
+      - kegiatan: Paparan perizinan
+        inovasi: tetangga:layanan-kilat
     inovasi:
       - tetangga:layanan-kilat
       - tetangga:kebun-sekolah
@@ -339,6 +342,7 @@ def test_the_brief_shows_the_hosts_facts_with_attribution(tmp_path, monkeypatch,
     assert "Layanan perizinan selesai dalam satu hari." in rows
     assert any("2020: Top 10 Lomba Contoh" in text for text in rows)
     assert ("Judul 2", "B. Kebun Sekolah") in shown
+    assert any(text.startswith("1 | - | Paparan perizinan (Layanan Kilat) |") for _style, text in shown)
 
     code, _out, err = run(root, monkeypatch, capsys, "report", "visits/kunjungan.yaml", "-o", "laporan.docx")
     assert code == 0, err
