@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from rancang.cli import main
-from rancang.importer.innovations.convert import parse_date, source_text, words
+from rancang.importer.innovations.convert import clean, parse_date, source_text, words
 from rancang.models.base import PartialDate
 from support import REPO
 
@@ -223,6 +223,8 @@ def test_every_word_of_every_cell_is_in_the_profile_or_in_the_report(imported, n
             text = source_text(value)
             if html.looks_like_html(text):  # the words of an HTML narrative are those of its text
                 text = " ".join(html.plain_words(text))
+            elif isinstance(value, str):  # entities and soft hyphens typed into a plain cell: its visible words
+                text = clean(text)
             for word in words(text):
                 if there[word] > 0:  # the report's line of this very cell first
                     there[word] -= 1
@@ -430,3 +432,18 @@ def test_a_value_the_profile_refuses_is_located_at_its_cell(tmp_path):
     assert "kontak.csv:2:3: S206: kolom 'video': alamat web 'ftp://x' tidak valid" in err
     assert "kontak.csv:2:4: S201: kolom 'wilayah.kode': kunci wajib 'provinsi' tidak ada" in err
     assert not list((root / "kb/inovasi").iterdir()) and not (root / "impor").exists()
+
+
+def test_invisible_characters_and_typed_entities_in_plain_cells(tmp_path):
+    root = empty_project(tmp_path)
+    source = tmp_path / "polos.csv"
+    source.write_text("Nama Inovasi,Urusan,Tujuan\n"
+                      "Pe\u00adla\u00adyan\u00adan Kilat,kesehatan &amp; gizi;sosial,Warga&nbsp;terlayani\u200b cepat\n",
+                      encoding="utf-8")
+    code, out, err = run(root, "impor", "inovasi", str(source))
+    assert code == 0, err
+    got = profiles(root)["pelayanan-kilat"]
+    assert got["nama"] == "Pelayanan Kilat"
+    assert got["urusan"] == ["kesehatan & gizi", "sosial"]
+    assert got["tujuan"] == "Warga terlayani cepat"
+    assert ", 0 tidak terlacak." in (root / "impor/polos.impor.md").read_text(encoding="utf-8")

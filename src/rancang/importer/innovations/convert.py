@@ -26,6 +26,22 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+"""Soft hyphens, zero-width spaces and joiners, byte-order marks: they cut words apart for the site search."""
+INVISIBLE[0xA0] = " "
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
+
+
+def clean(text: str) -> str:
+    """A plain cell's text as a reader sees it: HTML entities typed into the cell (``&amp;``, ``&shy;``,
+    ``&nbsp;``) decoded, invisible characters removed, no-break spaces made spaces."""
+    if "&" in text and _ENTITY.search(text):
+        import html
+
+        text = html.unescape(text)
+    return text.translate(INVISIBLE)
+
+
 class CellProblem(Exception):
     def __init__(self, message: str, suggestion: str | None = None):
         super().__init__(message)
@@ -214,7 +230,7 @@ def source_text(value: Any) -> str:
 def split(value: Any, separator: str | None) -> list[Any]:
     if isinstance(value, list):
         return value
-    text = _text(value)
+    text = clean(_text(value))
     if separator is None:
         parts = re.split(rf"{re.escape(DEFAULT_SEPARATOR)}|\r?\n", text)
     else:
@@ -230,6 +246,7 @@ def markdown(value: Any) -> Converted:
         converted = html.html_to_markdown(text)
         images = [Image(image.data, image.kind, image.alt, image.index) for image in converted.images]
         return Converted(converted.markdown.strip(), list(converted.dropped), images)
+    text = clean(text)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return Converted("\n".join(lines).strip("\n").strip())
 
@@ -293,7 +310,7 @@ def convert(value: Any, kind: Kind, rule: Rule) -> Converted:
         if text in ("tidak", "t", "false", "salah", "0", "bukan"):
             return Converted(False)
         raise CellProblem(f"«{_text(value)}» harus ya atau tidak")
-    text = " ".join(_text(value).split())
+    text = " ".join(clean(_text(value)).split())
     if name == "id" and not ID_PATTERN.match(text):
         raise CellProblem(f"id «{text}» tidak valid: pakai huruf kecil a-z, angka, dan tanda hubung")
     return Converted(text)

@@ -435,7 +435,7 @@ def _source_words(value: Any) -> list[str]:
     text = cv.source_text(value)
     if isinstance(value, str) and html.looks_like_html(text):
         return [w for part in html.plain_words(text) for w in cv.words(part)]
-    return cv.words(text)
+    return cv.words(cv.clean(text) if isinstance(value, str) else text)
 
 
 def import_innovations(root: Path, source: Path, pemetaan: str | None = None, coba: bool = False,
