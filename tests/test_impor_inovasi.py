@@ -447,3 +447,39 @@ def test_invisible_characters_and_typed_entities_in_plain_cells(tmp_path):
     assert got["urusan"] == ["kesehatan & gizi", "sosial"]
     assert got["tujuan"] == "Warga terlayani cepat"
     assert ", 0 tidak terlacak." in (root / "impor/polos.impor.md").read_text(encoding="utf-8")
+
+
+def test_a_title_above_the_table_is_skipped_and_said(tmp_path):
+    import openpyxl
+
+    root = empty_project(tmp_path)
+    source = tmp_path / "berjudul.csv"
+    source.write_text("REKAP INOVASI DAERAH TAHUN 2024,,\n,,\nNama Inovasi,Tahapan,Tujuan\n"
+                      "Kebun Sekolah,Penerapan,Anak menanam sayur.\n", encoding="utf-8")
+    code, out, err = run(root, "impor", "inovasi", str(source))
+    assert code == 0, err
+    assert "baris 1 di atas judul kolom dilewati: «REKAP INOVASI DAERAH TAHUN 2024»" in out
+    assert profiles(root)["kebun-sekolah"]["tujuan"] == "Anak menanam sayur."
+    assert "- baris 4: `kb/inovasi/kebun-sekolah.yaml` (baru)" in \
+        (root / "impor/berjudul.impor.md").read_text(encoding="utf-8")
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Rekap inovasi OPD", None, None])
+    sheet.merge_cells("A1:C1")  # a title over the whole table: not a header
+    sheet.append(["Nama Inovasi", "Waktu", None])
+    sheet.append([None, "Uji Coba", "Penerapan"])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("B2:C2")
+    sheet.append(["Perahu Pustaka", "2020", "Juni 2021"])
+    workbook = tmp_path / "berjudul.xlsx"
+    book.save(workbook)
+    mapping = tmp_path / "pemetaan.yaml"
+    mapping.write_text("nama: dua baris\nkolom:\n  Nama Inovasi: nama\n  Waktu / Uji Coba: tanggal_uji_coba\n"
+                       "  Waktu / Penerapan: tanggal_penerapan\n", encoding="utf-8")
+    code, out, err = run(root, "impor", "inovasi", str(workbook), "--pemetaan", str(mapping))
+    assert code == 0, err
+    assert "baris 1 di atas judul kolom dilewati: «Rekap inovasi OPD»" in out
+    assert "judul kolom: dua baris (sel gabungan di baris 2)" in out
+    got = profiles(root)["perahu-pustaka"]
+    assert got["tanggal_uji_coba"] == 2020 and got["tanggal_penerapan"] == "2021-06"

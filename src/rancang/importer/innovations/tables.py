@@ -174,33 +174,52 @@ def read_csv(path: Path, shown: str) -> Table:
         raise _fail(shown, f"berkas ber-BOM UTF-8 tetapi isinya bukan UTF-8 (bita ke-{exc.start + 4})") from None
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    columns: list[Column] = []
-    rows: list[Row] = []
+    records: list[tuple[int, list[str]]] = []
     start = 1
     try:
         for record in reader:
-            line = start
+            records.append((start, record))
             start = reader.line_num + 1
-            if not columns:
-                if not any(cell.strip() for cell in record):
-                    continue
-                columns = _header(record, shown, line)
-                continue
-            cells = {}
-            for column, value in zip(columns, record):
-                if value.strip():
-                    cells[column.name] = value
-            extra = [value for value in record[len(columns):] if value.strip()]
-            if extra:
-                raise _fail(shown, f"baris ini berisi {len(record)} sel, lebih banyak dari {len(columns)} judul "
-                                   "kolom; periksa tanda kutip atau pemisah di baris ini", line,
-                            len(columns) + 1)
-            if cells:
-                rows.append(Row(line, cells))
     except csv.Error as exc:
         raise _fail(shown, f"CSV tidak dapat dibaca: {exc}", start) from None
-    return Table(path, shown, "csv", columns, rows,
-                 [f"pengodean: {encoding}", f"pemisah kolom: {DELIMITERS[delimiter]}"])
+    index = header_index([[cell for cell in record] for _, record in records[:HEADER_SEARCH]])
+    detected = [f"pengodean: {encoding}", f"pemisah kolom: {DELIMITERS[delimiter]}"]
+    if index is None:
+        return Table(path, shown, "csv", [], [], detected)
+    titles_line = records[index][0]
+    above = [(line, " ".join(c for c in record if c.strip())) for line, record in records[:index]]
+    detected += [f"baris {line} di atas judul kolom dilewati: «{' '.join(text.split())}»" for line, text in above
+                 if text.strip()]
+    columns = _header(records[index][1], shown, titles_line)
+    rows: list[Row] = []
+    for line, record in records[index + 1:]:
+        cells = {}
+        for column in columns:
+            value = record[column.number - 1] if column.number - 1 < len(record) else ""
+            if value.strip():
+                cells[column.name] = value
+        last = columns[-1].number
+        extra = [value for value in record[last:] if value.strip()]
+        if extra:
+            raise _fail(shown, f"baris ini berisi {len(record)} sel, lebih banyak dari {last} kolom berjudul; "
+                               "periksa tanda kutip atau pemisah di baris ini", line, last + 1)
+        if cells:
+            rows.append(Row(line, cells))
+    return Table(path, shown, "csv", columns, rows, detected)
+
+
+HEADER_SEARCH = 10
+"""The header is looked for among this many first rows (a title row or a blank row may stand above it)."""
+
+
+def header_index(records: list[list[Any]]) -> int | None:
+    """The header row: the first of the first rows that fills at least half as many cells as the fullest of
+    them (a report title above the table fills one)."""
+    counts = [sum(1 for cell in record if cell is not None and str(cell).strip()) for record in records]
+    if not counts or max(counts) == 0:
+        return None
+    least = max(1, (max(counts) + 1) // 2)
+    return next(index for index, count in enumerate(counts) if count >= least)
 
 
 def _header(titles: list[Any], shown: str, line: int) -> list[Column]:
@@ -237,7 +256,11 @@ def read_xlsx(path: Path, shown: str, sheet: str | None) -> Table:
     chosen = sheet or ("inovasi" if "inovasi" in names else names[0])
     work = book[chosen]
     merged = list(work.merged_cells.ranges)
-    header_rows = 2 if any(r.min_row == 1 and (r.max_col > r.min_col or r.max_row > 1) for r in merged) else 1
+    first = [list(values) for values in work.iter_rows(min_row=1, max_row=HEADER_SEARCH, values_only=True)]
+    index = header_index(first)
+    if index is None:
+        return Table(path, shown, "xlsx", [], [], [f"lembar: {chosen}"])
+    head = index + 1  # the sheet's row number of the (first) header row
 
     def spanning(row: int, col: int):
         for r in merged:
@@ -245,24 +268,25 @@ def read_xlsx(path: Path, shown: str, sheet: str | None) -> Table:
                 return r
         return None
 
-    top = [cell.value for cell in next(work.iter_rows(min_row=1, max_row=1))] if work.max_row >= 1 else []
+    header_rows = 2 if any(r.min_row == head and (r.max_col > r.min_col or r.max_row > head) for r in merged) else 1
+    top = first[index]
     titles: list[str | None] = []
     if header_rows == 1:
         titles = [None if v is None else str(v) for v in top]
     else:
-        second = [cell.value for cell in next(work.iter_rows(min_row=2, max_row=2))]
+        second = first[index + 1] if index + 1 < len(first) else []
         for col in range(1, max(len(top), len(second)) + 1):
-            span = spanning(1, col)
+            span = spanning(head, col)
             parent = work.cell(span.min_row, span.min_col).value if span else top[col - 1] if col <= len(top) else None
             child = second[col - 1] if col <= len(second) else None
-            if span is not None and span.max_row >= 2:
+            if span is not None and span.max_row > head:
                 child = None  # one title over both header rows
             parts = [" ".join(str(p).split()) for p in (parent, child) if p is not None and str(p).strip()]
             titles.append(" / ".join(parts) if parts else None)
-    columns = _header(titles, shown, header_rows)
+    columns = _header(titles, shown, head)
     rows: list[Row] = []
-    for number, values in enumerate(work.iter_rows(min_row=header_rows + 1, values_only=True),
-                                    start=header_rows + 1):
+    start = head + header_rows
+    for number, values in enumerate(work.iter_rows(min_row=start, values_only=True), start=start):
         cells = {}
         for column in columns:
             value = values[column.number - 1] if column.number - 1 < len(values) else None
@@ -273,8 +297,12 @@ def read_xlsx(path: Path, shown: str, sheet: str | None) -> Table:
             rows.append(Row(number, cells))
     detected = [f"lembar: {chosen}" + (f" (lembar lain: {', '.join(n for n in names if n != chosen)})"
                                        if len(names) > 1 else "")]
+    for number, values in enumerate(first[:index], start=1):
+        text = " ".join(" ".join(str(v).split()) for v in values if v is not None and str(v).strip())
+        if text:
+            detected.append(f"baris {number} di atas judul kolom dilewati: «{text}»")
     if header_rows == 2:
-        detected.append("judul kolom: dua baris (sel gabungan di baris 1), digabung 'Induk / Anak'")
+        detected.append(f"judul kolom: dua baris (sel gabungan di baris {head}), digabung 'Induk / Anak'")
     return Table(path, shown, "xlsx", columns, rows, detected)
 
 
