@@ -483,3 +483,42 @@ def test_a_title_above_the_table_is_skipped_and_said(tmp_path):
     assert "judul kolom: dua baris (sel gabungan di baris 2)" in out
     got = profiles(root)["perahu-pustaka"]
     assert got["tanggal_uji_coba"] == 2020 and got["tanggal_penerapan"] == "2021-06"
+
+
+def test_aliases_are_inserted_into_the_entry_as_text():
+    from rancang.diagnostics import RancangError
+    from rancang.importer.innovations.run import agencies_text
+
+    text = ("## Perangkat daerah\n"
+            "- id: dinkes\n"
+            "  nama: Dinas Kesehatan  # kepala: dr. A\n"
+            "  alias:\n"
+            "    - Dinkes Kota\n"
+            "\n"
+            "## lainnya\n"
+            "- id: bpbd\n"
+            "  nama: Badan Penanggulangan Bencana Daerah\n")
+    got = agencies_text(text, "kb/perangkat-daerah.yaml", [{"id": "dishub", "nama": "Dinas Perhubungan"}],
+                        [("dinkes", "DKK"), ("bpbd", "Badan Penanggulangan Bencana: Daerah")], "sumber.csv")
+    assert got == ("## Perangkat daerah\n"
+                   "- id: dinkes\n"
+                   "  nama: Dinas Kesehatan  # kepala: dr. A\n"
+                   "  alias:\n"
+                   "    - Dinkes Kota\n"
+                   "    - DKK\n"
+                   "\n"
+                   "## lainnya\n"
+                   "- id: bpbd\n"
+                   "  nama: Badan Penanggulangan Bencana Daerah\n"
+                   "  alias:\n"
+                   '    - "Badan Penanggulangan Bencana: Daerah"\n'
+                   "\n"
+                   "- id: dishub\n"
+                   "  nama: Dinas Perhubungan\n"
+                   "  ## Ditambahkan oleh rancang impor inovasi dari sumber.csv.\n")
+    assert yaml.safe_load(got)[1]["alias"] == ["Badan Penanggulangan Bencana: Daerah"]
+    with pytest.raises(RancangError) as raised:
+        agencies_text("- {id: dinkes, nama: Dinas Kesehatan}\n", "kb/perangkat-daerah.yaml", [], [("dinkes", "DKK")],
+                      "sumber.csv")
+    assert raised.value.diagnostics[0].code == "P439"
+    assert str(raised.value.diagnostics[0].location) == "kb/perangkat-daerah.yaml:1:3"
