@@ -528,6 +528,7 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
         planned.append(plan)
 
     # images, named by the record's id
+    unsaved: list[Diagnostic] = []
     for plan in planned:
         pictures = []
         for number, (key, image) in enumerate(plan.found_images, start=1):
@@ -536,8 +537,9 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
             if suffix is None or len(image.data) > IMAGE_MAX_BYTES:
                 reason = (f"jenis {image.kind} tidak didukung (PNG, JPEG, SVG)" if suffix is None
                           else "lebih besar dari 5 MB")
-                plan.notes.setdefault(column, []).append(
-                    f"P437: gambar {image.index} tidak disimpan ({reason})" + (f": «{image.alt}»" if image.alt else ""))
+                message = f"gambar {image.index} isian '{key}' tidak disimpan ({reason})"
+                plan.notes.setdefault(column, []).append(f"P437: {message}" + (f": «{image.alt}»" if image.alt else ""))
+                unsaved.append(Diagnostic("P437", message, table.where(plan.row, column), Severity.WARNING))
                 continue
             path = root / IMAGE_FOLDER / f"{plan.record_id}-{number}.{suffix}"
             extra = 1
@@ -580,7 +582,7 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
     if errors:
         raise RancangError(sorted(errors, key=lambda d: d.sort_key()))
 
-    warnings: list[Diagnostic] = []
+    warnings: list[Diagnostic] = list(unsaved)
     for a, b, reason in agencies.near():
         warnings.append(Diagnostic("P438", f"perangkat daerah '{a}' dan '{b}' mungkin sama ({reason})",
                                    Location(display_path(layout.agencies_file)), Severity.WARNING,
@@ -701,6 +703,23 @@ def _written(plan: Planned, column: str) -> tuple[str | None, Any]:
     return key, _value_at(plan.data, key)
 
 
+LONG_CELL = 300
+"""A cell longer than this is not quoted whole in the report (its words are in the profile), only the words
+the profile lacks."""
+
+
+def _plain(value: str) -> str:
+    from rancang.importer.innovations import html
+
+    return " ".join(html.plain_words(value))
+
+
+def _is_html(value: Any) -> bool:
+    from rancang.importer.innovations import html
+
+    return isinstance(value, str) and html.looks_like_html(value)
+
+
 def _ledger(table: Table, planned: list[Planned], rules: dict[str, Rule | None]) -> Ledger:
     """Which cells' words are not all in the value written from them: those go to the report whole, with what
     became of them."""
@@ -721,7 +740,10 @@ def _ledger(table: Table, planned: list[Planned], rules: dict[str, Rule | None])
             notes = plan.notes.get(column, [])
             if lacking or notes:
                 what = "; ".join(notes) if notes else f"ditulis `{key}: {_compact(written)}`"
-                plan.reported.append(CellNote(column, cv.source_text(value), what))
+                text = _plain(value) if _is_html(value) else cv.source_text(value)
+                if len(text) > LONG_CELL:  # a long narrative: only the words that are not in the profile
+                    text = "kata yang tidak tertulis di profil: " + " ".join(lacking)
+                plan.reported.append(CellNote(column, text, what))
     return book
 
 
