@@ -275,14 +275,12 @@ AGENCIES_HEADER = ("# yaml-language-server: $schema=../schemas/perangkat-daerah.
 class _Agencies:
     """The knowledge base's agencies and those this import adds, and how each source spelling was read."""
 
-    def __init__(self, known: dict[str, Agency], region: str | None, source: str):
+    def __init__(self, known: dict[str, Agency], region: str | None):
         self.known = dict(known)
         self.region = region
-        self.source = source
         self.new: dict[str, dict] = {}
         self.aliases: list[tuple[str, str]] = []
         self.uses: dict[str, AgencyUse] = {}
-        self.original = set(known)
 
     def _spellings(self, agency_id: str) -> set[str]:
         agency = self.known[agency_id]
@@ -307,7 +305,7 @@ class _Agencies:
             found = agencies.match(name_hint, self.known, wilayah=self.region)
             if found is not None:
                 return AgencyUse(spelling, found.id, found.how)
-            self._add(spelling, name_hint, keep_id=True)
+            self._add(spelling, name_hint)  # the id as the other site wrote it
             return AgencyUse(spelling, spelling, "baru")
         found = agencies.match(spelling, self.known, wilayah=self.region)
         if found is not None:
@@ -327,7 +325,7 @@ class _Agencies:
             self.aliases.append((agency_id, spelling))
         self.known[agency_id] = agency.model_copy(update={"aliases": [*getattr(agency, "aliases", []), spelling]})
 
-    def _add(self, wanted: str, name: str, keep_id: bool = False) -> str:
+    def _add(self, wanted: str, name: str) -> str:
         agency_id, n = wanted, 2
         while agency_id in self.known:
             agency_id, n = f"{wanted}-{n}", n + 1
@@ -449,7 +447,7 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
     table = read_table(source, shown, lembar)
     mapping = choose(pemetaan, [c.name for c in table.columns], shown)
     rules: dict[str, Rule | None] = {c.name: mapping.rule(c.name) for c in table.columns}
-    agencies = _Agencies(known, region, source.name)
+    agencies = _Agencies(known, region)
     published = _published_agencies(source)
     errors: list[Diagnostic] = []
     planned: list[Planned] = []
@@ -596,7 +594,7 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
         _check_agencies(agencies_file_text, path)
 
     report_path = _report_path(root, source)
-    ledger = _ledger(table, planned, rules)
+    ledger = _ledger(planned)
     result = Result(root, source, table, mapping, planned, report_path, "", list(agencies.new.values()),
                     list(agencies.aliases), list(agencies.uses.values()), warnings, skipped, ledger, not coba, 0.0)
     result.report = render_report(result)
@@ -720,7 +718,7 @@ def _is_html(value: Any) -> bool:
     return isinstance(value, str) and html.looks_like_html(value)
 
 
-def _ledger(table: Table, planned: list[Planned], rules: dict[str, Rule | None]) -> Ledger:
+def _ledger(planned: list[Planned]) -> Ledger:
     """Which cells' words are not all in the value written from them: those go to the report whole, with what
     became of them."""
     book = Ledger()
