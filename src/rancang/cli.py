@@ -114,8 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
         visit.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
     impor = commands.add_parser("impor", help="impor naskah yang sudah ada menjadi berkas YAML", description=(
-        "Baca naskah yang sudah ada (DOCX, PDF berlapis teks, atau teks) menjadi berkas YAML rancang, "
-        "beserta laporan impor. Berkas yang sudah ada tidak pernah ditimpa."))
+        "Baca naskah yang sudah ada (peraturan dari DOCX, PDF berlapis teks, atau teks; profil inovasi dari tabel "
+        "CSV, XLSX, atau JSON) menjadi berkas YAML rancang, "
+        "beserta laporan impor. Berkas yang sudah ada tidak pernah ditimpa (profil inovasi hanya diperbarui dengan "
+        "--perbarui)."))
     what = impor.add_subparsers(dest="what", metavar="JENIS", parser_class=_Parser)
     what.required = True
     regulation = what.add_parser(
