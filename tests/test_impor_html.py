@@ -286,6 +286,17 @@ def test_every_word_of_any_text_arrives_or_is_noted(source):
     assert_ledger("<p>" + source)
 
 
+_TOKENS = [*"<>/!-ab p=\"'&;#*_[]|`\\\n 1.)~+", "<p>", "<li>", "<ul>", "<ol>", "<table>", "<td>", "<tr>", "<b>", "</b>",
+           "<br>", "<i>", "</li>", "<hr>", "<blockquote>", "<h2>", "&nbsp;", "&shy;", "<!--", "-->", "<style>",
+           "</style>", "<a href='https://x.id'>", "</a>", "<pre>", "<caption>", "<dl>", "<dd>", "<![if x]>"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join))
+def test_every_word_of_broken_html_arrives_or_is_noted(source):
+    assert_ledger("<p>" + source)
+
+
 @given(st.lists(text_piece, min_size=1, max_size=12).map(" ".join))
 def test_text_of_one_paragraph_arrives_exactly(words):
     source = f"<p>{words}</p>"

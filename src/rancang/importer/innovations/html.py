@@ -81,6 +81,7 @@ DROP = frozenset({
 _SEPARATORS = BLOCK | DROP | {"svg"}
 _STRUCTURE = frozenset({"ul", "ol", "menu", "dir", "table", "thead", "tbody", "tfoot", "tr", "colgroup"})
 _LISTS = frozenset({"ul", "ol", "menu", "dir"})
+_TABLE_PARTS = ("td", "th", "tr", "thead", "tbody", "tfoot", "caption")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _JUNK = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b\ufeff]")
@@ -191,6 +192,7 @@ _BREAKS = re.compile(f" *{_BR}(?: *{_BR})+ *")
 _ONE_BREAK = re.compile(f" *{_BR} *")
 _FLAT = re.compile(f"[\\s{_BR}{_CELL}{_ROW}]+")
 _SPACES = re.compile(" {2,}")
+_NEWLINES = re.compile(r"^(\n*)((?:.*[^\n])?)(\n*)$", re.DOTALL)
 
 
 def _block_text(text: str) -> str:
@@ -290,6 +292,7 @@ class _Converter(MarkdownConverter):
         self.containers: set[int] = set()     # ids of elements whose content is all blocks
         self.emphasis = True
         self.links = True
+        self.marked = False                   # emphasis or a link written: read the result back
         self.soup: BeautifulSoup | None = None
         self.functions = {
             "[document]": self.convert__document_, "a": self.convert_a, "b": self.convert_b, "strong": self.convert_b,
@@ -358,7 +361,7 @@ class _Converter(MarkdownConverter):
                 continue
             if re.match(r"h\d", name) and name not in _HEADINGS:
                 child.name = name = "span"  # <h7>, <h2o>: not a heading to rancang nor to the word ledger
-            elif name in ("td", "th", "tr", "thead", "tbody", "tfoot", "caption") and child.find_parent("table") is None:
+            elif name in _TABLE_PARTS and child.find_parent("table") is None:
                 child.name = name = "div"  # a cell without its table
             self._prepare(child)
             if name == "table":
@@ -442,6 +445,7 @@ class _Converter(MarkdownConverter):
     def _table(self, table: Tag) -> None:
         """Stray content into cells; a table with at most one cell holding anything becomes a block quote."""
         for caption in table.find_all("caption", recursive=False):
+            caption.insert_before(NavigableString(" "))  # the caption ended a word where it stood
             table.insert_before(caption.extract())
         sections = [table, *table.find_all(("thead", "tbody", "tfoot"), recursive=False)]
         for section in sections:
@@ -460,7 +464,7 @@ class _Converter(MarkdownConverter):
         for piece in list(filled[0].children):
             quote.append(piece.extract())
         table.replace_with(quote)
-        for stray in quote.find_all(("td", "th", "tr", "thead", "tbody", "tfoot", "caption")):
+        for stray in quote.find_all(_TABLE_PARTS):
             inside = stray.find_parent("table")
             if inside is None or not any(parent is quote for parent in inside.parents):
                 stray.name = "div"  # a cell that was in the layout table's cell, not in a table of its own
@@ -512,6 +516,41 @@ class _Converter(MarkdownConverter):
         self.images.append(Image(str(svg).encode("utf-8"), "svg", alt, len(self.images) + 1))
         self._note("teks di dalam gambar SVG ikut gambarnya, tidak masuk teks isian", _collect(svg))
 
+    # -- the walk ----------------------------------------------------------------------------------------------
+
+    def process_tag(self, node, parent_tags=None):
+        """markdownify's walk, leaner: the tree is already tidied (:meth:`prepare`), so whitespace between blocks is
+        known without looking around, and no ancestor is searched for each element."""
+        if parent_tags is None:
+            parent_tags = set()
+        name = node.name
+        inner_tags = parent_tags | {name}
+        if name in _HEADINGS or name == "td" or name == "th":
+            inner_tags.add("_inline")
+        between_blocks = name in _STRUCTURE or name == "dl" or id(node) in self.containers
+        strings: list[str] = []
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if isinstance(child, PreformattedString) or between_blocks and not child.strip():
+                    continue
+                piece = self.process_text(child, inner_tags)
+            else:
+                piece = self.process_tag(child, inner_tags)
+            if piece:
+                strings.append(piece)
+        if "pre" in inner_tags:
+            text = "".join(strings)
+        else:
+            joined = [""]
+            for piece in strings:
+                leading, content, trailing = _NEWLINES.match(piece).groups()
+                if joined[-1] and leading:
+                    leading = "\n" * min(2, max(len(joined.pop()), len(leading)))
+                joined += [leading, content, trailing]
+            text = "".join(joined)
+        convert = self.functions.get(name)
+        return convert(node, text, parent_tags) if convert else text
+
     # -- text --------------------------------------------------------------------------------------------------
 
     def process_text(self, el, parent_tags=None):
@@ -554,6 +593,7 @@ class _Converter(MarkdownConverter):
             return ""
         if self.emphasis and "\n\n" not in body and "*" not in body.replace("\\*", ""):
             body = f"**{body}**"
+            self.marked = True
         return "\n\n" + body + "\n\n"
 
     def convert_blockquote(self, el, text, parent_tags):
@@ -663,6 +703,7 @@ class _Converter(MarkdownConverter):
             outside = self._side(el, True)
             if not (outside.isspace() or _punct(outside)):
                 return text
+        self.marked = True
         return f"{before}{marker}{inner}{marker}{after}"
 
     def convert_b(self, el, text, parent_tags):
@@ -685,6 +726,7 @@ class _Converter(MarkdownConverter):
         target = re.sub(r"[<>\\]", lambda found: "%{:02X}".format(ord(found.group())), href)
         if re.search(r"[()]", target):
             target = f"<{target}>"
+        self.marked = True
         return f"{before}[{inner}]({target}){after}"
 
 
@@ -707,9 +749,11 @@ def html_to_markdown(text: str) -> Converted:
     try:
         soup = _soup(converter.cut_tail(text))
         converter.prepare(soup)
-        needed = Counter(_collect(soup).split())
         markdown = _tidy(converter.convert_soup(soup))
-        if not _arrives(markdown, needed):
+        # Escaping, blocks, lists and tables are the same for every field (the property tests try them);
+        # emphasis and links depend on the characters around them: read the result back when it has any.
+        needed = Counter(_collect(soup).split()) if converter.marked else Counter()
+        if converter.marked and not _arrives(markdown, needed):
             converter.emphasis = False
             markdown = _tidy(converter.convert_soup(soup))
             if not _arrives(markdown, needed):
