@@ -222,6 +222,13 @@ def test_html_nested_too_deep_keeps_its_words_as_one_paragraph():
     assert converted.dropped[-1].startswith(FLAT)
 
 
+def test_bold_and_italic_written_as_styles():
+    assert md('<p><span style="font-weight: bold;">Tebal</span> dan <span style="font-style:italic">miring</span> '
+              '<span style="mso-bidi-font-weight:bold">biasa</span> '
+              '<font style="FONT-WEIGHT: 700; font-style: italic">keduanya</font></p>') == (
+        "**Tebal** dan *miring* biasa ***keduanya***")
+
+
 def test_emphasis_markdown_would_not_close_is_left_out_not_its_words():
     assert md('<p>dan <i>"kutip"</i>x.</p>') == 'dan "kutip"x.'
     assert md('<p>dan <i>"kutip"</i> x.</p>') == 'dan *"kutip"* x.'
@@ -264,17 +271,20 @@ text_piece = st.one_of(st.sampled_from(_PIECES), st.text(st.characters(blacklist
 leaf = st.one_of(st.lists(text_piece, min_size=1, max_size=4).map(" ".join), st.sampled_from(sorted(_VOID.values())))
 
 
-def _element(tag: str, children: list[str], closed: bool, style: bool) -> str:
+def _element(tag: str, children: list[str], closed: bool, style: str) -> str:
     attrs = ' href="https://contoh.go.id/a_(b)"' if tag == "a" else ""
-    attrs += ' style="text-align: justify;"' if style else ""
+    attrs += f' style="{style}"' if style else ""
     return f"<{tag}{attrs}>" + "".join(children) + (f"</{tag}>" if closed else "")
 
 
+_STYLES = ["", "text-align: justify;", "font-weight: bold;", "font-style: italic; font-weight: 700",
+           "page-break-after: always"]
 fragments = st.recursive(leaf, lambda inner: st.builds(
-    _element, st.sampled_from(_TAGS), st.lists(inner, max_size=4), st.booleans(), st.booleans()), max_leaves=20)
+    _element, st.sampled_from(_TAGS), st.lists(inner, max_size=4), st.booleans(), st.sampled_from(_STYLES)),
+    max_leaves=20)
 
 
-@settings(max_examples=400)
+@settings(max_examples=250)
 @given(st.lists(fragments, min_size=1, max_size=4).map("".join), st.sampled_from(["", '<p style="text-ali', "</b"]))
 def test_every_word_of_generated_html_arrives_or_is_noted(source, tail):
     assert_ledger("<div>" + source + tail)

@@ -81,6 +81,8 @@ DROP = frozenset({
 _SEPARATORS = BLOCK | DROP | {"svg"}
 _STRUCTURE = frozenset({"ul", "ol", "menu", "dir", "table", "thead", "tbody", "tfoot", "tr", "colgroup"})
 _LISTS = frozenset({"ul", "ol", "menu", "dir"})
+_BOLD = re.compile(r"(?<![\w-])font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.IGNORECASE)
+_ITALIC = re.compile(r"(?<![\w-])font-style\s*:\s*(italic|oblique)\b", re.IGNORECASE)
 _TABLE_PARTS = ("td", "th", "tr", "thead", "tbody", "tfoot", "caption")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -359,6 +361,8 @@ class _Converter(MarkdownConverter):
             if name in ("col", "colgroup"):
                 child.extract()
                 continue
+            if name in ("span", "font") and child.get("style"):
+                name = self._styled(child)
             if re.match(r"h\d", name) and name not in _HEADINGS:
                 child.name = name = "span"  # <h7>, <h2o>: not a heading to rancang nor to the word ledger
             elif name in _TABLE_PARTS and child.find_parent("table") is None:
@@ -375,6 +379,20 @@ class _Converter(MarkdownConverter):
                 self._settle(child)
             elif any(self._blocky(piece) for piece in child.children):
                 child.unwrap()  # <font><p>..</p></font>, <b>a<p>b</p></b>: its format cannot span blocks
+
+    def _styled(self, span: Tag) -> str:
+        """``<span style="font-weight: bold">`` is bold, ``font-style: italic`` italic, as editors write them."""
+        style = str(span.get("style"))
+        bold = _BOLD.search(style) is not None
+        italic = _ITALIC.search(style) is not None
+        if italic and bold:
+            inner = self.soup.new_tag("em")
+            for piece in list(span.children):
+                inner.append(piece.extract())
+            span.append(inner)
+        if bold or italic:
+            span.name = "strong" if bold else "em"
+        return span.name
 
     def _blocky(self, node) -> bool:
         return isinstance(node, Tag) and ((node.name in BLOCK and node.name != "br") or id(node) in self.containers)
