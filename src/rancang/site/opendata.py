@@ -40,7 +40,6 @@ import io
 import json
 import pickle
 import posixpath
-import re
 import time
 import types
 import typing
@@ -48,6 +47,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
+from xml.sax.saxutils import escape as xml_escape
 
 from docutils import nodes
 from pydantic import BaseModel
@@ -86,6 +86,9 @@ COLUMNS_SHEET = "kolom"
 FIXED_TIME = dt.datetime(1980, 1, 1)
 """The one date written inside the XLSX file (its properties and its zip entries): the file's bytes depend on
 the data only, never on when it was written."""
+
+COMPRESS_LEVEL = 1
+"""Deflate level of the XLSX archive (part of its bytes)."""
 
 XLSX_CELL_MAX = 32_767
 """Most characters a spreadsheet cell holds (Excel's limit)."""
@@ -318,14 +321,70 @@ COLUMNS: list[Column] = columns()
 """The CSV and XLSX columns, in order. An unknown value is an empty cell."""
 
 
-def rows(data: ProjectData, of: list[Column] | None = None) -> list[list[str]]:
+def rows(data: ProjectData) -> list[list[str]]:
     """One row of cells per profile, in id order."""
-    of = COLUMNS if of is None else of
-    table = []
+    return [_cells(InnovationView(rid, innovation, data)) for rid, innovation in sorted(data.innovations.items())]
+
+
+def _cells(view: InnovationView) -> list[str]:
+    return [column.value(view) for column in COLUMNS]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One profile's row, ready for each file."""
+
+    csv: str
+    """Its CSV line."""
+    xml: str
+    """Its row of the workbook's sheet (see :func:`_row_xml`)."""
+    widths: tuple[int, ...]
+    """The longest line of each cell (for the widths of the sheet's columns)."""
+
+
+def made_rows(data: ProjectData, cache: dict[str, tuple[Any, Row]] | None = None) -> list[Row]:
+    """Each profile's :class:`Row`, in id order.
+
+    ``cache`` (record id -> (stamps, row)) keeps them between builds: a row is made again only when its
+    profile's file or one of the other data files it may quote (agencies, catalogue, drafts, settings) changed.
+    """
+    stamps = _record_stamps(data)
+    shared = _shared_stamp(data)
+    racy_after = time.time_ns() - 2_000_000_000
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    made = []
     for rid, innovation in sorted(data.innovations.items()):
-        view = InnovationView(rid, innovation, data)
-        table.append([column.value(view) for column in of])
-    return table
+        stamp = stamps.get(rid)
+        key = (stamp, shared)
+        known = cache.get(rid) if cache is not None and stamp is not None else None
+        if known is not None and known[0] == key:
+            made.append(known[1])
+            continue
+        cells = _cells(InnovationView(rid, innovation, data))
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        row = Row(buffer.getvalue(), _row_xml(cells),
+                  tuple(max((len(line) for line in text.split("\n")), default=0) for text in cells))
+        if cache is not None and stamp is not None and stamp[1] < racy_after:
+            cache[rid] = (key, row)  # a file written this very second could change unseen
+        made.append(row)
+    if cache is not None:
+        for gone in set(cache) - set(data.innovations):
+            del cache[gone]
+    return made
+
+
+def _shared_stamp(data: ProjectData) -> str:
+    """Changes when a data file other than a profile is added, removed or changed."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for shown in sorted(data.stamps):
+        if data.files.get(shown) != FORMAT:
+            digest.update(f"{shown}\0{data.stamps[shown]}\n".encode())
+    return digest.hexdigest()
 
 
 # -- JSON -----------------------------------------------------------------------------------------------------
@@ -395,13 +454,17 @@ def _record_stamps(data: ProjectData) -> dict[str, Any]:
             if data.files.get(shown) == FORMAT}
 
 
-def csv_bytes(data: ProjectData, table: list[list[str]] | None = None) -> bytes:
-    """The CSV file: a header row of :data:`COLUMNS` and one row per profile (``table``: :func:`rows`, if made)."""
+def _header_csv(names: list[str]) -> str:
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([column.name for column in COLUMNS])
-    writer.writerows(rows(data) if table is None else table)
-    return buffer.getvalue().encode("utf-8-sig")
+    csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(names)
+    return buffer.getvalue()
+
+
+def csv_bytes(data: ProjectData, made: list[Row] | None = None) -> bytes:
+    """The CSV file: a header row of :data:`COLUMNS` and one row per profile (``made``: :func:`made_rows`)."""
+    made = made_rows(data) if made is None else made
+    text = _header_csv([column.name for column in COLUMNS]) + "".join(row.csv for row in made)
+    return text.encode("utf-8-sig")
 
 
 # -- XLSX -----------------------------------------------------------------------------------------------------
@@ -418,13 +481,34 @@ def _xlsx_text(text: str) -> str:
     return text
 
 
-def _width(texts: list[str], least: int = 8, most: int = 60) -> float:
+def _width(longest: int, least: int = 8, most: int = 60) -> float:
     """A column's width in characters: its longest line, within bounds."""
-    longest = max((len(line) for text in texts for line in text.split("\n")), default=0)
     return float(min(most, max(least, longest + 2)))
 
 
-def _sheet(book, title: str, header: list[str], body: list[list[str]]) -> None:
+ROW = "\x00"
+"""Stands for the row number in a row's XML until the row's place is known (XML text never holds it)."""
+
+
+def _row_xml(row: list[str]) -> str:
+    """A row of the sheet as the workbook's XML, the way openpyxl writes a text cell (an inline string), with
+    :data:`ROW` for its number: the rows of unchanged profiles are kept from the last build."""
+    from openpyxl.utils import get_column_letter
+
+    cells = []
+    for number, text in enumerate(row, start=1):
+        if not text:
+            continue
+        text = _xlsx_text(text)
+        space = ' xml:space="preserve"' if text != text.strip() else ""
+        text = xml_escape(text, {"\r": "&#13;"})
+        cells.append(f'<c r="{get_column_letter(number)}{ROW}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+    return f'<row r="{ROW}">' + "".join(cells) + "</row>"
+
+
+def _sheet(book, title: str, header: list[str], body: list[list[str]] | list[Row]):
+    """A sheet with its header row (bold, frozen, with a filter) and column widths; the body's cells are written
+    by openpyxl, or (a body of :class:`Row` objects) by :class:`_FixedZip`, which puts their XML in."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -434,8 +518,9 @@ def _sheet(book, title: str, header: list[str], body: list[list[str]]) -> None:
     last = get_column_letter(max(len(header), 1))
     sheet.auto_filter.ref = f"A1:{last}{len(body) + 1}"
     for number, name in enumerate(header, start=1):
-        sample = [row[number - 1] for row in body[:1000]]
-        sheet.column_dimensions[get_column_letter(number)].width = _width([name, *sample])
+        longest = max((row.widths[number - 1] if isinstance(row, Row) else
+                       max(len(line) for line in row[number - 1].split("\n")) for row in body), default=0)
+        sheet.column_dimensions[get_column_letter(number)].width = _width(max(len(name), longest))
     bold = Font(bold=True)
     heads = []
     for name in header:
@@ -444,52 +529,86 @@ def _sheet(book, title: str, header: list[str], body: list[list[str]]) -> None:
         heads.append(cell)
     sheet.append(heads)
     for row in body:
-        cells: list[Any] = []
-        for text in row:
-            if not text:
-                cells.append(None)
-                continue
-            text = _xlsx_text(text)
-            if text.startswith("="):  # text, never a formula
-                cell = WriteOnlyCell(sheet, value=text)
-                cell.data_type = "s"
-                cells.append(cell)
-            else:
-                cells.append(text)
-        sheet.append(cells)
+        if not isinstance(row, Row):
+            sheet.append([_text_cell(sheet, text) for text in row])
+    return sheet
 
 
-def xlsx_bytes(data: ProjectData, table: list[list[str]] | None = None) -> bytes:
+def _text_cell(sheet, text: str):
+    """A cell that holds text, even text that starts with '=' (which openpyxl would take for a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not text:
+        return None
+    cell = WriteOnlyCell(sheet, value=_xlsx_text(text))
+    cell.data_type = "s"
+    return cell
+
+
+def xlsx_bytes(data: ProjectData, made: list[Row] | None = None) -> bytes:
     """The XLSX file: sheet ``inovasi`` (the CSV's rows, every cell text, header frozen) and sheet ``kolom`` (each
-    column and what it holds). The same data gives the same bytes."""
+    column and what it holds). The same data gives the same bytes: :data:`FIXED_TIME` is the workbook's date and
+    the date of every entry of its zip archive."""
     from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
 
+    made = made_rows(data) if made is None else made
     book = Workbook(write_only=True)
     book.properties.creator = "rancang"
     book.properties.title = "Data terbuka inovasi daerah"
-    book.properties.created = FIXED_TIME
-    _sheet(book, SHEET, [column.name for column in COLUMNS], rows(data) if table is None else table)
+    book.properties.created = book.properties.modified = FIXED_TIME
+    _sheet(book, SHEET, [column.name for column in COLUMNS], made)
     _sheet(book, COLUMNS_SHEET, ["Kolom", "Isi"], [[column.name, column.description] for column in COLUMNS])
     buffer = io.BytesIO()
-    book.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    archive = _FixedZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    archive.rows["xl/worksheets/sheet1.xml"] = [row.xml for row in made]  # the first sheet made: "inovasi"
+    ExcelWriter(book, archive).save()
+    return buffer.getvalue()
 
 
-def _fixed_zip(raw: bytes) -> bytes:
-    """The workbook again, with :data:`FIXED_TIME` as its modification date and the date of every zip entry."""
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 lambda m: m.group(1) + stamp + m.group(2), content)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, content)
-    return out.getvalue()
+class _FixedZip(zipfile.ZipFile):
+    """A zip archive whose entries all carry :data:`FIXED_TIME` (a file's entry never its modification time), and
+    that puts the XML rows of :attr:`rows` after the header row of their sheet."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows: dict[str, list[str]] = {}
+
+    def _entry(self, name: str) -> zipfile.ZipInfo:
+        entry = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        # The fastest level: a sheet of tens of thousands of profiles is tens of megabytes of XML.
+        entry._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]  # compress_level from Python 3.13
+        entry.create_system = 3
+        entry.external_attr = 0o644 << 16
+        return entry
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):  # type: ignore[override]
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = self._entry(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):  # type: ignore[override]
+        name = arcname or str(filename)
+        with open(filename, "rb") as source:
+            content = source.read()
+        with self.open(self._entry(name), "w", force_zip64=True) as target:
+            body = self.rows.get(name)
+            if body is None:
+                target.write(content)
+                return
+            head, end, tail = content.partition(b"</sheetData>")
+            if not end:
+                raise ValueError(f"{name}: tidak ada </sheetData>")
+            target.write(head)
+            chunk: list[str] = []
+            for number, xml in enumerate(body, start=2):
+                chunk.append(xml.replace(ROW, str(number)))
+                if len(chunk) == 500:
+                    target.write("".join(chunk).encode("utf-8"))
+                    chunk = []
+            target.write("".join(chunk).encode("utf-8"))
+            target.write(end + tail)
 
 
 # -- the shared lists -----------------------------------------------------------------------------------------
@@ -536,19 +655,20 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
         return
     fragments_file = Path(app.doctreedir) / "rancang-data-terbuka.pickle"
     fragments: dict[str, tuple[Any, str]] = {}
+    kept_rows: dict[str, tuple[Any, Row]] = {}
     try:
         with open(fragments_file, "rb") as handle:
-            kept_code, fragments = pickle.load(handle)
+            kept_code, fragments, kept_rows = pickle.load(handle)
         if kept_code != code:
-            fragments = {}
+            fragments, kept_rows = {}, {}
     except Exception:  # noqa: BLE001 - no usable fragments: write every record
-        fragments = {}
-    table = rows(data)
-    for name, content in ((JSON_FILE, json_bytes(data, fragments)), (CSV_FILE, csv_bytes(data, table)),
-                          (XLSX_FILE, xlsx_bytes(data, table)), (SCHEMA_FILE, schema_bytes()),
+        fragments, kept_rows = {}, {}
+    made = made_rows(data, kept_rows)
+    for name, content in ((JSON_FILE, json_bytes(data, fragments)), (CSV_FILE, csv_bytes(data, made)),
+                          (XLSX_FILE, xlsx_bytes(data, made)), (SCHEMA_FILE, schema_bytes()),
                           (AGENCIES_FILE, agencies_bytes(data)), (CATALOGUE_FILE, catalogue_bytes(data))):
         write_if_changed(folder / name, content)
-    atomic_write_bytes(fragments_file, pickle.dumps((code, fragments), protocol=pickle.HIGHEST_PROTOCOL))
+    atomic_write_bytes(fragments_file, pickle.dumps((code, fragments, kept_rows), protocol=pickle.HIGHEST_PROTOCOL))
     atomic_write_bytes(stamp_file, stamp.encode("utf-8"))
 
 
