@@ -522,3 +522,25 @@ def test_aliases_are_inserted_into_the_entry_as_text():
                       "sumber.csv")
     assert raised.value.diagnostics[0].code == "P439"
     assert str(raised.value.diagnostics[0].location) == "kb/perangkat-daerah.yaml:1:3"
+
+
+def test_a_wide_group_over_many_columns_is_still_the_first_header_row(tmp_path):
+    """Row 1 holds two values (a title merged down, a group merged across six columns), row 2 six: row 1 is the
+    header's first row, not a title above it."""
+    import openpyxl
+
+    from rancang.importer.innovations.tables import read_table
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Nama Inovasi", "Narasi", None, None, None, None, None])
+    sheet.append([None, "Tujuan", "Manfaat", "Hasil", "Masalah", "Solusi", "Kebaruan"])
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:G1")
+    sheet.append(["Taman Baca", "a", "b", "c", "d", "e", "f"])
+    path = tmp_path / "lebar.xlsx"
+    book.save(path)
+    table = read_table(path, "lebar.xlsx")
+    assert [c.name for c in table.columns] == ["Nama Inovasi", "Narasi / Tujuan", "Narasi / Manfaat", "Narasi / Hasil",
+                                               "Narasi / Masalah", "Narasi / Solusi", "Narasi / Kebaruan"]
+    assert [row.line for row in table.rows] == [3]

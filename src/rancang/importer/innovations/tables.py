@@ -212,10 +212,16 @@ HEADER_SEARCH = 10
 """The header is looked for among this many first rows (a title row or a blank row may stand above it)."""
 
 
-def header_index(records: list[list[Any]]) -> int | None:
+def _filled(cell: Any) -> bool:
+    return cell is not None and bool(str(cell).strip())
+
+
+def header_index(records: list[list[Any]], counts: list[int] | None = None) -> int | None:
     """The header row: the first of the first rows that fills at least half as many cells as the fullest of
-    them (a report title above the table fills one)."""
-    counts = [sum(1 for cell in record if cell is not None and str(cell).strip()) for record in records]
+    them (a report title above the table fills one). ``counts``: the cells each row fills, when merged cells
+    make it more than its values say."""
+    if counts is None:
+        counts = [sum(1 for cell in record if _filled(cell)) for record in records]
     if not counts or max(counts) == 0:
         return None
     least = max(1, (max(counts) + 1) // 2)
@@ -257,7 +263,7 @@ def read_xlsx(path: Path, shown: str, sheet: str | None) -> Table:
     work = book[chosen]
     merged = list(work.merged_cells.ranges)
     first = [list(values) for values in work.iter_rows(min_row=1, max_row=HEADER_SEARCH, values_only=True)]
-    index = header_index(first)
+    index = header_index(first, _merged_counts(first, merged))
     if index is None:
         return Table(path, shown, "xlsx", [], [], [f"lembar: {chosen}"])
     head = index + 1  # the sheet's row number of the (first) header row
@@ -304,6 +310,25 @@ def read_xlsx(path: Path, shown: str, sheet: str | None) -> Table:
     if header_rows == 2:
         detected.append(f"judul kolom: dua baris (sel gabungan di baris {head}), digabung 'Induk / Anak'")
     return Table(path, shown, "xlsx", columns, rows, detected)
+
+
+def _merged_counts(rows: list[list[Any]], merged: list[Any]) -> list[int]:
+    """How many columns each row fills, a merged cell counting for every column under it (the parent titles of
+    a two-row header); a row with one value only (a report title, merged over the table or not) counts one."""
+    counts = []
+    for number, values in enumerate(rows, start=1):
+        own = {col for col, cell in enumerate(values, start=1) if _filled(cell)}
+        if len(own) <= 1:
+            counts.append(len(own))
+            continue
+        filled = set(own)
+        for span in merged:
+            if span.min_row <= number <= span.max_row:
+                top = rows[span.min_row - 1] if span.min_row - 1 < len(rows) else []
+                if span.min_col - 1 < len(top) and _filled(top[span.min_col - 1]):
+                    filled.update(range(span.min_col, span.max_col + 1))
+        counts.append(len(filled))
+    return counts
 
 
 # -- JSON -----------------------------------------------------------------------------------------------------
