@@ -87,6 +87,10 @@ kontak:
   telepon: ["0421-21112", "0812-0000-0001"]
   surel: uji@contoh.go.id
 video: https://contoh.go.id/video
+gambar:
+  - berkas: kb/gambar/uji-data.png
+    keterangan: Loket layanan uji
+    sumber: Dokumentasi Uji
 tag: [data, uji]
 sumber:
   - judul: Berita Uji
@@ -117,7 +121,9 @@ EXPECTED = {
     "penghargaan": "2020: Top Uji (Kementerian Uji, tingkat nasional); 2022: Juara Uji (tingkat provinsi)",
     "replikasi.dari": "", "replikasi.oleh": "Kabupaten Uji (2022)", "replikasi.prasyarat": "Ada server sendiri.",
     "kontak.nama": "Rina Uji", "kontak.alamat": "Jalan Uji Nomor 1", "kontak.telepon": "0421-21112; 0812-0000-0001",
-    "kontak.surel": "uji@contoh.go.id", "video": "https://contoh.go.id/video", "tag": "data; uji",
+    "kontak.surel": "uji@contoh.go.id", "video": "https://contoh.go.id/video",
+    "gambar": "berkas: kb/gambar/uji-data.png, keterangan: Loket layanan uji, sumber: Dokumentasi Uji",
+    "tag": "data; uji",
     "sumber": "Berita Uji. Harian Uji, 2021. https://contoh.go.id/berita",
 }
 """What a person reads in the row of ``uji-data`` (the columns not named here are empty)."""
@@ -132,8 +138,22 @@ def site(tmp_path_factory) -> tuple[Path, Path]:
                         parts=("rancang.yaml", "kb", "regulations", "templates", "schemas"))
     (root / "kb" / "inovasi" / "uji-data.yaml").write_text(DATA, encoding="utf-8")
     (root / "kb" / "inovasi" / "uji-rumus.yaml").write_text(FORMULA, encoding="utf-8")
+    (root / "kb" / "gambar").mkdir(exist_ok=True)
+    (root / "kb" / "gambar" / "uji-data.png").write_bytes(_png())
     outdir, _ = build_site_of(root, documents=False)
     return root, outdir
+
+
+def _png() -> bytes:
+    """A white picture of one pixel."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
 
 
 def _csv(outdir: Path) -> list[list[str]]:

@@ -174,7 +174,8 @@ def _describe(model: BaseModel) -> str:
     parts = []
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
-        if value is None or value == [] or (isinstance(value, BaseModel) and not _describe(value)):
+        if value is None or value == [] or (isinstance(value, BaseModel) and not _describe(value)) or \
+                (name not in model.model_fields_set and value == info.default):  # "sampul: tidak" on every image
             continue
         text = _scalar(value, _is_markdown(info.annotation)).replace("\n", " ")
         if isinstance(value, BaseModel):
@@ -301,7 +302,8 @@ def _walk(model: type[BaseModel], path: tuple[str, ...], get: Callable[[Innovati
         if lists:
             item = lists[0]
             kind = Kind.WORDS if _is_model(item) else Kind.MARKDOWN if markdown else Kind.LIST
-            found.append(Column(key, description + LIST_NOTE, _cell(value, markdown), key, kind))
+            note = LIST_NOTE + (MARKDOWN_NOTE if markdown else "")
+            found.append(Column(key, description + note, _cell(value, markdown), key, kind))
         elif models and len(choices) == 1:
             found += _walk(models[0], (*path, alias), value)
         else:
