@@ -195,9 +195,9 @@ def test_html_narratives_become_markdown_and_their_images_files(imported):
 def _report_lines(report: str) -> dict[str, Counter]:
     lines: dict[str, Counter] = {}
     for line in report.splitlines():
-        match = re.match(r"- (baris \d+, (?:kolom [A-Z]+ \(.*?\)|kunci «.*?»))", line)
-        if match:
-            lines.setdefault(match.group(1), Counter()).update(words(line[match.end():]))
+        if line.startswith("- baris ") and ": «" in line:  # "- <place>: «<text>» — <what>"
+            place, rest = line[2:].split(": «", 1)
+            lines.setdefault(place, Counter()).update(words(rest))
     return lines
 
 

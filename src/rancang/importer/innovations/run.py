@@ -750,9 +750,9 @@ def _ledger_with_report(table: Table, planned: list[Planned], skipped: list[tupl
     """Count again: a word not in the profile must be in the report's line of its row and column."""
     lines: dict[str, Counter] = {}
     for line in report.splitlines():
-        match = re.match(r"- (baris \d+, (?:kolom [A-Z]+ \(.*?\)|kunci «.*?»))", line)
-        if match:
-            lines.setdefault(match.group(1), Counter()).update(cv.words(line[match.end():]))
+        if line.startswith("- baris ") and ": «" in line:  # "- <place>: «<text>» — <what>"
+            place, rest = line[2:].split(": «", 1)
+            lines.setdefault(place, Counter()).update(cv.words(rest))
     book = Ledger()
     for plan in planned:
         for column, value in plan.row.cells.items():
