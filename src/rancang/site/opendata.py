@@ -565,6 +565,8 @@ def xlsx_bytes(data: ProjectData, made: list[Row] | None = None) -> bytes:
     archive = _FixedZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     archive.rows["xl/worksheets/sheet1.xml"] = [row.xml for row in made]  # the first sheet made: "inovasi"
     ExcelWriter(book, archive).save()
+    if archive.rows:  # openpyxl named the sheet otherwise: never publish a workbook without its rows
+        raise RuntimeError(f"lembar {SHEET} tidak ditemukan di berkas XLSX ({', '.join(archive.rows)})")
     return buffer.getvalue()
 
 
@@ -595,7 +597,7 @@ class _FixedZip(zipfile.ZipFile):
         with open(filename, "rb") as source:
             content = source.read()
         with self.open(self._entry(name), "w", force_zip64=True) as target:
-            body = self.rows.get(name)
+            body = self.rows.pop(name, None)
             if body is None:
                 target.write(content)
                 return
