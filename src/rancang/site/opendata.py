@@ -27,7 +27,9 @@ in the words of the profile page (:class:`rancang.present.innovation.InnovationV
 becomes a column without any change here.
 
 Each file is written atomically and only when its content changed, so a build
-with no change leaves the folder untouched. ``{rancang-data-terbuka}`` documents
+with no change leaves the folder untouched. The JSON text, the CSV line and the
+workbook row of each profile are kept between builds (with the stamps of the files
+they were made from), so that a build after one edit makes one profile's again. ``{rancang-data-terbuka}`` documents
 the files from the same definitions the writer uses.
 """
 
