@@ -544,3 +544,22 @@ def test_a_wide_group_over_many_columns_is_still_the_first_header_row(tmp_path):
     assert [c.name for c in table.columns] == ["Nama Inovasi", "Narasi / Tujuan", "Narasi / Manfaat", "Narasi / Hasil",
                                                "Narasi / Masalah", "Narasi / Solusi", "Narasi / Kebaruan"]
     assert [row.line for row in table.rows] == [3]
+
+
+def test_pictures_of_another_site_are_kept_only_when_their_files_are_here(tmp_path):
+    import json
+
+    root = empty_project(tmp_path / "proyek")
+    (root / "kb/gambar").mkdir()
+    (root / "kb/gambar/ada.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    source = tmp_path / "inovasi.json"
+    source.write_text(json.dumps([{"id": "kapal-pintar", "nama": "Kapal Pintar", "gambar": [
+        {"berkas": "kb/gambar/ada.png", "keterangan": "Kapal di dermaga"},
+        {"berkas": "kb/gambar/jauh.png", "keterangan": "Peta rute pelayaran"}]}]), encoding="utf-8")
+    code, out, err = run(root, "impor", "inovasi", str(source))
+    assert code == 0, err
+    assert profiles(root)["kapal-pintar"]["gambar"] == [{"berkas": "kb/gambar/ada.png",
+                                                         "keterangan": "Kapal di dermaga"}]
+    report = (root / "impor/inovasi.impor.md").read_text(encoding="utf-8")
+    assert "gambar tidak diimpor: berkas kb/gambar/jauh.png tidak ada di proyek ini" in report
+    assert "Peta rute pelayaran" in report and ", 0 tidak terlacak." in report

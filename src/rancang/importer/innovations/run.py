@@ -387,6 +387,12 @@ def _load_agencies(layout: Layout) -> dict[str, Agency]:
     return {agency.id: agency for agency in agencies.root}
 
 
+def _inside(root: Path, name: str) -> bool:
+    """``name`` is a file of the project (a relative path that stays inside it)."""
+    path = (root / name).resolve()
+    return not Path(name).is_absolute() and path.is_relative_to(root.resolve()) and path.is_file()
+
+
 def _published_agencies(source: Path) -> dict[str, str]:
     """Id -> name from ``perangkat-daerah.json`` beside another rancang site's ``inovasi.json``."""
     path = source.with_name("perangkat-daerah.json")
@@ -498,6 +504,19 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
             plan.columns[key] = column
             plan.notes.setdefault(column, []).extend(converted.notes)
             plan.found_images += [(key, image) for image in converted.images]
+        pictures = data.get("gambar")
+        if isinstance(pictures, list) and "gambar" in plan.columns:  # another site's pictures: only files we have
+            kept = [p for p in pictures if not isinstance(p, dict) or not isinstance(p.get("berkas"), str)
+                    or _inside(root, p["berkas"])]
+            for picture in pictures:
+                if picture not in kept:
+                    plan.notes.setdefault(plan.columns["gambar"], []).append(
+                        f"gambar tidak diimpor: berkas {picture['berkas']} tidak ada di proyek ini (salin berkasnya "
+                        f"lalu tambahkan sendiri): {picture.get('keterangan', '')}")
+            if kept:
+                data["gambar"] = kept
+            else:
+                del data["gambar"]
         if agency_cell is not None:
             column, spelling = agency_cell
             use = agencies.resolve(spelling, row.line, agency_name or published.get(spelling))
