@@ -451,3 +451,21 @@ def test_the_gallery_shows_200_profiles(site, csv_import):
     assert f"{COUNT} inovasi" in _visible((site / "kb" / "galeri.html").read_text(encoding="utf-8"))
     profiles = [rid for rid in csv_import.records if (site / "kb" / "inovasi" / f"{rid}.html").is_file()]
     assert len(profiles) == COUNT
+
+
+@pytest.mark.slow
+def test_profile_pages_show_the_pictures_as_files(site, csv_import):
+    """The pictures that were base64 in the cells are image files on the profile pages, with their captions."""
+    shown = 0
+    for rid, record in csv_import.records.items():
+        if not record.get("gambar"):
+            continue
+        page = (site / "kb" / "inovasi" / f"{rid}.html").read_text(encoding="utf-8")
+        for picture in record["gambar"]:
+            name = Path(picture["berkas"]).name
+            tag = re.search(rf'<img[^>]*src="([^"]*{re.escape(name)})"[^>]*>', page)
+            assert tag, (rid, name)
+            assert (site / "kb" / "inovasi" / tag.group(1)).resolve().is_file(), tag.group(0)
+            assert picture["keterangan"] in page
+            shown += 1
+    assert shown == sum(record.images for record in gen.records())
