@@ -383,3 +383,42 @@ def test_an_unchanged_build_and_a_touched_file_leave_the_data_alone(site):
     os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns - 10_000_000_000))  # same text, other stamp
     build_site_of(root, documents=False)
     assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()} == before
+
+
+def test_rows_kept_between_builds_follow_a_renamed_agency_and_an_edited_profile(tmp_path):
+    import os
+    import time
+
+    root = copy_example(tmp_path / "proyek", parts=("rancang.yaml", "kb", "regulations", "templates", "schemas"))
+    (root / "kb" / "inovasi" / "uji-data.yaml").write_text(DATA.replace("gambar:\n  - berkas: kb/gambar/uji-data.png\n"
+                                                                        "    keterangan: Loket layanan uji\n"
+                                                                        "    sumber: Dokumentasi Uji\n", ""),
+                                                           encoding="utf-8")
+    past = time.time() - 3600
+    for path in (root / "kb").rglob("*.yaml"):  # files older than the build: their rows are kept
+        os.utime(path, (past, past))
+    outdir, _ = build_site_of(root, documents=False)
+
+    def table() -> dict[str, dict[str, str]]:
+        found = _csv(outdir)
+        assert _xlsx(outdir, "inovasi") == found
+        return {row[0]: dict(zip(found[0], row)) for row in found[1:]}
+
+    before = table()
+    agencies = root / "kb" / "perangkat-daerah.yaml"
+    agencies.write_text(agencies.read_text(encoding="utf-8").replace(
+        "nama: Badan Perencanaan Pembangunan Daerah", "nama: Badan Perencanaan dan Riset Daerah"), encoding="utf-8")
+    build_site_of(root, documents=False)
+    renamed = table()
+    named = [rid for rid, row in before.items() if row["perangkat_daerah"] == "bappeda"]
+    assert "uji-data" in named
+    for rid in named:
+        assert renamed[rid]["perangkat_daerah_nama"] == "Badan Perencanaan dan Riset Daerah", rid
+    profile = root / "kb" / "inovasi" / "uji-data.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Sinyal lemah di pulau.", "Sinyal *kuat*."),
+                       encoding="utf-8")
+    build_site_of(root, documents=False)
+    edited = table()
+    assert edited["uji-data"]["faktor_penghambat"] == "Sinyal kuat."
+    assert {rid: row for rid, row in edited.items() if rid != "uji-data"} == \
+        {rid: row for rid, row in renamed.items() if rid != "uji-data"}
