@@ -342,6 +342,28 @@ def test_agencies_are_merged_and_the_merges_reported(csv_import):
     assert typo and "periksa" in typo[0], typo
 
 
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for folder in ("kb",) for path in
+            sorted((root / folder).rglob("*")) if path.is_file()}
+
+
+def test_importing_the_same_export_again_changes_nothing(csv_import, tmp_path):
+    """The same records again (this time the Windows-1252 copy): refused profile by profile without --perbarui
+    (nothing written), and with --perbarui found the same — not one file of kb/ changes, no agency is added."""
+    root = tmp_path / "proyek"
+    shutil.copytree(csv_import.root, root, ignore=shutil.ignore_patterns("_build", "impor"))
+    before = _snapshot(root)
+    command = ("impor", "inovasi", str(SOURCES["latin1"]), "--pemetaan", str(MAPPING))
+    code, output = run(root, *command)
+    assert code == 1 and output.count(": P435:") == COUNT, output[-2000:]
+    assert _snapshot(root) == before
+    code, output = run(root, *command, "--perbarui")
+    assert code == 0, output[-2000:]
+    assert f"diperbarui: 0; sama: {COUNT}" in output, output[:1000]
+    changed = [name for name, data in _snapshot(root).items() if before.get(name) != data]
+    assert not changed, changed[:10]
+
+
 def test_images_are_files_with_captions(csv_import):
     records = csv_import.records
     pictures = [(rid, picture) for rid, record in records.items() for picture in record.get("gambar", [])]
