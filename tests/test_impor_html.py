@@ -83,14 +83,36 @@ def test_nested_lists_and_items_never_closed():
     assert isinstance(tree.blocks[1].items[1].blocks[1], OrderedList)
 
 
-def test_word_paste_junk_goes_silently():
+def test_word_paste_junk_goes_silently_and_its_list_paragraphs_are_a_list():
     converted = fixture("tempelan-word")
     assert converted.markdown == (
         "Inovasi ini lahir dari keluhan masyarakat tentang antrean panjang di loket pelayanan.\n\n"
-        "1\\. Mengurangi waktu tunggu\n\n"
-        "2\\. Meningkatkan kepuasan warga\n\n"
+        "1. Mengurangi waktu tunggu\n"
+        "2. Meningkatkan kepuasan warga\n\n"
         "**Hasil:** waktu tunggu turun dari 45 menit menjadi 10 menit.")
     assert converted.dropped == []  # conditional comments, <o:p>, mso- styles: nothing anyone wrote
+
+
+def _word_item(level: int, marker: str, text: str) -> str:
+    return (f'<p class="MsoListParagraphCxSpMiddle" style="margin-left:36.0pt;mso-list:l0 level{level} lfo1">'
+            f'<!--[if !supportLists]--><span style="font-family:Symbol"><span style="mso-list:Ignore">{marker}'
+            f'<span style="font:7.0pt &quot;Times New Roman&quot;">&nbsp;&nbsp; </span></span></span>'
+            f'<!--[endif]--><span lang="IN">{text}<o:p></o:p></span></p>\r\n')
+
+
+def test_word_list_paragraphs_nest_by_level():
+    source = (_word_item(1, "·", "Pendataan") + _word_item(2, "o", "posyandu") + _word_item(2, "o", "kelurahan")
+              + _word_item(1, "·", "Verifikasi") + "<p class=MsoNormal>Sesudah daftar.</p>")
+    converted = html_to_markdown(source)
+    assert converted.markdown == "- Pendataan\n  - posyandu\n  - kelurahan\n- Verifikasi\n\nSesudah daftar."
+    assert converted.dropped == ["penanda butir daftar Word diganti tanda '-': · o o ·"]
+    numbered = html_to_markdown(_word_item(1, "3.", "Tiga") + _word_item(1, "4.", "Empat")).markdown
+    assert numbered == "3. Tiga\n4. Empat"
+
+
+def test_word_numbering_rancang_cannot_write_stays_as_written():
+    assert md(_word_item(1, "a.", "Satu") + _word_item(1, "b.", "Dua")) == "a. Satu\n\nb. Dua"
+    assert md(_word_item(1, "1.", "Satu") + _word_item(1, "3.", "Tiga")) == "1\\. Satu\n\n3\\. Tiga"
 
 
 def test_layout_table_of_one_cell_becomes_a_block_quote():
@@ -261,7 +283,8 @@ _PIECES = ["Inovasi", "warga", "2021", "*", "**", "_", "1.", "2)", "-", "+", "#"
            ":", ";", "\u00a0", "\u200b", "é", "…", "—", "[", "]", "![", "\t", "\n", " ", "  ", "&#42;", "&notit;"]
 _PNG = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAA"
         "BJRU5ErkJggg==")
-_VOID = {"br": "<br>", "img": f'<img src="{_PNG}" alt="foto">', "hr": "<hr>", "bad": '<img src="data:x">',
+_VOID = {"word1": _word_item(1, "1.", "Butir"), "word2": _word_item(2, "·", "Sub"), "word3": _word_item(1, "2.", "x"),
+         "br": "<br>", "img": f'<img src="{_PNG}" alt="foto">', "hr": "<hr>", "bad": '<img src="data:x">',
          "o:p": "<o:p></o:p>"}
 _TAGS = ["p", "div", "span", "b", "strong", "i", "em", "u", "a", "ul", "ol", "li", "table", "tr", "td", "th",
          "thead", "tbody", "blockquote", "h1", "h3", "pre", "code", "font", "center", "sup", "del", "q", "caption",

@@ -83,6 +83,7 @@ _STRUCTURE = frozenset({"ul", "ol", "menu", "dir", "table", "thead", "tbody", "t
 _LISTS = frozenset({"ul", "ol", "menu", "dir"})
 _BOLD = re.compile(r"(?<![\w-])font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _ITALIC = re.compile(r"(?<![\w-])font-style\s*:\s*(italic|oblique)\b", re.IGNORECASE)
+_MSO_LIST = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
 _TABLE_PARTS = ("td", "th", "tr", "thead", "tbody", "tfoot", "caption")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -269,6 +270,31 @@ def _decode(uri: str) -> tuple[bytes, str] | str:
     return data, kind
 
 
+def _word_marker(paragraph: Tag) -> tuple[str, list] | None:
+    """The number or bullet of a Word list paragraph and the pieces that hold it (between ``[if !supportLists]``
+    and ``[endif]``, or a span styled ``mso-list:Ignore``)."""
+    start = next((piece for piece in paragraph.descendants if isinstance(piece, PreformattedString)
+                  and "supportLists" in str(piece)), None)
+    if start is not None:
+        pieces = [start]
+        sibling = start.next_sibling
+        while sibling is not None and not (isinstance(sibling, PreformattedString) and "endif" in str(sibling)):
+            pieces.append(sibling)
+            sibling = sibling.next_sibling
+        if sibling is None:
+            return None
+        pieces.append(sibling)
+    else:
+        span = paragraph.find("span", style=re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE))
+        if span is None:
+            return None
+        pieces = [span]
+    text = "".join(_collect(piece) if isinstance(piece, Tag) else "" if isinstance(piece, PreformattedString)
+                   else str(piece) for piece in pieces)
+    text = _SPACE.sub(" ", _clean(text)).strip()
+    return (text, pieces) if text else None
+
+
 def _shown(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -332,6 +358,7 @@ class _Converter(MarkdownConverter):
             self.dropped.append(f"{what}: {text}")
 
     def _prepare(self, node: Tag) -> None:
+        self._word_lists(node)
         for child in list(node.children):
             if isinstance(child, PreformattedString):
                 if isinstance(child, Comment):
@@ -379,6 +406,91 @@ class _Converter(MarkdownConverter):
                 self._settle(child)
             elif any(self._blocky(piece) for piece in child.children):
                 child.unwrap()  # <font><p>..</p></font>, <b>a<p>b</p></b>: its format cannot span blocks
+
+    def _word_lists(self, node: Tag) -> None:
+        """MS-Word's list paragraphs (``<p style="mso-list:l0 level1 lfo1">`` with the number or bullet in a part
+        only Word shows) become lists: nested by level, numbered when Word numbered them 1., 2., ... in order."""
+        group: list[tuple[Tag, int]] = []
+        for child in [*node.children, None]:
+            if isinstance(child, NavigableString) and (isinstance(child, PreformattedString) or not child.strip()):
+                continue
+            found = _MSO_LIST.search(str(child.get("style") or "")) if isinstance(child, Tag) and \
+                child.name == "p" else None
+            if found:
+                group.append((child, int(found.group(1))))
+                continue
+            if group:
+                self._word_list(group)
+            group = []
+
+    def _word_list(self, group: list[tuple[Tag, int]]) -> None:
+        roots: list[dict] = []
+        stack: list[dict] = []
+        bullets: list[str] = []
+        for paragraph, level in group:
+            marker = _word_marker(paragraph)
+            if marker is None:
+                return
+            text, pieces = marker
+            if re.fullmatch(r"\d{1,9}\.", text):
+                kind = "ol"
+            elif len(text) == 1 and not text.isdigit():
+                kind = "ul"
+            else:
+                return  # 'a.', 'i)', '1.1': Word's own numbering stays as it is written
+            while stack and stack[-1]["level"] > level:
+                stack.pop()
+            if not stack or stack[-1]["level"] < level:
+                new = {"level": level, "kind": kind, "items": []}
+                if stack:
+                    stack[-1]["items"][-1]["lists"].append(new)
+                else:
+                    roots.append(new)
+                stack.append(new)
+            if stack[-1]["kind"] != kind:
+                return
+            stack[-1]["items"].append({"paragraph": paragraph, "pieces": pieces, "text": text, "lists": []})
+
+        def numbered_in_order(lists: list[dict]) -> bool:
+            for one in lists:
+                if one["kind"] == "ol":
+                    numbers = [int(item["text"][:-1]) for item in one["items"]]
+                    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+                        return False
+                if not all(numbered_in_order(item["lists"]) for item in one["items"]):
+                    return False
+            return True
+
+        if not numbered_in_order(roots):
+            return
+
+        def build(one: dict) -> Tag:
+            tag = self.soup.new_tag(one["kind"])
+            if one["kind"] == "ol" and one["items"][0]["text"] != "1.":
+                tag["start"] = one["items"][0]["text"][:-1]
+            for item in one["items"]:
+                if item["text"] != "-" and one["kind"] == "ul":
+                    bullets.append(item["text"])
+                for piece in item["pieces"]:
+                    piece.extract()
+                entry = self.soup.new_tag("li")
+                entry.append(item["paragraph"].extract())
+                for inner in item["lists"]:
+                    entry.append(build(inner))
+                tag.append(entry)
+            return tag
+
+        anchor = group[0][0]
+        place = self.soup.new_tag("div")
+        anchor.insert_before(place)
+        for one in roots:
+            place.insert_before(build(one))
+        place.extract()
+        for paragraph, _ in group:
+            if paragraph.parent is not None and paragraph.parent.name != "li":
+                paragraph.extract()
+        if bullets:
+            self.dropped.append("penanda butir daftar Word diganti tanda '-': " + " ".join(bullets))
 
     def _styled(self, span: Tag) -> str:
         """``<span style="font-weight: bold">`` is bold, ``font-style: italic`` italic, as editors write them."""
@@ -556,6 +668,8 @@ class _Converter(MarkdownConverter):
                 piece = self.process_tag(child, inner_tags)
             if piece:
                 strings.append(piece)
+        if name not in _LISTS:  # the items of one list are one list
+            _separate_lists(strings)
         if "pre" in inner_tags:
             text = "".join(strings)
         else:
@@ -629,8 +743,12 @@ class _Converter(MarkdownConverter):
         return super().convert_list(el, text.strip("\n") + "\n", parent_tags)
 
     def convert_li(self, el, text, parent_tags):
-        if "_inline" in parent_tags:
-            return " " + _flat(text) + " "
+        if "_inline" in parent_tags:  # in a cell or a heading: the item's number kept as text
+            number = ""
+            if el.parent is not None and el.parent.name == "ol":
+                start = str(el.parent.get("start") or "1")
+                number = f"{(int(start) if start.isdigit() else 1) + len(el.find_previous_siblings('li'))}. "
+            return " " + number + _flat(text) + " "
         if id(el) not in self.containers:
             text = _block_text(text)
         return "\n" + super().convert_li(el, text, parent_tags)  # never glued to a nested list before it
@@ -746,6 +864,33 @@ class _Converter(MarkdownConverter):
             target = f"<{target}>"
         self.marked = True
         return f"{before}[{inner}]({target}){after}"
+
+
+_TOP_ITEM = re.compile(r"(?:\d{1,9}([.)])|([-*+])) ")
+_SWAP = {".": ")", ")": ".", "-": "*", "*": "-", "+": "*"}
+
+
+def _separate_lists(pieces: list[str]) -> None:
+    """Two lists one after the other are one list to Markdown (and '1.' '1.' would be numbered 1, 2): the second
+    is written with the other delimiter ('1)' or '*'), which Markdown reads as a list of its own."""
+    before = None
+    for index, piece in enumerate(pieces):
+        if not piece.startswith("\n"):
+            if piece.strip():
+                before = None
+            continue
+        lines = [line for line in piece.split("\n") if line.strip()]
+        if not lines:
+            continue
+        first = _TOP_ITEM.match(lines[0])
+        if first and before and (first.group(1) or first.group(2)) == before:
+            # every list of the piece swaps, so lists inside it that were kept apart stay apart
+            pattern = r"(?m)^(\d{1,9})([.)]) " if first.group(1) else r"(?m)^()([-*+]) "
+            piece = re.sub(pattern, lambda found: f"{found.group(1)}{_SWAP[found.group(2)]} ", piece)
+            pieces[index] = piece
+        tops = [line for line in piece.split("\n") if line.strip() and not line[0].isspace()]
+        last = _TOP_ITEM.match(tops[-1]) if tops else None
+        before = (last.group(1) or last.group(2)) if last else None
 
 
 def _tidy(markdown: str) -> str:
