@@ -15,6 +15,8 @@ from rancang.richtext import BlockQuote, BulletList, OrderedList, Paragraph, Str
 
 FIXTURES = Path(__file__).parent / "fixtures" / "impor_inovasi" / "html"
 FLAT = "susunan HTML isian ini tidak bisa dibaca per elemen"
+TEXT_NOTES = ("gaya CSS", "skrip", "judul dokumen", "isi elemen", "teks di dalam gambar SVG", "penanda butir")
+"""The notes that quote text of the source (others quote comments, cut-off tags, addresses)."""
 
 
 def noted_words(dropped: list[str]) -> Counter:
@@ -48,6 +50,8 @@ def test_every_word_of_a_fixture_arrives_or_is_noted(path):
     assert parse(converted.markdown).raw_html == ()
     lost = lost_words(source, converted.markdown)
     assert not lost - noted_words(converted.dropped)  # every word lost is a word a note quotes
+    # and the notes of left-out text quote exactly the words lost (the others quote comments and addresses)
+    assert lost == noted_words([note for note in converted.dropped if note.startswith(TEXT_NOTES)])
     assert all(note.partition(": ")[2] for note in converted.dropped)
     if path.stem != "bersarang-dalam":
         assert not any(note.startswith(FLAT) for note in converted.dropped)
@@ -108,6 +112,19 @@ def test_word_list_paragraphs_nest_by_level():
     assert converted.dropped == ["penanda butir daftar Word diganti tanda '-': · o o ·"]
     numbered = html_to_markdown(_word_item(1, "3.", "Tiga") + _word_item(1, "4.", "Empat")).markdown
     assert numbered == "3. Tiga\n4. Empat"
+
+
+def test_word_bullets_and_an_inline_svg():
+    converted = fixture("daftar-word-dan-svg")
+    assert converted.markdown == (
+        "**Tahapan Proses:**\n\n- Sosialisasi kepada kader posyandu\n  - pertemuan bulanan di balai desa\n"
+        "- Pencatatan ibu hamil dengan aplikasi *SiBumil*\n\nCatatan: jadwal dapat berubah.")
+    assert converted.dropped == [
+        "penanda butir daftar Word diganti tanda '-': · o ·",
+        "teks di dalam gambar SVG ikut gambarnya, tidak masuk teks isian: Bagan alur Mulai"]
+    (svg,) = converted.images
+    assert (svg.kind, svg.alt, svg.index) == ("svg", "Bagan alur", 1)
+    assert svg.data.startswith(b"<svg") and b"Mulai" in svg.data
 
 
 def test_word_numbering_rancang_cannot_write_stays_as_written():
