@@ -589,3 +589,15 @@ def test_a_broken_origin_is_a_located_warning_and_the_copy_still_serves(tmp_path
     assert code == 0, err
     shown = texts((root / "b.docx").read_bytes())
     assert "Sumber: Direktori Inovasi Kota Tetangga, salinan data/inovasi.json" in shown  # no date: not known
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"[" * 200_000 + b"]" * 200_000, "x.json:1:1: P441: salinan bersarang terlalu dalam"),
+    (b'[{"id": "a", "nama": ' + b"[" * 5000 + b"]" * 5000 + b"}]", "x.json:1:1: P441: salinan bersarang terlalu dalam"),
+    (b"\xff\xfe[]", "x.json:1:1: P441: salinan bukan teks UTF-8"),
+    (b"{}", "x.json:1:1: P441: salinan harus berupa daftar (JSON [...]) profil inovasi"),
+])
+def test_hostile_copies_are_refused_with_a_message(content, message):
+    problems: list = []
+    assert parse_copy(content, "x.json", "inovasi", problems) is None
+    assert [d.format() for d in problems] == [message]
