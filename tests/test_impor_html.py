@@ -275,6 +275,14 @@ def test_emphasis_markdown_would_not_close_is_left_out_not_its_words():
     assert md("<p><b>tebal<br><br>dua paragraf</b></p>") == "tebal\n\ndua paragraf"
 
 
+def test_tags_escaped_twice_by_the_export_are_tags():
+    source = "&lt;p&gt;Layanan &amp;amp; &lt;b&gt;cepat&lt;/b&gt;&amp;nbsp;sekali&lt;/p&gt;&lt;ol&gt;&lt;li&gt;satu&lt;/li&gt;&lt;/ol&gt;"
+    assert looks_like_html(source)
+    assert md(source) == "Layanan & **cepat** sekali\n\n1. satu"
+    assert plain_words(source) == ["Layanan", "&", "cepat", "sekali", "satu"]
+    assert md("<p>Teks &lt;b&gt; tertulis</p>") == "Teks \\<b> tertulis"  # beside real tags: text
+
+
 def test_looks_like_html():
     assert looks_like_html('<p style="text-align: justify;">Teks</p>')
     assert looks_like_html("Satu<br>dua")

@@ -15,6 +15,10 @@ picture that cannot be copied), so a word ledger can account for every word: the
 the source are the words of the Markdown plus the words of those notes. Pictures embedded as ``data:`` URIs are
 taken out of the text and returned as :class:`Image` (the importer writes them beside the record).
 
+MS-Word list paragraphs (``mso-list:l0 level1``, the number or bullet in a part only Word shows) become nested
+lists; ``<span style="font-weight: bold">`` is bold; a field whose tags the export escaped once more
+(``&lt;p&gt;``, no real tag) is read as the HTML it was.
+
 The conversion is a :class:`markdownify.MarkdownConverter` subclass run on a tree that is tidied first
 (:meth:`_Converter.prepare`): left-out elements and pictures removed, inline runs beside blocks wrapped in
 paragraphs, stray list and table content put in items and cells, one-cell tables turned into block quotes.
@@ -30,6 +34,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from html.entities import html5
 from urllib.parse import unquote_to_bytes
 
@@ -137,6 +142,18 @@ def looks_like_html(text: str) -> bool:
     return any(ref.group(1).startswith("#") or ref.group(1) + ";" in html5 for ref in _ENTITY.finditer(text))
 
 
+_ESCAPED_TAG = re.compile(r"&lt;/?(p|br|div|span|b|i|u|strong|em|ol|ul|li|table|tr|td|th|h[1-6]|a)\b[^<>]*?&gt;",
+                          re.IGNORECASE)
+
+
+def _source(text: str) -> str:
+    """The HTML of a field: a field whose tags were escaped once more by the export (``&lt;p&gt;Teks&lt;/p&gt;``,
+    and no real tag) is read with them unescaped."""
+    if _ESCAPED_TAG.search(text) and not _TAG.search(text):
+        return html_unescape(text)
+    return text
+
+
 def _cut(text: str) -> tuple[str, str]:
     """A field without the tag cut off at its end (``...<p style="text-ali``) or the comment never closed, which
     the parser would take for text, and the note saying so (``""`` when nothing was cut)."""
@@ -157,10 +174,11 @@ def plain_words(text: str) -> list[str]:
     """The words of a source field as the word ledger counts them: for HTML the words of its text (character
     references decoded, ``&shy;`` and other invisible characters removed, block elements and ``<br>`` ending
     words, the content of ``<style>`` and ``<script>`` counted, comments and attributes not); for any other text
-    its words as written. A tag cut off at the end of the field is markup, not words."""
+    its words as written. A tag cut off at the end of the field is markup, not words; tags escaped twice by the
+    export (``&lt;p&gt;``) are tags."""
     if not looks_like_html(text):
         return text.split()
-    return _collect(_soup(_cut(text)[0])).split()
+    return _collect(_soup(_cut(_source(text))[0])).split()
 
 
 # -- escaping --------------------------------------------------------------------------------------------------
@@ -910,7 +928,7 @@ def html_to_markdown(text: str) -> Converted:
     """The Markdown of an HTML field, its pictures and notes of what was left out (see the module's text)."""
     converter = _Converter()
     try:
-        soup = _soup(converter.cut_tail(text))
+        soup = _soup(converter.cut_tail(_source(text)))
         converter.prepare(soup)
         markdown = _tidy(converter.convert_soup(soup))
         # Escaping, blocks, lists and tables are the same for every field (the property tests try them);
@@ -932,7 +950,7 @@ def html_to_markdown(text: str) -> Converted:
 def _flat_conversion(text: str) -> Converted:
     """The words of a field as one paragraph, for HTML nested too deep to convert element by element."""
     converter = _Converter()
-    soup = _soup(converter.cut_tail(text))
+    soup = _soup(converter.cut_tail(_source(text)))
     for node in list(soup.descendants):
         if isinstance(node, Tag) and node.parent is not None and node.find_parent(DROP | {"svg"}) is None:
             if node.name in DROP:
