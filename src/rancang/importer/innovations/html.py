@@ -324,12 +324,8 @@ class _Converter(MarkdownConverter):
     """markdownify with rancang's subset of Markdown: see the module's documentation."""
 
     class Options(MarkdownConverter.DefaultOptions):
-        bullets = "-"
-        escape_asterisks = False      # escaping is this class's (:func:`_escape_inline`, :func:`_escape_start`)
-        escape_underscores = False
-        escape_misc = False
-        newline_style = "backslash"
-        strong_em_symbol = "*"
+        bullets = "-"                 # every level (markdownify's convert_li); escaping, breaks, emphasis, tables
+        strong_em_symbol = "*"        # and links are this class's own
 
     def __init__(self) -> None:
         super().__init__()
