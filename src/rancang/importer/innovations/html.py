@@ -131,6 +131,7 @@ def _soup(text: str) -> BeautifulSoup:
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<!--")
 _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
+_LONG_DATA = re.compile(r"data:[^\s\"'<>]{80,}", re.IGNORECASE)  # a picture cut off with its tag: its head is enough
 _CUT_START = re.compile(r"<[A-Za-z][A-Za-z0-9:-]*\s+[A-Za-z:-]+=[^<>]*\Z")
 
 
@@ -167,7 +168,8 @@ def _cut(text: str) -> tuple[str, str]:
         if found is None or ">" in text[found.start():]:
             return text, ""
         start, what = found.start(), "tag HTML yang terpotong di akhir isian"
-    return text[:start], f"{what} dibuang: {_SPACE.sub(' ', _clean(text[start:])).strip()}"
+    cut = _LONG_DATA.sub(lambda found: found.group()[:48] + "…", _SPACE.sub(" ", _clean(text[start:])).strip())
+    return text[:start], f"{what} dibuang: {cut}"
 
 
 def plain_words(text: str) -> list[str]:
