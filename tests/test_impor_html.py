@@ -204,7 +204,7 @@ def test_tag_cut_off_at_the_end_of_the_field():
     cut_picture = html_to_markdown('<p>Foto</p><img alt="foto" src="data:image/png;base64,' + "A" * 5000)
     assert cut_picture.markdown == "Foto" and cut_picture.images == []
     assert cut_picture.dropped == [
-        'tag HTML yang terpotong di akhir isian dibuang: <img alt="foto" src="data:image/png;base64," + "A" * 26 + "…"]
+        'tag HTML yang terpotong di akhir isian dibuang: <img alt="foto" src="data:image/png;base64,' + "A" * 26 + "…"]
 
 
 def test_unclosed_tags_keep_their_text():
