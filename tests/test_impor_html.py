@@ -272,6 +272,12 @@ def test_bold_and_italic_written_as_styles():
         "**Tebal** dan *miring* biasa ***keduanya***")
 
 
+def test_word_runs_of_one_emphasis_are_one_emphasis():
+    assert md("<p><b><span>Has</span></b><b><span>il</span></b><b>:</b> naik <em>a</em><i>b</i></p>") == (
+        "**Hasil:** naik *ab*")
+    assert md("<p><b>a</b><span><b>b</b></span> x</p>") == "**a**b x"  # apart in the tree: the second plain
+
+
 def test_emphasis_markdown_would_not_close_is_left_out_not_its_words():
     assert md('<p>dan <i>"kutip"</i>x.</p>') == 'dan "kutip"x.'
     assert md('<p>dan <i>"kutip"</i> x.</p>') == 'dan *"kutip"* x.'

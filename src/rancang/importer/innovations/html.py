@@ -91,6 +91,7 @@ _ITALIC = re.compile(r"(?<![\w-])font-style\s*:\s*(italic|oblique)\b", re.IGNORE
 _MSO_LIST = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
 _TABLE_PARTS = ("td", "th", "tr", "thead", "tbody", "tfoot", "caption")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_MARKERS = {"b": "**", "strong": "**", "em": "*", "i": "*", "u": "*"}
 
 _JUNK = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b\ufeff]")
 """Characters that are no text: control characters, the soft hyphen (``&shy;``), zero-width space, BOM."""
@@ -375,6 +376,7 @@ class _Converter(MarkdownConverter):
 
     def _prepare(self, node: Tag) -> None:
         self._word_lists(node)
+        self._join_runs(node)
         for child in list(node.children):
             if isinstance(child, PreformattedString):
                 if isinstance(child, Comment):
@@ -422,6 +424,24 @@ class _Converter(MarkdownConverter):
                 self._settle(child)
             elif any(self._blocky(piece) for piece in child.children):
                 child.unwrap()  # <font><p>..</p></font>, <b>a<p>b</p></b>: its format cannot span blocks
+
+    def _join_runs(self, node: Tag) -> None:
+        """``<b>Has</b><b>il</b>`` (Word splits a bold word into runs) is one bold run: ``**Has****il**`` would
+        not be bold in Markdown."""
+        child = next(iter(node.children), None)
+        while child is not None:
+            following = child.next_sibling
+            if isinstance(child, Tag) and child.name in ("span", "font") and child.get("style"):
+                self._styled(child)
+            if isinstance(following, Tag) and following.name in ("span", "font") and following.get("style"):
+                self._styled(following)
+            if isinstance(child, Tag) and isinstance(following, Tag) and child.name in _MARKERS \
+                    and _MARKERS[child.name] == _MARKERS.get(following.name):
+                for piece in list(following.children):
+                    child.append(piece.extract())
+                following.extract()
+                continue
+            child = following
 
     def _word_lists(self, node: Tag) -> None:
         """MS-Word's list paragraphs (``<p style="mso-list:l0 level1 lfo1">`` with the number or bullet in a part
@@ -824,7 +844,7 @@ class _Converter(MarkdownConverter):
                 text = _clean(str(sibling))
             elif sibling.name in BLOCK or id(sibling) in self.containers:
                 return " "
-            elif sibling.name in ("b", "strong", "em", "i", "u"):
+            elif sibling.name in _MARKERS:
                 return "*"
             elif sibling.name == "a":
                 return ")" if forward else "["
@@ -833,6 +853,15 @@ class _Converter(MarkdownConverter):
             if text:
                 return text[0] if forward else text[-1]
         return "*"
+
+    def _before(self, el: Tag):
+        """What comes just before an inline element in its block (its parent's sibling when it is first)."""
+        node = el
+        while node.previous_sibling is None:
+            node = node.parent
+            if node is None or node.name in BLOCK or id(node) in self.containers:
+                return None
+        return node.previous_sibling
 
     def _wrap(self, el, text, marker: str, parent_tags) -> str:
         if not self.emphasis:
@@ -843,6 +872,8 @@ class _Converter(MarkdownConverter):
         before, inner, after = self._split(text)
         if not inner:
             return text
+        if not before and _ends_with(self._before(el), marker):
+            return text  # right after the same emphasis ('**a****b**'): the words stay, this part plain
         core = inner.strip("*")
         if not core or core.endswith("\\"):
             return text
@@ -907,6 +938,16 @@ def _separate_lists(pieces: list[str]) -> None:
         tops = [line for line in piece.split("\n") if line.strip() and not line[0].isspace()]
         last = _TOP_ITEM.match(tops[-1]) if tops else None
         before = (last.group(1) or last.group(2)) if last else None
+
+
+def _ends_with(node, marker: str) -> bool:
+    """Whether the Markdown of ``node`` may end with ``marker`` (an emphasis element last in it)."""
+    while isinstance(node, Tag):
+        if _MARKERS.get(node.name) == marker:
+            return True
+        node = next((child for child in reversed(node.contents) if not isinstance(child, PreformattedString)
+                     and (isinstance(child, Tag) or _clean(str(child)))), None)
+    return False
 
 
 def _tidy(markdown: str) -> str:
