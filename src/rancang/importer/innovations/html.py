@@ -844,10 +844,12 @@ class _Converter(MarkdownConverter):
                 text = _clean(str(sibling))
             elif sibling.name in BLOCK or id(sibling) in self.containers:
                 return " "
-            elif sibling.name in _MARKERS:
-                return "*"
-            elif sibling.name == "a":
-                return ")" if forward else "["
+            elif sibling.name in _MARKERS or sibling.name == "a":
+                # its delimiters join this one's (or it is written plain): the text inside them decides
+                text = _collect(sibling).strip()
+                if not text:
+                    continue
+                return text[0] if forward else text[-1]
             else:
                 text = _collect(sibling)
             if text:
@@ -857,11 +859,16 @@ class _Converter(MarkdownConverter):
     def _before(self, el: Tag):
         """What comes just before an inline element in its block (its parent's sibling when it is first)."""
         node = el
-        while node.previous_sibling is None:
-            node = node.parent
-            if node is None or node.name in BLOCK or id(node) in self.containers:
-                return None
-        return node.previous_sibling
+        while True:
+            while node.previous_sibling is None:
+                node = node.parent
+                if node is None or node.name in BLOCK or id(node) in self.containers:
+                    return None
+            node = node.previous_sibling
+            if isinstance(node, PreformattedString) or isinstance(node, Tag) and node.name not in BLOCK \
+                    and not _collect(node):
+                continue  # a comment, an empty element: nothing written between
+            return node
 
     def _wrap(self, el, text, marker: str, parent_tags) -> str:
         if not self.emphasis:
@@ -946,7 +953,7 @@ def _ends_with(node, marker: str) -> bool:
         if _MARKERS.get(node.name) == marker:
             return True
         node = next((child for child in reversed(node.contents) if not isinstance(child, PreformattedString)
-                     and (isinstance(child, Tag) or _clean(str(child)))), None)
+                     and (_collect(child) if isinstance(child, Tag) else _clean(str(child)))), None)
     return False
 
 
