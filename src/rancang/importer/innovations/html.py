@@ -620,6 +620,9 @@ class _Converter(MarkdownConverter):
         for row in rows:
             self._wrap_stray(row, ("td", "th"), "td")
         cells = [cell for row in rows for cell in row.find_all(("td", "th"), recursive=False)]
+        if [word for cell in cells for word in _collect(cell).split()] != _collect(table).split():
+            self._unravel(table)  # text in no cell (a <thead> in a <thead>...): the table is read as blocks
+            return
         filled = [cell for cell in cells if _collect(cell).strip()]
         if len(filled) > 1:
             return
@@ -636,6 +639,13 @@ class _Converter(MarkdownConverter):
                 stray.name = "div"  # a cell that was in the layout table's cell, not in a table of its own
                 self._settle(stray)
         self._settle(quote)
+
+    def _unravel(self, table: Tag) -> None:
+        parts = [part for part in table.find_all(("table", *_TABLE_PARTS))
+                 if part.find_parent("table") is table or part.name == "caption"]
+        for part in [*reversed(parts), table]:
+            part.name = "div"
+            self._settle(part)
 
     def _wrap_stray(self, node: Tag, allowed: tuple[str, ...], wrapper: str) -> None:
         run: list = []
@@ -693,7 +703,7 @@ class _Converter(MarkdownConverter):
         inner_tags = parent_tags | {name}
         if name in _HEADINGS or name == "td" or name == "th":
             inner_tags.add("_inline")
-        between_blocks = name in _STRUCTURE or name == "dl" or id(node) in self.containers
+        between_blocks = name in _STRUCTURE or id(node) in self.containers
         strings: list[str] = []
         for child in node.children:
             if isinstance(child, NavigableString):
@@ -751,7 +761,8 @@ class _Converter(MarkdownConverter):
         parent = el.parent
         if parent is None or parent.name != "li":
             return False
-        return sum(1 for child in parent.children if self._blocky(child) and child.name not in _LISTS) == 1
+        blocks = [child for child in parent.children if self._blocky(child)]
+        return blocks[0] is el and sum(1 for child in blocks if child.name not in _LISTS) == 1
 
     def convert_hN_(self, el, text, parent_tags):
         if "_inline" in parent_tags:
