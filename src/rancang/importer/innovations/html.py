@@ -22,8 +22,10 @@ lists; ``<span style="font-weight: bold">`` is bold; a field whose tags the expo
 The conversion is a :class:`markdownify.MarkdownConverter` subclass run on a tree that is tidied first
 (:meth:`_Converter.prepare`): left-out elements and pictures removed, inline runs beside blocks wrapped in
 paragraphs, stray list and table content put in items and cells, one-cell tables turned into block quotes.
-The result is read back with :func:`rancang.richtext.parse`; should a word not arrive (an emphasis that Markdown
-would not close, say), the field is converted again with less formatting, down to its plain words.
+Emphasis is written only where Markdown will close it (the characters around it decide), and a result with
+emphasis or links is read back with :func:`rancang.richtext.parse`: should a word not arrive, the field is
+converted again without emphasis, then without links, down to its plain words (HTML nested too deep to walk
+gets that too, with a note).
 """
 
 from __future__ import annotations
