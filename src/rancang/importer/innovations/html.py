@@ -332,8 +332,15 @@ class _Converter(MarkdownConverter):
         bullets = "-"                 # every level (markdownify's convert_li); escaping, breaks, emphasis, tables
         strong_em_symbol = "*"        # and links are this class's own
 
+    _options: dict | None = None
+
     def __init__(self) -> None:
-        super().__init__()
+        # markdownify's __init__ gathers the options by dir() each time: once is enough (no option is given)
+        if _Converter._options is None:
+            super().__init__()
+            _Converter._options = self.options
+        self.options = dict(_Converter._options)
+        self.convert_fn_cache = {}
         self.images: list[Image] = []
         self.dropped: list[str] = []
         self.containers: set[int] = set()     # ids of elements whose content is all blocks
@@ -597,7 +604,7 @@ class _Converter(MarkdownConverter):
     def _lift(self, item: Tag) -> None:
         """``<li>a<li>b`` (an item never closed holds the next): the next item and what follows it become the
         item's siblings."""
-        inner = item.find("li", recursive=False)
+        inner = next((child for child in item.children if isinstance(child, Tag) and child.name == "li"), None)
         if inner is None:
             return
         rest = [inner, *inner.next_siblings]
