@@ -563,3 +563,21 @@ def test_pictures_of_another_site_are_kept_only_when_their_files_are_here(tmp_pa
     report = (root / "impor/inovasi.impor.md").read_text(encoding="utf-8")
     assert "gambar tidak diimpor: berkas kb/gambar/jauh.png tidak ada di proyek ini" in report
     assert "Peta rute pelayaran" in report and ", 0 tidak terlacak." in report
+
+
+def test_region_names_in_capitals_are_written_as_names_and_said(tmp_path):
+    root = empty_project(tmp_path)
+    source = tmp_path / "wilayah.csv"
+    source.write_text("judul,provinsi,kabkota,unit\n"
+                      "Layanan Kilat,SULAWESI SELATAN,KOTA PAREPARE,UPTD PUSKESMAS LUMPUE\n", encoding="utf-8")
+    mapping = tmp_path / "pemetaan.yaml"
+    mapping.write_text("kolom:\n  judul: nama\n  provinsi: wilayah.provinsi\n  kabkota: wilayah.kabupaten_kota\n"
+                       "  unit: unit\n", encoding="utf-8")
+    code, out, err = run(root, "impor", "inovasi", str(source), "--pemetaan", str(mapping))
+    assert code == 0, err
+    got = profiles(root)["layanan-kilat"]
+    assert got["wilayah"] == {"provinsi": "Sulawesi Selatan", "kabupaten_kota": "Kota Parepare"}
+    assert got["unit"] == "UPTD Puskesmas Lumpue"
+    report = (root / "impor/wilayah.impor.md").read_text(encoding="utf-8")
+    assert "«KOTA PAREPARE» menjadi «Kota Parepare»" in report
+    assert ", 0 tidak terlacak." in report

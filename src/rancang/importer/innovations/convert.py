@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.importer.innovations.mapping import DEFAULT_SEPARATOR, Kind, Rule, normal
+from rancang.language import agencies
 from rancang.models.base import ID_PATTERN, PartialDate
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+")
@@ -313,7 +314,16 @@ def convert(value: Any, kind: Kind, rule: Rule) -> Converted:
     text = " ".join(clean(_text(value)).split())
     if name == "id" and not ID_PATTERN.match(text):
         raise CellProblem(f"id «{text}» tidak valid: pakai huruf kecil a-z, angka, dan tanda hubung")
+    if rule.key in CAPITALISED_NAMES:
+        tidied = agencies.tidy_caps(text)
+        if tidied is not None and tidied != text:
+            return Converted(tidied, [f"nama yang ditulis dengan huruf besar semua dirapikan: «{text}» menjadi "
+                                      f"«{tidied}»"])
     return Converted(text)
+
+
+CAPITALISED_NAMES = {"wilayah.provinsi", "wilayah.kabupaten_kota", "unit"}
+"""Keys holding a proper name that exports often write in capitals ('KOTA PAREPARE'): written as a name is."""
 
 
 def slug(text: str) -> str:
