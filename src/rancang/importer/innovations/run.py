@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,7 +108,6 @@ class Result:
     """(row, column, text) of rows with no mapped column."""
     ledger: Ledger
     written: bool
-    seconds: float
 
     def count(self, action: str) -> int:
         return sum(1 for p in self.planned if p.action == action)
@@ -445,7 +443,6 @@ def _source_words(value: Any) -> list[str]:
 def import_innovations(root: Path, source: Path, pemetaan: str | None = None, coba: bool = False,
                        perbarui: bool = False, lembar: str | None = None) -> Result:
     """Import ``source`` into the project at ``root``. Raises :class:`RancangError` with every problem."""
-    started = time.perf_counter()
     layout = Layout(root)
     region = _load_settings_region(layout)
     known = _load_agencies(layout)
@@ -615,10 +612,9 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
     report_path = _report_path(root, source)
     ledger = _ledger(planned)
     result = Result(root, source, table, mapping, planned, report_path, "", list(agencies.new.values()),
-                    list(agencies.aliases), list(agencies.uses.values()), warnings, skipped, ledger, not coba, 0.0)
+                    list(agencies.aliases), list(agencies.uses.values()), warnings, skipped, ledger, not coba)
     result.report = render_report(result)
     result.ledger = _ledger_with_report(table, planned, skipped, result.report)
-    result.seconds = time.perf_counter() - started
     result.report = render_report(result)
     if coba:
         return result
@@ -824,7 +820,6 @@ def render_report(result: Result) -> str:
            "- Lokasi: " + ("baris dan kunci JSON" if table.kind == "json" else
                            "baris (nomor baris lembar kerja)" if table.kind == "xlsx" else
                            "baris berkas tempat baris data dimulai") + " dan kolom sumber",
-           f"- Waktu impor: {result.seconds:.2f} detik",
            ("- Coba saja (--coba): tidak ada berkas yang ditulis" if not result.written else
             f"- Laporan ini: `{_relative(result.report_path, result.root)}`"), ""]
     book = result.ledger
