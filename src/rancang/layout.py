@@ -29,6 +29,9 @@ CATALOGUE_FILE = "kb/dasar-hukum.yaml"
 CASE_STUDIES = "kb/studi-kasus"
 REGULATIONS = "regulations"
 VISITS = "visits"
+OTHER_DIRECTORIES = "direktori-lain"
+"""Copies of other regions' published data (``direktori-lain/<nama>/inovasi.json``), fetched only by
+``rancang direktori ambil``."""
 TEMPLATES = "templates"
 BUILD = "_build"
 CACHE = "_build/.cache"
@@ -161,8 +164,10 @@ class Layout:
 
     @property
     def watched(self) -> tuple[Path, ...]:
-        """What ``rancang serve`` watches: a change below any of these builds again."""
-        return (self.settings_file, *(self.root / name for name in DATA_FOLDERS), self.templates)
+        """What ``rancang serve`` watches: a change below any of these builds again (a fetched copy of another
+        region's directory too: the visits' briefs quote it)."""
+        return (self.settings_file, *(self.root / name for name in DATA_FOLDERS), self.templates,
+                self.root / OTHER_DIRECTORIES)
 
 
 def find_root(start: Path) -> Path | None:

@@ -30,7 +30,7 @@ def _ignored(relative: Path) -> bool:
 
 def watched(root: Path) -> list[str]:
     """What the site and the documents are built from (:attr:`rancang.layout.Layout.watched`), relative to
-    ``root``: ``rancang.yaml``, ``kb``, ``regulations``, ``visits``, ``templates``."""
+    ``root``: ``rancang.yaml``, ``kb``, ``regulations``, ``visits``, ``templates``, ``direktori-lain``."""
     return [path.relative_to(root).as_posix() for path in Layout(root).watched]
 
 

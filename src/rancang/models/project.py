@@ -15,7 +15,7 @@ import re
 from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from rancang.layout import DOCUMENTS_OUTPUT, SITE_OUTPUT
+from rancang.layout import DOCUMENTS_OUTPUT, OTHER_DIRECTORIES, SITE_OUTPUT
 from rancang.models.base import Id, Model, Text, field
 
 
@@ -100,9 +100,6 @@ class Site(Model):
     description: Text | None = field("deskripsi", "Deskripsi singkat situs.", default=None)
     base_url: Text | None = field("alamat", "Alamat situs yang dipublikasikan.", default=None)
 
-
-OTHER_DIRECTORIES = "direktori-lain"
-"""Folder of the copies of other regions' published data (``direktori-lain/<nama>/inovasi.json``)."""
 
 ORIGIN_FILE = "asal.yaml"
 """Beside each copy: where and when it was fetched (written by ``rancang direktori ambil``)."""
