@@ -43,26 +43,28 @@ def _where(location: Location) -> str:
     """),
 )
 def same_innovation_name(context: LintContext) -> Iterator[Diagnostic]:
-    first_of: dict[str, tuple[str, object]] = {}
+    # Each spelling keeps the arguments of its location; a location is looked up only for what is reported
+    # (locating reads the profile's file again: thousands of profiles must not pay for it).
+    first_of: dict[str, tuple[str, object, tuple]] = {}
     for record_id, profile in sorted(context.data.innovations.items()):
-        spellings = [(profile.name, locate(profile, "name"))]
-        spellings += [(name, locate(profile, "other_names", i)) for i, name in enumerate(profile.other_names)]
+        spellings = [(profile.name, ("name",))]
+        spellings += [(name, ("other_names", i)) for i, name in enumerate(profile.other_names)]
         reported: set[str] = set()
-        own: dict[str, tuple[str, object]] = {}
-        for name, where in spellings:
+        own: dict[str, tuple[str, object, tuple]] = {}
+        for name, place in spellings:
             name_key = key(name).replace(" ", "")  # SIPAKARAJA = Si Pakaraja
             if not name_key:
                 continue
             earlier = first_of.get(name_key)
             if earlier is not None and earlier[0] != record_id and earlier[0] not in reported:
                 reported.add(earlier[0])
-                other_id, other_where = earlier
+                other_id, other_profile, other_place = earlier
                 yield diagnostic(
                     "L605", f"profil '{record_id}' bernama {quote(name)}, sama dengan profil '{other_id}' "
-                    f"({_where(other_where)})", where,
+                    f"({_where(locate(other_profile, *other_place))})", locate(profile, *place),
                     f"bila inovasi yang sama, gabungkan isinya ke kb/inovasi/{other_id}.yaml, hapus profil ini, "
                     f"dan catat ejaan lain di nama_lain; bila berbeda, bedakan namanya seperti pada sumbernya")
-            own.setdefault(name_key, (record_id, where))
+            own.setdefault(name_key, (record_id, profile, place))
         for name_key, value in own.items():
             first_of.setdefault(name_key, value)
 
