@@ -13,11 +13,14 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rancang.importer.innovations.mapping import DEFAULT_SEPARATOR, Kind, Rule, normal
 from rancang.language import agencies
 from rancang.models.base import ID_PATTERN, PartialDate
+
+if TYPE_CHECKING:  # the HTML reader (bs4, markdownify) is imported only when a cell holds HTML
+    from rancang.importer.innovations.html import Image
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+")
 
@@ -58,20 +61,13 @@ class NotImportable(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class Image:
-    data: bytes
-    kind: str
-    alt: str
-    index: int
-
-
 @dataclass
 class Converted:
     value: Any
     notes: list[str] = field(default_factory=list)
     """What was done that a reader should know (Indonesian), each with the source text it concerns."""
     images: list[Image] = field(default_factory=list)
+    """Pictures taken out of an HTML cell (:class:`rancang.importer.innovations.html.Image`)."""
 
 
 # -- dates ------------------------------------------------------------------------------------------------------
@@ -245,8 +241,7 @@ def markdown(value: Any) -> Converted:
 
     if html.looks_like_html(text):
         converted = html.html_to_markdown(text)
-        images = [Image(image.data, image.kind, image.alt, image.index) for image in converted.images]
-        return Converted(converted.markdown.strip(), list(converted.dropped), images)
+        return Converted(converted.markdown.strip(), list(converted.dropped), list(converted.images))
     text = clean(text)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return Converted("\n".join(lines).strip("\n").strip())
