@@ -125,21 +125,27 @@ def serve(root: Path, port: int = 8000, host: str = "127.0.0.1", interval: float
         def say(text: str) -> None:
             print(text, flush=True)
 
-    say("Membangun situs ...")
-    started = time.monotonic()
-    stamps = snapshot(root)
-    seen: set[str] = set()
-    if build_once(root, say, first=True, seen=seen):
-        say(f"Selesai dalam {time.monotonic() - started:.1f} detik.")
-
-    folder = site_folder(root)
-    folder.mkdir(parents=True, exist_ok=True)
+    # The port first: a busy port is reported at once, not after a build of minutes.
     try:
         server = _Server((host, port), _Handler)
     except OSError as exc:
-        say(f"Tidak dapat membuka server di {host}:{port} ({exc.strerror or exc}). "
-            "Port itu mungkin sedang dipakai; pilih port lain dengan --port.")
+        say(f"rancang serve: galat: tidak dapat membuka server di {host}:{port} ({exc.strerror or exc}). "
+            "Port itu mungkin sedang dipakai program lain (mungkin 'rancang serve' yang masih berjalan); "
+            "hentikan program itu atau pilih port lain dengan --port, misalnya --port 8001 "
+            "(--port 0 memilih port yang kosong).")
         return 1
+    try:
+        say("Membangun situs ...")
+        started = time.monotonic()
+        stamps = snapshot(root)
+        seen: set[str] = set()
+        if build_once(root, say, first=True, seen=seen):
+            say(f"Selesai dalam {time.monotonic() - started:.1f} detik.")
+        folder = site_folder(root)
+        folder.mkdir(parents=True, exist_ok=True)
+    except BaseException:
+        server.server_close()
+        raise
     server.folder = folder
     thread = threading.Thread(target=server.serve_forever, name="rancang-serve", daemon=True)
     thread.start()
