@@ -11,6 +11,7 @@ import difflib
 from typing import Iterable, Iterator, Mapping
 
 from rancang.diagnostics import Diagnostic, Location
+from rancang.layout import AGENCIES_FILE, CATALOGUE_FILE, INNOVATIONS, REGULATIONS
 from rancang.drafting.engine import Drafted
 from rancang.models import ProjectData
 from rancang.models.base import Model
@@ -25,14 +26,43 @@ def closest(name: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
+def closest_few(name: str, known: Iterable[str], count: int = 3) -> list[str]:
+    """Up to ``count`` known ids close to ``name``, closest first."""
+    return difflib.get_close_matches(name, list(known), n=count, cutoff=0.6)
+
+
+def quoted_choices(ids: list[str]) -> str:
+    """``'a'``, ``'a' atau 'b'``, ``'a', 'b' atau 'c'``."""
+    quoted = [f"'{i}'" for i in ids]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} atau {quoted[-1]}"
+
+
+SOURCES = {
+    "dasar hukum": CATALOGUE_FILE,
+    "peraturan yang diubah": CATALOGUE_FILE,
+    "perangkat daerah": AGENCIES_FILE,
+    "rancangan peraturan": f"{REGULATIONS}/",
+    "inovasi": f"{INNOVATIONS}/",
+}
+"""Where the ids of each kind are defined, as the user finds it in the project."""
+
+
+def _defined_in(what: str) -> str:
+    source = SOURCES[what]
+    if source.endswith("/"):
+        return f"id {what} adalah nama berkasnya di {source} (tanpa .yaml)"
+    return f"id {what} didaftarkan di {source}"
+
+
 def _unknown(name: str, known: dict, what: str, where: Location) -> Diagnostic:
-    guess = closest(name, known)
-    if guess:
-        suggestion = f"mungkin maksud Anda '{guess}'?"
+    """An unknown id: the suggestion gives the closest known ids and the file where such ids are defined."""
+    guesses = closest_few(name, known)
+    if guesses:
+        suggestion = f"mungkin maksud Anda {quoted_choices(guesses)}? {_defined_in(what)}"
     elif not known:
-        suggestion = "daftarnya masih kosong"
+        suggestion = f"daftarnya masih kosong; {_defined_in(what)}"
     else:
-        suggestion = None
+        suggestion = _defined_in(what)
     return Diagnostic("R301", f"{what} '{name}' tidak dikenal", where, suggestion=suggestion)
 
 
@@ -76,7 +106,8 @@ def _unknown_agency(agency: str, data: ProjectData, where: Location) -> Diagnost
 
         found = match(agency.replace("-", " "), data.agencies)
         if found is not None:
-            return Diagnostic("R301", problem.message, where, suggestion=f"mungkin maksud Anda '{found.id}'?")
+            return Diagnostic("R301", problem.message, where,
+                              suggestion=f"mungkin maksud Anda '{found.id}'? {_defined_in('perangkat daerah')}")
     return problem
 
 
@@ -160,12 +191,12 @@ def _innovation_ref(ref: str, data: ProjectData, holder: Model, name: str, *inde
     if directory is None:
         if record_id in data.innovations:
             return
-        guess = closest(record_id, data.innovations)
+        guesses = closest_few(record_id, data.innovations)
         elsewhere = [key for key, foreign in sorted(data.foreign.items()) if record_id in foreign.data.innovations]
         if elsewhere:
             suggestion = f"inovasi itu ada di direktori {data.foreign[elsewhere[0]].name}: tulis '{elsewhere[0]}:{record_id}'"
-        elif guess:
-            suggestion = f"mungkin maksud Anda '{guess}'?"
+        elif guesses:
+            suggestion = f"mungkin maksud Anda {quoted_choices(guesses)}? {_defined_in('inovasi')}"
         else:
             suggestion = (f"tambahkan profilnya dengan 'rancang new inovasi {record_id}'; bila inovasi itu milik daerah "
                           f"lain, daftarkan direktorinya di direktori_lain (rancang.yaml) lalu tulis 'NAMA:{record_id}'")

@@ -1,0 +1,116 @@
+"""Issue 17, item 3: messages that say what to do next, as a new user meets them.
+
+Unknown ids list the closest ids and the file where such ids are defined; a file that fails to decode names the
+character and how to save it as UTF-8, and the ids of a file that failed to load are not reported again as
+unknown; a malformed ``[[...]]`` marker is a located error; ``rancang report`` without results is an error; ``rancang
+new inovasi "Nama Bebas"`` makes the slug id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rancang.cli import main
+
+SETTINGS = """\
+daerah:
+  jenis: kota
+  nama: Parepare
+  provinsi: Sulawesi Selatan
+pemeriksaan:
+  abaikan: [L]
+"""
+
+AGENCIES = """\
+- id: dinas-kesehatan
+  nama: Dinas Kesehatan
+- id: dinas-kesehatan-hewan
+  nama: Dinas Kesehatan Hewan
+- id: dinas-pendidikan
+  nama: Dinas Pendidikan
+"""
+
+CATALOGUE = """\
+- id: uu-23-2014
+  jenis: UU
+  nomor: 23
+  tahun: 2014
+  tentang: Pemerintahan Daerah
+  terkonfirmasi: true
+- id: pp-38-2017
+  jenis: PP
+  nomor: 38
+  tahun: 2017
+  tentang: Inovasi Daerah
+  terkonfirmasi: true
+"""
+
+
+def make_project(root: Path, files: dict[str, str | bytes]) -> Path:
+    base: dict[str, str | bytes] = {
+        "rancang.yaml": SETTINGS,
+        "kb/perangkat-daerah.yaml": AGENCIES,
+        "kb/dasar-hukum.yaml": CATALOGUE,
+    }
+    base.update(files)
+    for rel, content in base.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    for folder in ("kb/inovasi", "regulations", "visits"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def run(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str]:
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("RANCANG_DEBUG", raising=False)
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+# -- unknown ids: the closest ids and where such ids are defined ---------------------------------------------
+
+
+def test_unknown_agency_lists_the_closest_ids_and_the_agencies_file(tmp_path, monkeypatch, capsys):
+    make_project(tmp_path, {"kb/inovasi/a.yaml": "nama: A\nperangkat_daerah: dinas-keshatan\n"})
+    code, out = run(tmp_path, monkeypatch, capsys, "check")
+    assert code == 1
+    assert ("kb/inovasi/a.yaml:2:19: R301: perangkat daerah 'dinas-keshatan' tidak dikenal (mungkin maksud Anda "
+            "'dinas-kesehatan', 'dinas-kesehatan-hewan' atau 'dinas-pendidikan'? id perangkat daerah didaftarkan di "
+            "kb/perangkat-daerah.yaml)") in out
+    assert "Traceback" not in out
+
+
+def test_unknown_legal_basis_with_no_close_id_names_the_catalogue_file(tmp_path, monkeypatch, capsys):
+    make_project(tmp_path, {"kb/inovasi/a.yaml": "nama: A\ndasar_hukum:\n  - id: perpres-99-2099\n"})
+    code, out = run(tmp_path, monkeypatch, capsys, "check")
+    assert code == 1
+    assert ("kb/inovasi/a.yaml:3:9: R301: dasar hukum 'perpres-99-2099' tidak dikenal "
+            "(id dasar hukum didaftarkan di kb/dasar-hukum.yaml)") in out
+
+
+def test_unknown_innovation_of_a_visit_names_the_profiles_folder(tmp_path, monkeypatch, capsys):
+    make_project(tmp_path, {
+        "kb/inovasi/call-center-112.yaml": "nama: Call Center 112\n",
+        "kb/inovasi/call-center-113.yaml": "nama: Call Center 113\n",
+        "visits/uji.yaml": VISIT.format(ref="call-centre-112"),
+    })
+    code, out = run(tmp_path, monkeypatch, capsys, "check")
+    assert code == 1
+    assert ("R301: inovasi 'call-centre-112' tidak dikenal (mungkin maksud Anda 'call-center-112' atau "
+            "'call-center-113'? id inovasi adalah nama berkasnya di kb/inovasi/ (tanpa .yaml))") in out
+
+
+VISIT = """\
+peran: tuan_rumah
+pihak_lain: {{nama: DPRD Contoh}}
+tanggal: 2021-06-04
+inovasi: [{ref}]
+"""
