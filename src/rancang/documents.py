@@ -174,7 +174,8 @@ def regulation_docx(root: Path, checked: Checked, record_id: str) -> bytes:
         "top": margins.top, "bottom": margins.bottom, "left": margins.left, "right": margins.right}
     template = template_path(root)
     try:
-        return render(document, template, emblem, margins_cm, project_images(root))
+        return render(document, template, emblem, margins_cm, project_images(root),
+                      regulation_properties(data, record_id))
     except TemplateStyleError as exc:
         raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: {exc}",
                                        Location(display_path(template)))]) from None
@@ -182,6 +183,19 @@ def regulation_docx(root: Path, checked: Checked, record_id: str) -> bytes:
         annex = next((annex for annex in data.regulations[record_id].annexes if annex.chart is exc.chart), None)
         where = chart_location(annex) if annex is not None else Location(display_path(root / "regulations"))
         raise RancangError([Diagnostic("P413", str(exc), where)]) from None
+
+
+def regulation_properties(data: ProjectData, record_id: str):
+    """Core properties of a regulation's DOCX: its full name, the region's government, its date of enactment
+    (or the build date while it has none)."""
+    from rancang.present.titles import regulation_title
+    from rancang.present.visit import our_name
+    from rancang.render.docx_template import Properties
+
+    regulation = data.regulations[record_id]
+    enacted = regulation.enactment.date
+    return Properties(regulation_title(data.settings, regulation), our_name(data),
+                      enacted.as_date() if enacted is not None and enacted.day else None)
 
 
 def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool = False,
@@ -417,13 +431,26 @@ def visit_docx(root: Path, data: ProjectData, record_id: str, kind: str) -> byte
     from rancang.render.richtext_docx import project_images
     from rancang.render.visit_docx import render
 
-    document = _builder(kind)(data.visits[record_id], data)
+    visit = data.visits[record_id]
+    document = _builder(kind)(visit, data)
     template = visit_template(root)
     try:
-        return render(document, template, data.settings.documents.visit_paper.value, project_images(root))
+        return render(document, template, data.settings.documents.visit_paper.value, project_images(root),
+                      visit_properties(visit, data, kind))
     except TemplateStyleError as exc:
         raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: {exc}",
                                        Location(display_path(template)))]) from None
+
+
+def visit_properties(visit, data: ProjectData, kind: str):
+    """Core properties of a brief or report: ``Bahan Kunjungan Kerja: <the visit's title>``, the region's
+    government, the visit's (first) date (or the build date when its day is not known)."""
+    from rancang.present.visit import our_name, title
+    from rancang.render.docx_template import Properties
+
+    words = "Bahan Kunjungan Kerja" if kind == "brief" else "Laporan Hasil Kunjungan Kerja"
+    return Properties(f"{words}: {title(visit, data)}", our_name(data),
+                      visit.date.as_date() if visit.date.day else None)
 
 
 def file_name(record_id: str, kind: str) -> str:

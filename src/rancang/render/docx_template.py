@@ -15,8 +15,11 @@ modification time) and the compiled Jinja of every template part.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -33,6 +36,8 @@ from markupsafe import Markup
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W_NS
+
+_CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 _PLACEHOLDER = "<!--rancang:isi-->"
 """Stands for the body while docxtpl renders; a comment, so no text of the user can look like it."""
@@ -140,17 +145,60 @@ def _inner(root) -> str:
     return xml[xml.index(">") + 1: xml.rindex("<")]
 
 
+# -- core properties ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Properties:
+    """What a document's core properties (File > Properties in Word) say of it, in place of the template's."""
+
+    title: str
+    """The document's own title: ``Rancangan Peraturan Wali Kota Parepare tentang Inovasi Daerah``."""
+    author: str
+    """The region's government: ``Pemerintah Kota Parepare`` (author and last modified by)."""
+    date: dt.date | None = None
+    """The document's date (created and modified); None: the build date."""
+
+
+def build_date() -> dt.date:
+    """Today (UTC), or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def set_core_properties(document, properties: Properties) -> None:
+    """Title, author, last modified by, created and modified of a python-docx ``Document``."""
+    core = document.core_properties
+    core.title = properties.title
+    core.author = properties.author
+    # Not ``core.last_modified_by``: docxcompose (which docxtpl imports) rebinds the prefix "cp" of python-docx's
+    # namespace map to the custom properties, so python-docx would add a second, foreign element.
+    last = core._element.find(f"{{{_CORE_NS}}}lastModifiedBy")  # noqa: SLF001 - python-docx's element
+    if last is None:
+        last = etree.SubElement(core._element, f"{{{_CORE_NS}}}lastModifiedBy")  # noqa: SLF001
+    last.text = properties.author
+    day = properties.date or build_date()
+    moment = dt.datetime(day.year, day.month, day.day)
+    core.created = moment
+    core.modified = moment
+
+
 # -- rendering and writing ------------------------------------------------------------------------------------
 
 
 def render(template: DocxTemplate, context: dict[str, Any], body: str,
-           finish: Callable[[DocxTemplate], None] | None = None) -> bytes:
+           finish: Callable[[DocxTemplate], None] | None = None, properties: Properties | None = None) -> bytes:
     """Render ``template`` with ``context`` (``isi`` is the body), run ``finish`` on the rendered document (margins,
-    paper size) and return the DOCX bytes with ``body`` (XML text of body elements) in place of ``isi``."""
+    paper size), set its ``properties`` and return the DOCX bytes with ``body`` (XML text of body elements) in
+    place of ``isi``."""
     context = dict(context, isi=Markup(_PLACEHOLDER))
     template.render(context, jinja_env=environment(), autoescape=True)
     if finish is not None:
         finish(template)
+    if properties is not None:
+        set_core_properties(template.docx, properties)
     document = template.docx  # not get_docx(): that reloads the template once rendered
     package = document.part.package
     main = document.part
@@ -178,12 +226,15 @@ def _write_package(out, package, blobs: dict) -> None:
 
 
 __all__ = [
+    "Properties",
     "W_NS",
+    "build_date",
     "element_xml",
     "environment",
     "open_template",
     "paragraph_properties",
     "render",
+    "set_core_properties",
     "style_id_or_default",
     "style_info",
     "text",

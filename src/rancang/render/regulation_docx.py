@@ -46,7 +46,7 @@ from rancang.drafting.tree import (
 )
 from rancang.models.regulation import OrgUnit
 from rancang.render import bagan, docx_template
-from rancang.render.docx_template import element_xml, paragraph_properties, text
+from rancang.render.docx_template import Properties, element_xml, paragraph_properties, text
 from rancang.render.richtext_docx import ImageSource, RichTextWriter, blocks_xml, image_xml
 from rancang.render.template_names import (  # noqa: F401 - re-exported for the docs
     EXPLANATION_LEVELS,
@@ -356,9 +356,11 @@ def body_xml(template: DocxTemplate, key, document: Document, text_width: int | 
 
 
 def render(document: Document, template_path: Path, emblem: Path | None = None,
-           margins_cm: dict[str, float] | None = None, images: ImageSource | None = None) -> bytes:
+           margins_cm: dict[str, float] | None = None, images: ImageSource | None = None,
+           properties: Properties | None = None) -> bytes:
     """The DOCX bytes of one regulation (nothing is written to disk here); ``images`` resolves the images of
-    the lampiran (:func:`rancang.render.richtext_docx.project_images`)."""
+    the lampiran (:func:`rancang.render.richtext_docx.project_images`); ``properties`` replace the template's
+    core properties (title, author, dates)."""
     template, key = docx_template.open_template(Path(template_path))
     context = {
         "lambang": InlineImage(template, str(emblem), height=Mm(25)) if emblem else "",
@@ -374,4 +376,4 @@ def render(document: Document, template_path: Path, emblem: Path | None = None,
             for side, value in (margins_cm or {}).items():
                 setattr(section, f"{side}_margin", Cm(value))
 
-    return docx_template.render(template, context, body, margins if margins_cm else None)
+    return docx_template.render(template, context, body, margins if margins_cm else None, properties)

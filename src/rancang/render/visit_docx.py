@@ -39,7 +39,7 @@ from docxtpl import DocxTemplate
 from markupsafe import Markup, escape
 
 from rancang.render import docx_template
-from rancang.render.docx_template import paragraph_properties
+from rancang.render.docx_template import Properties, paragraph_properties
 from rancang.render.regulation_docx import TemplateStyleError
 from rancang.render.template_names import (  # noqa: F401 - re-exported for the docs
     RICHTEXT_CHARACTER_STYLES,
@@ -245,10 +245,11 @@ def body_xml(template: DocxTemplate, key, document: VisitDocument, paper: str = 
     return writer.xml()
 
 
-def render(document: VisitDocument, template_path: Path, paper: str = "A4", images: ImageSource | None = None
-           ) -> bytes:
+def render(document: VisitDocument, template_path: Path, paper: str = "A4", images: ImageSource | None = None,
+           properties: Properties | None = None) -> bytes:
     """The DOCX bytes of one kunjungan kerja document on ``paper`` "A4" or "F4" (nothing is written to disk);
-    ``images`` resolves image sources (:func:`rancang.render.richtext_docx.project_images`)."""
+    ``images`` resolves image sources (:func:`rancang.render.richtext_docx.project_images`); ``properties``
+    replace the template's core properties (title, author, dates)."""
     paper = _paper(paper)
     template, key = docx_template.open_template(Path(template_path))
     context = {
@@ -266,4 +267,4 @@ def render(document: VisitDocument, template_path: Path, paper: str = "A4", imag
             section.page_width = width
             section.page_height = height
 
-    return docx_template.render(template, context, body, paper_size)
+    return docx_template.render(template, context, body, paper_size, properties)

@@ -1,0 +1,92 @@
+"""Issue 17, item 6: the documents a region hands out -- core properties, the agenda of a visit of several days,
+the reporter's signature block -- read back from the DOCX."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from docx import Document
+from lxml import etree
+
+from docx_reading import blocks
+from rancang.check import check_project
+from support import copy_example
+
+ROOT = Path(__file__).resolve().parents[1]
+VISIT = "dprd-pangkep-2021"
+REGULATION = "perwali-inovasi-daerah"
+
+
+@pytest.fixture(scope="module")
+def checked():
+    found = check_project(ROOT)
+    assert not found.report.errors
+    return found
+
+
+def core(data: bytes):
+    return Document(io.BytesIO(data)).core_properties
+
+
+def last_modified_by(data: bytes) -> list[str]:
+    """Read from docProps/core.xml itself: docxcompose rebinds python-docx's prefix "cp" once imported."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml"))
+    return [element.text for element in root.iter() if element.tag.endswith("}lastModifiedBy")]
+
+
+# -- core properties -------------------------------------------------------------------------------------------
+
+
+def test_the_regulation_docx_is_titled_and_authored_by_the_region(checked, monkeypatch):
+    from rancang.documents import regulation_docx
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28: a draft has no date of its own
+    data = regulation_docx(ROOT, checked, REGULATION)
+    props = core(data)
+    assert props.title == "Rancangan Peraturan Wali Kota Parepare tentang Inovasi Daerah"
+    assert props.author == "Pemerintah Kota Parepare"
+    assert last_modified_by(data) == ["Pemerintah Kota Parepare"]
+    assert props.created == props.modified == datetime(2026, 5, 28, tzinfo=timezone.utc)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode("utf-8")
+    assert "Templat" not in xml and ">rancang<" not in xml
+
+
+def test_a_draft_without_a_date_carries_the_build_date(checked, monkeypatch):
+    from rancang.documents import regulation_docx
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = datetime.utcnow().date()
+    created = core(regulation_docx(ROOT, checked, REGULATION)).created.date()
+    assert before <= created <= datetime.utcnow().date()
+
+
+def test_an_enacted_regulation_carries_its_date_of_enactment(checked, monkeypatch):
+    from rancang.documents import regulation_properties
+
+    from rancang.models.base import PartialDate
+
+    regulation = checked.data.regulations[REGULATION]
+    enacted = regulation.model_copy(update={"enactment": regulation.enactment.model_copy(
+        update={"date": PartialDate(2021, 3, 15)})})
+    data = checked.data
+    monkeypatch.setitem(data.regulations, REGULATION, enacted)
+    props = regulation_properties(data, REGULATION)
+    assert props.date is not None and props.date.isoformat() == "2021-03-15"
+
+
+@pytest.mark.parametrize("kind, words", [("brief", "Bahan Kunjungan Kerja"),
+                                         ("report", "Laporan Hasil Kunjungan Kerja")])
+def test_brief_and_report_carry_their_title_the_region_and_the_visit_date(checked, kind, words):
+    from rancang.documents import visit_docx
+
+    data = visit_docx(ROOT, checked.data, VISIT, kind)
+    props = core(data)
+    assert props.title == (f"{words}: Studi Banding DPRD Kabupaten Pangkajene dan Kepulauan ke Kota Parepare")
+    assert props.author == "Pemerintah Kota Parepare"
+    assert last_modified_by(data) == ["Pemerintah Kota Parepare"]
+    assert props.created == props.modified == datetime(2021, 6, 4, tzinfo=timezone.utc)
