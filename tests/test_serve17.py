@@ -6,9 +6,20 @@ rancang.yaml and the templates are watched; warnings keep ``path:line:col``.
 
 from __future__ import annotations
 
+import os
+import queue
+import re
+import signal
 import socket
 import subprocess
 import sys
+import textwrap
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
 
 from support import copy_example
 
@@ -31,3 +42,100 @@ def test_a_busy_port_is_reported_at_once_before_anything_is_built(tmp_path):
     assert "Membangun situs" not in output  # the error comes first, not after a build
     assert "Traceback" not in output
     assert not (root / "_build" / "html").exists()  # nothing was built
+
+
+# -- serving a project: a helper -------------------------------------------------------------------------------
+
+
+class Served:
+    """``rancang serve --port 0`` in a subprocess; its output read line by line."""
+
+    def __init__(self, root: Path, env: dict[str, str] | None = None):
+        self.process = subprocess.Popen([sys.executable, "-m", "rancang", "-C", str(root), "serve", "--port", "0"],
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                        encoding="utf-8", env=env)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.output: list[str] = []
+        threading.Thread(target=lambda: [self.lines.put(line.rstrip("\n")) for line in self.process.stdout],
+                         daemon=True).start()
+
+    def wait_for(self, pattern: str) -> re.Match:
+        deadline = time.monotonic() + GUARD
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                assert self.process.poll() is None, "\n".join(self.output)
+                continue
+            self.output.append(line)
+            if match := re.search(pattern, line):
+                return match
+        pytest.fail(f"rancang serve hangs: no line matching {pattern!r} after {GUARD} s:\n" + "\n".join(self.output))
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=GUARD)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def _soffice(tmp_path: Path) -> Path:
+    """Stands in for LibreOffice: the "PDF" of a DOCX is a copy of it, so a PDF shows which DOCX it was made of."""
+    script = tmp_path / "soffice-palsu"
+    script.write_text(textwrap.dedent("""\
+        #!/bin/sh
+        while [ "$1" != "--outdir" ]; do shift; done
+        out="$2"; shift 2
+        for f in "$@"; do
+            b=$(basename "$f" .docx)
+            cp "$f" "$out/$b.pdf"
+        done
+        """), encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def _says(path: Path) -> dict[str, bytes]:
+    """The parts of a DOCX (or of its stand-in PDF), the ZIP's times of writing aside."""
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def _pdf_matches_docx(pdf: Path) -> bool:
+    return _says(pdf) == _says(pdf.with_suffix(".docx"))
+
+
+def test_serve_keeps_the_pdfs_that_build_made_and_makes_again_the_one_whose_document_changed(tmp_path):
+    root = copy_example(tmp_path / "proyek")
+    env = dict(os.environ, RANCANG_SOFFICE=str(_soffice(tmp_path)))
+    built = subprocess.run([sys.executable, "-m", "rancang", "-C", str(root), "build"], capture_output=True,
+                           text=True, encoding="utf-8", env=env, timeout=GUARD)
+    assert built.returncode == 0, built.stdout + built.stderr
+    documents = root / "_build" / "dokumen"
+    pdfs = sorted(documents.glob("*.pdf"))
+    assert len(pdfs) == len(list(documents.glob("*.docx"))) >= 3
+    made = {pdf.name: pdf.read_bytes() for pdf in pdfs}
+
+    served = Served(root, env)
+    try:
+        served.wait_for(r"Situs disajikan di http://127\.0\.0\.1:\d+/")
+        assert sorted(documents.glob("*.pdf")) == pdfs, "\n".join(served.output)  # none deleted
+        assert {pdf.name: pdf.read_bytes() for pdf in pdfs} == made  # nor made again: their DOCX is the same
+        assert not [line for line in served.output if line.startswith("Dihapus")]
+
+        visit = root / "visits" / "dprd-pangkep-2021.yaml"
+        visit.write_text(visit.read_text(encoding="utf-8").replace(
+            "maksud: Mempelajari proses inovasi", "maksud: Mempelajari bersama proses inovasi"), encoding="utf-8")
+        served.wait_for(r"Berubah: visits/dprd-pangkep-2021\.yaml\. Membangun ulang")
+        served.wait_for(r"Situs diperbarui dalam [\d.]+ detik\.")
+        assert sorted(documents.glob("*.pdf")) == pdfs, "\n".join(served.output)
+        for pdf in pdfs:  # every PDF shows its DOCX as it is now: the brief's made again, the others as they were
+            assert _pdf_matches_docx(pdf), pdf.name
+        brief = documents / "dprd-pangkep-2021-bahan.pdf"
+        assert brief.read_bytes() != made[brief.name]
+        regulation = documents / "perwali-inovasi-daerah.pdf"
+        assert regulation.read_bytes() == made[regulation.name]
+    finally:
+        served.stop()

@@ -255,13 +255,37 @@ def build_documents(root: Path, checked: Checked, pdf: bool = True) -> Outcome:
     jobs = [Job("regulation", record_id, folder / f"{record_id}.docx") for record_id in sorted(data.regulations)]
     jobs.extend(visit_jobs(data, folder))
     outcome = Outcome([], [])
+    # The DOCX of every PDF already there (made by `rancang build`), to tell a PDF that still shows its DOCX
+    # from one of an older draft: `rancang serve` builds without PDF and must not delete the ones that are right.
+    before = {job.target: _digest(job.target) for job in jobs if job.target.with_suffix(".pdf").is_file()}
     written = make_documents(root, checked, jobs)
     outcome.messages.extend(f"Ditulis: {display_path(target)}" for target in written)
     outcome.written.extend(written)
     if pdf and written:
         outcome.written.extend(_to_pdf(written, folder, outcome, required=False))
+    else:
+        changed = [path for path in written if path in before and before[path] != _digest(path)]
+        if changed:  # made again from the new DOCX (LibreOffice is there: `build` made them); else removed below
+            outcome.written.extend(_to_pdf(changed, folder, outcome, required=False))
+        written = changed
     _remove_stale_pdfs(written, outcome)
     return outcome
+
+
+def _digest(path: Path) -> str | None:
+    """What a DOCX says: its parts' names and contents (the ZIP's times of writing aside); None when unreadable."""
+    import hashlib
+    import zipfile
+
+    digest = hashlib.sha256()
+    try:
+        with zipfile.ZipFile(path) as package:
+            for member in sorted(package.namelist()):
+                digest.update(member.encode("utf-8") + b"\0")
+                digest.update(hashlib.sha256(package.read(member)).digest())
+    except (OSError, zipfile.BadZipFile):
+        return None
+    return digest.hexdigest()
 
 
 def _remove_stale_pdfs(docx: list[Path], outcome: Outcome) -> None:
