@@ -199,8 +199,8 @@ CASES: list[Case] = [
     Case("inovasi/Call_Center.yaml", [("S207", 0, 0)], ("nama berkas 'Call_Center.yaml' bukan id yang valid",)),
     # -- references -----------------------------------------------------------------------
     Case("inovasi/perangkat-daerah-tidak-dikenal.yaml", [("R301", 2, 19), ("R301", 4, 9)],
-         ("perangkat daerah 'dinas-keshatan' tidak dikenal (mungkin maksud Anda 'dinas-kesehatan'?)",
-          "dasar hukum 'pp-38-2071' tidak dikenal (mungkin maksud Anda 'pp-38-2017'?)")),
+         ("perangkat daerah 'dinas-keshatan' tidak dikenal (mungkin maksud Anda 'dinas-kesehatan'? id perangkat daerah didaftarkan di kb/perangkat-daerah.yaml)",
+          "dasar hukum 'pp-38-2071' tidak dikenal (mungkin maksud Anda 'pp-38-2017'? id dasar hukum didaftarkan di kb/dasar-hukum.yaml)")),
     # -- rancang.yaml -----------------------------------------------------------------------
     Case("proyek/daerah-tidak-ada.yaml", [("S201", 2, 1), ("S202", 2, 1), ("S202", 3, 1), ("S202", 4, 1)],
          ("kunci wajib 'daerah' tidak ada", "kunci 'jenis' tidak dikenal (kunci yang dikenal di sini: daerah, ")),
@@ -231,7 +231,7 @@ CASES: list[Case] = [
          ("Kota Parepare menetapkan Peraturan Wali Kota, bukan peraturan bupati",
           "(tulis jenis: peraturan_wali_kota atau hapus kunci jenis)")),
     Case("regulasi/mengingat-tidak-dikenal.yaml", [("R301", 7, 5), ("R301", 11, 7)],
-         ("dasar hukum 'uu-23-2041' tidak dikenal (mungkin maksud Anda 'uu-23-2014'?)",
+         ("dasar hukum 'uu-23-2041' tidak dikenal (mungkin maksud Anda 'uu-23-2014'? id dasar hukum didaftarkan di kb/dasar-hukum.yaml)",
           "dasar hukum 'perwali-1-2019' tidak dikenal")),
     Case("regulasi/id-unsur-ganda.yaml", [("R302", 15, 13)], ("id 'pasal-tujuan' sudah dipakai di baris 10",)),
     Case("regulasi/bab-berisi-paragraf.yaml", [("S206", 9, 9)],
@@ -247,7 +247,7 @@ CASES: list[Case] = [
           ("S206", 19, 13), ("S205", 21, 12)]),
     # -- visits ---------------------------------------------------------------------------
     Case("kunjungan/inovasi-tidak-dikenal.yaml", [("R301", 6, 5), ("R301", 10, 14)],
-         ("inovasi 'call-center-12' tidak dikenal (mungkin maksud Anda 'call-center-112'?)",
+         ("inovasi 'call-center-12' tidak dikenal (mungkin maksud Anda 'call-center-112'? id inovasi adalah nama berkasnya di kb/inovasi/ (tanpa .yaml))",
           "inovasi 'pasar-rakyat' tidak dikenal")),
     Case("kunjungan/sampai-sebelum-tanggal.yaml", [("S205", 5, 9)],
          ("'sampai' (2021-06-03) lebih awal dari 'tanggal' (2021-06-04)",)),

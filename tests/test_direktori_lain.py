@@ -564,7 +564,7 @@ def test_an_unknown_agency_id_suggests_the_agency_it_abbreviates(tmp_path, monke
     code, out, _err = run(root, monkeypatch, capsys, "check")
     assert code == 1
     assert "kb/inovasi/a.yaml:2:19: R301: perangkat daerah 'dinkes' tidak dikenal (mungkin maksud Anda " \
-           "'dinas-kesehatan'?)" in out.splitlines(), out
+           "'dinas-kesehatan'? id perangkat daerah didaftarkan di kb/perangkat-daerah.yaml)" in out.splitlines(), out
 
 
 def test_a_control_character_in_the_copy_is_refused_where_it_is():

@@ -83,7 +83,7 @@ def test_unknown_agency_lists_the_closest_ids_and_the_agencies_file(tmp_path, mo
     code, out = run(tmp_path, monkeypatch, capsys, "check")
     assert code == 1
     assert ("kb/inovasi/a.yaml:2:19: R301: perangkat daerah 'dinas-keshatan' tidak dikenal (mungkin maksud Anda "
-            "'dinas-kesehatan', 'dinas-kesehatan-hewan' atau 'dinas-pendidikan'? id perangkat daerah didaftarkan di "
+            "'dinas-kesehatan' atau 'dinas-kesehatan-hewan'? id perangkat daerah didaftarkan di "
             "kb/perangkat-daerah.yaml)") in out
     assert "Traceback" not in out
 

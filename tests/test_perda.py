@@ -640,7 +640,8 @@ def test_amendment_keys_are_checked_where_they_are_written(tmp_path, monkeypatch
     assert main(["check"]) == 1
     assert [line for line in capsys.readouterr().out.splitlines() if line.startswith("regulations/")] == [
         "regulations/salah-id.yaml:2:11: R301: peraturan yang diubah 'perda-parepare-5-2002' tidak dikenal "
-        "(mungkin maksud Anda 'perda-parepare-5-2020'?)"]
+        "(mungkin maksud Anda 'perda-parepare-5-2020' atau 'perda-parepare-1-2010'? id peraturan yang diubah "
+        "didaftarkan di kb/dasar-hukum.yaml)"]
 
 
 def test_penjelasan_problems_are_reported_at_their_rujukan(tmp_path, monkeypatch, capsys):
@@ -730,7 +731,7 @@ def test_findings_name_the_regulation_by_its_kind(tmp_path, monkeypatch, capsys)
           - teks: Wali Kota menetapkan uji.
         """})
     assert out == ["regulations/perda.yaml:4:23: R301: dasar hukum 'kepwali-parepare-2-2019' tidak dikenal (mungkin "
-                   "maksud Anda 'perda-parepare-1-2010'?)", "kode keluar 1"]  # the catalogue gets it below
+                   "maksud Anda 'perda-parepare-1-2010'? id dasar hukum didaftarkan di kb/dasar-hukum.yaml)", "kode keluar 1"]  # the catalogue gets it below
     with (root / "kb" / "dasar-hukum.yaml").open("a", encoding="utf-8") as catalogue:
         catalogue.write("- {id: kepwali-parepare-2-2019, jenis: Keputusan Kepala Daerah, pembentuk: Kota Parepare, "
                         "nomor: 2, tahun: 2019, tentang: Tim Inovasi, terkonfirmasi: true}\n")

@@ -176,7 +176,7 @@ def test_an_unknown_innovation_names_the_closest_id(tmp_path, monkeypatch, capsy
     assert main(["brief", "visits/uji.yaml"]) == 1
     err = capsys.readouterr().err
     assert "visits/uji.yaml:4:11: R301: inovasi 'call-centre-112' tidak dikenal (mungkin maksud Anda " \
-           "'call-center-112'?)" in err
+           "'call-center-112'? id inovasi adalah nama berkasnya di kb/inovasi/ (tanpa .yaml))" in err
     assert not (root / "_build").exists()
 
 

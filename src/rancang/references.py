@@ -27,8 +27,13 @@ def closest(name: str, known: Iterable[str]) -> str | None:
 
 
 def closest_few(name: str, known: Iterable[str], count: int = 3) -> list[str]:
-    """Up to ``count`` known ids close to ``name``, closest first."""
-    return difflib.get_close_matches(name, list(known), n=count, cutoff=0.6)
+    """Up to ``count`` known ids close to ``name``, closest first: the closest as :func:`closest` finds it, and
+    others only when they are nearly as close (``uu-23-2041`` does not suggest ``pp-38-2017`` beside
+    ``uu-23-2014``)."""
+    known = list(known)
+    first = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    others = [m for m in difflib.get_close_matches(name, known, n=count, cutoff=0.75) if m not in first]
+    return (first + others)[:count]
 
 
 def quoted_choices(ids: list[str]) -> str:
