@@ -90,3 +90,75 @@ def test_brief_and_report_carry_their_title_the_region_and_the_visit_date(checke
     assert props.author == "Pemerintah Kota Parepare"
     assert last_modified_by(data) == ["Pemerintah Kota Parepare"]
     assert props.created == props.modified == datetime(2021, 6, 4, tzinfo=timezone.utc)
+
+
+# -- the agenda of a visit of several days ----------------------------------------------------------------------
+
+TWO_DAYS = """
+    peran: tamu
+    pihak_lain: {nama: Pemerintah Kota Contoh}
+    tanggal: 2021-06-04
+    sampai: 2021-06-05
+    tempat: Kantor Wali Kota Contoh
+    agenda:
+      - {tanggal: 2021-06-04, waktu: '09.00-10.00', kegiatan: Paparan inovasi, penyaji: Bappeda}
+      - {tanggal: 2021-06-05, waktu: '08.00-12.00', kegiatan: Kunjungan lapangan, tempat: Puskesmas Contoh}
+      - {kegiatan: Ramah tamah}
+    hasil:
+      - {judul: Paparan, uraian: Inovasi dipaparkan.}
+    kesimpulan: [Inovasi layak direplikasi.]
+    tindak_lanjut:
+      - {kegiatan: Menyusun kajian replikasi}
+"""
+
+
+def write_visit(tmp_path: Path, text: str) -> Path:
+    copy_example(tmp_path, parts=("rancang.yaml", "kb", "regulations", "templates"))
+    (tmp_path / "visits").mkdir()
+    (tmp_path / "visits/uji.yaml").write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return tmp_path
+
+
+def agenda_rows(data: bytes) -> list[str]:
+    rows = [text for style, text in blocks(data) if style == "tabel"]
+    start = next(i for i, row in enumerate(rows) if row.startswith("No. | ") and "Kegiatan | Penyaji" in row)
+    end = next((i for i in range(start + 1, len(rows)) if not rows[i][:1].isdigit()), len(rows))
+    return rows[start:end]
+
+
+@pytest.mark.parametrize("command, name", [("brief", "bahan"), ("report", "laporan")])
+def test_a_two_day_agenda_has_a_date_column(tmp_path, monkeypatch, capsys, command, name):
+    from rancang.cli import main
+
+    root = write_visit(tmp_path, TWO_DAYS)
+    monkeypatch.chdir(root)
+    assert main([command, "visits/uji.yaml", "-o", f"{name}.docx"]) == 0, capsys.readouterr().err
+    assert agenda_rows((root / f"{name}.docx").read_bytes()) == [
+        "No. | Tanggal | Waktu | Kegiatan | Penyaji | Tempat",
+        "1 | Jumat, 4 Juni 2021 | 09.00-10.00 | Paparan inovasi | Bappeda | Kantor Wali Kota Contoh",
+        "2 | Sabtu, 5 Juni 2021 | 08.00-12.00 | Kunjungan lapangan | - | Puskesmas Contoh",
+        "3 | - | - | Ramah tamah | - | Kantor Wali Kota Contoh",
+    ]
+
+
+def test_an_agenda_naming_another_day_has_a_date_column_without_sampai(tmp_path, monkeypatch, capsys):
+    from rancang.cli import main
+
+    root = write_visit(tmp_path, TWO_DAYS.replace("    sampai: 2021-06-05\n", ""))
+    monkeypatch.chdir(root)
+    assert main(["brief", "visits/uji.yaml", "-o", "bahan.docx"]) == 0, capsys.readouterr().err
+    assert agenda_rows((root / "bahan.docx").read_bytes())[0] == "No. | Tanggal | Waktu | Kegiatan | Penyaji | Tempat"
+
+
+def test_a_one_day_agenda_keeps_its_five_columns(tmp_path, monkeypatch, capsys):
+    from rancang.cli import main
+
+    one_day = TWO_DAYS.replace("    sampai: 2021-06-05\n", "").replace("tanggal: 2021-06-05, ", "")
+    root = write_visit(tmp_path, one_day)
+    monkeypatch.chdir(root)
+    assert main(["brief", "visits/uji.yaml", "-o", "bahan.docx"]) == 0, capsys.readouterr().err
+    assert agenda_rows((root / "bahan.docx").read_bytes())[:3] == [
+        "No. | Waktu | Kegiatan | Penyaji | Tempat",
+        "1 | 09.00-10.00 | Paparan inovasi | Bappeda | Kantor Wali Kota Contoh",
+        "2 | 08.00-12.00 | Kunjungan lapangan | - | Puskesmas Contoh",
+    ]

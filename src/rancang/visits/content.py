@@ -69,17 +69,28 @@ def _participants(visit: Visit, data: ProjectData) -> Table:
     return Table(("No.", "Nama", "Jabatan", "Pihak", "Peran"), rows, (1.2, 3.4, 3.9, 3.5, 3.0))
 
 
+def spans_days(visit: Visit) -> bool:
+    """The visit lasts more than one day (``sampai`` after ``tanggal``), or its agenda names another day."""
+    if visit.end_date is not None and visit.end_date != visit.date:
+        return True
+    return any(item.date is not None and item.date != visit.date for item in visit.agenda)
+
+
 def _agenda(visit: Visit, data: ProjectData) -> Table:
+    """The agenda; a visit of several days gets a date column ("-" for a session whose ``tanggal`` is not given:
+    which day it falls on is not guessed)."""
+    several_days = spans_days(visit)
     rows = []
     for i, item in enumerate(visit.agenda, start=1):
-        when = item.time or "-"
-        if item.date is not None and item.date != visit.date:
-            when = f"{day(item.date)}, {when}" if item.time else day(item.date)
         activity = item.activity
         found = named_innovation(item.innovation, data) if item.innovation else None
         if found is not None:
             activity += f" ({found.view.name})"
-        rows.append((str(i), when, activity, item.speaker or "-", item.place or visit.place or "-"))
+        when = (day(item.date) if item.date is not None else "-",) if several_days else ()
+        rows.append((str(i), *when, item.time or "-", activity, item.speaker or "-", item.place or visit.place or "-"))
+    if several_days:
+        return Table(("No.", "Tanggal", "Waktu", "Kegiatan", "Penyaji", "Tempat"), tuple(rows),
+                     (1.2, 2.9, 2.0, 4.6, 2.6, 2.2))
     return Table(("No.", "Waktu", "Kegiatan", "Penyaji", "Tempat"), tuple(rows), (1.2, 2.3, 6.0, 3.4, 2.6))
 
 
