@@ -296,7 +296,8 @@ RUNTIME: list[Case] = [
     Case("utf-16-be", [("Y102", 1, 1)], ("pengodean UTF-16",),
          target="kb/inovasi/utf-16-be.yaml", make=_write(b"\xfe\xff" + "nama: Call Center 112\n".encode("utf-16-be"))),
     # "ringkasan: Caf" is 14 characters: the bad byte is in column 15 of line 2.
-    Case("latin-1", [("Y102", 2, 15)], ("bita 0xe9 bukan UTF-8; simpan ulang berkas dengan pengodean UTF-8",),
+    Case("latin-1", [("Y102", 2, 15)], ("bita 0xe9 (karakter 'é' dalam pengodean Windows-1252/Latin-1) bukan UTF-8; simpan ulang berkas dengan "
+                                         "pengodean UTF-8",),
          target="kb/inovasi/latin-1.yaml", make=_write(LATIN1)),
     Case("latin-1-crlf", [("Y102", 2, 15)], ("bita 0xe9",),
          target="kb/inovasi/latin-1-crlf.yaml", make=_write(LATIN1.replace(b"\n", b"\r\n"))),

@@ -114,3 +114,45 @@ pihak_lain: {{nama: DPRD Contoh}}
 tanggal: 2021-06-04
 inovasi: [{ref}]
 """
+
+
+# -- a file that is not UTF-8: the character, where it is, how to save as UTF-8; no misleading R301 after -----
+
+
+LATIN1_CATALOGUE = CATALOGUE.replace("Inovasi Daerah", "Inovasi Daerah dan Café").encode("cp1252")
+
+
+def test_a_latin1_file_names_the_character_and_how_to_save_it_as_utf8(tmp_path, monkeypatch, capsys):
+    make_project(tmp_path, {"kb/dasar-hukum.yaml": LATIN1_CATALOGUE})
+    code, out = run(tmp_path, monkeypatch, capsys, "check")
+    assert code == 1
+    line = next(text for text in out.splitlines() if "Y102" in text)
+    assert line.startswith("kb/dasar-hukum.yaml:11:34: Y102: bita 0xe9 (karakter 'é' dalam pengodean "
+                           "Windows-1252/Latin-1) bukan UTF-8; simpan ulang berkas dengan pengodean UTF-8 (")
+    for program in ("Excel: Simpan Sebagai", "Notepad: Simpan Sebagai, Pengodean: UTF-8", "LibreOffice: Simpan Sebagai"):
+        assert program in line
+    assert "Traceback" not in out
+
+
+def test_ids_of_a_catalogue_that_failed_to_load_are_not_reported_again_as_unknown(tmp_path, monkeypatch, capsys):
+    make_project(tmp_path, {
+        "kb/dasar-hukum.yaml": LATIN1_CATALOGUE,
+        "kb/inovasi/a.yaml": "nama: A\ndasar_hukum:\n  - id: uu-23-2014\n  - id: pp-38-2017\n",
+    })
+    code, out = run(tmp_path, monkeypatch, capsys, "check")
+    assert code == 1
+    assert "Y102" in out
+    assert "R301" not in out, out
+    assert "Ditemukan 1 galat" in out, out
+
+
+def test_an_innovation_file_that_failed_to_load_is_not_reported_again_by_a_visit(tmp_path, monkeypatch, capsys):
+    make_project(tmp_path, {
+        "kb/inovasi/call-center-112.yaml": "nama: Call Center 112 \u2013 Darurat\n".encode("cp1252"),
+        "visits/uji.yaml": VISIT.format(ref="call-center-112"),
+    })
+    code, out = run(tmp_path, monkeypatch, capsys, "check")
+    assert code == 1
+    assert ("kb/inovasi/call-center-112.yaml:1:23: Y102: bita 0x96 (karakter '\u2013' dalam pengodean "
+            "Windows-1252/Latin-1) bukan UTF-8") in out
+    assert "R301" not in out, out

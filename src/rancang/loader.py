@@ -124,6 +124,7 @@ def _load_project(root: Path, cache: Any) -> tuple[ProjectData, list[Diagnostic]
                 cache.put(path, shown, model, found)
         problems.extend(found)
         if model is None:
+            data.unloaded.add(f"{fmt.name}/{record_id}" if fmt.per_file_id else fmt.name)
             continue
         if fmt.name == "proyek":
             data.settings = model

@@ -71,6 +71,13 @@ def _unknown(name: str, known: dict, what: str, where: Location) -> Diagnostic:
     return Diagnostic("R301", f"{what} '{name}' tidak dikenal", where, suggestion=suggestion)
 
 
+def _missing(record_id: str, known: Mapping[str, object], data: ProjectData, kind: str) -> bool:
+    """Whether an id is unknown and worth reporting: not when the file that defines it (``kb/dasar-hukum.yaml``
+    for ``dasar-hukum``, ``kb/inovasi/<id>.yaml`` for ``inovasi``) failed to load; that file's problem is reported
+    where it is, and an unknown id would only mislead."""
+    return record_id not in known and kind not in data.unloaded and f"{kind}/{record_id}" not in data.unloaded
+
+
 def check_references(data: ProjectData, drafts: Mapping[str, Drafted]) -> list[Diagnostic]:
     """Every id that one record gives for another, and every ``[[...]]`` reference of the regulations' trees."""
     problems: list[Diagnostic] = []
@@ -84,7 +91,7 @@ def check_references(data: ProjectData, drafts: Mapping[str, Drafted]) -> list[D
 def _catalogue(data: ProjectData) -> Iterator[Diagnostic]:
     for entry in data.catalogue.values():
         for index, other in enumerate(entry.amended_by):
-            if other not in data.catalogue:
+            if _missing(other, data.catalogue, data, "dasar-hukum"):
                 yield _unknown(other, data.catalogue, "dasar hukum", locate(entry, "amended_by", index))
             elif other == entry.id:
                 yield Diagnostic("R301", f"'{entry.id}' tidak dapat mengubah dirinya sendiri",
@@ -93,12 +100,12 @@ def _catalogue(data: ProjectData) -> Iterator[Diagnostic]:
 
 def _innovations(data: ProjectData) -> Iterator[Diagnostic]:
     for innovation in data.innovations.values():
-        if innovation.agency and innovation.agency not in data.agencies:
+        if innovation.agency and _missing(innovation.agency, data.agencies, data, "perangkat-daerah"):
             yield _unknown_agency(innovation.agency, data, locate(innovation, "agency"))
         for ref in innovation.legal_basis:
-            if ref.id and ref.id not in data.catalogue:
+            if ref.id and _missing(ref.id, data.catalogue, data, "dasar-hukum"):
                 yield _unknown(ref.id, data.catalogue, "dasar hukum", locate(ref, "id"))
-            if ref.regulation and ref.regulation not in data.regulations:
+            if ref.regulation and _missing(ref.regulation, data.regulations, data, "regulasi"):
                 yield _unknown(ref.regulation, data.regulations, "rancangan peraturan", locate(ref, "regulation"))
 
 
@@ -120,12 +127,12 @@ def _regulations(data: ProjectData, drafts: Mapping[str, Drafted]) -> Iterator[D
     settings = data.settings
     for record_id, regulation in data.regulations.items():
         for citation in regulation.legal_bases:
-            if citation.id not in data.catalogue:
+            if _missing(citation.id, data.catalogue, data, "dasar-hukum"):
                 yield _unknown(citation.id, data.catalogue, "dasar hukum", locate(citation, "id"))
         for index, revoked in enumerate(regulation.closing.revokes):
-            if revoked not in data.catalogue:
+            if _missing(revoked, data.catalogue, data, "dasar-hukum"):
                 yield _unknown(revoked, data.catalogue, "dasar hukum", locate(regulation.closing, "revokes", index))
-        if regulation.amends is not None and regulation.amends not in data.catalogue:
+        if regulation.amends is not None and _missing(regulation.amends, data.catalogue, data, "dasar-hukum"):
             yield _unknown(regulation.amends, data.catalogue, "peraturan yang diubah", locate(regulation, "amends"))
         if settings is not None and regulation.kind not in (None, RegulationKind.REGIONAL):
             expected = (RegulationKind.MAYOR if settings.region.kind is RegionKind.CITY else RegulationKind.REGENT)
@@ -194,7 +201,7 @@ def _innovation_ref(ref: str, data: ProjectData, holder: Model, name: str, *inde
 
     directory, record_id = split_ref(ref)
     if directory is None:
-        if record_id in data.innovations:
+        if not _missing(record_id, data.innovations, data, "inovasi"):
             return
         guesses = closest_few(record_id, data.innovations)
         elsewhere = [key for key, foreign in sorted(data.foreign.items()) if record_id in foreign.data.innovations]

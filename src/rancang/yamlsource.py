@@ -156,7 +156,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
 
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [
-            Diagnostic("Y102", "berkas memakai pengodean UTF-16; simpan ulang sebagai UTF-8", Location(display, 1, 1))
+            Diagnostic("Y102", "berkas memakai pengodean UTF-16; simpan ulang sebagai UTF-8", Location(display, 1, 1),
+                       suggestion=SAVE_AS_UTF8)
         ]
     if b"\x00" in raw:
         return None, [Diagnostic("Y103", "berkas berisi bita nol (NUL); ini bukan berkas teks", Location(display))]
@@ -171,11 +172,31 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [
             Diagnostic(
                 "Y102",
-                f"bita 0x{raw[start]:02x} bukan UTF-8; simpan ulang berkas dengan pengodean UTF-8",
+                f"bita 0x{raw[start]:02x}{_as_legacy(raw[start])} bukan UTF-8; simpan ulang berkas dengan pengodean "
+                "UTF-8",
                 Location(display, line, column),
+                suggestion=SAVE_AS_UTF8,
             )
         ]
     return text, []
+
+
+SAVE_AS_UTF8 = ("cara menyimpan sebagai UTF-8 — Excel: Simpan Sebagai, pilih jenis 'CSV UTF-8' atau Alat > Opsi "
+                "Web > Pengodean: Unicode (UTF-8); Notepad: Simpan Sebagai, Pengodean: UTF-8; LibreOffice: Simpan "
+                "Sebagai, centang 'Sunting pengaturan penyaring', Set karakter: Unicode (UTF-8)")
+"""How to save a file as UTF-8 in the programs a region's staff use (Y102)."""
+
+
+def _as_legacy(byte: int) -> str:
+    """`` ('é' dalam pengodean Windows-1252)``: the character a byte that is not UTF-8 stands for in the
+    encoding Excel and old Notepad save with, when it is one; empty otherwise."""
+    try:
+        character = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    if not character.isprintable():
+        return ""
+    return f" (karakter '{character}' dalam pengodean Windows-1252/Latin-1)"
 
 
 # PyYAML's problem texts -> (code, Indonesian message, use the context mark?).

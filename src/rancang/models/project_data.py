@@ -29,6 +29,10 @@ class ProjectData:
     """Display path of every data file read -> its format name."""
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Display path of every data file read -> (size, modification time in ns), as it was read."""
+    unloaded: set[str] = field(default_factory=set)
+    """Data files that could not be loaded (not UTF-8, not YAML, wrong shape), by kind and id: ``dasar-hukum``,
+    ``perangkat-daerah``, ``inovasi/<id>``, ``regulasi/<id>``. The ids they define are unknown, but a reference to
+    one of them is not reported again as unknown (R301): the file's own problem says what to fix."""
     foreign: dict[str, "Foreign"] = field(default_factory=dict)
     """Other regions' directories (``direktori_lain`` of rancang.yaml) whose copy was read: name -> its data.
     Their records are never in :attr:`innovations`: the site, its counts and the open data do not show them;
