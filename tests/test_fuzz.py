@@ -41,6 +41,7 @@ from yaml.nodes import ScalarNode
 from docx_reading import texts
 from rancang import richtext
 from rancang.check import check_project
+from rancang.models.project import REGION_KIND_PREFIX, titles_in_name
 from rancang.cli import main
 from rancang.codes import CODES
 from rancang.lint.registry import all_rules
@@ -125,11 +126,12 @@ def lists(strategy, min_size: int = 0, max_size: int = 3):
 @st.composite
 def settings_doc(draw) -> dict:
     kind = draw(st.sampled_from(["kota", "kabupaten"]))
-    region = draw(record({"jenis": st.just(kind), "nama": text, "provinsi": text}, {"ibu_kota": text}))
+    region_name = text.filter(lambda s: not REGION_KIND_PREFIX.match(s))  # S208
+    region = draw(record({"jenis": st.just(kind), "nama": region_name, "provinsi": text}, {"ibu_kota": text}))
     out: dict[str, Any] = {"daerah": region}
     if kind == "kota" and draw(st.booleans()):
         out["ejaan_jabatan"] = draw(st.sampled_from(["Wali Kota", "Walikota"]))
-    official = record({}, {"nama": text, "jabatan": text})
+    official = record({}, {"nama": text.filter(lambda s: not titles_in_name(s)[0]), "jabatan": text})  # S209
     out.update(draw(record({}, {
         "kepala_daerah": official,
         "sekretaris_daerah": official,

@@ -68,6 +68,7 @@ def regency(tmp_path: Path) -> Path:
           jenis: kabupaten
           nama: Pangkajene dan Kepulauan
           provinsi: Sulawesi Selatan
+          ibu_kota: Pangkajene
         kepala_daerah:
           nama: Contoh Nama
         pemeriksaan:
@@ -114,5 +115,5 @@ def test_one_word_spelling_is_refused_for_a_regency(regency, monkeypatch):
         f.write("ejaan_jabatan: Walikota\n")
     checked = check_project(regency)
     _, report = checked.data, checked.report
-    assert [(d.code, d.location.line, d.location.column) for d in report.diagnostics] == [("S206", 9, 16)]
+    assert [(d.code, d.location.line, d.location.column) for d in report.diagnostics] == [("S206", 10, 16)]
     assert "ejaan_jabatan hanya berlaku untuk kota" in report.diagnostics[0].message

@@ -147,6 +147,19 @@ CODES: dict[str, CodeInfo] = {
         "Id hanya boleh berisi huruf kecil a-z, angka, dan tanda hubung, diawali huruf atau angka "
         "(misalnya call-center-112).",
     ),
+    "S208": CodeInfo(
+        "Nama daerah mengulang jenisnya",
+        "Nama daerah di rancang.yaml ditulis tanpa 'Kota' atau 'Kabupaten' (nama: Pangkajene dan Kepulauan, "
+        "bukan Kabupaten Pangkajene dan Kepulauan): kata itu diturunkan dari jenis, dan bila diulang tercetak "
+        "dua kali, misalnya 'BUPATI KABUPATEN PANGKAJENE DAN KEPULAUAN'.",
+    ),
+    "S209": CodeInfo(
+        "Gelar atau NIP dalam nama penanda tangan",
+        "Nama kepala daerah dan sekretaris daerah dicetak di blok tanda tangan peraturan, yang memuat nama tanpa "
+        "gelar, pangkat, dan NIP (Permendagri 80/2015): tulis 'Andi Baso', bukan 'Dr. H. Andi Baso, S.H., "
+        "M.H.'. Gelar yang dikenali antara lain Prof., Dr., Drs., Dra., Ir., H., Hj., S.H., M.H., S.E., M.M., "
+        "M.Si., S.Sos., S.STP., M.AP., S.Pd., S.Kom., S.T., M.T., Ph.D.",
+    ),
     # -- ids and references -------------------------------------------------
     "R301": CodeInfo(
         "Id tidak dikenal",
@@ -365,6 +378,12 @@ CODES: dict[str, CodeInfo] = {
         "Direktori lain tidak dikenal",
         "rancang direktori ambil menyebut nama yang tidak ada di direktori_lain (rancang.yaml), atau jalur salinan "
         "(salinan) bukan berkas .json di dalam folder proyek.",
+    ),
+    "P452": CodeInfo(
+        "Kabupaten tanpa ibu kota",
+        "Peraturan kabupaten ditetapkan dan diundangkan di ibu kota kabupaten (misalnya Pangkajene untuk "
+        "Kabupaten Pangkajene dan Kepulauan). Tanpa 'ibu_kota' di bagian 'daerah' rancang.yaml, tempat itu "
+        "diisi nama kabupaten. Peringatan; 'penetapan: tempat:' di satu peraturan tetap didahulukan.",
     ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",

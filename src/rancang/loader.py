@@ -20,7 +20,7 @@ from rancang.layout import DATA_FOLDERS, PROJECT_FILE, display_path, is_inside, 
 from rancang.models import FORMATS, Format, ProjectData
 from rancang.models.base import ID_PATTERN
 from rancang.models.innovation import IMAGE_MAX_BYTES, IMAGE_MAX_TEXT, IMAGE_SUFFIXES, Innovation
-from rancang.models.project import Project
+from rancang.models.project import Project, settings_warnings
 from rancang.locations import locate
 from rancang.validation import validate
 from rancang.yamlsource import _FORBIDDEN_CHARS as FORBIDDEN_CHARS
@@ -129,6 +129,7 @@ def _load_project(root: Path, cache: Any) -> tuple[ProjectData, list[Diagnostic]
         if fmt.name == "proyek":
             data.settings = model
             problems.extend(_check_emblem(root, model, shown))
+            problems.extend(settings_warnings(model))
         elif fmt.name == "perangkat-daerah":
             problems.extend(_collect(model.root, data.agencies, "perangkat daerah"))
         elif fmt.name == "dasar-hukum":

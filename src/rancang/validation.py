@@ -250,7 +250,7 @@ def _explain_one(model: type[BaseModel], source: Source, err: dict) -> Diagnosti
             found = key_node(record, key)
             if found is not None:
                 where = node_location(source.path, found)
-        return Diagnostic(kind, err["msg"], where)
+        return Diagnostic(kind, err["msg"], where, suggestion=(err.get("ctx") or {}).get("saran"))
 
     if kind == "missing":
         return Diagnostic("S201", f"kunci wajib '{loc[-1]}' tidak ada", where)

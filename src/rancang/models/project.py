@@ -42,6 +42,79 @@ class Region(Model):
         default=None,
     )
 
+    @field_validator("name")
+    @classmethod
+    def name_without_kind(cls, value: str, info: ValidationInfo) -> str:
+        """``nama: Kabupaten Pangkajene dan Kepulauan`` would print "BUPATI KABUPATEN PANGKAJENE ..."."""
+        match = REGION_KIND_PREFIX.match(value)
+        if match is None:
+            return value
+        rest = value[match.end():].strip()
+        kind = info.data.get("kind")
+        kind_value = kind.value if isinstance(kind, RegionKind) else "kota atau kabupaten"
+        raise PydanticCustomError(
+            "S208",
+            "nama daerah '{nama}' diawali '{kata}': kata 'Kota'/'Kabupaten' sudah diturunkan dari jenis "
+            "({jenis}), jadi tercetak dua kali (misalnya 'BUPATI KABUPATEN ...')",
+            {"nama": value, "kata": match.group(1), "jenis": kind_value,
+             "saran": f"tulis nama: {rest}" if rest else "tulis nama daerah saja"})
+
+
+REGION_KIND_PREFIX = re.compile(r"^\s*(Kota|Kabupaten|Kab\.?|Pemerintah\s+(?:Kota|Kabupaten))(?=\s)", re.IGNORECASE)
+"""A region's name that repeats its kind (``Kabupaten Pangkajene``, ``Kab. Pangkep``, ``Kota Parepare``).
+Single words such as ``Kotabaru`` or ``Kotamobagu`` are names and pass."""
+
+_LEADING_TITLES = ("Prof", "Dr", "Drs", "Dra", "Ir", "H", "Hj", "KH", "Hajjah")
+"""Titles written before a name. ``H.``/``Hj.`` (haji, hajah) are religious honorifics, not degrees, but the
+signature block of a regulation carries the name without any of them (Permendagri 80/2015, Lampiran II: nama
+ditulis tanpa gelar dan pangkat), and in practice the Perbup/Perwali drop them too. ``H.`` is recognised only
+before the name, where it is the honorific; inside a name it may be an initial (``Andi H. Sulaiman``)."""
+
+_DEGREES = frozenset({
+    "SH", "MH", "SE", "MM", "MSI", "SSOS", "SSTP", "MAP", "SPD", "SKOM", "ST", "MT", "PHD", "SIP", "MSC", "MA",
+    "MPD", "MKES", "SKM", "SKED", "SAG", "MAG", "SHI", "MHI", "SSI", "SPSI", "MKN", "SIKOM", "SPT", "SP",
+    "AMD", "MBA", "MPH", "MEC", "MEK", "MHUM", "SS", "MTP", "MPA", "LLM",
+})
+"""Degrees written after a name (``S.H.``, ``M.Si.``), compared without dots and spaces, in capitals."""
+
+_NIP = re.compile(r"\bNIP\b|\d", re.IGNORECASE)
+
+
+def titles_in_name(name: str) -> tuple[list[str], str]:
+    """The titles, degrees or NIP written in a signatory's name, and the name without them:
+    ``Dr. H. Andi Baso, S.H., M.H.`` -> (["Dr.", "H.", "S.H.", "M.H."], "Andi Baso")."""
+    head, _, tail = name.partition(",")
+    found: list[str] = []
+    words = head.split()
+    kept: list[str] = []
+    leading = True
+    for word in words:
+        bare = word.rstrip(".")
+        if leading and bare.lower() in {t.lower() for t in _LEADING_TITLES} and (word.endswith(".") or len(bare) > 1):
+            found.append(word)
+            continue
+        leading = False
+        if "." in bare and bare.replace(".", "").upper() in _DEGREES:
+            found.append(word)  # "S.H." written without the comma before it
+            continue
+        kept.append(word)
+    for part in tail.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        key = part.replace(".", "").replace(" ", "").upper()
+        if key in _DEGREES or "." in part or key.isdigit():
+            found.append(part)
+        else:
+            kept.append(part)  # "Andi Muhammad, Jr"? kept: not a degree rancang knows
+    clean = " ".join(kept)
+    if _NIP.search(clean):
+        nip = re.search(r"\bNIP\b.*|\d[\d\s]*", clean, re.IGNORECASE)
+        assert nip is not None
+        found.append(nip.group(0).strip())
+        clean = clean[:nip.start()].strip()
+    return found, clean
+
 
 class Official(Model):
     name: Text | None = field("nama", "Nama lengkap tanpa gelar, pangkat, atau NIP (seperti di blok tanda tangan).",
@@ -49,6 +122,21 @@ class Official(Model):
     title: Text | None = field(
         "jabatan", "Jabatan bila berbeda dari bawaan, misalnya 'Penjabat Wali Kota Parepare'.", default=None
     )
+
+    @field_validator("name")
+    @classmethod
+    def name_without_titles(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        found, clean = titles_in_name(value)
+        if not found:
+            return value
+        shown = ", ".join(f"'{t}'" for t in found)
+        raise PydanticCustomError(
+            "S209",
+            "nama penanda tangan memuat gelar atau NIP ({gelar}); blok tanda tangan peraturan memuat nama tanpa "
+            "gelar, pangkat, dan NIP (Permendagri 80/2015)",
+            {"gelar": shown, "saran": f"tulis nama: {clean}" if clean else "tulis nama saja"})
 
 
 class Outputs(Model):
@@ -225,3 +313,24 @@ class Project(Model):
     @property
     def site_title(self) -> str:
         return self.site.title or f"Direktori Inovasi {self.region_full_name}"
+
+
+def settings_warnings(settings: Project) -> list:
+    """What in ``rancang.yaml`` is valid but probably not meant, as located warnings (:class:`Diagnostic`).
+
+    A kabupaten without ``ibu_kota``: its regulations are enacted in its capital, not in a place named like the
+    kabupaten (``Ditetapkan di Pangkajene dan Kepulauan``), and the place falls back to the region's name.
+    """
+    from rancang.diagnostics import Diagnostic, Severity
+    from rancang.locations import locate
+
+    found = []
+    region = settings.region
+    if region.kind is RegionKind.REGENCY and not region.capital:
+        found.append(Diagnostic(
+            "P452",
+            f"kabupaten tanpa 'ibu_kota': tempat penetapan dan pengundangan peraturan akan ditulis "
+            f"'{region.name}' (nama kabupaten), bukan nama ibu kotanya",
+            locate(settings, "region"), Severity.WARNING,
+            suggestion="tambahkan di bawah 'daerah:' misalnya ibu_kota: <nama ibu kota kabupaten>"))
+    return found

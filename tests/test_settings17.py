@@ -1,0 +1,109 @@
+"""Issue 17, item 2 (settings that cannot be right; skeletons in the project's kind and region), as a new user of
+a kabupaten meets them: `rancang check` and `rancang new regulasi`."""
+
+from pathlib import Path
+
+import pytest
+
+from rancang.cli import main
+from rancang.models.project import titles_in_name
+
+REGENCY = "daerah:\n  jenis: kabupaten\n  nama: {nama}\n  provinsi: Sulawesi Selatan\n{extra}"
+
+
+def project(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "rancang.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def check(root: Path, capsys, monkeypatch) -> tuple[int, list[str]]:
+    monkeypatch.chdir(root)
+    capsys.readouterr()
+    code = main(["check"])
+    captured = capsys.readouterr()
+    return code, (captured.out + captured.err).splitlines()
+
+
+def test_kind_repeated_in_the_name_is_a_located_error_with_the_name_to_write(tmp_path, capsys, monkeypatch):
+    root = project(tmp_path, REGENCY.format(nama="Kabupaten Pangkajene dan Kepulauan",
+                                            extra="  ibu_kota: Pangkajene\n"))
+    code, lines = check(root, capsys, monkeypatch)
+    assert code == 1
+    assert lines[0] == (
+        "rancang.yaml:3:9: S208: nama daerah 'Kabupaten Pangkajene dan Kepulauan' diawali 'Kabupaten': kata "
+        "'Kota'/'Kabupaten' sudah diturunkan dari jenis (kabupaten), jadi tercetak dua kali (misalnya 'BUPATI "
+        "KABUPATEN ...') (tulis nama: Pangkajene dan Kepulauan)")
+    assert "Traceback" not in "\n".join(lines)
+
+
+@pytest.mark.parametrize("name, right", [("Kota Parepare", "Kotabaru"), ("kab. Pangkep", "Kotamobagu"),
+                                         ("KABUPATEN MAROS", "Maros")])
+def test_kind_word_before_the_name_in_any_spelling(tmp_path, capsys, monkeypatch, name, right):
+    """Reported in any case and abbreviation; a single word that begins like a kind is a name and passes."""
+    root = project(tmp_path, REGENCY.format(nama=name, extra="  ibu_kota: Contoh\n"))
+    code, lines = check(root, capsys, monkeypatch)
+    assert code == 1
+    assert lines[0].startswith(f"rancang.yaml:3:9: S208: nama daerah '{name}' diawali")
+    project(tmp_path, REGENCY.format(nama=right, extra="  ibu_kota: Contoh\n"))
+    assert check(root, capsys, monkeypatch) == (0, ["Diperiksa: 1 pengaturan proyek.", "Tidak ada masalah."])
+
+
+def test_titles_and_nip_in_signatories_names_are_located_errors(tmp_path, capsys, monkeypatch):
+    root = project(tmp_path, REGENCY.format(
+        nama="Pangkajene dan Kepulauan",
+        extra="  ibu_kota: Pangkajene\nkepala_daerah:\n  nama: Dr. H. Muhammad Yusran Lalogau, S.STP., M.Si.\n"
+              "sekretaris_daerah:\n  nama: Andi Sulaiman NIP 19650101 199003 1 001\n"))
+    code, lines = check(root, capsys, monkeypatch)
+    assert code == 1
+    assert lines[:2] == [
+        "rancang.yaml:7:9: S209: nama penanda tangan memuat gelar atau NIP ('Dr.', 'H.', 'S.STP.', 'M.Si.'); blok "
+        "tanda tangan peraturan memuat nama tanpa gelar, pangkat, dan NIP (Permendagri 80/2015) "
+        "(tulis nama: Muhammad Yusran Lalogau)",
+        "rancang.yaml:9:9: S209: nama penanda tangan memuat gelar atau NIP ('NIP 19650101 199003 1 001'); blok "
+        "tanda tangan peraturan memuat nama tanpa gelar, pangkat, dan NIP (Permendagri 80/2015) "
+        "(tulis nama: Andi Sulaiman)",
+    ]
+
+
+@pytest.mark.parametrize("name, titles, clean", [
+    ("Dr. Andi Baso", ["Dr."], "Andi Baso"),
+    ("Drs. Abdul Rahman", ["Drs."], "Abdul Rahman"),
+    ("Dra. Nurhayati", ["Dra."], "Nurhayati"),
+    ("Ir. Joko Susilo, M.T.", ["Ir.", "M.T."], "Joko Susilo"),
+    ("Prof. Dr. Ir. Budi Santoso, Ph.D.", ["Prof.", "Dr.", "Ir.", "Ph.D."], "Budi Santoso"),
+    ("H. Andi Baso, S.H., M.H.", ["H.", "S.H.", "M.H."], "Andi Baso"),
+    ("Hj. Andi Nurhayati, S.E., M.M.", ["Hj.", "S.E.", "M.M."], "Andi Nurhayati"),
+    ("Andi Baso, S.Sos., M.AP.", ["S.Sos.", "M.AP."], "Andi Baso"),
+    ("Muh. Ilham, S.Pd., S.Kom., S.T.", ["S.Pd.", "S.Kom.", "S.T."], "Muh. Ilham"),
+    ("ANDI BASO, SH, MH", ["SH", "MH"], "ANDI BASO"),
+    ("Andi Baso S.H.", ["S.H."], "Andi Baso"),
+    ("Andi Baso 196501011990031001", ["196501011990031001"], "Andi Baso"),
+])
+def test_titles_recognised(name, titles, clean):
+    assert titles_in_name(name) == (titles, clean)
+
+
+def test_names_without_titles_pass():
+    """``H.`` inside a name is an initial, not the honorific; words that begin like a title are names."""
+    for name in ["Tasming Hamid", "Andi H. Sulaiman", "Muh. Ilham", "A. Baso Sulaiman", "Irwan Dra",
+                 "Drajat Santoso"]:
+        assert titles_in_name(name) == ([], name)
+
+
+def test_regency_without_capital_is_a_located_warning_not_an_error(tmp_path, capsys, monkeypatch):
+    root = project(tmp_path, REGENCY.format(nama="Pangkajene dan Kepulauan", extra=""))
+    code, lines = check(root, capsys, monkeypatch)
+    assert code == 0
+    assert lines == [
+        "rancang.yaml:2:3: P452: peringatan: kabupaten tanpa 'ibu_kota': tempat penetapan dan pengundangan "
+        "peraturan akan ditulis 'Pangkajene dan Kepulauan' (nama kabupaten), bukan nama ibu kotanya (tambahkan "
+        "di bawah 'daerah:' misalnya ibu_kota: <nama ibu kota kabupaten>)",
+        "Diperiksa: 1 pengaturan proyek.",
+        "Ditemukan 0 galat dan 1 peringatan.",
+    ]
+    project(root, REGENCY.format(nama="Pangkajene dan Kepulauan", extra="  ibu_kota: Pangkajene\n"))
+    assert check(root, capsys, monkeypatch)[1][-1] == "Tidak ada masalah."
+    project(root, "daerah:\n  jenis: kota\n  nama: Parepare\n  provinsi: Sulawesi Selatan\n")
+    assert check(root, capsys, monkeypatch)[1][-1] == "Tidak ada masalah."
+
+
