@@ -7,7 +7,7 @@ import pytest
 
 from rancang.cli import main
 from rancang.models import FORMATS
-from rancang.scaffold import KINDS, skeleton_text
+from rancang.scaffold import KINDS, regulation_words, skeleton_text
 from rancang.validation import validate
 from rancang.yamlsource import load_text
 
@@ -28,6 +28,7 @@ def uncomment(text: str) -> str:
 
 FILL = {  # the values a skeleton deliberately leaves empty
     "kunjungan": [("  nama:", "  nama: DPRD Kabupaten Contoh"), ("tanggal:", "tanggal: 2021-06-04")],
+    "regulasi": [("tentang:", "tentang: Contoh")],
 }
 
 VARIANTS = {  # keys that exclude others: "#<marker> " lines, the keys they replace, the values they need
@@ -83,6 +84,8 @@ def test_uncommented_skeleton_uses_every_key_and_validates(kind):
     used: set[str] = set()
     for text, fill in variants(kind, skeleton_text(kind)):
         text = text.replace("__SCHEMA__", "").replace("__ID__", "x").replace("__NAMA__", "Contoh")
+        for placeholder, word in regulation_words(None).items():
+            text = text.replace(placeholder, word)
         for old, new in fill:
             text = re.sub(rf"^{re.escape(old)}(?=\s|$)", new, text, count=1, flags=re.M)
         source, problems = load_text(text, f"{kind}.yaml")
@@ -116,7 +119,8 @@ def test_new_regulation_and_visit_say_what_to_fill(tmp_path, capsys, monkeypatch
     capsys.readouterr()
     assert main(["check"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[:5] == [
+    assert out[:6] == [
+        "regulations/inovasi-daerah.yaml:8:9: S201: 'tentang' belum diisi",
         "regulations/inovasi-daerah.yaml:9:11: S201: 'menimbang' belum diisi",
         "regulations/inovasi-daerah.yaml:11:11: S201: 'mengingat' belum diisi",
         "regulations/inovasi-daerah.yaml:27:14: S201: 'batang_tubuh' belum diisi",

@@ -1,6 +1,7 @@
 """Issue 17, item 2 (settings that cannot be right; skeletons in the project's kind and region), as a new user of
 a kabupaten meets them: `rancang check` and `rancang new regulasi`."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,44 @@ def test_regency_without_capital_is_a_located_warning_not_an_error(tmp_path, cap
     assert check(root, capsys, monkeypatch)[1][-1] == "Tidak ada masalah."
 
 
+
+
+def uncomment(text: str) -> str:
+    return "\n".join(re.sub(r"^(\s*)# (?!#)", r"\1", line) for line in text.splitlines()) + "\n"
+
+
+def test_new_regulation_in_a_regency_speaks_of_the_regency_and_leaves_the_title_to_fill(tmp_path, capsys,
+                                                                                         monkeypatch):
+    root = project(tmp_path, REGENCY.format(nama="Pangkajene dan Kepulauan", extra="  ibu_kota: Pangkajene\n"))
+    monkeypatch.chdir(root)
+    assert main(["new", "regulasi", "perbup-inovasi-daerah"]) == 0
+    text = (root / "regulations/perbup-inovasi-daerah.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[4].startswith("# jenis: peraturan_bupati ")
+    assert lines[7].startswith("tentang:  ") and "misalnya: Inovasi Daerah" in lines[7]
+    assert "#     arti: Kabupaten Pangkajene dan Kepulauan" in lines
+    assert "#     arti: tim yang dibentuk oleh Bupati" in lines
+    assert '#                 teks: "Ruang lingkup Peraturan Bupati ini meliputi:"' in lines
+    assert lines.count("#   tempat: Pangkajene") == 2
+    for foreign in ("Wali Kota", "wali_kota", "Kota Contoh", "Perbup Inovasi Daerah", "Contoh\n#   tanggal"):
+        assert foreign not in text
+    # The title is not made up from the id: check asks for it, at its place.
+    code, out = check(root, capsys, monkeypatch)
+    assert code == 1 and out[0] == "regulations/perbup-inovasi-daerah.yaml:8:9: S201: 'tentang' belum diisi"
+    # Uncommented and filled, it is a regency's regulation with no finding about its kind or region words.
+    schema, _, rest = text.partition("\n")
+    filled = schema + "\n" + uncomment(rest).replace("tentang:  ", "tentang: Inovasi Daerah  ", 1)
+    filled = "\n".join(line for line in filled.splitlines() if not line.startswith("#d "))
+    (root / "regulations/perbup-inovasi-daerah.yaml").write_text(filled + "\n", encoding="utf-8")
+    code, out = check(root, capsys, monkeypatch)
+    assert {re.search(r": ([A-Z]\d{3}): ", line).group(1) for line in out[:-2]} == {"R301"}, out  # no kb/ yet
+
+
+def test_new_regulation_in_a_city_keeps_the_mayor_s_words(tmp_path, monkeypatch):
+    root = project(tmp_path, "daerah:\n  jenis: kota\n  nama: Parepare\n  provinsi: Sulawesi Selatan\n")
+    monkeypatch.chdir(root)
+    assert main(["new", "regulasi", "perwali-inovasi"]) == 0
+    lines = (root / "regulations/perwali-inovasi.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[4].startswith("# jenis: peraturan_wali_kota ")
+    assert "#     arti: Kota Parepare" in lines and lines.count("#   tempat: Parepare") == 2
+    assert lines[7].startswith("tentang:  ") and "Perwali Inovasi" not in "\n".join(lines)

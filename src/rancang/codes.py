@@ -175,6 +175,11 @@ CODES: dict[str, CodeInfo] = {
         "beberapa id ([[ayat-a, ayat-b]]), rentang ([[pasal-a sampai pasal-b]]), bilangan ([[14]]), "
         "atau tanggal ([[2021-06-04]]).",
     ),
+    "R305": CodeInfo(
+        "Penanda rujukan tidak lengkap",
+        "Penanda rujukan dibuka dengan [[ dan ditutup dengan ]]; [id]] atau [[id] kurang satu kurung siku dan "
+        "akan tercetak apa adanya dalam dokumen.",
+    ),
     "R304": CodeInfo(
         "Rujukan tidak dapat dirumuskan",
         "Rentang harus berupa unsur sejenis dengan induk yang sama, dari nomor kecil ke besar; rujukan "

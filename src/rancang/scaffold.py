@@ -12,9 +12,10 @@ from pathlib import Path
 
 from rancang.diagnostics import Diagnostic, Location, RancangError
 from rancang.fileio import atomic_write_text
-from rancang.layout import display_path
+from rancang.layout import PROJECT_FILE, display_path
 from rancang.models import FORMATS
 from rancang.models.base import ID_PATTERN
+from rancang.models.project import Project, RegionKind
 from rancang.schemas import schema_comment
 
 KINDS = ("inovasi", "regulasi", "kunjungan")
@@ -29,9 +30,35 @@ def title_from_id(record_id: str) -> str:
     return " ".join(part[:1].upper() + part[1:] for part in record_id.split("-") if part)
 
 
+def regulation_words(settings: Project | None) -> dict[str, str]:
+    """The region's words in the regulation skeleton (``peraturan_bupati``, ``Kabupaten Pangkajene dan
+    Kepulauan``, ``Bupati``, ``Peraturan Bupati``, its capital); without valid settings, a city's (``rancang
+    check`` reports the settings)."""
+    if settings is None:
+        return {"__JENIS__": "peraturan_wali_kota", "__DAERAH__": "Kota Contoh", "__KEPALA__": "Wali Kota",
+                "__PERATURAN__": "Peraturan Wali Kota", "__TEMPAT__": "Contoh"}
+    kind = "peraturan_bupati" if settings.region.kind is RegionKind.REGENCY else "peraturan_wali_kota"
+    return {"__JENIS__": kind.ljust(len("peraturan_wali_kota")), "__DAERAH__": settings.region_full_name,
+            "__KEPALA__": settings.head_office, "__PERATURAN__": settings.regulation_name,
+            "__TEMPAT__": settings.region.capital or settings.region.name}
+
+
+def _settings(root: Path) -> Project | None:
+    from rancang.loader import load_file
+
+    path = root / PROJECT_FILE
+    if not path.is_file():
+        return None
+    model, _ = load_file(path, FORMATS["proyek"])
+    return model
+
+
 def render_skeleton(kind: str, record_id: str, target: Path, root: Path) -> str:
     fmt = FORMATS[kind]
     text = skeleton_text(kind)
+    if kind == "regulasi":  # the project's kind and region; the title is left to fill (not made from the id)
+        for placeholder, word in regulation_words(_settings(root)).items():
+            text = text.replace(placeholder, word)
     return (
         text.replace("__SCHEMA__", schema_comment(target, root, fmt.schema_file))
         .replace("__ID__", record_id)
