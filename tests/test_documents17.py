@@ -162,3 +162,71 @@ def test_a_one_day_agenda_keeps_its_five_columns(tmp_path, monkeypatch, capsys):
         "1 | 09.00-10.00 | Paparan inovasi | Bappeda | Kantor Wali Kota Contoh",
         "2 | 08.00-12.00 | Kunjungan lapangan | - | Puskesmas Contoh",
     ]
+
+
+# -- the reporter's signature block -------------------------------------------------------------------------------
+
+
+def signature_cells(data: bytes) -> list[list[tuple[str, str]]]:
+    """(style, text) of each cell's paragraphs in the document's last table."""
+    table = Document(io.BytesIO(data)).tables[-1]
+    return [[(p.style.name, p.text) for p in cell.paragraphs] for cell in table.rows[-1].cells]
+
+
+def test_the_report_ends_with_the_reporters_signature_block(tmp_path, monkeypatch, capsys):
+    from rancang.cli import main
+
+    text = TWO_DAYS + """
+    pelapor:
+      nama: Andi Rahman
+      jabatan: Kepala Bagian Organisasi
+      nip: '198001012005011001'
+    """
+    root = write_visit(tmp_path, text)
+    monkeypatch.chdir(root)
+    assert main(["report", "visits/uji.yaml", "-o", "laporan.docx"]) == 0, capsys.readouterr().err
+    data = (root / "laporan.docx").read_bytes()
+    left, right = signature_cells(data)
+    assert left == [("Isi Tabel", "")]
+    assert right == [("Isi Tabel", "Yang melaporkan,"), ("Isi Tabel", "Kepala Bagian Organisasi"),
+                     ("Isi Tabel", ""), ("Isi Tabel", ""), ("Isi Tabel", ""),
+                     ("Isi Tabel", "Andi Rahman"), ("Isi Tabel", "NIP 198001012005011001")]
+    found = blocks(data)
+    last_table = max(i for i, (style, _text) in enumerate(found) if style == "tabel")
+    assert found[last_table - 1] == ("Isi", "Demikian laporan hasil kunjungan kerja ini disampaikan untuk menjadi "
+                                            "bahan tindak lanjut.")
+    assert found[last_table + 1:] == [("Normal", "")]  # nothing after the signature
+    table = Document(io.BytesIO(data)).tables[-1]
+    assert table.style.name == "Tabel Keterangan"
+    assert table.rows[-1]._tr.trPr is not None and table.rows[-1]._tr.trPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
+
+
+def test_a_reporter_without_position_or_nip(tmp_path, monkeypatch, capsys):
+    from rancang.cli import main
+
+    root = write_visit(tmp_path, TWO_DAYS + "    pelapor: {nama: Andi Rahman}\n")
+    monkeypatch.chdir(root)
+    assert main(["report", "visits/uji.yaml", "-o", "laporan.docx"]) == 0, capsys.readouterr().err
+    _left, right = signature_cells((root / "laporan.docx").read_bytes())
+    assert [text for _style, text in right] == ["Yang melaporkan,", "", "", "", "Andi Rahman"]
+
+
+def test_without_pelapor_the_report_says_what_to_fill(tmp_path, monkeypatch, capsys):
+    from rancang.cli import main
+
+    root = write_visit(tmp_path, TWO_DAYS)
+    monkeypatch.chdir(root)
+    assert main(["report", "visits/uji.yaml", "-o", "laporan.docx"]) == 0, capsys.readouterr().err
+    found = blocks((root / "laporan.docx").read_bytes())
+    assert found[-1] == ("Catatan", "Pelapor yang menandatangani laporan belum diisi (kunci 'pelapor': nama, "
+                                    "jabatan, nip).")
+
+
+def test_the_brief_has_no_signature_block(tmp_path, monkeypatch, capsys):
+    from rancang.cli import main
+
+    root = write_visit(tmp_path, TWO_DAYS + "    pelapor: {nama: Andi Rahman}\n")
+    monkeypatch.chdir(root)
+    assert main(["brief", "visits/uji.yaml", "-o", "bahan.docx"]) == 0, capsys.readouterr().err
+    assert "Andi Rahman" not in " ".join(text for _style, text in blocks((root / "bahan.docx").read_bytes()))

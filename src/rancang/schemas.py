@@ -75,6 +75,7 @@ TITLES: dict[str, str] = {
     "AgendaItem": "Acara",
     "SessionResult": "Hasil sesi",
     "FollowUp": "Tindak lanjut",
+    "Reporter": "Pelapor",
     # enums
     "LegalKind": "Jenis peraturan",
     "Form": "Bentuk inovasi",

@@ -109,6 +109,14 @@ class FollowUp(Model):
     due: PartialDate | None = field("tenggat", "Tenggat waktu.", default=None)
 
 
+class Reporter(Model):
+    """Who signs the report (laporan hasil kunjungan kerja) at its end."""
+
+    name: Text = field("nama", "Nama pelapor, seperti ditulis di bawah tanda tangan.")
+    position: Text | None = field("jabatan", "Jabatan pelapor, misalnya Kepala Bagian Organisasi.", default=None)
+    nip: Text | None = field("nip", "NIP pelapor, bila ada (tulis di antara tanda kutip).", default=None)
+
+
 class Visit(Model):
     """Kunjungan kerja (studi banding)."""
 
@@ -137,6 +145,9 @@ class Visit(Model):
     conclusions: list[Text] = field("kesimpulan", "Kesimpulan (sesudah kunjungan).", default_factory=list)
     follow_up: list[FollowUp] = field("tindak_lanjut", "Rencana tindak lanjut (sesudah kunjungan).", default_factory=list)
     sources: list[Text] = field("sumber", "Sumber fakta kunjungan (judul dan alamat berita).", default_factory=list)
+    reporter: Reporter | None = field(
+        "pelapor", "Pelapor yang menandatangani laporan hasil kunjungan: nama, jabatan, dan NIP (bila ada).",
+        default=None)
 
     @field_validator("end_date")
     @classmethod

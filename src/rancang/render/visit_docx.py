@@ -16,7 +16,9 @@ user can restyle the document in Word:
 - ``KeyValues``: borderless table "Tabel Keterangan", label | ``:`` | value, cells "Isi Tabel";
 - ``Rich``: a Markdown field, written by :mod:`rancang.render.richtext_docx` (its paragraphs in "Isi", lists
   "Daftar 1"-"3", tables "Tabel Isi", images "Gambar" with "Keterangan Gambar", links, italics, bold);
-- ``Figure``: an image scaled to the text width, its caption and source in "Keterangan Gambar".
+- ``Figure``: an image scaled to the text width, its caption and source in "Keterangan Gambar";
+- ``Signature``: the right half of a borderless table "Tabel Keterangan", a paragraph "Isi Tabel" per line
+  (three empty ones to sign in before the name), its row kept on one page.
 
 An empty "Normal" paragraph follows every table: air below it, and two tables never touch
 (Word would join them).
@@ -49,7 +51,18 @@ from rancang.render.template_names import (  # noqa: F401 - re-exported for the 
     VISIT_TEMPLATE_VARIABLES,
 )
 from rancang.render.richtext_docx import ImageSource, RichTextWriter, blocks_xml, image_xml, table_frame
-from rancang.visits.blocks import Block, Bullets, Figure, Heading, KeyValues, Para, Rich, Table, VisitDocument
+from rancang.visits.blocks import (
+    Block,
+    Bullets,
+    Figure,
+    Heading,
+    KeyValues,
+    Para,
+    Rich,
+    Signature,
+    Table,
+    VisitDocument,
+)
 
 __all__ = ["PAPER_SIZES", "TemplateStyleError", "body_xml", "render"]
 
@@ -60,6 +73,7 @@ _HEADINGS = {1: VISIT_STYLES["heading1"], 2: VISIT_STYLES["heading2"], 3: VISIT_
 _TABLE_STYLES = {VISIT_STYLES["table"], VISIT_STYLES["key_values"]}
 _KIND_WORDS = {WD_STYLE_TYPE.TABLE: "tabel", WD_STYLE_TYPE.CHARACTER: "karakter", WD_STYLE_TYPE.PARAGRAPH: "paragraf"}
 _COLON_WIDTH = Cm(0.5)  # the ":" column of KeyValues
+_SIGNATURE_GAP = 3  # empty lines to sign in, as in a regulation's signature block
 _LABEL_CM_PER_CHAR = 0.22  # rough width of one character of "Isi Tabel" (Bookman 11 pt)
 
 # Characters XML 1.0 cannot hold (lxml refuses them; docxtpl would turn \a and \f into paragraph or page breaks).
@@ -188,6 +202,19 @@ class _Writer:
                     header=False)
         return True
 
+    def signature(self, block: Signature) -> bool:
+        """A borderless table of two halves, the block in the right one: a paragraph "Isi Tabel" per line, the
+        space to sign, the name; its row is never split between two pages."""
+        half = int(self.text_width) // 2
+        start, first_row, _other_rows, end = table_frame(self.style_ids[VISIT_STYLES["key_values"]], (half, half),
+                                                         False)
+        cell = VISIT_STYLES["cell"]
+        lines = [*block.above, *([""] * _SIGNATURE_GAP), block.name, *block.below]
+        row = first_row[0].replace("<w:tr>", "<w:tr><w:trPr><w:cantSplit/></w:trPr>", 1)
+        self.out.append("".join([start, row, self.make_paragraph(cell), first_row[1],
+                                 *(self.make_paragraph(cell, line) for line in lines), first_row[2], end]))
+        return True
+
     # -- blocks ---------------------------------------------------------------------------
 
     def block(self, block: Block) -> bool:
@@ -208,6 +235,8 @@ class _Writer:
             return self.key_values(block)
         elif isinstance(block, Rich):  # its tables are followed by their own empty paragraph
             self.out.append(blocks_xml(self.rich, block.text, self.images))
+        elif isinstance(block, Signature):
+            return self.signature(block)
         elif isinstance(block, Figure):
             data = self.images(block.source) if self.images is not None else None
             self.out.append(image_xml(self.rich, data, block.caption, block.source_note, missing=block.source))

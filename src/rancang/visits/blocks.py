@@ -66,7 +66,17 @@ class Figure:
     """Where the image comes from: ``Sumber: Dinas Kominfo``."""
 
 
-Block = Union[Heading, Para, Bullets, Table, KeyValues, Rich, Figure]
+@dataclass(frozen=True)
+class Signature:
+    """A signature block on the right half of the page: the lines above the space to sign (``Yang melaporkan,``,
+    the position), the name, and the lines below it (``NIP ...``)."""
+
+    above: tuple[str, ...]
+    name: str
+    below: tuple[str, ...] = ()
+
+
+Block = Union[Heading, Para, Bullets, Table, KeyValues, Rich, Figure, Signature]
 
 
 @dataclass

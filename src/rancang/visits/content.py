@@ -23,7 +23,18 @@ from rancang.models.visit import Role, Visit
 from rancang.present.innovation import UNKNOWN, InnovationView, Narrative
 from rancang.present.visit import day, parties, running_header, side_name, subtitle, visit_date
 from rancang.present.visit import innovation as named_innovation
-from rancang.visits.blocks import Block, Bullets, Figure, Heading, KeyValues, Para, Rich, Table, VisitDocument
+from rancang.visits.blocks import (
+    Block,
+    Bullets,
+    Figure,
+    Heading,
+    KeyValues,
+    Para,
+    Rich,
+    Signature,
+    Table,
+    VisitDocument,
+)
 
 __all__ = ["brief", "innovation_blocks", "parties", "report", "subtitle", "visit_date"]
 
@@ -288,8 +299,22 @@ def report(visit: Visit, data: ProjectData) -> VisitDocument:
     outline.add(Para("Demikian laporan hasil kunjungan kerja ini disampaikan untuk menjadi bahan tindak lanjut."))
     if visit.sources:
         outline.add(Heading(3, "Sumber"), Bullets(tuple(visit.sources)))
+    outline.add(_reporter(visit))
     return VisitDocument("LAPORAN HASIL KUNJUNGAN KERJA", subtitle(visit, data),
                          running_header("Laporan Hasil Kunjungan Kerja", visit), outline.blocks)
+
+
+REPORTER_MISSING = "Pelapor yang menandatangani laporan belum diisi (kunci 'pelapor': nama, jabatan, nip)."
+
+
+def _reporter(visit: Visit) -> Block:
+    """The reporter's signature block that ends the report (nothing invented: a note when ``pelapor`` is not
+    given)."""
+    reporter = visit.reporter
+    if reporter is None:
+        return Para(REPORTER_MISSING, note=True)
+    above = ("Yang melaporkan,", *((reporter.position,) if reporter.position else ()))
+    return Signature(above, reporter.name, (f"NIP {reporter.nip}",) if reporter.nip else ())
 
 
 def _due(value: PartialDate | None) -> str:
