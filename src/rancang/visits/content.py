@@ -101,7 +101,7 @@ def _agenda(visit: Visit, data: ProjectData) -> Table:
         rows.append((str(i), *when, item.time or "-", activity, item.speaker or "-", item.place or visit.place or "-"))
     if several_days:
         return Table(("No.", "Tanggal", "Waktu", "Kegiatan", "Penyaji", "Tempat"), tuple(rows),
-                     (1.2, 2.9, 2.0, 4.6, 2.6, 2.2))
+                     (1.1, 2.6, 2.3, 4.3, 2.5, 2.7))
     return Table(("No.", "Waktu", "Kegiatan", "Penyaji", "Tempat"), tuple(rows), (1.2, 2.3, 6.0, 3.4, 2.6))
 
 
