@@ -156,3 +156,37 @@ def test_an_innovation_file_that_failed_to_load_is_not_reported_again_by_a_visit
     assert ("kb/inovasi/call-center-112.yaml:1:23: Y102: bita 0x96 (karakter '\u2013' dalam pengodean "
             "Windows-1252/Latin-1) bukan UTF-8") in out
     assert "R301" not in out, out
+
+
+# -- a malformed reference marker: a located error, never text in a document ------------------------------
+
+
+REGULATION = "regulations/perwali-inovasi-daerah.yaml"
+
+
+def _break_marker(root: Path, good: str, bad: str) -> None:
+    path = root / REGULATION
+    text = path.read_text(encoding="utf-8")
+    assert text.count(good) == 1
+    path.write_text(text.replace(good, bad), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("bad", "column", "fix"), [
+    ("[usulan-disampaikan]]", 39, "[[usulan-disampaikan]]"),
+    ("[[usulan-disampaikan]", 39, "[[usulan-disampaikan]]"),
+])
+def test_a_marker_with_a_bracket_too_few_is_a_located_error(example_copy, capsys, bad, column, fix):
+    _break_marker(example_copy, "Usulan Inovasi Daerah [[usulan-disampaikan]] dibahas",
+                  f"Usulan Inovasi Daerah {bad} dibahas")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert (f"{REGULATION}:181:{column}: R305: penanda rujukan '{bad}' tidak lengkap: buka dengan [[ dan tutup "
+            f"dengan ]] (tulis {fix})") in out.splitlines(), out
+
+
+def test_a_broken_marker_never_reaches_the_regulation_document(example_copy, capsys):
+    _break_marker(example_copy, "Tim Independen [[tim-menentukan-kelayakan]]", "Tim Independen [tim-menentukan-kelayakan]]")
+    assert main(["draft", REGULATION, "-o", "keluar.docx"]) == 1
+    captured = capsys.readouterr()
+    assert "R305: penanda rujukan '[tim-menentukan-kelayakan]]' tidak lengkap" in captured.out + captured.err
+    assert not (example_copy / "keluar.docx").exists()

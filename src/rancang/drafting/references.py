@@ -35,6 +35,11 @@ _RANGE = re.compile(rf"^\s*({_ID})\s+sampai\s+({_ID})\s*$")
 _LABEL = re.compile(rf"^\s*#\s*({_ID})\s*$")
 _NUMBER = re.compile(r"^\s*(\d{1,12})\s*$")
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+_UNOPENED = re.compile(r"\[([^\[\]\s]*)\]\]")
+"""``]]`` opened by one ``[`` only: ``[ayat-hasil-tim]]``. A ``]]`` with no ``[`` before it is left alone: it is
+rarely a marker (``x]]`` in a quoted text)."""
+_UNCLOSED = re.compile(r"\[\[(?:([^\[\]\n]{0,80})\]|([^\[\]\s]*))")
+"""``[[`` with no ``]]`` after it: ``[[ayat-x]``."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ class Resolver:
     def render(self, text: str, context: Context) -> tuple[RichText, list[ReferenceProblem]]:
         """Replace every ``[[...]]`` in ``text`` and read its emphasis; returns spans and the problems found."""
         spans: RichText = []
-        problems: list[ReferenceProblem] = []
+        problems: list[ReferenceProblem] = list(_broken_markers(text))
         if emphasis.has_marks(text):
             self._render_styled(text, context, spans, problems)
             return _merge(spans), problems
@@ -298,6 +303,26 @@ class Resolver:
         if not parts and target.kind == "pasal":
             return self._pasal(target.article)
         return " ".join(parts)
+
+
+def _broken_markers(text: str) -> list[ReferenceProblem]:
+    """Every ``[[`` or ``]]`` outside a whole ``[[...]]``: a marker with one bracket too few (``[ayat-x]]``,
+    ``[[ayat-x]``) that would otherwise reach the document as text (R305)."""
+    if "[[" not in text and "]]" not in text:
+        return []
+    rest = MARKUP.sub(lambda match: " " * len(match.group(0)), text)
+    found = [(m.start(), m) for m in _UNCLOSED.finditer(rest)]
+    found += [(m.start(), m) for m in _UNOPENED.finditer(rest) if not any(m.start() < o.end() and o.start() < m.end()
+                                                                         for _, o in found)]
+    problems = []
+    for _start, match in sorted(found, key=lambda pair: pair[0]):
+        written, inner = match.group(0), next((g for g in match.groups() if g is not None), "").strip()
+        problem = ReferenceProblem(
+            "R305", f"penanda rujukan '{written}' tidak lengkap: buka dengan [[ dan tutup dengan ]]",
+            f"tulis [[{inner}]]" if inner else "tulis [[id]], atau hapus kurung siku yang tersisa")
+        problem.markup = written
+        problems.append(problem)
+    return problems
 
 
 def _consecutive(a: Target, b: Target) -> bool:
