@@ -190,3 +190,39 @@ def test_a_broken_marker_never_reaches_the_regulation_document(example_copy, cap
     captured = capsys.readouterr()
     assert "R305: penanda rujukan '[tim-menentukan-kelayakan]]' tidak lengkap" in captured.out + captured.err
     assert not (example_copy / "keluar.docx").exists()
+
+
+# -- rancang report without results: an error naming the keys, nothing written ------------------------------
+
+
+def _without_results(root: Path) -> Path:
+    """The example visit as it is before the visit: no hasil, kesimpulan, tindak_lanjut."""
+    import yaml
+
+    path = root / "visits" / "dprd-pangkep-2021.yaml"
+    visit = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("hasil", "kesimpulan", "tindak_lanjut"):
+        del visit[key]
+    path.write_text(yaml.safe_dump(visit, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_report_without_results_is_an_error_that_names_the_keys_and_writes_nothing(example_copy, capsys):
+    _without_results(example_copy)
+    assert main(["report", "visits/dprd-pangkep-2021.yaml", "-o", "laporan.docx"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert lines[0].startswith("visits/dprd-pangkep-2021.yaml:1:1: R306: laporan belum dapat dibuat: kunjungan ini "
+                               "belum berisi kunci hasil, kesimpulan, atau tindak_lanjut (isi sesudah kunjungan "), lines
+    for key in ("hasil", "kesimpulan", "tindak_lanjut", "rancang brief"):
+        assert key in lines[0]
+    assert "Traceback" not in captured.err
+    assert not (example_copy / "laporan.docx").exists()
+    assert not (example_copy / "_build" / "dokumen" / "dprd-pangkep-2021-laporan.docx").exists()
+
+
+def test_the_brief_of_a_visit_without_results_is_still_written(example_copy, capsys):
+    _without_results(example_copy)
+    assert main(["brief", "visits/dprd-pangkep-2021.yaml", "-o", "bahan.docx"]) == 0
+    assert (example_copy / "bahan.docx").is_file()

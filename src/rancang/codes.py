@@ -180,6 +180,11 @@ CODES: dict[str, CodeInfo] = {
         "Penanda rujukan dibuka dengan [[ dan ditutup dengan ]]; [id]] atau [[id] kurang satu kurung siku dan "
         "akan tercetak apa adanya dalam dokumen.",
     ),
+    "R306": CodeInfo(
+        "Laporan tanpa hasil",
+        "rancang report membuat laporan kunjungan dari hasil, kesimpulan, dan tindak_lanjut yang diisi sesudah "
+        "kunjungan; tanpa ketiganya tidak ada yang dilaporkan dan tidak ada berkas yang ditulis.",
+    ),
     "R304": CodeInfo(
         "Rujukan tidak dapat dirumuskan",
         "Rentang harus berupa unsur sejenis dengan induk yang sama, dari nomor kecil ke besar; rujukan "

@@ -214,12 +214,14 @@ def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool 
 def _one_document(root: Path, source: Path, format_name: str, wrong_format: str, related: list[Path],
                   records: Callable[[ProjectData], dict], name: Callable[[str], str],
                   render: Callable[[Checked, str], bytes], out: Path | None, pdf: bool, strict: bool,
-                  notes: Callable[[Checked, str], list[Diagnostic]] | None = None) -> Outcome:
+                  notes: Callable[[Checked, str], list[Diagnostic]] | None = None,
+                  guard: Callable[[Checked, str], list[Diagnostic]] | None = None) -> Outcome:
     """One document from one data file: check what it depends on, render, write atomically, maybe a PDF.
 
     Only what blocks (:meth:`Report.blocking`) stops it; drafting findings and warnings come back as
     :attr:`Outcome.advice`. ``notes`` are problems of this document that still let it be written (a chart that
-    cannot be drawn here): they stop it only with ``strict``.
+    cannot be drawn here): they stop it only with ``strict``. ``guard`` gives errors that stop this document
+    whatever ``strict`` says (a report with nothing to report), before anything is written.
     """
     shown = display_path(source)
     fmt = format_of(root, source)
@@ -231,6 +233,9 @@ def _one_document(root: Path, source: Path, format_name: str, wrong_format: str,
     record_id = source.stem
     if record_id not in records(checked.data):
         raise RancangError([Diagnostic("Y101", "berkas tidak ditemukan", Location(shown))])
+    refused = guard(checked, record_id) if guard is not None else []
+    if refused:
+        raise RancangError(refused)
     noted = notes(checked, record_id) if notes is not None else []
     if strict:
         _stop_on_blocking(Report(noted).strict(), strict)
@@ -489,7 +494,21 @@ def write_visit(root: Path, visit_file: Path, kind: str, out: Path | None = None
                          [layout.settings_file, layout.kb], lambda data: data.visits,
                          lambda record_id: file_name(record_id, kind),
                          lambda checked, record_id: visit_docx(root, checked.data, record_id, kind), out, pdf,
-                         strict)
+                         strict, guard=(lambda checked, record_id: _report_without_results(checked.data.visits[
+                             record_id])) if kind == "report" else None)
+
+
+def _report_without_results(visit) -> list[Diagnostic]:
+    """R306 when ``rancang report`` is asked for a visit whose results are not written yet: the report would say
+    nothing of what the visit found."""
+    if has_results(visit):
+        return []
+    return [Diagnostic(
+        "R306", "laporan belum dapat dibuat: kunjungan ini belum berisi kunci hasil, kesimpulan, atau tindak_lanjut",
+        locate(visit),
+        suggestion="isi sesudah kunjungan salah satu kunci hasil (per sesi: judul, uraian), kesimpulan, atau "
+                   "tindak_lanjut (kegiatan, penanggung_jawab, tenggat); bahan kunjungan dibuat dengan 'rancang brief'",
+    )]
 
 
 def has_results(visit) -> bool:
