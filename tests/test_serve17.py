@@ -13,10 +13,12 @@ import signal
 import socket
 import subprocess
 import sys
+import struct
 import textwrap
 import threading
 import time
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -137,5 +139,36 @@ def test_serve_keeps_the_pdfs_that_build_made_and_makes_again_the_one_whose_docu
         assert brief.read_bytes() != made[brief.name]
         regulation = documents / "perwali-inovasi-daerah.pdf"
         assert regulation.read_bytes() == made[regulation.name]
+    finally:
+        served.stop()
+
+
+def _png(red: int) -> bytes:
+    """A 1×1 PNG of one colour."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(bytes([0, red, 0, 0]))) + chunk(b"IEND", b""))
+
+
+def test_serve_builds_again_when_a_file_that_rancang_yaml_names_outside_the_data_folders_changes(tmp_path):
+    root = copy_example(tmp_path / "proyek")
+    emblem = root / "gambar" / "lambang.png"
+    emblem.parent.mkdir()
+    emblem.write_bytes(_png(10))
+    settings = root / "rancang.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\nlambang: gambar/lambang.png\n", encoding="utf-8")
+    regulation = root / "_build" / "dokumen" / "perwali-inovasi-daerah.docx"
+
+    served = Served(root)
+    try:
+        served.wait_for(r"Situs disajikan di http://127\.0\.0\.1:\d+/")
+        served.wait_for(r"Memantau perubahan pada .*rancang\.yaml.*visits/.*templates/")
+        first = _says(regulation)
+        emblem.write_bytes(_png(200))  # the region's emblem replaced by another
+        served.wait_for(r"Berubah: gambar/lambang\.png\. Membangun ulang")
+        served.wait_for(r"Situs diperbarui dalam [\d.]+ detik\.")
+        assert _says(regulation) != first  # the regulation's letterhead shows the new emblem
     finally:
         served.stop()

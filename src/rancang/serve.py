@@ -17,7 +17,7 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from rancang.layout import PROJECT_FILE, Layout, display_path
+from rancang.layout import BUILD, PROJECT_FILE, Layout, display_path
 
 Stamps = dict[str, tuple[int, int]]
 
@@ -30,23 +30,40 @@ def _ignored(relative: Path) -> bool:
 
 def watched(root: Path) -> list[str]:
     """What the site and the documents are built from (:attr:`rancang.layout.Layout.watched`), relative to
-    ``root``: ``rancang.yaml``, ``kb``, ``regulations``, ``visits``, ``templates``, ``direktori-lain``."""
+    ``root``: ``rancang.yaml``, ``kb``, ``regulations``, ``visits``, ``templates``, ``direktori-lain``. The names
+    shown; :func:`snapshot` watches every file of the project besides (an emblem, an image, a copy that
+    rancang.yaml names elsewhere), as the up-to-date check of ``rancang build`` does."""
     return [path.relative_to(root).as_posix() for path in Layout(root).watched]
 
 
+def _outputs(root: Path) -> set[str]:
+    """The output folders (``_build`` and the ``keluaran`` folders of rancang.yaml), relative to ``root``: not
+    watched, since every build writes them."""
+    folders = {BUILD}
+    for folder in (site_folder(root), _output_folder(root, "dokumen")):
+        try:
+            folders.add(folder.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:  # outside the project
+            pass
+    return folders
+
+
 def snapshot(root: Path) -> Stamps:
-    """(mtime, size) of every watched file, keyed by its path relative to ``root``."""
+    """(mtime, size) of every file of the project but its outputs, keyed by its path relative to ``root``."""
     stamps: Stamps = {}
-    for name in watched(root):
-        path = root / name
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            relative = file.relative_to(root)
+    outputs = _outputs(root)
+    for folder, folders, files in os.walk(root):
+        relative_folder = Path(folder).relative_to(root)
+        folders[:] = sorted(name for name in folders
+                            if not _ignored(relative_folder / name)
+                            and (relative_folder / name).as_posix() not in outputs)
+        for name in files:
+            relative = relative_folder / name
             if _ignored(relative):
                 continue
             try:
-                stat = file.stat()
-            except OSError:  # removed between listing and stat, or not there at all
+                stat = (root / relative).stat()
+            except OSError:  # removed between listing and stat
                 continue
             stamps[relative.as_posix()] = (stat.st_mtime_ns, stat.st_size)
     return stamps
@@ -58,14 +75,20 @@ def changed_paths(before: Stamps, after: Stamps) -> list[str]:
 
 def site_folder(root: Path) -> Path:
     """The site's output folder (``keluaran.situs`` in rancang.yaml), read cheaply."""
+    return _output_folder(root, "situs")
+
+
+def _output_folder(root: Path, key: str) -> Path:
     import yaml
 
     try:
         settings = yaml.safe_load(Layout(root).settings_file.read_text(encoding="utf-8")) or {}
-        folder = settings.get("keluaran", {}).get("situs") or None
+        folder = settings.get("keluaran", {}).get(key) or None
     except (OSError, yaml.YAMLError, AttributeError):
         folder = None
-    return Layout(root).site_output(str(folder) if folder else None)
+    layout = Layout(root)
+    return layout.site_output(str(folder) if folder else None) if key == "situs" else \
+        layout.documents_output(str(folder) if folder else None)
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -160,7 +183,8 @@ def serve(root: Path, port: int = 8000, host: str = "127.0.0.1", interval: float
     actual_port = server.server_address[1]
     say(f"Situs disajikan di http://{host}:{actual_port}/ dari {display_path(folder)}.")
     names = ", ".join(name if name == PROJECT_FILE else f"{name}/" for name in watched(root))
-    say(f"Memantau perubahan pada {names}. Tekan Ctrl+C untuk berhenti.")
+    say(f"Memantau perubahan pada {names} dan berkas lain di folder proyek (kecuali keluaran). "
+        "Tekan Ctrl+C untuk berhenti.")
     try:
         while True:
             time.sleep(interval)
