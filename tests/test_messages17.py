@@ -226,3 +226,37 @@ def test_the_brief_of_a_visit_without_results_is_still_written(example_copy, cap
     _without_results(example_copy)
     assert main(["brief", "visits/dprd-pangkep-2021.yaml", "-o", "bahan.docx"]) == 0
     assert (example_copy / "bahan.docx").is_file()
+
+
+# -- rancang new with a free name: the slug id, nama: filled, and it says so ---------------------------------
+
+
+def test_new_innovation_from_a_free_name_makes_the_slug_id_and_fills_the_name(tmp_path, monkeypatch, capsys):
+    make_project(tmp_path, {})
+    code, out = run(tmp_path, monkeypatch, capsys, "new", "inovasi", "Pangkep Smart Village")
+    assert code == 0, out
+    assert out.splitlines() == [
+        "'Pangkep Smart Village' bukan id, jadi id-nya dibuat dari nama itu: pangkep-smart-village; kunci nama: "
+        "diisi 'Pangkep Smart Village'.",
+        "Dibuat: kb/inovasi/pangkep-smart-village.yaml. Isi kuncinya, lalu jalankan 'rancang check'.",
+    ]
+    text = (tmp_path / "kb" / "inovasi" / "pangkep-smart-village.yaml").read_text(encoding="utf-8")
+    assert "\nnama: Pangkep Smart Village\n" in text
+    code, out = run(tmp_path, monkeypatch, capsys, "check")
+    assert code == 0, out
+
+
+def test_a_free_name_that_yaml_would_misread_is_quoted(tmp_path, monkeypatch, capsys):
+    make_project(tmp_path, {})
+    code, out = run(tmp_path, monkeypatch, capsys, "new", "inovasi", "Layanan:  Cepat #1 Kécamatan")
+    assert code == 0, out
+    text = (tmp_path / "kb" / "inovasi" / "layanan-cepat-1-kecamatan.yaml").read_text(encoding="utf-8")
+    assert '\nnama: "Layanan: Cepat #1 Kécamatan"\n' in text
+
+
+def test_a_name_with_nothing_to_make_an_id_of_is_still_refused(tmp_path, monkeypatch, capsys):
+    make_project(tmp_path, {})
+    code, out = run(tmp_path, monkeypatch, capsys, "new", "inovasi", "!!!")
+    assert code == 1
+    assert "S207: id '!!!' tidak valid" in out
+    assert list((tmp_path / "kb" / "inovasi").iterdir()) == []

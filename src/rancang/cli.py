@@ -167,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Tulis kerangka berkas baru yang berisi penjelasan setiap kunci. Berkas yang sudah ada tidak ditimpa."))
     new.add_argument("kind", choices=("inovasi", "regulasi", "kunjungan"), metavar="JENIS",
                      help="inovasi, regulasi, atau kunjungan")
-    new.add_argument("id", metavar="ID", help="id rekaman, sekaligus nama berkas (misalnya call-center-112)")
+    new.add_argument("id", metavar="ID", help="id rekaman, sekaligus nama berkas (misalnya call-center-112); nama "
+                     "bebas seperti \"Pangkep Smart Village\" dijadikan id pangkep-smart-village")
 
     schema = commands.add_parser("schema", help="tulis ulang JSON Schema di folder schemas/",
                                  description="Tulis JSON Schema setiap format ke folder schemas/ proyek.")
@@ -379,10 +380,14 @@ def cmd_impor_inovasi(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from rancang.scaffold import new_record
+    from rancang.scaffold import choose_id, new_record
 
     root = _root(args)
-    path = new_record(root, args.kind, args.id)
+    record_id, name = choose_id(args.id)
+    path = new_record(root, args.kind, record_id, name)
+    if name is not None:
+        filled = f"; kunci nama: diisi '{name}'" if args.kind == "inovasi" else ""
+        print(f"'{name}' bukan id, jadi id-nya dibuat dari nama itu: {record_id}{filled}.")
     print(f"Dibuat: {path}. Isi kuncinya, lalu jalankan 'rancang check'.")
     return 0
 

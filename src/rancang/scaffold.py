@@ -7,6 +7,9 @@ models.
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -28,6 +31,36 @@ def skeleton_text(kind: str) -> str:
 def title_from_id(record_id: str) -> str:
     """``call-center-112`` -> ``Call Center 112`` (a starting point for the name)."""
     return " ".join(part[:1].upper() + part[1:] for part in record_id.split("-") if part)
+
+
+def slug(text: str) -> str:
+    """``Pangkep Smart Village`` -> ``pangkep-smart-village``: lower case, accents dropped, every run of other
+    characters one hyphen."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def choose_id(text: str) -> tuple[str, str | None]:
+    """The id ``rancang new`` uses for what the user typed, and the name it came from: an id is used as it is
+    (no name); a free name (``Pangkep Smart Village``) becomes its slug, and the name is kept for ``nama:``."""
+    if ID_PATTERN.match(text):
+        return text, None
+    made = slug(text)
+    if not made or not ID_PATTERN.match(made):
+        return text, None  # nothing to make an id of: new_record refuses it
+    return made, " ".join(text.split())
+
+
+def _yaml_text(value: str) -> str:
+    """A name as a YAML value on one line: plain when it reads back as the same text, else double-quoted."""
+    import yaml
+
+    try:
+        if yaml.safe_load(f"nama: {value}") == {"nama": value}:
+            return value
+    except yaml.YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)
 
 
 def regulation_words(settings: Project | None) -> dict[str, str]:
@@ -53,7 +86,7 @@ def _settings(root: Path) -> Project | None:
     return model
 
 
-def render_skeleton(kind: str, record_id: str, target: Path, root: Path) -> str:
+def render_skeleton(kind: str, record_id: str, target: Path, root: Path, name: str | None = None) -> str:
     fmt = FORMATS[kind]
     text = skeleton_text(kind)
     if kind == "regulasi":  # the project's kind and region; the title is left to fill (not made from the id)
@@ -62,12 +95,12 @@ def render_skeleton(kind: str, record_id: str, target: Path, root: Path) -> str:
     return (
         text.replace("__SCHEMA__", schema_comment(target, root, fmt.schema_file))
         .replace("__ID__", record_id)
-        .replace("__NAMA__", title_from_id(record_id))
+        .replace("__NAMA__", _yaml_text(name) if name else title_from_id(record_id))
     )
 
 
-def new_record(root: Path, kind: str, record_id: str) -> str:
-    """Write the skeleton; refuses an invalid id or an existing file."""
+def new_record(root: Path, kind: str, record_id: str, name: str | None = None) -> str:
+    """Write the skeleton (``name`` for ``nama:`` when given); refuses an invalid id or an existing file."""
     if kind not in KINDS:
         raise RancangError([Diagnostic("P404", f"jenis '{kind}' tidak dikenal; pilih {', '.join(KINDS)}",
                                        Location("rancang new"))])
@@ -79,7 +112,7 @@ def new_record(root: Path, kind: str, record_id: str) -> str:
             "S207", f"id '{record_id}' tidak valid: pakai huruf kecil a-z, angka, dan tanda hubung "
                     "(misalnya call-center-112)", Location(shown))])
     try:
-        atomic_write_text(target, render_skeleton(kind, record_id, target, root), overwrite=False)
+        atomic_write_text(target, render_skeleton(kind, record_id, target, root, name), overwrite=False)
     except FileExistsError:
         raise RancangError([Diagnostic("Y101", "berkas sudah ada dan tidak ditimpa; pilih id lain atau sunting "
                                                "berkas itu", Location(shown))]) from None
