@@ -52,10 +52,10 @@ def test_a_busy_port_is_reported_at_once_before_anything_is_built(tmp_path):
 class Served:
     """``rancang serve --port 0`` in a subprocess; its output read line by line."""
 
-    def __init__(self, root: Path, env: dict[str, str] | None = None):
+    def __init__(self, root: Path, env: dict[str, str] | None = None, cwd: Path | None = None):
         self.process = subprocess.Popen([sys.executable, "-m", "rancang", "-C", str(root), "serve", "--port", "0"],
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                        encoding="utf-8", env=env)
+                                        encoding="utf-8", env=env, cwd=cwd)
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=lambda: [self.lines.put(line.rstrip("\n")) for line in self.process.stdout],
@@ -170,5 +170,27 @@ def test_serve_builds_again_when_a_file_that_rancang_yaml_names_outside_the_data
         served.wait_for(r"Berubah: gambar/lambang\.png\. Membangun ulang")
         served.wait_for(r"Situs diperbarui dalam [\d.]+ detik\.")
         assert _says(regulation) != first  # the regulation's letterhead shows the new emblem
+    finally:
+        served.stop()
+
+
+def test_serve_warnings_keep_path_line_col_after_a_build(tmp_path):
+    """`rancang build` first (it caches the records), then `rancang serve`: the regulation's findings, taken
+    from the cache, still point at their line and column."""
+    root = copy_example(tmp_path / "proyek")
+    built = subprocess.run([sys.executable, "-m", "rancang", "-C", str(root), "build", "--no-pdf"],
+                           capture_output=True, text=True, encoding="utf-8", cwd=root, timeout=GUARD)
+    assert built.returncode == 0, built.stdout + built.stderr
+    located = re.compile(r"^regulations/perwali-inovasi-daerah\.yaml:\d+:\d+: L512: peringatan: ")
+    assert [line for line in built.stdout.splitlines() if located.match(line)]
+
+    settings = root / "rancang.yaml"  # the same settings, written again: serve builds again (not up to date)
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    served = Served(root, cwd=root)
+    try:
+        served.wait_for(r"Situs disajikan di http://127\.0\.0\.1:\d+/")
+        findings = [line for line in served.output if " L512: " in line]
+        assert findings, "\n".join(served.output)
+        assert all(located.match(line) for line in findings), "\n".join(findings)
     finally:
         served.stop()

@@ -29,7 +29,7 @@ from typing import Any
 from rancang.layout import Layout
 
 
-_CODE = ("models", "validation.py", "yamlsource.py", "diagnostics.py", "codes.py", "loader.py")
+_CODE = ("models", "validation.py", "yamlsource.py", "diagnostics.py", "codes.py", "loader.py", "record_cache.py")
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,6 +65,26 @@ SHARDS = 32
 
 def _shard(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % SHARDS
+
+
+def _relocatable(model: Any, path: Path, shown: str) -> None:
+    """A record read with its YAML nodes (regulations, visits) is cached without them: give it, and every model
+    in it, the means to read them again (a :class:`rancang.locations.LazySource`), so that its problems and the
+    drafting findings still point at ``line:col`` when it is taken from the cache."""
+    from rancang.locations import LazySource
+    from rancang.models.base import Model
+
+    if not isinstance(model, Model) or model._reload is not None:
+        return
+    lazy = LazySource(path, shown, model)
+    stack: list[Any] = [model]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Model):
+            value._reload = lazy
+            stack.extend(getattr(value, name) for name in type(value).model_fields)
+        elif isinstance(value, list):
+            stack.extend(value)
 
 
 @dataclass
@@ -111,6 +131,7 @@ class RecordCache:
 
     def put(self, path: Path, shown: str, model: Any, problems: list) -> None:
         current = stamp(path)
+        _relocatable(model, path, shown)
         key = str(path.absolute())
         # A file written in the last moments could change again within the same clock tick, unseen by its
         # stamp ("racy", as git says): such a record is read again next time rather than trusted.
