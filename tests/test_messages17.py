@@ -260,3 +260,13 @@ def test_a_name_with_nothing_to_make_an_id_of_is_still_refused(tmp_path, monkeyp
     assert code == 1
     assert "S207: id '!!!' tidak valid" in out
     assert list((tmp_path / "kb" / "inovasi").iterdir()) == []
+
+
+def test_a_broken_marker_in_an_annex_is_a_located_error(example_copy, capsys):
+    with (example_copy / REGULATION).open("a", encoding="utf-8") as regulation:
+        regulation.write("lampiran:\n  - judul: Format Usulan\n    isi: |\n      Usulan memuat hal [pasal-penetapan]].\n")
+    lines = (example_copy / REGULATION).read_text(encoding="utf-8").splitlines()
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert (f"{REGULATION}:{len(lines)}:25: R305: penanda rujukan '[pasal-penetapan]]' tidak lengkap: buka dengan [[ "
+            "dan tutup dengan ]] (tulis [[pasal-penetapan]])") in out.splitlines(), out

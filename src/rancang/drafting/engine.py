@@ -20,7 +20,7 @@ from rancang.diagnostics import Diagnostic, Severity
 from rancang.language import numbering
 from rancang import richtext
 from rancang.drafting import annex_text
-from rancang.drafting.references import Context, ReferenceProblem, Resolver, Target
+from rancang.drafting.references import Context, ReferenceProblem, Resolver, Target, broken_markers
 from rancang.drafting import emphasis
 from rancang.drafting.tree import (
     AnnexPart,
@@ -412,6 +412,10 @@ class _Builder:
         """Markdown parsed once; each ``[[...]]`` of its text resolved in pass two, then ``assign`` gets the
         tree with the phrases in place. Returns the tree as parsed (what stands until then)."""
         tree = richtext.parse(markdown)
+        model, attribute, *index = source
+        for problem in broken_markers(markdown):  # R305: [id]] or [[id] that would stay as text
+            where = locate_in_text(model, attribute, problem.markup, index=index[0] if index else None)
+            self.problems.append(Diagnostic(problem.code, problem.message, where, Severity.ERROR, problem.suggestion))
         markups = annex_text.references_in(tree)
         resolved: list[RichText] = [[] for _ in markups]
         for slot, markup in enumerate(markups):

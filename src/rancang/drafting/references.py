@@ -104,7 +104,7 @@ class Resolver:
     def render(self, text: str, context: Context) -> tuple[RichText, list[ReferenceProblem]]:
         """Replace every ``[[...]]`` in ``text`` and read its emphasis; returns spans and the problems found."""
         spans: RichText = []
-        problems: list[ReferenceProblem] = list(_broken_markers(text))
+        problems: list[ReferenceProblem] = list(broken_markers(text))
         if emphasis.has_marks(text):
             self._render_styled(text, context, spans, problems)
             return _merge(spans), problems
@@ -305,7 +305,7 @@ class Resolver:
         return " ".join(parts)
 
 
-def _broken_markers(text: str) -> list[ReferenceProblem]:
+def broken_markers(text: str) -> list[ReferenceProblem]:
     """Every ``[[`` or ``]]`` outside a whole ``[[...]]``: a marker with one bracket too few (``[ayat-x]]``,
     ``[[ayat-x]``) that would otherwise reach the document as text (R305)."""
     if "[[" not in text and "]]" not in text:
