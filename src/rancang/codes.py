@@ -393,7 +393,8 @@ CODES: dict[str, CodeInfo] = {
         "Kabupaten tanpa ibu kota",
         "Peraturan kabupaten ditetapkan dan diundangkan di ibu kota kabupaten (misalnya Pangkajene untuk "
         "Kabupaten Pangkajene dan Kepulauan). Tanpa 'ibu_kota' di bagian 'daerah' rancang.yaml, tempat itu "
-        "diisi nama kabupaten. Peringatan; 'penetapan: tempat:' di satu peraturan tetap didahulukan.",
+        "diisi nama kabupaten. Peringatan, diberikan bila proyek memuat rancangan peraturan; 'penetapan: tempat:' "
+        "di satu peraturan tetap didahulukan.",
     ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",

@@ -20,7 +20,7 @@ from rancang.layout import DATA_FOLDERS, PROJECT_FILE, display_path, is_inside, 
 from rancang.models import FORMATS, Format, ProjectData
 from rancang.models.base import ID_PATTERN
 from rancang.models.innovation import IMAGE_MAX_BYTES, IMAGE_MAX_TEXT, IMAGE_SUFFIXES, Innovation
-from rancang.models.project import Project, settings_warnings
+from rancang.models.project import Project, RegionKind
 from rancang.locations import locate
 from rancang.validation import validate
 from rancang.yamlsource import _FORBIDDEN_CHARS as FORBIDDEN_CHARS
@@ -129,7 +129,6 @@ def _load_project(root: Path, cache: Any) -> tuple[ProjectData, list[Diagnostic]
         if fmt.name == "proyek":
             data.settings = model
             problems.extend(_check_emblem(root, model, shown))
-            problems.extend(settings_warnings(model))
         elif fmt.name == "perangkat-daerah":
             problems.extend(_collect(model.root, data.agencies, "perangkat daerah"))
         elif fmt.name == "dasar-hukum":
@@ -146,6 +145,8 @@ def _load_project(root: Path, cache: Any) -> tuple[ProjectData, list[Diagnostic]
         problems.append(Diagnostic("P402", "berkas ini tautan simbolik ke luar folder proyek dan tidak dibaca",
                                    Location(unresolved_display(link))))
     problems.extend(_stray_files(root, {os.path.realpath(p) for p, _ in candidates}))
+    if data.settings is not None and data.regulations:
+        problems.extend(_check_capital(data.settings))
     if data.settings is not None and data.settings.other_directories:
         problems.extend(load_foreign(root, data))
     if not (root / PROJECT_FILE).is_file():
@@ -196,6 +197,19 @@ def _collect(items: list, into: dict, what: str) -> list[Diagnostic]:
             continue
         into[item.id] = item
     return problems
+
+
+def _check_capital(settings: Project) -> list[Diagnostic]:
+    """A kabupaten without ``ibu_kota``: its regulations are enacted in its capital, but the place falls back to
+    the region's name (``Ditetapkan di Pangkajene dan Kepulauan``). Reported once the project has a regulation."""
+    region = settings.region
+    if region.kind is not RegionKind.REGENCY or region.capital:
+        return []
+    return [Diagnostic(
+        "P452", f"kabupaten tanpa 'ibu_kota': tempat penetapan dan pengundangan peraturan akan ditulis "
+                f"'{region.name}' (nama kabupaten), bukan nama ibu kotanya",
+        locate(settings, "region"), Severity.WARNING,
+        suggestion="tambahkan di bawah 'daerah:' misalnya ibu_kota: <nama ibu kota kabupaten>")]
 
 
 def _check_emblem(root: Path, settings: Project, shown: str) -> list[Diagnostic]:

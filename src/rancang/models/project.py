@@ -314,23 +314,3 @@ class Project(Model):
     def site_title(self) -> str:
         return self.site.title or f"Direktori Inovasi {self.region_full_name}"
 
-
-def settings_warnings(settings: Project) -> list:
-    """What in ``rancang.yaml`` is valid but probably not meant, as located warnings (:class:`Diagnostic`).
-
-    A kabupaten without ``ibu_kota``: its regulations are enacted in its capital, not in a place named like the
-    kabupaten (``Ditetapkan di Pangkajene dan Kepulauan``), and the place falls back to the region's name.
-    """
-    from rancang.diagnostics import Diagnostic, Severity
-    from rancang.locations import locate
-
-    found = []
-    region = settings.region
-    if region.kind is RegionKind.REGENCY and not region.capital:
-        found.append(Diagnostic(
-            "P452",
-            f"kabupaten tanpa 'ibu_kota': tempat penetapan dan pengundangan peraturan akan ditulis "
-            f"'{region.name}' (nama kabupaten), bukan nama ibu kotanya",
-            locate(settings, "region"), Severity.WARNING,
-            suggestion="tambahkan di bawah 'daerah:' misalnya ibu_kota: <nama ibu kota kabupaten>"))
-    return found
