@@ -26,7 +26,8 @@ current date is the verification sentence of a profile page (``Data ini mungkin 
 and the class ``rancang-basi`` after 365 days); the HTML comparison folds both forms into one
 (``capture.fold_verification``). Neither example sets ``diverifikasi`` today, so nothing is hidden
 now, and a profile that gets one later will not make the golden rot. Everything else was checked
-not to depend on the date: the DOCX core properties come from the template (2025-01-01).
+not to depend on the date, but for a draft regulation's DOCX core properties, which carry the build
+date: the commands run with ``SOURCE_DATE_EPOCH`` set to 2025-01-01 (``capture.environment``).
 
 Determinism: two builds of the landed code, with different hash seeds and 1, 2 or 4 Sphinx
 processes (``RANCANG_PROSES``), gave identical goldens; only zip entry timestamps differed.
