@@ -24,7 +24,7 @@ from docx_reading import blocks, texts
 from rancang.check import check_project
 from rancang.cli import main
 from rancang.language.numbering import long_date
-from rancang.loader import json_nodes, parse_copy
+from rancang.directories import json_nodes, parse_copy
 from rancang.models.project import Project
 from rancang.models.visit import Visit, split_ref
 from rancang.yamlsource import load_text

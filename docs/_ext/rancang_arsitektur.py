@@ -62,11 +62,12 @@ LAYERS: tuple[Layer, ...] = (
           "Pengetahuan perancangan: mesin penyusun yang menomori dan menyelesaikan rujukan (`drafting`), "
           "linter (`lint`), rujukan id antarberkas (`references`), `check`, yang merangkai semuanya "
           "menjadi satu hasil `Checked`, dan pengimpor peraturan yang sudah ditetapkan (`importer`: DOCX, PDF, "
-          "atau teks menjadi YAML regulasi beserta laporannya)."),
+          "atau teks menjadi YAML regulasi beserta laporannya; CSV, XLSX, JSON, dan HTML menjadi profil inovasi)."),
     Layer("data", "Data", "loader",
           "Membaca proyek: YAML yang aman (`yamlsource`), letak setiap nilai di berkasnya (`locations`), "
-          "validasi ke model (`validation`), pemuatan (`loader`), tembolok rekaman (`record_cache`), dan "
-          "catatan pembangunan terakhir (`uptodate`)."),
+          "validasi ke model (`validation`), pemuatan (`loader`), salinan direktori daerah lain (`directories`: "
+          "membaca salinan dan, hanya lewat `rancang direktori ambil`, mengambilnya), tembolok rekaman "
+          "(`record_cache`), dan catatan pembangunan terakhir (`uptodate`)."),
     Layer("core", "Inti", "models",
           "Tanpa membaca proyek dan tanpa keluaran: model, `Diagnostic` dengan daftar kodenya (`codes`), "
           "penulisan berkas yang aman (`fileio`), susunan folder (`layout`), bahasa (penomoran, kata-kata "

@@ -336,7 +336,7 @@ def cmd_impor(args: argparse.Namespace) -> int:
 
 
 def cmd_direktori(args: argparse.Namespace) -> int:
-    from rancang.loader import fetch_directories
+    from rancang.directories import fetch_directories
 
     root = _root(args)
     done, problems = fetch_directories(root, list(args.names))
