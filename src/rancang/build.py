@@ -79,9 +79,10 @@ def _build_project(root: Path, pdf: bool, strict: bool) -> tuple[Report, list[st
 
         report.extend(write_error(layout.site_output(data.settings.outputs.site), exc).diagnostics)
         return report, lines
-    for line in warnings.splitlines():
-        if line.strip():
-            lines.append(f"Peringatan situs: {line.strip().replace(str(root.resolve()) + '/', '')}")
+    from rancang.site.warnings import site_warnings
+
+    # Sphinx's English warnings, in Indonesian and at their place: `kb/index.md:18: P453: peringatan situs: ...`
+    lines.extend(warning.format() for warning in site_warnings(warnings, root))
     lines.append(f"Situs: {display_path(outdir / 'index.html')} ({len(data.innovations)} profil inovasi, "
                  f"{len(data.regulations)} rancangan peraturan, {len(data.visits)} kunjungan kerja).")
     if not outcome.problems and not report.blocking():  # a PDF that failed is tried again next time

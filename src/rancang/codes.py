@@ -396,6 +396,24 @@ CODES: dict[str, CodeInfo] = {
         "diisi nama kabupaten. Peringatan, diberikan bila proyek memuat rancangan peraturan; 'penetapan: tempat:' "
         "di satu peraturan tetap didahulukan.",
     ),
+    "P453": CodeInfo(
+        "Daftar isi situs tidak cocok dengan halamannya",
+        "Peringatan situs: daftar isi (toctree) sebuah halaman menyebut halaman yang tidak ada atau tidak ikut "
+        "dibangun, menyebut halaman yang sama dua kali, atau sebuah halaman tidak tercantum di daftar isi mana "
+        "pun. Situs tetap dibangun; pesan menyebut baris daftar isi yang perlu diperbaiki.",
+    ),
+    "P454": CodeInfo(
+        "Rujukan di halaman situs tidak menemukan tujuannya",
+        "Peringatan situs: label, halaman, tautan, gambar, berkas unduhan, atau profil inovasi yang dirujuk "
+        "sebuah halaman tidak ada, atau sebuah label dipakai dua kali. Situs tetap dibangun; rujukan itu tidak "
+        "menjadi tautan atau gambarnya tidak tampil.",
+    ),
+    "P455": CodeInfo(
+        "Peringatan situs lainnya",
+        "Peringatan situs tentang penulisan halaman (direktif atau peran yang tidak dikenal, tingkat judul, "
+        "kepala halaman) dan peringatan Sphinx lainnya, dengan terjemahan Sphinx sendiri bila ada; pesan yang "
+        "belum diterjemahkan diberi tanda '(pesan asli Sphinx)'.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

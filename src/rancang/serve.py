@@ -118,6 +118,7 @@ def build_once(root: Path, say: Callable[[str], None], first: bool, seen: set[st
     """
     from rancang.build import build_project
     from rancang.diagnostics import Severity
+    from rancang.site.warnings import is_site_warning
 
     report, lines = build_project(root, pdf=False)
     seen = set() if seen is None else seen
@@ -136,7 +137,7 @@ def build_once(root: Path, say: Callable[[str], None], first: bool, seen: set[st
         say(f"Ditemukan {len(blocking)} galat: situs tidak diperbarui; halaman lama tetap disajikan.")
         return False
     for line in lines:
-        if first or line.startswith("Peringatan situs"):
+        if first or is_site_warning(line):
             say(line)
     return True
 

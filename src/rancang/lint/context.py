@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from rancang.diagnostics import Diagnostic, Location
+from rancang.layout import Layout, is_skeleton
 from rancang.drafting.tree import Article, Clause, Document, Group, Point
 from rancang.models import ProjectData
 from rancang.models.base import Model
@@ -148,10 +149,22 @@ class LintContext:
     root: Path
     data: ProjectData
     drafts: list[Draft] = field(default_factory=list)
+    shared: dict = field(default_factory=dict, repr=False, compare=False)
+    """What several rules compute from the whole project (the region rules' findings): computed by the first
+    rule that asks, reused by the others."""
 
     @property
     def settings(self):
         return self.data.settings
+
+    def pages(self) -> list[Path]:
+        """The site's Markdown pages written by hand (``kb/*.md``, ``kb/studi-kasus/*.md``), skeletons left out,
+        in order."""
+        layout = Layout(self.root)
+        found = [path for folder in (layout.kb, layout.case_studies) if folder.is_dir()
+                 for path in folder.glob("*.md") if path.is_file() and not is_skeleton(path.name)
+                 and not path.name.startswith(".")]
+        return sorted(found)
 
 
 def diagnostic(code: str, message: str, where: Location, suggestion: str | None = None) -> Diagnostic:

@@ -1,0 +1,300 @@
+"""Issue 17, item 2: the region's words as located findings (L620, L621).
+
+The issue's scenario: a kabupaten project (Pangkajene dan Kepulauan) with the Parepare Perwali copied in must be
+told at every foreign word, and a new Perbup that says "disampaikan kepada Wali Kota ... Peraturan Wali Kota ini"
+too; the bundled Parepare example and examples/pangkep are told nothing. Common nouns ('perkotaan', 'kota-kota di
+Indonesia', 'kabupaten/kota') and the regions a visit declares are left alone; visits, case studies and pages are
+examined as well as regulations.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rancang.cli import main
+from support import REPO, copy_example
+
+KABUPATEN = """\
+daerah:
+  jenis: kabupaten
+  nama: Pangkajene dan Kepulauan
+  provinsi: Sulawesi Selatan
+  ibu_kota: Pangkajene
+"""
+
+PERWALI = REPO / "regulations" / "perwali-inovasi-daerah.yaml"
+
+FINDING = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<code>L62\d): (?:peringatan: )?(?P<rest>.*)$",
+                     re.M)
+
+
+def region_findings(output: str, path: str | None = None) -> list[re.Match]:
+    return [m for m in FINDING.finditer(output) if path is None or m.group("path") == path]
+
+
+def where(text: str, phrase: str, occurrence: int = 0) -> tuple[int, int]:
+    """Line and column (1-based) of ``phrase`` in a fixture's text, found by plain search."""
+    position = -1
+    for _ in range(occurrence + 1):
+        position = text.index(phrase, position + 1)
+    return text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def check(capsys, *args: str) -> tuple[int, str]:
+    code = main(["check", *args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.fixture
+def kabupaten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A kabupaten project with the root example's knowledge base (catalogue, agencies) and no regulation yet."""
+    root = tmp_path / "pangkep"
+    root.mkdir()
+    (root / "rancang.yaml").write_text(KABUPATEN, encoding="utf-8")
+    (root / "kb").mkdir()
+    for name in ("dasar-hukum.yaml", "perangkat-daerah.yaml"):
+        shutil.copy2(REPO / "kb" / name, root / "kb" / name)
+    (root / "regulations").mkdir()
+    monkeypatch.chdir(root)
+    return root
+
+
+def _without_comments(text: str) -> list[str]:
+    return ["" if line.lstrip().startswith("#") else line for line in text.splitlines()]
+
+
+def test_the_parepare_perwali_copied_into_a_kabupaten_is_reported_at_every_foreign_word(kabupaten, capsys):
+    target = kabupaten / "regulations" / "perwali-inovasi-daerah.yaml"
+    shutil.copy2(PERWALI, target)
+    code, output = check(capsys)
+    assert code == 0, output  # advice: the documents can still be made
+    found = region_findings(output, "regulations/perwali-inovasi-daerah.yaml")
+
+    # Counted from the source, independently of the rule: every foreign phrase of this file holds the word 'Kota'
+    # once ('Kota Parepare', 'Wali Kota', 'Peraturan Wali Kota', 'Pemerintah Kota Parepare', 'Keputusan Wali Kota').
+    lines = _without_comments(PERWALI.read_text(encoding="utf-8"))
+    expected = sum(len(re.findall(r"(?<![\w/-])Kota(?![\w/-])", line)) for line in lines)
+    assert expected >= 15
+    assert len(found) == expected, output
+    assert {m.group("code") for m in found} == {"L620"}
+
+    # Each finding points at the first letter of its phrase, a different one each time.
+    positions = {(int(m.group("line")), int(m.group("column"))) for m in found}
+    assert len(positions) == len(found)
+    text = "\n".join(lines)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for line, column in positions:
+        at = " ".join(text[offsets[line - 1] + column - 1:][:40].split())
+        assert at.startswith(("Kota Parepare", "Wali Kota", "Peraturan Wali Kota", "Pemerintah Kota Parepare",
+                              "Keputusan Wali Kota")), (line, column, at)
+
+    # "Daerah adalah Kota Parepare. Wali Kota adalah Wali Kota Parepare.": the word, why, and what to write
+    daerah = lines.index("  - istilah: Daerah") + 2
+    assert any(f":{daerah}:" in m.group(0) and "'Kota Parepare' adalah nama daerah kota, padahal proyek ini "
+               "Kabupaten Pangkajene dan Kepulauan (tulis Kabupaten Pangkajene dan Kepulauan)" in m.group(0)
+               for m in found), output
+    wali = lines.index("  - istilah: Wali Kota") + 1
+    assert any(f":{wali}:" in m.group(0) and "'Wali Kota' adalah sebutan kepala daerah kota, padahal proyek ini "
+               "Kabupaten Pangkajene dan Kepulauan (tulis Bupati)" in m.group(0) for m in found), output
+    assert any(f":{wali + 1}:" in m.group(0) and "'Wali Kota Parepare'" in m.group(0)
+               and "(tulis Bupati Pangkajene dan Kepulauan)" in m.group(0) for m in found), output
+
+    # --strict makes the advice an error
+    code, output = check(capsys, "--strict")
+    assert code == 1 and region_findings(output)
+
+
+NEW_PERBUP = """\
+tentang: Inovasi Daerah
+menimbang:
+  - bahwa Inovasi Daerah perlu diatur agar terarah
+mengingat:
+  - uu-23-2014
+  - pp-38-2017
+batang_tubuh:
+  - id: pasal-usulan
+    ayat:
+      - Usulan Inovasi Daerah disampaikan kepada Wali Kota melalui Bappeda.
+      - >-
+        Ketentuan lebih lanjut mengenai tata cara pengusulan diatur dengan
+        Peraturan Bupati.
+  - teks: Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
+"""
+
+
+def test_a_new_perbup_that_speaks_of_the_wali_kota_is_reported(kabupaten, capsys):
+    (kabupaten / "regulations" / "perbup-baru.yaml").write_text(NEW_PERBUP, encoding="utf-8")
+    code, output = check(capsys)
+    found = region_findings(output, "regulations/perbup-baru.yaml")
+    shown = sorted((int(m.group("line")), int(m.group("column")), m.group("rest")) for m in found)
+    assert [(line, column) for line, column, _ in shown] == [
+        where(NEW_PERBUP, "Wali Kota melalui"), where(NEW_PERBUP, "Peraturan Wali Kota ini")], output
+    assert "'Wali Kota' adalah sebutan kepala daerah kota" in shown[0][2]
+    assert "(tulis Bupati)" in shown[0][2]
+    assert "'Peraturan Wali Kota' adalah jenis peraturan kepala daerah kota" in shown[1][2]
+    assert "(tulis Peraturan Bupati)" in shown[1][2]
+    # the project's own words ('Peraturan Bupati') are not questioned
+    assert all("Bupati'" not in rest.split("adalah")[0] for _, _, rest in shown)
+
+
+NOTE = "# Catatan\n\nCatatan ini memakai kata {word} yang bukan milik daerah ini.\n"
+
+
+def test_the_bundled_examples_report_no_region_words(tmp_path, monkeypatch, capsys):
+    # Each example gets one page with a word of the other kind: that page is told, the example's own files are not.
+    root = copy_example(tmp_path / "parepare")
+    (root / "kb" / "catatan.md").write_text(NOTE.format(word="Bupati"), encoding="utf-8")
+    monkeypatch.chdir(root)
+    code, output = check(capsys)
+    assert code == 0, output
+    assert [(m.group("path"), m.group("code")) for m in region_findings(output)] == [("kb/catatan.md", "L620")], \
+        output
+
+    pangkep = tmp_path / "pangkep"
+    shutil.copytree(REPO / "examples" / "pangkep", pangkep)
+    (pangkep / "kb" / "catatan.md").write_text(NOTE.format(word="Wali Kota"), encoding="utf-8")
+    monkeypatch.chdir(pangkep)
+    code, output = check(capsys)
+    assert code == 0, output
+    assert [(m.group("path"), m.group("code")) for m in region_findings(output)] == [("kb/catatan.md", "L620")], \
+        output
+
+
+COMMON_NOUNS = """\
+tentang: Inovasi Daerah
+menimbang:
+  - >-
+    bahwa pertumbuhan kawasan perkotaan dan kota-kota di Indonesia menuntut pelayanan publik yang cepat,
+    sebagaimana pemerintah daerah kabupaten/kota lain, Gubernur, Bupati, dan Wali Kota melaksanakan Inovasi
+    Daerah, termasuk program Kota Layak Anak
+mengingat:
+  - uu-23-2014
+batang_tubuh:
+  - teks: Bupati/Wali Kota yang lain dapat mereplikasi Inovasi Daerah.
+  - teks: Kota ini melaksanakan Inovasi Daerah.
+"""
+
+
+def test_common_nouns_and_both_kinds_named_together_are_not_region_words(tmp_path, monkeypatch, capsys):
+    root = copy_example(tmp_path / "parepare")
+    (root / "regulations" / "umum.yaml").write_text(COMMON_NOUNS, encoding="utf-8")
+    monkeypatch.chdir(root)
+    _, output = check(capsys)
+    assert not region_findings(output, "regulations/umum.yaml"), output
+
+    # the other way: the same regulation with a bare 'Bupati' is told
+    (root / "regulations" / "umum.yaml").write_text(
+        COMMON_NOUNS.replace("Bupati/Wali Kota yang lain", "Bupati"), encoding="utf-8")
+    _, output = check(capsys)
+    found = region_findings(output, "regulations/umum.yaml")
+    assert [(m.group("line"), m.group("column"), m.group("code")) for m in found] == [
+        (*map(str, where(COMMON_NOUNS, "Bupati/Wali Kota yang lain")), "L620")], output
+    assert "'Bupati' adalah sebutan kepala daerah kabupaten, padahal proyek ini Kota Parepare (tulis Wali Kota)" \
+        in found[0].group("rest")
+
+
+def test_a_kabupaten_may_name_its_capital_town_but_not_another_kota(kabupaten, capsys):
+    (kabupaten / "regulations" / "ibu-kota.yaml").write_text(NEW_PERBUP.replace(
+        "Usulan Inovasi Daerah disampaikan kepada Wali Kota melalui Bappeda.",
+        "Bappeda di Kota Pangkajene menerima usulan dari Kota Makassar.").replace(
+        "Peraturan Wali Kota ini", "Peraturan Bupati ini"), encoding="utf-8")
+    _, output = check(capsys)
+    found = region_findings(output, "regulations/ibu-kota.yaml")
+    assert [m.group("rest").split(":")[1].strip().split(" adalah")[0] for m in found] == ["'Kota Makassar'"], output
+    assert found[0].group("code") == "L620"
+
+
+CATALOGUE_ENTRY = """
+- id: perda-pangkep-3-2020
+  jenis: Perda
+  pembentuk: Kabupaten Pangkajene dan Kepulauan
+  nomor: 3
+  tahun: 2020
+  tentang: Inovasi Daerah
+  terkonfirmasi: false
+"""
+
+CITING = """\
+tentang: Inovasi Daerah
+menimbang:
+  - >-
+    bahwa Peraturan Daerah Kabupaten Pangkajene dan Kepulauan Nomor 3 Tahun 2020 tentang Inovasi Daerah
+    mengatur Inovasi Daerah
+mengingat:
+  - uu-23-2014
+batang_tubuh:
+  - teks: Wali Kota melaksanakan Inovasi Daerah.
+"""
+
+
+def test_a_regulation_cited_from_the_catalogue_is_not_a_region_word(tmp_path, monkeypatch, capsys):
+    root = copy_example(tmp_path / "parepare")
+    (root / "regulations" / "kutipan.yaml").write_text(CITING, encoding="utf-8")
+    monkeypatch.chdir(root)
+    _, output = check(capsys)
+    found = region_findings(output, "regulations/kutipan.yaml")
+    line, column = where(CITING, "Kabupaten Pangkajene")
+    assert [(m.group("line"), m.group("column")) for m in found] == [(str(line), str(column))], output  # no entry
+    assert "'Kabupaten Pangkajene dan Kepulauan' adalah nama daerah kabupaten" in found[0].group("rest")
+
+    with (root / "kb" / "dasar-hukum.yaml").open("a", encoding="utf-8") as catalogue:
+        catalogue.write(CATALOGUE_ENTRY)
+    _, output = check(capsys)
+    assert not region_findings(output, "regulations/kutipan.yaml"), output
+
+
+VISIT = """\
+judul: Studi Banding ke Kota Parepare
+peran: tamu
+pihak_lain:
+  nama: Pemerintah Kota Parepare
+  daerah: Kota Parepare
+  provinsi: Sulawesi Selatan
+tanggal: 2021-06-04
+tempat: Kota Parepare
+maksud: >-
+  Mempelajari Peraturan Wali Kota tentang Inovasi Daerah yang disusun Pemerintah Kota Parepare
+  dan pesan Wali Kota Parepare kepada Bupati.
+kesimpulan:
+  - Kota Makassar tidak dikunjungi.
+"""
+
+
+def test_a_visit_may_name_the_region_it_declares(kabupaten, capsys):
+    (kabupaten / "visits").mkdir()
+    (kabupaten / "visits" / "parepare.yaml").write_text(VISIT, encoding="utf-8")
+    _, output = check(capsys)
+    found = region_findings(output, "visits/parepare.yaml")
+    # the declared Kota Parepare, its Wali Kota and its Perwali are the visit's subject; Kota Makassar is not
+    line, column = where(VISIT, "Kota Makassar")
+    assert [(m.group("line"), m.group("column"), m.group("code")) for m in found] == [
+        (str(line), str(column), "L620")], output
+    assert "kunjungan 'parepare': 'Kota Makassar' adalah nama daerah kota" in found[0].group("rest")
+
+
+def test_case_studies_and_pages_are_examined(kabupaten, capsys):
+    (kabupaten / "visits").mkdir()
+    (kabupaten / "visits" / "parepare.yaml").write_text(VISIT, encoding="utf-8")
+    (kabupaten / "kb" / "studi-kasus").mkdir()
+    case_study = ("# Studi kasus\n\nInovasi ini ditetapkan dengan Keputusan Bupati.\n"
+                  "Usulannya disampaikan kepada Wali Kota melalui Bappeda.\n\n"
+                  'Sumber: Tribun, "DPRD Pangkep Belajar Inovasi di Pemkot Makassar".\n')
+    (kabupaten / "kb" / "studi-kasus" / "contoh.md").write_text(case_study, encoding="utf-8")
+    (kabupaten / "kb" / "index.md").write_text(
+        "# Direktori Inovasi\n\nInovasi Pemerintah Kabupaten Pangkajene dan Kepulauan, hasil studi banding ke\n"
+        "Kota Parepare, untuk perkotaan dan perdesaan.\n", encoding="utf-8")
+    (kabupaten / "kb" / "_contoh.md").write_text("# Kerangka\n\nWali Kota\n", encoding="utf-8")
+    _, output = check(capsys)
+    found = [m for m in region_findings(output) if m.group("path").startswith("kb/")]
+    line, column = where(case_study, "Wali Kota")
+    assert [(m.group("path"), m.group("line"), m.group("column")) for m in found] == [
+        ("kb/studi-kasus/contoh.md", str(line), str(column))], output
+    assert "halaman: 'Wali Kota' adalah sebutan kepala daerah kota, padahal proyek ini Kabupaten Pangkajene dan " \
+           "Kepulauan (tulis Bupati)" in found[0].group("rest")
