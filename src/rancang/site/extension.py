@@ -13,6 +13,7 @@ components up:
   :mod:`~rancang.site.opendata`, :mod:`~rancang.site.casestudies`: the directives of the region's pages;
 * :mod:`~rancang.site.output`: the documents and the home redirect written beside the pages;
 * :mod:`~rancang.site.interface`: the interface in Indonesian;
+* :mod:`~rancang.site.menu`: the menu of every page, only the pages the project has;
 * :mod:`~rancang.site.tuning`: what Sphinx skips or drops on a large site.
 """
 
@@ -30,6 +31,7 @@ from rancang.site import (
     directives,
     gallery,
     interface,
+    menu,
     opendata,
     output,
     pages,
@@ -52,7 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(RancangDomain)
     app.add_search_language(SearchIndonesian)
     for component in (context, pages, directives, output, gallery, charts, opendata, casestudies, interface,
-                      tuning):
+                      menu, tuning):
         component.setup(app)
     app.connect("config-inited", _static_files)
     app.add_css_file("rancang.css")

@@ -2,7 +2,8 @@
 
 Facts table (the region line among them), last-verified date (with a warning when it is stale), narrative
 sections (process steps and the driving and hindering factors among them, in the view's order), images
-(figures with their caption and source), indicators (baseline -> result, change), awards, budget, replication,
+(figures with their caption and source), indicators (baseline -> result, change), awards, budget (always: "Anggaran
+belum tercatat dalam direktori." as in the visit's brief when the profile gives none), replication,
 legal basis (linked to the regulation's page when it is one of the project's regulations), contact (with its
 address and phone numbers) and sources. What each
 part says comes from the view; this module only decides how it looks. The facts table, the indicators and the
@@ -18,6 +19,7 @@ from docutils import nodes
 
 from rancang.present.innovation import UNKNOWN, IndicatorView, InnovationView, LegalLine
 from rancang.site.richtext import ImageUri, no_images, nodes_of
+from rancang.visits.content import NOT_IN_DIRECTORY
 
 RegulationLink = Callable[[str], "str | None"]
 """The URI of the page of the project's regulation ``id`` relative to the page shown, None when there is none."""
@@ -149,13 +151,15 @@ def profile_nodes(view: InnovationView, today: dt.date, regulation_link: Regulat
         part += award_list(view)
         page += part
 
+    part = section("Anggaran", "anggaran")  # always, as in the visit's brief: a missing budget says so
     if view.budget:
-        part = section("Anggaran", "anggaran")
         items = nodes.bullet_list(classes=["rancang-anggaran"])
         for budget in view.budget:
             items += nodes.list_item("", nodes.paragraph(text=budget.text))
         part += items
-        page += part
+    else:
+        part += nodes.paragraph(text=f"Anggaran {NOT_IN_DIRECTORY}.", classes=["rancang-belum-tercatat"])
+    page += part
 
     replication = view.replication
     if replication is not None:
