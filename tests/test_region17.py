@@ -111,6 +111,21 @@ def test_the_parepare_perwali_copied_into_a_kabupaten_is_reported_at_every_forei
     assert code == 1 and region_findings(output)
 
 
+def test_the_copied_regulation_is_told_its_foreign_words_together_with_its_unknown_ids(kabupaten, capsys):
+    # A regulation copied from another region usually cites what the new project's catalogue lacks: the unknown
+    # id is an error, and the region words are shown with it rather than after it is fixed.
+    source = PERWALI.read_text(encoding="utf-8")
+    assert "  - uu-29-1959\n" in source
+    copied = source.replace("  - uu-29-1959\n", "  - uu-29-1959\n  - perwali-parepare-lain\n")
+    (kabupaten / "regulations" / "perwali-inovasi-daerah.yaml").write_text(copied, encoding="utf-8")
+    code, output = check(capsys)
+    assert code == 1
+    assert "R301: dasar hukum 'perwali-parepare-lain' tidak dikenal" in output, output
+    expected = sum(len(re.findall(r"(?<![\w/-])Kota(?![\w/-])", line)) for line in _without_comments(copied))
+    assert len(region_findings(output, "regulations/perwali-inovasi-daerah.yaml")) == expected, output
+    assert "L512" not in output  # the other drafting rules still wait for the errors to be fixed
+
+
 NEW_PERBUP = """\
 tentang: Inovasi Daerah
 menimbang:

@@ -16,6 +16,7 @@ from rancang.layout import display_path, is_inside
 from rancang.loader import format_of, load_project
 from rancang.models import ProjectData
 from rancang.drafting.engine import Drafted, build_all
+from rancang.lint.registry import reported_beside_errors
 from rancang.lint.runner import lint
 from rancang.references import check_references
 
@@ -58,9 +59,11 @@ def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None
     problems.extend(check_references(data, drafts))
     for check in extra:
         problems.extend(check(root, data))
-    # Drafting rules speak about files that are otherwise correct: errors come first.
+    # Drafting rules speak about files that are otherwise correct: errors come first (but for the rules that read
+    # only the text as written, such as a copied regulation's region words, reported with its unknown ids at once).
     broken = {d.location.path for d in problems if d.severity is Severity.ERROR}
-    problems.extend(d for d in lint(root, data, drafts) if d.location.path not in broken)
+    problems.extend(d for d in lint(root, data, drafts)
+                    if d.location.path not in broken or reported_beside_errors(d.code))
     report = Report()
     if paths:
         wanted: set[str] = set()

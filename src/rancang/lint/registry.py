@@ -40,22 +40,32 @@ class Rule:
     wrong: Example
     right: Example
     check: Callable[["object"], Iterable[Diagnostic]] = field(compare=False, repr=False)
+    beside_errors: bool = False
+    """Reported also in a file that has errors (an unknown id, say): the rule reads only the text as written, which
+    no such error makes wrong. Other rules wait until the file's errors are fixed."""
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, title: str, severity: Severity, rationale: str, wrong: Example, right: Example):
+def rule(code: str, title: str, severity: Severity, rationale: str, wrong: Example, right: Example, *,
+         beside_errors: bool = False):
     """Decorator registering a check function as a rule (and its code for diagnostics)."""
 
     def register(check: Callable[["object"], Iterable[Diagnostic]]):
         if code in RULES or code in CODES and not code.startswith("L"):
             raise ValueError(f"duplicate rule code {code}")
-        RULES[code] = Rule(code, title, severity, rationale, wrong, right, check)
+        RULES[code] = Rule(code, title, severity, rationale, wrong, right, check, beside_errors)
         CODES[code] = CodeInfo(title, rationale, drafting_rule=True)
         return check
 
     return register
+
+
+def reported_beside_errors(code: str) -> bool:
+    """Whether a finding of ``code`` is reported in a file that has errors (:attr:`Rule.beside_errors`)."""
+    found = RULES.get(code)
+    return found is not None and found.beside_errors
 
 
 def all_rules() -> Iterator[Rule]:

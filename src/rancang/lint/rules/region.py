@@ -23,6 +23,9 @@ What is exempt
     office words of a declared region's kind too ('Wali Kota' in a kabupaten's visit to a kota). In case studies
     and pages, the regions the project declares as parties of its visits and as ``direktori_lain``. In a
     kabupaten, ``Kota <ibu_kota>`` (the capital town). A regulation exempts nothing: it speaks of its own region.
+
+Both rules are reported beside a file's errors (:attr:`~rancang.lint.registry.Rule.beside_errors`): a regulation
+copied from another region cites ids the new project's catalogue lacks, and its foreign words are shown with those.
 """
 
 from __future__ import annotations
@@ -432,6 +435,7 @@ _RATIONALE = (
           - bahwa untuk meningkatkan kinerja penyelenggaraan Pemerintahan Daerah, Daerah perlu melaksanakan Inovasi Daerah
           - bahwa Inovasi Daerah perlu diatur dengan Peraturan Wali Kota agar terarah
     """),
+    beside_errors=True,
 )
 def other_kind(context: LintContext) -> Iterator[Diagnostic]:
     yield from _report(context, "L620")
@@ -451,6 +455,7 @@ def other_kind(context: LintContext) -> Iterator[Diagnostic]:
           - bahwa untuk meningkatkan daya saing Kota Parepare, Daerah perlu melaksanakan Inovasi Daerah
           - bahwa Inovasi Daerah perlu diatur agar terarah
     """),
+    beside_errors=True,
 )
 def other_region(context: LintContext) -> Iterator[Diagnostic]:
     yield from _report(context, "L621")
