@@ -47,8 +47,8 @@ class Layer:
 LAYERS: tuple[Layer, ...] = (
     Layer("app", "Aplikasi", "cli",
           "Perintah `rancang` dan alurnya: mengurai argumen, menyusun pemeriksaan dengan pembangunan "
-          "(`build`), menyajikan situs sambil membangun ulang (`serve`), dan menulis kerangka berkas baru "
-          "(`scaffold`). Pustaka berat diimpor di dalam perintah yang memerlukannya."),
+          "(`build`), menyajikan situs sambil membangun ulang (`serve`), menulis kerangka berkas baru "
+          "(`scaffold`), dan menulis proyek baru untuk satu daerah (`project_init`). Pustaka berat diimpor di dalam perintah yang memerlukannya."),
     Layer("outputs", "Keluaran", "site",
           "Semua yang ditulis untuk pembaca: situs (ekstensi Sphinx, `site`), dokumen Word dan PDF "
           "(`render`), serta pekerjaan dokumen untuk rancangan peraturan dan kunjungan sekaligus "

@@ -73,6 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     commands.required = True
 
+    init = commands.add_parser("init", help="buat proyek baru untuk satu kabupaten atau kota", description=(
+        "Tulis proyek rancang baru untuk satu daerah di FOLDER (folder baru atau kosong): rancang.yaml, halaman "
+        "situs yang judul dan teksnya diambil dari rancang.yaml, katalog dasar hukum nasional, satu kerangka contoh "
+        "di setiap folder data (nama berkas diawali '_', tidak diperiksa dan tidak diterbitkan), .gitignore, dan "
+        "README.md. Proyek itu langsung lolos rancang check dan dapat dibangun dengan rancang build."))
+    init.add_argument("folder", type=Path, metavar="FOLDER", help="folder proyek baru (dibuat bila belum ada)")
+    init.add_argument("--kabupaten", metavar="NAMA", default=None,
+                      help="nama kabupaten tanpa kata 'Kabupaten', misalnya \"Pangkajene dan Kepulauan\"")
+    init.add_argument("--kota", metavar="NAMA", default=None, help="nama kota tanpa kata 'Kota'")
+    init.add_argument("--provinsi", metavar="NAMA", default=None,
+                      help="nama provinsi tanpa kata 'Provinsi' (wajib), misalnya \"Sulawesi Selatan\"")
+    init.add_argument("--ibu-kota", metavar="NAMA", default=None, dest="ibu_kota",
+                      help="tempat peraturan ditetapkan dan diundangkan (ibu kota kabupaten), misalnya Pangkajene")
+
     check = commands.add_parser("check", help="periksa semua berkas YAML proyek", description=(
         "Periksa berkas proyek dan laporkan semua masalah sekaligus sebagai berkas:baris:kolom: KODE: pesan."))
     check.add_argument("paths", nargs="*", type=Path, metavar="JALUR",
@@ -235,6 +249,18 @@ def _print_report(report: Report, fmt: str, done: str, blocking: list[Diagnostic
     else:
         print(done)
     return 1 if stopping else 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from rancang.project_init import init_project, region_from_options, summary
+
+    folder = (args.project or Path.cwd()) / args.folder
+    region, problems = region_from_options(args.kota, args.kabupaten, args.provinsi, args.ibu_kota)
+    files = init_project(folder, region, problems)
+    assert region is not None
+    for line in summary(folder, region, files):
+        print(line)
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -409,6 +435,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
     "check": cmd_check,
     "build": cmd_build,
     "serve": cmd_serve,

@@ -389,6 +389,25 @@ CODES: dict[str, CodeInfo] = {
         "rancang direktori ambil menyebut nama yang tidak ada di direktori_lain (rancang.yaml), atau jalur salinan "
         "(salinan) bukan berkas .json di dalam folder proyek.",
     ),
+    "P447": CodeInfo(
+        "Folder proyek baru tidak kosong",
+        "rancang init menulis proyek baru hanya ke folder yang belum ada atau yang masih kosong, agar tidak ada "
+        "berkas yang tertimpa. Folder yang disebut sudah berisi berkas (atau sudah berisi rancang.yaml, jadi sudah "
+        "menjadi proyek rancang), atau nama itu dipakai sebuah berkas. Pilih folder baru; tidak ada yang ditulis.",
+    ),
+    "P448": CodeInfo(
+        "Daerah proyek baru tidak lengkap atau tidak sah",
+        "rancang init memerlukan tepat satu dari --kabupaten NAMA atau --kota NAMA, dan --provinsi NAMA. Nama "
+        "ditulis tanpa jenisnya ('Pangkajene dan Kepulauan', bukan 'Kabupaten Pangkajene dan Kepulauan'; "
+        "'Sulawesi Selatan', bukan 'Provinsi Sulawesi Selatan'), karena kata itu diturunkan dari jenis daerah dan "
+        "akan tercetak dua kali. Semua masalah dilaporkan sekaligus; tidak ada yang ditulis.",
+    ),
+    "P449": CodeInfo(
+        "Proyek baru tidak dapat ditulis",
+        "rancang init tidak dapat menulis folder proyek (izin, disk penuh, jalur yang bukan folder). Berkas "
+        "ditulis lebih dulu ke folder tersembunyi lalu dipindahkan sekaligus, jadi tidak ada yang tertinggal "
+        "setengah jadi.",
+    ),
     "P452": CodeInfo(
         "Kabupaten tanpa ibu kota",
         "Peraturan kabupaten ditetapkan dan diundangkan di ibu kota kabupaten (misalnya Pangkajene untuk "

@@ -55,6 +55,20 @@ SHARED_DATA_FILES = (PROJECT_FILE, AGENCIES_FILE, CATALOGUE_FILE)
 SITE_SOURCES = (f"{KB}/*.md", f"{CASE_STUDIES}/*.md", f"{INNOVATIONS}/*.yaml", f"{REGULATIONS}/*.yaml")
 """Glob patterns of the site's documents."""
 
+SKELETON_PREFIX = "_"
+"""A file of a data folder whose name starts with this is a commented skeleton, not data: ``kb/inovasi/_contoh.yaml``,
+``regulations/_contoh.yaml``, ``visits/_contoh.yaml``, ``kb/studi-kasus/_contoh.md`` (``rancang init`` writes one
+in each folder). ``rancang check`` does not read it and the site does not publish it; a record's id never starts
+with ``_`` (ids are lower-case letters, digits and hyphens), so no record is hidden by this rule."""
+SITE_EXCLUDES = (f"{BUILD}/**", "**/.*", f"**/{SKELETON_PREFIX}*")
+"""Glob patterns (Sphinx's ``exclude_patterns``) of what is never a document: the build folder, hidden files,
+skeletons."""
+
+
+def is_skeleton(name: str) -> bool:
+    """``_contoh.yaml``: a file name (not a path) that :data:`SKELETON_PREFIX` marks as a skeleton."""
+    return name.startswith(SKELETON_PREFIX)
+
 INNOVATION_DOCS = f"{INNOVATIONS}/"
 REGULATION_DOCS = f"{REGULATIONS}/"
 CASE_STUDY_DOCS = f"{CASE_STUDIES}/"

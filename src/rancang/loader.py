@@ -15,7 +15,7 @@ from typing import Any
 
 from rancang.directories import load_foreign
 from rancang.diagnostics import Diagnostic, Location, Severity
-from rancang.layout import DATA_FOLDERS, PROJECT_FILE, display_path, is_inside, unresolved_display
+from rancang.layout import DATA_FOLDERS, PROJECT_FILE, display_path, is_inside, is_skeleton, unresolved_display
 from rancang.models import FORMATS, Format, ProjectData
 from rancang.models.base import ID_PATTERN
 from rancang.models.innovation import IMAGE_MAX_BYTES, IMAGE_MAX_TEXT, IMAGE_SUFFIXES, Innovation
@@ -53,8 +53,8 @@ def _candidates(root: Path) -> list[tuple[Path, Format]]:
     found: list[tuple[Path, Format]] = []
     for fmt in FORMATS.values():
         for path in sorted(root.glob(fmt.location)):
-            if path.suffix == ".yaml" and not path.name.startswith("."):
-                found.append((path, fmt))
+            if path.suffix == ".yaml" and not path.name.startswith(".") and not is_skeleton(path.name):
+                found.append((path, fmt))  # a skeleton (``_contoh.yaml``) is not data
     return found
 
 
@@ -177,7 +177,7 @@ def _yaml_files_under(folder: Path) -> list[Path]:
     for current, dirs, files in os.walk(folder):
         dirs.sort()
         for name in files:
-            if name.endswith((".yaml", ".yml")):
+            if name.endswith((".yaml", ".yml")) and not is_skeleton(name):
                 path = Path(current) / name
                 if path.is_file():
                     found.append(path)

@@ -51,7 +51,7 @@ def choose_id(text: str) -> tuple[str, str | None]:
     return made, " ".join(text.split())
 
 
-def _yaml_text(value: str) -> str:
+def yaml_text(value: str) -> str:
     """A name as a YAML value on one line: plain when it reads back as the same text, else double-quoted."""
     import yaml
 
@@ -63,17 +63,21 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def regulation_words(settings: Project | None) -> dict[str, str]:
-    """The region's words in the regulation skeleton (``peraturan_bupati``, ``Kabupaten Pangkajene dan
-    Kepulauan``, ``Bupati``, ``Peraturan Bupati``, its capital); without valid settings, a city's (``rancang
+def region_words(settings: Project | None) -> dict[str, str]:
+    """The region's words in the skeletons (``peraturan_bupati``, ``Kabupaten Pangkajene dan Kepulauan``,
+    ``Bupati``, ``Peraturan Bupati``, its capital, its province); without valid settings, a city's (``rancang
     check`` reports the settings)."""
     if settings is None:
         return {"__JENIS__": "peraturan_wali_kota", "__DAERAH__": "Kota Contoh", "__KEPALA__": "Wali Kota",
-                "__PERATURAN__": "Peraturan Wali Kota", "__TEMPAT__": "Contoh"}
+                "__PERATURAN__": "Peraturan Wali Kota", "__TEMPAT__": "Contoh", "__PROVINSI__": "Contoh"}
     kind = "peraturan_bupati" if settings.region.kind is RegionKind.REGENCY else "peraturan_wali_kota"
-    return {"__JENIS__": kind.ljust(len("peraturan_wali_kota")), "__DAERAH__": settings.region_full_name,
+    return {"__JENIS__": kind, "__DAERAH__": settings.region_full_name,
             "__KEPALA__": settings.head_office, "__PERATURAN__": settings.regulation_name,
-            "__TEMPAT__": settings.region.capital or settings.region.name}
+            "__TEMPAT__": settings.region.capital or settings.region.name, "__PROVINSI__": settings.region.province}
+
+
+regulation_words = region_words
+"""The former name (the regulation skeleton was the first in the project's words)."""
 
 
 def _settings(root: Path) -> Project | None:
@@ -86,16 +90,41 @@ def _settings(root: Path) -> Project | None:
     return model
 
 
-def render_skeleton(kind: str, record_id: str, target: Path, root: Path, name: str | None = None) -> str:
+_FROM_FILE = object()
+COMMENT_COLUMN = 43
+"""Where the ``##`` comments of the skeletons' keys begin."""
+
+
+def fill(text: str, words: dict[str, str]) -> str:
+    """``text`` with each placeholder (``__DAERAH__``) replaced by its word; on a key's line the ``##`` comment
+    after a replaced value is put back at :data:`COMMENT_COLUMN` (or two spaces after a longer value)."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        code, sep, comment = line.partition("  ##")
+        filled = code
+        for placeholder, word in words.items():
+            filled = filled.replace(placeholder, word)
+        for placeholder, word in words.items():
+            comment = comment.replace(placeholder, word)
+        if sep and filled != code:
+            value = filled.rstrip()
+            out.append(value + " " * max(COMMENT_COLUMN - len(value), 2) + "##" + comment)
+        else:
+            out.append(filled + sep + comment)
+    return "".join(out)
+
+
+def render_skeleton(kind: str, record_id: str, target: Path, root: Path, name: str | None = None,
+                    settings: Project | None | object = _FROM_FILE) -> str:
+    """The skeleton of ``kind`` in the project's kind and region (``settings``, read from the project's
+    rancang.yaml unless given); a regulation's title is left to fill (not made from the id)."""
     fmt = FORMATS[kind]
     text = skeleton_text(kind)
-    if kind == "regulasi":  # the project's kind and region; the title is left to fill (not made from the id)
-        for placeholder, word in regulation_words(_settings(root)).items():
-            text = text.replace(placeholder, word)
+    text = fill(text, region_words(_settings(root) if settings is _FROM_FILE else settings))  # type: ignore[arg-type]
     return (
         text.replace("__SCHEMA__", schema_comment(target, root, fmt.schema_file))
         .replace("__ID__", record_id)
-        .replace("__NAMA__", _yaml_text(name) if name else title_from_id(record_id))
+        .replace("__NAMA__", yaml_text(name) if name else title_from_id(record_id))
     )
 
 

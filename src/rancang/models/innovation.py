@@ -204,7 +204,7 @@ class Picture(Model):
         f"SVG, paling besar {IMAGE_MAX_TEXT}.")
     caption: Text = field("keterangan", "Keterangan gambar: apa yang tampak (juga dibaca oleh pembaca layar).")
     source: Text | None = field(
-        "sumber", "Sumber atau pemilik gambar, misalnya 'Dokumentasi Bappeda Kota Parepare'.", default=None)
+        "sumber", "Sumber atau pemilik gambar, misalnya 'Dokumentasi Bappeda'.", default=None)
     cover: bool = field(
         "sampul", "true bila gambar ini menjadi sampul kartu inovasi di galeri (paling banyak satu gambar).",
         default=False)
@@ -256,8 +256,8 @@ class Area(Model):
 
     province: Text = field("provinsi", "Nama provinsi tanpa kata 'Provinsi', misalnya Sulawesi Selatan.")
     city: Text | None = field(
-        "kabupaten_kota", "Kabupaten atau kota dengan jenisnya, misalnya Kota Parepare atau Kabupaten Pangkajene "
-        "dan Kepulauan; kosongkan untuk inovasi pemerintah provinsi.", default=None)
+        "kabupaten_kota", "Kabupaten atau kota dengan jenisnya ('Kabupaten ...' atau 'Kota ...'); kosongkan untuk "
+        "inovasi pemerintah provinsi.", default=None)
     code: RegionCode | None = field(
         "kode", "Kode wilayah Kemendagri di antara tanda kutip: \"73\" untuk provinsi, \"73.72\" untuk "
         "kabupaten/kota.", default=None)

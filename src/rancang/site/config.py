@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rancang.layout import BUILD, ROOT_DOC, SITE_SOURCES, Layout
+from rancang.layout import ROOT_DOC, SITE_EXCLUDES, SITE_SOURCES, Layout
 from rancang.models.project import Project
 
 PACKAGE = Path(__file__).parent
@@ -42,6 +42,22 @@ def static_paths() -> list[str]:
     return paths
 
 
+def page_words(settings: Project) -> dict[str, str]:
+    """The region's words that the pages of ``kb/`` write as MyST substitutions (``# {{ judul }}``,
+    ``{{ pemerintah }}``), so that editing ``rancang.yaml`` changes every page. ``docs/mulai.md`` lists them;
+    ``kb/conf.py`` may add its own (``myst_substitutions``)."""
+    return {
+        "judul": settings.site_title,  # Direktori Inovasi Kabupaten Pangkajene dan Kepulauan
+        "deskripsi": settings.site.description or "",
+        "daerah": settings.region_full_name,  # Kabupaten Pangkajene dan Kepulauan
+        "nama_daerah": settings.region.name,  # Pangkajene dan Kepulauan
+        "pemerintah": f"Pemerintah {settings.region_full_name}",
+        "provinsi": settings.region.province,
+        "kepala_daerah": settings.office_title,  # Bupati Pangkajene dan Kepulauan
+        "peraturan_kepala_daerah": settings.regulation_name,  # Peraturan Bupati
+    }
+
+
 def _base(settings: Project) -> dict[str, Any]:
     return {
         "project": settings.site_title,
@@ -50,7 +66,7 @@ def _base(settings: Project) -> dict[str, Any]:
         "html_search_language": "id",
         "root_doc": ROOT_DOC,
         "include_patterns": list(SITE_SOURCES),
-        "exclude_patterns": [f"{BUILD}/**", "**/.*"],
+        "exclude_patterns": list(SITE_EXCLUDES),
         "extensions": SITE_EXTENSIONS,
         "html_theme": "alabaster",
         # Set here, not by the extension at config-inited: Sphinx compares the configuration with the one
@@ -65,6 +81,7 @@ def _base(settings: Project) -> dict[str, Any]:
         "html_show_sphinx": False,
         "html_show_copyright": False,
         "html_copy_source": False,
-        "myst_enable_extensions": ["colon_fence", "deflist"],
+        "myst_enable_extensions": ["colon_fence", "deflist", "substitution"],
+        "myst_substitutions": page_words(settings),
         "suppress_warnings": ["myst.header"],
     }
