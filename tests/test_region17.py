@@ -306,6 +306,9 @@ def test_case_studies_and_pages_are_examined(kabupaten, capsys):
         "# Direktori Inovasi\n\nInovasi Pemerintah Kabupaten Pangkajene dan Kepulauan, hasil studi banding ke\n"
         "Kota Parepare, untuk perkotaan dan perdesaan.\n", encoding="utf-8")
     (kabupaten / "kb" / "_contoh.md").write_text("# Kerangka\n\nWali Kota\n", encoding="utf-8")
+    (kabupaten / "kb" / "catatan.md").write_text(
+        "# Catatan\n\n% disalin dari halaman Wali Kota\n<!-- Pemerintah Kota Makassar -->\nIsi catatan.\n",
+        encoding="utf-8")
     _, output = check(capsys)
     found = [m for m in region_findings(output) if m.group("path").startswith("kb/")]
     line, column = where(case_study, "Wali Kota")

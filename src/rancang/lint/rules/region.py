@@ -41,7 +41,7 @@ from rancang.drafting.references import MARKUP
 from rancang.layout import display_path
 from rancang.lint.context import LintContext, diagnostic, fold, quoted_titles
 from rancang.lint.registry import Example, rule
-from rancang.locations import locate, locate_in_text, whitespace_folded
+from rancang.locations import locate_in_text, whitespace_folded
 from rancang.models.base import Model
 from rancang.models.project import Project, RegionKind
 from rancang.models.regulation import Citation
@@ -340,6 +340,15 @@ def _in_field(model: Model, attribute: str, index: int | None, text: str, hit: H
     return locate_in_text(model, attribute, needle, occurrence, index, fold_whitespace=True)
 
 
+_PAGE_COMMENT = re.compile(r"^[ \t]*%.*$|<!--.*?-->", re.M | re.S)
+"""MyST comments ('% catatan') and HTML comments of a page: never shown, never examined."""
+
+
+def _without_comments(text: str) -> str:
+    """The page with its comments blanked out (same length, line breaks kept, so positions still hold)."""
+    return _PAGE_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
 def _in_page(path: Path, text: str, position: int) -> Location:
     line = text.count("\n", 0, position)
     column = position - (text.rfind("\n", 0, position) + 1)
@@ -391,7 +400,7 @@ def _findings(context: LintContext) -> Iterator[tuple[Finding, Location, str]]:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # the site's build reports a page it cannot read
-        for finding in foreign_words(text, region, catalogue, partners):
+        for finding in foreign_words(_without_comments(text), region, catalogue, partners):
             yield finding, _in_page(path, text, finding.hit.start), "halaman"
 
 
