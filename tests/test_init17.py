@@ -353,3 +353,22 @@ def test_deleting_the_example_s_case_study_keeps_the_home_page_building(tmp_path
     assert home.startswith("Direktori Inovasi Kota Parepare ¶ Galeri dan basis data inovasi perangkat daerah "
                            "Pemerintah Kota Parepare: apa inovasinya")
     assert "Belum ada studi kasus." in home
+
+
+# -- the documentation page shows what rancang really prints and writes -------------------------------------
+
+
+def test_the_guide_quotes_what_init_prints_and_the_words_pages_get(tmp_path):
+    from rancang.loader import load_file
+    from rancang.models import FORMATS
+    from rancang.site.config import page_words
+
+    guide = (REPO / "docs" / "mulai.md").read_text(encoding="utf-8")
+    command = re.search(r"```bash\n(rancang init .*)\n```", guide).group(1)
+    assert command == "rancang init pangkep " + " ".join(f'"{a}"' if " " in a else a for a in PANGKEP)
+    shown = re.search(r"```text\n(.*?)```", guide, re.S).group(1)
+    code, out, _ = run(["init", "pangkep", *PANGKEP], tmp_path)
+    assert (code, out) == (0, shown)
+    settings, _ = load_file(tmp_path / "pangkep" / "rancang.yaml", FORMATS["proyek"])
+    table = dict(re.findall(r"\* - `\{\{ (\w+) \}\}`\n  - (.+)\n", guide))
+    assert table == page_words(settings)

@@ -302,7 +302,7 @@ def summary(folder: Path, region: NewRegion, files: dict[str, str]) -> list[str]
     """What ``rancang init`` prints once the project is written."""
     shown = display_path(folder)
     full = f"{region.kind_word} {region.name}"
-    skeletons = [path for path in files if Path(path).name.startswith(SKELETON_PREFIX)]
+    skeletons = sorted(path for path in files if Path(path).name.startswith(SKELETON_PREFIX))
     catalogue = sum(1 for line in files[CATALOGUE_FILE].splitlines() if line.startswith("- id:"))
     lines = [
         f"Proyek rancang {full} ({region.province}) ditulis di {shown}/:",
