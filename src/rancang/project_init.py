@@ -94,11 +94,11 @@ def region_from_options(kota: str | None, kabupaten: str | None, provinsi: str |
         problems.append("daerahnya belum disebut: tulis --kabupaten NAMA atau --kota NAMA (nama tanpa kata "
                         "'Kabupaten' atau 'Kota', misalnya --kabupaten \"Pangkajene dan Kepulauan\")")
     kind = RegionKind.CITY if kota is not None and kabupaten is None else RegionKind.REGENCY
-    option = "--kota" if kind is RegionKind.CITY else "--kabupaten"
-    raw_name = kota if kota is not None else kabupaten
     name = None
-    if raw_name is not None:
-        name = _one_line(raw_name)
+    for option, value, office in (("--kabupaten", kabupaten, "BUPATI"), ("--kota", kota, "WALI KOTA")):
+        if value is None:
+            continue
+        name = _one_line(value)
         match = REGION_KIND_PREFIX.match(name)
         if not name:
             problems.append(f"{option}: nama daerah kosong")
@@ -106,8 +106,8 @@ def region_from_options(kota: str | None, kabupaten: str | None, provinsi: str |
             rest = name[match.end():].strip()
             problems.append(
                 f"{option} \"{name}\": nama daerah diawali '{match.group(1)}', padahal kata itu sudah diturunkan dari "
-                f"jenis daerahnya (tercetak dua kali, misalnya '{'WALI KOTA' if kind is RegionKind.CITY else 'BUPATI'}"
-                f" {name.upper()}'); tulis {option} \"{rest or 'NAMA'}\"")
+                f"jenis daerahnya (tercetak dua kali, misalnya '{office} {name.upper()}'); tulis {option} "
+                f"\"{rest or 'NAMA'}\"")
     province = None
     if provinsi is None:
         problems.append("--provinsi belum diisi: tulis nama provinsi tanpa kata 'Provinsi', misalnya --provinsi "
