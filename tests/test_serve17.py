@@ -131,7 +131,7 @@ def test_serve_keeps_the_pdfs_that_build_made_and_makes_again_the_one_whose_docu
         visit.write_text(visit.read_text(encoding="utf-8").replace(
             "maksud: Mempelajari proses inovasi", "maksud: Mempelajari bersama proses inovasi"), encoding="utf-8")
         served.wait_for(r"Berubah: visits/dprd-pangkep-2021\.yaml\. Membangun ulang")
-        served.wait_for(r"Situs diperbarui dalam [\d.]+ detik\.")
+        served.wait_for(r"Situs diperbarui dalam [\d,]+ detik\.")
         assert sorted(documents.glob("*.pdf")) == pdfs, "\n".join(served.output)
         for pdf in pdfs:  # every PDF shows its DOCX as it is now: the brief's made again, the others as they were
             assert _pdf_matches_docx(pdf), pdf.name
@@ -168,7 +168,7 @@ def test_serve_builds_again_when_a_file_that_rancang_yaml_names_outside_the_data
         first = _says(regulation)
         emblem.write_bytes(_png(200))  # the region's emblem replaced by another
         served.wait_for(r"Berubah: gambar/lambang\.png\. Membangun ulang")
-        served.wait_for(r"Situs diperbarui dalam [\d.]+ detik\.")
+        served.wait_for(r"Situs diperbarui dalam [\d,]+ detik\.")
         assert _says(regulation) != first  # the regulation's letterhead shows the new emblem
     finally:
         served.stop()

@@ -451,7 +451,7 @@ def test_serve_rebuilds_the_served_site_when_a_record_changes(tmp_path):
                 pytest.fail(f"rancang serve hangs: the profile still shows the old name after {SERVE_HANG_GUARD} s")
             time.sleep(0.25)
         wait_for(rf"Berubah: kb/inovasi/{record_id}\.yaml\. Membangun ulang")
-        wait_for(r"Situs diperbarui dalam [\d.]+ detik\.")
+        wait_for(r"Situs diperbarui dalam [\d,]+ detik\.")
 
         process.send_signal(signal.SIGINT)  # Ctrl+C
         wait_for(r"^Dihentikan\.$")

@@ -48,7 +48,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("app", "Aplikasi", "cli",
           "Perintah `rancang` dan alurnya: mengurai argumen, menyusun pemeriksaan dengan pembangunan "
           "(`build`), menyajikan situs sambil membangun ulang (`serve`), menulis kerangka berkas baru "
-          "(`scaffold`), dan menulis proyek baru untuk satu daerah (`project_init`). Pustaka berat diimpor di dalam perintah yang memerlukannya."),
+          "(`scaffold`), dan menulis proyek baru untuk satu daerah (`project_init`). Pustaka berat diimpor di dalam perintah yang memerlukannya. Kemajuan pekerjaan panjang "
+          "(tahap, hitungan, waktu) ditampilkan di terminal atau sebagai baris log oleh `terminal`."),
     Layer("outputs", "Keluaran", "site",
           "Semua yang ditulis untuk pembaca: situs (ekstensi Sphinx, `site`), dokumen Word dan PDF "
           "(`render`), serta pekerjaan dokumen untuk rancangan peraturan dan kunjungan sekaligus "
@@ -71,7 +72,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("core", "Inti", "models",
           "Tanpa membaca proyek dan tanpa keluaran: model, `Diagnostic` dengan daftar kodenya (`codes`), "
           "penulisan berkas yang aman (`fileio`), susunan folder (`layout`), bahasa (penomoran, kata-kata "
-          "daerah, sitasi), dan skema JSON."),
+          "daerah, sitasi), skema JSON, dan protokol kemajuan (`progress`) yang dipanggil lapisan di "
+          "atasnya tanpa tahu cara menampilkannya."),
 )
 
 

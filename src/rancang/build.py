@@ -17,24 +17,28 @@ from rancang.check import check_project
 from rancang.layout import ROOT_DOC, Layout
 from rancang.diagnostics import Diagnostic, Location, Report
 from rancang.layout import display_path
+from rancang.progress import NO_PROGRESS, Progress
 
 
-def build_project(root: Path, pdf: bool = True, strict: bool = False) -> tuple[Report, list[str]]:
+def build_project(root: Path, pdf: bool = True, strict: bool = False,
+                  progress: Progress = NO_PROGRESS) -> tuple[Report, list[str]]:
     """Returns the check report and one line per thing built (or skipped).
 
     With ``strict`` (``rancang build --strict``) drafting findings and warnings block like errors: nothing is
     written when there are any. The report is returned as found (the caller raises its warnings for display).
+    The phases (checking, documents, the site's) go to ``progress``; the last one has ended on return.
     """
     enabled = gc.isenabled()
     try:
-        return _build_project(root, pdf, strict)
+        return _build_project(root, pdf, strict, progress)
     finally:
+        progress.end()
         gc.unfreeze()  # `rancang serve` builds again and again in one process: let this build's data go
         if enabled:
             gc.enable()
 
 
-def _build_project(root: Path, pdf: bool, strict: bool) -> tuple[Report, list[str]]:
+def _build_project(root: Path, pdf: bool, strict: bool, progress: Progress) -> tuple[Report, list[str]]:
     from rancang.documents import bagan_problems, build_documents, documents_folder, template_problems
     from rancang.record_cache import RecordCache
     from rancang.uptodate import BuildState
@@ -49,6 +53,7 @@ def _build_project(root: Path, pdf: bool, strict: bool) -> tuple[Report, list[st
     # Reading the cache and checking create millions of objects and no garbage cycles: the cyclic collector
     # would walk the growing heap again and again (2.5 s instead of 0.3 s to open the cache at 10,000).
     gc.disable()
+    progress.phase("Memeriksa data")
     cache = RecordCache.open(root)
     checked = check_project(root, cache=cache, extra=[template_problems, bagan_problems])
     data, report = checked.data, checked.report
@@ -65,12 +70,13 @@ def _build_project(root: Path, pdf: bool, strict: bool) -> tuple[Report, list[st
     gc.freeze()
     gc.enable()  # Sphinx's doctrees are full of cycles (parent links): they must be collected
     state.forget()  # until this build has finished
+    progress.phase("Menulis dokumen")
     outcome = build_documents(root, checked, pdf=pdf)
     lines = list(outcome.messages)
     from rancang.site.builder import SiteError, build_site
 
     try:
-        outdir, warnings = build_site(root, checked)
+        outdir, warnings = build_site(root, checked, progress=progress)
     except SiteError as exc:
         report.add(Diagnostic("P408", str(exc).splitlines()[0], Location(display_path(layout.kb))))
         return report, lines

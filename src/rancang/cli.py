@@ -276,16 +276,39 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from rancang.build import build_project
+    from rancang.terminal import TerminalProgress
 
     root = _root(args)
-    report, written = build_project(root, pdf=not args.no_pdf, strict=args.strict)
-    if args.strict:
-        report = report.strict()
-    code = _print_report(report, args.format, "Tidak ada masalah.", report.blocking(args.strict), args.ringkas)
-    if args.format == "teks":
-        for line in written:
-            print(line)
+    # Phases and counts on standard error: a redrawn line on a terminal, a line per phase in a log.
+    with TerminalProgress() as progress:
+        report, written = build_project(root, pdf=not args.no_pdf, strict=args.strict, progress=progress)
+        if args.strict:
+            report = report.strict()
+        code = _print_report(report, args.format, "Tidak ada masalah.", report.blocking(args.strict), args.ringkas)
+        if args.format == "teks":
+            for line in written:
+                print(line)
+        progress.finish(*build_summary(report, written, code))
     return code
+
+
+def build_summary(report: Report, written: list[str], code: int) -> tuple[str, bool]:
+    """What the closing line of ``build`` says after its time (``Selesai dalam 24,3 detik: ...``), and whether
+    the build went through."""
+    findings = []
+    if report.errors:
+        findings.append(f"{len(report.errors)} galat")
+    if report.warnings:
+        findings.append(f"{len(report.warnings)} peringatan")
+    if code:
+        return f"{', '.join(findings) or 'galat'}; keluaran yang sudah ada tidak diganti.", False
+    if written and written[0].startswith("Tidak ada yang berubah"):
+        return "tidak ada yang berubah; keluaran tetap.", True
+    documents = sum(1 for line in written if line.startswith("Ditulis: "))
+    done = ["situs dibangun" if any(line.startswith("Situs: ") for line in written) else "situs tidak dibangun"]
+    if documents:
+        done.append(f"{documents} dokumen ditulis")
+    return ", ".join(done + findings) + ".", True
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -335,10 +358,20 @@ def cmd_impor(args: argparse.Namespace) -> int:
         return cmd_impor_inovasi(args)
     from rancang.importer.run import import_regulation
     from rancang.layout import display_path
+    from rancang.terminal import TerminalProgress
 
     root = _root(args)
-    imported = import_regulation(root, args.source.resolve(), args.output.resolve() if args.output else None,
-                                 katalog=args.katalog)
+    with TerminalProgress() as progress:
+        imported = import_regulation(root, args.source.resolve(), args.output.resolve() if args.output else None,
+                                     katalog=args.katalog, progress=progress)
+        _print_imported_regulation(imported)
+        progress.finish(f"{display_path(imported.yaml_path)} dan laporannya ditulis.")
+    return 0
+
+
+def _print_imported_regulation(imported) -> None:
+    from rancang.layout import display_path
+
     print(f"Ditulis: {display_path(imported.yaml_path)}")
     print(f"Laporan: {display_path(imported.report_path)}")
     comparison = imported.comparison
@@ -358,7 +391,6 @@ def cmd_impor(args: argparse.Namespace) -> int:
         print(f"Ditambahkan ke katalog: {entry} (terkonfirmasi: false)")
     for diagnostic in imported.problems:
         print(diagnostic.format(), file=sys.stderr)
-    return 0
 
 
 def cmd_direktori(args: argparse.Namespace) -> int:
@@ -377,10 +409,23 @@ def cmd_direktori(args: argparse.Namespace) -> int:
 def cmd_impor_inovasi(args: argparse.Namespace) -> int:
     from rancang.importer.innovations.run import import_innovations
     from rancang.layout import display_path
+    from rancang.terminal import TerminalProgress
 
     root = _root(args)
-    result = import_innovations(root, args.source.resolve(), args.pemetaan, coba=args.coba,
-                                perbarui=args.perbarui, lembar=args.lembar)
+    with TerminalProgress() as progress:
+        result = import_innovations(root, args.source.resolve(), args.pemetaan, coba=args.coba,
+                                    perbarui=args.perbarui, lembar=args.lembar, progress=progress)
+        _print_imported_innovations(args, result)
+        progress.finish(f"{len(result.table.rows)} baris dibaca; " + (
+            "tidak ada berkas yang ditulis (--coba)." if args.coba else
+            f"{result.count('baru')} profil baru, {result.count('diperbarui')} diperbarui, "
+            f"{result.count('sama')} sama."))
+    return 0
+
+
+def _print_imported_innovations(args: argparse.Namespace, result) -> None:
+    from rancang.layout import display_path
+
     table = result.table
     print(f"Dibaca: {table.shown} ({table.kind.upper()}; {'; '.join(table.detected)}); {len(table.rows)} baris; "
           f"pemetaan {result.mapping.shown}.")
@@ -402,7 +447,6 @@ def cmd_impor_inovasi(args: argparse.Namespace) -> int:
         print(result.report, end="")
     else:
         print(f"Laporan: {display_path(result.report_path)}")
-    return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:

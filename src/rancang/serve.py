@@ -18,6 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from rancang.layout import BUILD, PROJECT_FILE, Layout, display_path
+from rancang.progress import NO_PROGRESS, Progress
 
 Stamps = dict[str, tuple[int, int]]
 
@@ -111,16 +112,18 @@ class _Server(ThreadingHTTPServer):
         _Handler(request, client_address, self, directory=str(self.folder))
 
 
-def build_once(root: Path, say: Callable[[str], None], first: bool, seen: set[str] | None = None) -> bool:
+def build_once(root: Path, say: Callable[[str], None], first: bool, seen: set[str] | None = None,
+               progress: Progress = NO_PROGRESS) -> bool:
     """One incremental build (documents without PDF, then the site); True when it succeeded.
 
-    Errors are always shown; a warning already shown by an earlier build (``seen``) is only counted.
+    Errors are always shown; a warning already shown by an earlier build (``seen``) is only counted. The
+    build's phases go to ``progress``.
     """
     from rancang.build import build_project
     from rancang.diagnostics import Severity
     from rancang.site.warnings import is_site_warning
 
-    report, lines = build_project(root, pdf=False)
+    report, lines = build_project(root, pdf=False, progress=progress)
     seen = set() if seen is None else seen
     repeated = 0
     for diagnostic in report.sorted():
@@ -148,6 +151,7 @@ def serve(root: Path, port: int = 8000, host: str = "127.0.0.1", interval: float
     if say is None:
         def say(text: str) -> None:
             print(text, flush=True)
+    from rancang.terminal import TerminalProgress, seconds_text
 
     # The port first: a busy port is reported at once, not after a build of minutes.
     try:
@@ -163,8 +167,10 @@ def serve(root: Path, port: int = 8000, host: str = "127.0.0.1", interval: float
         started = time.monotonic()
         stamps = snapshot(root)
         seen: set[str] = set()
-        if build_once(root, say, first=True, seen=seen):
-            say(f"Selesai dalam {time.monotonic() - started:.1f} detik.")
+        with TerminalProgress() as progress:  # each build's phases on standard error (rancang.terminal)
+            built = build_once(root, say, first=True, seen=seen, progress=progress)
+        if built:
+            say(f"Selesai dalam {seconds_text(time.monotonic() - started)}: situs siap disajikan.")
         folder = site_folder(root)
         folder.mkdir(parents=True, exist_ok=True)
     except BaseException:
@@ -200,7 +206,8 @@ def serve(root: Path, port: int = 8000, host: str = "127.0.0.1", interval: float
                 server.folder = site_folder(root)
             started = time.monotonic()
             try:
-                built = build_once(root, say, first=False, seen=seen)
+                with TerminalProgress() as progress:
+                    built = build_once(root, say, first=False, seen=seen, progress=progress)
             except KeyboardInterrupt:
                 raise
             except Exception as exc:  # a bug in rancang or Sphinx: keep the old site online, keep watching
@@ -210,7 +217,7 @@ def serve(root: Path, port: int = 8000, host: str = "127.0.0.1", interval: float
                     "disajikan. Jalankan 'rancang build' dengan RANCANG_DEBUG=1 untuk rinciannya.")
                 continue
             if built:
-                say(f"Situs diperbarui dalam {time.monotonic() - started:.1f} detik.")
+                say(f"Situs diperbarui dalam {seconds_text(time.monotonic() - started)}.")
     except KeyboardInterrupt:
         pass
     finally:

@@ -31,6 +31,7 @@ from rancang.importer.tree import NOTE_KINDS, Note, Parsed, SourceLine
 from rancang.layout import Layout, display_path
 from rancang.models.catalogue import LegalBasis
 from rancang.models.regulation import Regulation
+from rancang.progress import NO_PROGRESS, Progress
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ÿ]+")
 LONG_LINE = 200
@@ -132,10 +133,22 @@ def _whole_paragraphs(source: Path, lines: list[SourceLine]) -> bool:
     return any(len(line.text) > LONG_LINE for line in lines)
 
 
-def import_regulation(root: Path, source: Path, out: Path | None = None, katalog: bool = False) -> Imported:
-    """Import ``source`` into the project at ``root``. Raises :class:`RancangError` on bad input."""
+def import_regulation(root: Path, source: Path, out: Path | None = None, katalog: bool = False,
+                      progress: Progress = NO_PROGRESS) -> Imported:
+    """Import ``source`` into the project at ``root``. Raises :class:`RancangError` on bad input.
+
+    Its phases (reading, parsing, comparing with what ``rancang draft`` writes, writing) go to ``progress``.
+    """
+    try:
+        return _import_regulation(root, source, out, katalog, progress)
+    finally:
+        progress.end()
+
+
+def _import_regulation(root: Path, source: Path, out: Path | None, katalog: bool, progress: Progress) -> Imported:
     started = time.perf_counter()
     layout = Layout(root)
+    progress.phase("Membaca naskah")
     project = check_project(root, [p for p in (layout.settings_file, layout.catalogue_file) if p.exists()])
     if project.report.errors or project.data.settings is None:
         raise RancangError(project.report.errors or [
@@ -148,6 +161,7 @@ def import_regulation(root: Path, source: Path, out: Path | None = None, katalog
         raise RancangError([Diagnostic("P420", "berkas tidak berisi teks yang dapat dibaca",
                                        Location(display_path(source)))])
     whole = _whole_paragraphs(source, lines)
+    progress.phase("Mengurai naskah", len(lines), "baris")
     cleaned, clean_notes = clean.clean(lines)
     parsed = parse(cleaned, whole)
     if parsed.kind is None or not parsed.body:
@@ -179,6 +193,8 @@ def import_regulation(root: Path, source: Path, out: Path | None = None, katalog
             merged[entry["id"]] = LegalBasis.model_validate(entry)
         except Exception:  # noqa: BLE001 - reported below through check
             pass
+    progress.advance(len(lines))
+    progress.phase("Membandingkan dengan rancang draft")
     comparison = None
     document = None
     try:
@@ -195,6 +211,7 @@ def import_regulation(root: Path, source: Path, out: Path | None = None, katalog
     header = [f"Diimpor dari {source.name} oleh 'rancang impor peraturan'.",
               f"Laporan impor: {report_path.name} — baca sebelum memakai berkas ini.",
               "Nomor BAB, Pasal, ayat, dan huruf dibuat otomatis oleh rancang; rujukan ditulis [[id]]."]
+    progress.phase("Menulis dan memeriksa hasil")
     atomic_write_bytes(yaml_path, to_yaml(generated.data, header).encode("utf-8"))
     added: list[str] = []
     if katalog and generated.new_entries:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rancang.check import Checked
 from rancang.layout import Layout
+from rancang.progress import NO_PROGRESS, Progress
 
 
 def workers() -> int:
@@ -33,8 +34,12 @@ class SiteError(Exception):
     """The site could not be built; the message is Indonesian, the log holds Sphinx's words."""
 
 
-def build_site(root: Path, checked: Checked, warnings_are_errors: bool = False) -> tuple[Path, str]:
-    """Build the site incrementally from a checked project; returns the output folder and Sphinx's warnings."""
+def build_site(root: Path, checked: Checked, warnings_are_errors: bool = False,
+               progress: Progress = NO_PROGRESS) -> tuple[Path, str]:
+    """Build the site incrementally from a checked project; returns the output folder and Sphinx's warnings.
+
+    Its phases and counts go to ``progress`` (:mod:`rancang.site.build_progress`).
+    """
     data = checked.data
     from sphinx.application import Sphinx
     from sphinx.util.console import nocolor
@@ -42,7 +47,7 @@ def build_site(root: Path, checked: Checked, warnings_are_errors: bool = False) 
 
     nocolor()  # the warnings are shown to users by rancang, not on a terminal Sphinx controls
 
-    from rancang.site import context
+    from rancang.site import build_progress, context
     from rancang.site.config import sphinx_config
 
     outdir = Layout(root).site_output(data.settings.outputs.site)
@@ -52,16 +57,20 @@ def build_site(root: Path, checked: Checked, warnings_are_errors: bool = False) 
 
     try:
         with patch_docutils(root), docutils_namespace():
+            progress.phase(build_progress.PREPARING)
             app = Sphinx(str(root), None, str(outdir), str(doctrees), "html",
                          confoverrides=sphinx_config(root, data.settings), status=None, warning=log,
                          freshenv=False, warningiserror=warnings_are_errors, keep_going=True,
                          parallel=workers())
             context.provide(app, checked)  # the site reuses what `rancang build` checked: never checked twice
+            hookup = build_progress.attach(app, progress)
             try:
                 app.build()
             except BaseException:
                 _stop_workers()
                 raise
+            finally:
+                hookup.close()
     except SphinxError as exc:
         raise SiteError(f"situs gagal dibangun ({type(exc).__name__}: {exc})\n{log.getvalue()}") from None
     if app.statuscode:

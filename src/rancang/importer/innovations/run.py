@@ -29,6 +29,7 @@ from rancang.layout import Layout, display_path
 from rancang.models.base import ID_PATTERN
 from rancang.models.catalogue import Agency
 from rancang.models.innovation import IMAGE_MAX_BYTES, Innovation
+from rancang.progress import NO_PROGRESS, Progress
 
 REPORT_FOLDER = "impor"
 """Reports of ``rancang impor inovasi``: ``impor/<stem>.impor.md`` (outside the data folders)."""
@@ -441,9 +442,23 @@ def _source_words(value: Any) -> list[str]:
 
 
 def import_innovations(root: Path, source: Path, pemetaan: str | None = None, coba: bool = False,
-                       perbarui: bool = False, lembar: str | None = None) -> Result:
-    """Import ``source`` into the project at ``root``. Raises :class:`RancangError` with every problem."""
+                       perbarui: bool = False, lembar: str | None = None,
+                       progress: Progress = NO_PROGRESS) -> Result:
+    """Import ``source`` into the project at ``root``. Raises :class:`RancangError` with every problem.
+
+    Its phases (reading the table, its rows, checking the profiles, the report, writing) and their counts go
+    to ``progress``.
+    """
+    try:
+        return _import_innovations(root, source, pemetaan, coba, perbarui, lembar, progress)
+    finally:
+        progress.end()
+
+
+def _import_innovations(root: Path, source: Path, pemetaan: str | None, coba: bool, perbarui: bool,
+                        lembar: str | None, progress: Progress) -> Result:
     layout = Layout(root)
+    progress.phase("Membaca tabel")
     region = _load_settings_region(layout)
     known = _load_agencies(layout)
     shown = display_path(source)
@@ -457,7 +472,9 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
     skipped: list[tuple[Row, str, str]] = []
     used_ids: set[str] = set()
 
+    progress.phase("Mengubah baris menjadi profil", len(table.rows), "baris")
     for row in table.rows:
+        progress.advance()
         data: dict = {}
         plan = Planned(row, "", Path(), data, [])
         explicit_id = None
@@ -570,7 +587,9 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
                 plan.columns.setdefault("gambar", next(iter(plan.columns.values())))
 
     # every record validated before anything is written
+    progress.phase("Memeriksa profil", len(planned), "profil")
     for plan in planned:
+        progress.advance()
         plan.keys = list(_ordered(plan.data))
         try:
             Innovation.model_validate(plan.data)
@@ -609,6 +628,7 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
                                            source.name)
         _check_agencies(agencies_file_text, path)
 
+    progress.phase("Menyusun laporan impor")
     report_path = _report_path(root, source)
     ledger = _ledger(planned)
     result = Result(root, source, table, mapping, planned, report_path, "", list(agencies.new.values()),
@@ -618,6 +638,7 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
     result.report = render_report(result)
     if coba:
         return result
+    progress.phase("Menulis profil", sum(1 for plan in planned if plan.action in ("baru", "diperbarui")), "profil")
     for plan in planned:
         for path, data in plan.images:
             if not (path.is_file() and path.read_bytes() == data):
@@ -631,8 +652,10 @@ def import_innovations(root: Path, source: Path, pemetaan: str | None = None, co
             except FileExistsError:
                 raise RancangError([Diagnostic("P435", "profil dibuat oleh proses lain selama impor; tidak ditimpa",
                                                Location(display_path(plan.path)))]) from None
+            progress.advance()
         elif plan.action == "diperbarui":
             atomic_write_bytes(plan.path, plan.text.encode("utf-8"))
+            progress.advance()
     atomic_write_bytes(report_path, result.report.encode("utf-8"), overwrite=False)
     return result
 
