@@ -182,9 +182,9 @@ def _settings_of(text: str) -> tuple[Project | None, list[Diagnostic]]:
 
 def _skeleton_header(kind: str) -> str:
     return (f"## KERANGKA CONTOH. Berkas yang namanya diawali \"{SKELETON_PREFIX}\" bukan data: rancang check tidak "
-            "membacanya dan\n"
-            "## situs tidak menerbitkannya. Untuk rekaman baru jalankan: rancang new "
-            f"{kind} ID (kerangka yang sama, dengan\n"
+            "membacanya dan situs\n"
+            f"## tidak menerbitkannya. Untuk rekaman baru jalankan \"rancang new {kind} ID\" (kerangka yang sama "
+            "dengan\n"
             "## nama berkas yang benar), atau salin berkas ini menjadi ID.yaml lalu isi. Berkas ini boleh dihapus.\n")
 
 
