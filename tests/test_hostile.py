@@ -370,6 +370,11 @@ CODE_LINE = re.compile(r"^(?P<berkas>\S[^:]*?)(?::(?P<baris>\d+):(?P<kolom>\d+))
                        r"(?P<pesan>.+)$", re.MULTILINE)
 SUMMARY_ROW = re.compile(r"^  +\d+  (\S.*)$")
 """A row of the summary that ends a long report: a count, then a code and its title, or a file."""
+PROGRESS_LINE = re.compile(r"(?:Selesai dalam|Berhenti setelah) .+"
+                           r"|[A-Z][a-z]+(?: [a-z]+)*(?: \([\d.]+ [a-z]+\))? \.\.\."
+                           r"|[A-Z][a-z]+(?: [a-z]+)*: (?:selesai|[\d.]+ dari [\d.]+ [a-z]+)(?:,? .+)? dalam .+"
+                           r"(?:detik|menit)\.")
+"""The phases of a long command in a log (rancang.terminal) and its closing line with the time taken."""
 ENGLISH = re.compile(r"\b(expected|found|could not|cannot|error|invalid|not allowed|unexpected|character|"
                      r"scanning|parsing|stream|should|must|permission|denied|no such file)\b", re.IGNORECASE)
 
@@ -472,7 +477,7 @@ def test_hostile_case(name, command, project, warm):
         row = SUMMARY_ROW.match(line)
         if row and not case.shows_target and not re.fullmatch(r"[YSRPL]\d{3}  .+", row.group(1)):
             assert not Path(row.group(1)).is_absolute() or row.group(1).startswith(str(root)), line
-        assert CODE_LINE.match(line) or row or line.startswith(
+        assert CODE_LINE.match(line) or row or PROGRESS_LINE.fullmatch(line) or line.startswith(
             ("Diperiksa: ", "Ditemukan ", "Pembangunan dihentikan", "Ringkasan ", "Menurut berkas:")), line
     assert tree_digest(root / "_build") == before, "a refused run changed the outputs"
 
