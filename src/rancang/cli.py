@@ -295,11 +295,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 def build_summary(report: Report, written: list[str], code: int) -> tuple[str, bool]:
     """What the closing line of ``build`` says after its time (``Selesai dalam 24,3 detik: ...``), and whether
     the build went through."""
+    from rancang.terminal import number
+
     findings = []
     if report.errors:
-        findings.append(f"{len(report.errors)} galat")
+        findings.append(f"{number(len(report.errors))} galat")
     if report.warnings:
-        findings.append(f"{len(report.warnings)} peringatan")
+        findings.append(f"{number(len(report.warnings))} peringatan")
     if code:
         return f"{', '.join(findings) or 'galat'}; keluaran yang sudah ada tidak diganti.", False
     if written and written[0].startswith("Tidak ada yang berubah"):
@@ -307,7 +309,7 @@ def build_summary(report: Report, written: list[str], code: int) -> tuple[str, b
     documents = sum(1 for line in written if line.startswith("Ditulis: "))
     done = ["situs dibangun" if any(line.startswith("Situs: ") for line in written) else "situs tidak dibangun"]
     if documents:
-        done.append(f"{documents} dokumen ditulis")
+        done.append(f"{number(documents)} dokumen ditulis")
     return ", ".join(done + findings) + ".", True
 
 
@@ -408,18 +410,17 @@ def cmd_direktori(args: argparse.Namespace) -> int:
 
 def cmd_impor_inovasi(args: argparse.Namespace) -> int:
     from rancang.importer.innovations.run import import_innovations
-    from rancang.layout import display_path
-    from rancang.terminal import TerminalProgress
+    from rancang.terminal import TerminalProgress, number
 
     root = _root(args)
     with TerminalProgress() as progress:
         result = import_innovations(root, args.source.resolve(), args.pemetaan, coba=args.coba,
                                     perbarui=args.perbarui, lembar=args.lembar, progress=progress)
         _print_imported_innovations(args, result)
-        progress.finish(f"{len(result.table.rows)} baris dibaca; " + (
+        progress.finish(f"{number(len(result.table.rows))} baris dibaca; " + (
             "tidak ada berkas yang ditulis (--coba)." if args.coba else
-            f"{result.count('baru')} profil baru, {result.count('diperbarui')} diperbarui, "
-            f"{result.count('sama')} sama."))
+            f"{number(result.count('baru'))} profil baru, {number(result.count('diperbarui'))} diperbarui, "
+            f"{number(result.count('sama'))} sama."))
     return 0
 
 
