@@ -351,3 +351,23 @@ def test_the_live_line_estimates_the_remaining_time_from_the_phase_so_far():
     assert progress.text(started + 10).endswith(", sisa ± 0:30")
     progress.end()
     assert progress.text() == ""
+
+
+def test_a_terminal_that_does_not_say_its_width_gets_the_whole_line():
+    """A pseudo-terminal without a size (``docker run -t``, some CI runners) reports 0 columns."""
+    from rancang.terminal import TerminalProgress
+
+    master, slave = os.openpty()
+    stream = open(slave, "w", encoding="utf-8", closefd=False)
+    try:
+        progress = TerminalProgress(stream, live=True)
+        assert os.get_terminal_size(slave).columns == 0
+        progress.phase("Membaca halaman situs", 1004, "halaman")
+        progress.close()
+        ready, _, _ = select.select([master], [], [], 5)
+        shown = os.read(master, 65536).decode("utf-8") if ready else ""
+    finally:
+        stream.close()
+        os.close(slave)
+        os.close(master)
+    assert "\rMembaca halaman situs: 0 dari 1.004 halaman (0%), 0:00 berlalu" in shown, repr(shown)

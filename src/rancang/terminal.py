@@ -215,16 +215,21 @@ class TerminalProgress:
             if self._phase is None:
                 return
             text = self.text()
-            try:
-                width = os.get_terminal_size(self._fd).columns - 1
-            except OSError:
-                width = 79
-            text = text[:max(width, 20)]
+            text = text[:self._width()]
             if text == self._shown:
                 return
             self._write_live("\r" + text.ljust(len(self._shown)) + ("\r" + text if len(text) < len(self._shown)
                                                                       else ""))
             self._shown = text
+
+    def _width(self) -> int:
+        """Columns the live line may use: one less than the terminal's, so that it never wraps (80 when the
+        terminal does not say, as a pseudo-terminal without a size reports 0)."""
+        try:
+            columns = os.get_terminal_size(self._fd).columns
+        except OSError:
+            columns = 0
+        return max(columns if columns > 0 else 80, 21) - 1
 
     def _erase(self) -> None:
         """Under the lock: blank the live line and put the cursor at its start."""
