@@ -1,4 +1,4 @@
-"""Rules for the region's words (L620-L621): office and region words of the other kind of region (Wali Kota
+"""Rules for the region's words (L620-L622): office and region words of the other kind of region (Wali Kota
 in a kabupaten, Bupati in a kota) or naming another region (Kota Makassar in a Kota Parepare project), in every
 text a project writes itself -- regulations, visits, case studies and the site's pages.
 
@@ -14,8 +14,16 @@ What is examined
     catalogue, text between double quotation marks (another's words: a news headline), a capitalised run too
     long for a region's name (a title in Title Case), and the inside of ``[[...]]``.
 
-Bare names of other regions (``Makassar`` alone) are not examined: a name without 'Kota'/'Kabupaten' may be a
-common word, and rancang bundles no list of Indonesia's regions.
+Bare names of other regions (``Parepare`` alone) are examined without a bundled list of Indonesia's regions: a
+name that the examined texts (any of them, across files) write after 'Kota', 'Kabupaten', 'Wali Kota', 'Bupati'
+or 'Pemerintah Kota/Kabupaten' naming another region -- or that a visit declares as its party -- is reported
+where it stands alone (L621): as written (capitalised or all capitals), a whole word, not inside a phrase with
+its word, nor when it is the project's own name or part of it. A one-word name the texts also write in lower
+case is a common word at the start of a sentence and is not reported there.
+
+Another province (L622): ``Provinsi <Nama>`` naming a province other than ``daerah.provinsi``, and ``Gubernur
+<Nama>``. After 'Gubernur' the run may be a person's name: outside regulations it is examined only when it is a
+province the texts name with 'Provinsi' (or a visit declares); in a regulation always.
 
 What is exempt
     In a visit, the regions the visit itself declares (``pihak_lain``: its ``daerah`` and the region in its
@@ -31,10 +39,11 @@ copied from another region cites ids the new project's catalogue lacks, and its 
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.drafting.references import MARKUP
@@ -333,10 +342,10 @@ def strings(model: Model, skip: frozenset[type] = frozenset()) -> Iterator[tuple
                     yield from strings(item, skip)
 
 
-def _in_field(model: Model, attribute: str, index: int | None, text: str, hit: Hit) -> Location:
-    """Where the hit is in the YAML file (also when a folded scalar broke its words across lines)."""
-    needle = text[hit.start:hit.end]
-    occurrence = sum(1 for m in whitespace_folded(needle).finditer(text) if m.start() < hit.start)
+def _in_field(model: Model, attribute: str, index: int | None, text: str, start: int, end: int) -> Location:
+    """Where ``text[start:end]`` is in the YAML file (also when a folded scalar broke its words across lines)."""
+    needle = text[start:end]
+    occurrence = sum(1 for m in whitespace_folded(needle).finditer(text) if m.start() < start)
     return locate_in_text(model, attribute, needle, occurrence, index, fold_whitespace=True)
 
 
@@ -376,32 +385,308 @@ def _visit_refs(visit) -> set[str]:
     return {directory for directory, _ in map(split_ref, refs) if directory}
 
 
+@dataclass(frozen=True)
+class _Unit:
+    """One text the rule examines, with where its findings go and what it may name."""
+
+    owner: str
+    text: str
+    locate: Callable[[int, int], Location]
+    declared: Declared = frozenset()
+    kinds: frozenset[RegionKind] = frozenset()
+    provinces: frozenset[str] = frozenset()
+    regulation: bool = False
+
+
+def _units(context: LintContext) -> Iterator[_Unit]:
+    for record_id, regulation in sorted(context.data.regulations.items()):
+        for model, attribute, index, text in strings(regulation, frozenset({Citation})):
+            yield _Unit(f"rancangan '{record_id}'", text, _field_locator(model, attribute, index, text),
+                        regulation=True)
+    partners, directories = _partners(context)
+    partner_provinces = frozenset(" ".join(visit.other_party.province.split()).lower()
+                                  for visit in context.data.visits.values() if visit.other_party.province)
+    for record_id, visit in sorted(context.data.visits.items()):
+        declared = declared_regions([visit.other_party.region, visit.other_party.name])
+        for key in _visit_refs(visit):
+            declared |= directories.get(key, frozenset())
+        kinds = frozenset(kind for kind, _ in declared)
+        province = visit.other_party.province
+        provinces = frozenset({" ".join(province.split()).lower()}) if province else frozenset()
+        for model, attribute, index, text in strings(visit, frozenset({Party})):
+            yield _Unit(f"kunjungan '{record_id}'", text, _field_locator(model, attribute, index, text),
+                        declared, kinds, provinces)
+    for path in context.pages():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the site's build reports a page it cannot read
+        yield _Unit("halaman", _without_comments(text),
+                    lambda start, end, path=path, text=text: _in_page(path, text, start), partners,
+                    provinces=partner_provinces)
+
+
+def _field_locator(model: Model, attribute: str, index: int | None, text: str) -> Callable[[int, int], Location]:
+    return lambda start, end: _in_field(model, attribute, index, text, start, end)
+
+
+# -- bare names of other regions and other provinces ----------------------------------------------------------
+
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w'\u2019-])", r"(?![\w'\u2019-])"
+
+
+@dataclass(frozen=True)
+class OtherRegion:
+    """A region other than the project's, as the project's texts name it with its word ('Kota Parepare')."""
+
+    name: str
+    """Capitalised as a text writes it alone: 'Parepare', 'Pangkajene dan Kepulauan'."""
+    kind: RegionKind
+    phrase: str
+    """The name with its word, as first written: 'Kota Parepare'."""
+
+
+def _capitalised(name: str) -> str:
+    """The name as written alone: an all-capital name ('PAREPARE') in its capitalised form ('Parepare')."""
+    if not name.isupper():
+        return name
+    return " ".join(word.lower() if word.lower() == "dan" else word.capitalize() for word in name.split())
+
+
+def _own_names(region: Region) -> list[str]:
+    return [" ".join(name.split()).lower() for name in (region.name, region.capital, region.full_name) if name]
+
+
+def _part_of_own(name: str, region: Region) -> bool:
+    """Whether ``name`` is the project's own name or part of it ('Pangkajene' in 'Pangkajene dan Kepulauan')."""
+    words = f" {' '.join(name.split()).lower()} "
+    return any(words in f" {own} " for own in _own_names(region))
+
+
+def _other_regions(units: list[_Unit], region: Region, context: LintContext) -> dict[str, OtherRegion]:
+    """Every region other than the project's that the examined texts name with 'Kota', 'Kabupaten', 'Wali
+    Kota', 'Bupati' or 'Pemerintah Kota/Kabupaten' (a visit's declared party too), by its name in lower case."""
+    texts = [unit.text for unit in units]
+    for visit in context.data.visits.values():
+        texts += [visit.other_party.region or "", visit.other_party.name]
+    found: dict[str, OtherRegion] = {}
+    for text in texts:
+        folded = fold(text)
+        if not any(word in folded for word in _PREFILTER):
+            continue
+        for hit in hits(_masked(text)):
+            if hit.name is None or region.owns(hit) or _part_of_own(hit.name, region):
+                continue
+            key = " ".join(hit.name.split()).lower()
+            if key not in found or found[key].name.isupper():
+                found[key] = OtherRegion(_capitalised(hit.name), hit.kind, _canonical(hit.word) + " "
+                                         + _capitalised(hit.name))
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The names as whole words, capitalised as written or all capitals, the longest first."""
+    forms: list[str] = []
+    for name in names:
+        forms += [name, name.upper()]
+    if not forms:
+        return None
+    forms.sort(key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, form.split())) for form in dict.fromkeys(forms))
+    return re.compile(f"{_EDGE_BEFORE}(?:{alternatives}){_EDGE_AFTER}")
+
+
+@functools.lru_cache(maxsize=8)
+def _own_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The project's own names, in any case: a name inside them ('Pangkajene') is not another region's."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in sorted(names, key=len, reverse=True))
+    return re.compile(f"{_EDGE_BEFORE}(?:{alternatives}){_EDGE_AFTER}", re.IGNORECASE)
+
+
+def _common_words(units: list[_Unit], others: dict[str, OtherRegion]) -> frozenset[str]:
+    """The one-word names that the texts also write in lower case, as a common word ('baru'): written with a
+    capital at the start of a sentence, they are that word, not the region."""
+    common = set()
+    for key, other in others.items():
+        if " " in key:
+            continue
+        word = re.compile(_EDGE_BEFORE + re.escape(key) + _EDGE_AFTER)
+        if any(word.search(unit.text) for unit in units):
+            common.add(key)
+    return frozenset(common)
+
+
+_LINE_START = re.compile(r"[ \t]*(?:(?:[-*+>#]+|\d+[.)])[ \t]+)?")
+"""What may stand before the first word of a line's sentence: indentation and a list or heading mark."""
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins a sentence (a text, a line, or after '.', '?', '!', ':')."""
+    before = text[max(0, start - 80):start]
+    if "\n" in before or start <= 80:
+        line = before.rsplit("\n", 1)[-1]
+        if _LINE_START.fullmatch(line):
+            return True
+    stripped = before.rstrip()
+    return bool(stripped) and stripped[-1] in ".!?:;\"(\u201c"
+
+
+def _exempt_spans(masked: str, catalogue: dict, found: list[Hit]) -> list[tuple[int, int]]:
+    spans = [(hit.start, hit.end) for hit in found]
+    spans += [(q.start, q.end) for q in quoted_titles(masked, catalogue) if q.entry is not None]
+    spans += [m.span() for m in _QUOTED.finditer(masked)]
+    return spans
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def bare_names(unit: _Unit, region: Region, catalogue: dict, others: dict[str, OtherRegion],
+               common: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    """The names of :func:`_other_regions` where they stand alone in ``unit`` ('di Parepare'): L621, except
+    where the unit may name that region (a visit's declared party, the partners of pages)."""
+    declared = {name for _, name in unit.declared}
+    pattern = _name_pattern(tuple(other.name for key, other in others.items() if key not in declared))
+    if pattern is None:
+        return
+    masked = _masked(unit.text)
+    matches = list(pattern.finditer(masked))
+    if not matches:
+        return
+    folded = fold(masked)
+    found = hits(masked) if any(word in folded for word in _PREFILTER) else []
+    spans = _exempt_spans(masked, catalogue, found)
+    spans += [m.span() for m in _own_pattern(tuple(_own_names(region))).finditer(masked)]
+    for match in matches:
+        written = " ".join(match.group(0).split())
+        key = written.lower()
+        other = others[key]
+        if _inside(match.start(), match.end(), spans):
+            continue
+        if key in common and not written.isupper() and _sentence_start(masked, match.start()):
+            continue
+        hit = Hit(match.start(), match.end(), written, other.name, other.kind, Role.REGION, other.name,
+                  written.isupper())
+        own = region.name.upper() if hit.upper else region.name
+        fix = f"tulis {own} bila yang dimaksud daerah ini"
+        if not unit.regulation:
+            fix += (f"; bila memang {other.phrase} yang dimaksud, cantumkan di pihak_lain kunjungan"
+                    if unit.owner.startswith("kunjungan") else
+                    f"; bila memang {other.phrase} yang dimaksud, cantumkan sebagai pihak kunjungan atau di "
+                    f"direktori_lain rancang.yaml")
+        yield Finding(hit, "L621", f"'{written}' adalah nama daerah lain ({other.phrase}), padahal proyek ini "
+                                   f"{region.full_name}", fix)
+
+
+_PROVINCE = re.compile(r"(?<![\w/-])(?P<word>Provinsi|PROVINSI|Gubernur|GUBERNUR)(?![\w/-])"
+                       rf"(?:(?P<gap>\s+)(?P<name>{_NAME}))?")
+"""'Provinsi' or 'Gubernur' with the capitalised run after it."""
+
+
+def _known_provinces(units: list[_Unit], settings: Project) -> frozenset[str]:
+    """The provinces the texts name with 'Provinsi' (and the project's own and its visits' declared ones), in
+    lower case: what may follow 'Gubernur' as a province rather than a person's name."""
+    known = {" ".join(settings.region.province.split()).lower()}
+    for unit in units:
+        known |= unit.provinces
+        if "provinsi" not in fold(unit.text):
+            continue
+        for match in _PROVINCE.finditer(_masked(unit.text)):
+            name = _trimmed(match.group("name"))
+            if match.group("word").lower() == "provinsi" and name and len(name.split()) <= _LONGEST_NAME:
+                known.add(name.lower())
+    return frozenset(known)
+
+
+def _province_prefix(name: str, known: frozenset[str]) -> str | None:
+    words = name.split()
+    for count in range(len(words), 0, -1):
+        if " ".join(words[:count]).lower() in known:
+            return " ".join(words[:count])
+    return None
+
+
+_DIRECTIONS = frozenset("barat timur utara selatan tengah tenggara daya pegunungan".split())
+"""Words that make another province of a name that begins with the project's ('Papua Barat' beside 'Papua')."""
+
+
+def _owns_province(name: str, own_key: str) -> bool:
+    """Whether the run after 'Provinsi'/'Gubernur' is the project's province followed by other words ('Gubernur
+    Sulawesi Selatan Andi Sudirman'), not another province whose name begins with it ('Papua Barat')."""
+    words, own = name.lower().split(), own_key.split()
+    if words[:len(own)] != own:
+        return False
+    return len(words) == len(own) or words[len(own)] not in _DIRECTIONS
+
+
+def other_provinces(unit: _Unit, region: Region, own: str, catalogue: dict,
+                    known: frozenset[str]) -> Iterator[Finding]:
+    """'Provinsi <Nama>' and 'Gubernur <Nama>' naming a province other than the project's (L622). After
+    'Gubernur' a run that is no known province may be a person's name: told only in a regulation."""
+    folded = fold(unit.text)
+    if "provinsi" not in folded and "gubernur" not in folded:
+        return
+    masked = _masked(unit.text)
+    own_key = " ".join(own.split()).lower()
+    spans: list[tuple[int, int]] | None = None
+    for match in _PROVINCE.finditer(masked):
+        name = _trimmed(match.group("name"))
+        if name is None:
+            continue
+        written_word = match.group("word")
+        word = written_word.capitalize()
+        if word == "Provinsi":
+            if len(name.split()) > _LONGEST_NAME:
+                continue  # a title in Title Case
+            named = name
+        else:
+            named = _province_prefix(name, known)
+            if named is None:
+                if not unit.regulation or len(name.split()) > _LONGEST_NAME:
+                    continue
+                named = name
+        key = named.lower()
+        if key == own_key or key in unit.provinces or _owns_province(name, own_key):
+            continue
+        tail = re.match(r"\s*" + r"\s+".join(map(re.escape, named.split())), masked[match.start("gap"):])
+        end = match.start("gap") + tail.end() if tail else match.end("word")
+        if spans is None:
+            spans = [(q.start, q.end) for q in quoted_titles(masked, catalogue) if q.entry is not None]
+            spans += [m.span() for m in _QUOTED.finditer(masked)]
+        if any(start <= match.start() and end <= stop for start, stop in spans):
+            continue
+        phrase = " ".join(masked[match.start():end].split())
+        upper = written_word.isupper()
+        replacement = f"{word} {own}"
+        hit = Hit(match.start(), end, phrase, word, region.kind, Role.REGION, named, upper)
+        fix = f"tulis {replacement.upper() if upper else replacement}"
+        if not unit.regulation:
+            fix += (f"; bila memang provinsi itu yang dimaksud, isi provinsi di pihak_lain kunjungan"
+                    if unit.owner.startswith("kunjungan") else
+                    "; bila memang provinsi itu yang dimaksud, cantumkan sebagai provinsi pihak kunjungan")
+        yield Finding(hit, "L622", f"'{phrase}' menyebut provinsi lain, padahal proyek ini {region.full_name} di "
+                                   f"Provinsi {own}", fix)
+
+
 def _findings(context: LintContext) -> Iterator[tuple[Finding, Location, str]]:
     settings = context.settings
     if settings is None:
         return
     region = Region.of(settings)
     catalogue = context.data.catalogue
-    for record_id, regulation in sorted(context.data.regulations.items()):
-        for model, attribute, index, text in strings(regulation, frozenset({Citation})):
-            for finding in foreign_words(text, region, catalogue):
-                yield finding, _in_field(model, attribute, index, text, finding.hit), f"rancangan '{record_id}'"
-    partners, directories = _partners(context)
-    for record_id, visit in sorted(context.data.visits.items()):
-        declared = declared_regions([visit.other_party.region, visit.other_party.name])
-        for key in _visit_refs(visit):
-            declared |= directories.get(key, frozenset())
-        kinds = frozenset(kind for kind, _ in declared)
-        for model, attribute, index, text in strings(visit, frozenset({Party})):
-            for finding in foreign_words(text, region, catalogue, declared, kinds):
-                yield finding, _in_field(model, attribute, index, text, finding.hit), f"kunjungan '{record_id}'"
-    for path in context.pages():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # the site's build reports a page it cannot read
-        for finding in foreign_words(_without_comments(text), region, catalogue, partners):
-            yield finding, _in_page(path, text, finding.hit.start), "halaman"
+    units = list(_units(context))
+    others = _other_regions(units, region, context)
+    provinces = _known_provinces(units, settings)
+    common = _common_words(units, others)
+    for unit in units:
+        for finding in foreign_words(unit.text, region, catalogue, unit.declared, unit.kinds):
+            yield finding, unit.locate(finding.hit.start, finding.hit.end), unit.owner
+        for finding in bare_names(unit, region, catalogue, others, common):
+            yield finding, unit.locate(finding.hit.start, finding.hit.end), unit.owner
+        for finding in other_provinces(unit, region, settings.region.province, catalogue, provinces):
+            yield finding, unit.locate(finding.hit.start, finding.hit.end), unit.owner
 
 
 def _report(context: LintContext, code: str) -> Iterator[Diagnostic]:
@@ -423,8 +708,10 @@ _RATIONALE = (
     "Peraturan/Keputusan Bupati, Perbup, Pemerintah Kabupaten, Pemkab, dan Kabupaten/Kab. diikuti nama. Kata "
     "'kota' dan 'kabupaten' berhuruf kecil ('perkotaan', 'kota-kota di Indonesia', 'kabupaten/kota') adalah kata "
     "umum dan tidak diperiksa, begitu pula 'Bupati/Wali Kota', 'Gubernur, Bupati, dan Wali Kota', nama program "
-    "('Kota Layak Anak'), judul peraturan yang dikutip dari katalog, teks di antara tanda petik ganda (kata-kata "
-    "sumber, misalnya judul berita), dan nama daerah tanpa kata Kota/Kabupaten. "
+    "('Kota Layak Anak'), judul peraturan yang dikutip dari katalog, dan teks di antara tanda petik ganda "
+    "(kata-kata sumber, misalnya judul berita). Nama daerah lain yang ditulis tanpa kata Kota/Kabupaten "
+    "('di Parepare') diperiksa bila teks proyek menyebut daerah itu di tempat lain dengan katanya ('Kota "
+    "Parepare'). Provinsi lain ('Provinsi Sulawesi Barat', 'Gubernur Sulawesi Barat') juga diperiksa. "
     "Kunjungan boleh menyebut daerah yang dicantumkannya di pihak_lain dan daerah direktori lain yang inovasinya "
     "disebut; studi kasus dan halaman boleh menyebut daerah pihak kunjungan proyek dan daerah direktori_lain; "
     "kabupaten boleh menyebut 'Kota <ibu_kota>'."
@@ -453,7 +740,11 @@ def other_kind(context: LintContext) -> Iterator[Diagnostic]:
 @rule(
     "L621", "Nama daerah lain", WARNING,
     _RATIONALE + " Temuan ini: Kota, Kabupaten, Wali Kota, Bupati, atau Pemerintah Kota/Kabupaten yang diikuti "
-    "nama daerah lain yang sejenis (nama daerah tanpa kata itu tidak diperiksa, karena dapat berupa kata umum).",
+    "nama daerah lain yang sejenis, dan nama daerah lain yang berdiri sendiri ('di Parepare') bila teks proyek "
+    "di tempat lain menulisnya dengan kata Kota/Kabupaten/Wali Kota/Bupati (tanpa daftar daerah bawaan: nama "
+    "yang tidak pernah ditulis dengan katanya tidak dikenali). Nama itu hanya dicocokkan sebagai kata utuh "
+    "berhuruf kapital, bukan bagian nama daerah proyek sendiri; nama satu kata yang juga dipakai sebagai kata "
+    "umum berhuruf kecil tidak dipersoalkan di awal kalimat.",
     wrong=Example("regulasi", """
         menimbang:
           - bahwa untuk meningkatkan daya saing Kota Makassar, Daerah perlu melaksanakan Inovasi Daerah
@@ -468,3 +759,26 @@ def other_kind(context: LintContext) -> Iterator[Diagnostic]:
 )
 def other_region(context: LintContext) -> Iterator[Diagnostic]:
     yield from _report(context, "L621")
+
+
+@rule(
+    "L622", "Provinsi lain", WARNING,
+    _RATIONALE + " Temuan ini: 'Provinsi <Nama>' atau 'Gubernur <Nama>' yang menyebut provinsi selain "
+    "daerah.provinsi di rancang.yaml. Setelah kata Gubernur bisa saja tertulis nama orang: di luar rancangan "
+    "peraturan, nama sesudah Gubernur hanya diperiksa bila nama itu provinsi yang ditulis teks proyek dengan "
+    "kata Provinsi atau dicantumkan sebagai provinsi pihak kunjungan. Kunjungan boleh menyebut provinsi pihak "
+    "lainnya; studi kasus dan halaman boleh menyebut provinsi pihak kunjungan proyek.",
+    wrong=Example("regulasi", """
+        menimbang:
+          - bahwa Pemerintah Provinsi Sulawesi Barat mendorong Daerah untuk melaksanakan Inovasi Daerah
+          - bahwa Inovasi Daerah perlu diatur agar terarah
+    """),
+    right=Example("regulasi", """
+        menimbang:
+          - bahwa Pemerintah Provinsi Sulawesi Selatan mendorong Daerah untuk melaksanakan Inovasi Daerah
+          - bahwa Inovasi Daerah perlu diatur agar terarah
+    """),
+    beside_errors=True,
+)
+def other_province(context: LintContext) -> Iterator[Diagnostic]:
+    yield from _report(context, "L622")
