@@ -19,7 +19,8 @@ name that the examined texts (any of them, across files) write after 'Kota', 'Ka
 or 'Pemerintah Kota/Kabupaten' naming another region -- or that a visit declares as its party -- is reported
 where it stands alone (L621): as written (capitalised or all capitals), a whole word, not inside a phrase with
 its word, nor when it is the project's own name or part of it. A one-word name the texts also write in lower
-case is a common word at the start of a sentence and is not reported there.
+case is a common word at the start of a sentence or among other capitalised words ('Pameran Batu Akik') and is
+not reported there.
 
 Another province (L622): ``Provinsi <Nama>`` naming a province other than ``daerah.provinsi``, and ``Gubernur
 <Nama>``. After 'Gubernur' the run may be a person's name: outside regulations it is examined only when it is a
@@ -115,7 +116,8 @@ _PATTERN = re.compile(rf"(?<![\w/-])(?P<word>{_alternatives()})(?![\w/-])(?:(?P<
 
 _PREFILTER = ("kota", "kab", "bupati", "perwali", "perbup", "pemkot", "pemkab")
 
-_PROGRAMMES = frozenset("layak sehat cerdas tanpa pusaka hijau kreatif inklusif ramah tangguh".split())
+_PROGRAMMES = frozenset("layak sehat cerdas tanpa pusaka hijau kreatif inklusif ramah tangguh inovasi inovatif"
+                        .split())
 """First words after 'Kota'/'Kabupaten' that make a programme's name, not a region's ('Kota Layak Anak',
 'Kabupaten Sehat', 'Kota Tanpa Kumuh')."""
 
@@ -505,8 +507,8 @@ def _own_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _common_words(units: list[_Unit], others: dict[str, OtherRegion]) -> frozenset[str]:
-    """The one-word names that the texts also write in lower case, as a common word ('baru'): written with a
-    capital at the start of a sentence, they are that word, not the region."""
+    """The one-word names that the texts also write in lower case, as a common word ('batu'): written with a
+    capital at the start of a sentence or among other capitalised words, they are that word, not the region."""
     common = set()
     for key, other in others.items():
         if " " in key:
@@ -530,6 +532,16 @@ def _sentence_start(text: str, start: int) -> bool:
             return True
     stripped = before.rstrip()
     return bool(stripped) and stripped[-1] in ".!?:;\"(\u201c"
+
+
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether the word is one of a run of capitalised words ('Kompetisi Inovasi Pelayanan Publik'): a common
+    word capitalised as part of a name or a term, not a region's name standing alone."""
+    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 40), start) or _CAPITAL_AFTER.match(text, end))
 
 
 def _exempt_spans(masked: str, catalogue: dict, found: list[Hit]) -> list[tuple[int, int]]:
@@ -565,7 +577,8 @@ def bare_names(unit: _Unit, region: Region, catalogue: dict, others: dict[str, O
         other = others[key]
         if _inside(match.start(), match.end(), spans):
             continue
-        if key in common and not written.isupper() and _sentence_start(masked, match.start()):
+        if key in common and not written.isupper() and (_sentence_start(masked, match.start())
+                                                         or _in_title(masked, match.start(), match.end())):
             continue
         hit = Hit(match.start(), match.end(), written, other.name, other.kind, Role.REGION, other.name,
                   written.isupper())
@@ -744,7 +757,8 @@ def other_kind(context: LintContext) -> Iterator[Diagnostic]:
     "di tempat lain menulisnya dengan kata Kota/Kabupaten/Wali Kota/Bupati (tanpa daftar daerah bawaan: nama "
     "yang tidak pernah ditulis dengan katanya tidak dikenali). Nama itu hanya dicocokkan sebagai kata utuh "
     "berhuruf kapital, bukan bagian nama daerah proyek sendiri; nama satu kata yang juga dipakai sebagai kata "
-    "umum berhuruf kecil tidak dipersoalkan di awal kalimat.",
+    "umum berhuruf kecil tidak dipersoalkan di awal kalimat atau di antara kata berhuruf kapital lain "
+    "('Pameran Batu Akik').",
     wrong=Example("regulasi", """
         menimbang:
           - bahwa untuk meningkatkan daya saing Kota Makassar, Daerah perlu melaksanakan Inovasi Daerah
