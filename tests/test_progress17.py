@@ -178,7 +178,11 @@ def test_build_on_a_terminal_redraws_one_line_with_counts_and_time(tmp_path):
                for f in frames), frames
     assert any(re.fullmatch(r"Menulis halaman situs: \d+ dari \d+ halaman \(\d+%\), \d+:\d\d berlalu.*", f)
                for f in frames), frames
-    assert any(f.startswith("Memeriksa data, ") and f.endswith(" berlalu") for f in frames), frames
+    files = len(example_data_files(root))
+    assert any(re.fullmatch(rf"Memeriksa data: \d+ dari {files} berkas \(\d+%\), \d+:\d\d berlalu.*", f)
+               for f in frames), frames
+    assert any(re.fullmatch(r"Menulis dokumen: \d dari 3 dokumen \(\d+%\), \d+:\d\d berlalu.*", f)
+               for f in frames), frames
     # redrawn in place: carriage returns, no newline per update, no escape code; the log lines are not there
     assert "\r" in screen
     assert "\x1b" not in screen
@@ -204,6 +208,192 @@ def test_parallel_build_counts_every_page_written_by_the_workers(tmp_path):
     assert int(total.replace(".", "")) > 210
     assert f"Menulis halaman situs: selesai, {total} halaman dalam " in done.stderr
     assert f"Membaca halaman situs: selesai, {total} halaman dalam " in done.stderr
+
+
+# -- counts while checking and writing documents ---------------------------------------------------------------
+
+
+def example_data_files(root: Path) -> list[Path]:
+    """The data files of a copy of the example, found here independently of rancang's loader (skeletons, whose
+    names start with '_', are not data)."""
+    files = [root / "rancang.yaml", root / "kb" / "perangkat-daerah.yaml", root / "kb" / "dasar-hukum.yaml"]
+    for folder in (root / "kb" / "inovasi", root / "regulations", root / "visits"):
+        files.extend(path for path in folder.glob("*.yaml") if not path.name.startswith("_"))
+    return [path for path in files if path.is_file()]
+
+
+def test_build_in_a_log_counts_the_files_checked_and_the_documents_written(example_in_log):
+    root, done = example_in_log
+    files = len(example_data_files(root))
+    assert files > 5
+    assert f"Memeriksa data ({files} berkas) ..." in done.stderr.splitlines(), done.stderr
+    assert re.search(rf"^Memeriksa data: selesai, {files} berkas dalam \d+,\d detik\.$", done.stderr, re.M)
+    documents = sorted(path.name for path in (root / "_build" / "dokumen").glob("*.docx"))
+    assert len(documents) == 3, documents  # the regulation, the visit's brief and its report
+    assert "Menulis dokumen (3 dokumen) ..." in done.stderr.splitlines(), done.stderr
+    assert re.search(r"^Menulis dokumen: selesai, 3 dokumen dalam \d+,\d detik\.$", done.stderr, re.M)
+    assert "Membuat PDF" not in done.stderr  # --no-pdf
+
+
+def test_a_build_from_the_record_cache_counts_every_file_too(tmp_path):
+    """The second build takes unchanged records from _build/.cache/: they are counted like the ones read."""
+    root = copy_example(tmp_path / "proyek")
+    assert rancang_in_log(root, "build", "--no-pdf").returncode == 0
+    assert any((root / "_build" / ".cache" / "rekaman").glob("*.pickle"))
+    profile = root / "kb" / "inovasi" / "kantong-kreatif.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n# disunting\n", encoding="utf-8")
+    again = rancang_in_log(root, "build", "--no-pdf")
+    assert again.returncode == 0, again.stderr
+    files = len(example_data_files(root))
+    assert f"Memeriksa data ({files} berkas) ..." in again.stderr.splitlines(), again.stderr
+    assert re.search(rf"^Memeriksa data: selesai, {files} berkas dalam ", again.stderr, re.M), again.stderr
+
+
+class Recorded:
+    """A :class:`rancang.progress.Progress` that keeps what it was told."""
+
+    def __init__(self) -> None:
+        self.phases: list[tuple[str, int | None, str]] = []
+        self.done: dict[str, int] = {}
+
+    def phase(self, name: str, total: int | None = None, unit: str = "") -> None:
+        self.phases.append((name, total, unit))
+        self.done[name] = 0
+
+    def advance(self, count: int = 1) -> None:
+        self.done[self.phases[-1][0]] += count
+
+    def end(self) -> None:
+        pass
+
+
+def test_the_record_cache_is_read_inside_the_counted_phase(tmp_path, monkeypatch):
+    """`rancang build` opens the cache lazily: reading it (a second or more at 10,000 profiles) happens after
+    the phase has started with its total, and every file from the cache is a unit of it."""
+    from rancang.check import check_project
+    from rancang.record_cache import RecordCache
+
+    root = copy_example(tmp_path / "proyek")
+    monkeypatch.chdir(root)
+    first = RecordCache.open(root)
+    check_project(root, cache=first)
+    first.save()
+    cache = RecordCache.open(root, lazy=True)
+    assert cache.pending and not cache.entries
+    recorded = Recorded()
+    check_project(root, cache=cache, progress=recorded)
+    files = len(example_data_files(root))
+    assert recorded.phases == [("Memeriksa data", files, "berkas")]
+    assert recorded.done["Memeriksa data"] == files
+    assert cache.hits == len(list((root / "kb" / "inovasi").glob("*.yaml"))) + 2  # profiles, regulation, visit
+
+
+def test_documents_written_by_worker_processes_are_each_counted(tmp_path, monkeypatch):
+    """From 8 documents on they are rendered in forked workers; the count moves as each is written here."""
+    from rancang.check import check_project
+    from rancang.documents import Job, document_workers, make_documents
+
+    root = copy_example(tmp_path / "proyek")
+    monkeypatch.chdir(root)
+    checked = check_project(root)
+    jobs = [Job("regulation", "perwali-inovasi-daerah", tmp_path / "keluar" / f"salinan-{n}.docx") for n in range(9)]
+    jobs.append(Job("brief", "dprd-pangkep-2021", tmp_path / "keluar" / "bahan.docx"))
+    recorded = Recorded()
+    recorded.phase("Menulis dokumen", len(jobs), "dokumen")
+    written = make_documents(root, checked, jobs, recorded)
+    assert len(written) == len(jobs) and all(path.is_file() for path in written)
+    assert recorded.done["Menulis dokumen"] == len(jobs)
+    assert document_workers(len(jobs)) > 1 or os.cpu_count() == 1
+
+
+def fake_soffice(folder: Path, body: str) -> Path:
+    """A stand-in for LibreOffice (``RANCANG_SOFFICE``): a shell script that writes a PDF per DOCX given."""
+    script = folder / "soffice-palsu"
+    script.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+WRITE_PDFS = """while [ "$1" != "--outdir" ]; do shift; done
+out="$2"; shift 2
+for f in "$@"; do n=$(basename "$f" .docx); printf '%%PDF-1.4 %s' "$n" > "$out/$n.pdf"; done
+"""
+
+
+def test_build_with_pdf_counts_the_pdfs_in_their_own_phase(tmp_path):
+    root = copy_example(tmp_path / "proyek")
+    done = rancang_in_log(root, "build", RANCANG_SOFFICE=str(fake_soffice(tmp_path, WRITE_PDFS)))
+    assert done.returncode == 0, done.stderr
+    pdfs = list((root / "_build" / "dokumen").glob("*.pdf"))
+    assert len(pdfs) == 3
+    lines = done.stderr.splitlines()
+    assert lines.index("Menulis dokumen (3 dokumen) ...") < lines.index("Membuat PDF (3 PDF) ...") < \
+        lines.index("Menyiapkan situs ...")
+    assert re.search(r"^Membuat PDF: selesai, 3 PDF dalam \d+,\d detik\.$", done.stderr, re.M), done.stderr
+
+
+def test_the_pdfs_are_counted_while_libreoffice_still_runs(tmp_path, monkeypatch):
+    """LibreOffice converts every DOCX in one run: the count moves as its PDFs appear, not only at the end.
+    The stand-in writes the first PDF, then waits until the count of one has been reported (it gives up after
+    a minute, which would fail the test)."""
+    from rancang.render.pdf import convert_to_pdf
+
+    sources = []
+    for name in ("satu", "dua", "tiga"):
+        path = tmp_path / "sumber" / f"{name}.docx"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"PK")  # the stand-in does not read it
+        sources.append(path)
+    seen = tmp_path / "terhitung"
+    script = fake_soffice(tmp_path, f"""while [ "$1" != "--outdir" ]; do shift; done
+out="$2"; shift 2
+printf '%%PDF-1.4' > "$out/satu.pdf"
+n=0; while [ ! -f {seen} ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n+1)); done
+printf '%%PDF-1.4' > "$out/dua.pdf"; printf '%%PDF-1.4' > "$out/tiga.pdf"
+""")
+    reported: list[int] = []
+
+    def made(count: int) -> None:
+        reported.append(count)
+        seen.touch()
+
+    monkeypatch.setenv("RANCANG_SOFFICE", str(script))
+    pdfs = convert_to_pdf(sources, tmp_path / "keluar", made=made)
+    assert len(pdfs) == 3
+    assert reported[0] == 1  # reported while the stand-in was still waiting for it
+    assert reported == sorted(reported) and reported[-1] <= 3
+
+
+# -- rancang check ---------------------------------------------------------------------------------------------
+
+
+def test_check_on_a_terminal_counts_the_files_and_leaves_the_report_clean(tmp_path):
+    root = copy_example(tmp_path / "proyek")
+    code, screen = rancang_on_terminal(root, "check")
+    assert code == 0, screen
+    files = len(example_data_files(root))
+    frames = [frame.strip() for frame in re.split(r"[\r\n]", screen) if frame.strip()]
+    assert any(re.fullmatch(rf"Memeriksa data: \d+ dari {files} berkas \(\d+%\), \d+:\d\d berlalu.*", f)
+               for f in frames), frames
+    assert "\x1b" not in screen
+    # the live line is blanked before the report: what remains on the screen is the report `check` prints in a
+    # log, line for line (each screen line as shown: what follows its last carriage return)
+    in_log = rancang_in_log(root, "check")
+    assert in_log.stdout.splitlines()[-1].startswith("Ditemukan ")
+    shown = [line.rstrip("\r").rpartition("\r")[2].rstrip() for line in screen.split("\n")]
+    assert [line for line in shown if line] == in_log.stdout.splitlines(), screen
+
+
+def test_check_in_a_log_or_as_json_prints_only_its_report(tmp_path):
+    import json
+
+    root = copy_example(tmp_path / "proyek")
+    done = rancang_in_log(root, "check")
+    assert done.stderr == ""
+    assert "Memeriksa data" not in done.stdout and "\r" not in done.stdout
+    as_json = rancang_in_log(root, "check", "--format", "json")
+    assert as_json.stderr == ""
+    json.loads(as_json.stdout)
 
 
 # -- the importers ---------------------------------------------------------------------------------------------
@@ -293,7 +483,9 @@ def test_serve_shows_the_phases_of_every_build_and_each_ends_with_its_time(tmp_p
         wait_for(r"Situs diperbarui dalam \d+,\d detik\.")
         rebuild = seen[start:]
         assert any(re.fullmatch(r"Membaca halaman situs \(\d+ halaman\) \.\.\.", line) for line in rebuild), rebuild
-        assert "Memeriksa data ..." in rebuild
+        files = len(example_data_files(root))
+        assert f"Memeriksa data ({files} berkas) ..." in rebuild, rebuild
+        assert "Menulis dokumen (3 dokumen) ..." in rebuild, rebuild
     finally:
         process.terminate()
         process.wait(timeout=GUARD)

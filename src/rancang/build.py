@@ -53,9 +53,8 @@ def _build_project(root: Path, pdf: bool, strict: bool, progress: Progress) -> t
     # Reading the cache and checking create millions of objects and no garbage cycles: the cyclic collector
     # would walk the growing heap again and again (2.5 s instead of 0.3 s to open the cache at 10,000).
     gc.disable()
-    progress.phase("Memeriksa data")
-    cache = RecordCache.open(root)
-    checked = check_project(root, cache=cache, extra=[template_problems, bagan_problems])
+    cache = RecordCache.open(root, lazy=True)  # read inside the phase "Memeriksa data", counted in files
+    checked = check_project(root, cache=cache, extra=[template_problems, bagan_problems], progress=progress)
     data, report = checked.data, checked.report
     layout = Layout(root)
     home = layout.home_page
@@ -70,8 +69,7 @@ def _build_project(root: Path, pdf: bool, strict: bool, progress: Progress) -> t
     gc.freeze()
     gc.enable()  # Sphinx's doctrees are full of cycles (parent links): they must be collected
     state.forget()  # until this build has finished
-    progress.phase("Menulis dokumen")
-    outcome = build_documents(root, checked, pdf=pdf)
+    outcome = build_documents(root, checked, pdf=pdf, progress=progress)  # "Menulis dokumen", counted
     lines = list(outcome.messages)
     from rancang.site.builder import SiteError, build_site
 

@@ -15,6 +15,7 @@ from rancang.diagnostics import Diagnostic, Location, Report, Severity
 from rancang.layout import display_path, is_inside
 from rancang.loader import format_of, load_project
 from rancang.models import ProjectData
+from rancang.progress import NO_PROGRESS, Progress
 from rancang.drafting.engine import Drafted, build_all
 from rancang.lint.registry import reported_beside_errors
 from rancang.lint.runner import lint
@@ -47,14 +48,15 @@ ExtraCheck = Callable[[Path, ProjectData], Iterable[Diagnostic]]
 
 
 def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None,
-                  extra: Iterable[ExtraCheck] = ()) -> Checked:
+                  extra: Iterable[ExtraCheck] = (), progress: Progress = NO_PROGRESS) -> Checked:
     """Check the whole project; with ``paths``, report only problems in those files.
 
     The whole project is always loaded, so that references from the given files to the rest (an agency id,
     a catalogue entry) are resolved. ``cache`` (a :class:`rancang.record_cache.RecordCache`) supplies records
-    whose files did not change since the last build.
+    whose files did not change since the last build. ``progress`` gets the phase "Memeriksa data", counted in
+    files read (:func:`rancang.loader.load_project`), which this leaves running: the caller ends it.
     """
-    data, problems = load_project(root, cache)
+    data, problems = load_project(root, cache, progress)
     drafts = build_all(data)
     problems.extend(check_references(data, drafts))
     for check in extra:

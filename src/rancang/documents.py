@@ -27,6 +27,7 @@ from rancang.layout import Layout, display_path
 from rancang.loader import format_of
 from rancang.locations import locate
 from rancang.models import ProjectData
+from rancang.progress import NO_PROGRESS, Progress
 
 KINDS = {"brief": "bahan", "report": "laporan"}
 """Visit document kind -> file name suffix: ``<visit-id>-bahan.docx``, ``<visit-id>-laporan.docx``."""
@@ -248,12 +249,14 @@ def _one_document(root: Path, source: Path, format_name: str, wrong_format: str,
     return outcome
 
 
-def build_documents(root: Path, checked: Checked, pdf: bool = True) -> Outcome:
+def build_documents(root: Path, checked: Checked, pdf: bool = True, progress: Progress = NO_PROGRESS) -> Outcome:
     """Every regulation and every visit's brief (and report) of a checked project into the documents folder.
 
     Written one by one in a fixed order (regulations, then visits by id), each atomically; the first document
     that cannot be made stops the build with its problems, and the documents after it are not touched. Many
-    documents are rendered in worker processes (:func:`make_documents`).
+    documents are rendered in worker processes (:func:`make_documents`). ``progress`` gets the phase "Menulis
+    dokumen" counted in documents written, then "Membuat PDF" when LibreOffice converts them (in one run: its
+    count moves when the run is over).
     """
     data = checked.data
     folder = documents_folder(root, data)
@@ -263,15 +266,16 @@ def build_documents(root: Path, checked: Checked, pdf: bool = True) -> Outcome:
     # The DOCX of every PDF already there (made by `rancang build`), to tell a PDF that still shows its DOCX
     # from one of an older draft: `rancang serve` builds without PDF and must not delete the ones that are right.
     before = {job.target: _digest(job.target) for job in jobs if job.target.with_suffix(".pdf").is_file()}
-    written = make_documents(root, checked, jobs)
+    progress.phase("Menulis dokumen", total=len(jobs), unit="dokumen")
+    written = make_documents(root, checked, jobs, progress)
     outcome.messages.extend(f"Ditulis: {display_path(target)}" for target in written)
     outcome.written.extend(written)
     if pdf and written:
-        outcome.written.extend(_to_pdf(written, folder, outcome, required=False))
+        outcome.written.extend(_pdf_phase(written, folder, outcome, progress))
     else:
         changed = [path for path in written if path in before and before[path] != _digest(path)]
         if changed:  # made again from the new DOCX (LibreOffice is there: `build` made them); else removed below
-            outcome.written.extend(_to_pdf(changed, folder, outcome, required=False))
+            outcome.written.extend(_pdf_phase(changed, folder, outcome, progress))
         written = changed
     _remove_stale_pdfs(written, outcome)
     return outcome
@@ -302,12 +306,28 @@ def _remove_stale_pdfs(docx: list[Path], outcome: Outcome) -> None:
             outcome.messages.append(f"Dihapus: {display_path(pdf)} (PDF lama tidak lagi sesuai dengan DOCX)")
 
 
-def _to_pdf(docx: list[Path], folder: Path, outcome: Outcome, required: bool) -> list[Path]:
+def _pdf_phase(docx: list[Path], folder: Path, outcome: Outcome, progress: Progress) -> list[Path]:
+    """The PDFs of a build, as the phase "Membuat PDF", counted as LibreOffice writes them (in one run)."""
+    progress.phase("Membuat PDF", total=len(docx), unit="PDF")
+    counted = [0]
+
+    def made(count: int) -> None:
+        progress.advance(count - counted[0])
+        counted[0] = count
+
+    pdfs = _to_pdf(docx, folder, outcome, required=False, made=made)
+    if pdfs:
+        made(len(pdfs))
+    return pdfs
+
+
+def _to_pdf(docx: list[Path], folder: Path, outcome: Outcome, required: bool,
+            made: Callable[[int], None] | None = None) -> list[Path]:
     """Convert; a failure is a problem when the PDF was asked for, a remark otherwise."""
     from rancang.render.pdf import PdfError, convert_to_pdf
 
     try:
-        pdfs = convert_to_pdf(docx, folder)
+        pdfs = convert_to_pdf(docx, folder, made=made)
     except PdfError as exc:
         if required:
             outcome.problems.append(Diagnostic("P405", str(exc), Location(display_path(docx[0]))))
@@ -366,16 +386,18 @@ def render_job(root: Path, checked: Checked, job: Job) -> bytes:
     return visit_docx(root, checked.data, job.record_id, job.kind)
 
 
-def make_documents(root: Path, checked: Checked, jobs: list[Job]) -> list[Path]:
+def make_documents(root: Path, checked: Checked, jobs: list[Job], progress: Progress = NO_PROGRESS) -> list[Path]:
     """Render and write ``jobs`` in order; returns the paths written.
 
     The first job that cannot be made raises its RancangError; the jobs before it are written, the ones after it
-    are not touched, whether the documents are made here or in worker processes.
+    are not touched, whether the documents are made here or in worker processes. Each document written is a
+    unit of ``progress`` (counted here, in the process that writes them all).
     """
     workers = document_workers(len(jobs))
     if workers == 1:
         for job in jobs:
             atomic_write_bytes(job.target, render_job(root, checked, job))
+            progress.advance()
         return [job.target for job in jobs]
     # One document per template is made here first, so that the renderers' caches (template, styles,
     # compiled Jinja, table frames) are filled once and inherited by every worker.
@@ -409,6 +431,7 @@ def make_documents(root: Path, checked: Checked, jobs: list[Job]) -> list[Path]:
                 raise RancangError(value)  # type: ignore[arg-type]
             atomic_write_bytes(job.target, value)  # type: ignore[arg-type]
             written.append(job.target)
+            progress.advance()
     finally:
         _WORK = None
         executor.shutdown(wait=True, cancel_futures=True)

@@ -99,25 +99,38 @@ class RecordCache:
     misses: int = 0
     dirty: set[int] = field(default_factory=set)
 
+    pending: bool = False
+    """The shards are not read yet (:meth:`open` with ``lazy``): the first :meth:`get`, :meth:`put` or
+    :meth:`save` reads them."""
+
     @classmethod
-    def open(cls, root: Path) -> RecordCache:
-        cache = cls(root, version=code_version())
-        folder = Layout(root).record_cache
+    def open(cls, root: Path, lazy: bool = False) -> RecordCache:
+        """The cache of ``root``'s last build. ``lazy``: read its shards only when first asked for a record, so
+        that the caller can show progress before (``rancang build``: inside the phase "Memeriksa data")."""
+        cache = cls(root, version=code_version(), pending=True)
+        if not lazy:
+            cache._read()
+        return cache
+
+    def _read(self) -> None:
+        self.pending = False
+        folder = Layout(self.root).record_cache
         for number in range(SHARDS):
             try:
                 with open(folder / f"{number:02d}.pickle", "rb") as handle:
                     version, entries = pickle.load(handle)
-                if version == cache.version and isinstance(entries, dict):
-                    cache.entries.update(entries)
+                if version == self.version and isinstance(entries, dict):
+                    self.entries.update(entries)
                     continue
             except FileNotFoundError:
                 pass
             except Exception:  # noqa: BLE001 - a shard that cannot be read is simply not used
                 pass
-            cache.dirty.add(number)
-        return cache
+            self.dirty.add(number)
 
     def get(self, path: Path, shown: str) -> tuple[Any, list] | None:
+        if self.pending:
+            self._read()
         key = str(path.absolute())
         entry = self.entries.get(key)
         current = stamp(path)
@@ -130,6 +143,8 @@ class RecordCache:
         return model, list(problems)
 
     def put(self, path: Path, shown: str, model: Any, problems: list) -> None:
+        if self.pending:
+            self._read()
         current = stamp(path)
         _relocatable(model, path, shown)
         key = str(path.absolute())
@@ -141,6 +156,8 @@ class RecordCache:
 
     def save(self) -> None:
         """Write the shards that changed in this run (files that disappeared are dropped); silent on failure."""
+        if self.pending:
+            self._read()
         dirty = set(self.dirty)
         dirty.update(_shard(key) for key in set(self.entries) - set(self.fresh))
         if not dirty:

@@ -22,6 +22,7 @@ import tempfile
 import time
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 from rancang.render.processes import kill_group
 
@@ -92,8 +93,14 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def _run(soffice: str, sources: list[Path], work: Path, timeout: float) -> Path:
-    """Run one LibreOffice conversion of ``sources`` into ``work/pdf``; return that folder."""
+POLL_SECONDS = 0.25
+"""While LibreOffice runs, how often the PDFs it has written so far are counted (for ``made``)."""
+
+
+def _run(soffice: str, sources: list[Path], work: Path, timeout: float,
+         made: Callable[[int], None] | None = None) -> Path:
+    """Run one LibreOffice conversion of ``sources`` into ``work/pdf``; return that folder. ``made`` is told
+    how many PDFs LibreOffice has written so far, each time that number grows (a count to show, nothing more)."""
     profile = work / "profile"
     pdf_dir = work / "pdf"
     profile.mkdir()
@@ -125,7 +132,7 @@ def _run(soffice: str, sources: list[Path], work: Path, timeout: float) -> Path:
         except OSError as exc:
             raise PdfError(f"LibreOffice ({soffice}) tidak dapat dijalankan: {exc}. {_KEEP}") from exc
         try:
-            returncode = proc.wait(timeout=timeout)
+            returncode = _wait(proc, pdf_dir, timeout, made)
         except subprocess.TimeoutExpired:
             kill_group(proc)
             raise PdfError(
@@ -147,6 +154,27 @@ def _run(soffice: str, sources: list[Path], work: Path, timeout: float) -> Path:
     return pdf_dir
 
 
+def _wait(proc: subprocess.Popen, pdf_dir: Path, timeout: float, made: Callable[[int], None] | None) -> int:
+    """``proc.wait(timeout)``, counting the PDFs in ``pdf_dir`` meanwhile when ``made`` wants to know."""
+    if made is None:
+        return proc.wait(timeout=timeout)
+    deadline = time.monotonic() + timeout
+    seen = 0
+    while True:
+        try:
+            return proc.wait(timeout=max(0.0, min(POLL_SECONDS, deadline - time.monotonic())))
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                raise
+        try:
+            count = sum(1 for entry in os.scandir(pdf_dir) if entry.name.endswith(".pdf"))
+        except OSError:
+            continue
+        if count > seen:
+            seen = count
+            made(count)
+
+
 def _place(pdf: Path, target: Path) -> Path:
     """Copy ``pdf`` to a temporary file beside ``target``; return the temporary file."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
@@ -163,8 +191,11 @@ def _place(pdf: Path, target: Path) -> Path:
     return tmp
 
 
-def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 120) -> list[Path]:
+def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 120, *,
+                   made: Callable[[int], None] | None = None) -> list[Path]:
     """Convert DOCX files to PDF in one LibreOffice run; return the PDF paths (``out_dir/<stem>.pdf``).
+
+    ``made`` (optional) is told, while LibreOffice runs, how many of the PDFs it has written so far.
 
     Raises :class:`PdfError` (Indonesian message) when LibreOffice is missing, times out, fails or
     produces no PDF for some file; then no PDF of this batch is written to ``out_dir``.
@@ -177,7 +208,7 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 120) 
     out_dir.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="rancang-soffice-") as tmp:
-        pdf_dir = _run(soffice, sources, Path(tmp), timeout)
+        pdf_dir = _run(soffice, sources, Path(tmp), timeout, made)
         produced = [pdf_dir / f"{src.stem}.pdf" for src in sources]
         missing = [src.name for src, pdf in zip(sources, produced) if not pdf.is_file() or pdf.stat().st_size == 0]
         if missing:
