@@ -82,7 +82,7 @@ def test_init_writes_the_project_and_says_what_is_next(pangkep):
     assert written == sorted([
         ".gitignore", "README.md", "rancang.yaml",
         "kb/index.md", "kb/galeri.md", "kb/ringkasan.md", "kb/peraturan.md", "kb/kunjungan.md", "kb/data.md",
-        "kb/studi-kasus/index.md", "kb/studi-kasus/_contoh.md", "kb/dasar-hukum.yaml", "kb/_perangkat-daerah.yaml",
+        "kb/studi-kasus/index.md", "kb/studi-kasus/_contoh.md", "kb/dasar-hukum.yaml", "kb/perangkat-daerah.yaml",
         "kb/inovasi/_contoh.yaml", "regulations/_contoh.yaml", "visits/_contoh.yaml",
     ])
     assert "Proyek rancang Kabupaten Pangkajene dan Kepulauan (Sulawesi Selatan) ditulis di pangkep/:" in printed
@@ -102,8 +102,8 @@ def test_init_writes_the_project_and_says_what_is_next(pangkep):
 def test_new_project_checks_clean_and_builds_its_empty_site_without_a_warning(pangkep):
     root, printed = pangkep
     code, out, err = run(["check"], root)
-    assert (code, out.splitlines()) == (0, ["Diperiksa: 1 pengaturan proyek, 1 katalog dasar hukum.",
-                                            "Tidak ada masalah."]), err
+    assert (code, out.splitlines()) == (0, ["Diperiksa: 1 pengaturan proyek, 1 daftar perangkat daerah, 1 katalog "
+                                            "dasar hukum.", "Tidak ada masalah."]), err
     assert "Situs: _build/html/index.html (0 profil inovasi, 0 rancangan peraturan, 0 kunjungan kerja)." in printed
     assert not re.search(r"peringatan|galat|warning", printed, re.IGNORECASE), printed
 
@@ -152,7 +152,8 @@ def test_a_skeleton_copied_under_an_id_is_data(tmp_path):
     shutil.copy(root / "regulations/_contoh.yaml", root / "regulations/perbup-inovasi.yaml")
     code, out, _ = run(["check"], root)
     assert code == 1
-    assert "Diperiksa: 1 pengaturan proyek, 1 katalog dasar hukum, 1 profil inovasi, 1 rancangan peraturan." in out
+    assert ("Diperiksa: 1 pengaturan proyek, 1 daftar perangkat daerah, 1 katalog dasar hukum, 1 profil inovasi, "
+            "1 rancangan peraturan.") in out
     assert "regulations/perbup-inovasi.yaml:" in out and "S201: 'tentang' belum diisi" in out
     assert [line for line in out.splitlines() if line.startswith("kb/inovasi/desa-cerdas.yaml")
             and ": peringatan: " not in line] == []  # only advice on what the profile could still say
@@ -170,8 +171,10 @@ def test_skeletons_speak_of_the_kabupaten(pangkep):
     assert "#   - uraian: Keputusan Bupati tentang Penetapan Inovasi Daerah" in innovation
     for text in (regulation, innovation, (root / "visits/_contoh.yaml").read_text(encoding="utf-8")):
         assert not re.search(r"Wali ?[Kk]ota|Kota Contoh|73\.72", text)
-    agencies = (root / "kb/_perangkat-daerah.yaml").read_text(encoding="utf-8")
-    assert "## KERANGKA CONTOH daftar perangkat daerah Kabupaten Pangkajene dan Kepulauan." in agencies
+    agencies = (root / "kb/perangkat-daerah.yaml").read_text(encoding="utf-8")
+    assert "## Kabupaten Pangkajene dan Kepulauan.\n" in agencies
+    assert "#     - Bappeda Kabupaten Pangkajene dan Kepulauan\n" in agencies
+    assert yaml.safe_load(agencies) is None  # only comments: the list is still empty
 
 
 def test_rancang_new_in_a_kabupaten_uses_its_words(tmp_path):
@@ -274,7 +277,9 @@ def test_init_refuses_a_folder_that_is_not_empty_and_changes_nothing(tmp_path):
     code, out, err = run(["init", "ada", *PANGKEP], tmp_path)
     assert (code, out) == (1, "")
     assert err.splitlines() == ["ada: P447: folder ini tidak kosong (berisi catatan.txt); rancang init hanya menulis "
-                                "ke folder baru atau kosong agar tidak ada berkas yang tertimpa: pilih folder baru"]
+                                "ke folder baru atau kosong agar tidak ada berkas yang tertimpa: pilih folder baru "
+                                "(folder yang hanya berisi .git dari git init, atau .gitattributes, .editorconfig, "
+                                ".vscode, diterima)"]
     assert [p.name for p in (tmp_path / "ada").iterdir()] == ["catatan.txt"]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from rancang.diagnostics import Diagnostic, Location, Report, Severity
-from rancang.layout import display_path, is_inside
+from rancang.layout import DATA_FOLDERS, SKELETON_PREFIX, display_path, is_inside, is_skeleton
 from rancang.loader import format_of, load_project
 from rancang.models import ProjectData
 from rancang.progress import NO_PROGRESS, Progress
@@ -74,6 +74,9 @@ def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None
                 wanted.update(p for p in data.files if is_inside(Path(p), path))
                 continue
             shown = display_path(path)
+            if is_skeleton(path.name) and path.is_file() and any(is_inside(path, root / f) for f in DATA_FOLDERS):
+                report.add(_skeleton_named(root, path, shown))
+                continue
             if format_of(root, path) is None:
                 report.add(
                     Diagnostic("P404", "berkas ini tidak berada di folder data rancang; formatnya tidak dikenali",
@@ -90,3 +93,22 @@ def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None
     for fmt in files.values():
         report.count(_COUNT_WORDS.get(fmt, fmt))
     return Checked(data, report, drafts)
+
+
+def _skeleton_named(root: Path, path: Path, shown: str) -> Diagnostic:
+    """A skeleton (``regulations/_contoh.yaml``) named on the command line: not checked, and how it becomes data."""
+    data_name = path.name.lstrip(SKELETON_PREFIX)
+    fmt = format_of(root, path.with_name(data_name)) if data_name else None
+    if fmt is not None and fmt.per_file_id:
+        how = (f"salin berkas ini dengan nama tanpa \"{SKELETON_PREFIX}\" (nama berkas menjadi id-nya, misalnya "
+               f"{display_path(path.with_name(data_name))}) lalu isi, atau jalankan rancang new {fmt.name} ID")
+    elif data_name and path.with_name(data_name).exists():
+        how = f"salin yang diperlukan ke {display_path(path.with_name(data_name))}: berkas itulah yang dibaca"
+    elif data_name:
+        how = (f"ganti namanya, atau salin, tanpa \"{SKELETON_PREFIX}\" (misalnya "
+               f"{display_path(path.with_name(data_name))}) lalu isi")
+    else:
+        how = f"beri nama tanpa \"{SKELETON_PREFIX}\" di depannya"
+    return Diagnostic("P404", f"berkas ini kerangka contoh (namanya diawali \"{SKELETON_PREFIX}\"), bukan data: rancang "
+                              f"check tidak memeriksanya dan situs tidak menerbitkannya; untuk menjadikannya data, {how}",
+                      Location(shown), Severity.WARNING)

@@ -77,7 +77,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "Y110": CodeInfo(
         "Berkas kosong",
-        "Berkas tidak berisi data apa pun.",
+        "Berkas tidak berisi data apa pun. Berkas daftar (kb/perangkat-daerah.yaml, kb/dasar-hukum.yaml) yang hanya "
+        "berisi komentar, atau hanya [], bukan galat: dibaca sebagai daftar kosong.",
     ),
     "Y111": CodeInfo(
         "Lebih dari satu dokumen",
@@ -208,7 +209,9 @@ CODES: dict[str, CodeInfo] = {
     "P404": CodeInfo(
         "Berkas tidak dikenali",
         "Berkas YAML berada di luar tempat berkas data (misalnya di subfolder kb/inovasi/ atau di folder "
-        "visit/ yang salah eja) atau berakhiran .yml, sehingga tidak diperiksa dan tidak dibangun.",
+        "visit/ yang salah eja) atau berakhiran .yml, sehingga tidak diperiksa dan tidak dibangun. Kerangka contoh "
+        "(nama berkas diawali _, misalnya regulations/_contoh.yaml) yang disebut langsung pada rancang check juga "
+        "dilaporkan dengan kode ini: kerangka tidak diperiksa sampai disalin dengan nama tanpa _.",
     ),
     "P406": CodeInfo(
         "Templat Word tidak lengkap",
@@ -393,7 +396,9 @@ CODES: dict[str, CodeInfo] = {
         "Folder proyek baru tidak kosong",
         "rancang init menulis proyek baru hanya ke folder yang belum ada atau yang masih kosong, agar tidak ada "
         "berkas yang tertimpa. Folder yang disebut sudah berisi berkas (atau sudah berisi rancang.yaml, jadi sudah "
-        "menjadi proyek rancang), atau nama itu dipakai sebuah berkas. Pilih folder baru; tidak ada yang ditulis.",
+        "menjadi proyek rancang), atau nama itu dipakai sebuah berkas. Pilih folder baru; tidak ada yang ditulis. "
+        "Folder yang hanya berisi .git (sesudah git init) atau entri tersembunyi penyunting dan sistem versi "
+        "(.gitattributes, .editorconfig, .vscode) dianggap kosong.",
     ),
     "P448": CodeInfo(
         "Daerah proyek baru tidak lengkap atau tidak sah",

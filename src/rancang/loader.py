@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+import typing
 from xml.parsers import expat
 from pathlib import Path
 from typing import Any
@@ -59,11 +60,17 @@ def _candidates(root: Path) -> list[tuple[Path, Format]]:
     return found
 
 
+def is_list_format(fmt: Format) -> bool:
+    """A file that is one list (agencies, catalogue): holding only comments, it lists nothing yet (not Y110)."""
+    root = getattr(fmt.model, "model_fields", {}).get("root")
+    return root is not None and typing.get_origin(root.annotation) is list
+
+
 def load_file(path: Path, fmt: Format, keep_nodes: bool = True) -> tuple[Any, list[Diagnostic]]:
     """Read and validate one file of a known format. With ``keep_nodes=False`` the record does not hold its
     YAML nodes: they are read again from the file the first time a location is asked for."""
     shown = display_path(path)
-    source, problems = load(path, shown)
+    source, problems = load(path, shown, empty_list=is_list_format(fmt))
     if source is None:
         return None, problems
     lazy = None

@@ -7,8 +7,9 @@
     .gitignore              _build/
     kb/*.md                 the site's pages, their region words as MyST substitutions ({{ judul }}, ...)
     kb/dasar-hukum.yaml     national regulations on regional innovation, copied from rancang's example catalogue
-    kb/_perangkat-daerah.yaml, kb/inovasi/_contoh.yaml, kb/studi-kasus/_contoh.md,
-    regulations/_contoh.yaml, visits/_contoh.yaml
+    kb/perangkat-daerah.yaml
+                            the agencies, still none: only comments (an empty list) with an example entry
+    kb/inovasi/_contoh.yaml, kb/studi-kasus/_contoh.md, regulations/_contoh.yaml, visits/_contoh.yaml
                             commented skeletons (:data:`rancang.layout.SKELETON_PREFIX`): neither checked nor
                             published
 
@@ -207,14 +208,18 @@ def project_files(region: NewRegion) -> dict[str, str]:
     files[f"{CASE_STUDIES}/index.md"] = _bundled("kb/studi-kasus/index.md")
     files[f"{CASE_STUDIES}/{SKELETON}.md"] = _bundled(f"kb/studi-kasus/{SKELETON}.md")
     files[CATALOGUE_FILE] = _bundled("kb/dasar-hukum.yaml")
-    agencies = Path(AGENCIES_FILE)
-    files[f"{KB}/{SKELETON_PREFIX}{agencies.name}"] = fill(_bundled(f"kb/{SKELETON_PREFIX}{agencies.name}"), words)
+    files[AGENCIES_FILE] = fill(_bundled(f"kb/{Path(AGENCIES_FILE).name}"), words)  # only comments: an empty list
     for kind, folder in RECORD_SKELETONS.items():
         target = Path("/proyek") / folder / f"{SKELETON}.yaml"  # only its place relative to the root counts
         text = render_skeleton(kind, "<id>", target, Path("/proyek"), name="Nama Inovasi", settings=settings)
         first, _, rest = text.partition("\n")
         files[f"{folder}/{SKELETON}.yaml"] = f"{first}\n{_skeleton_header(kind)}{rest}"
     return files
+
+
+TOLERATED = (".git", ".gitattributes", ".editorconfig", ".vscode", ".idea", ".hg", ".svn", ".DS_Store")
+"""Hidden entries of version control and editors that a folder may hold and still be "empty" for ``rancang
+init`` (a user who ran ``git init`` first): none of them is a name the project writes, so nothing is overwritten."""
 
 
 def _folder_problems(folder: Path) -> list[Diagnostic]:
@@ -224,7 +229,7 @@ def _folder_problems(folder: Path) -> list[Diagnostic]:
     if not folder.is_dir():
         return [Diagnostic("P447", "sudah ada berkas dengan nama ini; rancang init menulis proyek ke folder baru "
                                    "atau folder kosong", shown)]
-    entries = sorted(entry.name for entry in folder.iterdir())
+    entries = sorted(entry.name for entry in folder.iterdir() if entry.name not in TOLERATED)
     if not entries:
         return []
     if PROJECT_FILE in entries:
@@ -233,8 +238,9 @@ def _folder_problems(folder: Path) -> list[Diagnostic]:
                            shown)]
     listed = ", ".join(entries[:5]) + (f", dan {len(entries) - 5} lainnya" if len(entries) > 5 else "")
     return [Diagnostic("P447", f"folder ini tidak kosong (berisi {listed}); rancang init hanya menulis ke folder "
-                               "baru atau kosong agar tidak ada berkas yang tertimpa: pilih folder baru",
-                       shown)]
+                               "baru atau kosong agar tidak ada berkas yang tertimpa: pilih folder baru (folder "
+                               "yang hanya berisi .git dari git init, atau .gitattributes, .editorconfig, .vscode, "
+                               "diterima)", shown)]
 
 
 def init_project(folder: Path, region: NewRegion | None, problems: list[Diagnostic] | None = None) -> dict[str, str]:
@@ -309,6 +315,7 @@ def summary(folder: Path, region: NewRegion, files: dict[str, str]) -> list[str]
         f"  {PROJECT_FILE}, README.md, .gitignore;",
         f"  halaman situs {KB}/*.md dan {CASE_STUDIES}/index.md (judul dan teksnya dari {PROJECT_FILE});",
         f"  {CATALOGUE_FILE}: {catalogue} peraturan nasional tentang pemerintahan dan inovasi daerah;",
+        f"  {AGENCIES_FILE}: daftar perangkat daerah, masih kosong (contoh isiannya sebagai komentar);",
         f"  kerangka contoh (tidak diperiksa, tidak diterbitkan): {', '.join(skeletons)}.",
     ]
     if region.kind is RegionKind.REGENCY and region.capital is None:

@@ -411,25 +411,30 @@ class _Converter:
         return result
 
 
-def load(path: Path, display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
+def load(path: Path, display: str | None = None, empty_list: bool = False) -> tuple[Source | None, list[Diagnostic]]:
     """Read one YAML data file.
 
     Returns the source (None when nothing could be read) and the problems found.
     A source may come with problems that still let its structure be validated
     (a duplicate key, an impossible date), so that one run reports them all.
+    With ``empty_list`` (a file that is a list, such as the agencies), a file without data -- only comments,
+    or nothing -- is an empty list instead of Y110.
     """
     display = display if display is not None else str(path)
     text, problems = read_text(path, display)
     if text is None:
         return None, problems
-    return load_text(text, display)
+    return load_text(text, display, empty_list)
 
 
-def load_text(text: str, display: str) -> tuple[Source | None, list[Diagnostic]]:
+def load_text(text: str, display: str, empty_list: bool = False) -> tuple[Source | None, list[Diagnostic]]:
     node, problems = compose(text, display)
     if problems:
         return None, problems
     if node is None or (isinstance(node, ScalarNode) and node.tag == TAG_PREFIX + "null"):
+        if empty_list:  # a list file that holds only comments: nothing listed yet
+            start = yaml.error.Mark(display, 0, 0, 0, None, None)
+            return Source(display, [], SequenceNode(TAG_PREFIX + "seq", [], start, start), [], text), []
         return None, [Diagnostic("Y110", "berkas tidak berisi data", Location(display, 1, 1))]
     converter = _Converter(display)
     data = converter.convert(node)

@@ -205,16 +205,25 @@ def agencies_text(text: str, shown: str, new: list[dict], aliases: list[tuple[st
     appended -- no other line changes (P439 where an entry is written in flow style)."""
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    from rancang.yamlsource import compose
+    from rancang.yamlsource import TAG_PREFIX, compose
 
+    node, problems = compose(text, shown)
+    if problems:
+        raise RancangError(problems)
+    if (isinstance(node, SequenceNode) and node.flow_style and not node.value) or \
+            (isinstance(node, ScalarNode) and node.tag == TAG_PREFIX + "null"):
+        text, node = _without_node(text, node), None  # "[]" (nothing listed yet): the entries follow in block style
+    elif node is not None and (not isinstance(node, SequenceNode) or node.flow_style):
+        raise RancangError([Diagnostic("P439", "daftar perangkat daerah harus ditulis dalam gaya blok (- id: ...); "
+                                               "perangkat daerah baru tidak dapat ditambahkan",
+                                       Location(shown, node.start_mark.line + 1, node.start_mark.column + 1))])
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     if aliases:
-        node, problems = compose(text, shown)
-        if problems or not isinstance(node, SequenceNode) or node.flow_style:
-            raise RancangError(problems or [Diagnostic("P439", "daftar perangkat daerah harus ditulis dalam gaya "
-                                                               "blok (- id: ...)", Location(shown, 1, 1))])
+        if not isinstance(node, SequenceNode):  # aliases are added only to entries that are there
+            raise RancangError([Diagnostic("P439", "daftar perangkat daerah harus ditulis dalam gaya blok "
+                                                   "(- id: ...)", Location(shown, 1, 1))])
         entries: dict[str, MappingNode] = {}
         for item in node.value:
             if isinstance(item, MappingNode):
@@ -255,6 +264,20 @@ def agencies_text(text: str, shown: str, new: list[dict], aliases: list[tuple[st
             out += "\n"
         out += "\n".join(agency_entry(entry, source) for entry in new)
     return out
+
+
+def _without_node(text: str, node) -> str:
+    """``text`` without the characters of ``node`` (``[]``, ``null``), and without its line if nothing but
+    blanks is left on it; every other line (comments included) as it was."""
+    lines = text.splitlines(keepends=True)
+    start, end = node.start_mark, node.end_mark
+    if start.line >= len(lines) or start.line != end.line:
+        return text if start.line >= len(lines) else "".join(lines[:start.line] + lines[end.line + 1:])
+    line = lines[start.line]
+    before = line[:start.column]
+    rest = before + (line[end.column:] if before.strip() else line[end.column:].lstrip(" \t"))
+    lines[start.line] = "" if not rest.strip() else rest
+    return "".join(lines)
 
 
 def _end_line(node) -> int:
