@@ -112,9 +112,17 @@ def record(args: list[str], code: int, stdout: str, stderr: str, cwd: Path) -> d
     return {
         "perintah": " ".join(["rancang", *args]),
         "kode_keluar": code,
-        "stdout": _unfold_paths(stdout, cwd).splitlines(),
-        "stderr": _unfold_paths(stderr, cwd).splitlines(),
+        "stdout": _mask_durations(_unfold_paths(stdout, cwd)).splitlines(),
+        "stderr": _mask_durations(_unfold_paths(stderr, cwd)).splitlines(),
     }
+
+
+_DURATION = re.compile(r"\b\d+ jam \d+ menit\b|\b\d+ menit(?: \d+ detik)?\b|\b\d+(?:,\d+)? detik\b")
+
+
+def _mask_durations(text: str) -> str:
+    """Times taken (the phase and closing lines of long work) differ on every run: ``<waktu>``."""
+    return _DURATION.sub("<waktu>", text)
 
 
 # -- DOCX --------------------------------------------------------------------------------------
