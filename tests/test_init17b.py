@@ -9,31 +9,17 @@ on the command line (``rancang check regulations/_contoh.yaml``) is said to be a
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from rancang.cli import main
 from support import REPO
+from test_init17 import PANGKEP, run
 
-PANGKEP = ["--kabupaten", "Pangkajene dan Kepulauan", "--provinsi", "Sulawesi Selatan", "--ibu-kota", "Pangkajene"]
 TABLE = REPO / "tests" / "fixtures" / "impor_inovasi" / "iid-utf8.csv"
 CHECKED_EMPTY = "Diperiksa: 1 pengaturan proyek, 1 daftar perangkat daerah, 1 katalog dasar hukum."
-
-
-def run(argv: list[str], cwd: Path) -> tuple[int, str, str]:
-    """``rancang ARGV`` in this process inside ``cwd``: exit code, standard output, standard error."""
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(cwd)
-        patch.delenv("RANCANG_DEBUG", raising=False)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(argv)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
