@@ -412,15 +412,32 @@ def test_entries_text_is_yaml_of_the_same_mappings():
 
 def test_append_refuses_a_file_it_cannot_extend_and_writes_nothing(tmp_path):
     target = tmp_path / "dasar-hukum.yaml"
-    target.write_text("[]\n")
+    target.write_text("[{id: uu-9-2015, jenis: UU, nomor: 9, tahun: 2015}]\n")
     entry = new_entry(parse_citation("Undang-Undang Nomor 1 Tahun 2030 tentang Contoh"), [], "a.txt")
     with pytest.raises(ValueError):
         append_entries(target, [entry], "a.txt")
-    assert target.read_text() == "[]\n"
+    assert target.read_text() == "[{id: uu-9-2015, jenis: UU, nomor: 9, tahun: 2015}]\n"
     assert list(tmp_path.iterdir()) == [target]
     fresh = tmp_path / "baru.yaml"
     append_entries(fresh, [entry], "a.txt")
     assert yaml.safe_load(fresh.read_text()) == [entry]
+
+
+@pytest.mark.parametrize("written", ["[]\n", "## katalog baru\n[]  # belum ada\n", "null\n", "## hanya komentar\n"])
+def test_append_into_a_catalogue_with_nothing_listed_yet(tmp_path, written):
+    """A catalogue written ``[]`` or ``null`` (nothing listed yet) takes the entries in block style; its comments
+    stay. Before, ``[]`` refused every import with --katalog."""
+    target = tmp_path / "dasar-hukum.yaml"
+    target.write_text(written)
+    entry = new_entry(parse_citation("Undang-Undang Nomor 1 Tahun 2030 tentang Contoh"), [], "a.txt")
+    append_entries(target, [entry], "a.txt")
+    text = target.read_text()
+    assert yaml.safe_load(text) == [entry]
+    assert "[]" not in text and "null" not in text
+    for line in written.splitlines():
+        if line.startswith("##"):
+            assert line in text.splitlines()
+    assert ("# belum ada" in text) == ("# belum ada" in written)
 
 
 # ----------------------------------------------------------------------------------------------------------

@@ -443,6 +443,27 @@ def load_text(text: str, display: str, empty_list: bool = False) -> tuple[Source
     return Source(display, data, node, converter.problems, text), list(converter.problems)
 
 
+def is_empty_list(node: Node | None) -> bool:
+    """``[]`` or ``null``: a list file in which nothing is listed yet."""
+    return (isinstance(node, SequenceNode) and bool(node.flow_style) and not node.value) or \
+        (isinstance(node, ScalarNode) and node.tag == TAG_PREFIX + "null")
+
+
+def without_node(text: str, node: Node) -> str:
+    """``text`` without the characters of ``node`` (``[]``, ``null``), and without its line if nothing but
+    blanks is left on it; every other line (comments included) as it was. For appending block entries to a
+    list file written ``[]``."""
+    lines = text.splitlines(keepends=True)
+    start, end = node.start_mark, node.end_mark
+    if start.line >= len(lines) or start.line != end.line:
+        return text if start.line >= len(lines) else "".join(lines[:start.line] + lines[end.line + 1:])
+    line = lines[start.line]
+    before = line[:start.column]
+    rest = before + (line[end.column:] if before.strip() else line[end.column:].lstrip(" \t"))
+    lines[start.line] = "" if not rest.strip() else rest
+    return "".join(lines)
+
+
 def child(node: Node | None, key: str | int) -> Node | None:
     """The node under a mapping key or a sequence index, if there is one."""
     if isinstance(node, MappingNode) and isinstance(key, str):

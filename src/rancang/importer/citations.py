@@ -883,6 +883,13 @@ def append_entries(catalogue_path: Path, entries: list[dict[str, Any]], source: 
     catalogue_path = Path(catalogue_path)
     old = catalogue_path.read_bytes() if catalogue_path.exists() else b""
     old_text = old.decode("utf-8-sig")
+    if old_text.strip():
+        from rancang.yamlsource import compose, is_empty_list, without_node
+
+        node, _ = compose(old_text, str(catalogue_path))
+        if is_empty_list(node):  # "[]" or "null": nothing listed yet, the entries follow in block style
+            old_text = without_node(old_text, node)
+            old = old[:3] * old.startswith(b"\xef\xbb\xbf") + old_text.encode("utf-8")
     heading = f"## Diimpor oleh rancang impor peraturan dari {source}" if source else \
         "## Diimpor oleh rancang impor peraturan"
     if not old_text or old_text.endswith("\n\n"):

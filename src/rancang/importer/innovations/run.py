@@ -205,14 +205,13 @@ def agencies_text(text: str, shown: str, new: list[dict], aliases: list[tuple[st
     appended -- no other line changes (P439 where an entry is written in flow style)."""
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    from rancang.yamlsource import TAG_PREFIX, compose
+    from rancang.yamlsource import compose, is_empty_list, without_node
 
     node, problems = compose(text, shown)
     if problems:
         raise RancangError(problems)
-    if (isinstance(node, SequenceNode) and node.flow_style and not node.value) or \
-            (isinstance(node, ScalarNode) and node.tag == TAG_PREFIX + "null"):
-        text, node = _without_node(text, node), None  # "[]" (nothing listed yet): the entries follow in block style
+    if is_empty_list(node):
+        text, node = without_node(text, node), None  # "[]" (nothing listed yet): the entries follow in block style
     elif node is not None and (not isinstance(node, SequenceNode) or node.flow_style):
         raise RancangError([Diagnostic("P439", "daftar perangkat daerah harus ditulis dalam gaya blok (- id: ...); "
                                                "perangkat daerah baru tidak dapat ditambahkan",
@@ -264,20 +263,6 @@ def agencies_text(text: str, shown: str, new: list[dict], aliases: list[tuple[st
             out += "\n"
         out += "\n".join(agency_entry(entry, source) for entry in new)
     return out
-
-
-def _without_node(text: str, node) -> str:
-    """``text`` without the characters of ``node`` (``[]``, ``null``), and without its line if nothing but
-    blanks is left on it; every other line (comments included) as it was."""
-    lines = text.splitlines(keepends=True)
-    start, end = node.start_mark, node.end_mark
-    if start.line >= len(lines) or start.line != end.line:
-        return text if start.line >= len(lines) else "".join(lines[:start.line] + lines[end.line + 1:])
-    line = lines[start.line]
-    before = line[:start.column]
-    rest = before + (line[end.column:] if before.strip() else line[end.column:].lstrip(" \t"))
-    lines[start.line] = "" if not rest.strip() else rest
-    return "".join(lines)
 
 
 def _end_line(node) -> int:
