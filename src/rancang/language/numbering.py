@@ -11,6 +11,7 @@ legal ordinals (``Kesatu``, not ``Pertama``) and the letter sequence are ours.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 
 from babel.dates import format_date
@@ -87,3 +88,164 @@ def weekday_date(value: dt.date) -> str:
 def month_year(year: int, month: int) -> str:
     """``Juni 2021``."""
     return format_date(dt.date(year, month, 1), "MMMM y", locale="id")
+
+
+# --- Inserted labels (amendments) -------------------------------------------------------------------------------
+
+#: The levels an amendment can insert at, outermost first.
+INSERT_LEVELS = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka")
+
+_UPPER = string.ascii_uppercase
+_LOWER = string.ascii_lowercase
+
+
+def _suffix(k: int, alphabet: str) -> str:
+    """``1`` -> ``A``, ``26`` -> ``Z``, ``27`` -> ``AA``: the k-th letter suffix (doubled after the last)."""
+    if k <= 0:
+        raise ValueError(f"urutan sisipan harus 1 atau lebih, bukan {k}")
+    repeat, index = divmod(k - 1, 26)
+    return alphabet[index] * (repeat + 1)
+
+
+def _suffix_index(suffix: str, alphabet: str) -> int:
+    """Inverse of :func:`_suffix` (0 for no suffix)."""
+    if not suffix:
+        return 0
+    if suffix != suffix[0] * len(suffix) or suffix[0] not in alphabet:
+        raise ValueError(f"akhiran sisipan {suffix!r} tidak dikenal")
+    return (len(suffix) - 1) * 26 + alphabet.index(suffix[0]) + 1
+
+
+_ROMAN = re.compile(r"(?P<root>[IVXLCDM]+)(?P<suffix>[A-Z]*)")
+_ARABIC_UPPER = re.compile(r"(?P<root>[0-9]+)(?P<suffix>[A-Z]*)")
+_ARABIC_LOWER = re.compile(r"(?P<root>[0-9]+)(?P<suffix>[a-z]*)")
+_LETTER_DIGIT = re.compile(r"(?P<root>[a-z]+)(?P<suffix>[0-9]*)")
+_ORDINAL = re.compile(r"(?P<root>Ke[A-Za-z ]+?)(?: (?P<suffix>[A-Z]+))?")
+
+
+def _split(level: str, label: str) -> tuple[str, str]:
+    """A bare label (``12A``, ``IVA``, ``1a``, ``c1``, ``Kedua A``) as (enacted root, inserted suffix)."""
+    if level not in INSERT_LEVELS:
+        raise ValueError(f"tingkat {level!r} tidak dikenal; pilih salah satu dari {', '.join(INSERT_LEVELS)}")
+    pattern = {"bab": _ROMAN, "bagian": _ORDINAL, "paragraf": _ARABIC_UPPER, "pasal": _ARABIC_UPPER,
+               "ayat": _ARABIC_LOWER, "huruf": _LETTER_DIGIT, "angka": _ARABIC_LOWER}[level]
+    text = label.strip()
+    if level == "ayat" and text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    if level in ("huruf", "angka"):
+        text = text.rstrip(".)")
+    if level == "bab":
+        return _split_roman(label, text)
+    match = pattern.fullmatch(text)
+    if match is None or (level == "huruf" and match["root"] != match["root"][0] * len(match["root"])):
+        raise ValueError(f"label {label!r} bukan label {level} yang dikenal")
+    if level == "bagian":
+        _ordinal_value(match["root"])
+    suffix = match["suffix"] or ""
+    if suffix and level != "huruf":
+        _suffix_index(suffix, _UPPER if level in ("bagian", "paragraf", "pasal") else _LOWER)
+    return match["root"], suffix
+
+
+def _split_roman(label: str, text: str) -> tuple[str, str]:
+    """``IVA`` -> (``IV``, ``A``): the longest valid Roman numeral, then a letter suffix (the suffix letters
+    C, D, I, L, M, V, X are Roman digits too, hence the search)."""
+    for end in range(len(text), 0, -1):
+        root, suffix = text[:end], text[end:]
+        try:
+            _roman_value(root)
+            if suffix:
+                _suffix_index(suffix, _UPPER)
+        except (ValueError, KeyError):
+            continue
+        return root, suffix
+    raise ValueError(f"label {label!r} bukan label bab yang dikenal")
+
+
+def inserted(level: str, base: str, k: int) -> str:
+    """The bare label of the k-th (1-based) element inserted right after the element labelled ``base``.
+
+    ``inserted("pasal", "12", 1)`` -> ``12A``; ``("pasal", "12", 2)`` -> ``12B``; ``("bab", "IV", 1)`` ->
+    ``IVA``; ``("bagian", "Kedua", 1)`` -> ``Kedua A``; ``("paragraf", "3", 1)`` -> ``3A``; ``("ayat", "1", 1)``
+    -> ``1a`` (printed ``(1a)``); ``("huruf", "c", 1)`` -> ``c1``; ``("angka", "5", 1)`` -> ``5a``.
+
+    ``base`` is the bare label (``12``, ``IV``, ``1``, ``c``; ``(1)``, ``c.`` and ``5.`` are accepted too) and may
+    itself be an inserted label: inserting after ``12A`` (an amendment of an amendment) continues its
+    sequence, ``("pasal", "12A", 1)`` -> ``12B``. The caller must not insert between two consecutive inserted
+    labels (``12A`` and ``12B``): no form is prescribed for that. An element inserted before the first one has
+    no base and no prescribed number: see :func:`inserted_first`.
+
+    Sources. Lampiran II UU 12/2011, "Perubahan Peraturan Perundang-undangan" (butir 224-ish, as restated in
+    the DPR handbook "Proses & Teknik Penyusunan Undang-Undang" p.292-294,
+    https://online.flipbuilder.com/Buku/cmtv/files/basic-html/page294.html): an inserted bab or pasal takes the
+    number of the one before it followed by a capital letter (``BAB IVA``, ``Pasal 12A``); an inserted ayat the
+    number of the ayat before it followed by a lower-case letter, in brackets (``ayat (1a)``). Huruf and angka:
+    see the notes at the top of this module.
+    """
+    label = _inserted(level, base, k)
+    if level == "bab" and _split(level, label) != (_split(level, base)[0], label[len(_split(level, base)[0]):]):
+        raise ValueError(f"BAB sisipan ke-{k} sesudah BAB {base} akan berbunyi BAB {label}, sama dengan nomor BAB "
+                         f"yang lain; pecah sisipan itu atau susun ulang bab dengan peraturan pengganti")
+    return label
+
+
+def _inserted(level: str, base: str, k: int) -> str:
+    root, suffix = _split(level, base)
+    if level in ("bab", "paragraf", "pasal"):
+        return root + _suffix(_suffix_index(suffix, _UPPER) + k, _UPPER)
+    if level == "bagian":
+        return f"{root} {_suffix(_suffix_index(suffix, _UPPER) + k, _UPPER)}"
+    if level in ("ayat", "angka"):
+        return root + _suffix(_suffix_index(suffix, _LOWER) + k, _LOWER)
+    # huruf: the letter followed by 1, 2, ...
+    start = int(suffix) if suffix else 0
+    if k <= 0:
+        raise ValueError(f"urutan sisipan harus 1 atau lebih, bukan {k}")
+    return f"{root}{start + k}"
+
+
+def inserted_first(level: str) -> str:
+    """An element inserted before the first one at its level has no prescribed number: raises ValueError."""
+    raise ValueError(
+        f"Tidak ada nomor sisipan untuk {level} yang disisipkan sebelum {level} pertama: Lampiran II UU 12/2011 "
+        f"hanya mengatur sisipan di antara dua unsur atau sesudah unsur terakhir. Tambahkan {level} itu sesudah "
+        f"unsur yang pertama, atau ubah unsur pertama itu sehingga memuat isi barunya.")
+
+
+def label_key(level: str, label: str) -> tuple[int, int]:
+    """A sort key putting enacted and inserted labels of one level in document order (``12`` < ``12A`` <
+    ``12B`` < ``13``; ``IV`` < ``IVA`` < ``V``; ``c`` < ``c1`` < ``c2`` < ``d``)."""
+    root, suffix = _split(level, label)
+    if level == "bab":
+        base = _roman_value(root)
+    elif level == "bagian":
+        base = _ordinal_value(root)
+    elif level == "huruf":
+        base = (len(root) - 1) * 26 + _LOWER.index(root[0]) + 1
+    else:
+        base = int(root)
+    if level == "huruf":
+        rank = int(suffix) if suffix else 0
+    else:
+        rank = _suffix_index(suffix, _UPPER if level in ("bab", "bagian", "paragraf", "pasal") else _LOWER)
+    return base, rank
+
+
+def _roman_value(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    if not text or any(ch not in values for ch in text):
+        raise ValueError(f"{text!r} bukan angka Romawi yang sah")
+    total = 0
+    for i, ch in enumerate(text):
+        value = values[ch]
+        total += -value if i + 1 < len(text) and values[text[i + 1]] > value else value
+    if total <= 0 or roman(total) != text:
+        raise ValueError(f"{text!r} bukan angka Romawi yang sah")
+    return total
+
+
+def _ordinal_value(text: str) -> int:
+    for n in range(1, 201):
+        if ordinal(n) == text:
+            return n
+    raise ValueError(f"{text!r} bukan urutan bagian yang dikenal")
