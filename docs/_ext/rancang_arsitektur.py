@@ -71,9 +71,9 @@ LAYERS: tuple[Layer, ...] = (
           "(`record_cache`), dan catatan pembangunan terakhir (`uptodate`)."),
     Layer("core", "Inti", "models",
           "Tanpa membaca proyek dan tanpa keluaran: model, `Diagnostic` dengan daftar kodenya (`codes`), "
-          "penulisan berkas yang aman (`fileio`), susunan folder (`layout`), bahasa (penomoran, kata-kata "
-          "daerah, sitasi), skema JSON, dan protokol kemajuan (`progress`) yang dipanggil lapisan di "
-          "atasnya tanpa tahu cara menampilkannya."),
+          "penulisan berkas yang aman (`fileio`), susunan folder (`layout`), bahasa (penomoran dan nomor "
+          "sisipan, kata-kata daerah, sitasi, rumusan peraturan perubahan), skema JSON, dan protokol kemajuan "
+          "(`progress`) yang dipanggil lapisan di atasnya tanpa tahu cara menampilkannya."),
 )
 
 
