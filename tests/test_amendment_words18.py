@@ -23,6 +23,9 @@ from rancang.language.numbering import inserted, label_key
     ("ayat", "1", 1, "1a"), ("ayat", "1", 2, "1b"), ("ayat", "(1)", 1, "1a"), ("ayat", "1a", 1, "1b"),
     ("huruf", "c", 1, "c1"), ("huruf", "c", 2, "c2"), ("huruf", "c.", 1, "c1"), ("huruf", "c1", 1, "c2"),
     ("angka", "5", 1, "5a"), ("angka", "5.", 2, "5b"), ("angka", "5a", 1, "5b"),
+    ("pasal", "Pasal 12", 1, "12A"), ("bab", "BAB IV", 1, "IVA"), ("bagian", "Bagian Kesatu", 1, "Kesatu A"),
+    ("paragraf", "Paragraf 1", 2, "1B"), ("ayat", "ayat (3)", 1, "3a"), ("huruf", "a)", 1, "a1"),
+    ("angka", "1)", 1, "1a"), ("huruf", "huruf b", 1, "b1"),
 ])
 def test_inserted(level: str, base: str, k: int, expected: str) -> None:
     assert inserted(level, base, k) == expected

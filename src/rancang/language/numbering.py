@@ -6,6 +6,30 @@ numbers in running text as ``3 (tiga)``; dates as ``4 Juni 2021``.
 
 Number words come from num2words (``lang="id"``), dates from babel; only the
 legal ordinals (``Kesatu``, not ``Pertama``) and the letter sequence are ours.
+
+Inserted labels (:func:`inserted`, amendments: an enacted number never moves). Sources, checked 2026-12:
+
+Lampiran II UU 12/2011, "Perubahan Peraturan Perundang-undangan", as restated with its examples
+in the DPR handbook "Proses & Teknik Penyusunan Undang-Undang"
+(https://online.flipbuilder.com/Buku/cmtv/files/basic-html/page293.html and page294.html): an inserted
+bab or pasal takes the number of the one before it followed by a capital letter (``BAB IXA``, ``Pasal
+128A``); an inserted ayat the number of the ayat before it followed by a lower-case letter a, b, c, in
+brackets (``ayat (1a)`` and ``ayat (1b)`` between ``(1)`` and ``(2)``). The Kemenkeu restatement of the same
+rules (KMK 527/KMK.01/2022 butir 124d-124g) says the same for pasal, bab and ayat.
+
+Angka: the lower-case letter as for ayat, confirmed by enacted text: UU 41/2014 (amending UU 18/2009)
+Pasal I angka 1, "di antara angka 5 dan angka 6 disisipkan 2 (dua) angka yakni angka 5a dan 5b", and
+"angka 37a"; UU 11/2020 Pasal 175 on UU 30/2014 Pasal 1, "angka 19a" (read in repository transcriptions
+of those texts found with the code search; the JDIH copies are at https://peraturan.bpk.go.id).
+
+Huruf: Lampiran II gives no form. The letter followed by an Arabic number (``huruf a1`` between ``a`` and
+``b``) is the form found (an amendment-parser's test of real formulas: "Di antara huruf a dan huruf b ayat
+(2) Pasal 5 disisipkan 1 (satu) huruf, yakni huruf a1"); a letter followed by a letter would read as
+the doubled letters after ``z`` (``aa``). Unconfirmed against an official copy: the most common practice.
+
+Bagian and paragraf: Lampiran II says inserted bab, bagian, paragraf and pasal are placed where their
+matter belongs but shows the number only for bab and pasal; the capital letter is applied to them too
+(``Bagian Kedua A``, ``Paragraf 3A``). Unconfirmed: the same rule as bab and pasal, by analogy.
 """
 
 from __future__ import annotations
@@ -129,7 +153,10 @@ def _split(level: str, label: str) -> tuple[str, str]:
         raise ValueError(f"tingkat {level!r} tidak dikenal; pilih salah satu dari {', '.join(INSERT_LEVELS)}")
     pattern = {"bab": _ROMAN, "bagian": _ORDINAL, "paragraf": _ARABIC_UPPER, "pasal": _ARABIC_UPPER,
                "ayat": _ARABIC_LOWER, "huruf": _LETTER_DIGIT, "angka": _ARABIC_LOWER}[level]
-    text = label.strip()
+    text = " ".join(label.split())
+    word = level + " "
+    if text.lower().startswith(word):
+        text = text[len(word):]
     if level == "ayat" and text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
     if level in ("huruf", "angka"):
@@ -169,33 +196,14 @@ def inserted(level: str, base: str, k: int) -> str:
     ``IVA``; ``("bagian", "Kedua", 1)`` -> ``Kedua A``; ``("paragraf", "3", 1)`` -> ``3A``; ``("ayat", "1", 1)``
     -> ``1a`` (printed ``(1a)``); ``("huruf", "c", 1)`` -> ``c1``; ``("angka", "5", 1)`` -> ``5a``.
 
-    ``base`` is the bare label (``12``, ``IV``, ``1``, ``c``; ``(1)``, ``c.`` and ``5.`` are accepted too) and may
+    ``base`` is the bare label (``12``, ``IV``, ``1``, ``c``; the printed ``Pasal 12``, ``BAB IV``, ``(1)``, ``c.``,
+    ``c)`` and ``5.`` are accepted too; the result is always bare) and may
     itself be an inserted label: inserting after ``12A`` (an amendment of an amendment) continues its
     sequence, ``("pasal", "12A", 1)`` -> ``12B``. The caller must not insert between two consecutive inserted
     labels (``12A`` and ``12B``): no form is prescribed for that. An element inserted before the first one has
     no base and no prescribed number: see :func:`inserted_first`.
 
-    Sources. Lampiran II UU 12/2011, "Perubahan Peraturan Perundang-undangan", as restated with its examples
-    in the DPR handbook "Proses & Teknik Penyusunan Undang-Undang"
-    (https://online.flipbuilder.com/Buku/cmtv/files/basic-html/page293.html and page294.html): an inserted
-    bab or pasal takes the number of the one before it followed by a capital letter (``BAB IXA``, ``Pasal
-    128A``); an inserted ayat the number of the ayat before it followed by a lower-case letter a, b, c, in
-    brackets (``ayat (1a)`` and ``ayat (1b)`` between ``(1)`` and ``(2)``). The Kemenkeu restatement of the same
-    rules (KMK 527/KMK.01/2022 butir 124d-124g) says the same for pasal, bab and ayat.
-
-    Angka: the lower-case letter as for ayat, confirmed by enacted text: UU 41/2014 (amending UU 18/2009)
-    Pasal I angka 1, "di antara angka 5 dan angka 6 disisipkan 2 (dua) angka yakni angka 5a dan 5b", and
-    "angka 37a"; UU 11/2020 Pasal 175 on UU 30/2014 Pasal 1, "angka 19a" (read in repository transcriptions
-    of those texts found with the code search; the JDIH copies are at https://peraturan.bpk.go.id).
-
-    Huruf: Lampiran II gives no form. The letter followed by an Arabic number (``huruf a1`` between ``a`` and
-    ``b``) is the form found (an amendment-parser's test of real formulas: "Di antara huruf a dan huruf b ayat
-    (2) Pasal 5 disisipkan 1 (satu) huruf, yakni huruf a1"); a letter followed by a letter would read as
-    the doubled letters after ``z`` (``aa``). Unconfirmed against an official copy: the most common practice.
-
-    Bagian and paragraf: Lampiran II says inserted bab, bagian, paragraf and pasal are placed where their
-    matter belongs but shows the number only for bab and pasal; the capital letter is applied to them too
-    (``Bagian Kedua A``, ``Paragraf 3A``). Unconfirmed: the same rule as bab and pasal, by analogy.
+    Where each form comes from: the module docstring.
 
     Before the first element there is nothing to number after: see :func:`inserted_first`.
     """
