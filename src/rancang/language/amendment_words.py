@@ -38,7 +38,10 @@ Where practice varies, a keyword argument chooses and its default is the form of
 an ayat, "sehingga Pasal 18 berbunyi", but only "sehingga berbunyi" after changing ayat); ``comma`` (Lampiran
 II's own Pasal I example writes "...) diubah sebagai berikut:", many enacted texts "...), diubah"). Not covered:
 combined points ("Ketentuan Pasal 1 angka 2 diubah, di antara angka 5 dan angka 6 disisipkan ..., sehingga
-Pasal 1 berbunyi ...") and ranges ("Pasal 10 sampai dengan Pasal 15"): each label is named.
+Pasal 1 berbunyi ...") and ranges ("Pasal 10 sampai dengan Pasal 15"): each label is named. A BAB is written ``BAB`` as in Lampiran II's
+insertion example ("BAB IVA"; the DPR restatement writes "Bab V dihapus." in another example). A single
+change point in Pasal I uses Lampiran II's single form only for a changed Pasal (:func:`pasal_i_lead`); any
+other single point is numbered ``1.`` under the lead for several.
 """
 
 from __future__ import annotations
