@@ -1,0 +1,496 @@
+"""Two versions of a regulation (rancang.drafting.versions): alignment, frozen labels, change points, apply.
+
+Unit tests on the cases of issue 18 (a Pasal inserted between 12 and 13, Pasal 16 deleted, ayat (2) of Pasal 7
+changed, ayat (1a), BAB IVA, an amendment of an amendment), then a property test: random small regulations and
+random edit scripts (insert, delete, modify at every level; ids kept, dropped or absent) -- the change points
+applied to the old version give the new version's outline with frozen labels, exactly, and that outline holds
+every text of the new version in order, with labels that never move and sort in document order.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, note, settings, strategies as st
+
+from rancang.drafting import versions
+from rancang.drafting.engine import build
+from rancang.drafting.tree import Document
+from rancang.drafting.versions import DELETED, VersionError, apply, compare, diff
+from rancang.language import numbering
+from rancang.models.catalogue import LegalBasis
+from rancang.models.project import Project
+from rancang.models.regulation import Regulation
+
+SETTINGS = Project.model_validate({"daerah": {"jenis": "kota", "nama": "Parepare", "provinsi": "Sulawesi Selatan"}})
+CATALOGUE = {
+    "uud-1945": LegalBasis.model_validate({"id": "uud-1945", "jenis": "UUD", "tahun": 1945, "terkonfirmasi": True})
+}
+
+
+def document(body: list, definitions: list | None = None) -> Document:
+    data: dict[str, Any] = {"tentang": "Uji Perubahan", "menimbang": ["bahwa perlu diuji"], "mengingat": ["uud-1945"],
+                            "batang_tubuh": body}
+    if definitions:
+        data["ketentuan_umum"] = definitions
+    built, problems = build(Regulation.model_validate(data), SETTINGS, CATALOGUE)
+    assert not problems, problems
+    return built
+
+
+def pasal(n: int) -> dict:
+    return {"teks": f"Norma ke-{n} berlaku bagi setiap perangkat daerah."}
+
+
+def articles(count: int) -> list[dict]:
+    return [pasal(n) for n in range(1, count + 1)]
+
+
+def rows(outline) -> dict[tuple[str, ...], str]:
+    return dict(outline)
+
+
+def check_applies(old: Document, new: Document) -> versions.Versions:
+    compared = compare(old, new)
+    assert apply(old, compared.points()) == compared.outline()
+    return compared
+
+
+# -- Pasal -------------------------------------------------------------------------------------------------------
+
+
+def test_a_pasal_inserted_between_12_and_13_is_12a():
+    body = articles(16)
+    old, new = document(body), document(body[:12] + [{"teks": "Pasal yang baru disisipkan."}] + body[12:])
+    compared = check_applies(old, new)
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels, point.container, point.between) == \
+        ("sisip", "pasal", ("Pasal 12A",), (), ("Pasal 12", "Pasal 13"))
+    assert [e.text for e in point.quoted] == ["Pasal yang baru disisipkan."]
+    assert point.instruction() == ("Di antara Pasal 12 dan Pasal 13 disisipkan 1 (satu) pasal, yakni Pasal 12A "
+                                   "sehingga berbunyi sebagai berikut:")
+    labels = [path[0] for path, _ in compared.outline()]
+    assert labels[11:14] == ["Pasal 12", "Pasal 12A", "Pasal 13"]
+    assert labels[-1] == "Pasal 17", "the commencement Pasal keeps its number"
+
+
+def test_two_pasal_inserted_together_are_one_point():
+    body = articles(14)
+    new = document(body[:12] + [{"teks": "Sisipan pertama."}, {"teks": "Sisipan kedua."}] + body[12:])
+    (point,) = diff(document(body), new)
+    assert point.labels == ("Pasal 12A", "Pasal 12B")
+    assert point.instruction().startswith("Di antara Pasal 12 dan Pasal 13 disisipkan 2 (dua) pasal, yakni Pasal 12A "
+                                          "dan Pasal 12B")
+
+
+def test_pasal_16_deleted_keeps_its_number():
+    body = articles(18)
+    old, new = document(body), document(body[:15] + body[16:])
+    compared = check_applies(old, new)
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels, point.quoted) == ("hapus", "pasal", ("Pasal 16",), ())
+    assert point.instruction() == "Pasal 16 dihapus."
+    outline = rows(compared.outline())
+    assert outline[("Pasal 16",)] == DELETED
+    assert outline[("Pasal 17",)] == pasal(17)["teks"]
+    assert ("Pasal 19",) in outline
+
+
+def test_a_pasal_whose_own_text_changed_is_replaced_whole():
+    body = articles(6)
+    changed = copy.deepcopy(body)
+    changed[4]["teks"] = "Norma kelima dirumuskan ulang."
+    (point,) = diff(document(body), document(changed))
+    assert (point.action, point.level, point.labels) == ("ubah", "pasal", ("Pasal 5",))
+    assert point.quoted[0].text == "Norma kelima dirumuskan ulang."
+    assert point.instruction() == "Ketentuan Pasal 5 diubah sehingga berbunyi sebagai berikut:"
+
+
+def test_unchanged_versions_have_no_change_point():
+    body = [{"bab": "Ruang Lingkup", "isi": [{"ayat": ["satu", {"teks": "dua", "rincian": {
+        "sifat": "kumulatif", "butir": ["x", "y"]}}]}]}]
+    compared = check_applies(document(body), document(copy.deepcopy(body)))
+    assert compared.points() == []
+    assert all(item.unchanged for item in compared.body)
+
+
+# -- ayat ------------------------------------------------------------------------------------------------------
+
+
+def seven(clauses: list) -> list[dict]:
+    return articles(6) + [{"ayat": clauses}] + articles(2)
+
+
+AYAT = ["Ayat pertama mengatur tugas.", "Ayat kedua mengatur fungsi.", "Ayat ketiga mengatur wewenang."]
+
+
+def test_ayat_2_of_pasal_7_changed():
+    compared = check_applies(document(seven(AYAT)), document(seven([AYAT[0], "Ayat kedua diganti.", AYAT[2]])))
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels, point.container) == ("ubah", "ayat", ("(2)",), ("Pasal 7",))
+    assert [e.text for e in point.quoted] == ["Ayat kedua diganti."]
+    assert point.article is not None and point.article.label == "Pasal 7" and len(point.article.children) == 3
+    assert point.instruction() == "Ketentuan ayat (2) Pasal 7 diubah sehingga berbunyi sebagai berikut:"
+
+
+def test_two_ayat_changed_are_one_point():
+    (point,) = diff(document(seven(AYAT)), document(seven([AYAT[0], "Dua baru.", "Tiga baru."])))
+    assert (point.action, point.labels) == ("ubah", ("(2)", "(3)"))
+    assert point.instruction() == "Ketentuan ayat (2) dan ayat (3) Pasal 7 diubah sehingga berbunyi sebagai berikut:"
+
+
+def test_a_pasal_whose_every_ayat_changed_is_replaced_whole():
+    (point,) = diff(document(seven(AYAT)), document(seven(["Satu baru.", "Dua baru.", "Tiga baru."])))
+    assert (point.action, point.level, point.labels) == ("ubah", "pasal", ("Pasal 7",))
+
+
+def test_two_kinds_of_change_in_one_pasal_replace_it_whole():
+    new = document(seven([AYAT[0], "Dua baru.", AYAT[2], "Ayat keempat yang ditambahkan."]))
+    compared = check_applies(document(seven(AYAT)), new)
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels) == ("ubah", "pasal", ("Pasal 7",))
+    assert [child.label for child in point.quoted[0].children] == ["(1)", "(2)", "(3)", "(4)"]
+
+
+def test_ayat_inserted_between_1_and_2():
+    new = document(seven([AYAT[0], "Sisipan a.", "Sisipan b.", *AYAT[1:]]))
+    compared = check_applies(document(seven(AYAT)), new)
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels, point.between) == \
+        ("sisip", "ayat", ("(1a)", "(1b)"), ("(1)", "(2)"))
+    assert point.instruction() == ("Di antara ayat (1) dan ayat (2) Pasal 7 disisipkan 2 (dua) ayat, yakni ayat (1a) "
+                                   "dan ayat (1b) sehingga Pasal 7 berbunyi sebagai berikut:")
+    assert [path[-1] for path, _ in compared.outline() if path[0] == "Pasal 7"][1:] == \
+        ["(1)", "(1a)", "(1b)", "(2)", "(3)"]
+
+
+def test_ayat_appended_after_the_last_takes_the_next_number():
+    (point,) = diff(document(seven(AYAT)), document(seven([*AYAT, "Ayat tambahan."])))
+    assert (point.labels, point.between) == (("(4)",), ("(3)", None))
+    assert point.instruction().startswith("Setelah ayat (3) Pasal 7 ditambahkan 1 (satu) ayat, yakni ayat (4)")
+
+
+def test_ayat_deleted_keeps_its_number():
+    compared = check_applies(document(seven(AYAT)), document(seven([AYAT[0], AYAT[2]])))
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels) == ("hapus", "ayat", ("(2)",))
+    assert rows(compared.outline())[("Pasal 7", "(2)")] == DELETED
+
+
+def test_an_ayat_written_before_the_first_changes_the_first():
+    """No number exists before (1): the first ayat is changed and the old first one follows it as (1a)."""
+    compared = check_applies(document(seven(AYAT)), document(seven(["Ayat di depan.", *AYAT])))
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels) == ("ubah", "pasal", ("Pasal 7",))
+    assert [path[-1] for path, _ in compared.outline() if path[0] == "Pasal 7"][1:] == ["(1)", "(1a)", "(2)", "(3)"]
+
+
+def test_an_ayat_inserted_before_the_first_one_named_by_its_id_is_refused():
+    clauses = [{"id": "pertama", "teks": AYAT[0]}, *AYAT[1:]]
+    with pytest.raises(VersionError, match="sebelum ayat pertama"):
+        compare(document(seven(clauses)), document(seven(["Ayat di depan.", *clauses])))
+
+
+def test_one_norm_becoming_ayat_rewrites_the_pasal():
+    old = document(articles(3))
+    new = document([pasal(1), {"ayat": [pasal(2)["teks"], "Ayat yang baru."]}, pasal(3)])
+    compared = check_applies(old, new)
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels) == ("ubah", "pasal", ("Pasal 2",))
+    assert [c.label for c in point.quoted[0].children] == ["(1)", "(2)"]
+
+
+# -- huruf and angka -------------------------------------------------------------------------------------------
+
+
+def listed(items: list) -> list[dict]:
+    return articles(2) + [{"teks": "Tugas meliputi:", "rincian": {"sifat": "kumulatif", "butir": items}}]
+
+
+def test_huruf_and_angka_inserted_one_level_down():
+    """(Inserting before the second-to-last item would move the list's "; dan": a changed item too.)"""
+    items = ["perencanaan", "pelaksanaan", {"teks": "pelaporan", "rincian": {"sifat": "alternatif",
+                                                                             "butir": ["bulanan", "triwulanan", "tahunan"]}}]
+    inserted = ["perencanaan", "penganggaran", *items[1:]]
+    compared = check_applies(document(listed(items)), document(listed(inserted)))
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels, point.container, point.between) == \
+        ("sisip", "huruf", ("a1.",), ("Pasal 3",), ("a.", "b."))
+    assert point.instruction().startswith("Di antara huruf a dan huruf b Pasal 3 disisipkan 1 (satu) huruf, "
+                                          "yakni huruf a1")
+    nested = copy.deepcopy(items)
+    nested[2]["rincian"]["butir"] = ["bulanan", "dwibulanan", "triwulanan", "tahunan"]
+    (point,) = diff(document(listed(items)), document(listed(nested)))
+    assert (point.action, point.level, point.labels, point.container) == \
+        ("sisip", "angka", ("1a.",), ("huruf c", "Pasal 3"))
+
+
+def test_definitions_of_ketentuan_umum_take_inserted_angka():
+    terms = [{"istilah": f"Istilah {n}", "arti": f"arti istilah {n}"} for n in range(1, 5)]
+    grown = terms[:3] + [{"istilah": "Istilah Baru", "arti": "arti istilah baru"}] + terms[3:]
+    (point,) = diff(document(articles(2), terms), document(articles(2), grown))
+    assert (point.action, point.level, point.labels, point.container) == ("sisip", "angka", ("3a.",), ("Pasal 1",))
+
+
+# -- BAB, Bagian ---------------------------------------------------------------------------------------------------
+
+
+def chapters(count: int) -> list[dict]:
+    return [{"bab": f"Bab Nomor {n}", "isi": [{"teks": f"Norma bab {n} pasal {k}."} for k in (1, 2)]}
+            for n in range(1, count + 1)]
+
+
+def test_a_bab_inserted_between_iv_and_v_is_one_point_with_its_pasal():
+    body = chapters(6)
+    new_bab = {"bab": "Bab Sisipan", "isi": [{"teks": "Norma sisipan satu."}, {"teks": "Norma sisipan dua."}]}
+    compared = check_applies(document(body), document(body[:4] + [new_bab] + body[4:]))
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels, point.between) == \
+        ("sisip", "bab", ("BAB IVA",), ("BAB IV", "BAB V"))
+    assert [child.label for child in point.quoted[0].children] == ["Pasal 8A", "Pasal 8B"]
+    assert point.instruction() == ("Di antara BAB IV dan BAB V disisipkan 1 (satu) bab, yakni BAB IVA sehingga "
+                                   "berbunyi sebagai berikut:")
+
+
+def test_a_pasal_added_at_the_end_of_a_bab_is_inserted_before_the_next_bab_pasal():
+    body = chapters(3)
+    grown = copy.deepcopy(body)
+    grown[0]["isi"].append({"teks": "Norma tambahan di akhir bab satu."})
+    (point,) = diff(document(body), document(grown))
+    assert (point.labels, point.between, point.path) == (("Pasal 2A",), ("Pasal 2", "Pasal 3"), ("BAB I",))
+
+
+def test_a_deleted_bab_is_one_point_and_later_numbers_stay():
+    body = chapters(4)
+    compared = check_applies(document(body), document(body[:1] + body[2:]))
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels) == ("hapus", "bab", ("BAB II",))
+    assert point.instruction() == "BAB II dihapus."
+    outline = rows(compared.outline())
+    assert outline[("BAB II",)] == DELETED and ("BAB III", "Pasal 5") in outline
+
+
+def test_a_bab_title_changed_is_a_point_on_its_heading():
+    body = chapters(3)
+    renamed = copy.deepcopy(body)
+    renamed[1]["bab"] = "Judul Bab Baru"
+    compared = check_applies(document(body), document(renamed))
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels, point.heading_only) == ("ubah", "bab", ("BAB II",), True)
+    assert point.quoted[0].text == "JUDUL BAB BARU" and point.quoted[0].children == ()
+
+
+def test_a_bagian_inserted_names_its_bab():
+    body = [{"bab": "Isi", "isi": [{"bagian": "Kesatu Isi", "isi": [pasal(1)]},
+                                   {"bagian": "Kedua Isi", "isi": [pasal(2)]}]}]
+    grown = copy.deepcopy(body)
+    grown[0]["isi"].insert(1, {"bagian": "Sisipan", "isi": [{"teks": "Norma bagian sisipan."}]})
+    (point,) = diff(document(body), document(grown))
+    assert (point.level, point.labels, point.container) == ("bagian", ("Bagian Kesatu A",), ("BAB I",))
+    assert point.quoted[0].children[0].label == "Pasal 1A"
+
+
+# -- ids ---------------------------------------------------------------------------------------------------------
+
+
+def test_an_id_matches_a_rewritten_pasal_and_different_ids_never_match():
+    body = [pasal(1), {"id": "tugas", "teks": "Tugas lama."}, {"id": "fungsi", "teks": "Sama persis."}, pasal(4)]
+    edited = [pasal(1), {"id": "tugas", "teks": "Sesuatu yang sama sekali lain bunyinya."},
+              {"id": "fungsi-baru", "teks": "Sama persis."}, pasal(4)]
+    points = diff(document(body), document(edited))
+    assert [(p.action, p.labels) for p in points] == [("ubah", ("Pasal 2",)), ("hapus", ("Pasal 3",)),
+                                                      ("sisip", ("Pasal 3A",))]
+
+
+def test_labels_map_new_anchors_to_frozen_labels():
+    body = articles(4)
+    compared = compare(document(body), document(body[:2] + [{"teks": "Baru."}] + body[2:]))
+    labels = compared.labels()
+    assert labels["pasal-3"] == "Pasal 2A" and labels["pasal-4"] == "Pasal 3" and labels["pasal-6"] == "Pasal 5"
+
+
+# -- an amendment of an amendment ----------------------------------------------------------------------------------
+
+
+def amended(count: int, inserted_after: int) -> Document:
+    """A regulation as amended once: a Pasal ``<inserted_after>A`` follows Pasal ``inserted_after``."""
+    built = document(articles(count))
+    for article in built.articles():
+        if article.number == inserted_after + 1:
+            article.label = f"Pasal {inserted_after}A"
+        elif article.number > inserted_after + 1:
+            article.label = f"Pasal {article.number - 1}"
+    return built
+
+
+def test_an_amendment_of_an_amendment_continues_after_12a():
+    old = amended(15, 12)
+    texts = [pasal(n)["teks"] for n in range(1, 16)]
+    once = [{"teks": t} for t in texts[:13]] + [{"teks": "Sisipan sesudah 12A."}] + [{"teks": t} for t in texts[13:]]
+    compared = check_applies(old, document(once))
+    (point,) = compared.points()
+    assert (point.labels, point.between) == (("Pasal 12B",), ("Pasal 12A", "Pasal 13"))
+    twice = once[:14] + [{"teks": "Sisipan kedua."}] + once[14:]
+    (point,) = diff(old, document(twice))
+    assert (point.labels, point.between) == (("Pasal 12B", "Pasal 12C"), ("Pasal 12A", "Pasal 13"))
+
+
+def test_inserting_between_12_and_12a_is_refused():
+    old = amended(15, 12)
+    texts = [pasal(n)["teks"] for n in range(1, 16)]
+    edited = [{"teks": t} for t in texts[:12]] + [{"teks": "Di antara 12 dan 12A."}] + [{"teks": t} for t in texts[12:]]
+    with pytest.raises(VersionError, match="tidak mempunyai nomor sisipan"):
+        compare(old, document(edited))
+
+
+# -- property: apply(old, diff(old, new)) is new with frozen labels ---------------------------------------------
+
+PROPERTY = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+class Writer:
+    def __init__(self, draw):
+        self.draw = draw
+        self.count = itertools.count(1)
+        self.ids = itertools.count(1)
+
+    def text(self, what: str) -> str:
+        words = self.draw(st.sampled_from(["tugas", "fungsi", "wewenang", "sasaran", "pelaporan", "anggaran"]))
+        return f"{what} nomor {next(self.count)} tentang {words}"
+
+    def with_id(self, node: dict) -> dict:
+        if self.draw(st.integers(0, 2)) == 0:
+            node["id"] = f"u{next(self.ids)}"
+        return node
+
+    def items(self, depth: int) -> dict:
+        butir = []
+        for _ in range(self.draw(st.integers(2, 3))):
+            item = self.with_id({"teks": self.text("butir")})
+            if depth < 2 and self.draw(st.integers(0, 3)) == 0:
+                item["rincian"] = self.items(depth + 1)
+            butir.append(item)
+        return {"sifat": "kumulatif", "butir": butir}
+
+    def clause(self) -> dict:
+        node = self.with_id({"teks": self.text("ayat")})
+        if self.draw(st.integers(0, 3)) == 0:
+            node["rincian"] = self.items(1)
+        return node
+
+    def article(self) -> dict:
+        count = self.draw(st.integers(0, 3))
+        if count == 0:
+            node = self.with_id({"teks": self.text("pasal")})
+            if self.draw(st.integers(0, 3)) == 0:
+                node["rincian"] = self.items(1)
+            return node
+        return self.with_id({"ayat": [self.clause() for _ in range(count)]})
+
+    def chapter(self) -> dict:
+        return self.with_id({"bab": self.text("bab"), "isi": [self.article() for _ in range(self.draw(st.integers(1, 5)))]})
+
+
+def lists_of(node: Any, out: list) -> list:
+    """Every list of elements in a body, with what an element of it is and its least length."""
+    if isinstance(node, list):
+        return out
+    for key, kind, least in (("isi", "pasal", 1), ("ayat", "ayat", 1), ("butir", "butir", 2)):
+        container = node.get(key) if key != "butir" else node.get("butir")
+        if container is not None:
+            out.append((container, kind, least))
+            for child in container:
+                lists_of(child, out)
+    if "rincian" in node:
+        lists_of(node["rincian"], out)
+    return out
+
+
+@st.composite
+def versions_pair(draw) -> tuple[dict, dict]:
+    writer = Writer(draw)
+    old = [writer.chapter() for _ in range(draw(st.integers(1, 3)))]
+    new = copy.deepcopy(old)
+    for _ in range(draw(st.integers(1, 6))):
+        containers = [(new, "bab", 1)]
+        for chapter in new:
+            lists_of(chapter, containers)
+        container, kind, least = draw(st.sampled_from(containers))
+        action = draw(st.sampled_from(["insert", "delete", "modify", "drop-id"]))
+        if action == "insert":
+            made = {"bab": lambda: writer.chapter(), "pasal": writer.article, "ayat": writer.clause,
+                    "butir": lambda: writer.with_id({"teks": writer.text("butir baru")})}[kind]()
+            container.insert(draw(st.integers(1, len(container))), made)
+        elif action == "delete" and len(container) > least:
+            del container[draw(st.integers(0, len(container) - 1))]
+        elif action in ("modify", "drop-id"):
+            index = draw(st.integers(0, len(container) - 1))
+            element = container[index]
+            if action == "drop-id":
+                element.pop("id", None)
+                continue
+            key = next((k for k in ("bab", "teks") if k in element), None)
+            if key is None:  # a Pasal of ayat: change one of them
+                element = element["ayat"][draw(st.integers(0, len(element["ayat"]) - 1))]
+                key = "teks"
+            element[key] = element[key] + " yang diubah"
+    return old, new
+
+
+def new_texts(built: Document) -> list[str]:
+    return [text for _path, text in versions.outline_of(versions.elements(built))]
+
+
+def check_labels_sorted(outline) -> None:
+    """Siblings sort in document order by their labels, and Pasal do so across the whole body."""
+    siblings: dict[tuple[str, ...], list[str]] = {}
+    pasal_labels = []
+    for path, _text in outline:
+        siblings.setdefault(path[:-1], []).append(path[-1])
+        if path[-1].startswith("Pasal "):
+            pasal_labels.append(path[-1])
+    for labels in [*siblings.values(), pasal_labels]:
+        level = _level_of(labels[0])
+        if level is None:
+            continue
+        keys = [numbering.label_key(level, _bare(label)) for label in labels]
+        assert keys == sorted(keys) and len(set(keys)) == len(keys), labels
+
+
+def _level_of(label: str) -> str | None:
+    for prefix, level in (("BAB ", "bab"), ("Pasal ", "pasal"), ("Bagian ", "bagian"), ("(", "ayat")):
+        if label.startswith(prefix):
+            return level
+    return "huruf" if label[0].isalpha() else "angka"
+
+
+def _bare(label: str) -> str:
+    for prefix in ("BAB ", "Pasal ", "Bagian "):
+        if label.startswith(prefix):
+            return label[len(prefix):]
+    return label
+
+
+@PROPERTY
+@given(versions_pair())
+def test_the_change_points_applied_to_the_old_version_give_the_new_one(pair):
+    old_body, new_body = pair
+    note(f"old: {old_body}\nnew: {new_body}")
+    old, new = document(old_body), document(new_body)
+    compared = compare(old, new)
+    points = compared.points()
+    outline = compared.outline()
+    note("\n".join(f"{p.action} {p.level} {p.labels} {p.container} {p.between}" for p in points))
+    assert apply(old, points) == outline
+    assert [text for _path, text in outline if text != DELETED] == new_texts(new)
+    check_labels_sorted(outline)
+    old_pasal = [item.label for top in compared.body for item in top.walk() if item.level == "pasal" and item.old]
+    assert old_pasal == [a.label for a in old.articles()], "every enacted Pasal keeps its number"
+    for point in points:
+        assert point.instruction()
+    if old_body == new_body:
+        assert points == []
