@@ -212,8 +212,8 @@ def listed(items: list) -> list[dict]:
 
 def test_huruf_and_angka_inserted_one_level_down():
     """(Inserting before the second-to-last item would move the list's "; dan": a changed item too.)"""
-    items = ["perencanaan", "pelaksanaan", {"teks": "pelaporan", "rincian": {"sifat": "alternatif",
-                                                                             "butir": ["bulanan", "triwulanan", "tahunan"]}}]
+    periods = {"sifat": "alternatif", "butir": ["bulanan", "triwulanan", "tahunan"]}
+    items = ["perencanaan", "pelaksanaan", {"teks": "pelaporan", "rincian": periods}]
     inserted = ["perencanaan", "penganggaran", *items[1:]]
     compared = check_applies(document(listed(items)), document(listed(inserted)))
     (point,) = compared.points()
@@ -392,7 +392,8 @@ class Writer:
         return self.with_id({"ayat": [self.clause() for _ in range(count)]})
 
     def chapter(self) -> dict:
-        return self.with_id({"bab": self.text("bab"), "isi": [self.article() for _ in range(self.draw(st.integers(1, 5)))]})
+        count = self.draw(st.integers(1, 5))
+        return self.with_id({"bab": self.text("bab"), "isi": [self.article() for _ in range(count)]})
 
 
 def lists_of(node: Any, out: list) -> list:

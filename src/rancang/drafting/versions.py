@@ -11,14 +11,19 @@ computes, without any input from the author beyond the two texts:
     order so that as many elements as possible stay matched, the most similar first. A matched pair whose own
     text differs is *changed*; an old element without a partner is *deleted*, a new one *inserted*. An element
     moved to another container is deleted where it was and inserted where it is.
-(b) **the frozen labels** of the new version: enacted numbers never move. An old element keeps its label; a
-    deleted one keeps it and reads "Dihapus."; an inserted one takes the label after the one before it
-    (:func:`rancang.language.numbering.inserted`: Pasal 12A, BAB IVA, ayat (1a), huruf c1, angka 5a). Pasal are
-    numbered across BAB, so an inserted Pasal follows the Pasal before it anywhere in the document (a new BAB IVA
-    holds Pasal 12A, 12B). Inside an inserted element its own ayat, huruf, Bagian ... are numbered afresh, as are
-    those of a Pasal that goes from one norm to numbered ayat or back and of an element that gains its first
-    rincian or loses its last (nothing of its inside was numbered the same way before). Inserting before the first element of a level, or between two inserted labels (12A and
-    12B), has no prescribed form: :class:`VersionError`.
+(b) **the frozen labels** of the new version (:meth:`Versions.labels`: new anchor -> label): enacted numbers
+    never move. An old element keeps its label; a deleted one keeps it and reads "Dihapus."; an inserted one
+    takes the label after the one before it (:func:`rancang.language.numbering.inserted`: Pasal 12A, BAB IVA,
+    ayat (1a), huruf c1, angka 5a), or, after the last one of its container, the next number
+    (:func:`~rancang.language.numbering.appended`: ayat (4) after (3)). Pasal are numbered across BAB, so an
+    inserted Pasal follows the Pasal before it anywhere in the document (a new BAB IVA holds Pasal 12A, 12B).
+    Inside an inserted element its own ayat, huruf, Bagian ... are numbered afresh, as are those of a Pasal
+    that goes from one norm to numbered ayat or back and of an element that gains its first rincian or loses
+    its last (nothing of its inside was numbered the same way before). Nothing can be numbered before the first
+    element of a container, so a new first element is read as the old first one changed, the old text
+    following it as an inserted one (what Lampiran II leaves as the only way); when an id says the old first
+    element is still there, or an element falls between two inserted labels (12A and 12B), no form is
+    prescribed: :class:`VersionError`, in Indonesian.
 (c) **the change points**, in document order, as coarse as reads well:
 
     * a Pasal whose own text changed, whose shape changed (one norm <-> ayat), whose every ayat (or huruf)
@@ -49,7 +54,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
-from rancang.drafting.tree import Article, BodyItem, Clause, Document, Group, Point, plain
+from rancang.drafting.tree import Article, BodyItem, Clause, Document, Point, plain
 from rancang.language import numbering
 
 DELETED = "Dihapus."
