@@ -305,6 +305,15 @@ def test_an_id_matches_a_rewritten_pasal_and_different_ids_never_match():
                                                       ("sisip", ("Pasal 3A",))]
 
 
+def test_the_alignment_lists_every_element_of_both_versions():
+    body = [pasal(1), {"ayat": AYAT}, pasal(3)]
+    edited = [pasal(1), {"ayat": [AYAT[0], AYAT[2]]}, {"teks": "Baru di sini."}, pasal(3)]
+    rows_ = [(status, level, path) for status, level, path, *_ in compare(document(body), document(edited)).alignment()]
+    assert rows_[:6] == [("kept", "pasal", ("Pasal 1",)), ("kept", "pasal", ("Pasal 2",)),
+                         ("kept", "ayat", ("Pasal 2", "(1)")), ("deleted", "ayat", ("Pasal 2", "(2)")),
+                         ("kept", "ayat", ("Pasal 2", "(3)")), ("inserted", "pasal", ("Pasal 2A",))]
+
+
 def test_labels_map_new_anchors_to_frozen_labels():
     body = articles(4)
     compared = compare(document(body), document(body[:2] + [{"teks": "Baru."}] + body[2:]))
@@ -413,18 +422,22 @@ def lists_of(node: Any, out: list) -> list:
 
 @st.composite
 def versions_pair(draw) -> tuple[dict, dict]:
+    """Two versions ``{"body": ..., "terms": ...}``: a random one and the same after a random edit script."""
     writer = Writer(draw)
-    old = [writer.chapter() for _ in range(draw(st.integers(1, 3)))]
+    old = {"body": [writer.chapter() for _ in range(draw(st.integers(1, 3)))],
+           "terms": [writer.with_id({"istilah": f"Istilah {n}", "arti": writer.text("arti")})
+                     for n in range(draw(st.integers(0, 3)))]}
     new = copy.deepcopy(old)
     for _ in range(draw(st.integers(1, 6))):
-        containers = [(new, "bab", 1)]
-        for chapter in new:
+        containers = [(new["body"], "bab", 1)] + ([(new["terms"], "istilah", 1)] if new["terms"] else [])
+        for chapter in new["body"]:
             lists_of(chapter, containers)
         container, kind, least = draw(st.sampled_from(containers))
         action = draw(st.sampled_from(["insert", "delete", "modify", "drop-id"]))
         if action == "insert":
             made = {"bab": lambda: writer.chapter(), "pasal": writer.article, "ayat": writer.clause,
-                    "butir": lambda: writer.with_id({"teks": writer.text("butir baru")})}[kind]()
+                    "butir": lambda: writer.with_id({"teks": writer.text("butir baru")}),
+                    "istilah": lambda: {"istilah": "Istilah Baru", "arti": writer.text("arti baru")}}[kind]()
             container.insert(draw(st.integers(1, len(container))), made)
         elif action == "delete" and len(container) > least:
             del container[draw(st.integers(0, len(container) - 1))]
@@ -434,7 +447,7 @@ def versions_pair(draw) -> tuple[dict, dict]:
             if action == "drop-id":
                 element.pop("id", None)
                 continue
-            key = next((k for k in ("bab", "teks") if k in element), None)
+            key = next((k for k in ("bab", "teks", "arti") if k in element), None)
             if key is None:  # a Pasal of ayat: change one of them
                 element = element["ayat"][draw(st.integers(0, len(element["ayat"]) - 1))]
                 key = "teks"
@@ -479,9 +492,10 @@ def _bare(label: str) -> str:
 @PROPERTY
 @given(versions_pair())
 def test_the_change_points_applied_to_the_old_version_give_the_new_one(pair):
-    old_body, new_body = pair
-    note(f"old: {old_body}\nnew: {new_body}")
-    old, new = document(old_body), document(new_body)
+    old_version, new_version = pair
+    note(f"old: {old_version}\nnew: {new_version}")
+    old = document(old_version["body"], old_version["terms"])
+    new = document(new_version["body"], new_version["terms"])
     compared = compare(old, new)
     points = compared.points()
     outline = compared.outline()
@@ -491,7 +505,12 @@ def test_the_change_points_applied_to_the_old_version_give_the_new_one(pair):
     check_labels_sorted(outline)
     old_pasal = [item.label for top in compared.body for item in top.walk() if item.level == "pasal" and item.old]
     assert old_pasal == [a.label for a in old.articles()], "every enacted Pasal keeps its number"
+    where = {path: index for index, (path, _text) in enumerate(outline)}
+    places = [where[point.path + (point.labels[0],)] for point in points]
+    assert places == sorted(places), "change points in document order"
     for point in points:
         assert point.instruction()
-    if old_body == new_body:
+    statuses = {status for status, *_ in compared.alignment()}
+    assert statuses <= {"kept", "changed", "inserted", "deleted"}
+    if old_version == new_version:
         assert points == []

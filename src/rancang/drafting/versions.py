@@ -491,6 +491,22 @@ class Versions:
         return {item.new.anchor: item.label for top in self.body for item in top.walk()
                 if item.new is not None and item.new.anchor}
 
+    def alignment(self) -> list[tuple[Status, str, tuple[str, ...], str | None, str | None]]:
+        """Every element of both versions in document order: (status, level, frozen label path, old anchor,
+        new anchor); what is under a deleted element is listed as deleted, what is under an inserted one as
+        inserted."""
+        out: list[tuple[Status, str, tuple[str, ...], str | None, str | None]] = []
+
+        def walk(items: list[Aligned], path: tuple[str, ...]) -> None:
+            for item in items:
+                here = path + (item.label,)
+                out.append((item.status, item.level, here, item.old.anchor if item.old else None,
+                            item.new.anchor if item.new else None))
+                walk(item.children, here)
+
+        walk(self.body, ())
+        return out
+
     def points(self) -> list[ChangePoint]:
         out: list[ChangePoint] = []
         self._container_points(self.body, [], out)
