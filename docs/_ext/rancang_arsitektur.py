@@ -60,7 +60,8 @@ LAYERS: tuple[Layer, ...] = (
           "kata-kata kunjungan; dan judul peraturan. Di sini juga isi bahan dan laporan kunjungan (`visits`), "
           "yang membaca tampilan yang sama dengan situs dan data terbuka."),
     Layer("domain", "Domain", "check",
-          "Pengetahuan perancangan: mesin penyusun yang menomori dan menyelesaikan rujukan (`drafting`), "
+          "Pengetahuan perancangan: mesin penyusun yang menomori dan menyelesaikan rujukan, lalu membandingkan "
+          "naskah lama dan naskah baru sebuah perubahan dengan nomor yang tetap (`drafting`), "
           "linter (`lint`), rujukan id antarberkas (`references`), `check`, yang merangkai semuanya "
           "menjadi satu hasil `Checked`, dan pengimpor peraturan yang sudah ditetapkan (`importer`: DOCX, PDF, "
           "atau teks menjadi YAML regulasi beserta laporannya; CSV, XLSX, JSON, dan HTML menjadi profil inovasi)."),
