@@ -99,6 +99,29 @@ def test_pasal_16_deleted_keeps_its_number():
     assert ("Pasal 19",) in outline
 
 
+def test_consecutive_deleted_pasal_are_one_point():
+    body = articles(18)
+    (point,) = diff(document(body), document(body[:15] + body[17:]))
+    assert point.labels == ("Pasal 16", "Pasal 17")
+    assert point.instruction() == "Pasal 16 dan Pasal 17 dihapus."
+
+
+def test_text_alignment_pairs_the_most_similar_and_inserts_the_rest():
+    body = articles(5)
+    edited = copy.deepcopy(body)
+    edited[2]["teks"] = edited[2]["teks"].replace("setiap", "seluruh")
+    edited.insert(2, {"teks": "Ketentuan yang sama sekali baru tentang pelaporan."})
+    points = diff(document(body), document(edited))
+    assert [(p.action, p.labels) for p in points] == [("sisip", ("Pasal 2A",)), ("ubah", ("Pasal 3",))]
+
+
+def test_apply_refuses_a_point_naming_what_the_old_text_lacks():
+    body = articles(4)
+    (point,) = diff(document(body), document(body[:3]))
+    with pytest.raises(VersionError, match="tidak ada dalam naskah lama"):
+        apply(document(articles(2)), [point])
+
+
 def test_a_pasal_whose_own_text_changed_is_replaced_whole():
     body = articles(6)
     changed = copy.deepcopy(body)
