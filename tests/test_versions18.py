@@ -337,6 +337,16 @@ def test_the_alignment_lists_every_element_of_both_versions():
                          ("kept", "ayat", ("Pasal 2", "(3)")), ("inserted", "pasal", ("Pasal 2A",))]
 
 
+def test_a_reference_whose_number_moved_in_the_new_version_is_no_change():
+    body = articles(15)
+    body[4] = {"teks": "Pelaksanaan [[pelaporan]] dilakukan setiap tahun."}
+    body[12] = {"id": "pelaporan", "teks": "Perangkat daerah menyampaikan laporan."}
+    compared = check_applies(document(body), document(body[:12] + [{"teks": "Norma sisipan."}] + body[12:]))
+    assert [(p.action, p.labels) for p in compared.points()] == [("sisip", ("Pasal 12A",))]
+    assert rows(compared.outline())[("Pasal 5",)] == \
+        "Pelaksanaan sebagaimana dimaksud dalam Pasal 13 dilakukan setiap tahun.", "as enacted, frozen number"
+
+
 def test_labels_map_new_anchors_to_frozen_labels():
     body = articles(4)
     compared = compare(document(body), document(body[:2] + [{"teks": "Baru."}] + body[2:]))

@@ -54,7 +54,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
-from rancang.drafting.tree import Article, BodyItem, Clause, Document, Point, plain
+from rancang.drafting.tree import Article, BodyItem, Clause, Document, Point, RichText, plain
 from rancang.language import numbering
 
 DELETED = "Dihapus."
@@ -123,63 +123,103 @@ class _Node:
     numbered: bool = False
     """For a Pasal: it has numbered ayat."""
     anchor: str = ""
+    compared: str | None = None
+    """Its text as compared: each reference as the id of what it names (``⟦tugas⟧``), so that a reference
+    whose number moved in the new version is no change; None: ``text``."""
 
     @property
     def norm(self) -> str:
-        return " ".join(self.text.split())
+        return " ".join((self.compared if self.compared is not None else self.text).split())
 
     @property
     def full(self) -> str:
         """Its text and everything under it, normalised: what text alignment compares."""
         return " ".join([self.norm, *(child.full for child in self.children)]).strip()
 
-    def element(self, label: str | None = None, children: tuple[Element, ...] | None = None) -> Element:
-        return Element(self.level, label if label is not None else self.label, self.text,
-                       children if children is not None else tuple(c.element() for c in self.children),
+    def element(self) -> Element:
+        return Element(self.level, self.label, self.text, tuple(c.element() for c in self.children),
                        depth=self.depth)
-
-
-def _text(text, closing) -> str:
-    own = plain(text)
-    return own + "\n" + plain(closing) if closing else own
 
 
 def _id(source) -> str | None:
     return getattr(source, "id", None) if source is not None else None
 
 
-def _point(point: Point) -> _Node:
-    level = "huruf" if point.depth in (1, 3) else "angka"
-    return _Node(level, point.label, _text(point.text, point.closing), _id(point.source),
-                 tuple(_point(p) for p in point.points), depth=point.depth, anchor=point.anchor)
+@dataclass
+class _Reader:
+    """Reads one engine tree into nodes; ``ids``: the id of the element at each anchor."""
+
+    ids: dict[str, str]
+
+    def text(self, *parts: RichText | None) -> tuple[str, str]:
+        """The plain text of ``parts`` (a text and the words after its rincian, one line each) and its
+        compared form."""
+        given = [part for part in parts if part]
+        shown = "\n".join(plain(part) for part in given)
+        compared = "\n".join("".join(f"⟦{self.ids[span.target]}⟧" if span.target in self.ids else span.text
+                                     for span in part) for part in given)
+        return shown, compared
+
+    def point(self, point: Point) -> _Node:
+        level = "huruf" if point.depth in (1, 3) else "angka"
+        shown, compared = self.text(point.text, point.closing)
+        return _Node(level, point.label, shown, _id(point.source), tuple(self.point(p) for p in point.points),
+                     depth=point.depth, anchor=point.anchor, compared=compared)
+
+    def article(self, article: Article) -> _Node:
+        numbered = [clause for clause in article.clauses if clause.label is not None]
+        if numbered:
+            children = tuple(self.clause(clause) for clause in numbered)
+            shown = compared = ""
+        else:
+            children = tuple(self.point(p) for clause in article.clauses for p in clause.points)
+            shown, compared = self.text(*(part for clause in article.clauses for part in (clause.text, clause.closing)))
+        return _Node("pasal", article.label, shown, _id(article.source), children, numbered=bool(numbered),
+                     anchor=article.anchor, compared=compared)
+
+    def clause(self, clause: Clause) -> _Node:
+        shown, compared = self.text(clause.text, clause.closing)
+        return _Node("ayat", clause.label or "", shown, _id(clause.source), tuple(self.point(p) for p in clause.points),
+                     anchor=clause.anchor, compared=compared)
+
+    def item(self, item: BodyItem) -> _Node:
+        if isinstance(item, Article):
+            return self.article(item)
+        return _Node(item.kind, item.label, item.title, _id(item.source), tuple(self.item(c) for c in item.children),
+                     anchor=item.anchor)
 
 
-def _article(article: Article) -> _Node:
-    numbered = [clause for clause in article.clauses if clause.label is not None]
-    if numbered:
-        children = tuple(_clause(clause) for clause in numbered)
-        text = ""
-    else:
-        children = tuple(_point(p) for clause in article.clauses for p in clause.points)
-        text = "\n".join(_text(clause.text, clause.closing) for clause in article.clauses)
-    return _Node("pasal", article.label, text, _id(article.source), children, numbered=bool(numbered),
-                 anchor=article.anchor)
+def _anchor_ids(document: Document) -> dict[str, str]:
+    """The id of the element at each anchor of the body (a Pasal's before its single ayat's)."""
+    ids: dict[str, str] = {}
 
+    def note(anchor: str, source) -> None:
+        element_id = _id(source)
+        if anchor and element_id:
+            ids.setdefault(anchor, element_id)
 
-def _clause(clause: Clause) -> _Node:
-    return _Node("ayat", clause.label or "", _text(clause.text, clause.closing), _id(clause.source),
-                 tuple(_point(p) for p in clause.points), anchor=clause.anchor)
+    def points(items: list[Point]) -> None:
+        for point in items:
+            note(point.anchor, point.source)
+            points(point.points)
 
+    def walk(items: list[BodyItem]) -> None:
+        for item in items:
+            note(item.anchor, item.source)
+            if isinstance(item, Article):
+                for clause in item.clauses:
+                    note(clause.anchor, clause.source)
+                    points(clause.points)
+            else:
+                walk(item.children)
 
-def _item(item: BodyItem) -> _Node:
-    if isinstance(item, Article):
-        return _article(item)
-    return _Node(item.kind, item.label, item.title, _id(item.source), tuple(_item(c) for c in item.children),
-                 anchor=item.anchor)
+    walk(document.body)
+    return ids
 
 
 def nodes(document: Document) -> tuple[_Node, ...]:
-    return tuple(_item(item) for item in document.body)
+    reader = _Reader(_anchor_ids(document))
+    return tuple(reader.item(item) for item in document.body)
 
 
 def elements(document: Document) -> tuple[Element, ...]:
@@ -228,7 +268,9 @@ class Aligned:
         if self.status == "deleted":
             return Element(self.level, self.label, DELETED, deleted=True, depth=self.node.depth)
         assert self.new is not None
-        return Element(self.level, self.label, self.new.text, tuple(c.element() for c in self.children),
+        # a kept text reads as enacted: its references name enacted (frozen) numbers
+        text = self.old.text if self.status == "kept" and self.old is not None else self.new.text
+        return Element(self.level, self.label, text, tuple(c.element() for c in self.children),
                        depth=self.new.depth)
 
 
