@@ -43,9 +43,12 @@ computes, without any input from the author beyond the two texts:
 (e) the outline: ``(label path, text)`` of every element in document order, a deleted one as
     ``(label path, "Dihapus.")`` without what was under it.
 
-Not yet here (next slice): the engine numbering an amendment itself (references in the new text are resolved
-with the new version's own numbers, so a reference to a Pasal that moved reads as a changed text), the YAML
-key, and the outputs.
+References: texts are compared with each resolved reference replaced by the id it names, so a reference whose
+number moved in the new version is no change, and a kept element reads as enacted (its references name the
+enacted, frozen numbers). A changed or inserted text still shows the numbers the engine gave the new version.
+
+Not yet here (next slice): the engine numbering the new version with the frozen labels (so that references in
+changed and inserted texts name 12A, not 13), the YAML key, and the outputs.
 """
 
 from __future__ import annotations
