@@ -2,7 +2,8 @@
 
 Unit tests on the cases of issue 18 (a Pasal inserted between 12 and 13, Pasal 16 deleted, ayat (2) of Pasal 7
 changed, ayat (1a), BAB IVA, an amendment of an amendment), then a property test: random small regulations and
-random edit scripts (insert, delete, modify at every level; ids kept, dropped or absent) -- the change points
+random edit scripts (insert, delete, modify at every level: BAB, Bagian, Pasal, ayat, huruf and angka, Ketentuan
+Umum; ids kept, dropped or absent) -- the change points
 applied to the old version give the new version's outline with frozen labels, exactly, and that outline holds
 every text of the new version in order, with labels that never move and sort in document order.
 """
@@ -316,6 +317,18 @@ def test_a_bagian_inserted_names_its_bab():
     assert point.quoted[0].children[0].label == "Pasal 1A"
 
 
+def test_a_bab_whose_pasal_are_now_grouped_is_replaced_whole_keeping_its_numbers():
+    body = chapters(3)
+    grouped = copy.deepcopy(body)
+    grouped[1]["isi"] = [{"bagian": "Bagian Baru", "isi": [{"teks": "Norma dalam bagian baru."}]}]
+    compared = check_applies(document(body), document(grouped))
+    (point,) = compared.points()
+    assert (point.action, point.level, point.labels, point.heading_only) == ("ubah", "bab", ("BAB II",), False)
+    assert [(c.label, c.text) for c in point.quoted[0].children] == \
+        [("Pasal 3", DELETED), ("Pasal 4", DELETED), ("Bagian Kesatu", "Bagian Baru")]
+    assert point.quoted[0].children[2].children[0].label == "Pasal 4A"
+
+
 # -- ids ---------------------------------------------------------------------------------------------------------
 
 
@@ -433,7 +446,14 @@ class Writer:
             return node
         return self.with_id({"ayat": [self.clause() for _ in range(count)]})
 
+    def part(self) -> dict:
+        count = self.draw(st.integers(1, 3))
+        return self.with_id({"bagian": self.text("bagian"), "isi": [self.article() for _ in range(count)]})
+
     def chapter(self) -> dict:
+        if self.draw(st.integers(0, 3)) == 0:
+            parts = [self.part() for _ in range(self.draw(st.integers(1, 2)))]
+            return self.with_id({"bab": self.text("bab"), "isi": parts})
         count = self.draw(st.integers(1, 5))
         return self.with_id({"bab": self.text("bab"), "isi": [self.article() for _ in range(count)]})
 
@@ -443,8 +463,10 @@ def lists_of(node: Any, out: list) -> list:
     if isinstance(node, list):
         return out
     for key, kind, least in (("isi", "pasal", 1), ("ayat", "ayat", 1), ("butir", "butir", 2)):
-        container = node.get(key) if key != "butir" else node.get("butir")
+        container = node.get(key)
         if container is not None:
+            if key == "isi" and "bagian" in container[0]:
+                kind = "bagian"
             out.append((container, kind, least))
             for child in container:
                 lists_of(child, out)
@@ -468,7 +490,7 @@ def versions_pair(draw) -> tuple[dict, dict]:
         container, kind, least = draw(st.sampled_from(containers))
         action = draw(st.sampled_from(["insert", "delete", "modify", "drop-id"]))
         if action == "insert":
-            made = {"bab": lambda: writer.chapter(), "pasal": writer.article, "ayat": writer.clause,
+            made = {"bab": writer.chapter, "bagian": writer.part, "pasal": writer.article, "ayat": writer.clause,
                     "butir": lambda: writer.with_id({"teks": writer.text("butir baru")}),
                     "istilah": lambda: {"istilah": "Istilah Baru", "arti": writer.text("arti baru")}}[kind]()
             container.insert(draw(st.integers(1, len(container))), made)
@@ -480,7 +502,7 @@ def versions_pair(draw) -> tuple[dict, dict]:
             if action == "drop-id":
                 element.pop("id", None)
                 continue
-            key = next((k for k in ("bab", "teks", "arti") if k in element), None)
+            key = next((k for k in ("bab", "bagian", "teks", "arti") if k in element), None)
             if key is None:  # a Pasal of ayat: change one of them
                 element = element["ayat"][draw(st.integers(0, len(element["ayat"]) - 1))]
                 key = "teks"

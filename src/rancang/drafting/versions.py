@@ -37,7 +37,8 @@ computes, without any input from the author beyond the two texts:
     * consecutive inserted siblings are one point ("disisipkan 2 (dua) pasal, yakni Pasal 12A dan Pasal 12B"),
       consecutive deleted ones too; an inserted BAB is one point with its Pasal; a deleted BAB is one point;
     * a BAB, Bagian or Paragraf whose title changed is a point on its heading only; what changed inside it has
-      its own points.
+      its own points. One whose Pasal are now grouped in Bagian (or the other way round) is replaced whole,
+      its enacted Pasal kept as "Dihapus.".
 
 (d) :func:`apply` carries out the points on the old tree and gives the consolidated outline;
 (e) the outline: ``(label path, text)`` of every element in document order, a deleted one as
@@ -381,6 +382,10 @@ def _align(old: _Node | None, new: _Node | None, fresh: bool = False, first: _No
     else:
         children = [_align(a, b, first=first)
                     for a, b in _match(old.children, new.children, first_articles=old is first)]
+        # a BAB or Bagian whose Pasal are now grouped (or the other way round): its old content stays, deleted,
+        # so that every enacted number is still there; it is replaced whole
+        levels = ({c.level for c in old.children}, {c.level for c in new.children})
+        restructured = old.level in GROUP_LEVELS and levels[0] != levels[1]
     return Aligned(status, old, new, children, restructured=restructured)
 
 
@@ -424,16 +429,18 @@ def _insert_label(level: str, depth: int, before: str | None, after: str | None,
 
 def _label_siblings(siblings: list[Aligned], where: str) -> None:
     """Frozen labels of one container's children, then of what is under them (Pasal: :func:`_label_articles`)."""
+    enacted = {s.level for s in siblings if s.old is not None}
     for index, item in enumerate(siblings):
         if item.level == "pasal":
             continue
         if item.old is not None:
             item.label = item.old.label
-        elif item.fresh:
+        elif item.fresh or item.level not in enacted:  # nothing at its level was numbered here before
             item.label = item.node.label
         else:
-            before = siblings[index - 1].label if index else None
-            after = next((s.old.label for s in siblings[index + 1:] if s.old is not None), None)
+            before = next((s.label for s in reversed(siblings[:index]) if s.level == item.level), None)
+            after = next((s.old.label for s in siblings[index + 1:] if s.old is not None and s.level == item.level),
+                         None)
             item.label = _insert_label(item.level, item.node.depth, before, after, where or "batang tubuh")
     for item in siblings:
         inner = item.label if item.level in ("pasal", "bab") else f"{_reference(item)} {where}".strip()
@@ -569,7 +576,10 @@ class Versions:
                 (item,) = run
                 if item.unchanged:
                     continue
-                if item.level in GROUP_LEVELS:
+                if item.level in GROUP_LEVELS and item.restructured:
+                    out.append(ChangePoint("ubah", item.level, (item.label,), _container(chain, item.level),
+                                           None, (item.element(),), _path(chain)))
+                elif item.level in GROUP_LEVELS:
                     if item.status == "changed":
                         out.append(ChangePoint("ubah", item.level, (item.label,), _container(chain, item.level),
                                                None, (Element(item.level, item.label, item.node.text),),
