@@ -523,22 +523,24 @@ def check_labels_sorted(outline) -> None:
         if path[-1].startswith("Pasal "):
             pasal_labels.append(path[-1])
     for labels in [*siblings.values(), pasal_labels]:
-        level = _level_of(labels[0])
-        if level is None:
-            continue
-        keys = [numbering.label_key(level, _bare(label)) for label in labels]
-        assert keys == sorted(keys) and len(set(keys)) == len(keys), labels
+        by_level: dict[str, list[str]] = {}
+        for label in labels:
+            by_level.setdefault(_level_of(label), []).append(label)
+        for level, same in by_level.items():
+            keys = [numbering.label_key(level, _bare(label)) for label in same]
+            assert keys == sorted(keys) and len(set(keys)) == len(keys), same
 
 
-def _level_of(label: str) -> str | None:
-    for prefix, level in (("BAB ", "bab"), ("Pasal ", "pasal"), ("Bagian ", "bagian"), ("(", "ayat")):
+def _level_of(label: str) -> str:
+    for prefix, level in (("BAB ", "bab"), ("Pasal ", "pasal"), ("Bagian ", "bagian"), ("Paragraf ", "paragraf"),
+                          ("(", "ayat")):
         if label.startswith(prefix):
             return level
     return "huruf" if label[0].isalpha() else "angka"
 
 
 def _bare(label: str) -> str:
-    for prefix in ("BAB ", "Pasal ", "Bagian "):
+    for prefix in ("BAB ", "Pasal ", "Bagian ", "Paragraf "):
         if label.startswith(prefix):
             return label[len(prefix):]
     return label

@@ -358,11 +358,15 @@ def _match(old: tuple[_Node, ...], new: tuple[_Node, ...], start: bool = True, f
         if a < len(old):
             out.append((old[a], new[b]))
         i, j = a + 1, b + 1
+    claimed = {(n.level, n.key) for n in old if n.key}
     if start and out and out[0][0] is None and old and (new[0].level != "pasal" or first_articles) \
-            and _compatible(old[0], new[0]) and not (old[0].key and (old[0].level, old[0].key) in where):
+            and (old[0].level, old[0].depth) == (new[0].level, new[0].depth) \
+            and not (old[0].key and (old[0].level, old[0].key) in where) \
+            and not (new[0].key and (new[0].level, new[0].key) in claimed):
         # Nothing can be numbered before the first element: the first new one is read as the first old one
-        # changed (what Lampiran II leaves: change the first, insert after it). A Pasal at the start of a later
-        # BAB follows the Pasal of the BAB before, and an id says which element is which: those stay.
+        # changed (what Lampiran II leaves: change the first, insert after it), even when each has an id the
+        # other version does not know. A Pasal at the start of a later BAB follows the Pasal of the BAB before,
+        # and an id found in both versions says which element is which: those stay.
         return [(old[0], new[0]), *_match(old[1:], new[1:], start=False)]
     return out
 
