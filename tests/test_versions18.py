@@ -403,7 +403,7 @@ def test_inserting_between_12_and_12a_is_refused():
 
 # -- property: apply(old, diff(old, new)) is new with frozen labels ---------------------------------------------
 
-PROPERTY = settings(max_examples=150, deadline=None,
+PROPERTY = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

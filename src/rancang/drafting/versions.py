@@ -6,7 +6,8 @@ computes, without any input from the author beyond the two texts:
 
 (a) **an alignment** of every level (BAB, Bagian, Paragraf, Pasal, ayat, huruf and angka at any depth). Within
     one container (the body, a BAB, a Pasal, an ayat, a huruf ...) elements are matched by ``id`` where both
-    versions give one (an element with an id is never matched to one with another id); the others by aligning
+    versions give one (an element with an id is not matched to one with another id, save a new first element,
+    see (b)); the others by aligning
     their normalised text with :class:`difflib.SequenceMatcher` (equal texts), the unequal stretches paired in
     order so that as many elements as possible stay matched, the most similar first. A matched pair whose own
     text differs is *changed*; an old element without a partner is *deleted*, a new one *inserted*. An element
@@ -21,8 +22,8 @@ computes, without any input from the author beyond the two texts:
     that goes from one norm to numbered ayat or back and of an element that gains its first rincian or loses
     its last (nothing of its inside was numbered the same way before). Nothing can be numbered before the first
     element of a container, so a new first element is read as the old first one changed, the old text
-    following it as an inserted one (what Lampiran II leaves as the only way); when an id says the old first
-    element is still there, or an element falls between two inserted labels (12A and 12B), no form is
+    following it as an inserted one (what Lampiran II leaves as the only way); when an id found in both
+    versions says the old first element is still there, or an element falls between two inserted labels (12A and 12B), no form is
     prescribed: :class:`VersionError`, in Indonesian.
 (c) **the change points**, in document order, as coarse as reads well:
 
