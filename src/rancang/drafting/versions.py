@@ -23,8 +23,8 @@ computes, without any input from the author beyond the two texts:
     its last (nothing of its inside was numbered the same way before). Nothing can be numbered before the first
     element of a container, so a new first element is read as the old first one changed, the old text
     following it as an inserted one (what Lampiran II leaves as the only way); when an id found in both
-    versions says the old first element is still there, or an element falls between two inserted labels (12A and 12B), no form is
-    prescribed: :class:`VersionError`, in Indonesian.
+    versions says the old first element is still there, or an element falls between two inserted labels (12A
+    and 12B), no form is prescribed: :class:`VersionError`, in Indonesian.
 (c) **the change points**, in document order, as coarse as reads well:
 
     * a Pasal whose own text changed, whose shape changed (one norm <-> ayat), whose every ayat (or huruf)
