@@ -90,6 +90,8 @@ class _Builder:
     texts: list[_Text] = field(default_factory=list)
     order: int = 0
     article_count: int = 0
+    frozen: Mapping[str, str] = field(default_factory=dict)
+    """Frozen labels by anchor (see :func:`build`): a label found here replaces the positional one."""
     words: KindWords = field(init=False)
 
     def __post_init__(self) -> None:
@@ -117,7 +119,20 @@ class _Builder:
         return self.regulation.amends is not None
 
     def article_label(self, number: int) -> str:
-        return f"Pasal {numbering.roman(number) if self.roman else number}"
+        """``Pasal 5`` (``Pasal V`` in an amending regulation), or its frozen label (``Pasal 12A``)."""
+        return self.frozen.get(f"pasal-{number}") or f"Pasal {numbering.roman(number) if self.roman else number}"
+
+    def container_labels(self, context: Context) -> dict[str, str]:
+        """The frozen labels of the Pasal and ayat a rincian is in, for its :class:`Target` (empty: positional)."""
+        if not self.frozen or context.article is None:
+            return {}
+        article = f"pasal-{context.article}"
+        clause = self.frozen.get(f"{article}-ayat-{context.clause}", "") if context.clause is not None else ""
+        return {"article_label": self.frozen.get(article, ""), "clause_label": clause}
+
+    def label(self, anchor: str, positional: str) -> str:
+        """The label of the element at ``anchor``: its frozen one when given, else ``positional``."""
+        return self.frozen.get(anchor) or positional
 
     # -- pass one: structure and numbers -------------------------------------------------
 
@@ -136,8 +151,8 @@ class _Builder:
         if definitions is not None and not own_general:
             if grouped:
                 chapter_count += 1
-                items.append(Group("bab", f"BAB {numbering.roman(chapter_count)}", GENERAL_PROVISIONS,
-                                   [definitions], f"bab-{chapter_count}"))
+                items.append(Group("bab", self.label(f"bab-{chapter_count}", f"BAB {numbering.roman(chapter_count)}"),
+                                   GENERAL_PROVISIONS, [definitions], f"bab-{chapter_count}"))
             else:
                 items.append(definitions)
         for index, element in enumerate(regulation.body):
@@ -154,15 +169,15 @@ class _Builder:
             _last_articles(items[-1]).children.extend(closing)  # type: ignore[arg-type]
         elif grouped:
             chapter_count += 1
-            items.append(Group("bab", f"BAB {numbering.roman(chapter_count)}", CLOSING_PROVISIONS, closing,
-                               f"bab-{chapter_count}"))
+            items.append(Group("bab", self.label(f"bab-{chapter_count}", f"BAB {numbering.roman(chapter_count)}"),
+                               CLOSING_PROVISIONS, closing, f"bab-{chapter_count}"))
         else:
             items.extend(closing)
         return items
 
     def chapter(self, chapter: Chapter, number: int) -> Group:
         anchor = f"bab-{number}"
-        label = f"BAB {numbering.roman(number)}"
+        label = self.label(anchor, f"BAB {numbering.roman(number)}")
         self.register(chapter.id, Target("bab", anchor, 0, label=label))
         children: list[BodyItem] = []
         part_count = 0
@@ -176,7 +191,7 @@ class _Builder:
 
     def part(self, part: Part, number: int, parent_anchor: str, parent_label: str) -> Group:
         anchor = f"{parent_anchor}-bagian-{number}"
-        label = f"Bagian {numbering.ordinal(number)}"
+        label = self.label(anchor, f"Bagian {numbering.ordinal(number)}")
         self.register(part.id, Target("bagian", anchor, 0, label=f"{label} {parent_label}"))
         children: list[BodyItem] = []
         division_count = 0
@@ -190,7 +205,7 @@ class _Builder:
 
     def division(self, division: Division, number: int, parent_anchor: str, parent_label: str) -> Group:
         anchor = f"{parent_anchor}-paragraf-{number}"
-        label = f"Paragraf {number}"
+        label = self.label(anchor, f"Paragraf {number}")
         self.register(division.id, Target("paragraf", anchor, 0, label=f"{label} {parent_label}"))
         return Group("paragraf", label, division.title, [self.article(a) for a in division.content], anchor,
                      source=division)
@@ -199,7 +214,7 @@ class _Builder:
         self.article_count += 1
         number = self.article_count
         anchor = f"pasal-{number}"
-        self.register(element_id, Target("pasal", anchor, 0, article=number))
+        self.register(element_id, Target("pasal", anchor, 0, article=number, article_label=self.frozen.get(anchor, "")))
         return number, anchor
 
     def article(self, model: ArticleModel) -> Article:
@@ -214,15 +229,17 @@ class _Builder:
             self.clause_text(clause, model.text, model.items, None, Context(number), (model, "text"))
         if len(model.clauses) == 1:  # a single ayat is not numbered: it is the Pasal's one norm
             only = model.clauses[0]
-            self.register(only.id, Target("pasal", anchor, 0, article=number))
+            self.register(only.id, Target("pasal", anchor, 0, article=number, article_label=self.frozen.get(anchor, "")))
             clause = Clause(None, [], anchor=anchor, source=only)
             article.clauses.append(clause)
             self.clause_text(clause, only.text, only.items, None, Context(number), (only, "text"))
             return article
         for index, clause_model in enumerate(model.clauses, start=1):
             clause_anchor = f"{anchor}-ayat-{index}"
-            self.register(clause_model.id, Target("ayat", clause_anchor, 0, article=number, clause=index))
-            clause = Clause(f"({index})", [], anchor=clause_anchor, source=clause_model)
+            clause_label = self.frozen.get(clause_anchor, "")
+            self.register(clause_model.id, Target("ayat", clause_anchor, 0, article=number, clause=index,
+                                                  article_label=self.frozen.get(anchor, ""), clause_label=clause_label))
+            clause = Clause(clause_label or f"({index})", [], anchor=clause_anchor, source=clause_model)
             article.clauses.append(clause)
             self.clause_text(clause, clause_model.text, clause_model.items, index, Context(number, index),
                              (clause_model, "text"))
@@ -253,10 +270,11 @@ class _Builder:
             ending = _ending(index, count, CONJUNCTIONS[items.kind], final)
             reference = numbering.point_reference(depth, index)
             anchor = f"{parent_anchor}-{reference.replace(' ', '-').replace(')', '')}"
-            item_path = path + ((reference, index),)
+            label = self.frozen.get(anchor)
+            item_path = path + ((_point_reference(depth, label) if label else reference, index),)
             self.register(item.id, Target("butir", anchor, 0, article=context.article, clause=clause_number,
-                                          path=item_path))
-            point = Point(numbering.point_label(depth, index), [], depth=depth, anchor=anchor, source=item)
+                                          path=item_path, **self.container_labels(context)))
+            point = Point(label or numbering.point_label(depth, index), [], depth=depth, anchor=anchor, source=item)
 
             def set_text(value: RichText, point: Point = point) -> None:
                 point.text = value
@@ -306,9 +324,11 @@ class _Builder:
         lead = Clause(None, [Span(f"Dalam {self.reg_name} ini yang dimaksud dengan:")], anchor=anchor)
         for index, definition in enumerate(self.regulation.definitions, start=1):
             point_anchor = f"{anchor}-angka-{index}"
+            label = self.frozen.get(point_anchor)
             self.register(definition.id, Target("istilah", point_anchor, 0, article=number,
-                                                path=((f"angka {index}", index),)))
-            point = Point(f"{index}.", [], depth=2, anchor=point_anchor, source=definition)
+                                                path=((_point_reference(2, label) if label else f"angka {index}",
+                                                       index),), article_label=self.frozen.get(anchor, "")))
+            point = Point(label or f"{index}.", [], depth=2, anchor=point_anchor, source=definition)
             lead.points.append(point)
             head = definition.term
             if definition.abbreviation:
@@ -578,10 +598,24 @@ class Drafted:
     problems: list[Diagnostic]
 
 
-def build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis]
-          ) -> tuple[Document, list[Diagnostic]]:
-    """Number and resolve a regulation. Problems are returned, never raised."""
-    return _build(regulation, settings, catalogue)
+def build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis], *,
+          labels: Mapping[str, str] | None = None) -> tuple[Document, list[Diagnostic]]:
+    """Number and resolve a regulation. Problems are returned, never raised.
+
+    ``labels``: frozen labels, for the new version of an amended regulation, whose enacted numbers never move
+    (:meth:`rancang.drafting.versions.Versions.labels` gives them). Keyed by the anchor the element has when the
+    regulation is built WITHOUT labels (``pasal-13``, ``bab-5``, ``bab-2-bagian-1``, ``pasal-7-ayat-2``,
+    ``pasal-7-ayat-2-huruf-c``, ``pasal-1-angka-4``): every element has one, with an id or not, and anchors do
+    not change with the labels, so a build with labels keeps the same anchors and the map stays valid. Values are
+    printed labels as the tree holds them: ``Pasal 12A``, ``BAB IVA``, ``Bagian Kedua A``, ``Paragraf 3A``,
+    ``(1a)``, ``c1.``, ``5a.``, ``c1)``, ``5a)``. An element not in the map keeps its positional label.
+
+    A labelled element is printed with its label and every ``[[id]]`` reference to it reads it ("sebagaimana
+    dimaksud dalam Pasal 12A ayat (1a) huruf c1"). Order, ranges and "the same Pasal" still go by position
+    (:class:`~rancang.drafting.tree.Article` ``number`` stays the Pasal's position): three Pasal in a row in the
+    new text are a range even when one between them was deleted (the deleted one is not in the new text).
+    Without ``labels`` nothing changes."""
+    return _build(regulation, settings, catalogue, labels or {})
 
 
 def build_all(data: ProjectData) -> dict[str, Drafted]:
@@ -592,9 +626,9 @@ def build_all(data: ProjectData) -> dict[str, Drafted]:
             for record_id, regulation in sorted(data.regulations.items())}
 
 
-def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis]
-           ) -> tuple[Document, list[Diagnostic]]:
-    builder = _Builder(regulation, settings, catalogue)
+def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis],
+           labels: Mapping[str, str] | None = None) -> tuple[Document, list[Diagnostic]]:
+    builder = _Builder(regulation, settings, catalogue, frozen=labels or {})
     considerations = builder.considerations()
     body = builder.body()
     annexes = builder.annexes()
@@ -664,6 +698,13 @@ def _with_ending(text: str, ending: str) -> str:
     if mark in ";:.," and stripped.endswith(mark):
         return stripped + ending[1:]
     return stripped + ending
+
+
+def _point_reference(depth: int, label: str) -> str:
+    """How a reference names a rincian item of the printed ``label``: ``c1.`` -> ``huruf c1``, ``5a.`` ->
+    ``angka 5a``, ``c1)`` -> ``huruf c1)`` (as :func:`rancang.language.numbering.point_reference`)."""
+    word = "huruf" if depth in (1, 3) else "angka"
+    return f"{word} {label.rstrip('.')}" if depth <= 2 else f"{word} {label}"
 
 
 def _date_text(value: PartialDate | None) -> str:

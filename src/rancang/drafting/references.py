@@ -58,6 +58,12 @@ class Target:
     """Rincian labels down to the element, e.g. (("huruf b", 2), ("angka 1", 1))."""
     label: str = ""
     """For groups and annexes: ``BAB II``, ``Lampiran I``."""
+    article_label: str = ""
+    """The printed label of its Pasal when it is not ``Pasal <article>``: a frozen label of an amended
+    regulation (``Pasal 12A``). ``article`` stays the Pasal's position, for order, ranges and "the same Pasal"."""
+    clause_label: str = ""
+    """The printed label of its ayat when it is not ``(<clause>)``: a frozen label (``(1a)``); ``clause`` stays the
+    ayat's position."""
 
     @property
     def parent(self) -> tuple:
@@ -215,8 +221,8 @@ class Resolver:
             run = self._article_run(groups, index)
             if len(run) >= 3:
                 first, last = run[0][0], run[-1][0]
-                pieces.append([Span(self._pasal(first.article), first.anchor), Span(" sampai dengan "),
-                               Span(self._pasal(last.article), last.anchor)])
+                pieces.append([Span(self._pasal(first), first.anchor), Span(" sampai dengan "),
+                               Span(self._pasal(last), last.anchor)])
                 index += len(run)
                 continue
             pieces.append(self._group_text(groups[index], context))
@@ -254,7 +260,7 @@ class Resolver:
                 i += 1
         if not self._same_article(group[0], context) and group[0].kind != "pasal":
             first = items[0][0]
-            items[0][0] = Span(f"{self._pasal(group[0].article)} {first.text}", first.target)
+            items[0][0] = Span(f"{self._pasal(group[0])} {first.text}", first.target)
         return _join(items)
 
     def _range_phrase(self, first: Target, last: Target, context: Context) -> RichText:
@@ -265,8 +271,8 @@ class Resolver:
             raise ReferenceProblem("R304", "rentang harus ditulis dari unsur yang lebih awal ke yang lebih akhir")
         preposition = "pada" if self._same_article(first, context) else "dalam"
         if first.kind == "pasal":
-            return [Span(f"sebagaimana dimaksud {preposition} "), Span(self._pasal(first.article), first.anchor),
-                    Span(" sampai dengan "), Span(self._pasal(last.article), last.anchor)]
+            return [Span(f"sebagaimana dimaksud {preposition} "), Span(self._pasal(first), first.anchor),
+                    Span(" sampai dengan "), Span(self._pasal(last), last.anchor)]
         start = self._label(first, context)
         end = self._tail(last, Context(last.article, None if first.kind == "ayat" else last.clause))
         return [Span(f"sebagaimana dimaksud {preposition} "), Span(start, first.anchor), Span(" sampai dengan "),
@@ -274,8 +280,11 @@ class Resolver:
 
     # -- labels ------------------------------------------------------------------------------
 
-    def _pasal(self, number: int | None) -> str:
-        """``Pasal 7``, or ``Pasal VII`` in an amending regulation."""
+    def _pasal(self, target: Target) -> str:
+        """``Pasal 7``, ``Pasal VII`` in an amending regulation, or the frozen label (``Pasal 12A``)."""
+        if target.article_label:
+            return target.article_label
+        number = target.article
         return f"Pasal {roman(number) if self.roman and number else number}"
 
     @staticmethod
@@ -287,10 +296,10 @@ class Resolver:
         if target.kind in ("bab", "bagian", "paragraf", "lampiran"):
             return target.label
         if target.kind == "pasal":
-            return self._pasal(target.article)
+            return self._pasal(target)
         if self._same_article(target, context):
             return self._tail(target, context)
-        head = self._pasal(target.article)
+        head = self._pasal(target)
         tail = self._tail(target, Context(target.article, None))
         return f"{head} {tail}" if tail else head
 
@@ -298,10 +307,10 @@ class Resolver:
         """The part after ``Pasal N``: ``ayat (2) huruf b``; the ayat is dropped inside the same ayat."""
         parts = []
         if target.clause is not None and not (context.clause == target.clause and target.kind != "ayat"):
-            parts.append(f"ayat ({target.clause})")
+            parts.append(f"ayat {target.clause_label or f'({target.clause})'}")
         parts.extend(label for label, _n in target.path)
         if not parts and target.kind == "pasal":
-            return self._pasal(target.article)
+            return self._pasal(target)
         return " ".join(parts)
 
 

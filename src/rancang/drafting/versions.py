@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import Callable, Iterator, Literal, Mapping
 
 from rancang.drafting.tree import Article, BodyItem, Clause, Document, Point, RichText, plain
 from rancang.language import numbering
@@ -372,8 +372,11 @@ def _match(old: tuple[_Node, ...], new: tuple[_Node, ...], start: bool = True, f
     return out
 
 
-def _align(old: _Node | None, new: _Node | None, fresh: bool = False, first: _Node | None = None) -> Aligned:
-    """``first``: the old container of the document's first Pasal."""
+def _align(old: _Node | None, new: _Node | None, fresh: bool = False, first: _Node | None = None,
+           printed: bool = False) -> Aligned:
+    """``first``: the old container of the document's first Pasal. ``printed``: the new version is built with
+    its frozen labels, so a matched element whose printed text differs is changed too (a reference to an element
+    that moved reads another number), though alignment still goes by the compared form."""
     if old is None:
         assert new is not None
         return Aligned("inserted", None, new, [_align(None, c, True) for c in new.children], fresh=fresh)
@@ -381,11 +384,12 @@ def _align(old: _Node | None, new: _Node | None, fresh: bool = False, first: _No
         return Aligned("deleted", old, None, [_align(c, None) for c in old.children], fresh=fresh)
     restructured = (old.level == "pasal" and old.numbered != new.numbered) or \
         bool(old.children) != bool(new.children)
-    status: Status = "changed" if old.norm != new.norm or restructured else "kept"
+    status: Status = "changed" if old.norm != new.norm or restructured or \
+        (printed and " ".join(old.text.split()) != " ".join(new.text.split())) else "kept"
     if restructured:
         children = [_align(None, c, True) for c in new.children]
     else:
-        children = [_align(a, b, first=first)
+        children = [_align(a, b, first=first, printed=printed)
                     for a, b in _match(old.children, new.children, first_articles=old is first)]
         # a BAB or Bagian whose Pasal are now grouped (or the other way round): its old content stays, deleted,
         # so that every enacted number is still there; it is replaced whole
@@ -535,6 +539,8 @@ class Versions:
     """Two versions compared: the merged tree (alignment and frozen labels) and its change points."""
 
     body: list[Aligned]
+    document: Document | None = None
+    """The new version built with its frozen labels, when :func:`compare` was given ``rebuild``."""
 
     def frozen(self) -> tuple[Element, ...]:
         """The new version with its frozen labels."""
@@ -678,19 +684,42 @@ def _first_articles(node: _Node) -> _Node | None:
     return None
 
 
-def compare(old: Document, new: Document) -> Versions:
-    """Compare the enacted version with the whole edited text (both numbered by the engine)."""
+Rebuild = Callable[[Mapping[str, str]], Document]
+"""Builds the new version again with the given frozen labels: ``lambda labels: engine.build(regulation, settings,
+catalogue, labels=labels)[0]``."""
+
+
+def compare(old: Document, new: Document, rebuild: Rebuild | None = None) -> Versions:
+    """Compare the enacted version with the whole edited text (both numbered by the engine).
+
+    With ``rebuild`` the new version is built a second time with its frozen labels (:meth:`Versions.labels`,
+    keyed by the anchors of ``new``, which the labelled build keeps) and compared again: the changed and
+    inserted texts, the quoted elements and the outline then read the frozen numbers in their references
+    ("sebagaimana dimaksud dalam Pasal 12A", not "Pasal 13"), and a kept text whose printed reference now reads
+    another number (its target moved to another BAB or Pasal) is a change. The labelled build is
+    :attr:`Versions.document`. Alignment and labels are the same in both passes (they go by the compared form,
+    in which a reference is the id it names)."""
+    versions = _compare(old, new)
+    if rebuild is None:
+        return versions
+    document = rebuild(versions.labels())
+    again = _compare(old, document, printed=True)
+    again.document = document
+    return again
+
+
+def _compare(old: Document, new: Document, printed: bool = False) -> Versions:
     top = _Node("", "", "", None, nodes(old))
-    root = _align(top, _Node("", "", "", None, nodes(new)), first=_first_articles(top))
+    root = _align(top, _Node("", "", "", None, nodes(new)), first=_first_articles(top), printed=printed)
     body = root.children
     _label_articles(body)
     _label_siblings(body, "")
     return Versions(body)
 
 
-def diff(old: Document, new: Document) -> list[ChangePoint]:
-    """The change points that turn ``old`` into ``new``, in document order."""
-    return compare(old, new).points()
+def diff(old: Document, new: Document, rebuild: Rebuild | None = None) -> list[ChangePoint]:
+    """The change points that turn ``old`` into ``new``, in document order (``rebuild``: see :func:`compare`)."""
+    return compare(old, new, rebuild).points()
 
 
 # -- applying ----------------------------------------------------------------------------------------------------
