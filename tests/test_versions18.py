@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import copy
 import itertools
-from typing import Any
+import re
+from typing import Any, Mapping
 
 import pytest
 from hypothesis import HealthCheck, given, note, settings, strategies as st
 
 from rancang.drafting import versions
 from rancang.drafting.engine import build
-from rancang.drafting.tree import Document
+from rancang.drafting.tree import Document, Point
 from rancang.drafting.versions import DELETED, VersionError, apply, compare, diff
 from rancang.language import numbering
 from rancang.models.catalogue import LegalBasis
@@ -32,12 +33,16 @@ CATALOGUE = {
 }
 
 
-def document(body: list, definitions: list | None = None) -> Document:
+def model(body: list, definitions: list | None = None) -> Regulation:
     data: dict[str, Any] = {"tentang": "Uji Perubahan", "menimbang": ["bahwa perlu diuji"], "mengingat": ["uud-1945"],
                             "batang_tubuh": body}
     if definitions:
         data["ketentuan_umum"] = definitions
-    built, problems = build(Regulation.model_validate(data), SETTINGS, CATALOGUE)
+    return Regulation.model_validate(data)
+
+
+def document(body: list, definitions: list | None = None, labels: Mapping[str, str] | None = None) -> Document:
+    built, problems = build(model(body, definitions), SETTINGS, CATALOGUE, labels=labels)
     assert not problems, problems
     return built
 
@@ -482,6 +487,7 @@ def versions_pair(draw) -> tuple[dict, dict]:
     old = {"body": [writer.chapter() for _ in range(draw(st.integers(1, 3)))],
            "terms": [writer.with_id({"istilah": f"Istilah {n}", "arti": writer.text("arti")})
                      for n in range(draw(st.integers(0, 3)))]}
+    add_references(draw, old)
     new = copy.deepcopy(old)
     for _ in range(draw(st.integers(1, 6))):
         containers = [(new["body"], "bab", 1)] + ([(new["terms"], "istilah", 1)] if new["terms"] else [])
@@ -507,11 +513,100 @@ def versions_pair(draw) -> tuple[dict, dict]:
                 element = element["ayat"][draw(st.integers(0, len(element["ayat"]) - 1))]
                 key = "teks"
             element[key] = element[key] + " yang diubah"
+    drop_broken_references(new)
+    add_references(draw, new)
     return old, new
+
+
+REFERENCE = re.compile(r" menurut \[\[([a-z0-9, -]+)\]\]")
+
+
+def nodes_of(version: dict) -> list[dict]:
+    """Every element of a version (a dict), in document order."""
+    out: list[dict] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            out.append(node)
+            for key in ("isi", "ayat", "rincian", "butir"):
+                if key in node:
+                    walk(node[key])
+
+    walk(version["body"])
+    walk(version["terms"])
+    return out
+
+
+def add_references(draw, version: dict) -> None:
+    """A few texts get ``menurut [[id]]`` (or two ids) to a random Pasal, ayat, butir or istilah of the version."""
+    every = nodes_of(version)
+    referable = [n["id"] for n in every if "id" in n and not ("bab" in n or "bagian" in n)]
+    texts = [n for n in every if "teks" in n or "arti" in n]
+    if not referable:
+        return
+    for _ in range(draw(st.integers(0, 3))):
+        node = draw(st.sampled_from(texts))
+        ids = draw(st.lists(st.sampled_from(referable), min_size=1, max_size=2, unique=True))
+        key = "teks" if "teks" in node else "arti"
+        node[key] = f"{node[key]} menurut [[{', '.join(ids)}]]"
+
+
+def drop_broken_references(version: dict) -> None:
+    """After the edits: a reference to an element deleted (or whose id was dropped) goes, with its words."""
+    every = nodes_of(version)
+    known = {n["id"] for n in every if "id" in n}
+    for node in every:
+        for key in ("teks", "arti"):
+            if key in node:
+                node[key] = REFERENCE.sub(
+                    lambda m: m.group(0) if all(i.strip() in known for i in m.group(1).split(",")) else "", node[key])
 
 
 def new_texts(built: Document) -> list[str]:
     return [text for _path, text in versions.outline_of(versions.elements(built))]
+
+
+COMPONENT = re.compile(r"Pasal \S+|ayat \(\S+\)|huruf \S+|angka \S+")
+
+
+def check_references_read_frozen_labels(built: Document, labels: Mapping[str, str]) -> None:
+    """Every reference in the labelled build names its target, and the Pasal and ayat it is in, by their frozen
+    labels: its words (``Pasal 12A ayat (1a) huruf c1``) end the chain of labels down to the target."""
+    for text in reference_texts(built):
+        for span in text:
+            if span.target is None:
+                continue
+            segments = span.target.split("-")
+            chain = []
+            for end in range(2, len(segments) + 1, 2):
+                kind, anchor = segments[end - 2], "-".join(segments[:end])
+                label = labels[anchor]
+                if kind == "pasal":
+                    chain.append(label)
+                elif kind == "ayat":
+                    chain.append(f"ayat {label}")
+                else:
+                    chain.append(f"{kind} {label.rstrip('.')}")
+            read = COMPONENT.findall(span.text)
+            assert read and read == chain[len(chain) - len(read):], (span.text, chain)
+
+
+def reference_texts(built: Document) -> list:
+    out = []
+
+    def points(items: list[Point]) -> None:
+        for point in items:
+            out.extend([point.text, point.closing or []])
+            points(point.points)
+
+    for article in built.articles():
+        for clause in article.clauses:
+            out.extend([clause.text, clause.closing or []])
+            points(clause.points)
+    return out
 
 
 def check_labels_sorted(outline) -> None:
@@ -553,12 +648,17 @@ def test_the_change_points_applied_to_the_old_version_give_the_new_one(pair):
     note(f"old: {old_version}\nnew: {new_version}")
     old = document(old_version["body"], old_version["terms"])
     new = document(new_version["body"], new_version["terms"])
-    compared = compare(old, new)
+    unlabelled = compare(old, new)
+    compared = compare(old, new, lambda labels: document(new_version["body"], new_version["terms"], labels))
+    assert compared.document is not None
+    assert compared.labels() == unlabelled.labels(), "alignment and labels are those of the unlabelled build"
+    check_references_read_frozen_labels(compared.document, compared.labels())
     points = compared.points()
     outline = compared.outline()
     note("\n".join(f"{p.action} {p.level} {p.labels} {p.container} {p.between}" for p in points))
     assert apply(old, points) == outline
-    assert [text for _path, text in outline if text != DELETED] == new_texts(new)
+    assert [text for _path, text in outline if text != DELETED] == new_texts(compared.document), \
+        "the new version built with its frozen labels, every text as the outline reads it"
     check_labels_sorted(outline)
     old_pasal = [item.label for top in compared.body for item in top.walk() if item.level == "pasal" and item.old]
     assert old_pasal == [a.label for a in old.articles()], "every enacted Pasal keeps its number"
