@@ -6,6 +6,11 @@ element (BAB, Bagian, Paragraf, Pasal, ayat, rincian), adds the generated parts
 frame) and records where each id ended up. The second writes every text, with
 its ending punctuation and its resolved ``[[...]]`` references, now that all
 numbers are known. Problems are diagnostics with the location of the text.
+
+Numbers go by position, unless the build is given frozen labels (the new version of an amended regulation,
+whose enacted numbers never move: Pasal 12A, BAB IVA, ayat (1a), huruf c1, angka 2a; see :func:`build`): then
+an element in the map is printed with its label and every reference to it reads it, while anchors and
+``Article.number`` stay positional.
 """
 
 from __future__ import annotations

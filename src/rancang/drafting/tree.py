@@ -90,8 +90,11 @@ class Change:
 @dataclass
 class Article:
     number: int
+    """Its position among the Pasal (1, 2, 3 ...): what order, ranges, "the same Pasal" and the linter go by. Not
+    always its printed number: see ``label``."""
     label: str
-    """``Pasal 5``; ``Pasal I`` in an amending regulation."""
+    """``Pasal 5``; ``Pasal I`` in an amending regulation; a frozen label (``Pasal 12A``) in the new version of an
+    amended regulation built with ``labels`` (:func:`rancang.drafting.engine.build`)."""
     clauses: list[Clause]
     anchor: str = ""
     source: Any = field(default=None, repr=False, compare=False)

@@ -45,12 +45,17 @@ computes, without any input from the author beyond the two texts:
 (e) the outline: ``(label path, text)`` of every element in document order, a deleted one as
     ``(label path, "Dihapus.")`` without what was under it.
 
-References: texts are compared with each resolved reference replaced by the id it names, so a reference whose
+References: texts are aligned with each resolved reference replaced by the id it names, so a reference whose
 number moved in the new version is no change, and a kept element reads as enacted (its references name the
-enacted, frozen numbers). A changed or inserted text still shows the numbers the engine gave the new version.
+enacted, frozen numbers). Given ``rebuild`` (:func:`compare`), the new version is built again by the engine with
+its frozen labels (``engine.build(..., labels=Versions.labels())``, keyed by the anchors of the build without
+them): changed and inserted texts, the quoted elements and the outline then name Pasal 12A, not 13, in their
+references, and a kept element whose printed text now differs (a reference to an element that moved to another
+container reads its new, inserted number) is changed. Without ``rebuild`` a changed or inserted text shows the
+numbers the engine gave the new version by position.
 
-Not yet here (next slice): the engine numbering the new version with the frozen labels (so that references in
-changed and inserted texts name 12A, not 13), the YAML key, and the outputs.
+Not yet here (next slice): the YAML key, building the enacted version itself with labels it already holds
+(an amendment of an amendment: today only through ``engine.build(labels=...)``), and the outputs.
 """
 
 from __future__ import annotations
