@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from rancang import richtext
 from rancang.drafting import versions
 from rancang.drafting.engine import build
 from rancang.drafting.tree import Document, Point, plain
@@ -240,8 +241,8 @@ def test_compare_quotes_and_outlines_the_new_texts_with_frozen_numbers():
     assert outline[("BAB II", "Pasal 7", "(1a)")] == "Ayat sisipan pasal tujuh."
     assert outline[("BAB III", "Pasal 9", "b.", "2a.")] == "laporan sisipan; dan"
     assert outline[("BAB V", "Pasal 16A")] == EXPECTED["r1"]
-    assert [text for path, text in outline.items() if len(path) == 2 and path[0] == "BAB V" and path[1] >= "Pasal 16A"] == \
-        list(EXPECTED.values())
+    added = [text for path, text in outline.items() if len(path) == 2 and path[0] == "BAB V" and path[1] >= "Pasal 16A"]
+    assert added == list(EXPECTED.values())
     assert apply(old, compared.points()) == compared.outline()
     quoted = [element for point in compared.points() for element in point.quoted]
     quoted_texts = {text for element in quoted for _path, text in element.outline()}
@@ -276,9 +277,34 @@ def test_versions_text_of_a_kept_reference_reads_the_enacted_number():
     compared = compare(built(regulation(body)), built(model), rebuild(model))
     assert [(p.action, p.labels) for p in compared.points()] == [("sisip", ("Pasal 12A",))]
     assert compared.document is not None
-    assert by_source_text(compared.document, 4) == "Pelaksanaan sebagaimana dimaksud dalam Pasal 13 dilakukan setiap tahun."
+    assert by_source_text(compared.document, 4) == \
+        "Pelaksanaan sebagaimana dimaksud dalam Pasal 13 dilakukan setiap tahun."
     assert versions.outline_of(compared.frozen()) == compared.outline()
 
 
 def by_source_text(document: Document, index: int) -> str:
     return plain(document.articles()[index].clauses[0].text)
+
+
+def test_penjelasan_names_the_frozen_labels():
+    """Penjelasan pasal demi pasal takes the Pasal's and ayat's labels: ``Pasal 2A``, ``Ayat (1a)``, ``Huruf a1``."""
+    body = [norm(2), {"id": "sisip", "ayat": [{"id": "sisip-1", "teks": "Ayat satu [[sisip-2]]."},
+                                              {"id": "sisip-2", "teks": "Ayat sisipan.", "rincian": rincian(
+                                                  {"id": "butir-a", "teks": "butir pertama"},
+                                                  {"teks": "butir kedua"})}]}]
+    data = regulation(body).model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
+    data.update({"jenis": "peraturan_daerah", "penjelasan": {
+        "umum": "Penjelasan umum merujuk [[sisip]].",
+        "pasal": [{"rujukan": "sisip-2", "teks": "Ayat ini menjelaskan [[butir-a]]."},
+                  {"rujukan": "butir-a", "teks": "Cukup jelas sekali."}]}})
+    labels = {"pasal-2": "Pasal 1A", "pasal-2-ayat-2": "(1a)", "pasal-2-ayat-2-huruf-a": "a1."}
+    document = built(Regulation.model_validate(data), labels)
+    assert document.explanation is not None
+    (explained,) = [e for e in document.explanation.articles if e.children]
+    assert explained.label == "Pasal 1A"
+    assert [child.label for child in explained.children] == ["Ayat (1)", "Ayat (1a)"]
+    assert [grandchild.label for grandchild in explained.children[1].children] == ["Huruf a1", "Huruf b"]
+    assert plain(document.articles()[1].clauses[0].text) == "Ayat satu sebagaimana dimaksud pada ayat (1a)."
+    assert richtext.plain(explained.children[1].text) == "Ayat ini menjelaskan sebagaimana dimaksud pada huruf a1."
+    assert richtext.plain(document.explanation.general) == \
+        "Penjelasan umum merujuk sebagaimana dimaksud dalam Pasal 1A."

@@ -156,8 +156,9 @@ class _Builder:
         if definitions is not None and not own_general:
             if grouped:
                 chapter_count += 1
-                items.append(Group("bab", self.label(f"bab-{chapter_count}", f"BAB {numbering.roman(chapter_count)}"),
-                                   GENERAL_PROVISIONS, [definitions], f"bab-{chapter_count}"))
+                anchor = f"bab-{chapter_count}"
+                items.append(Group("bab", self.label(anchor, f"BAB {numbering.roman(chapter_count)}"),
+                                   GENERAL_PROVISIONS, [definitions], anchor))
             else:
                 items.append(definitions)
         for index, element in enumerate(regulation.body):
@@ -174,8 +175,9 @@ class _Builder:
             _last_articles(items[-1]).children.extend(closing)  # type: ignore[arg-type]
         elif grouped:
             chapter_count += 1
-            items.append(Group("bab", self.label(f"bab-{chapter_count}", f"BAB {numbering.roman(chapter_count)}"),
-                               CLOSING_PROVISIONS, closing, f"bab-{chapter_count}"))
+            anchor = f"bab-{chapter_count}"
+            items.append(Group("bab", self.label(anchor, f"BAB {numbering.roman(chapter_count)}"),
+                               CLOSING_PROVISIONS, closing, anchor))
         else:
             items.extend(closing)
         return items
@@ -219,7 +221,8 @@ class _Builder:
         self.article_count += 1
         number = self.article_count
         anchor = f"pasal-{number}"
-        self.register(element_id, Target("pasal", anchor, 0, article=number, article_label=self.frozen.get(anchor, "")))
+        self.register(element_id, Target("pasal", anchor, 0, article=number,
+                                         article_label=self.frozen.get(anchor, "")))
         return number, anchor
 
     def article(self, model: ArticleModel) -> Article:
@@ -234,7 +237,8 @@ class _Builder:
             self.clause_text(clause, model.text, model.items, None, Context(number), (model, "text"))
         if len(model.clauses) == 1:  # a single ayat is not numbered: it is the Pasal's one norm
             only = model.clauses[0]
-            self.register(only.id, Target("pasal", anchor, 0, article=number, article_label=self.frozen.get(anchor, "")))
+            self.register(only.id, Target("pasal", anchor, 0, article=number,
+                                          article_label=self.frozen.get(anchor, "")))
             clause = Clause(None, [], anchor=anchor, source=only)
             article.clauses.append(clause)
             self.clause_text(clause, only.text, only.items, None, Context(number), (only, "text"))
