@@ -308,3 +308,26 @@ def test_penjelasan_names_the_frozen_labels():
     assert richtext.plain(explained.children[1].text) == "Ayat ini menjelaskan sebagaimana dimaksud pada huruf a1."
     assert richtext.plain(document.explanation.general) == \
         "Penjelasan umum merujuk sebagaimana dimaksud dalam Pasal 1A."
+
+
+def test_an_amendment_of_an_amendment_through_the_engine():
+    """The first amendment's labelled build is the enacted text of the second: 12A stays, the new one is 12B, and
+    references in both read the frozen numbers."""
+    original = [{"id": f"p{n}", "teks": f"Norma {n}."} for n in range(1, 16)]
+    first = original[:12] + [{"id": "sisip-a", "teks": "Sisipan pertama merujuk [[p13]]."}] + original[12:]
+    first_model = regulation(first)
+    once = compare(built(regulation(original)), built(first_model), rebuild(first_model))
+    assert once.document is not None
+    assert by_source(once.document)["sisip-a"] == "Sisipan pertama merujuk sebagaimana dimaksud dalam Pasal 13."
+    second = first[:13] + [{"id": "sisip-b", "teks": "Sisipan kedua merujuk [[sisip-a, sisip-b, p13]]."}] + first[13:]
+    second[4] = {"id": "p5", "teks": "Norma 5 merujuk [[sisip-b]]."}
+    second_model = regulation(second)
+    twice = compare(once.document, built(second_model), rebuild(second_model))
+    assert [(p.action, p.labels, p.between) for p in twice.points()] == [
+        ("ubah", ("Pasal 5",), None), ("sisip", ("Pasal 12B",), ("Pasal 12A", "Pasal 13"))]
+    assert twice.document is not None
+    printed = by_source(twice.document)
+    assert printed["p5"] == "Norma 5 merujuk sebagaimana dimaksud dalam Pasal 12B."
+    assert printed["sisip-b"] == "Sisipan kedua merujuk sebagaimana dimaksud dalam Pasal 12A sampai dengan Pasal 13."
+    assert printed["sisip-a"] == "Sisipan pertama merujuk sebagaimana dimaksud dalam Pasal 13."
+    assert apply(once.document, twice.points()) == twice.outline()
