@@ -16,7 +16,8 @@ from rancang.layout import DATA_FOLDERS, SKELETON_PREFIX, display_path, is_insid
 from rancang.loader import format_of, load_project
 from rancang.models import ProjectData
 from rancang.progress import NO_PROGRESS, Progress
-from rancang.drafting.engine import Drafted, build_all
+from rancang.drafting.engine import Drafted
+from rancang.drafting import amendment
 from rancang.lint.registry import reported_beside_errors
 from rancang.lint.runner import lint
 from rancang.references import check_references
@@ -57,8 +58,10 @@ def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None
     files read (:func:`rancang.loader.load_project`), which this leaves running: the caller ends it.
     """
     data, problems = load_project(root, cache, progress)
-    drafts = build_all(data)
+    drafts = amendment.build_all(data)
     problems.extend(check_references(data, drafts))
+    for record_id in data.regulations:
+        problems.extend(amendment.findings(record_id, data))
     for check in extra:
         problems.extend(check(root, data))
     # Drafting rules speak about files that are otherwise correct: errors come first (but for the rules that read

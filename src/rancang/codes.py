@@ -186,6 +186,16 @@ CODES: dict[str, CodeInfo] = {
         "rancang report membuat laporan kunjungan dari hasil, kesimpulan, dan tindak_lanjut yang diisi sesudah "
         "kunjungan; tanpa ketiganya tidak ada yang dilaporkan dan tidak ada berkas yang ditulis.",
     ),
+    "R307": CodeInfo(
+        "Mengubah rancangan yang belum ditetapkan",
+        "Peraturan yang diubah ('mengubah') belum bernomor, bertahun, dan bertanggal penetapan: perubahan tetap "
+        "dibuat, tetapi nomor unsur yang ditetapkan belum tetap.",
+    ),
+    "R308": CodeInfo(
+        "Perubahan tidak dapat dirumuskan",
+        "Dari naskah lama dan naskah baru tidak dapat disusun butir perubahan (misalnya unsur baru sebelum unsur "
+        "pertama yang tetap ada, atau di antara dua nomor sisipan).",
+    ),
     "R304": CodeInfo(
         "Rujukan tidak dapat dirumuskan",
         "Rentang harus berupa unsur sejenis dengan induk yang sama, dari nomor kecil ke besar; rujukan "

@@ -56,6 +56,8 @@ def _defined_in(what: str) -> str:
     source = SOURCES[what]
     if source.endswith("/"):
         return f"id {what} adalah nama berkasnya di {source} (tanpa .yaml)"
+    if what == "peraturan yang diubah":
+        return f"id {what} didaftarkan di {source} atau nama berkasnya di {REGULATIONS}/ (tanpa .yaml)"
     return f"id {what} didaftarkan di {source}"
 
 
@@ -132,8 +134,11 @@ def _regulations(data: ProjectData, drafts: Mapping[str, Drafted]) -> Iterator[D
         for index, revoked in enumerate(regulation.closing.revokes):
             if _missing(revoked, data.catalogue, data, "dasar-hukum"):
                 yield _unknown(revoked, data.catalogue, "dasar hukum", locate(regulation.closing, "revokes", index))
-        if regulation.amends is not None and _missing(regulation.amends, data.catalogue, data, "dasar-hukum"):
-            yield _unknown(regulation.amends, data.catalogue, "peraturan yang diubah", locate(regulation, "amends"))
+        if (regulation.amends is not None and regulation.amends not in data.regulations
+                and _missing(regulation.amends, data.catalogue, data, "dasar-hukum")):
+            # a catalogue entry (Pasal I written by hand) or a regulation file (the whole edited text)
+            yield _unknown(regulation.amends, {**data.catalogue, **data.regulations}, "peraturan yang diubah",
+                           locate(regulation, "amends"))
         if settings is not None and regulation.kind not in (None, RegulationKind.REGIONAL):
             expected = (RegulationKind.MAYOR if settings.region.kind is RegionKind.CITY else RegulationKind.REGENT)
             if regulation.kind is not expected:

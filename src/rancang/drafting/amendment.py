@@ -1,0 +1,214 @@
+"""The Perubahan from a whole edited text: a regulation whose ``mengubah`` names another regulation file.
+
+Two forms of an amending regulation live side by side:
+
+* ``mengubah: <catalogue id>`` with a hand-written Pasal I (``perubahan``): built by the engine as it is
+  (:meth:`rancang.drafting.engine._Builder.amending_article`), unchanged;
+* ``mengubah: <regulation id>`` (a file in ``regulations/``) and NO ``perubahan``: the file holds the whole edited
+  text, as legal staff write it (they copy the regulation and edit it). This module compares the two versions
+  (:func:`rancang.drafting.versions.compare`, the new version rebuilt with its frozen labels) and writes the
+  amending regulation:
+
+  - title ``PERUBAHAN [KEDUA] ATAS <JENIS DAERAH> NOMOR n TAHUN t TENTANG ...``
+    (:func:`rancang.language.amendment_words.amendment_title`). The ordinal is 1 + the number of other
+    whole-text amendments in the project of the same regulation that are enacted before this one (an enacted one
+    dated earlier; when this one is a draft, every enacted one). Amendments through the catalogue (``diubah_dengan``)
+    are not counted: keep it simple;
+  - menimbang and mengingat of this file; the last konsiderans and "Menetapkan" name the amendment; the amended
+    regulation is cited last in mengingat from its own nomor, tahun, tentang and Berita/Lembaran Daerah
+    (:func:`rancang.language.citation.cite`);
+  - Pasal I: the lead "Beberapa ketentuan dalam <citation> diubah sebagai berikut:" and one numbered
+    :class:`~rancang.drafting.tree.Change` per change point (its instruction, then the quoted elements with their
+    frozen labels: ``Pasal 12A`` as a heading line, ``(1) ...``, ``a. ...``). The lead is the several-points form
+    even for one point (a single point is then still numbered ``1.``): the single form ("Ketentuan Pasal 5 dalam
+    ... diubah sehingga berbunyi ...") is not written yet;
+  - Pasal II: "<Peraturan Wali Kota> ini mulai berlaku pada tanggal diundangkan." (or the date of
+    ``ketentuan_penutup.mulai_berlaku``);
+  - penetapan, pengundangan and signatures of this file, as any regulation.
+
+  Left out: a Penjelasan and lampiran of the amending regulation (a Perda's Perubahan has a Penjelasan of its own;
+  not written yet), and an amended regulation that itself holds frozen labels from an earlier amendment (its
+  enacted version is built by position).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Mapping
+
+from rancang.diagnostics import Diagnostic, Severity
+from rancang.drafting import engine, versions
+from rancang.drafting.engine import Drafted
+from rancang.drafting.tree import Article, Change, Clause, Document, ListEntry, QuotedLine, Span
+from rancang.language import amendment_words
+from rancang.language.citation import cite
+from rancang.language.regulation_words import kind_words
+from rancang.locations import locate
+from rancang.models import ProjectData
+from rancang.models.base import PartialDate
+from rancang.models.catalogue import LegalBasis, LegalKind, Publication
+from rancang.models.project import Project
+from rancang.models.regulation import Article as ArticleModel, Chapter, Division, Part, Regulation, RegulationKind
+
+
+def _has_changes(regulation: Regulation) -> bool:
+    """Whether a Pasal holds hand-written ``perubahan`` (the catalogue form)."""
+    def walk(items) -> bool:
+        for item in items:
+            if isinstance(item, ArticleModel):
+                if item.changes is not None:
+                    return True
+            elif isinstance(item, (Chapter, Part, Division)) and walk(item.content):
+                return True
+        return False
+
+    return walk(regulation.body)
+
+
+def amended_regulation(regulation: Regulation, regulations: Mapping[str, Regulation]) -> Regulation | None:
+    """The regulation file a whole-text amendment amends; None for the catalogue form (or no ``mengubah``)."""
+    if regulation.amends is None or regulation.amends not in regulations or _has_changes(regulation):
+        return None
+    return regulations[regulation.amends]
+
+
+def ordinal(record_id: str, data: ProjectData) -> int:
+    """1 for the first amendment, 2 for the second (``PERUBAHAN KEDUA``): see the module docstring."""
+    regulation = data.regulations[record_id]
+    mine = regulation.enactment.date.as_date() if regulation.is_enacted else None
+    earlier = 0
+    for other_id, other in data.regulations.items():
+        if other_id == record_id or other.amends != regulation.amends or not other.is_enacted:
+            continue
+        if amended_regulation(other, data.regulations) is None:
+            continue
+        if mine is None or other.enactment.date.as_date() < mine:
+            earlier += 1
+    return 1 + earlier
+
+
+def _entry(record_id: str, old: Regulation, settings: Project) -> LegalBasis:
+    """The amended regulation as a catalogue entry, to be cited like any other."""
+    regional = old.kind is RegulationKind.REGIONAL
+    gazette = None
+    if regional and old.promulgation.regional_gazette_number:
+        year = old.promulgation.regional_gazette_year or old.year
+        gazette = Publication.model_construct(year=year, number=old.promulgation.regional_gazette_number)
+    elif not regional and old.promulgation.gazette_number:
+        year = old.promulgation.gazette_year or old.year
+        gazette = Publication.model_construct(year=year, number=old.promulgation.gazette_number)
+    return LegalBasis.model_construct(
+        id=record_id, kind=LegalKind.PERDA if regional else LegalKind.PERKADA, number=old.number or None,
+        year=old.year, title=old.title, issuer=settings.region_full_name, enacted=None, gazette=gazette,
+        supplement=old.promulgation.supplement_number if regional else None, amended_by=[], confirmed=True)
+
+
+def quoted_lines(element: versions.Element) -> list[QuotedLine]:
+    """The quoted new text of an element, line by line with its frozen labels: a group's label and title and a
+    Pasal's label are headings; ``(1) ...``, ``a. ...``; a deleted element reads ``<label> Dihapus.``."""
+    if element.deleted:
+        if element.level in versions.GROUP_LEVELS or element.level == "pasal":
+            return [QuotedLine([Span(element.label)], True), QuotedLine([Span(versions.DELETED)])]
+        return [QuotedLine([Span(f"{element.label} {versions.DELETED}")])]
+    lines: list[QuotedLine] = []
+    if element.level in versions.GROUP_LEVELS:
+        lines += [QuotedLine([Span(element.label)], True), QuotedLine([Span(element.text)], True)]
+    elif element.level == "pasal":
+        lines.append(QuotedLine([Span(element.label)], True))
+        if element.text:
+            lines.append(QuotedLine([Span(element.text)]))
+    else:
+        lines.append(QuotedLine([Span(f"{element.label} {element.text}".rstrip())]))
+    for child in element.children:
+        lines.extend(quoted_lines(child))
+    return lines
+
+
+def _quoted(point: versions.ChangePoint) -> list[QuotedLine]:
+    if point.action == "hapus":
+        return []
+    if point.heading_only:
+        return [line for q in point.quoted for line in quoted_lines(replace(q, children=()))]
+    if point.level not in versions.GROUP_LEVELS and point.level != "pasal" and point.article is not None:
+        return quoted_lines(point.article)  # "... sehingga Pasal 18 berbunyi sebagai berikut:" quotes the Pasal
+    return [line for q in point.quoted for line in quoted_lines(q)]
+
+
+def build(record_id: str, data: ProjectData) -> Drafted | None:
+    """The amending Document of a whole-text amendment, or None when ``record_id`` is not one."""
+    regulation = data.regulations[record_id]
+    old = amended_regulation(regulation, data.regulations)
+    settings = data.settings
+    if old is None or settings is None:
+        return None
+    catalogue = data.catalogue
+    new_reg = regulation.model_copy(update={"amends": None})
+    old_doc, _old_problems = engine.build(old, settings, catalogue)
+    new_doc, problems = engine.build(new_reg, settings, catalogue)
+    where = locate(regulation, "amends")
+    try:
+        compared = versions.compare(old_doc, new_doc,
+                                    rebuild=lambda labels: engine.build(new_reg, settings, catalogue, labels=labels)[0])
+    except versions.VersionError as error:
+        problems.append(Diagnostic("R308", f"perubahan tidak dapat dirumuskan: {error}", where))
+        return Drafted(new_doc, problems)
+    frame = compared.document or new_doc
+    words = kind_words(settings, regulation.kind)
+    old_words = kind_words(settings, old.kind)
+    number = old.number if old.number is not None else engine.ELLIPSIS
+    year = old.year if old.year is not None else engine.ELLIPSIS
+    count = ordinal(record_id, data)
+    title = amendment_words.amendment_title(old_words.full_name, "", number, year, old.title, count)
+    running = amendment_words.amendment_title(old_words.full_name, "", number, year, old.title, count,
+                                              capitals=False)
+    entry = _entry(record_id, old, settings)
+    citation = cite(entry, catalogue, settings=settings)
+    considerations = list(frame.considerations)
+    if considerations:
+        last = considerations[-1]
+        text = "".join(span.text for span in last.text)
+        suffix = f"tentang {regulation.title};"
+        if text.endswith(suffix):
+            considerations[-1] = ListEntry(last.label, [Span(text[: -len(suffix)] + f"tentang {running};")])
+    legal_bases = [*frame.legal_bases, ListEntry(None, [Span(citation + ";")])]
+    legal_bases = [ListEntry(f"{i}." if len(legal_bases) > 1 else None, entry_.text)
+                   for i, entry_ in enumerate(legal_bases, start=1)]
+    points = compared.points()
+    lead = Clause(None, [Span(amendment_words.pasal_i_lead(citation))], anchor="pasal-1")
+    first = Article(1, "Pasal I", [lead], "pasal-1", changes=[
+        Change(f"{index}.", [Span(point.instruction())], _quoted(point), f"pasal-1-perubahan-{index}")
+        for index, point in enumerate(points, start=1)])
+    commencement = regulation.closing.commencement
+    when = (f"pada tanggal {engine._date_text(commencement)}" if isinstance(commencement, PartialDate)
+            else "pada tanggal diundangkan")
+    second = Article(2, "Pasal II", [Clause(None, [Span(f"{words.name} ini mulai berlaku {when}.")],
+                                            anchor="pasal-2")], "pasal-2")
+    heading = frame.title[:-1] if frame.title else []
+    document = replace(
+        frame, title=[*heading, title], considerations=considerations, legal_bases=legal_bases,
+        enact_text=f"{words.name.upper()} TENTANG {title}.", body=[first, second], annexes=[], explanation=None)
+    return Drafted(document, problems)
+
+
+def findings(record_id: str, data: ProjectData) -> list[Diagnostic]:
+    """Warnings about a whole-text amendment that do not stop it: the amended regulation is still a draft."""
+    regulation = data.regulations[record_id]
+    old = amended_regulation(regulation, data.regulations)
+    if old is None or old.is_enacted:
+        return []
+    return [Diagnostic("R307", f"mengubah rancangan yang belum ditetapkan: '{regulation.amends}' belum bernomor, "
+                               "bertahun, dan bertanggal penetapan", locate(regulation, "amends"),
+                       Severity.WARNING,
+                       suggestion="perubahan tetap dibuat, tetapi nomor yang diubah belum tentu nomor yang "
+                                  "ditetapkan; isi nomor, tahun, dan penetapan.tanggal peraturan yang diubah")]
+
+
+def build_all(data: ProjectData) -> dict[str, Drafted]:
+    """Every regulation of a loaded project built once (:func:`rancang.drafting.engine.build_all`), a whole-text
+    amendment as its Perubahan."""
+    drafts = engine.build_all(data)
+    for record_id in drafts:
+        built = build(record_id, data)
+        if built is not None:
+            drafts[record_id] = built
+    return drafts
