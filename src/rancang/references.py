@@ -56,8 +56,6 @@ def _defined_in(what: str) -> str:
     source = SOURCES[what]
     if source.endswith("/"):
         return f"id {what} adalah nama berkasnya di {source} (tanpa .yaml)"
-    if what == "peraturan yang diubah":
-        return f"id {what} didaftarkan di {source} atau nama berkasnya di {REGULATIONS}/ (tanpa .yaml)"
     return f"id {what} didaftarkan di {source}"
 
 

@@ -470,7 +470,9 @@ class Regulation(Model):
                               validate_default=True)
     title: Text = field("tentang", "Nama peraturan, misalnya 'Inovasi Daerah'.")
     amends: Id | None = field(
-        "mengubah", "Id peraturan yang diubah (dalam kb/dasar-hukum.yaml): pasal-pasal peraturan perubahan ini "
+        "mengubah", "Id peraturan yang diubah. Id berkas di regulations/: berkas ini memuat naskah utuh yang "
+        "sudah disunting dan rancang menyusun Peraturan Perubahannya (Pasal I dan Pasal II) sendiri. Id dalam "
+        "kb/dasar-hukum.yaml: pasal-pasal peraturan perubahan ini "
         "dinomori dengan angka Romawi (Pasal I, Pasal II) dan Pasal I memuat 'perubahan'. Peraturan yang diubah "
         "dicantumkan sendiri di 'mengingat'.", default=None)
     considerations: list[Text] = field(
