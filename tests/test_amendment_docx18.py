@@ -229,3 +229,45 @@ def test_libreoffice_converts_the_perubahan(tmp_path, monkeypatch):
     for line in ("PERUBAHAN ATAS PERATURAN WALI KOTA SUKAMAJU", "Pasal I", "Pasal 4 dihapus.", "Pasal 4A",
                  "Pasal II"):
         assert line in text, line
+
+
+def test_an_inserted_ayat_with_huruf_is_quoted_with_its_frozen_labels(tmp_path, monkeypatch):
+    new = NEW.replace("""          - id: jam-buka
+            teks: Taman kota dibuka setiap hari.
+""", """          - id: jam-buka
+            teks: Taman kota dibuka setiap hari.
+          - id: jam-libur
+            teks: "Pada hari libur taman kota dibuka untuk:"
+            rincian:
+              sifat: kumulatif
+              butir:
+                - keluarga
+                - rombongan sekolah
+""")
+    root = project(tmp_path, new=new)
+    monkeypatch.chdir(root)
+    checked = check_project(root)
+    assert checked.report.sorted() == []
+    change = checked.drafts["perubahan-taman"].document.body[0].changes[0]
+    # an ayat changed and one inserted in the same Pasal: the whole Pasal is replaced (versions' rule)
+    assert plain(change.text) == "Ketentuan Pasal 2 diubah sehingga berbunyi sebagai berikut:"
+    assert [(q.heading, plain(q.text)) for q in change.quoted] == [
+        (True, "Pasal 2"), (False, "(1) Taman kota dibuka setiap hari."),
+        (False, "(1a) Pada hari libur taman kota dibuka untuk:"), (False, "a. keluarga; dan"),
+        (False, "b. rombongan sekolah."), (False, "(2) Taman kota ditutup pukul 22.00.")]
+
+
+def test_a_change_that_cannot_be_written_is_a_located_error(tmp_path, monkeypatch):
+    # a new Pasal before the first one, which is still there (its id says so): no number exists for it
+    new = NEW.replace("""      - id: pasal-taman
+""", """      - id: pasal-pembuka
+        teks: Taman kota dikelola oleh pemerintah daerah.
+      - id: pasal-taman
+""")
+    root = project(tmp_path, new=new)
+    monkeypatch.chdir(root)
+    checked = check_project(root)
+    found = [d for d in checked.report.errors if d.code == "R308"]
+    assert len(found) == 1
+    assert found[0].message.startswith("perubahan tidak dapat dirumuskan: ")
+    assert (found[0].location.path, found[0].location.line) == ("regulations/perubahan-taman.yaml", 2)
