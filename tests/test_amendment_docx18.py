@@ -271,3 +271,18 @@ def test_a_change_that_cannot_be_written_is_a_located_error(tmp_path, monkeypatc
     assert len(found) == 1
     assert found[0].message.startswith("perubahan tidak dapat dirumuskan: ")
     assert (found[0].location.path, found[0].location.line) == ("regulations/perubahan-taman.yaml", 2)
+
+
+def test_an_unedited_copy_changes_nothing_and_says_so(tmp_path, monkeypatch):
+    copy = "\n".join(line for line in OLD.splitlines()
+                     if not line.strip().startswith(("nomor:", "tahun:", "penetapan:", "pengundangan:", "tanggal:",
+                                                      "nomor_berita_daerah:")))
+    root = project(tmp_path, new=copy.replace("tentang: Tata Tertib Taman Kota",
+                                              "tentang: Tata Tertib Taman Kota\n    mengubah: perwali-taman"))
+    monkeypatch.chdir(root)
+    checked = check_project(root)
+    assert not checked.report.errors
+    found = [d for d in checked.report.warnings if d.code == "R309"]
+    assert [(d.message, d.location.line) for d in found] == [
+        ("naskah ini sama dengan 'perwali-taman': tidak ada yang diubah", 2)]
+    assert checked.drafts["perubahan-taman"].document.body[0].changes == []

@@ -61,7 +61,7 @@ def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None
     drafts = amendment.build_all(data)
     problems.extend(check_references(data, drafts))
     for record_id in data.regulations:
-        problems.extend(amendment.findings(record_id, data))
+        problems.extend(amendment.findings(record_id, data, drafts))
     for check in extra:
         problems.extend(check(root, data))
     # Drafting rules speak about files that are otherwise correct: errors come first (but for the rules that read

@@ -196,6 +196,11 @@ CODES: dict[str, CodeInfo] = {
         "Dari naskah lama dan naskah baru tidak dapat disusun butir perubahan (misalnya unsur baru sebelum unsur "
         "pertama yang tetap ada, atau di antara dua nomor sisipan).",
     ),
+    "R309": CodeInfo(
+        "Perubahan tanpa butir perubahan",
+        "Naskah baru sama dengan naskah peraturan yang diubah ('mengubah'): Pasal I tidak memuat satu pun butir "
+        "perubahan.",
+    ),
     "R304": CodeInfo(
         "Rujukan tidak dapat dirumuskan",
         "Rentang harus berupa unsur sejenis dengan induk yang sama, dari nomor kecil ke besar; rujukan "

@@ -190,13 +190,24 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
     return Drafted(document, problems)
 
 
-def findings(record_id: str, data: ProjectData) -> list[Diagnostic]:
-    """Warnings about a whole-text amendment that do not stop it: the amended regulation is still a draft."""
+def findings(record_id: str, data: ProjectData, drafts: Mapping[str, Drafted]) -> list[Diagnostic]:
+    """Warnings about a whole-text amendment that do not stop it: the amended regulation is still a draft (R307);
+    the edited text changes nothing (R309)."""
     regulation = data.regulations[record_id]
     old = amended_regulation(regulation, data.regulations)
-    if old is None or old.is_enacted:
+    if old is None:
         return []
-    return [Diagnostic("R307", f"mengubah rancangan yang belum ditetapkan: '{regulation.amends}' belum bernomor, "
+    out: list[Diagnostic] = []
+    drafted = drafts.get(record_id)
+    if drafted is not None and not drafted.problems and drafted.document.body \
+            and not drafted.document.body[0].changes:
+        out.append(Diagnostic("R309", f"naskah ini sama dengan '{regulation.amends}': tidak ada yang diubah",
+                              locate(regulation, "amends"), Severity.WARNING,
+                              suggestion="sunting batang tubuh berkas ini; Pasal I memuat setiap perbedaannya "
+                                         "dengan peraturan yang diubah"))
+    if old.is_enacted:
+        return out
+    return out + [Diagnostic("R307", f"mengubah rancangan yang belum ditetapkan: '{regulation.amends}' belum bernomor, "
                                "bertahun, dan bertanggal penetapan", locate(regulation, "amends"),
                        Severity.WARNING,
                        suggestion="perubahan tetap dibuat, tetapi nomor yang diubah belum tentu nomor yang "
