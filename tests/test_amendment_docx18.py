@@ -286,3 +286,18 @@ def test_an_unedited_copy_changes_nothing_and_says_so(tmp_path, monkeypatch):
     assert [(d.message, d.location.line) for d in found] == [
         ("naskah ini sama dengan 'perwali-taman': tidak ada yang diubah", 2)]
     assert checked.drafts["perubahan-taman"].document.body[0].changes == []
+
+
+def test_the_site_page_shows_the_perubahan(tmp_path, monkeypatch):
+    from support import build_site_of
+
+    root = project(tmp_path)
+    (root / "kb/index.md").write_text("# Uji\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    site, warnings = build_site_of(root)
+    assert warnings == ""
+    page = (site / "regulations/perubahan-taman.html").read_text(encoding="utf-8")
+    positions = [page.index(text) for text in (
+        "PERUBAHAN ATAS PERATURAN WALI KOTA SUKAMAJU NOMOR 3 TAHUN 2024", "Pasal I", "Beberapa ketentuan dalam",
+        "Ketentuan ayat (2) Pasal 2 diubah", "Pasal 4 dihapus.", "Pasal 4A", "Pasal II")]
+    assert positions == sorted(positions)
