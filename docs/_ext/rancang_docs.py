@@ -134,7 +134,7 @@ CODE_GROUP_INTRO = {
     "diperiksa sesudah rekaman itu lolos pemeriksaan bentuk (kode S).",
     "P": "Masalah pada proyek secara keseluruhan: rancang.yaml, letak berkas, atau jalur berkas.",
     "L": "Aturan teknik penyusunan peraturan (L5xx), kelengkapan profil inovasi (L60x), isian Markdown "
-    "(L61x), dan kata jabatan serta nama daerah (L62x). Contoh salah dan "
+    "(L61x), kata jabatan serta nama daerah (L62x), dan peraturan perubahan (L63x). Contoh salah dan "
     "benar setiap aturan ada di halaman Aturan penyusunan.",
 }
 
@@ -1389,7 +1389,8 @@ RULE_GROUPS = [
     ("L50", "Konsiderans"), ("L51", "Dasar hukum (Mengingat)"), ("L52", "Judul dan lampiran"),
     ("L53", "BAB dan pengelompokan"), ("L54", "Ketentuan umum (istilah)"), ("L55", "Rincian"),
     ("L56", "Rujukan"), ("L57", "Bilangan"), ("L58", "Ejaan dan rumusan baku"), ("L59", "Rumusan lain"),
-    ("L61", "Isian Markdown"), ("L62", "Kata jabatan dan nama daerah"), ("L6", "Profil inovasi"),
+    ("L61", "Isian Markdown"), ("L62", "Kata jabatan dan nama daerah"), ("L63", "Perubahan"),
+    ("L6", "Profil inovasi"),
 ]
 
 

@@ -150,11 +150,29 @@ FILE_OF = {
     "inovasi": "kb/inovasi/contoh.yaml",
     "inovasi-lain": "kb/inovasi/contoh-lain.yaml",
     "regulasi": "regulations/contoh.yaml",
+    "regulasi-perubahan": "regulations/contoh-perubahan.yaml",
 }
 
-BASE_OF = {"kb/inovasi/contoh-lain.yaml": "kb/inovasi/contoh.yaml"}
+BASE_OF = {"kb/inovasi/contoh-lain.yaml": "kb/inovasi/contoh.yaml",
+           "regulations/contoh-perubahan.yaml": "regulations/contoh.yaml"}
 """A file the base project does not have, made from a base file when an example patches it (a second profile
 for rules that compare profiles)."""
+
+ENACTED = """
+nomor: 4
+tahun: 2023
+penetapan:
+  tanggal: 2023-03-01
+pengundangan:
+  tanggal: 2023-03-02
+  nomor_berita_daerah: 4
+"""
+
+BESIDE: dict[str, dict[str, str]] = {
+    "regulations/contoh-perubahan.yaml": {"regulations/contoh-lama.yaml": "regulations/contoh.yaml"},
+}
+"""Files written beside a target: a whole-text amendment (``mengubah: contoh-lama``) needs the enacted regulation
+it amends, the base regulation with a number, year and dates."""
 
 
 def base_text(name: str) -> str:
@@ -166,6 +184,8 @@ def patched(example: Example) -> dict[str, str]:
     files = {name: base_text(name) for name in BASE}
     target = FILE_OF[example.target]
     files.setdefault(target, base_text(BASE_OF.get(target, target)))
+    for name, source in BESIDE.get(target, {}).items():
+        files.setdefault(name, base_text(source) + textwrap.dedent(ENACTED).lstrip())
     base = yaml.safe_load(files[target])
     patch = yaml.safe_load(textwrap.dedent(example.patch))
     if isinstance(base, list):
