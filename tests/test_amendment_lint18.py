@@ -1,4 +1,5 @@
-"""Linter rules for amendments (L630): a whole-text Perubahan that touches more than half of the enacted Pasal.
+"""Linter rules for amendments: L630 (a whole-text Perubahan touching more than half of the enacted Pasal), L631
+(a hand-written naskah repeating the enacted Pasal).
 
 The synthetic region and regulations of tests/test_amendment_docx18.py (nothing here is a real regulation): the
 enacted version has five Pasal (four written, the closing one the engine adds).
@@ -88,3 +89,53 @@ def test_draft_strict_refuses(tmp_path, monkeypatch, capsys):
     out, err = capsys.readouterr()
     assert out == "" and ": L630: " in err
     assert not (root / "keluar/perubahan.docx").exists()
+
+
+HAND_WRITTEN = """
+    tentang: Perubahan atas Tata Tertib Taman Kota
+    mengubah: {target}
+    menimbang: [bahwa tata tertib taman kota perlu disesuaikan]
+    mengingat: [uud-1945]
+    batang_tubuh:
+      - perubahan:
+          - teks: "Pasal 4 dihapus."
+          - teks: "Ketentuan Pasal 2 diubah sehingga berbunyi sebagai berikut:"
+            naskah: |
+              Pasal 2
+              (1) Taman kota dibuka setiap hari.
+              (2) {second}
+      - teks: Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
+"""
+
+
+def l631(tmp_path: Path, monkeypatch, target: str = "perwali-taman",
+         second: str = "Taman  kota ditutup pada MALAM hari.") -> list:
+    root = project(tmp_path, new=HAND_WRITTEN.format(target=target, second=second))
+    monkeypatch.chdir(root)
+    report = check_project(root).report
+    assert not report.errors, report.errors
+    return [d for d in report.sorted() if d.code == "L631"]
+
+
+def test_a_hand_written_naskah_repeating_the_enacted_pasal_is_reported_at_it(tmp_path, monkeypatch):
+    found = l631(tmp_path, monkeypatch)  # spaces and case are not a change
+    assert [(d.message, d.location.path, d.location.line, d.severity) for d in found] == [
+        ("naskah butir perubahan 2 sama dengan bunyi Pasal 2 'perwali-taman': tidak ada yang diubah",
+         "regulations/perubahan-taman.yaml", 9, Severity.WARNING)]  # the naskah key
+    assert found[0].suggestion == "tulis bunyi baru Pasal 2, atau hapus butir perubahan ini"
+
+
+def test_a_hand_written_naskah_with_a_new_text_is_not_reported(tmp_path, monkeypatch):
+    assert l631(tmp_path, monkeypatch, second="Taman kota ditutup pukul 22.00.") == []
+
+
+def test_a_naskah_against_a_catalogue_entry_is_not_examined(tmp_path, monkeypatch):
+    assert l631(tmp_path, monkeypatch, target="uud-1945") == []
+
+
+def test_a_naskah_quoting_an_ayat_alone_is_not_examined(tmp_path, monkeypatch):
+    text = HAND_WRITTEN.replace("""              Pasal 2
+""", "").format(target="perwali-taman", second="Taman kota ditutup pada malam hari.")
+    root = project(tmp_path, new=text)
+    monkeypatch.chdir(root)
+    assert [d for d in check_project(root).report.sorted() if d.code == "L631"] == []
