@@ -33,7 +33,7 @@ Two forms of an amending regulation live side by side:
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from rancang.diagnostics import Diagnostic, Severity
@@ -134,8 +134,26 @@ def _quoted(point: versions.ChangePoint) -> list[QuotedLine]:
     return [line for q in point.quoted for line in quoted_lines(q)]
 
 
-def build(record_id: str, data: ProjectData) -> Drafted | None:
-    """The amending Document of a whole-text amendment, or None when ``record_id`` is not one."""
+@dataclass
+class Compared:
+    """A whole-text amendment beside the version it amends: what the Perubahan, the comparison matrix, the
+    tracked-changes document and the consolidated text are made from."""
+
+    old: Regulation
+    """The amended regulation file's model."""
+    old_document: Document
+    """The version in force before this amendment, with its (frozen) labels."""
+    new_document: Document
+    """This amendment's whole text built with its frozen labels (the unlabelled build when ``versions`` is None)."""
+    versions: versions.Versions | None
+    """The two compared; None when the change cannot be written (then ``problems`` holds R308)."""
+    problems: list[Diagnostic]
+    """The new version's build problems, and R308."""
+
+
+def compared(record_id: str, data: ProjectData) -> Compared | None:
+    """The amendment ``record_id`` compared with the version it amends; None when it is not a whole-text amendment
+    (or the project has no settings)."""
     regulation = data.regulations[record_id]
     old = amended_regulation(regulation, data.regulations)
     settings = data.settings
@@ -145,14 +163,29 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
     new_reg = regulation.model_copy(update={"amends": None})
     old_doc, _old_problems = engine.build(old, settings, catalogue)
     new_doc, problems = engine.build(new_reg, settings, catalogue)
-    where = locate(regulation, "amends")
     try:
-        compared = versions.compare(old_doc, new_doc,
-                                    rebuild=lambda labels: engine.build(new_reg, settings, catalogue, labels=labels)[0])
+        result = versions.compare(old_doc, new_doc,
+                                  rebuild=lambda labels: engine.build(new_reg, settings, catalogue, labels=labels)[0])
     except versions.VersionError as error:
-        problems.append(Diagnostic("R308", f"perubahan tidak dapat dirumuskan: {error}", where))
-        return Drafted(new_doc, problems)
-    frame = compared.document or new_doc
+        problems.append(Diagnostic("R308", f"perubahan tidak dapat dirumuskan: {error}", locate(regulation, "amends")))
+        return Compared(old, old_doc, new_doc, None, problems)
+    return Compared(old, old_doc, result.document or new_doc, result, problems)
+
+
+def build(record_id: str, data: ProjectData) -> Drafted | None:
+    """The amending Document of a whole-text amendment, or None when ``record_id`` is not one."""
+    found = compared(record_id, data)
+    if found is None:
+        return None
+    regulation = data.regulations[record_id]
+    settings = data.settings
+    catalogue = data.catalogue
+    old = found.old
+    problems = found.problems
+    compared_ = found.versions
+    if compared_ is None:
+        return Drafted(found.new_document, problems)
+    frame = found.new_document
     words = kind_words(settings, regulation.kind)
     old_words = kind_words(settings, old.kind)
     number = old.number if old.number is not None else engine.ELLIPSIS
@@ -173,7 +206,7 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
     legal_bases = [*frame.legal_bases, ListEntry(None, [Span(citation + ";")])]
     legal_bases = [ListEntry(f"{i}." if len(legal_bases) > 1 else None, entry_.text)
                    for i, entry_ in enumerate(legal_bases, start=1)]
-    points = compared.points()
+    points = compared_.points()
     lead = Clause(None, [Span(amendment_words.pasal_i_lead(citation))], anchor="pasal-1")
     first = Article(1, "Pasal I", [lead], "pasal-1", changes=[
         Change(f"{index}.", [Span(point.instruction())], _quoted(point), f"pasal-1-perubahan-{index}")

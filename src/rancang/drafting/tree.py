@@ -39,6 +39,18 @@ def plain(text: RichText) -> str:
     return "".join(span.text for span in text)
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A note on an element of a consolidated text (naskah terintegrasi): which amendment changed, inserted or
+    deleted it. ``text`` is what a reader sees ("Diubah dengan Peraturan Wali Kota ... Nomor 3 Tahun 2022");
+    ``target`` names the change point that did it (an amendment's record id and its Pasal I anchor,
+    ``"<record id>#pasal-1-perubahan-2"``), for a link."""
+
+    action: Literal["ubah", "sisip", "hapus"]
+    text: str
+    target: str = ""
+
+
 @dataclass
 class Point:
     """An item of a rincian: ``a.``, ``1.``, ``a)`` or ``1)``."""
@@ -52,6 +64,8 @@ class Point:
     """Words that continue this item's sentence after its own rincian."""
     source: Any = field(default=None, repr=False, compare=False)
     """The model element it was built from (None when generated); for the linter, not for renderers."""
+    marks: list[Mark] = field(default_factory=list)
+    """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
 
 
 @dataclass
@@ -65,6 +79,8 @@ class Clause:
     """Words that continue the sentence after the rincian."""
     anchor: str = ""
     source: Any = field(default=None, repr=False, compare=False)
+    marks: list[Mark] = field(default_factory=list)
+    """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
 
 
 @dataclass
@@ -100,6 +116,8 @@ class Article:
     source: Any = field(default=None, repr=False, compare=False)
     changes: list[Change] = field(default_factory=list)
     """The change points of an amending regulation's Pasal (after its lead text)."""
+    marks: list[Mark] = field(default_factory=list)
+    """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
 
 
 @dataclass
@@ -112,6 +130,8 @@ class Group:
     children: list[Union["Group", Article]]
     anchor: str = ""
     source: Any = field(default=None, repr=False, compare=False)
+    marks: list[Mark] = field(default_factory=list)
+    """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
 
 
 BodyItem = Union[Group, Article]
@@ -219,6 +239,9 @@ class Document:
     line, when its NOREG is known."""
     explanation: ExplanationPart | None = None
     """A Perda's Penjelasan."""
+    notice: list[str] = field(default_factory=list)
+    """Paragraphs printed above the kop of a document that is not the regulation itself: a consolidated text
+    (naskah terintegrasi) says what it is and that only the enacted regulations are authoritative."""
 
     def articles(self) -> list[Article]:
         out: list[Article] = []
