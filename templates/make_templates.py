@@ -243,6 +243,16 @@ PARAGRAPH_STYLES: list[tuple[str, dict]] = [
 ]
 TABLE_STYLES = ["Tabel Konsiderans"]
 
+MARK_COLOUR = RGBColor(0x40, 0x40, 0x40)
+CONSOLIDATED_STYLES: list[tuple[str, dict]] = [
+    # A consolidated text (naskah terintegrasi): the note after an element an amendment changed, inserted or
+    # deleted ("[Diubah dengan ...]"), at the first indent; and the notice above the kop (what the text is).
+    ("Catatan Perubahan", dict(align=WD_ALIGN_PARAGRAPH.LEFT, italic=True, size=10, colour=MARK_COLOUR, left=STEP,
+                               after=6)),
+    ("Keterangan Naskah", dict(italic=True, size=10, after=6)),
+]
+"""Added after every other style (the existing styles' XML and order stay as they were)."""
+
 # --------------------------------------------------------------------------- rich text (both templates)
 
 CODE_FONT = "Courier New"
@@ -445,6 +455,8 @@ def build_document():
     for name in TABLE_STYLES:
         _table_style(document, name)
     _add_richtext_styles(document, STEP, 11)
+    for name, options in CONSOLIDATED_STYLES:
+        _styled_paragraph(document, name, **options)
     _setup_section(document)
     _setup_settings(document)
     _add_font_table_entry(document)

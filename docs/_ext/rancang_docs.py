@@ -895,6 +895,11 @@ STYLE_USES = {
               "paragraf per baris, rata dengan teks butirnya. Templat lama tanpa gaya ini memakai Lanjutan Ayat.",
     "quoted_heading": "Peraturan perubahan: label unsur di dalam naskah yang dikutip (Pasal 5, BAB IVA dan "
                       "judulnya), di tengah. Templat lama tanpa gaya ini memakai Judul Pasal.",
+    "mark": "Naskah terintegrasi: catatan sesudah unsur yang diubah, disisipkan, atau dihapus oleh peraturan "
+            "perubahan ([Diubah dengan Peraturan Wali Kota … Nomor … Tahun …]). Templat lama tanpa gaya ini memakai "
+            "Lanjutan Ayat.",
+    "notice": "Naskah terintegrasi: keterangan di atas kop, bahwa naskah ini gabungan peraturan dan perubahannya, "
+              "bukan naskah resmi. Templat lama tanpa gaya ini memakai Isi Pasal.",
     "explanation_title": "Judul Penjelasan Peraturan Daerah: PENJELASAN, ATAS, PERATURAN DAERAH …, NOMOR … TAHUN …, "
                          "TENTANG, dan nama peraturan. Templat lama tanpa gaya ini memakai Judul Peraturan.",
     "explanation_part": "Judul bagian Penjelasan: I. UMUM dan II. PASAL DEMI PASAL, nomornya menggantung di kiri. "

@@ -14,6 +14,12 @@ The body is written directly as WordprocessingML text and spliced into the
 rendered template (:mod:`rancang.render.docx_template`): docxtpl never parses
 or rewrites it, so a regulation of 300 Pasal costs little more than the
 template itself.
+
+A consolidated text (naskah terintegrasi, :func:`rancang.drafting.consolidation.History.consolidated`) is a
+Document like any other, plus its notes and notice: each element's ``marks`` follow it as one paragraph each in
+``Catatan Perubahan`` ("[Diubah dengan Peraturan Wali Kota ... Nomor 3 Tahun 2024]": a Pasal's after its last
+ayat, an ayat's after its rincian, a BAB's under its heading), and ``notice`` opens the document, above the kop,
+in ``Keterangan Naskah``. Numbers stay text, as everywhere here.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import Iterable
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Emu, Mm
 from docx.table import Table
@@ -41,6 +48,7 @@ from rancang.drafting.tree import (
     ExplanationPart,
     Group,
     ListEntry,
+    Mark,
     Point,
     RichText,
 )
@@ -74,6 +82,11 @@ def _label_line_breaks(value: str) -> str:
     """A label holding line breaks (texts are split into runs at line breaks): one run, as docxtpl wrote it."""
     xml = '<w:t xml:space="preserve">' + text(value).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">') + "</w:t>"
     return xml.replace('<w:t xml:space="preserve"></w:t>', '<w:t xml:space="preserve"/>')
+
+
+def mark_text(mark: Mark) -> str:
+    """How a note of a consolidated text reads: its text in square brackets, set apart from the norm."""
+    return f"[{mark.text}]"
 
 
 class TemplateStyleError(Exception):
@@ -201,10 +214,18 @@ class _Writer:
         for item in items:
             if isinstance(item, Group):
                 self.paragraph(STYLES[item.kind], item.label)
-                self.paragraph(STYLES[item.kind], item.title)
+                if item.title:  # a deleted BAB of a consolidated text may keep only its label
+                    self.paragraph(STYLES[item.kind], item.title)
+                self.marks(item.marks)  # under its heading, before what it holds
                 self.body(item.children)
             else:
                 self.article(item)
+
+    def marks(self, marks: list[Mark]) -> None:
+        """The notes of a consolidated text on the element just written, one small paragraph each, oldest first:
+        ``[Diubah dengan Peraturan Wali Kota ... Nomor 3 Tahun 2024]``."""
+        for mark in marks:
+            self.paragraph(STYLES["mark"], mark_text(mark))
 
     def article(self, article: Article) -> None:
         self.paragraph(STYLES["article"], article.label)
@@ -212,6 +233,7 @@ class _Writer:
             self.clause(clause)
         for change in article.changes:
             self.change(change)
+        self.marks(article.marks)
 
     def change(self, change: Change) -> None:
         """A change point ``1.`` at the first indent of rincian, then its quoted text line by line under it."""
@@ -228,6 +250,7 @@ class _Writer:
         self.points(clause.points, 2 if numbered else 1)
         if clause.closing is not None:
             self.paragraph(STYLES["clause_rest" if numbered else "norm"], clause.closing)
+        self.marks(clause.marks)
 
     def points(self, points: list[Point], level: int) -> None:
         style = POINT_STYLES[min(level, len(POINT_STYLES)) - 1]
@@ -236,6 +259,7 @@ class _Writer:
             self.points(point.points, level + 1)
             if point.closing is not None:  # continues at the item's text indent
                 self.paragraph(style, point.closing, label="")
+            self.marks(point.marks)
 
     # -- the end ---------------------------------------------------------------------------
 
@@ -371,9 +395,21 @@ def render(document: Document, template_path: Path, emblem: Path | None = None,
     if set(context) | {"isi"} != TEMPLATE_VARIABLES:  # pragma: no cover - a programming error, caught by the tests
         raise AssertionError(f"context {sorted(context)} != template variables {sorted(TEMPLATE_VARIABLES)}")
 
-    def margins(rendered: DocxTemplate) -> None:
+    notice_style = None
+    if document.notice:
+        style_ids, _kinds = docx_template.style_info(template, key)
+        notice_style = style_ids.get(STYLES["notice"]) or style_ids[LATER_STYLES[STYLES["notice"]]]
+
+    def finish(rendered: DocxTemplate) -> None:
         for section in rendered.docx.sections:
             for side, value in (margins_cm or {}).items():
                 setattr(section, f"{side}_margin", Cm(value))
+        body_element = rendered.docx.element.body
+        for index, line in enumerate(document.notice):  # above the kop: the template's first paragraphs
+            para = OxmlElement("w:p")
+            para.style = notice_style
+            para.add_r().text = line
+            body_element.insert(index, para)
 
-    return docx_template.render(template, context, body, margins if margins_cm else None, properties)
+    return docx_template.render(template, context, body, finish if margins_cm or document.notice else None,
+                                properties)

@@ -55,6 +55,8 @@ STYLES = {
     "annex_text": "Isi Lampiran",
     "quoted": "Naskah Perubahan",
     "quoted_heading": "Judul Naskah Perubahan",
+    "mark": "Catatan Perubahan",
+    "notice": "Keterangan Naskah",
     "explanation_title": "Judul Penjelasan",
     "explanation_part": "Bagian Penjelasan",
     **{f"explanation_heading_{n}": f"Unsur Penjelasan {n}" for n in range(1, 5)},
@@ -70,12 +72,15 @@ the last."""
 LATER_STYLES = {
     "Naskah Perubahan": "Lanjutan Ayat",
     "Judul Naskah Perubahan": "Judul Pasal",
+    "Catatan Perubahan": "Lanjutan Ayat",
+    "Keterangan Naskah": "Isi Pasal",
     "Judul Penjelasan": "Judul Peraturan",
     "Bagian Penjelasan": "Isi Pasal",
     **{f"Unsur Penjelasan {n}": "Isi Pasal" for n in range(1, EXPLANATION_LEVELS + 1)},
     **{f"Isi Penjelasan {n}": "Isi Pasal" for n in range(1, EXPLANATION_LEVELS + 1)},
 }
-"""Styles of the parts a regulation has only sometimes (an amendment's quoted text, a Perda's Penjelasan), each
+"""Styles of the parts a regulation has only sometimes (an amendment's quoted text, a Perda's Penjelasan, the notes
+and notice of a consolidated text), each
 with the older style that stands in for it in a template made before rancang had them."""
 
 OPTIONAL_STYLES = set(RICHTEXT_STYLES.values()) | set(LATER_STYLES)
