@@ -37,7 +37,8 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from rancang.diagnostics import Diagnostic, Severity
-from rancang.drafting import engine, versions
+from rancang.drafting import consolidation, engine, versions
+from rancang.drafting.consolidation import amended_regulation
 from rancang.drafting.engine import Drafted
 from rancang.drafting.tree import Article, Change, Clause, Document, ListEntry, QuotedLine, Span
 from rancang.language import amendment_words
@@ -48,28 +49,7 @@ from rancang.models import ProjectData
 from rancang.models.base import PartialDate
 from rancang.models.catalogue import LegalBasis, LegalKind, Publication
 from rancang.models.project import Project
-from rancang.models.regulation import Article as ArticleModel, Chapter, Division, Part, Regulation, RegulationKind
-
-
-def _has_changes(regulation: Regulation) -> bool:
-    """Whether a Pasal holds hand-written ``perubahan`` (the catalogue form)."""
-    def walk(items) -> bool:
-        for item in items:
-            if isinstance(item, ArticleModel):
-                if item.changes is not None:
-                    return True
-            elif isinstance(item, (Chapter, Part, Division)) and walk(item.content):
-                return True
-        return False
-
-    return walk(regulation.body)
-
-
-def amended_regulation(regulation: Regulation, regulations: Mapping[str, Regulation]) -> Regulation | None:
-    """The regulation file a whole-text amendment amends; None for the catalogue form (or no ``mengubah``)."""
-    if regulation.amends is None or regulation.amends not in regulations or _has_changes(regulation):
-        return None
-    return regulations[regulation.amends]
+from rancang.models.regulation import Regulation, RegulationKind
 
 
 def ordinal(record_id: str, data: ProjectData) -> int:
@@ -152,24 +132,19 @@ class Compared:
 
 
 def compared(record_id: str, data: ProjectData) -> Compared | None:
-    """The amendment ``record_id`` compared with the version it amends; None when it is not a whole-text amendment
-    (or the project has no settings)."""
+    """The amendment ``record_id`` compared with the version it amends (:meth:`History.before
+    <rancang.drafting.consolidation.History.before>`: the text in force after the amendments before it, or the
+    regulation itself); None when it is not a whole-text amendment (or the project has no settings)."""
     regulation = data.regulations[record_id]
-    old = amended_regulation(regulation, data.regulations)
-    settings = data.settings
-    if old is None or settings is None:
+    if amended_regulation(regulation, data.regulations) is None or data.settings is None:
         return None
-    catalogue = data.catalogue
-    new_reg = regulation.model_copy(update={"amends": None})
-    old_doc, _old_problems = engine.build(old, settings, catalogue)
-    new_doc, problems = engine.build(new_reg, settings, catalogue)
-    try:
-        result = versions.compare(old_doc, new_doc,
-                                  rebuild=lambda labels: engine.build(new_reg, settings, catalogue, labels=labels)[0])
-    except versions.VersionError as error:
-        problems.append(Diagnostic("R308", f"perubahan tidak dapat dirumuskan: {error}", locate(regulation, "amends")))
-        return Compared(old, old_doc, new_doc, None, problems)
-    return Compared(old, old_doc, result.document or new_doc, result, problems)
+    chain = consolidation.history_of(record_id, data)
+    if chain is None:
+        return None
+    step = chain.step(record_id)
+    before = chain.before(record_id)
+    return Compared(chain.steps[0].regulation, before.document, step.built or step.document, step.versions,
+                    step.problems)
 
 
 def build(record_id: str, data: ProjectData) -> Drafted | None:

@@ -142,6 +142,12 @@ class _Node:
         return " ".join((self.compared if self.compared is not None else self.text).split())
 
     @property
+    def gone(self) -> bool:
+        """A placeholder of an element an earlier amendment deleted (``Pasal 4`` / ``Dihapus.``, nothing under
+        it): in the version before an amendment of an amendment (:mod:`rancang.drafting.consolidation`)."""
+        return not self.children and self.norm == DELETED
+
+    @property
     def full(self) -> str:
         """Its text and everything under it, normalised: what text alignment compares."""
         return " ".join([self.norm, *(child.full for child in self.children)]).strip()
@@ -254,6 +260,9 @@ class Aligned:
     rincian or lost its last: replaced whole, its inside numbered afresh (nothing there was numbered before)."""
     fresh: bool = False
     """Inside an inserted or restructured element: labelled as in the new version (Pasal excepted)."""
+    gone: bool = False
+    """Deleted by an earlier amendment (its "Dihapus." placeholder in the old version): stays deleted, keeps its
+    label, takes no part in alignment and makes no change point."""
 
     @property
     def node(self) -> _Node:
@@ -265,8 +274,8 @@ class Aligned:
 
     @property
     def unchanged(self) -> bool:
-        """Kept, and everything under it too."""
-        return self.status == "kept" and all(child.unchanged for child in self.children)
+        """Kept, and everything under it too (an element deleted by an earlier amendment stays as it was)."""
+        return self.gone or self.status == "kept" and all(child.unchanged for child in self.children)
 
     def walk(self) -> Iterator["Aligned"]:
         yield self
@@ -394,13 +403,29 @@ def _align(old: _Node | None, new: _Node | None, fresh: bool = False, first: _No
     if restructured:
         children = [_align(None, c, True) for c in new.children]
     else:
-        children = [_align(a, b, first=first, printed=printed)
-                    for a, b in _match(old.children, new.children, first_articles=old is first)]
+        live = tuple(c for c in old.children if not c.gone)
+        children = _with_gone(old.children, [_align(a, b, first=first, printed=printed)
+                                             for a, b in _match(live, new.children, first_articles=old is first)])
         # a BAB or Bagian whose Pasal are now grouped (or the other way round): its old content stays, deleted,
         # so that every enacted number is still there; it is replaced whole
         levels = ({c.level for c in old.children}, {c.level for c in new.children})
         restructured = old.level in GROUP_LEVELS and levels[0] != levels[1]
     return Aligned(status, old, new, children, restructured=restructured)
+
+
+def _with_gone(old: tuple[_Node, ...], aligned: list[Aligned]) -> list[Aligned]:
+    """``aligned`` with the placeholders of elements deleted by an earlier amendment put back, each right after
+    the old element before it (they are not aligned: a "Dihapus." text would pair with anything)."""
+    out = list(aligned)
+    for index, node in enumerate(old):
+        if not node.gone:
+            continue
+        at = 0
+        if index:
+            previous = old[index - 1]
+            at = next(i for i, item in enumerate(out) if item.old is previous) + 1
+        out.insert(at, Aligned("deleted", node, None, [], gone=True))
+    return out
 
 
 def _bare(level: str, label: str) -> str:
@@ -661,13 +686,13 @@ def _runs(siblings: list[Aligned]) -> Iterator[tuple[str, list[Aligned]]]:
     """Consecutive inserted (or deleted) siblings of one level together; each matched one alone."""
     run: list[Aligned] = []
     for item in siblings:
-        kind = item.status if item.status in ("inserted", "deleted") else "matched"
-        if run and (kind == "matched" or run[0].status != item.status or run[0].level != item.level):
-            yield (run[0].status if run[0].status in ("inserted", "deleted") else "matched"), run
+        kind = item.status if item.status in ("inserted", "deleted") and not item.gone else "matched"
+        if run and (kind == "matched" or run[0].gone or run[0].status != item.status or run[0].level != item.level):
+            yield (run[0].status if run[0].status in ("inserted", "deleted") and not run[0].gone else "matched"), run
             run = []
         run.append(item)
     if run:
-        yield (run[0].status if run[0].status in ("inserted", "deleted") else "matched"), run
+        yield (run[0].status if run[0].status in ("inserted", "deleted") and not run[0].gone else "matched"), run
 
 
 def _path(chain: list[Aligned]) -> tuple[str, ...]:
