@@ -117,6 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"berkas keluaran; bawaan: {layout.DOCUMENTS_OUTPUT}/<id>.docx")
     draft.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
     draft.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    companion = draft.add_mutually_exclusive_group()
+    companion.add_argument("--matriks", dest="companion", action="store_const", const="matriks",
+                           help="buat matriks perbandingan (ketentuan lama, ketentuan baru, keterangan) dari "
+                                "perubahan peraturan; bawaan: <id>-matriks.docx")
+    companion.add_argument("--lacak", dest="companion", action="store_const", const="lacak",
+                           help="buat naskah peraturan yang diubah dengan lacak perubahan (track changes) Word; "
+                                "bawaan: <id>-lacak.docx")
+    companion.add_argument("--terintegrasi", dest="companion", action="store_const", const="terintegrasi",
+                           help="buat naskah terintegrasi peraturan yang diubah (dari peraturan itu atau "
+                                "perubahannya); bawaan: <id peraturan>-terintegrasi.docx")
 
     for name, what in (("brief", "bahan kunjungan kerja"), ("report", "laporan hasil kunjungan kerja")):
         visit = commands.add_parser(name, help=f"buat {what} (DOCX) dari visits/<id>.yaml",
@@ -346,7 +356,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
     root = _root(args)
     outcome = draft(root, args.regulation.resolve(), args.output.resolve() if args.output else None, args.pdf,
-                    args.strict)
+                    args.strict, companion=args.companion)
     return _print_outcome(outcome)
 
 

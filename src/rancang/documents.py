@@ -199,21 +199,226 @@ def regulation_properties(data: ProjectData, record_id: str):
                       enacted.as_date() if enacted is not None and enacted.day else None)
 
 
+def _margins_cm(data: ProjectData) -> dict[str, float] | None:
+    margins = data.settings.documents.margins
+    return None if margins is None else {
+        "top": margins.top, "bottom": margins.bottom, "left": margins.left, "right": margins.right}
+
+
+def _render_regulation(root: Path, data: ProjectData, document, properties) -> bytes:
+    """A regulation tree (a version, a consolidated text) as DOCX with the project's template and settings."""
+    from rancang.render.regulation_docx import TemplateStyleError, render
+    from rancang.render.richtext_docx import project_images
+
+    emblem = (root / data.settings.emblem) if data.settings.emblem else None
+    template = template_path(root)
+    try:
+        return render(document, template, emblem, _margins_cm(data), project_images(root), properties)
+    except TemplateStyleError as exc:
+        raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: {exc}",
+                                       Location(display_path(template)))]) from None
+
+
+def _compared(checked: Checked, record_id: str):
+    """A whole-text amendment beside the version it amends; its problems (R308) raised."""
+    from rancang.drafting.amendment import compared
+
+    found = compared(record_id, checked.data)
+    if found is None:  # pragma: no cover - refused before (P404)
+        raise RancangError([Diagnostic("P404", "bukan perubahan peraturan dengan naskah utuh",
+                                       locate(checked.data.regulations[record_id]))])
+    if found.versions is None:
+        raise RancangError([d for d in found.problems if d.severity is Severity.ERROR] or found.problems)
+    return found
+
+
+def _companion_properties(data: ProjectData, record_id: str, what: str):
+    """Core properties of a companion document: ``<what>: <the amendment's full name>``, dated like it."""
+    from rancang.render.docx_template import Properties
+
+    properties = regulation_properties(data, record_id)
+    return Properties(f"{what}: {properties.title}", properties.author, properties.date)
+
+
+def matrix_docx(root: Path, checked: Checked, record_id: str) -> bytes:
+    """The comparison matrix of a whole-text amendment (:mod:`rancang.render.amendment_matrix_docx`)."""
+    from rancang.render import amendment_matrix_docx
+
+    found = _compared(checked, record_id)
+    drafted = checked.drafts.get(record_id)
+    title = drafted.document.title if drafted is not None and not drafted.problems else found.new_document.title
+    return amendment_matrix_docx.render(
+        matrix_title(title), amendment_matrix_docx.rows(found), template_path(root), _margins_cm(checked.data),
+        _companion_properties(checked.data, record_id, "Matriks Perbandingan"))
+
+
+def matrix_title(title: list[str]) -> list[str]:
+    """The matrix's title lines from the Perubahan's: "MATRIKS PERBANDINGAN", its name (``RANCANGAN PERATURAN WALI
+    KOTA SUKAMAJU``, with its number once it has one), "TENTANG", "PERUBAHAN ATAS ... TENTANG ..."."""
+    lines = [line for line in title if "..." not in line]
+    if "TENTANG" in lines:
+        at = lines.index("TENTANG")
+        lines = [" ".join(lines[:at]), *lines[at:]]
+    return ["MATRIKS PERBANDINGAN", *lines]
+
+
+TRACKED_NOTICE = ("NASKAH DENGAN LACAK PERUBAHAN",
+                  "Naskah {regulation} di bawah ini menunjukkan perubahan yang dimuat {amendment} sebagai lacak "
+                  "perubahan (track changes): teks yang dihapus dicoret, teks yang disisipkan digarisbawahi. Naskah "
+                  "ini bukan naskah resmi.")
+"""The notice above the kop of a tracked-changes document (the same in both versions: not a change)."""
+
+
+def tracked_docx(root: Path, checked: Checked, record_id: str) -> bytes:
+    """The version in force with a whole-text amendment's changes tracked (:mod:`rancang.render.tracked_docx`):
+    both versions in the frame (kop, title, konsiderans, signatures) of the amended regulation, with a notice
+    above the kop; revisions by "rancang", dated the amendment's enactment (the build date while a draft)."""
+    from dataclasses import replace
+
+    from rancang.render import tracked_docx as tracked
+    from rancang.render.docx_template import build_date
+
+    data = checked.data
+    found = _compared(checked, record_id)
+    frame, old_body, new_body = found.old_document, found.old_document.body, found.new_document.body
+    amendment_name = "perubahan ini"
+    regulation_name = "peraturan yang diubah"  # without the consolidated history (not expected)
+    try:
+        from rancang.drafting import consolidation
+    except ImportError:  # pragma: no cover - the consolidated text not there yet
+        consolidation = None
+    chain = consolidation.history_of(record_id, data) if consolidation is not None else None
+    if chain is not None:
+        frame = chain.steps[0].document
+        before, step = chain.before(record_id), chain.step(record_id)
+        old_body, new_body = before.document.body, step.document.body  # deleted elements kept, as "Dihapus."
+        amendment_name, regulation_name = step.citation, chain.steps[0].citation
+    heading, text = TRACKED_NOTICE
+    notice = [heading, text.format(amendment=amendment_name, regulation=regulation_name)]
+    properties = _companion_properties(data, record_id, "Lacak Perubahan")
+    old = _render_regulation(root, data, replace(frame, body=old_body, notice=notice), properties)
+    new = _render_regulation(root, data, replace(frame, body=new_body, notice=notice), properties)
+    out, _count = tracked.tracked(old, new, properties.date or build_date())
+    return out
+
+
+def consolidated_docx(root: Path, checked: Checked, base_id: str) -> bytes:
+    """The consolidated text (naskah terintegrasi) of the amended regulation ``base_id``:
+    :meth:`rancang.drafting.consolidation.History.consolidated` rendered like any regulation (its marks and notice
+    in their own styles, :mod:`rancang.render.regulation_docx`)."""
+    from rancang.drafting import consolidation
+    from rancang.render.docx_template import Properties
+
+    data = checked.data
+    chain = consolidation.history(base_id, data)
+    if chain is None:  # pragma: no cover - refused before (P404)
+        raise RancangError([Diagnostic("P404", "peraturan ini tidak diubah", locate(data.regulations[base_id]))])
+    properties = regulation_properties(data, base_id)
+    newest = chain.steps[-1].regulation.enactment.date
+    date = newest.as_date() if newest is not None and newest.day else None
+    return _render_regulation(root, data, chain.consolidated(),
+                              Properties(f"Naskah Terintegrasi: {properties.title}", properties.author, date))
+
+
+COMPANIONS = ("matriks", "lacak", "terintegrasi")
+"""What ``rancang draft`` makes beside a regulation (``--matriks``, ``--lacak``, ``--terintegrasi``): the
+comparison matrix and the tracked-changes document of a whole-text amendment, the consolidated text of an amended
+regulation."""
+
+
 def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool = False,
-          strict: bool = False) -> Outcome:
-    """``rancang draft regulations/<id>.yaml [-o OUT] [--pdf] [--strict]``."""
+          strict: bool = False, companion: str | None = None) -> Outcome:
+    """``rancang draft regulations/<id>.yaml [-o OUT] [--pdf] [--strict] [--matriks | --lacak | --terintegrasi]``.
+
+    ``companion`` None: the regulation itself (a whole-text amendment: its Perubahan), ``<id>.docx``;
+    "matriks": the comparison matrix of a whole-text amendment, ``<id>-matriks.docx``; "lacak": the regulation
+    in force with the amendment's changes tracked, ``<id>-lacak.docx``; "terintegrasi": the consolidated text of
+    an amended regulation (given the regulation or one of its amendments), ``<base id>-terintegrasi.docx``. A
+    file that is not what the companion is made from is refused (P404) before anything is written."""
     layout = Layout(root)
+    if companion is None:
+        return _one_document(root, regulation_file, "regulasi",
+                             "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
+                             [layout.settings_file, layout.catalogue_file], lambda data: data.regulations,
+                             lambda checked, record_id: f"{record_id}.docx",
+                             lambda checked, record_id: regulation_docx(root, checked, record_id), out, pdf, strict,
+                             # the DOCX is written, with a note in each chart's place
+                             notes=lambda checked, record_id: _undrawn_charts(
+                                 checked.data.regulations[record_id].annexes))
+    if companion not in COMPANIONS:
+        raise ValueError(companion)
+    if companion == "terintegrasi":
+        return _one_document(root, regulation_file, "regulasi",
+                             "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
+                             [layout.settings_file, layout.catalogue_file], lambda data: data.regulations,
+                             lambda checked, record_id: companion_name(
+                                 "terintegrasi", consolidated_base(checked.data, record_id) or record_id),
+                             lambda checked, record_id: consolidated_docx(
+                                 root, checked, consolidated_base(checked.data, record_id) or record_id),
+                             out, pdf, strict, guard=_not_amended)
+    render = matrix_docx if companion == "matriks" else tracked_docx
     return _one_document(root, regulation_file, "regulasi",
                          "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
                          [layout.settings_file, layout.catalogue_file], lambda data: data.regulations,
-                         lambda record_id: f"{record_id}.docx",
-                         lambda checked, record_id: regulation_docx(root, checked, record_id), out, pdf, strict,
-                         # the DOCX is written, with a note in each chart's place
-                         notes=lambda checked, record_id: _undrawn_charts(checked.data.regulations[record_id].annexes))
+                         lambda checked, record_id: companion_name(companion, record_id),
+                         lambda checked, record_id: render(root, checked, record_id), out, pdf, strict,
+                         guard=lambda checked, record_id: _not_an_amendment(checked, record_id, companion))
+
+
+def companion_name(companion: str, record_id: str) -> str:
+    """``<id>-matriks.docx``, ``<id>-lacak.docx``, ``<base id>-terintegrasi.docx``."""
+    return f"{record_id}-{companion}.docx"
+
+
+def _not_an_amendment(checked: Checked, record_id: str, companion: str) -> list[Diagnostic]:
+    """P404 when ``--matriks`` or ``--lacak`` is asked of a file that is not a whole-text amendment."""
+    from rancang.drafting.amendment import amended_regulation
+
+    regulation = checked.data.regulations[record_id]
+    if amended_regulation(regulation, checked.data.regulations) is not None:
+        return []
+    what = "matriks perbandingan" if companion == "matriks" else "naskah dengan lacak perubahan"
+    return [Diagnostic(
+        "P404", f"{what} hanya dibuat dari perubahan peraturan yang memuat naskah utuh; berkas ini tidak "
+                "mengubah berkas lain di regulations/", locate(regulation, "amends") if regulation.amends else
+        locate(regulation),
+        suggestion="tulis 'mengubah: <id berkas di regulations/>' pada salinan peraturan yang disunting (tanpa "
+                   "'perubahan'), lalu jalankan lagi; untuk peraturan yang diubah, gunakan --terintegrasi")]
+
+
+def consolidated_base(data: ProjectData, record_id: str) -> str | None:
+    """The amended regulation whose consolidated text ``record_id`` belongs to: itself when a whole-text
+    amendment amends it, the regulation it amends (followed back) when it is one; None otherwise."""
+    from rancang.drafting.amendment import amended_regulation
+
+    regulations = data.regulations
+    current, seen = record_id, {record_id}
+    while True:
+        regulation = regulations.get(current)
+        if regulation is None or amended_regulation(regulation, regulations) is None or regulation.amends in seen:
+            break
+        current = regulation.amends
+        seen.add(current)
+    if current != record_id:
+        return current
+    amended = any(amended_regulation(other, regulations) is not None and other.amends == record_id
+                  for other in regulations.values())
+    return record_id if amended else None
+
+
+def _not_amended(checked: Checked, record_id: str) -> list[Diagnostic]:
+    """P404 when ``--terintegrasi`` is asked of a regulation that no whole-text amendment amends."""
+    if consolidated_base(checked.data, record_id) is not None:
+        return []
+    return [Diagnostic(
+        "P404", "naskah terintegrasi hanya dibuat untuk peraturan yang diubah: tidak ada berkas di regulations/ "
+                "yang mengubah peraturan ini dengan naskah utuh", locate(checked.data.regulations[record_id]),
+        suggestion="naskah terintegrasi dibuat dari peraturan yang diubah atau dari perubahannya (berkas yang "
+                   "memuat 'mengubah: <id>')")]
 
 
 def _one_document(root: Path, source: Path, format_name: str, wrong_format: str, related: list[Path],
-                  records: Callable[[ProjectData], dict], name: Callable[[str], str],
+                  records: Callable[[ProjectData], dict], name: Callable[[Checked, str], str],
                   render: Callable[[Checked, str], bytes], out: Path | None, pdf: bool, strict: bool,
                   notes: Callable[[Checked, str], list[Diagnostic]] | None = None,
                   guard: Callable[[Checked, str], list[Diagnostic]] | None = None) -> Outcome:
@@ -240,7 +445,7 @@ def _one_document(root: Path, source: Path, format_name: str, wrong_format: str,
     noted = notes(checked, record_id) if notes is not None else []
     if strict:
         _stop_on_blocking(Report(noted).strict(), strict)
-    target = out if out is not None else documents_folder(root, checked.data) / name(record_id)
+    target = out if out is not None else documents_folder(root, checked.data) / name(checked, record_id)
     atomic_write_bytes(target, render(checked, record_id))
     outcome = Outcome([target], [f"Ditulis: {display_path(target)}"], list(noted), report.sorted())
     if pdf:
@@ -261,6 +466,7 @@ def build_documents(root: Path, checked: Checked, pdf: bool = True, progress: Pr
     data = checked.data
     folder = documents_folder(root, data)
     jobs = [Job("regulation", record_id, folder / f"{record_id}.docx") for record_id in sorted(data.regulations)]
+    jobs.extend(companion_jobs(data, folder))
     jobs.extend(visit_jobs(data, folder))
     outcome = Outcome([], [])
     # The DOCX of every PDF already there (made by `rancang build`), to tell a PDF that still shows its DOCX
@@ -349,7 +555,8 @@ def _stop_on_blocking(report: Report, strict: bool) -> None:
 
 @dataclass(frozen=True)
 class Job:
-    """One document to make: ``kind`` is "regulation", "brief" or "report"."""
+    """One document to make: ``kind`` is "regulation", "matriks", "lacak", "terintegrasi" (``record_id``: the
+    amended regulation), "brief" or "report"."""
 
     kind: str
     record_id: str
@@ -383,7 +590,32 @@ def _can_fork() -> bool:
 def render_job(root: Path, checked: Checked, job: Job) -> bytes:
     if job.kind == "regulation":
         return regulation_docx(root, checked, job.record_id)
+    if job.kind == "matriks":
+        return matrix_docx(root, checked, job.record_id)
+    if job.kind == "lacak":
+        return tracked_docx(root, checked, job.record_id)
+    if job.kind == "terintegrasi":
+        return consolidated_docx(root, checked, job.record_id)
     return visit_docx(root, checked.data, job.record_id, job.kind)
+
+
+def companion_jobs(data: ProjectData, folder: Path) -> list[Job]:
+    """Of every whole-text amendment its matrix and tracked-changes document, of every regulation it amends the
+    consolidated text; by id."""
+    from rancang.drafting.amendment import amended_regulation
+
+    jobs = []
+    bases = set()
+    for record_id, regulation in sorted(data.regulations.items()):
+        if amended_regulation(regulation, data.regulations) is None:
+            continue
+        for kind in ("matriks", "lacak"):
+            jobs.append(Job(kind, record_id, folder / companion_name(kind, record_id)))
+        base = consolidated_base(data, record_id)
+        if base is not None:
+            bases.add(base)
+    jobs.extend(Job("terintegrasi", base, folder / companion_name("terintegrasi", base)) for base in sorted(bases))
+    return jobs
 
 
 def make_documents(root: Path, checked: Checked, jobs: list[Job], progress: Progress = NO_PROGRESS) -> list[Path]:
@@ -515,7 +747,7 @@ def write_visit(root: Path, visit_file: Path, kind: str, out: Path | None = None
     layout = Layout(root)
     return _one_document(root, visit_file, "kunjungan", "bukan berkas kunjungan kerja (visits/<id>.yaml)",
                          [layout.settings_file, layout.kb], lambda data: data.visits,
-                         lambda record_id: file_name(record_id, kind),
+                         lambda checked, record_id: file_name(record_id, kind),
                          lambda checked, record_id: visit_docx(root, checked.data, record_id, kind), out, pdf,
                          strict, guard=(lambda checked, record_id: _report_without_results(checked.data.visits[
                              record_id])) if kind == "report" else None)
