@@ -23,6 +23,9 @@ def copy_documents(app: Sphinx, exception: Exception | None) -> None:
     target = Path(app.outdir) / DOWNLOADS
     target.mkdir(parents=True, exist_ok=True)
     names = [*data.regulations, *(f"{v}-{word}" for v in data.visits for word in KINDS.values())]
+    for record_id, regulation in data.regulations.items():  # a whole-text amendment's companions (rancang build)
+        if regulation.amends is not None and regulation.amends in data.regulations:
+            names += [f"{record_id}-matriks", f"{record_id}-lacak", f"{regulation.amends}-terintegrasi"]
     for name in names:
         for suffix in ("docx", "pdf"):
             path = source / f"{name}.{suffix}"

@@ -11,6 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from rancang.documents import documents_folder
+from rancang.drafting.tree import Mark, plain
+from rancang.language import numbering
 from rancang.layout import INNOVATION_DOCS, SHARED_DATA_FILES, regulation_doc
 from rancang.models.innovation import Innovation
 from rancang.models.regulation import Regulation
@@ -21,7 +23,7 @@ from rancang.site import context
 from rancang.site.domain import RancangDomain
 from rancang.site.links import DOWNLOADS, RECORD_FOLDERS
 from rancang.site.profile import profile_nodes
-from rancang.site.regulation_page import regulation_nodes
+from rancang.site.regulation_page import Consolidated, Version, VersionPoint, marked_anchors, regulation_nodes
 from rancang.site.richtext import project_images
 from rancang.validation import validate
 from rancang.yamlsource import load_text
@@ -99,16 +101,89 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
         logger.warning("%s: %s", problem.code, problem.message, location=(problem.location.path,
                                                                           problem.location.line))
     title = regulation_title(data.settings, regulation)
+    history = _history(env, record_id) if data.regulations.get(record_id) is regulation else None
+    consolidated: Consolidated | None = None
+    links: list[tuple[str, str, str]] = []
+    names = [(record_id, "")]  # (file name, what it is beside the regulation itself)
+    if history is not None:
+        RancangDomain.of(env).note_aggregate(env.docname)  # its versions are other files: read again with them
+        if record_id == history.base_id:
+            document = history.consolidated()
+            consolidated = _consolidated(env, history, document)
+            names.append((f"{record_id}-terintegrasi", "Naskah terintegrasi"))
+        else:
+            base = data.regulations[history.base_id]
+            links.append(("Naskah terintegrasi", regulation_title(data.settings, base),
+                          shared.builder.get_relative_uri(env.docname, regulation_doc(history.base_id))))
+            names += [(f"{record_id}-matriks", "Matriks perbandingan"), (f"{record_id}-lacak", "Perubahan terlacak")]
     folder = documents_folder(Path(env.srcdir), data)
-    files = {str(folder / f"{record_id}.{suffix}"): (folder / f"{record_id}.{suffix}").exists()
-             for suffix in ("docx", "pdf")}
+    files = {str(folder / f"{name}.{suffix}"): (folder / f"{name}.{suffix}").exists()
+             for name, _word in names for suffix in ("docx", "pdf")}
     RancangDomain.of(env).note_downloads(env.docname, files)
-    downloads = [(label, f"../{DOWNLOADS}/{record_id}.{suffix}") for label, suffix in (("DOCX", "docx"),
-                                                                                          ("PDF", "pdf"))
-                 if files[str(folder / f"{record_id}.{suffix}")]]
+    downloads = [(f"{word} ({label})" if word else label, f"../{DOWNLOADS}/{name}.{suffix}") for name, word in names
+                 for label, suffix in (("DOCX", "docx"), ("PDF", "pdf")) if files[str(folder / f"{name}.{suffix}")]]
     if any(annex.chart is not None for annex in document.annexes) and not bagan_available():
         env.note_reread()  # its charts are notes: drawn by the next build on a machine with Graphviz
-    return regulation_nodes(document, title, downloads, project_images(Path(env.srcdir)))
+    return regulation_nodes(document, title, downloads, project_images(Path(env.srcdir)), consolidated, links)
+
+
+# -- an amended regulation: its consolidated text -----------------------------------------------------------------
+
+
+def _history(env, record_id: str):
+    """The versions a regulation file belongs to (:func:`rancang.drafting.consolidation.history`), built once per
+    process and build; None when it is neither amended nor a whole-text amendment."""
+    from rancang.drafting import consolidation
+
+    shared = context.of(env)
+    data = shared.data
+    named = shared.once("amended-ids", lambda: {r.amends for r in data.regulations.values() if r.amends})
+    regulation = data.regulations[record_id]
+    if data.settings is None or (record_id not in named and regulation.amends not in data.regulations):
+        return None  # most regulations: no look at the others' bodies
+    histories = shared.once("histories", dict)
+    base = consolidation.base_of(record_id, data)
+    if base not in histories:
+        histories[base] = consolidation.history(base, data)
+    return histories[base]
+
+
+def _consolidated(env, history, document) -> Consolidated:
+    """The riwayat versi of an amended regulation's page and the links of its marks."""
+    shared = context.of(env)
+    data = shared.data
+    anchors = marked_anchors(document)
+
+    def page(record_id: str) -> str:
+        return shared.builder.get_relative_uri(env.docname, regulation_doc(record_id))
+
+    def mark_uri(mark: Mark) -> str | None:
+        record_id, _hash, fragment = mark.target.partition("#")
+        if record_id not in data.regulations:
+            return None
+        return f"{page(record_id)}#{fragment}" if fragment else page(record_id)
+
+    listed = []
+    for index, step in enumerate(history.steps):
+        regulation = step.regulation
+        state = f"ditetapkan {_date(regulation.enactment.date)}" if regulation.is_enacted else "rancangan"
+        points = []
+        drafted = shared.draft(step.record_id) if index else None
+        if drafted is not None and drafted.document.body:
+            for change in drafted.document.body[0].changes:
+                points.append(VersionPoint(change.label, plain(change.text),
+                                           anchors.get(f"{step.record_id}#{change.anchor}")))
+        listed.append(Version(step.citation, state, page(step.record_id), points))
+    return Consolidated(listed, mark_uri)
+
+
+def _date(value) -> str:
+    """An enactment date as the riwayat versi prints it: ``1 Februari 2024`` (``Februari 2024``, ``2024``)."""
+    if value.day:
+        return numbering.long_date(value.as_date())
+    if value.month:
+        return numbering.month_year(value.year, value.month)
+    return str(value.year)
 
 
 # -- when record pages and the pages that show every record are read again -------------------------

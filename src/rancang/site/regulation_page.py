@@ -6,14 +6,26 @@ its joint approval, its NOREG line and its Penjelasan (``#penjelasan``, every
 element explained with its own anchor ``#penjelasan-pasal-5-ayat-2``); an
 amending regulation's Pasal I its change points, the quoted new text under each.
 The page is made of docutils nodes (Sphinx writes the HTML), never of HTML text.
+
+An amended regulation's page shows its consolidated text (naskah terintegrasi,
+:meth:`rancang.drafting.consolidation.History.consolidated`) with :class:`Consolidated`: the notice saying what
+the text is, the *riwayat versi* (the original and each amendment: citation, enacted date or "rancangan", link to
+its page, and each amendment's change points linking to the element they touched here), then the text, every
+marked element followed by its notes ("[Diubah dengan ...]", a link to the change point on the amendment's page).
+Its anchors are those of the frozen labels (the consolidated text is built with them: ``#pasal-12a``,
+``#pasal-2-ayat-1a``, ``#bab-4a``), so every enacted element keeps the anchor it had on the unamended page.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
 
 from docutils import nodes
 
 from rancang.drafting.tree import (
     Article,
+    BodyItem,
     Change,
     Clause,
     Document,
@@ -21,6 +33,7 @@ from rancang.drafting.tree import (
     ExplanationPart,
     Group,
     ListEntry,
+    Mark,
     Point,
     RichText,
 )
@@ -71,22 +84,32 @@ def _list(title: str, entries: list[ListEntry], anchor: str) -> nodes.container:
     return box
 
 
-def _points(points: list[Point], level: int) -> list[nodes.Node]:
+Notes = Callable[[list[Mark]], list[nodes.Node]]
+"""The nodes of an element's marks (none outside a consolidated text)."""
+
+
+def _no_notes(marks: list[Mark]) -> list[nodes.Node]:
+    return []
+
+
+def _points(points: list[Point], level: int, notes: Notes = _no_notes) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for point in points:
         out.append(_labelled(point.label, point.text, point.anchor, ["rancang-rincian", f"rancang-tingkat-{level}"]))
-        out.extend(_points(point.points, level + 1))
+        out.extend(_points(point.points, level + 1, notes))
         if point.closing:
             out.append(_labelled(None, point.closing, "", ["rancang-rincian", f"rancang-tingkat-{level}"]))
+        out.extend(notes(point.marks))
     return out
 
 
-def _clause(clause: Clause, numbered: bool) -> list[nodes.Node]:
+def _clause(clause: Clause, numbered: bool, notes: Notes = _no_notes) -> list[nodes.Node]:
     out: list[nodes.Node] = [_labelled(clause.label, clause.text, clause.anchor if numbered else "",
                                        ["rancang-ayat" if numbered else "rancang-norma"])]
-    out.extend(_points(clause.points, 2 if numbered else 1))
+    out.extend(_points(clause.points, 2 if numbered else 1, notes))
     if clause.closing:
         out.append(_labelled(None, clause.closing, "", ["rancang-lanjutan"]))
+    out.extend(notes(clause.marks))
     return out
 
 
@@ -103,14 +126,15 @@ def _change(change: Change) -> nodes.container:
     return box
 
 
-def _article(article: Article) -> nodes.container:
+def _article(article: Article, notes: Notes = _no_notes) -> nodes.container:
     box = nodes.container(ids=[article.anchor], classes=["rancang-pasal"])
     box += nodes.paragraph(text=article.label, classes=["rancang-judul-pasal"])
     for clause in article.clauses:
-        for node in _clause(clause, clause.label is not None):
+        for node in _clause(clause, clause.label is not None, notes):
             box += node
     for change in article.changes:
         box += _change(change)
+    box.extend(notes(article.marks))
     return box
 
 
@@ -151,25 +175,142 @@ def explanation_node(part: ExplanationPart, image_uri: ImageUri = no_images) -> 
     return box
 
 
-def _body(items: list) -> list[nodes.Node]:
+def _body(items: list, notes: Notes = _no_notes) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for item in items:
         if isinstance(item, Group):
             box = nodes.container(ids=[item.anchor], classes=[f"rancang-{item.kind}"])
             box += nodes.paragraph(text=item.label, classes=[f"rancang-judul-{item.kind}"])
-            box += nodes.paragraph(text=item.title, classes=[f"rancang-judul-{item.kind}"])
-            for node in _body(item.children):
+            if item.title:  # a deleted BAB of a consolidated text may keep only its label
+                box += nodes.paragraph(text=item.title, classes=[f"rancang-judul-{item.kind}"])
+            box.extend(notes(item.marks))
+            for node in _body(item.children, notes):
                 box += node
             out.append(box)
         else:
-            out.append(_article(item))
+            out.append(_article(item, notes))
     return out
 
 
+# -- the consolidated text ------------------------------------------------------------------------------------
+
+
+@dataclass
+class VersionPoint:
+    """A change point of an amendment, as the riwayat versi lists it."""
+
+    label: str
+    """``1.``"""
+    instruction: str
+    """Its instruction as Pasal I prints it ("Ketentuan ayat (2) Pasal 2 diubah ...")."""
+    anchor: str | None
+    """The anchor of the element it changed on this page (None: no element carries its mark)."""
+
+
+@dataclass
+class Version:
+    """One version in the riwayat versi: the original regulation or one amendment."""
+
+    citation: str
+    state: str
+    """``ditetapkan 1 Februari 2024`` or ``rancangan``."""
+    uri: str | None
+    """Its page, relative to this one."""
+    points: list[VersionPoint] = field(default_factory=list)
+
+
+@dataclass
+class Consolidated:
+    """What an amended regulation's page shows besides its consolidated text."""
+
+    versions: list[Version]
+    mark_uri: Callable[[Mark], str | None]
+    """The link of a mark: the change point on the amendment's page (``../regulations/x.html#pasal-1-perubahan-2``)."""
+
+
+def mark_text(mark: Mark) -> str:
+    """A note as a reader sees it, as in the DOCX: in square brackets."""
+    return f"[{mark.text}]"
+
+
+def marked_anchors(document: Document) -> dict[str, str]:
+    """The anchor of the first element carrying each mark target (``<amendment id>#pasal-1-perubahan-2``), in
+    document order: where the riwayat versi links a change point."""
+    found: dict[str, str] = {}
+
+    def note(marks: list[Mark], anchor: str) -> None:
+        for mark in marks:
+            if mark.target and anchor:
+                found.setdefault(mark.target, anchor)
+
+    def points(items: list[Point]) -> None:
+        for item in items:
+            note(item.marks, item.anchor)
+            points(item.points)
+
+    def walk(items: list[BodyItem]) -> None:
+        for item in items:
+            note(item.marks, item.anchor)
+            if isinstance(item, Group):
+                walk(item.children)
+            else:
+                for clause in item.clauses:
+                    note(clause.marks, clause.anchor)
+                    points(clause.points)
+
+    walk(document.body)
+    return found
+
+
+def _notes(mark_uri: Callable[[Mark], str | None]) -> Notes:
+    def notes(marks: list[Mark]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for mark in marks:
+            para = nodes.paragraph(classes=["rancang-catatan-perubahan", f"rancang-catatan-{mark.action}"])
+            uri = mark_uri(mark)
+            para += nodes.Text("[")
+            para += nodes.reference("", mark.text, refuri=uri) if uri else nodes.Text(mark.text)
+            para += nodes.Text("]")
+            out.append(para)
+        return out
+
+    return notes
+
+
+def history_node(versions: list[Version]) -> nodes.container:
+    """The riwayat versi: each version as an item (its citation linking its page, its state), an amendment's
+    change points under it, each instruction linking the element it changed on this page."""
+    box = nodes.container(ids=["riwayat-versi"], classes=["rancang-riwayat-versi"])
+    box += nodes.paragraph(text="Riwayat versi", classes=["rancang-riwayat-judul"])
+    listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+    for version in versions:
+        item = nodes.list_item(classes=["rancang-versi"])
+        para = nodes.paragraph()
+        para += nodes.reference("", version.citation, internal=True, refuri=version.uri) if version.uri \
+            else nodes.Text(version.citation)
+        para += nodes.Text(f" ({version.state})")
+        item += para
+        if version.points:
+            points = nodes.bullet_list(classes=["rancang-butir-versi"])
+            for point in version.points:
+                entry = nodes.paragraph()
+                entry += nodes.inline(text=f"{point.label} ", classes=["rancang-label"])
+                entry += nodes.reference("", point.instruction, internal=True, refuri=f"#{point.anchor}") \
+                    if point.anchor else nodes.Text(point.instruction)
+                points += nodes.list_item("", entry)
+            item += points
+        listing += item
+    box += listing
+    return box
+
+
 def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[str, str]],
-                     image_uri: ImageUri = no_images) -> list[nodes.Node]:
+                     image_uri: ImageUri = no_images, consolidated: Consolidated | None = None,
+                     links: list[tuple[str, str, str]] = []) -> list[nodes.Node]:  # noqa: B006 - never changed
     """``downloads``: (label, relative URL) of the DOCX/PDF of this regulation; ``image_uri`` places the images
-    of the lampiran (:func:`rancang.site.richtext.project_images`)."""
+    of the lampiran (:func:`rancang.site.richtext.project_images`); ``consolidated``: ``document`` is an amended
+    regulation's consolidated text, shown with its notice, riwayat versi and notes; ``links``: (lead, text,
+    relative URL) paragraphs under the downloads (an amendment's link to the consolidated text)."""
     section = nodes.section(ids=["peraturan"], names=["peraturan"])
     section += nodes.title(page_title, page_title)
     if downloads:
@@ -180,6 +321,19 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
                 para += nodes.Text(" · ")
             para += nodes.reference("", label, refuri=url)
         section += para
+    for lead, text, url in links:
+        para = nodes.paragraph(classes=["rancang-tautan-naskah"])
+        para += nodes.Text(f"{lead}: ")
+        para += nodes.reference("", text, internal=True, refuri=url)
+        section += para
+    notes = _no_notes
+    if consolidated is not None:
+        notice = nodes.container(classes=["rancang-keterangan-naskah"])
+        for line in document.notice:
+            notice += nodes.paragraph(text=line)
+        section += notice
+        section += history_node(consolidated.versions)
+        notes = _notes(consolidated.mark_uri)
     head = nodes.container(classes=["rancang-kepala-peraturan"])
     for line in [*document.heading, *document.title, document.invocation, document.office_line]:
         head += nodes.paragraph(text=line, classes=["rancang-tengah"])
@@ -193,7 +347,7 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
         section += approval
     section += nodes.paragraph(text=document.decision, classes=["rancang-tengah"])
     section += nodes.paragraph(text=f"{document.enact_label}: {document.enact_text}", classes=["rancang-menetapkan"])
-    for node in _body(document.body):
+    for node in _body(document.body, notes):
         section += node
     section += nodes.paragraph(text=document.promulgation_order, classes=["rancang-penutup"])
     for block, classes in ((document.enactment, "rancang-tanda-tangan"), (document.promulgation,
