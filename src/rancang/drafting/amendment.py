@@ -53,22 +53,16 @@ from rancang.models.regulation import Regulation, RegulationKind
 
 
 def ordinal(record_id: str, data: ProjectData) -> int:
-    """1 for the first amendment, 2 for the second (``PERUBAHAN KEDUA``): see the module docstring."""
-    regulation = data.regulations[record_id]
-    mine = regulation.enactment.date.as_date() if regulation.is_enacted else None
-    earlier = 0
-    for other_id, other in data.regulations.items():
-        if other_id == record_id or other.amends != regulation.amends or not other.is_enacted:
-            continue
-        if amended_regulation(other, data.regulations) is None:
-            continue
-        if mine is None or other.enactment.date.as_date() < mine:
-            earlier += 1
-    return 1 + earlier
+    """1 for the first amendment, 2 for the second (``PERUBAHAN KEDUA``): its place in the history of the
+    regulation it amends (:func:`rancang.drafting.consolidation.history`: enacted ones by enactment date, then
+    drafts by id)."""
+    chain = consolidation.history_of(record_id, data)
+    return chain.step(record_id).ordinal if chain is not None else 1
 
 
-def _entry(record_id: str, old: Regulation, settings: Project) -> LegalBasis:
-    """The amended regulation as a catalogue entry, to be cited like any other."""
+def _entry(record_id: str, old: Regulation, settings: Project, title: str | None = None) -> LegalBasis:
+    """A regulation file as a catalogue entry, to be cited like any other (``title``: its title when not its
+    ``tentang``, an amendment's "Perubahan atas ...")."""
     regional = old.kind is RegulationKind.REGIONAL
     gazette = None
     if regional and old.promulgation.regional_gazette_number:
@@ -79,7 +73,7 @@ def _entry(record_id: str, old: Regulation, settings: Project) -> LegalBasis:
         gazette = Publication.model_construct(year=year, number=old.promulgation.gazette_number)
     return LegalBasis.model_construct(
         id=record_id, kind=LegalKind.PERDA if regional else LegalKind.PERKADA, number=old.number or None,
-        year=old.year, title=old.title, issuer=settings.region_full_name, enacted=None, gazette=gazette,
+        year=old.year, title=title or old.title, issuer=settings.region_full_name, enacted=None, gazette=gazette,
         supplement=old.promulgation.supplement_number if regional else None, amended_by=[], confirmed=True)
 
 
@@ -169,8 +163,15 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
     title = amendment_words.amendment_title(old_words.full_name, "", number, year, old.title, count)
     running = amendment_words.amendment_title(old_words.full_name, "", number, year, old.title, count,
                                               capitals=False)
-    entry = _entry(record_id, old, settings)
+    chain = consolidation.history_of(record_id, data)
+    entry = _entry(chain.base_id if chain is not None else regulation.amends or record_id, old, settings)
     citation = cite(entry, catalogue, settings=settings)
+    earlier = [] if chain is None else [
+        cite(_entry(step.record_id, step.regulation, settings,
+                    consolidation.amendment_title(step.regulation, settings, step.ordinal, old)),
+             catalogue, settings=settings)
+        for step in chain.amendments(chain.before(record_id).record_id) if step.ordinal]
+    chained = amendment_words.amended_citation(citation, earlier)
     considerations = list(frame.considerations)
     if considerations:
         last = considerations[-1]
@@ -178,14 +179,21 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
         suffix = f"tentang {regulation.title};"
         if text.endswith(suffix):
             considerations[-1] = ListEntry(last.label, [Span(text[: -len(suffix)] + f"tentang {running};")])
-    legal_bases = [*frame.legal_bases, ListEntry(None, [Span(citation + ";")])]
+    legal_bases = [*frame.legal_bases, ListEntry(None, [Span(chained + ";")])]
     legal_bases = [ListEntry(f"{i}." if len(legal_bases) > 1 else None, entry_.text)
                    for i, entry_ in enumerate(legal_bases, start=1)]
     points = compared_.points()
-    lead = Clause(None, [Span(amendment_words.pasal_i_lead(citation))], anchor="pasal-1")
-    first = Article(1, "Pasal I", [lead], "pasal-1", changes=[
-        Change(f"{index}.", [Span(point.instruction())], _quoted(point), f"pasal-1-perubahan-{index}")
-        for index, point in enumerate(points, start=1)])
+    if len(points) == 1:
+        # Lampiran II's single form: the instruction names the regulation and has no number; the quoted text
+        # follows as the one change (no label, no text of its own)
+        (point,) = points
+        lead = Clause(None, [Span(point.instruction(citation, earlier))], anchor="pasal-1")
+        changes = [Change("", [], _quoted(point), "pasal-1-perubahan-1")]
+    else:
+        lead = Clause(None, [Span(amendment_words.pasal_i_lead(citation, amendments=earlier))], anchor="pasal-1")
+        changes = [Change(f"{index}.", [Span(point.instruction())], _quoted(point), f"pasal-1-perubahan-{index}")
+                   for index, point in enumerate(points, start=1)]
+    first = Article(1, "Pasal I", [lead], "pasal-1", changes=changes)
     commencement = regulation.closing.commencement
     when = (f"pada tanggal {engine._date_text(commencement)}" if isinstance(commencement, PartialDate)
             else "pada tanggal diundangkan")

@@ -525,8 +525,11 @@ class ChangePoint:
     """For a point below a Pasal: the whole new Pasal, for instructions that end "sehingga Pasal 18 berbunyi
     sebagai berikut:"."""
 
-    def instruction(self) -> str:
-        """The Indonesian instruction of this point (Lampiran II formulas)."""
+    def instruction(self, within: str | None = None, amendments: tuple[str, ...] | list[str] = ()) -> str:
+        """The Indonesian instruction of this point (Lampiran II formulas). ``within``: the amended regulation's
+        citation, for the single form of a Pasal I with this one point (``Ketentuan Pasal 5 dalam <within>
+        diubah ...``, :func:`rancang.language.amendment_words.single_instruction`); ``amendments``: its earlier
+        amendments' citations, oldest first."""
         from rancang.language import amendment_words
 
         labels = [_word_label(self.level, label) for label in self.labels]
@@ -534,6 +537,9 @@ class ChangePoint:
         if self.between is not None:
             between = (_word_label(self.level, self.between[0]),
                        _word_label(self.level, self.between[1]) if self.between[1] else None)
+        if within is not None:
+            return amendment_words.single_instruction(within, self.action, self.level, labels, list(self.container),
+                                                      between, amendments)
         return amendment_words.change_instruction(self.action, self.level, labels, list(self.container), between)
 
 

@@ -39,9 +39,11 @@ an ayat, "sehingga Pasal 18 berbunyi", but only "sehingga berbunyi" after changi
 II's own Pasal I example writes "...) diubah sebagai berikut:", many enacted texts "...), diubah"). Not covered:
 combined points ("Ketentuan Pasal 1 angka 2 diubah, di antara angka 5 dan angka 6 disisipkan ..., sehingga
 Pasal 1 berbunyi ...") and ranges ("Pasal 10 sampai dengan Pasal 15"): each label is named. A BAB is written ``BAB`` as in Lampiran II's
-insertion example ("BAB IVA"; the DPR restatement writes "Bab V dihapus." in another example). A single
-change point in Pasal I uses Lampiran II's single form only for a changed Pasal (:func:`pasal_i_lead`); any
-other single point is numbered ``1.`` under the lead for several.
+insertion example ("BAB IVA"; the DPR restatement writes "Bab V dihapus." in another example). A Pasal I with a
+single change point has no number: its lead is the instruction itself naming the regulation
+(:func:`single_instruction`), Lampiran II's single form ("Ketentuan Pasal 5 dalam ... diubah sehingga berbunyi
+sebagai berikut:"), extended the same way to one insertion or deletion ("Di antara Pasal 12 dan Pasal 13 dalam
+... disisipkan ...", "Pasal 16 dalam ... dihapus.").
 """
 
 from __future__ import annotations
@@ -217,3 +219,24 @@ def pasal_i_lead(citation: str, single: str | None = None, amendments: Sequence[
     if single is not None:
         return f"Ketentuan {single} dalam {name}{sep} diubah sehingga berbunyi sebagai berikut:"
     return f"Beberapa ketentuan dalam {name}{sep} diubah sebagai berikut:"
+
+
+_VERBS = re.compile(r" (diubah|disisipkan|ditambahkan|dihapus)\b")
+
+
+def single_instruction(citation: str, action: str, level: str, labels: Sequence[str], container: Sequence[str] = (),
+                       between: tuple[str, str | None] | None = None, amendments: Sequence[str] = (), *,
+                       comma: bool = False) -> str:
+    """The whole of Pasal I before its quoted text when it has a single change point (Lampiran II's single
+    form, no number): the point's instruction (:func:`change_instruction`) naming the regulation before its verb.
+
+    ``Ketentuan Pasal 5 dalam <citation> diubah sehingga berbunyi sebagai berikut:``; ``Di antara Pasal 12 dan
+    Pasal 13 dalam <citation> disisipkan 1 (satu) pasal, yakni Pasal 12A sehingga berbunyi sebagai berikut:``;
+    ``Pasal 16 dalam <citation> dihapus.``; ``Pasal 18 ayat (2) dalam <citation> dihapus sehingga Pasal 18
+    berbunyi sebagai berikut:``. ``citation``, ``amendments`` and ``comma`` as in :func:`pasal_i_lead`."""
+    instruction = change_instruction(action, level, labels, container, between)
+    name = amended_citation(" ".join(citation.split()), amendments)
+    match = _VERBS.search(instruction)
+    assert match is not None  # every instruction has its verb
+    sep = "," if comma else ""
+    return f"{instruction[:match.start()]} dalam {name}{sep}{instruction[match.start():]}"

@@ -1,0 +1,244 @@
+"""An amendment of an amendment: the second whole-text amendment is compared with the text in force after the
+first (frozen labels, deleted elements kept), and a Pasal I with one change point takes Lampiran II's single form.
+
+Synthetic region and regulation (tests/test_amendment_docx18.py): the enacted Perwali has Pasal 1-4 and the
+closing Pasal 5.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from rancang.check import check_project
+from rancang.cli import main
+from rancang.drafting import amendment, consolidation, versions
+from rancang.drafting.tree import plain
+
+from test_amendment_docx18 import CITATION, OLD, _paragraphs, project
+
+FIRST = """
+    tentang: Tata Tertib Taman Kota
+    mengubah: perwali-taman
+    menimbang: [bahwa tata tertib taman kota perlu disesuaikan]
+    mengingat: [uud-1945]
+    batang_tubuh:
+      - id: pasal-taman
+        teks: Taman kota terbuka untuk umum.
+      - id: pasal-jam
+        ayat:
+          - id: jam-buka
+            teks: Taman kota dibuka setiap hari.
+          - id: jam-tutup
+            teks: Taman kota ditutup pada malam hari.
+      - id: pasal-sepeda
+        teks: Pengunjung dapat bersepeda di jalur yang disediakan.
+      - id: pasal-kebersihan
+        teks: Setiap pengunjung menjaga kebersihan taman.
+      - id: pasal-hewan
+        teks: Hewan peliharaan dilarang masuk taman.
+    nomor: 9
+    tahun: 2025
+    penetapan: {tanggal: 2025-01-10}
+    pengundangan: {tanggal: 2025-01-11, nomor_berita_daerah: 9}
+"""
+
+# copied from the first amendment and edited: a Pasal after the one it inserted, and Pasal 4 deleted
+SECOND = """
+    tentang: Tata Tertib Taman Kota
+    mengubah: perwali-taman
+    menimbang: [bahwa tata tertib taman kota perlu disesuaikan kembali]
+    mengingat: [uud-1945]
+    batang_tubuh:
+      - id: pasal-taman
+        teks: Taman kota terbuka untuk umum.
+      - id: pasal-jam
+        ayat:
+          - id: jam-buka
+            teks: Taman kota dibuka setiap hari.
+          - id: jam-tutup
+            teks: Taman kota ditutup pada malam hari.
+      - id: pasal-sepeda
+        teks: Pengunjung dapat bersepeda di jalur yang disediakan.
+      - id: pasal-parkir
+        teks: Kendaraan pengunjung diparkir di tempat yang disediakan.
+      - id: pasal-kebersihan
+        teks: Setiap pengunjung menjaga kebersihan taman.
+"""
+
+FIRST_CITATION = ("Peraturan Wali Kota Sukamaju Nomor 9 Tahun 2025 tentang Perubahan atas Peraturan Wali Kota Sukamaju "
+                  "Nomor 3 Tahun 2024 tentang Tata Tertib Taman Kota (Berita Daerah Kota Sukamaju Tahun 2025 Nomor 9)")
+
+
+def _chain(tmp_path, second: str = SECOND):
+    root = project(tmp_path, new=second)
+    (root / "regulations/perubahan-pertama.yaml").write_text(textwrap.dedent(FIRST).lstrip(), encoding="utf-8")
+    return root
+
+
+def _checked(root, monkeypatch):
+    monkeypatch.chdir(root)
+    checked = check_project(root)
+    assert not checked.report.errors, checked.report.errors
+    return checked
+
+
+def test_the_second_amendment_builds_on_the_first(tmp_path, monkeypatch):
+    checked = _checked(_chain(tmp_path), monkeypatch)
+    data = checked.data
+    history = consolidation.history("perwali-taman", data)
+    assert [s.record_id for s in history.steps] == ["perwali-taman", "perubahan-pertama", "perubahan-taman"]
+    assert history.before("perubahan-taman").record_id == "perubahan-pertama"
+    # the first inserted Pasal 2A; the second inserts after it (2B, nothing renumbered) and deletes Pasal 4
+    first = checked.drafts["perubahan-pertama"].document.body[0]
+    assert [(c.label, plain(c.text)) for c in first.changes] == [("", "")]  # single form: the lead instructs
+    assert plain(first.clauses[0].text) == (
+        f"Di antara Pasal 2 dan Pasal 3 dalam {CITATION} disisipkan 1 (satu) pasal, yakni Pasal 2A sehingga "
+        "berbunyi sebagai berikut:")
+    document = checked.drafts["perubahan-taman"].document
+    assert document.title[-1] == ("PERUBAHAN KEDUA ATAS PERATURAN WALI KOTA SUKAMAJU NOMOR 3 TAHUN 2024 TENTANG "
+                                  "TATA TERTIB TAMAN KOTA")
+    pasal_i = document.body[0]
+    assert plain(pasal_i.clauses[0].text) == (
+        f"Beberapa ketentuan dalam {CITATION} sebagaimana telah diubah dengan {FIRST_CITATION} diubah sebagai "
+        "berikut:")
+    assert [(c.label, plain(c.text), [plain(q.text) for q in c.quoted]) for c in pasal_i.changes] == [
+        ("1.", "Di antara Pasal 2A dan Pasal 3 disisipkan 1 (satu) pasal, yakni Pasal 2B sehingga berbunyi "
+               "sebagai berikut:",
+         ["Pasal 2B", "Kendaraan pengunjung diparkir di tempat yang disediakan."]),
+        ("2.", "Pasal 4 dihapus.", []),
+    ]
+    assert plain(document.legal_bases[-1].text) == f"{CITATION} sebagaimana telah diubah dengan {FIRST_CITATION};"
+    # the consolidated text: Pasal 4 reads Dihapus. with one mark, 2A the first's mark, 2B the second's
+    consolidated = history.consolidated()
+    marks = [(label, [(m.action, m.text, m.target) for m in found])
+             for _anchor, label, found in consolidation.marked_elements(consolidated)]
+    draft = ("Rancangan Peraturan Wali Kota Sukamaju tentang Perubahan Kedua atas Peraturan Wali Kota Sukamaju "
+             "Nomor 3 Tahun 2024 tentang Tata Tertib Taman Kota")
+    assert marks == [
+        ("Pasal 2A", [("sisip", "Disisipkan dengan Peraturan Wali Kota Sukamaju Nomor 9 Tahun 2025",
+                       "perubahan-pertama#pasal-1-perubahan-1")]),
+        ("Pasal 2B", [("sisip", f"Disisipkan dengan {draft}", "perubahan-taman#pasal-1-perubahan-1")]),
+        ("Pasal 4", [("hapus", f"Dihapus dengan {draft}", "perubahan-taman#pasal-1-perubahan-2")]),
+    ]
+    assert [(a.anchor, a.label, [plain(c.text) for c in a.clauses]) for a in consolidated.articles()][2:6] == [
+        ("pasal-2a", "Pasal 2A", ["Pengunjung dapat bersepeda di jalur yang disediakan."]),
+        ("pasal-2b", "Pasal 2B", ["Kendaraan pengunjung diparkir di tempat yang disediakan."]),
+        ("pasal-3", "Pasal 3", ["Setiap pengunjung menjaga kebersihan taman."]),
+        ("pasal-4", "Pasal 4", ["Dihapus."])]
+    assert consolidated.title[-1] == (f"SEBAGAIMANA TELAH DIUBAH DENGAN PERATURAN WALI KOTA SUKAMAJU NOMOR 9 TAHUN "
+                                      f"2025 DAN {draft.upper()}")
+    # up to the first amendment only
+    assert [a.label for a in history.consolidated("perubahan-pertama").articles()] == [
+        "Pasal 1", "Pasal 2", "Pasal 2A", "Pasal 3", "Pasal 4", "Pasal 5"]
+    # compared() is the chain: the old version is the first amendment's text
+    found = amendment.compared("perubahan-taman", data)
+    assert [a.label for a in found.old_document.articles()] == [
+        "Pasal 1", "Pasal 2", "Pasal 2A", "Pasal 3", "Pasal 4", "Pasal 5"]
+    # the points applied to the version before give the new version
+    for step in history.steps[1:]:
+        before = history.before(step.record_id).document
+        assert versions.apply(before, step.versions.points()) == step.versions.outline()
+
+
+def test_a_deleted_pasal_stays_deleted_and_keeps_its_number(tmp_path, monkeypatch):
+    # the first amendment deletes Pasal 4; the second, copied from it, adds a Pasal after Pasal 3
+    sepeda = """      - id: pasal-sepeda
+        teks: Pengunjung dapat bersepeda di jalur yang disediakan.
+"""
+    first = FIRST.replace(sepeda, "").replace("""      - id: pasal-hewan
+        teks: Hewan peliharaan dilarang masuk taman.
+""", "")
+    parkir = """      - id: pasal-parkir
+        teks: Kendaraan pengunjung diparkir di tempat yang disediakan.
+"""
+    second = SECOND.replace(sepeda, "").replace(parkir, "") + parkir
+    assert "pasal-hewan" not in first + second and "pasal-sepeda" not in first + second
+    root = project(tmp_path, new=second)
+    (root / "regulations/perubahan-pertama.yaml").write_text(textwrap.dedent(first).lstrip(), encoding="utf-8")
+    checked = _checked(root, monkeypatch)
+    pasal_i = checked.drafts["perubahan-taman"].document.body[0]
+    # one point, not "Pasal 4 dihapus." again: the single form
+    assert plain(pasal_i.clauses[0].text).startswith(
+        "Di antara Pasal 4 dan Pasal 5 dalam Peraturan Wali Kota Sukamaju Nomor 3 Tahun 2024")
+    assert plain(pasal_i.clauses[0].text).endswith("disisipkan 1 (satu) pasal, yakni Pasal 4A sehingga berbunyi "
+                                                   "sebagai berikut:")
+    history = consolidation.history("perwali-taman", checked.data)
+    outline = history.steps[-1].versions.outline()
+    assert [(path, text) for path, text in outline if path[0] in ("Pasal 4", "Pasal 4A")] == [
+        (("Pasal 4",), "Dihapus."), (("Pasal 4A",), "Kendaraan pengunjung diparkir di tempat yang disediakan.")]
+    marks = [(label, [m.target for m in found])
+             for _anchor, label, found in consolidation.marked_elements(history.consolidated())]
+    assert marks == [("Pasal 4", ["perubahan-pertama#pasal-1-perubahan-1"]),
+                     ("Pasal 4A", ["perubahan-taman#pasal-1-perubahan-1"])]
+
+
+def test_mengubah_may_name_the_first_amendment(tmp_path, monkeypatch):
+    root = _chain(tmp_path, SECOND.replace("mengubah: perwali-taman", "mengubah: perubahan-pertama"))
+    checked = _checked(root, monkeypatch)
+    assert consolidation.history_of("perubahan-taman", checked.data).base_id == "perwali-taman"
+    assert checked.drafts["perubahan-taman"].document.title[-1].startswith(
+        "PERUBAHAN KEDUA ATAS PERATURAN WALI KOTA SUKAMAJU NOMOR 3 TAHUN 2024")
+
+
+SINGLE_CHANGE = OLD.replace("Taman kota ditutup pada malam hari.", "Taman kota ditutup pukul 22.00.")
+
+
+def _single(body_edit) -> str:
+    """A draft amendment: the enacted text copied without its number and dates, mengubah added, then edited."""
+    copy = "\n".join(line for line in OLD.splitlines()
+                     if not line.strip().startswith(("nomor:", "tahun:", "penetapan:", "pengundangan:", "tanggal:",
+                                                      "nomor_berita_daerah:")))
+    return body_edit(copy.replace("tentang: Tata Tertib Taman Kota",
+                                  "tentang: Tata Tertib Taman Kota\n    mengubah: perwali-taman")) + "\n"
+
+
+def test_a_single_changed_ayat_takes_the_single_form(tmp_path, monkeypatch):
+    new = _single(lambda text: text.replace("Taman kota ditutup pada malam hari.", "Taman kota ditutup pukul 22.00."))
+    checked = _checked(project(tmp_path, new=new), monkeypatch)
+    pasal_i = checked.drafts["perubahan-taman"].document.body[0]
+    assert [plain(c.text) for c in pasal_i.clauses] == [
+        f"Ketentuan ayat (2) Pasal 2 dalam {CITATION} diubah sehingga berbunyi sebagai berikut:"]
+    assert [(c.label, plain(c.text), c.anchor, [(q.heading, plain(q.text)) for q in c.quoted])
+            for c in pasal_i.changes] == [
+        ("", "", "pasal-1-perubahan-1", [(True, "Pasal 2"), (False, "(1) Taman kota dibuka setiap hari."),
+                                         (False, "(2) Taman kota ditutup pukul 22.00.")])]
+
+
+def test_a_single_deletion_and_a_single_insertion(tmp_path, monkeypatch):
+    deleted = _single(lambda text: text.replace("""      - id: pasal-hewan
+        teks: Hewan peliharaan dilarang masuk taman.""", ""))
+    checked = _checked(project(tmp_path, new=deleted), monkeypatch)
+    pasal_i = checked.drafts["perubahan-taman"].document.body[0]
+    assert [plain(c.text) for c in pasal_i.clauses] == [f"Pasal 4 dalam {CITATION} dihapus."]
+    assert [c.quoted for c in pasal_i.changes] == [[]]
+
+    inserted = _single(lambda text: text.replace("""          - id: jam-tutup""", """          - id: jam-libur
+            teks: Pada hari libur taman kota dibuka sampai sore hari.
+          - id: jam-tutup"""))
+    root = tmp_path / "sisip"
+    root.mkdir()
+    checked = _checked(project(root, new=inserted), monkeypatch)
+    pasal_i = checked.drafts["perubahan-taman"].document.body[0]
+    assert [plain(c.text) for c in pasal_i.clauses] == [
+        f"Di antara ayat (1) dan ayat (2) Pasal 2 dalam {CITATION} disisipkan 1 (satu) ayat, yakni ayat (1a) "
+        "sehingga Pasal 2 berbunyi sebagai berikut:"]
+    assert [plain(q.text) for q in pasal_i.changes[0].quoted] == [
+        "Pasal 2", "(1) Taman kota dibuka setiap hari.", "(1a) Pada hari libur taman kota dibuka sampai sore hari.",
+        "(2) Taman kota ditutup pada malam hari."]
+
+
+def test_the_single_form_in_the_docx(tmp_path, monkeypatch, capsys):
+    new = _single(lambda text: text.replace("Taman kota ditutup pada malam hari.", "Taman kota ditutup pukul 22.00."))
+    root = project(tmp_path, new=new)
+    monkeypatch.chdir(root)
+    assert main(["draft", "regulations/perubahan-taman.yaml", "-o", "p.docx"]) == 0
+    lines = _paragraphs(root / "p.docx")
+    start = [text for text, _style in lines].index("Pasal I")
+    assert lines[start:start + 6] == [
+        ("Pasal I", "Judul Pasal"),
+        (f"Ketentuan ayat (2) Pasal 2 dalam {CITATION} diubah sehingga berbunyi sebagai berikut:", "Isi Pasal"),
+        ("Pasal 2", "Judul Naskah Perubahan"),
+        ("(1) Taman kota dibuka setiap hari.", "Naskah Perubahan"),
+        ("(2) Taman kota ditutup pukul 22.00.", "Naskah Perubahan"),
+        ("Pasal II", "Judul Pasal"),
+    ]
