@@ -249,14 +249,16 @@ def _text(element: etree._Element) -> str:
                    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br"))
 
 
+_HEADING = re.compile(r"(Pasal|BAB|Bagian|Paragraf) \S+")
+
+
 def _label(element: etree._Element) -> str | None:
     """What numbers a paragraph: the text before its first tab (``(2)``, ``a.``), or the whole text of a heading
-    (``Pasal 4``, ``BAB II``); None for a paragraph without a label."""
+    line (``Pasal 4``, ``BAB II``, ``Bagian Kesatu``); None for a paragraph without a label."""
     text = _text(element)
     if "\t" in text:
         return text.split("\t", 1)[0]
-    style = _style(element) or ""
-    return text if style.startswith("Judul") else None
+    return text if _HEADING.fullmatch(text.strip()) else None
 
 
 def _key(element: etree._Element) -> tuple[str, str | None, str]:
@@ -272,7 +274,7 @@ def _pairs(old: list[etree._Element], new: list[etree._Element]) -> list[tuple[i
             if a.tag != b.tag or (a.tag == f"{_W}p" and _label(a) != _label(b)):
                 continue  # Pasal 4 deleted and Pasal 4A inserted are two elements, not one renamed
             ratio = difflib.SequenceMatcher(None, _text(a), _text(b), autojunk=False).ratio()
-            if ratio >= PAIRED or (a.tag == f"{_W}tbl" and _same_shape(a, b)):
+            if _same_shape(a, b) if a.tag == f"{_W}tbl" else ratio >= PAIRED:  # a table: cell by cell
                 ratios.append((-ratio, i, j))
     chosen: list[tuple[int, int]] = []
     for _ratio, i, j in sorted(ratios):
