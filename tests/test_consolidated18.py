@@ -251,3 +251,22 @@ def test_an_unamended_regulation_page_has_no_history(tmp_path, monkeypatch):
     page = _page(site, "perwali-taman")
     assert not page.find_class("rancang-riwayat-versi") and not page.find_class("rancang-catatan-perubahan")
     assert "NASKAH TERINTEGRASI" not in _text(page)
+
+
+def test_a_new_amendment_renews_the_page_of_the_regulation_it_amends(tmp_path, monkeypatch):
+    """An incremental build: the enacted regulation's page, built before any amendment existed, is read again."""
+    from support import build_site_of
+
+    root = project(tmp_path)
+    amendment = root / "regulations/perubahan-taman.yaml"
+    text = amendment.read_text(encoding="utf-8")
+    amendment.unlink()
+    (root / "kb/index.md").write_text("# Uji\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    site, _warnings = build_site_of(root, documents=False)
+    assert not _page(site, "perwali-taman").find_class("rancang-riwayat-versi")
+    amendment.write_text(text, encoding="utf-8")
+    site, _warnings = build_site_of(root, documents=False)
+    page = _page(site, "perwali-taman")
+    assert len(page.find_class("rancang-catatan-perubahan")) == 3
+    assert len(page.get_element_by_id("riwayat-versi").xpath("./ol/li")) == 2

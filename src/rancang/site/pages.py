@@ -13,7 +13,7 @@ from sphinx.util import logging
 from rancang.documents import documents_folder
 from rancang.drafting.tree import Mark, plain
 from rancang.language import numbering
-from rancang.layout import INNOVATION_DOCS, SHARED_DATA_FILES, regulation_doc
+from rancang.layout import INNOVATION_DOCS, REGULATION_DOCS, SHARED_DATA_FILES, regulation_doc
 from rancang.models.innovation import Innovation
 from rancang.models.regulation import Regulation
 from rancang.present.innovation import InnovationView
@@ -199,7 +199,22 @@ def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> 
         outdated |= set(env.found_docs)  # agency names, catalogue, settings: shown on every record page
     elif records:
         outdated |= domain.aggregates
+        outdated |= _amended_pages(env, [d[len(REGULATION_DOCS):] for d in added | changed
+                                         if d.startswith(REGULATION_DOCS)])
     return sorted(outdated - added - changed - removed)
+
+
+def _amended_pages(env: Any, record_ids: list[str]) -> set[str]:
+    """The pages of the regulations these files amend: a new whole-text amendment renews the page of the
+    regulation it amends (its consolidated text), which was not an aggregate before."""
+    data = context.of(env).data
+    if not any(data.regulations.get(record_id) is not None and data.regulations[record_id].amends
+               in data.regulations for record_id in record_ids):
+        return set()
+    from rancang.drafting import consolidation
+
+    return {regulation_doc(consolidation.base_of(record_id, data)) for record_id in record_ids
+            if record_id in data.regulations} & set(env.found_docs)
 
 
 def _data_files_changed(app: Sphinx, domain: RancangDomain) -> bool:
