@@ -242,3 +242,50 @@ def test_the_single_form_in_the_docx(tmp_path, monkeypatch, capsys):
         ("(2) Taman kota ditutup pukul 22.00.", "Naskah Perubahan"),
         ("Pasal II", "Judul Pasal"),
     ]
+
+
+def test_l632_an_amendment_copied_from_the_original_undoes_the_first(tmp_path, monkeypatch):
+    # copied from the original (no Pasal 2A) and edited: the first amendment's only change is undone
+    stale = textwrap.dedent(SECOND).lstrip().replace("""  - id: pasal-sepeda
+    teks: Pengunjung dapat bersepeda di jalur yang disediakan.
+""", "")
+    assert "pasal-sepeda" not in stale
+    root = _chain(tmp_path, stale)
+    monkeypatch.chdir(root)
+    found = [d for d in check_project(root).report.sorted() if d.code == "L632"]
+    assert [(d.location.path, d.location.line, d.location.column) for d in found] == [
+        ("regulations/perubahan-taman.yaml", 2, 11)]
+    assert found[0].message == (
+        "naskah ini tampaknya disalin dari versi sebelum Peraturan Wali Kota Sukamaju Nomor 9 Tahun 2025: semua yang "
+        "diubah peraturan itu (Pasal 2A) kembali berbunyi seperti semula")
+    assert found[0].suggestion.startswith(
+        "salin naskah terintegrasi terbaru (rancang draft regulations/perwali-taman.yaml --terintegrasi) atau berkas "
+        "'perubahan-pertama'")
+    assert "Traceback" not in found[0].format()
+
+
+def test_l632_is_quiet_when_the_amendment_builds_on_the_newest_text(tmp_path, monkeypatch):
+    root = _chain(tmp_path)
+    monkeypatch.chdir(root)
+    assert [d.code for d in check_project(root).report.sorted() if d.code.startswith("L63")] == []
+
+
+def test_l632_a_changed_ayat_back_to_its_old_words(tmp_path, monkeypatch):
+    # the first amendment changes ayat (2) of Pasal 2 only; the second, copied from the original, adds a Pasal
+    first = FIRST.replace("""      - id: pasal-sepeda
+        teks: Pengunjung dapat bersepeda di jalur yang disediakan.
+""", "").replace("Taman kota ditutup pada malam hari.", "Taman kota ditutup pukul 22.00.")
+    second = SECOND.replace("""      - id: pasal-sepeda
+        teks: Pengunjung dapat bersepeda di jalur yang disediakan.
+""", "")
+    root = project(tmp_path, new=second)
+    (root / "regulations/perubahan-pertama.yaml").write_text(textwrap.dedent(first).lstrip(), encoding="utf-8")
+    monkeypatch.chdir(root)
+    found = [d for d in check_project(root).report.sorted() if d.code == "L632"]
+    assert [d.message.split(": ", 1)[1] for d in found] == [
+        "semua yang diubah peraturan itu (Pasal 2 ayat (2)) kembali berbunyi seperti semula"]
+    # the same second amendment keeping the first's words is not reported
+    (root / "regulations/perubahan-taman.yaml").write_text(
+        textwrap.dedent(second).lstrip().replace("Taman kota ditutup pada malam hari.", "Taman kota ditutup pukul "
+                                                 "22.00."), encoding="utf-8")
+    assert [d for d in check_project(root).report.sorted() if d.code == "L632"] == []

@@ -268,7 +268,7 @@ def history(base_id: str, data: ProjectData) -> History | None:
             mark = Mark(point.action, f"{_VERB[point.action]} dengan {citation}",
                         f"{record_id}#pasal-1-perubahan-{index}")
             for label in point.labels:
-                marks.setdefault(_key(point.path + (label,)), []).append(mark)
+                marks.setdefault(key_of(point.path + (label,)), []).append(mark)
         steps.append(Step(record_id, regulation, _anchored(_merged(result.body, labelled)), result, citation,
                           ordinal, labelled, problems, marks))
     return History(base_id, steps, settings)
@@ -285,7 +285,9 @@ def history_of(record_id: str, data: ProjectData) -> History | None:
 _VERB = {"ubah": "Diubah", "sisip": "Disisipkan", "hapus": "Dihapus"}
 
 
-def _key(path: tuple[str, ...]) -> Key:
+def key_of(path: tuple[str, ...]) -> Key:
+    """The :data:`Key` of the element at a label path from the body (``("BAB II", "Pasal 7", "(2)")`` ->
+    ``("Pasal 7", "(2)")``)."""
     for index in range(len(path) - 1, -1, -1):
         if path[index].startswith("Pasal "):
             return path[index:]
@@ -535,4 +537,4 @@ def marked_elements(document: Document) -> Iterator[tuple[str, str, list[Mark]]]
 
 
 __all__ = ["Step", "History", "history", "history_of", "base_of", "short_citation", "anchor_piece",
-           "marked_elements"]
+           "marked_elements", "key_of"]

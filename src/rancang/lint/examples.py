@@ -151,10 +151,12 @@ FILE_OF = {
     "inovasi-lain": "kb/inovasi/contoh-lain.yaml",
     "regulasi": "regulations/contoh.yaml",
     "regulasi-perubahan": "regulations/contoh-perubahan.yaml",
+    "regulasi-perubahan-kedua": "regulations/contoh-perubahan-kedua.yaml",
 }
 
 BASE_OF = {"kb/inovasi/contoh-lain.yaml": "kb/inovasi/contoh.yaml",
-           "regulations/contoh-perubahan.yaml": "regulations/contoh.yaml"}
+           "regulations/contoh-perubahan.yaml": "regulations/contoh.yaml",
+           "regulations/contoh-perubahan-kedua.yaml": "regulations/contoh.yaml"}
 """A file the base project does not have, made from a base file when an example patches it (a second profile
 for rules that compare profiles)."""
 
@@ -170,9 +172,40 @@ pengundangan:
 
 BESIDE: dict[str, dict[str, str]] = {
     "regulations/contoh-perubahan.yaml": {"regulations/contoh-lama.yaml": "regulations/contoh.yaml"},
+    "regulations/contoh-perubahan-kedua.yaml": {"regulations/contoh-lama.yaml": "regulations/contoh.yaml"},
 }
 """Files written beside a target: a whole-text amendment (``mengubah: contoh-lama``) needs the enacted regulation
 it amends, the base regulation with a number, year and dates."""
+
+
+FIRST_AMENDMENT = """
+mengubah: contoh-lama
+nomor: 7
+tahun: 2024
+penetapan:
+  tanggal: 2024-05-02
+pengundangan:
+  tanggal: 2024-05-03
+  nomor_berita_daerah: 7
+"""
+"""What makes the base regulation an enacted first amendment of ``contoh-lama`` (beside a second amendment: a
+Pasal added at the end of its BAB, see :data:`AMENDED`)."""
+
+FIRST_AMENDMENT_PASAL = """\
+      - id: pasal-pengumuman
+        teks: Wali Kota mengumumkan Inovasi Daerah yang ditetapkan kepada masyarakat.
+"""
+
+AMENDED: dict[str, tuple[str, ...]] = {
+    "regulations/contoh-perubahan-kedua.yaml": ("regulations/contoh-perubahan-pertama.yaml",),
+}
+"""Targets beside which an enacted first amendment of ``contoh-lama`` is written (the rules on an amendment of an
+amendment)."""
+
+
+def first_amendment() -> str:
+    """The enacted first amendment of ``contoh-lama``: the base regulation with one Pasal added."""
+    return base_text("regulations/contoh.yaml") + FIRST_AMENDMENT_PASAL + textwrap.dedent(FIRST_AMENDMENT).lstrip()
 
 
 def base_text(name: str) -> str:
@@ -186,6 +219,8 @@ def patched(example: Example) -> dict[str, str]:
     files.setdefault(target, base_text(BASE_OF.get(target, target)))
     for name, source in BESIDE.get(target, {}).items():
         files.setdefault(name, base_text(source) + textwrap.dedent(ENACTED).lstrip())
+    for name in AMENDED.get(target, ()):
+        files.setdefault(name, first_amendment())
     base = yaml.safe_load(files[target])
     patch = yaml.safe_load(textwrap.dedent(example.patch))
     if isinstance(base, list):

@@ -1,4 +1,4 @@
-"""Rules for amending regulations (L630, L631): advice on a Perubahan.
+"""Rules for amending regulations (L630, L631, L632): advice on a Perubahan.
 
 L630 -- too much changed for a Perubahan. A regulation whose ``mengubah`` names another regulation file holds
 the whole edited text; the two versions are compared (:func:`rancang.drafting.versions.compare`) and the Pasal
@@ -16,9 +16,18 @@ L631 -- a change that changes nothing. In the hand-written form (Pasal I with ``
 repeats the enacted text and changes nothing. A ``naskah`` quoting an ayat or huruf alone, or a ``mengubah`` that
 names a catalogue entry (whose text rancang does not hold), is not examined.
 
-Left out: an amendment that does not build on the newest enacted amendment of the same regulation (L632 of the
-plan): which amendment a text "builds on" is not recorded anywhere yet (both name the original regulation), so it
-cannot be decided simply.
+L632 -- an amendment copied from an older version. A second (third ...) whole-text amendment is compared with
+the text in force after the amendment before it (:meth:`rancang.drafting.consolidation.History.before`). When
+that previous amendment is enacted and EVERY element it changed, inserted or deleted reads in this amendment as it
+read before it (an inserted Pasal is gone again, a changed ayat has its older words back, a deleted Pasal's text
+is inserted again), the author most likely copied an older text (the original regulation, or an earlier file)
+instead of the newest one, and this amendment would silently undo the previous one. Advice, located at
+``mengubah``; the fix is to start from the consolidated text. Undoing only some of its changes is not reported:
+that is ordinary amending.
+
+A change point that repeats the unchanged text (the issue's first linter item) is covered twice already: R309
+for a whole-text amendment that changes nothing (it has no point at all: every point of a whole-text amendment
+is computed from a real difference), and L631 for a hand-written ``naskah`` that quotes a Pasal unchanged.
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from typing import Iterator
 import re
 
 from rancang.diagnostics import Diagnostic, Severity
-from rancang.drafting import amendment, engine, versions
+from rancang.drafting import amendment, consolidation, engine, versions
 from rancang.drafting.tree import plain
 from rancang.lint.context import LintContext, diagnostic
 from rancang.lint.registry import Example, rule
@@ -41,7 +50,7 @@ def pasal_counts(compared: versions.Versions) -> tuple[int, int, int, int]:
     enacted = changed = deleted = inserted = 0
     for top in compared.body:
         for item in top.walk():
-            if item.level != "pasal":
+            if item.level != "pasal" or item.gone:  # deleted by an earlier amendment: not this one's doing
                 continue
             if item.old is not None:
                 enacted += 1
@@ -108,12 +117,9 @@ def too_much_changed(context: LintContext) -> Iterator[Diagnostic]:
         old = amendment.amended_regulation(regulation, context.data.regulations)
         if old is None or settings is None:
             continue
-        catalogue = context.data.catalogue
-        old_doc, _ = engine.build(old, settings, catalogue)
-        new_doc, _ = engine.build(regulation.model_copy(update={"amends": None}), settings, catalogue)
-        try:
-            compared = versions.compare(old_doc, new_doc)
-        except versions.VersionError:
+        found = amendment.compared(draft.record_id, context.data)
+        compared = found.versions if found is not None else None
+        if compared is None:
             continue  # reported by the Perubahan itself (R308)
         enacted, changed, deleted, inserted = pasal_counts(compared)
         total = changed + deleted + inserted
@@ -215,3 +221,140 @@ def unchanged_quote(context: LintContext) -> Iterator[Diagnostic]:
                                 f"'{regulation.amends}': tidak ada yang diubah",
                         locate(change, "quoted"),
                         suggestion=f"tulis bunyi baru {label}, atau hapus butir perubahan ini")
+
+
+def _by_key(elements) -> dict[consolidation.Key, versions.Element]:
+    """Every element of a version by its :data:`~rancang.drafting.consolidation.Key`."""
+    found: dict[consolidation.Key, versions.Element] = {}
+
+    def walk(items, path: tuple[str, ...]) -> None:
+        for element in items:
+            here = path + (element.label,)
+            found[consolidation.key_of(here)] = element
+            walk(element.children, here)
+
+    walk(elements, ())
+    return found
+
+
+def _reads(element: versions.Element | None) -> list[str]:
+    """What an element says, without its label: its text and everything under it ("Dihapus." when deleted)."""
+    if element is None or element.deleted:
+        return [versions.DELETED]
+    return [text for _path, text in element.outline()]
+
+
+def undone(chain: consolidation.History, record_id: str) -> list[str]:
+    """The labels of what the enacted amendment before ``record_id`` did and ``record_id`` undoes, when it undoes
+    all of it (else, or when there is nothing to compare, empty): see L632 in the module docstring."""
+    index = chain.steps.index(chain.step(record_id))
+    if index < 2:
+        return []
+    step, previous, older = chain.steps[index], chain.steps[index - 1], chain.steps[index - 2]
+    if step.versions is None or previous.versions is None or not previous.regulation.is_enacted:
+        return []
+    before = _by_key(versions.elements(older.document))
+    now = _by_key(step.versions.frozen())
+    inserted_now = [_reads(item.element()) for top in step.versions.body for item in top.walk()
+                    if item.status == "inserted"]
+    labels: list[str] = []
+    for point in previous.versions.points():
+        for label in point.labels:
+            key = consolidation.key_of(point.path + (label,))
+            current = now.get(key)
+            if point.action == "sisip":
+                back = current is None or current.deleted
+            elif point.action == "ubah":
+                old = before.get(key)
+                back = old is not None and current is not None and not current.deleted and (
+                    old.text == current.text if point.heading_only else _reads(old) == _reads(current))
+            else:
+                old = before.get(key)
+                back = old is not None and _reads(old) in inserted_now
+            if not back:
+                return []
+            labels.append(_named(key))
+    return labels
+
+
+def _named(key: consolidation.Key) -> str:
+    """``("Pasal 2", "(2)", "c1.")`` -> ``Pasal 2 ayat (2) huruf c1``."""
+    out = []
+    for part in key:
+        if part.startswith("("):
+            out.append(f"ayat {part}")
+        elif re.fullmatch(r"[a-z]+[0-9]*[.)]", part):
+            out.append(f"huruf {part.rstrip('.)')}")
+        elif re.fullmatch(r"[0-9]+[a-z]*[.)]", part):
+            out.append(f"angka {part.rstrip('.)')}")
+        else:
+            out.append(part)
+    return " ".join(out)
+
+
+@rule(
+    "L632", "Perubahan tidak bertolak dari naskah terakhir", Severity.WARNING,
+    "Perubahan kedua (ketiga, dan seterusnya) mengubah naskah yang berlaku sesudah perubahan sebelumnya. "
+    "rancang membandingkan naskah utuh perubahan ini dengan naskah terintegrasi sesudah perubahan yang "
+    "ditetapkan sebelumnya; bila setiap ketentuan yang diubah, disisipkan, atau dihapus oleh perubahan "
+    "sebelumnya kembali berbunyi seperti sebelum perubahan itu, naskah ini hampir pasti disalin dari versi lama "
+    "dan diam-diam membatalkan perubahan sebelumnya. Mulailah dari naskah terintegrasi terbaru.",
+    wrong=Example("regulasi-perubahan-kedua", """
+        mengubah: contoh-lama
+        batang_tubuh:
+          - bab: BENTUK INOVASI DAERAH
+            isi:
+              - id: pasal-bentuk
+                teks: "Inovasi Daerah berbentuk:"
+                rincian:
+                  sifat: alternatif
+                  butir:
+                    - id: bentuk-tata-kelola
+                      teks: inovasi tata kelola Pemerintahan Daerah
+                    - inovasi pelayanan publik
+              - ayat:
+                  - id: ayat-penetapan
+                    teks: Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]].
+                  - Penetapan [[ayat-penetapan]] dilakukan paling lama [[30]] hari sejak usulan diterima.
+    """),
+    right=Example("regulasi-perubahan-kedua", """
+        mengubah: contoh-lama
+        batang_tubuh:
+          - bab: BENTUK INOVASI DAERAH
+            isi:
+              - id: pasal-bentuk
+                teks: "Inovasi Daerah berbentuk:"
+                rincian:
+                  sifat: alternatif
+                  butir:
+                    - id: bentuk-tata-kelola
+                      teks: inovasi tata kelola Pemerintahan Daerah
+                    - inovasi pelayanan publik
+              - ayat:
+                  - id: ayat-penetapan
+                    teks: Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]].
+                  - Penetapan [[ayat-penetapan]] dilakukan paling lama [[30]] hari sejak usulan diterima.
+              - id: pasal-pengumuman
+                teks: Wali Kota mengumumkan Inovasi Daerah yang ditetapkan kepada masyarakat.
+    """),
+)
+def copied_from_an_older_version(context: LintContext) -> Iterator[Diagnostic]:
+    for draft in context.drafts:
+        regulation = draft.regulation
+        if amendment.amended_regulation(regulation, context.data.regulations) is None:
+            continue
+        chain = consolidation.history_of(draft.record_id, context.data)
+        if chain is None:
+            continue
+        labels = undone(chain, draft.record_id)
+        if not labels:
+            continue
+        previous = chain.before(draft.record_id)
+        yield diagnostic(
+            "L632",
+            f"naskah ini tampaknya disalin dari versi sebelum {previous.citation}: semua yang diubah peraturan itu "
+            f"({', '.join(labels)}) kembali berbunyi seperti semula",
+            locate(regulation, "amends"),
+            suggestion=f"salin naskah terintegrasi terbaru (rancang draft regulations/{chain.base_id}.yaml "
+                       f"--terintegrasi) atau berkas '{previous.record_id}', lalu sunting lagi; bila perubahan "
+                       "itu memang hendak dibatalkan, abaikan saran ini")
