@@ -158,3 +158,25 @@ def test_libreoffice_converts_the_perubahan_and_its_companions(tmp_path, monkeyp
                                        check=True).stdout.split())
         for word in words:
             assert word in text, (name, word)
+
+
+def test_a_template_without_the_consolidated_styles_is_warned_about_and_still_used(tmp_path, monkeypatch, capsys):
+    from support import REPO
+    from test_old_templates import _without_styles
+
+    root = project(tmp_path)
+    (root / "templates").mkdir()
+    template = root / "templates/peraturan-kepala-daerah.docx"
+    template.write_bytes((REPO / "templates/peraturan-kepala-daerah.docx").read_bytes())
+    _without_styles(template, {"Catatan Perubahan", "Keterangan Naskah"})
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert main(["draft", "regulations/perubahan-taman.yaml", "--terintegrasi"]) == 0
+    assert ("templates/peraturan-kepala-daerah.docx: P414: peringatan: templat belum memiliki gaya bagian peraturan: "
+            "Catatan Perubahan (diganti Lanjutan Ayat), Keterangan Naskah (diganti Isi Pasal); isinya ditulis dengan "
+            "gaya isi biasa atau gaya penggantinya") in out
+    lines = _paragraphs(root / DOCUMENTS / "perwali-taman-terintegrasi.docx")
+    assert lines[0] == ("NASKAH TERINTEGRASI", "Isi Pasal")
+    assert ("[Disisipkan dengan Rancangan Peraturan Wali Kota Sukamaju tentang Perubahan atas Peraturan Wali Kota "
+            "Sukamaju Nomor 3 Tahun 2024 tentang Tata Tertib Taman Kota]", "Lanjutan Ayat") in lines

@@ -95,15 +95,27 @@ def _template_problems(root: Path) -> list[Diagnostic]:
 
 
 def _optional_style_problems(path: Path, optional: set[str]) -> list[Diagnostic]:
-    """A template made before rancang wrote Markdown as rich text still works; say what it lacks."""
+    """A template made before rancang wrote Markdown as rich text, or before it had a style for a part of a
+    regulation (the quoted text of a Perubahan, a Penjelasan, the notes and notice of a consolidated text), still
+    works; say what it lacks, and what stands in for each part's style (:data:`LATER_STYLES
+    <rancang.render.template_names.LATER_STYLES>`). The comparison matrix needs nothing here: its styles are
+    added to the document when the template lacks them (:mod:`rancang.render.amendment_matrix_docx`)."""
     from rancang.render.template_check import missing_styles
+    from rancang.render.template_names import LATER_STYLES
 
     missing = missing_styles(path, optional)
     if not missing:
         return []
-    return [Diagnostic("P414", "templat belum memiliki gaya teks Markdown: " + ", ".join(missing) + "; isinya "
-                               "ditulis dengan gaya isi biasa (salin gaya itu dari templat bawaan rancang agar "
-                               "tampilannya dapat diatur di Word)", Location(display_path(path)), Severity.WARNING)]
+    rich = [name for name in missing if name not in LATER_STYLES]
+    parts = [name for name in missing if name in LATER_STYLES]
+    found = []
+    if rich:
+        found.append("gaya teks Markdown: " + ", ".join(rich))
+    if parts:
+        found.append("gaya bagian peraturan: " + ", ".join(f"{name} (diganti {LATER_STYLES[name]})" for name in parts))
+    return [Diagnostic("P414", "templat belum memiliki " + "; ".join(found) + "; isinya ditulis dengan gaya isi biasa "
+                               "atau gaya penggantinya (salin gaya itu dari templat bawaan rancang agar tampilannya "
+                               "dapat diatur di Word)", Location(display_path(path)), Severity.WARNING)]
 
 
 def _tag_problems(path: Path) -> list[Diagnostic]:
