@@ -101,3 +101,109 @@ def test_a_draft_amendment_is_named_as_a_rancangan(tmp_path, monkeypatch):
     assert document.notice[-1] == "Naskah ini memuat rancangan yang belum ditetapkan; isinya masih dapat berubah."
     deleted = next(a for a in document.articles() if a.label == "Pasal 4")
     assert isinstance(deleted, Article) and [plain(c.text) for c in deleted.clauses] == ["Dihapus."]
+
+
+# -- the golden outline of an example amendment of the Parepare Perwali -------------------------------------------
+
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from rancang.drafting import amendment, versions  # noqa: E402
+
+GOLDEN = Path(__file__).parent / "golden/perubahan/outline.txt"
+
+# SYNTHETIC, TEST-ONLY: the bundled Parepare draft is given a number, a year and dates so that it can be amended.
+# No such regulation was enacted; these values are never shipped in the example.
+ENACT_PAREPARE = {
+    "penetapan:\n  tempat: Parepare\n": "nomor: 99\ntahun: 2099\npenetapan:\n  tempat: Parepare\n  tanggal: 2099-01-05\n",
+    "pengundangan:\n  tempat: Parepare\n": "pengundangan:\n  tempat: Parepare\n  tanggal: 2099-01-06\n"
+                                          "  nomor_berita_daerah: 99\n",
+}
+
+# The amendment: the Perwali copied and edited (synthetic texts, written for this test).
+EDITS = {
+    # an ayat changed (Pasal tim independen, ayat (2))
+    "              - Tim Independen dikoordinasikan oleh kepala Bappeda.\n":
+        "              - Tim Independen dikoordinasikan oleh Sekretaris Daerah.\n",
+    # a Pasal inserted after the Pasal on penetapan
+    """              ditetapkan oleh Wali Kota sebagai Inovasi Daerah yang akan dilaksanakan.
+""": """              ditetapkan oleh Wali Kota sebagai Inovasi Daerah yang akan dilaksanakan.
+          - id: pasal-pengumuman-penetapan
+            teks: Wali Kota mengumumkan Inovasi Daerah yang telah ditetapkan melalui laman resmi Pemerintah Daerah.
+""",
+    # an ayat inserted between ayat (2) and ayat (3)
+    """              - Bappeda mengoordinasikan, memverifikasi, dan mengevaluasi uji coba Inovasi Daerah.
+""": """              - Bappeda mengoordinasikan, memverifikasi, dan mengevaluasi uji coba Inovasi Daerah.
+              - Uji coba Inovasi Daerah dilaksanakan paling lama 1 (satu) tahun.
+""",
+    # a huruf inserted between huruf c and huruf d of the criteria
+    """                - merupakan urusan pemerintahan yang menjadi kewenangan Daerah
+""": """                - dapat diukur hasilnya
+                - merupakan urusan pemerintahan yang menjadi kewenangan Daerah
+""",
+    # a Pasal deleted (the reporting Pasal; nothing refers to it from outside)
+    """      - id: pasal-pelaporan
+        ayat:
+          - id: laporan-kepada-menteri
+            teks: Wali Kota melaporkan penerapan Inovasi Daerah kepada Menteri.
+          - >-
+            Laporan [[laporan-kepada-menteri]] disampaikan dengan mengisi data Indeks Inovasi
+            Daerah sesuai dengan ketentuan peraturan perundang-undangan.
+""": "",
+    # a BAB inserted before PENDANAAN
+    """  - bab: PENDANAAN
+""": """  - bab: PEMBINAAN
+    id: bab-pembinaan
+    isi:
+      - id: pasal-pembinaan
+        teks: Sekretaris Daerah membina penyelenggaraan Inovasi Daerah di lingkungan Perangkat Daerah.
+
+  - bab: PENDANAAN
+""",
+}
+
+
+def _parepare_amendment(root: Path) -> None:
+    source = root / "regulations/perwali-inovasi-daerah.yaml"
+    text = source.read_text(encoding="utf-8")
+    enacted = text
+    for old, new in ENACT_PAREPARE.items():
+        assert enacted.count(old) == 1, old
+        enacted = enacted.replace(old, new)
+    source.write_text(enacted, encoding="utf-8")
+    edited = text.replace("tentang: Inovasi Daerah\n", "tentang: Inovasi Daerah\nmengubah: perwali-inovasi-daerah\n", 1)
+    for old, new in EDITS.items():
+        assert edited.count(old) == 1, old
+        edited = edited.replace(old, new)
+    (root / "regulations/perubahan-inovasi-daerah.yaml").write_text(edited, encoding="utf-8")
+
+
+def _golden_text(pasal_i: list[str], outline: versions.Outline) -> str:
+    lines = ["# Pasal I", *pasal_i, "", "# Naskah terintegrasi (label | teks)"]
+    lines += [f"{' > '.join(path)} | {text}".replace("\n", " // ") for path, text in outline]
+    return "\n".join(lines) + "\n"
+
+
+def test_golden_outline_of_an_amendment_of_the_parepare_perwali(example_copy):
+    root = example_copy
+    _parepare_amendment(root)
+    checked = check_project(root)
+    assert not checked.report.errors, [d.format() for d in checked.report.errors]
+    document = checked.drafts["perubahan-inovasi-daerah"].document
+    pasal_i = [f"{c.label} {plain(c.text)}" for c in document.body[0].changes]
+    history = consolidation.history("perwali-inovasi-daerah", checked.data)
+    step = history.step("perubahan-inovasi-daerah")
+    outline = step.versions.outline()
+    text = _golden_text(pasal_i, outline)
+    if os.environ.get("REGENERATE") == "1":
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+    # every kind of change is there, once
+    kinds = sorted(point.action + ":" + point.level for point in step.versions.points())
+    assert kinds == ["hapus:pasal", "sisip:ayat", "sisip:bab", "sisip:huruf", "sisip:pasal", "ubah:ayat"], kinds
+    # applying the points to the old text gives the new text; the consolidated text reads the same
+    old = history.before("perubahan-inovasi-daerah").document
+    assert versions.apply(old, step.versions.points()) == outline
+    assert versions.outline_of(versions.elements(history.consolidated())) == outline
+    assert amendment.compared("perubahan-inovasi-daerah", checked.data).old_document is old
