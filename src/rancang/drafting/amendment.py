@@ -125,14 +125,16 @@ class Compared:
     """The new version's build problems, and R308."""
 
 
-def compared(record_id: str, data: ProjectData) -> Compared | None:
+def compared(record_id: str, data: ProjectData, chain: consolidation.History | None = None) -> Compared | None:
     """The amendment ``record_id`` compared with the version it amends (:meth:`History.before
     <rancang.drafting.consolidation.History.before>`: the text in force after the amendments before it, or the
-    regulation itself); None when it is not a whole-text amendment (or the project has no settings)."""
+    regulation itself); None when it is not a whole-text amendment (or the project has no settings). ``chain``:
+    its history when the caller has it already (else it is built)."""
     regulation = data.regulations[record_id]
     if amended_regulation(regulation, data.regulations) is None or data.settings is None:
         return None
-    chain = consolidation.history_of(record_id, data)
+    if chain is None:
+        chain = consolidation.history_of(record_id, data)
     if chain is None:
         return None
     step = chain.step(record_id)
@@ -143,8 +145,11 @@ def compared(record_id: str, data: ProjectData) -> Compared | None:
 
 def build(record_id: str, data: ProjectData) -> Drafted | None:
     """The amending Document of a whole-text amendment, or None when ``record_id`` is not one."""
-    found = compared(record_id, data)
-    if found is None:
+    regulation = data.regulations[record_id]
+    chain = (consolidation.history_of(record_id, data)
+             if amended_regulation(regulation, data.regulations) is not None else None)
+    found = compared(record_id, data, chain) if chain is not None else None
+    if found is None or chain is None:
         return None
     regulation = data.regulations[record_id]
     settings = data.settings
@@ -159,14 +164,13 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
     old_words = kind_words(settings, old.kind)
     number = old.number if old.number is not None else engine.ELLIPSIS
     year = old.year if old.year is not None else engine.ELLIPSIS
-    count = ordinal(record_id, data)
+    count = chain.step(record_id).ordinal
     title = amendment_words.amendment_title(old_words.full_name, "", number, year, old.title, count)
     running = amendment_words.amendment_title(old_words.full_name, "", number, year, old.title, count,
                                               capitals=False)
-    chain = consolidation.history_of(record_id, data)
-    entry = _entry(chain.base_id if chain is not None else regulation.amends or record_id, old, settings)
+    entry = _entry(chain.base_id, old, settings)
     citation = cite(entry, catalogue, settings=settings)
-    earlier = [] if chain is None else [
+    earlier = [
         cite(_entry(step.record_id, step.regulation, settings,
                     consolidation.amendment_title(step.regulation, settings, step.ordinal, old)),
              catalogue, settings=settings)
