@@ -9,26 +9,31 @@ Two forms of an amending regulation live side by side:
   (:func:`rancang.drafting.versions.compare`, the new version rebuilt with its frozen labels) and writes the
   amending regulation:
 
+  - the version it amends is the text in force after the amendments before it
+    (:meth:`rancang.drafting.consolidation.History.before`: every whole-text amendment of the same regulation,
+    enacted ones by enactment date, then drafts by id; a ``mengubah`` naming another whole-text amendment is
+    followed back to the regulation), with its frozen labels and deleted elements kept as "Dihapus.": a second
+    amendment inserts Pasal 12B after 12A and never deletes a deleted Pasal again;
   - title ``PERUBAHAN [KEDUA] ATAS <JENIS DAERAH> NOMOR n TAHUN t TENTANG ...``
-    (:func:`rancang.language.amendment_words.amendment_title`). The ordinal is 1 + the number of other
-    whole-text amendments in the project of the same regulation that are enacted before this one (an enacted one
-    dated earlier; when this one is a draft, every enacted one). Amendments through the catalogue (``diubah_dengan``)
-    are not counted: keep it simple;
+    (:func:`rancang.language.amendment_words.amendment_title`), the ordinal from that order. Amendments through
+    the catalogue (``diubah_dengan``) are not counted: keep it simple;
   - menimbang and mengingat of this file; the last konsiderans and "Menetapkan" name the amendment; the amended
     regulation is cited last in mengingat from its own nomor, tahun, tentang and Berita/Lembaran Daerah
-    (:func:`rancang.language.citation.cite`);
-  - Pasal I: the lead "Beberapa ketentuan dalam <citation> diubah sebagai berikut:" and one numbered
+    (:func:`rancang.language.citation.cite`), followed by "sebagaimana telah diubah dengan ..." when earlier
+    amendments exist (:func:`rancang.language.amendment_words.amended_citation`);
+  - Pasal I: the lead "Beberapa ketentuan dalam <citation and chain> diubah sebagai berikut:" and one numbered
     :class:`~rancang.drafting.tree.Change` per change point (its instruction, then the quoted elements with their
-    frozen labels: ``Pasal 12A`` as a heading line, ``(1) ...``, ``a. ...``). The lead is the several-points form
-    even for one point (a single point is then still numbered ``1.``): the single form ("Ketentuan Pasal 5 dalam
-    ... diubah sehingga berbunyi ...") is not written yet;
+    frozen labels: ``Pasal 12A`` as a heading line, ``(1) ...``, ``a. ...``). With a single change point,
+    Lampiran II's single form: the lead is the instruction naming the regulation ("Ketentuan ayat (2) Pasal 5
+    dalam ... diubah sehingga berbunyi sebagai berikut:", :func:`rancang.language.amendment_words.
+    single_instruction`) and the one Change has no label and no text, only the quoted lines (anchor
+    ``pasal-1-perubahan-1`` still, for links);
   - Pasal II: "<Peraturan Wali Kota> ini mulai berlaku pada tanggal diundangkan." (or the date of
     ``ketentuan_penutup.mulai_berlaku``);
   - penetapan, pengundangan and signatures of this file, as any regulation.
 
   Left out: a Penjelasan and lampiran of the amending regulation (a Perda's Perubahan has a Penjelasan of its own;
-  not written yet), and an amended regulation that itself holds frozen labels from an earlier amendment (its
-  enacted version is built by position).
+  not written yet).
 """
 
 from __future__ import annotations

@@ -54,8 +54,12 @@ references, and a kept element whose printed text now differs (a reference to an
 container reads its new, inserted number) is changed. Without ``rebuild`` a changed or inserted text shows the
 numbers the engine gave the new version by position.
 
-Not yet here (next slice): the YAML key, building the enacted version itself with labels it already holds
-(an amendment of an amendment: today only through ``engine.build(labels=...)``), and the outputs.
+An amendment of an amendment: the old version is then the text in force after the earlier amendments
+(:mod:`rancang.drafting.consolidation`), its inserted labels (12A) kept and each element an earlier amendment
+deleted kept as a placeholder reading "Dihapus." with nothing under it (:attr:`_Node.gone`). A placeholder takes no
+part in alignment (its text would pair with anything): it is put back after the old element before it, stays
+deleted (:attr:`Aligned.gone`), keeps its label, counts as a neighbour for inserted labels and instructions
+("Di antara Pasal 4 dan Pasal 5", Pasal 4A after a deleted Pasal 4) and makes no change point.
 """
 
 from __future__ import annotations
