@@ -289,3 +289,118 @@ def test_l632_a_changed_ayat_back_to_its_old_words(tmp_path, monkeypatch):
         textwrap.dedent(second).lstrip().replace("Taman kota ditutup pada malam hari.", "Taman kota ditutup pukul "
                                                  "22.00."), encoding="utf-8")
     assert [d for d in check_project(root).report.sorted() if d.code == "L632"] == []
+
+
+# -- property: a second random edit script on the text in force after a first one ---------------------------------
+
+import copy  # noqa: E402
+import itertools  # noqa: E402
+
+from hypothesis import assume, given, note, strategies as st  # noqa: E402
+
+from rancang.drafting.engine import build  # noqa: E402
+from test_versions18 import (CATALOGUE, PROPERTY, SETTINGS, Writer, add_references,  # noqa: E402
+                             check_labels_sorted, drop_broken_references, lists_of, model, versions_pair)
+
+
+def document(body, terms, labels=None):
+    """A version built by the engine; an example whose random references the engine refuses is not used."""
+    built, problems = build(model(body, terms), SETTINGS, CATALOGUE, labels=labels)
+    assume(not problems)
+    return built
+
+
+def edited(draw, version: dict, first_text: int) -> dict:
+    """``version`` after a random edit script (insert, delete, modify at every level), as test_versions18 does."""
+    writer = Writer(draw)
+    writer.count = itertools.count(first_text)
+    new = copy.deepcopy(version)
+    for _ in range(draw(st.integers(1, 5))):
+        containers = [(new["body"], "bab", 1)]
+        for chapter in new["body"]:
+            lists_of(chapter, containers)
+        container, kind, least = draw(st.sampled_from(containers))
+        action = draw(st.sampled_from(["insert", "delete", "modify"]))
+        if action == "insert":
+            made = {"bab": writer.chapter, "bagian": writer.part, "pasal": writer.article, "ayat": writer.clause,
+                    "butir": lambda: writer.with_id({"teks": writer.text("butir baru")})}[kind]()
+            container.insert(draw(st.integers(1, len(container))), made)
+        elif action == "delete" and len(container) > least:
+            del container[draw(st.integers(0, len(container) - 1))]
+        elif action == "modify":
+            element = container[draw(st.integers(0, len(container) - 1))]
+            key = next((k for k in ("bab", "bagian", "teks") if k in element), None)
+            if key is None:
+                element = element["ayat"][draw(st.integers(0, len(element["ayat"]) - 1))]
+                key = "teks"
+            element[key] = element[key] + " yang diubah lagi"
+    drop_broken_references(new)
+    add_references(draw, new)
+    return new
+
+
+@st.composite
+def three_versions(draw):
+    first, second = draw(versions_pair())
+    return first, second, edited(draw, second, 5000)
+
+
+@PROPERTY
+@given(three_versions())
+def test_a_second_amendment_applied_to_the_text_in_force_gives_its_new_text(triple):
+    v0, v1, v2 = triple
+    note(f"v0: {v0}\nv1: {v1}\nv2: {v2}")
+    old = consolidation._anchored(document(v0["body"], v0["terms"]))
+    try:
+        first, in_force = consolidation.following(old, document(v1["body"], v1["terms"]),
+                                                  lambda labels: document(v1["body"], v1["terms"], labels))
+        second, after = consolidation.following(in_force, document(v2["body"], v2["terms"]),
+                                                lambda labels: document(v2["body"], v2["terms"], labels))
+    except versions.VersionError:
+        return  # no prescribed number (a new first element whose old one stays): R308, tested elsewhere
+    # the text in force reads as each comparison's outline (deleted elements kept as "Dihapus.")
+    assert versions.outline_of(versions.elements(in_force)) == first.outline()
+    assert versions.outline_of(versions.elements(after)) == second.outline()
+    points = second.points()
+    note("\n".join(p.instruction() for p in points))
+    assert versions.apply(in_force, points) == second.outline()
+    check_labels_sorted(second.outline())
+    # no enacted or inserted number moves; a Pasal goes only with a deleted BAB, Bagian or Paragraf (which then
+    # reads "Dihapus." with nothing under it); nothing is deleted twice
+    pasal_before = [a.label for a in in_force.articles()]
+    pasal_after = [a.label for a in after.articles()]
+    assert [label for label in pasal_before if label in pasal_after] == \
+        [label for label in pasal_after if label in pasal_before]
+    if set(pasal_before) - set(pasal_after):
+        assert any(p.action == "hapus" and p.level in versions.GROUP_LEVELS for p in points)
+    gone = {a.label for a in in_force.articles() if [plain(c.text) for c in a.clauses] == [versions.DELETED]}
+    assert not any(p.action == "hapus" and p.level == "pasal" and set(p.labels) & gone for p in points)
+    # anchors are unique and every reference points at one
+    anchors = [x for x in _anchors(after) if x]
+    assert len(anchors) == len(set(anchors))
+    targets = {span.target for article in after.articles() for clause in article.clauses
+               for span in clause.text if span.target}
+    assert targets <= set(anchors)
+
+
+def _anchors(built):
+    out = []
+
+    def points(items):
+        for point in items:
+            out.append(point.anchor)
+            points(point.points)
+
+    def walk(items):
+        for item in items:
+            out.append(item.anchor)
+            if hasattr(item, "clauses"):
+                for clause in item.clauses:
+                    if clause.label is not None:
+                        out.append(clause.anchor)
+                    points(clause.points)
+            else:
+                walk(item.children)
+
+    walk(built.body)
+    return out

@@ -255,7 +255,7 @@ def history(base_id: str, data: ProjectData) -> History | None:
             return engine.build(new_reg, settings, catalogue, labels=labels)[0]
 
         try:
-            result = versions.compare(before.document, new_doc, rebuild=rebuild)
+            result, text = following(before.document, new_doc, rebuild)
         except versions.VersionError as error:
             problems.append(Diagnostic("R308", f"perubahan tidak dapat dirumuskan: {error}",
                                        locate(regulation, "amends")))
@@ -269,9 +269,18 @@ def history(base_id: str, data: ProjectData) -> History | None:
                         f"{record_id}#pasal-1-perubahan-{index}")
             for label in point.labels:
                 marks.setdefault(key_of(point.path + (label,)), []).append(mark)
-        steps.append(Step(record_id, regulation, _anchored(_merged(result.body, labelled)), result, citation,
-                          ordinal, labelled, problems, marks))
+        steps.append(Step(record_id, regulation, text, result, citation, ordinal, labelled, problems, marks))
     return History(base_id, steps, settings)
+
+
+def following(before: Document, new: Document, rebuild: versions.Rebuild | None = None
+              ) -> tuple[versions.Versions, Document]:
+    """An amendment's whole text ``new`` (built by position) compared with the text in force ``before`` it, and
+    the text in force after it: ``new`` with its frozen labels (``rebuild``, see :func:`rancang.drafting.versions.
+    compare`), every deleted element put back as "Dihapus.", anchors from the frozen labels. Raises
+    :class:`~rancang.drafting.versions.VersionError` when the change cannot be written."""
+    result = versions.compare(before, new, rebuild=rebuild)
+    return result, _anchored(_merged(result.body, result.document or new))
 
 
 def history_of(record_id: str, data: ProjectData) -> History | None:
@@ -537,4 +546,4 @@ def marked_elements(document: Document) -> Iterator[tuple[str, str, list[Mark]]]
 
 
 __all__ = ["Step", "History", "history", "history_of", "base_of", "short_citation", "anchor_piece",
-           "marked_elements", "key_of"]
+           "marked_elements", "key_of", "following"]
