@@ -180,3 +180,25 @@ def test_a_template_without_the_consolidated_styles_is_warned_about_and_still_us
     assert lines[0] == ("NASKAH TERINTEGRASI", "Isi Pasal")
     assert ("[Disisipkan dengan Rancangan Peraturan Wali Kota Sukamaju tentang Perubahan atas Peraturan Wali Kota "
             "Sukamaju Nomor 3 Tahun 2024 tentang Tata Tertib Taman Kota]", "Lanjutan Ayat") in lines
+
+
+def test_a_perda_amendment_has_its_companions_too(tmp_path, monkeypatch, capsys):
+    from test_amendment_docx18 import OLD
+
+    def perda(text: str) -> str:
+        return text.replace("    tentang:", "    jenis: peraturan_daerah\n    tentang:", 1).replace(
+            "nomor_berita_daerah", "nomor_lembaran_daerah")
+
+    root = project(tmp_path, new=perda(NEW), old=perda(OLD))
+    monkeypatch.chdir(root)
+    for flag, name in (("--matriks", "perubahan-taman-matriks"), ("--lacak", "perubahan-taman-lacak"),
+                       ("--terintegrasi", "perwali-taman-terintegrasi")):
+        assert main(["draft", "regulations/perubahan-taman.yaml", flag]) == 0, capsys.readouterr().err
+    lines = _paragraphs(root / DOCUMENTS / "perubahan-taman-matriks.docx")
+    assert lines[1:3] == [("RANCANGAN PERATURAN DAERAH KOTA SUKAMAJU", "Judul Matriks"), ("TENTANG", "Judul Matriks")]
+    assert lines[3][0].startswith("PERUBAHAN ATAS PERATURAN DAERAH KOTA SUKAMAJU NOMOR 3 TAHUN 2024")
+    tracked = [text for text, _style in _paragraphs(root / DOCUMENTS / "perubahan-taman-lacak.docx")]
+    assert tracked[1].startswith("Naskah Peraturan Daerah Kota Sukamaju Nomor 3 Tahun 2024 di bawah ini")
+    assert "PERATURAN DAERAH KOTA SUKAMAJU" in tracked and "Dengan Persetujuan Bersama" in tracked
+    consolidated = [text for text, _style in _paragraphs(root / DOCUMENTS / "perwali-taman-terintegrasi.docx")]
+    assert consolidated[0] == "NASKAH TERINTEGRASI" and "Pasal 4A" in consolidated

@@ -222,3 +222,32 @@ def test_libreoffice_converts_the_matrix(tmp_path, monkeypatch):
                     str(SHOTS / "matriks-1")], check=True, timeout=120)
     assert (SHOTS / "matriks-1.png").is_file()
 
+
+
+def test_ketentuan_baru_is_what_the_perubahan_quotes(tmp_path, monkeypatch):
+    new = NEW.replace("""          - id: jam-buka
+            teks: Taman kota dibuka setiap hari.
+""", """          - id: jam-buka
+            teks: Taman kota dibuka setiap hari.
+          - id: jam-libur
+            teks: "Pada hari libur taman kota dibuka untuk:"
+            rincian:
+              sifat: kumulatif
+              butir:
+                - keluarga
+                - rombongan sekolah
+""")
+    root = project(tmp_path, new=new)
+    monkeypatch.chdir(root)
+    checked = check_project(root)
+    changes = checked.drafts["perubahan-taman"].document.body[0].changes
+    rows = amendment_matrix_docx.rows(amendment.compared("perubahan-taman", checked.data))
+    assert len(rows) == len(changes) == 3
+    for row, change in zip(rows, changes):
+        assert row.note[1] == f"Pasal I angka {change.label.rstrip('.')}"
+        if change.quoted:
+            assert [(q.heading, plain(q.text)) for q in row.new] == [(q.heading, plain(q.text)) for q in change.quoted]
+        else:  # a deletion: the Perubahan quotes nothing, the matrix shows the number and "Dihapus."
+            assert [plain(q.text) for q in row.new] == ["Pasal 4", "Dihapus."]
+    assert [plain(q.text) for q in rows[0].old] == [
+        "Pasal 2", "(1) Taman kota dibuka setiap hari.", "(2) Taman kota ditutup pada malam hari."]
