@@ -270,3 +270,31 @@ def test_a_new_amendment_renews_the_page_of_the_regulation_it_amends(tmp_path, m
     page = _page(site, "perwali-taman")
     assert len(page.find_class("rancang-catatan-perubahan")) == 3
     assert len(page.get_element_by_id("riwayat-versi").xpath("./ol/li")) == 2
+
+
+SINGLE = textwrap.dedent(OLD).replace("nomor: 3\ntahun: 2024\n", "").replace(
+    "tentang: Tata Tertib Taman Kota\n", "tentang: Tata Tertib Taman Kota\nmengubah: perwali-taman\n").replace(
+    "ditutup pada malam hari", "ditutup pukul 22.00").split("penetapan:")[0]
+"""A draft amendment with one change point (ayat (2) of Pasal 2): Lampiran II's single form."""
+
+
+def test_the_single_form_has_no_empty_change_point(tmp_path, monkeypatch):
+    from support import build_site_of
+
+    root = project(tmp_path, new=SINGLE)
+    (root / "kb/index.md").write_text("# Uji\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    site, warnings = build_site_of(root)
+    assert warnings == ""
+    document = docx.Document(str(root / "_build/dokumen/perubahan-taman.docx"))
+    texts = [(p.text, p.style.name) for p in document.paragraphs]
+    first = texts.index(("Pasal I", "Judul Pasal"))
+    assert [style for _text, style in texts[first:first + 4]] == [
+        "Judul Pasal", "Isi Pasal", "Judul Naskah Perubahan", "Naskah Perubahan"]
+    lead = texts[first + 1][0]
+    assert lead.startswith("Ketentuan ayat (2) Pasal 2 dalam Peraturan Wali Kota Sukamaju Nomor 3 Tahun 2024")
+    change = _page(site, "perubahan-taman").get_element_by_id("pasal-1-perubahan-1")
+    assert [_text(p) for p in change.iter("p")][0] == "Pasal 2"  # the quoted text only
+    versions = _page(site, "perwali-taman").get_element_by_id("riwayat-versi").xpath("./ol/li")
+    assert [(_text(p), [a.get("href") for a in p.iter("a")]) for p in versions[1].xpath("./ul/li/p")] == [
+        (lead, ["#pasal-2-ayat-2"])]

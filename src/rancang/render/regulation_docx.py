@@ -236,8 +236,11 @@ class _Writer:
         self.marks(article.marks)
 
     def change(self, change: Change) -> None:
-        """A change point ``1.`` at the first indent of rincian, then its quoted text line by line under it."""
-        self.paragraph(POINT_STYLES[0], change.text, label=change.label)
+        """A change point ``1.`` at the first indent of rincian, then its quoted text line by line under it. The
+        single form (one change point, its instruction in the Pasal's lead) has no number and no text: only the
+        quoted lines."""
+        if change.label or change.text:
+            self.paragraph(POINT_STYLES[0], change.text, label=change.label)
         for line in change.quoted:
             self.paragraph(STYLES["quoted_heading" if line.heading else "quoted"], line.text)
 

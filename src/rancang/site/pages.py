@@ -170,9 +170,11 @@ def _consolidated(env, history, document) -> Consolidated:
         points = []
         drafted = shared.draft(step.record_id) if index else None
         if drafted is not None and drafted.document.body:
-            for change in drafted.document.body[0].changes:
-                points.append(VersionPoint(change.label, plain(change.text),
-                                           anchors.get(f"{step.record_id}#{change.anchor}")))
+            first = drafted.document.body[0]
+            for change in first.changes:
+                # the single form: the one change's instruction is Pasal I's lead
+                words = plain(change.text) or (plain(first.clauses[0].text) if first.clauses else "")
+                points.append(VersionPoint(change.label, words, anchors.get(f"{step.record_id}#{change.anchor}")))
         listed.append(Version(step.citation, state, page(step.record_id), points))
     return Consolidated(listed, mark_uri)
 

@@ -116,7 +116,8 @@ def _clause(clause: Clause, numbered: bool, notes: Notes = _no_notes) -> list[no
 def _change(change: Change) -> nodes.container:
     """A change point of an amending regulation: ``1.`` and its instruction, then the quoted new text."""
     box = nodes.container(ids=[change.anchor], classes=["rancang-perubahan"])
-    box += _labelled(change.label, change.text, "", ["rancang-rincian", "rancang-tingkat-1"])
+    if change.label or change.text:  # the single form: its instruction is the Pasal's lead
+        box += _labelled(change.label, change.text, "", ["rancang-rincian", "rancang-tingkat-1"])
     if change.quoted:
         quoted = nodes.container(classes=["rancang-naskah"])
         for line in change.quoted:
@@ -294,7 +295,8 @@ def history_node(versions: list[Version]) -> nodes.container:
             points = nodes.bullet_list(classes=["rancang-butir-versi"])
             for point in version.points:
                 entry = nodes.paragraph()
-                entry += nodes.inline(text=f"{point.label} ", classes=["rancang-label"])
+                if point.label:
+                    entry += nodes.inline(text=f"{point.label} ", classes=["rancang-label"])
                 entry += nodes.reference("", point.instruction, internal=True, refuri=f"#{point.anchor}") \
                     if point.anchor else nodes.Text(point.instruction)
                 points += nodes.list_item("", entry)
