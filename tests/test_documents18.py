@@ -202,3 +202,20 @@ def test_a_perda_amendment_has_its_companions_too(tmp_path, monkeypatch, capsys)
     assert "PERATURAN DAERAH KOTA SUKAMAJU" in tracked and "Dengan Persetujuan Bersama" in tracked
     consolidated = [text for text, _style in _paragraphs(root / DOCUMENTS / "perwali-taman-terintegrasi.docx")]
     assert consolidated[0] == "NASKAH TERINTEGRASI" and "Pasal 4A" in consolidated
+
+
+def test_a_build_of_eight_documents_renders_the_companions_in_workers_too(tmp_path, monkeypatch, capsys):
+    from rancang.documents import document_workers
+
+    root = _two_amendments(tmp_path)
+    (root / "kb/index.md").write_text("# Uji\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["build", "--no-pdf"]) == 0
+    written = sorted(line.removeprefix(f"Ditulis: {DOCUMENTS}/") for line in capsys.readouterr().out.splitlines()
+                     if line.startswith(f"Ditulis: {DOCUMENTS}/"))
+    assert written == ["perubahan-pertama-lacak.docx", "perubahan-pertama-matriks.docx", "perubahan-pertama.docx",
+                       "perubahan-taman-lacak.docx", "perubahan-taman-matriks.docx", "perubahan-taman.docx",
+                       "perwali-taman-terintegrasi.docx", "perwali-taman.docx"]
+    if document_workers(len(written)) > 1:  # forked workers made them: the same documents as `rancang draft`
+        assert main(["draft", "regulations/perubahan-taman.yaml", "--matriks", "-o", "lagi.docx"]) == 0
+        assert _paragraphs(root / "lagi.docx") == _paragraphs(root / DOCUMENTS / "perubahan-taman-matriks.docx")
