@@ -124,7 +124,8 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
                  for label, suffix in (("DOCX", "docx"), ("PDF", "pdf")) if files[str(folder / f"{name}.{suffix}")]]
     if any(annex.chart is not None for annex in document.annexes) and not bagan_available():
         env.note_reread()  # its charts are notes: drawn by the next build on a machine with Graphviz
-    return regulation_nodes(document, title, downloads, project_images(Path(env.srcdir)), consolidated, links)
+    return regulation_nodes(document, title, downloads, project_images(Path(env.srcdir)), consolidated,
+                            tuple(links))
 
 
 # -- an amended regulation: its consolidated text -----------------------------------------------------------------

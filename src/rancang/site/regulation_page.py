@@ -308,7 +308,7 @@ def history_node(versions: list[Version]) -> nodes.container:
 
 def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[str, str]],
                      image_uri: ImageUri = no_images, consolidated: Consolidated | None = None,
-                     links: list[tuple[str, str, str]] = []) -> list[nodes.Node]:  # noqa: B006 - never changed
+                     links: tuple[tuple[str, str, str], ...] = ()) -> list[nodes.Node]:
     """``downloads``: (label, relative URL) of the DOCX/PDF of this regulation; ``image_uri`` places the images
     of the lampiran (:func:`rancang.site.richtext.project_images`); ``consolidated``: ``document`` is an amended
     regulation's consolidated text, shown with its notice, riwayat versi and notes; ``links``: (lead, text,
