@@ -207,14 +207,22 @@ def _order(base_id: str, data: ProjectData) -> list[str]:
 # -- names -------------------------------------------------------------------------------------------------------
 
 
+DRAFT = "Rancangan"
+"""How a mark names an amendment not enacted yet."""
+
+
 def short_citation(regulation: Regulation, settings: Project, ordinal: int = 0, base: Regulation | None = None
                    ) -> str:
     """``Peraturan Wali Kota Sukamaju Nomor 3 Tahun 2024``; a draft: ``Rancangan Peraturan Wali Kota Sukamaju
-    tentang <its title>`` (an amendment's title: ``Perubahan atas Peraturan ... tentang ...``)."""
+    tentang <its title>`` (an amendment's title: ``Perubahan atas Peraturan ... tentang ...``).
+
+    Words of the consolidated text itself (its marks, title and notice), like the engine's: not
+    :func:`rancang.present.titles.regulation_title` (the outputs' name of a regulation, a layer above; and a
+    whole-text amendment's ``tentang`` is the amended regulation's subject, not its own title)."""
     words = kind_words(settings, regulation.kind)
     if regulation.is_enacted:
         return f"{words.full_name} Nomor {regulation.number} Tahun {regulation.year}"
-    return f"Rancangan {words.full_name} tentang {amendment_title(regulation, settings, ordinal, base)}"
+    return f"{DRAFT} {words.full_name} tentang {amendment_title(regulation, settings, ordinal, base)}"
 
 
 def amendment_title(regulation: Regulation, settings: Project, ordinal: int, base: Regulation | None) -> str:
