@@ -597,7 +597,7 @@ class Versions:
     def alignment(self) -> list[tuple[Status, str, tuple[str, ...], str | None, str | None]]:
         """Every element of both versions in document order: (status, level, frozen label path, old anchor,
         new anchor); what is under a deleted element is listed as deleted, what is under an inserted one as
-        inserted."""
+        inserted; an element an earlier amendment deleted (:attr:`Aligned.gone`) is listed as deleted too."""
         out: list[tuple[Status, str, tuple[str, ...], str | None, str | None]] = []
 
         def walk(items: list[Aligned], path: tuple[str, ...]) -> None:
