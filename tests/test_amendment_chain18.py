@@ -407,3 +407,24 @@ def _anchors(built):
 
     walk(built.body)
     return out
+
+
+def test_the_amendments_are_named_by_what_they_are(tmp_path, monkeypatch):
+    """Lists, the site and DOCX properties name a whole-text amendment "... tentang Perubahan [Kedua] atas ...",
+    not by its ``tentang`` (the amended regulation's subject), so it is never confused with the regulation."""
+    from rancang.present.titles import regulation_title
+
+    root = _chain(tmp_path)
+    data = _checked(root, monkeypatch).data
+    settings = data.settings
+    assert regulation_title(settings, data.regulations["perubahan-pertama"], data) == (
+        "Peraturan Wali Kota Sukamaju Nomor 9 Tahun 2025 tentang Perubahan atas Peraturan Wali Kota Sukamaju "
+        "Nomor 3 Tahun 2024 tentang Tata Tertib Taman Kota")
+    assert regulation_title(settings, data.regulations["perubahan-taman"], data) == (
+        "Rancangan Peraturan Wali Kota Sukamaju tentang Perubahan Kedua atas Peraturan Wali Kota Sukamaju "
+        "Nomor 3 Tahun 2024 tentang Tata Tertib Taman Kota")
+    assert regulation_title(settings, data.regulations["perwali-taman"], data) == (
+        "Peraturan Wali Kota Sukamaju Nomor 3 Tahun 2024 tentang Tata Tertib Taman Kota")
+    # without the project: its own words, as before
+    assert regulation_title(settings, data.regulations["perubahan-taman"]) == (
+        "Rancangan Peraturan Wali Kota Sukamaju tentang Tata Tertib Taman Kota")

@@ -371,13 +371,15 @@ def test_enum_labels_are_written_once_on_the_enums() -> None:
 
 
 def test_regulation_titles_are_composed_in_one_place() -> None:
-    """No module but rancang.present.titles writes "<regulation name> tentang <title>" of a project regulation."""
+    """No module but rancang.language.regulation_words (regulation_name, which rancang.present.titles and the
+    consolidated text call) writes "[Rancangan] <regulation name> tentang <title>" of a project regulation."""
     for path in (REPO / "src" / "rancang").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        if path.name == "titles.py":
+        if path.name == "titles.py" or path.name == "regulation_words.py":
             continue
         assert not re.search(r"regulation_name\} tentang", text), path
         assert not re.search(r'f"Rancangan \{', text), path
+        assert not re.search(r'\{DRAFT\} ', text), path
 
 
 # -- images: page, card, brief ---------------------------------------------------------------------------------

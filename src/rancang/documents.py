@@ -207,7 +207,7 @@ def regulation_properties(data: ProjectData, record_id: str):
 
     regulation = data.regulations[record_id]
     enacted = regulation.enactment.date
-    return Properties(regulation_title(data.settings, regulation), our_name(data),
+    return Properties(regulation_title(data.settings, regulation, data), our_name(data),
                       enacted.as_date() if enacted is not None and enacted.day else None)
 
 

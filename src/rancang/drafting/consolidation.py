@@ -38,7 +38,7 @@ from rancang.drafting import engine, versions
 from rancang.drafting.tree import (Article, BodyItem, Clause, Document, ExplanationPart, Explained, Group, Mark,
                                    Point, RichText, Span)
 from rancang.language import amendment_words, numbering
-from rancang.language.regulation_words import kind_words
+from rancang.language.regulation_words import kind_words, regulation_name
 from rancang.locations import locate
 from rancang.models import ProjectData
 from rancang.models.project import Project
@@ -207,22 +207,31 @@ def _order(base_id: str, data: ProjectData) -> list[str]:
 # -- names -------------------------------------------------------------------------------------------------------
 
 
-DRAFT = "Rancangan"
-"""How a mark names an amendment not enacted yet."""
-
-
 def short_citation(regulation: Regulation, settings: Project, ordinal: int = 0, base: Regulation | None = None
                    ) -> str:
     """``Peraturan Wali Kota Sukamaju Nomor 3 Tahun 2024``; a draft: ``Rancangan Peraturan Wali Kota Sukamaju
-    tentang <its title>`` (an amendment's title: ``Perubahan atas Peraturan ... tentang ...``).
-
-    Words of the consolidated text itself (its marks, title and notice), like the engine's: not
-    :func:`rancang.present.titles.regulation_title` (the outputs' name of a regulation, a layer above; and a
-    whole-text amendment's ``tentang`` is the amended regulation's subject, not its own title)."""
+    tentang <its title>`` (an amendment's title: ``Perubahan atas Peraturan ... tentang ...``), named by
+    :func:`rancang.language.regulation_words.regulation_name` as every output names it."""
     words = kind_words(settings, regulation.kind)
     if regulation.is_enacted:
         return f"{words.full_name} Nomor {regulation.number} Tahun {regulation.year}"
-    return f"{DRAFT} {words.full_name} tentang {amendment_title(regulation, settings, ordinal, base)}"
+    return regulation_name(words.full_name, regulation.number, regulation.year,
+                           amendment_title(regulation, settings, ordinal, base), draft=True)
+
+
+def running_title(regulation: Regulation, data: ProjectData) -> str:
+    """The subject of a regulation of the project in running text: its ``tentang``; a whole-text amendment's is
+    ``Perubahan [Kedua] atas Peraturan ... Nomor ... Tahun ... tentang ...`` (its ordinal from the order of the
+    versions, without building them)."""
+    settings = data.settings
+    record_id = next((rid for rid, found in data.regulations.items() if found is regulation), None)
+    if settings is None or record_id is None or _whole_text_target(record_id, data) is None:
+        return regulation.title
+    base_id = base_of(record_id, data)
+    order = _order(base_id, data)
+    if record_id not in order:
+        return regulation.title
+    return amendment_title(regulation, settings, order.index(record_id) + 1, data.regulations[base_id])
 
 
 def amendment_title(regulation: Regulation, settings: Project, ordinal: int, base: Regulation | None) -> str:
@@ -553,5 +562,5 @@ def marked_elements(document: Document) -> Iterator[tuple[str, str, list[Mark]]]
     yield from walk(document.body)
 
 
-__all__ = ["Step", "History", "history", "history_of", "base_of", "short_citation", "anchor_piece",
+__all__ = ["Step", "History", "history", "history_of", "base_of", "short_citation", "running_title", "anchor_piece",
            "marked_elements", "key_of", "following"]

@@ -45,3 +45,20 @@ def kind_words(settings: Project, kind: RegulationKind | None) -> KindWords:
                          f"Tambahan Lembaran Daerah {region}", "membentuk")
     return KindWords(False, settings.regulation_name, f"Peraturan {settings.office_title}", settings.gazette_name,
                      f"Tambahan {settings.gazette_name}")
+
+
+DRAFT = "Rancangan"
+"""The word before the name of a regulation not enacted yet."""
+
+
+def regulation_name(kind_name: str, number: str | int | None, year: int | None, about: str, *, draft: bool) -> str:
+    """The name of a regulation of the project in running text, the one place it is composed:
+    ``Peraturan Wali Kota Parepare Nomor 5 Tahun 2021 tentang Inovasi Daerah``; a draft:
+    ``Rancangan Peraturan Wali Kota Parepare tentang Inovasi Daerah`` (with its number when one is given
+    already). ``about`` is the subject (an amendment's: ``Perubahan atas Peraturan ... tentang ...``).
+    :func:`rancang.present.titles.regulation_title` names the project's regulations with it; the consolidated
+    text names its amendments with it."""
+    numbered = f" Nomor {number} Tahun {year}" if number is not None else ""
+    name = f"{kind_name}{numbered} tentang {about}"
+    return f"{DRAFT} {name}" if draft else name
+

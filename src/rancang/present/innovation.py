@@ -319,7 +319,7 @@ class InnovationView:
                 key = (*hierarchy_key(entry), position)
             elif ref.regulation and ref.regulation in data.regulations and data.settings is not None:
                 regulation = data.regulations[ref.regulation]
-                line = LegalLine(regulation_title(data.settings, regulation), ref.regulation,
+                line = LegalLine(regulation_title(data.settings, regulation, data), ref.regulation,
                                  regulation_id=ref.regulation)
                 when = dt.date(regulation.year, 1, 1) if regulation.year else dt.date.max
                 key = (HIERARCHY_RANK[LegalKind.PERKADA], when, regulation.number or 0, position)

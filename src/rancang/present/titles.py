@@ -15,11 +15,11 @@ last "Menimbang" formula) belong to the drafting engine, which writes the legal 
 
 from __future__ import annotations
 
-from rancang.language.regulation_words import kind_words
+from rancang.drafting.consolidation import running_title
+from rancang.language.regulation_words import kind_words, regulation_name
+from rancang.models import ProjectData
 from rancang.models.project import Project
 from rancang.models.regulation import Regulation
-
-DRAFT = "Rancangan"
 
 
 def regulation_kind(settings: Project, regulation: Regulation | None = None) -> str:
@@ -28,10 +28,12 @@ def regulation_kind(settings: Project, regulation: Regulation | None = None) -> 
     return kind_words(settings, regulation.kind if regulation is not None else None).full_name
 
 
-def regulation_title(settings: Project, regulation: Regulation) -> str:
-    """The full name of a regulation of the project (see the module's docstring)."""
-    kind = regulation_kind(settings, regulation)
-    numbered = f" Nomor {regulation.number} Tahun {regulation.year}" if regulation.number is not None else ""
-    if regulation.is_draft:
-        return f"{DRAFT} {kind}{numbered} tentang {regulation.title}"
-    return f"{kind}{numbered} tentang {regulation.title}"
+def regulation_title(settings: Project, regulation: Regulation, data: ProjectData | None = None) -> str:
+    """The full name of a regulation of the project (see the module's docstring). Given the project ``data``, a
+    whole-text amendment is named by what it is, ``... tentang Perubahan atas Peraturan Wali Kota ... Nomor 3
+    Tahun 2024 tentang ...`` (its own ``tentang`` repeats the amended regulation's subject)."""
+    about = regulation.title
+    if data is not None and regulation.amends is not None:
+        about = running_title(regulation, data)
+    return regulation_name(regulation_kind(settings, regulation), regulation.number, regulation.year, about,
+                           draft=regulation.is_draft)

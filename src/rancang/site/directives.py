@@ -31,7 +31,7 @@ class RegulationsDirective(SphinxDirective):
         data = context.of(self.env).data
         items = nodes.bullet_list(classes=["rancang-daftar-peraturan"])
         for record_id, regulation in sorted(data.regulations.items()):
-            title = regulation_title(data.settings, regulation)
+            title = regulation_title(data.settings, regulation, data)
             para = nodes.paragraph()
             para += doc_link(self, f"{REGULATION_DOCS}{record_id}", title)
             items += nodes.list_item("", para)

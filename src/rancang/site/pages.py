@@ -100,7 +100,7 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
     for problem in problems:
         logger.warning("%s: %s", problem.code, problem.message, location=(problem.location.path,
                                                                           problem.location.line))
-    title = regulation_title(data.settings, regulation)
+    title = regulation_title(data.settings, regulation, data)
     history = _history(env, record_id) if data.regulations.get(record_id) is regulation else None
     consolidated: Consolidated | None = None
     links: list[tuple[str, str, str]] = []
@@ -113,7 +113,7 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
             names.append((f"{record_id}-terintegrasi", "Naskah terintegrasi"))
         else:
             base = data.regulations[history.base_id]
-            links.append(("Naskah terintegrasi", regulation_title(data.settings, base),
+            links.append(("Naskah terintegrasi", regulation_title(data.settings, base, data),
                           shared.builder.get_relative_uri(env.docname, regulation_doc(history.base_id))))
             names += [(f"{record_id}-matriks", "Matriks perbandingan"), (f"{record_id}-lacak", "Perubahan terlacak")]
     folder = documents_folder(Path(env.srcdir), data)
