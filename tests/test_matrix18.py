@@ -97,7 +97,8 @@ def test_rancang_draft_matriks_writes_a_landscape_table_with_a_repeated_header(t
     xml = document.element.xml
     assert "w:numPr" not in xml  # numbers are text
     assert document.core_properties.title == ("Matriks Perbandingan: Rancangan Peraturan Wali Kota Sukamaju tentang "
-                                              "Tata Tertib Taman Kota")
+                                              "Perubahan atas Peraturan Wali Kota Sukamaju Nomor 3 Tahun 2024 "
+                                              "tentang Tata Tertib Taman Kota")
 
 
 def test_a_single_change_point_is_pasal_i_without_a_number(tmp_path, monkeypatch):
