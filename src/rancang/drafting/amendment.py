@@ -212,7 +212,7 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
     document = replace(
         frame, title=[*heading, title], considerations=considerations, legal_bases=legal_bases,
         enact_text=f"{words.name.upper()} TENTANG {title}.", body=[first, second], annexes=[], explanation=None)
-    return Drafted(document, problems)
+    return Drafted(document, problems, found.new_document)
 
 
 def findings(record_id: str, data: ProjectData, drafts: Mapping[str, Drafted]) -> list[Diagnostic]:

@@ -605,6 +605,10 @@ class Drafted:
 
     document: Document
     problems: list[Diagnostic]
+    text: Document | None = None
+    """A whole-text amendment's own text, as its author wrote it (built with its frozen labels), beside
+    ``document``, the Perubahan written from it: what the linter reads (the author's words are there, not in
+    Pasal I's quotations). None for any other regulation: ``document`` is its text."""
 
 
 def build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis], *,

@@ -65,6 +65,7 @@ deleted (:attr:`Aligned.gone`), keeps its label, counts as a neighbour for inser
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Literal, Mapping
 
@@ -670,6 +671,11 @@ class Versions:
             out.append(whole)
             return
         runs = [(kind, run) for kind, run in _runs(item.children) if not (kind == "matched" and run[0].unchanged)]
+        if {kind for kind, _ in runs} == {"matched", "inserted"} and all(
+                _punctuation_only(run[0]) for kind, run in runs if kind == "matched"):
+            # a huruf inserted before the last one moves the list's "; dan" / "; atau": the neighbour whose only
+            # change is that punctuation is no change of its own (the point quotes the whole Pasal anyway)
+            runs = [(kind, run) for kind, run in runs if kind != "matched"]
         kinds = {kind for kind, _ in runs}
         if len(kinds) != 1:
             out.append(whole)
@@ -690,6 +696,18 @@ class Versions:
             out.append(whole)
             return
         out.append(self._run_point("sisip" if kind == "inserted" else "hapus", runs[0][1], item.children, inner))
+
+
+_LIST_ENDING = re.compile(r"\s*(?:[;,.:]\s*)?(?:(?:dan/atau|dan|atau)\s*)?$")
+
+
+def _punctuation_only(item: Aligned) -> bool:
+    """A huruf or angka whose text differs from its old one only in the punctuation and conjunction the engine
+    ends a list item with (``; dan``, ``; atau``, ``;``, ``.``), everything under it unchanged."""
+    if item.level not in ("huruf", "angka") or item.status != "changed" or item.old is None or item.new is None:
+        return False
+    return (_LIST_ENDING.sub("", item.old.norm) == _LIST_ENDING.sub("", item.new.norm)
+            and all(child.unchanged for child in item.children))
 
 
 def _runs(siblings: list[Aligned]) -> Iterator[tuple[str, list[Aligned]]]:
@@ -794,6 +812,9 @@ def apply(old: Document, points: list[ChangePoint]) -> Outline:
         siblings = container.children
         if point.action == "sisip":
             assert point.between is not None
+            if point.article is not None and point.level not in (*GROUP_LEVELS, "pasal"):
+                _replace_article(root, point)  # "... sehingga Pasal 18 berbunyi sebagai berikut:" and the Pasal
+                continue
             labels = [c.label for c in siblings]
             at = labels.index(point.between[0]) + 1 if point.between[0] in labels else 0
             siblings[at:at] = [_Mutable.of(e) for e in point.quoted]
@@ -815,3 +836,17 @@ def _child(container: _Mutable, label: str, point: ChangePoint) -> _Mutable:
             return child
     raise VersionError(f"butir perubahan menunjuk {label} di {' '.join(point.path) or 'batang tubuh'}, yang tidak "
                        f"ada dalam naskah lama")
+
+
+def _replace_article(root: _Mutable, point: ChangePoint) -> None:
+    """Carry out an insertion inside a Pasal the way the Perubahan words it: the whole Pasal as quoted."""
+    assert point.article is not None
+    container = root
+    for label in point.path:
+        child = _child(container, label, point)
+        if child.level == "pasal":
+            container.children[container.children.index(child)] = _Mutable.of(point.article)
+            return
+        container = child
+    raise VersionError(f"butir perubahan di {' '.join(point.path)} tidak menunjuk pasal")
+

@@ -41,7 +41,9 @@ def lint(root: Path, data: ProjectData, drafts: Mapping[str, Drafted]) -> list[D
     context = LintContext(root, data)
     for record_id, drafted in sorted(drafts.items()):
         if not drafted.problems:
-            context.drafts.append(Draft(record_id, data.regulations[record_id], drafted.document))
+            # a whole-text amendment is read as its author wrote it (its whole text), not as its Pasal I
+            text = drafted.text if drafted.text is not None else drafted.document
+            context.drafts.append(Draft(record_id, data.regulations[record_id], text))
     found: list[Diagnostic] = []
     for rule in all_rules():
         found.extend(rule.check(context))
