@@ -4,9 +4,10 @@ with one row per change point of Pasal I, as harmonisation asks for it.
 Columns: **No.** | **Ketentuan Lama** | **Ketentuan Baru** | **Keterangan**.
 
 * Ketentuan Lama: the element(s) of the version in force that the point changes or deletes, with their labels
-  (``Pasal 2``, ``(1) ...``, ``a. ...``). A point below a Pasal (an ayat, a huruf) shows the whole old Pasal,
-  as the Perubahan quotes the whole new one; a changed BAB, Bagian or Paragraf title shows the heading only. An
-  insertion has nothing in force: the cell reads "Tidak ada." (a word rather than a dash: a dash in an empty
+  (``Pasal 2``, ``(1) ...``, ``a. ...``). A point below a Pasal (an ayat, a huruf changed, inserted or deleted)
+  shows the whole old Pasal, as the Perubahan quotes the whole new one; a changed BAB, Bagian or Paragraf title
+  shows the heading only. An inserted Pasal, BAB, Bagian or Paragraf has nothing in force: the cell reads
+  "Tidak ada." (a word rather than a dash: a dash in an empty
   cell reads as a blank left by mistake);
 * Ketentuan Baru: the text as the Perubahan quotes it (:func:`rancang.drafting.amendment.quoted_lines`); a
   deleted element reads ``Pasal 4`` / ``Dihapus.``;
@@ -99,9 +100,9 @@ def _pasal_path(elements: tuple[versions.Element, ...], path: tuple[str, ...]) -
 
 
 def _old_lines(old: tuple[versions.Element, ...], point: versions.ChangePoint) -> list[QuotedLine]:
-    if point.action == "sisip":
-        return []
     below = point.level not in versions.GROUP_LEVELS and point.level != "pasal"
+    if point.action == "sisip" and not below:
+        return []
     if below:
         article = _pasal_path(old, point.path)
         element = _find(old, article) if article else None
