@@ -428,3 +428,14 @@ def test_the_amendments_are_named_by_what_they_are(tmp_path, monkeypatch):
     # without the project: its own words, as before
     assert regulation_title(settings, data.regulations["perubahan-taman"]) == (
         "Rancangan Peraturan Wali Kota Sukamaju tentang Tata Tertib Taman Kota")
+
+
+def test_the_commas_of_pasal_i_follow_the_settings(tmp_path, monkeypatch):
+    root = _chain(tmp_path)
+    settings = root / "rancang.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8")
+                        + "dokumen: {perubahan: {koma_sebelum_diubah: true}}\n", encoding="utf-8")
+    document = _checked(root, monkeypatch).drafts["perubahan-taman"].document
+    assert plain(document.body[0].clauses[0].text) == (
+        f"Beberapa ketentuan dalam {CITATION} sebagaimana telah diubah dengan {FIRST_CITATION}, diubah sebagai "
+        "berikut:")

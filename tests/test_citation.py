@@ -64,3 +64,17 @@ def test_single_amendment_and_regional_bulletin():
         "Peraturan Wali Kota Parepare Nomor 1 Tahun 2020 tentang Contoh "
         "(Berita Daerah Kota Parepare Tahun 2020 Nomor 1)"
     )
+
+
+def test_the_comma_before_terakhir_is_a_setting():
+    """Regional practice writes the chain with and without the comma (domain notes, section 10): a setting,
+    the comma by default."""
+    from rancang.models.project import Project
+
+    with_comma = Project.model_validate({"daerah": {"jenis": "kota", "nama": "Parepare", "provinsi": "Sulawesi Selatan"}})
+    without = Project.model_validate({"daerah": {"jenis": "kota", "nama": "Parepare", "provinsi": "Sulawesi Selatan"},
+                                      "dokumen": {"perubahan": {"koma_sebelum_terakhir": False}}})
+    assert "beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023" in cite(
+        CATALOGUE["uu-23-2014"], CATALOGUE, settings=with_comma)
+    assert "beberapa kali diubah terakhir dengan Undang-Undang Nomor 6 Tahun 2023" in cite(
+        CATALOGUE["uu-23-2014"], CATALOGUE, settings=without)

@@ -32,6 +32,7 @@ TITLES: dict[str, str] = {
     "Margins": "Marjin halaman",
     "Checks": "Pemeriksaan",
     "Documents": "Dokumen",
+    "AmendmentStyle": "Rumusan peraturan perubahan",
     "Paper": "Ukuran kertas",
     "OtherDirectory": "Direktori inovasi daerah lain",
     "Agencies": "Daftar perangkat daerah",

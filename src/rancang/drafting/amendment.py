@@ -180,7 +180,8 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
                     consolidation.amendment_title(step.regulation, settings, step.ordinal, old)),
              catalogue, settings=settings)
         for step in chain.amendments(chain.before(record_id).record_id) if step.ordinal]
-    chained = amendment_words.amended_citation(citation, earlier)
+    style = settings.documents.amendments
+    chained = amendment_words.amended_citation(citation, earlier, last_comma=style.comma_last)
     considerations = list(frame.considerations)
     if considerations:
         last = considerations[-1]
@@ -196,10 +197,13 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
         # Lampiran II's single form: the instruction names the regulation and has no number; the quoted text
         # follows as the one change (no label, no text of its own)
         (point,) = points
-        lead = Clause(None, [Span(point.instruction(citation, earlier))], anchor="pasal-1")
+        lead = Clause(None, [Span(point.instruction(citation, earlier, comma=style.comma_before_verb,
+                                                    last_comma=style.comma_last))], anchor="pasal-1")
         changes = [Change("", [], _quoted(point), "pasal-1-perubahan-1")]
     else:
-        lead = Clause(None, [Span(amendment_words.pasal_i_lead(citation, amendments=earlier))], anchor="pasal-1")
+        lead = Clause(None, [Span(amendment_words.pasal_i_lead(citation, amendments=earlier,
+                                                               comma=style.comma_before_verb,
+                                                               last_comma=style.comma_last))], anchor="pasal-1")
         changes = [Change(f"{index}.", [Span(point.instruction())], _quoted(point), f"pasal-1-perubahan-{index}")
                    for index, point in enumerate(points, start=1)]
     first = Article(1, "Pasal I", [lead], "pasal-1", changes=changes)

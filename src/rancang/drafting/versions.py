@@ -530,7 +530,8 @@ class ChangePoint:
     """For a point below a Pasal: the whole new Pasal, for instructions that end "sehingga Pasal 18 berbunyi
     sebagai berikut:"."""
 
-    def instruction(self, within: str | None = None, amendments: tuple[str, ...] | list[str] = ()) -> str:
+    def instruction(self, within: str | None = None, amendments: tuple[str, ...] | list[str] = (), *,
+                    comma: bool = False, last_comma: bool = True) -> str:
         """The Indonesian instruction of this point (Lampiran II formulas). ``within``: the amended regulation's
         citation, for the single form of a Pasal I with this one point (``Ketentuan Pasal 5 dalam <within>
         diubah ...``, :func:`rancang.language.amendment_words.single_instruction`); ``amendments``: its earlier
@@ -544,7 +545,7 @@ class ChangePoint:
                        _word_label(self.level, self.between[1]) if self.between[1] else None)
         if within is not None:
             return amendment_words.single_instruction(within, self.action, self.level, labels, list(self.container),
-                                                      between, amendments)
+                                                      between, amendments, comma=comma, last_comma=last_comma)
         return amendment_words.change_instruction(self.action, self.level, labels, list(self.container), between)
 
 

@@ -192,7 +192,7 @@ def amendment_title(kind_name: str, region: str, number: str | int, year: str | 
     return text.upper() if capitals else text
 
 
-def amended_citation(citation: str, amendments: Sequence[str] = ()) -> str:
+def amended_citation(citation: str, amendments: Sequence[str] = (), *, last_comma: bool = True) -> str:
     """The amended regulation as Pasal I names it: its citation, then the chain of earlier amendments
     (``... sebagaimana telah diubah dengan ...``; after several, ``... sebagaimana telah beberapa kali diubah,
     terakhir dengan ...``, the form :func:`rancang.language.citation.cite` writes in Mengingat). Pass a citation
@@ -201,11 +201,12 @@ def amended_citation(citation: str, amendments: Sequence[str] = ()) -> str:
         return citation
     if len(amendments) == 1:
         return f"{citation} sebagaimana telah diubah dengan {amendments[0]}"
-    return f"{citation} sebagaimana telah beberapa kali diubah, terakhir dengan {amendments[-1]}"
+    comma = "," if last_comma else ""
+    return f"{citation} sebagaimana telah beberapa kali diubah{comma} terakhir dengan {amendments[-1]}"
 
 
 def pasal_i_lead(citation: str, single: str | None = None, amendments: Sequence[str] = (), *,
-                 comma: bool = False) -> str:
+                 comma: bool = False, last_comma: bool = True) -> str:
     """The text of Pasal I before its change points.
 
     Several points: ``Beberapa ketentuan dalam <citation> diubah sebagai berikut:``. A single changed Pasal
@@ -213,8 +214,9 @@ def pasal_i_lead(citation: str, single: str | None = None, amendments: Sequence[
     then that Pasal, with no numbered point. ``citation`` is the amended regulation with its publication
     (``Peraturan Wali Kota Parepare Nomor 5 Tahun 2020 tentang ... (Berita Daerah Kota Parepare Tahun 2020
     Nomor 5)``); ``amendments`` the earlier amending regulations, oldest first (see :func:`amended_citation`).
-    ``comma=True`` writes the comma many enacted texts put before *diubah*."""
-    name = amended_citation(" ".join(citation.split()), amendments)
+    ``comma=True`` writes the comma many enacted texts put before *diubah*; ``last_comma=False`` the chain's
+    "beberapa kali diubah terakhir dengan" without its comma (both: settings ``dokumen.perubahan``)."""
+    name = amended_citation(" ".join(citation.split()), amendments, last_comma=last_comma)
     sep = "," if comma else ""
     if single is not None:
         return f"Ketentuan {single} dalam {name}{sep} diubah sehingga berbunyi sebagai berikut:"
@@ -226,7 +228,7 @@ _VERBS = re.compile(r" (diubah|disisipkan|ditambahkan|dihapus)\b")
 
 def single_instruction(citation: str, action: str, level: str, labels: Sequence[str], container: Sequence[str] = (),
                        between: tuple[str, str | None] | None = None, amendments: Sequence[str] = (), *,
-                       comma: bool = False) -> str:
+                       comma: bool = False, last_comma: bool = True) -> str:
     """The whole of Pasal I before its quoted text when it has a single change point (Lampiran II's single
     form, no number): the point's instruction (:func:`change_instruction`) naming the regulation before its verb.
 
@@ -235,7 +237,7 @@ def single_instruction(citation: str, action: str, level: str, labels: Sequence[
     ``Pasal 16 dalam <citation> dihapus.``; ``Pasal 18 ayat (2) dalam <citation> dihapus sehingga Pasal 18
     berbunyi sebagai berikut:``. ``citation``, ``amendments`` and ``comma`` as in :func:`pasal_i_lead`."""
     instruction = change_instruction(action, level, labels, container, between)
-    name = amended_citation(" ".join(citation.split()), amendments)
+    name = amended_citation(" ".join(citation.split()), amendments, last_comma=last_comma)
     match = _VERBS.search(instruction)
     assert match is not None  # every instruction has its verb
     sep = "," if comma else ""

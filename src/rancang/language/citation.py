@@ -121,6 +121,7 @@ def cite(entry: LegalBasis, catalogue: Mapping[str, LegalBasis], article: str | 
     if len(amendments) == 1:
         text += f" sebagaimana telah diubah dengan {_with_publication(amendments[0], settings)}"
     elif len(amendments) > 1:
-        text += (f" sebagaimana telah beberapa kali diubah, terakhir dengan "
+        comma = "," if settings is None or settings.documents.amendments.comma_last else ""
+        text += (f" sebagaimana telah beberapa kali diubah{comma} terakhir dengan "
                  f"{_with_publication(amendments[-1], settings)}")
     return text

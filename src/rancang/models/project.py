@@ -156,6 +156,20 @@ class Paper(str, enum.Enum):
     F4 = "F4"
 
 
+class AmendmentStyle(Model):
+    """How an amending regulation words the chain of earlier amendments, where regional practice varies (the
+    domain notes on legal drafting, section 10: both forms are seen in enacted texts)."""
+
+    comma_last: bool = field(
+        "koma_sebelum_terakhir",
+        "Tulis koma dalam 'sebagaimana telah beberapa kali diubah, terakhir dengan ...' (bawaan: ya); 'tidak' "
+        "menulis '... diubah terakhir dengan ...'.", default=True)
+    comma_before_verb: bool = field(
+        "koma_sebelum_diubah",
+        "Tulis koma sesudah nama peraturan yang diubah pada Pasal I: 'Beberapa ketentuan dalam ... (Berita "
+        "Daerah ...), diubah sebagai berikut:' (bawaan: tidak).", default=False)
+
+
 class Documents(Model):
     visit_paper: Paper = field(
         "kertas_kunjungan", "Ukuran kertas bahan dan laporan kunjungan kerja: A4 (bawaan) atau F4.",
@@ -165,6 +179,9 @@ class Documents(Model):
         "Marjin halaman dokumen dalam cm. Bawaan: marjin templat Word (atas 2,5; bawah 2; kiri 3; kanan 2).",
         default=None,
     )
+    amendments: AmendmentStyle = field(
+        "perubahan", "Rumusan peraturan perubahan yang praktiknya beragam di daerah.",
+        default_factory=AmendmentStyle)
 
 
 class Checks(Model):
