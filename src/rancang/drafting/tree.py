@@ -146,6 +146,21 @@ class ListEntry:
 
 
 @dataclass
+class Dictum:
+    """A diktum of a Keputusan: ``KESATU`` and its text (a sentence starting with a capital, ending with "."),
+    with its rincian (``a.``, ``b.``) when it has one. The last diktum (commencement) is generated."""
+
+    label: str
+    """``KESATU``, ``KEDUA`` ...: spelled ordinals in capitals (:func:`rancang.language.numbering.ordinal`)."""
+    text: RichText
+    points: list[Point] = field(default_factory=list)
+    closing: RichText | None = None
+    anchor: str = ""
+    """``diktum-kesatu``."""
+    source: Any = field(default=None, repr=False, compare=False)
+
+
+@dataclass
 class SignatureBlock:
     place_line: str
     date_line: str
@@ -239,6 +254,16 @@ class Document:
     line, when its NOREG is known."""
     explanation: ExplanationPart | None = None
     """A Perda's Penjelasan."""
+    decree: bool = False
+    """A Keputusan Kepala Daerah: no BAB or Pasal (``body`` is empty), its content in ``dicta``; not promulgated
+    (``promulgation_order``, ``gazette_line`` and the ``promulgation`` block are empty and not printed)."""
+    noted: list[ListEntry] = field(default_factory=list)
+    """A Keputusan's ``Memperhatikan`` (optional): letters, minutes ... numbered when more than one."""
+    dicta: list[Dictum] = field(default_factory=list)
+    """A Keputusan's diktum, KESATU to the commencement."""
+    copies: list[str] = field(default_factory=list)
+    """A Keputusan's ``Tembusan``: to whom copies go, printed numbered under the signature (each ends with ";",
+    the last with ".")."""
     notice: list[str] = field(default_factory=list)
     """Paragraphs printed above the kop of a document that is not the regulation itself: a consolidated text
     (naskah terintegrasi) says what it is and that only the enacted regulations are authoritative."""
