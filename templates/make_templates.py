@@ -1,5 +1,5 @@
-"""Generate the Word templates: a Peraturan Wali Kota / Peraturan Bupati / Peraturan Daerah and a kunjungan kerja
-brief.
+"""Generate the Word templates: a Peraturan Wali Kota / Peraturan Bupati / Peraturan Daerah / Keputusan Wali Kota /
+Keputusan Bupati and a kunjungan kerja brief.
 
 Run from the repository root (any directory works)::
 
@@ -253,6 +253,15 @@ CONSOLIDATED_STYLES: list[tuple[str, dict]] = [
 ]
 """Added after every other style (the existing styles' XML and order stay as they were)."""
 
+DECREE_STYLES: list[tuple[str, dict]] = [
+    # A Keputusan Kepala Daerah: the cells of each diktum row (KESATU | : | its text) in the table that starts with
+    # Menetapkan, a little apart from the row above; and the Tembusan under the signature, bottom-left, its number
+    # hanging ("Tembusan:" itself starts at the margin).
+    ("Diktum", dict(before=6)),
+    ("Tembusan", dict(align=WD_ALIGN_PARAGRAPH.LEFT, left=STEP, hanging=STEP, tab=STEP)),
+]
+"""Added after the consolidated text's styles (the existing styles' XML and order stay as they were)."""
+
 # --------------------------------------------------------------------------- rich text (both templates)
 
 CODE_FONT = "Courier New"
@@ -456,6 +465,8 @@ def build_document():
         _table_style(document, name)
     _add_richtext_styles(document, STEP, 11)
     for name, options in CONSOLIDATED_STYLES:
+        _styled_paragraph(document, name, **options)
+    for name, options in DECREE_STYLES:
         _styled_paragraph(document, name, **options)
     _setup_section(document)
     _setup_settings(document)

@@ -20,6 +20,13 @@ Document like any other, plus its notes and notice: each element's ``marks`` fol
 ``Catatan Perubahan`` ("[Diubah dengan Peraturan Wali Kota ... Nomor 3 Tahun 2024]": a Pasal's after its last
 ayat, an ayat's after its rincian, a BAB's under its heading), and ``notice`` opens the document, above the kop,
 in ``Keterangan Naskah``. Numbers stay text, as everywhere here.
+
+A Keputusan Kepala Daerah (``Document.decree``) has the same frame with a wider first column (``Memperhatikan``
+and ``KEDUA BELAS`` fit on one line, every colon under Menimbang's): ``Memperhatikan`` as a labelled table like
+``Mengingat``, then one table that starts with the ``Menetapkan`` row and holds a row per diktum (``KESATU`` |
+``:`` | its text in ``Diktum``, its rincian under the text in ``Rincian n``); the signature without the
+promulgation order, the Sekda block or the gazette line; then ``Tembusan:`` and its numbered entries, bottom-left,
+in ``Tembusan``.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ from docxtpl import DocxTemplate, InlineImage
 
 from rancang.drafting.tree import (
     AnnexPart,
+    Dictum,
     Article,
     BodyItem,
     Change,
@@ -51,6 +59,7 @@ from rancang.drafting.tree import (
     Mark,
     Point,
     RichText,
+    Span,
 )
 from rancang.models.regulation import OrgUnit
 from rancang.render import bagan, docx_template
@@ -68,6 +77,8 @@ from rancang.render.template_names import (  # noqa: F401 - re-exported for the 
 
 # Column widths of the Menimbang / Mengingat / Menetapkan table (16.5 cm of text width).
 _COLUMNS = (Cm(3.0), Cm(0.5), Cm(0.9), Cm(12.1))
+_DECREE_COLUMNS = (Cm(3.8), Cm(0.5), Cm(0.9), Cm(11.3))
+"""A Keputusan's: ``Memperhatikan`` and the longer diktum labels (``KEDELAPAN``, ``KEDUA BELAS``) on one line."""
 _SIGNATURE_GAP = 3
 _NEW_TABLE_WIDTH = Emu(5486400)
 """Width python-docx gives a new table in its default document (6 inches); every column is then set."""
@@ -87,6 +98,13 @@ def _label_line_breaks(value: str) -> str:
 def mark_text(mark: Mark) -> str:
     """How a note of a consolidated text reads: its text in square brackets, set apart from the norm."""
     return f"[{mark.text}]"
+
+
+class _CellParagraph:
+    """A paragraph added to a table cell, for :meth:`_Writer.cell`."""
+
+    def __init__(self, p, cell):
+        self.paragraph = Paragraph(p, cell)
 
 
 class TemplateStyleError(Exception):
@@ -109,6 +127,7 @@ class _Writer:
         self.out: list[str] = []
         self._pPr: dict[str, str] = {}
         self._table_styles: tuple[str | None, str | None] | None = None
+        self.columns = _COLUMNS
 
     def xml(self) -> str:
         return "".join(self.out)
@@ -175,10 +194,12 @@ class _Writer:
 
     # -- the frame -----------------------------------------------------------------------
 
-    def labelled_table(self, heading: str, entries: Iterable[ListEntry]) -> None:
-        """Built with python-docx's table objects (as ``Document.add_table`` would), then written as text."""
-        entries = list(entries)
-        tbl = CT_Tbl.new_tbl(len(entries), 4, _NEW_TABLE_WIDTH)
+    def labelled_table(self, heading: str, entries: Iterable[ListEntry], dicta: Iterable[Dictum] = ()) -> None:
+        """Built with python-docx's table objects (as ``Document.add_table`` would), then written as text. The
+        ``dicta`` of a Keputusan follow its ``Menetapkan`` row in the same table (two tables one under the other
+        would be joined by Word), one row each."""
+        entries, dicta = list(entries), list(dicta)
+        tbl = CT_Tbl.new_tbl(len(entries) + len(dicta), 4, _NEW_TABLE_WIDTH)
         table = Table(tbl, None)  # type: ignore[arg-type] - no part needed: styles are set by id
         if self._table_styles is None:
             self._table_styles = (
@@ -187,12 +208,13 @@ class _Writer:
         table_style, cell_style = self._table_styles
         tbl.tblStyle_val = table_style
         table.autofit = False
-        for column, width in zip(table.columns, _COLUMNS):
+        for column, width in zip(table.columns, self.columns):
             column.width = width  # the grid: LibreOffice reads widths from here
+        for row_index, row in enumerate(table.rows):
+            for cell, width in zip(row.cells, self.columns):
+                cell.width = width
         for row_index, entry in enumerate(entries):
             cells = table.rows[row_index].cells
-            for cell, width in zip(cells, _COLUMNS):
-                cell.width = width
             self.cell(cells[0], cell_style, heading if row_index == 0 else "")
             self.cell(cells[1], cell_style, ":" if row_index == 0 else "")
             if entry.label is None:
@@ -201,10 +223,37 @@ class _Writer:
             else:
                 self.cell(cells[2], cell_style, entry.label)
                 self.cell(cells[3], cell_style, entry.text)
+        for row_index, dictum in enumerate(dicta, start=len(entries)):
+            self.dictum(table.rows[row_index].cells, dictum)
         self.out.append(element_xml(tbl))
 
+    def dictum(self, cells, dictum: Dictum) -> None:
+        """``KESATU`` | ``:`` | its text, then its rincian (``a.`` at the first indent of the text cell) and the
+        words after them, in the same cell."""
+        style = self.style_ids[self.present(STYLES["dictum"])]
+        self.cell(cells[0], style, dictum.label)
+        self.cell(cells[1], style, ":")
+        merged = cells[2].merge(cells[3])
+        self.cell(merged, style, dictum.text)
+        self.cell_points(merged, dictum.points, 1)
+        if dictum.closing is not None:
+            self.cell(self.new_paragraph(merged), self._table_styles[1], dictum.closing)  # type: ignore[index]
+
+    def cell_points(self, cell, points: list[Point], level: int) -> None:
+        style = self.style_ids[POINT_STYLES[min(level, len(POINT_STYLES)) - 1]]
+        for point in points:
+            self.cell(self.new_paragraph(cell), style, [Span(f"{point.label}\t"), *point.text])
+            self.cell_points(cell, point.points, level + 1)
+            if point.closing is not None:  # continues at the item's text indent
+                self.cell(self.new_paragraph(cell), style, [Span("\t"), *point.closing])
+
+    @staticmethod
+    def new_paragraph(cell):
+        """A new last paragraph of ``cell`` (``cell.add_paragraph`` looks styles up by name in a part)."""
+        return _CellParagraph(cell._tc.add_p(), cell)
+
     def cell(self, cell, style_id: str | None, content: str | RichText) -> None:
-        para = cell.paragraphs[0]
+        para = cell.paragraph if isinstance(cell, _CellParagraph) else cell.paragraphs[0]
         para._p.style = style_id  # what ``para.style = name`` writes
         self.runs(para, content)
 
@@ -275,6 +324,13 @@ class _Writer:
             self.paragraph(style)
         self.paragraph(style, name)
 
+    def copies(self, copies: list[str]) -> None:
+        """``Tembusan:`` and to whom copies go, numbered (``1.``, ``2.``): each entry's ending is the engine's."""
+        style = STYLES["copies"]
+        self.paragraph(style, "Tembusan:")
+        for number, entry in enumerate(copies, start=1):
+            self.paragraph(style, entry, label=f"{number}.")
+
     def annex(self, annex: AnnexPart) -> None:
         self.page_break()
         for line in annex.header:
@@ -343,6 +399,8 @@ def body_xml(template: DocxTemplate, key, document: Document, text_width: int | 
     ``text_width`` (EMU, default: the template's) sizes tables and images of the lampiran; ``images`` resolves
     the images written in a lampiran's Markdown."""
     writer = _Writer(template, key, text_width, images)
+    if document.decree:
+        writer.columns = _DECREE_COLUMNS
     for line in document.title:
         writer.paragraph(STYLES["title"], line)
         if line in ("TENTANG",) or line.startswith("NOMOR"):
@@ -356,14 +414,29 @@ def body_xml(template: DocxTemplate, key, document: Document, text_width: int | 
     writer.blank()
     writer.labelled_table("Mengingat", document.legal_bases)
     writer.blank()
+    if document.noted:
+        writer.labelled_table("Memperhatikan", document.noted)
+        writer.blank()
     if document.approval:
         for line in document.approval:
             writer.paragraph(STYLES["opening"], line)
         writer.blank()
     writer.paragraph(STYLES["opening"], document.decision)
     writer.blank()
-    writer.labelled_table(document.enact_label, [ListEntry(None, document.enact_text)])  # type: ignore[arg-type]
+    writer.labelled_table(document.enact_label, [ListEntry(None, document.enact_text)],  # type: ignore[arg-type]
+                          document.dicta)
     writer.body(document.body)
+    if document.decree:  # not promulgated: the signature, then the Tembusan
+        writer.blank()
+        enactment = document.enactment
+        writer.signature(STYLES["sign"], [enactment.place_line, enactment.date_line], enactment.office,
+                         enactment.name)
+        if document.copies:
+            writer.blank()
+            writer.copies(document.copies)
+        for annex in document.annexes:
+            writer.annex(annex)
+        return writer.xml()
     writer.paragraph(STYLES["closing"], document.promulgation_order)
     writer.blank()
     enactment = document.enactment

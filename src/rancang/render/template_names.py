@@ -61,6 +61,8 @@ STYLES = {
     "explanation_part": "Bagian Penjelasan",
     **{f"explanation_heading_{n}": f"Unsur Penjelasan {n}" for n in range(1, 5)},
     **{f"explanation_text_{n}": f"Isi Penjelasan {n}" for n in range(1, 5)},
+    "dictum": "Diktum",
+    "copies": "Tembusan",
     **{f"rich_{role}": name for role, name in RICHTEXT_STYLES.items()},
 }
 POINT_STYLES = [f"Rincian {n}" for n in range(1, 6)]
@@ -78,10 +80,12 @@ LATER_STYLES = {
     "Bagian Penjelasan": "Isi Pasal",
     **{f"Unsur Penjelasan {n}": "Isi Pasal" for n in range(1, EXPLANATION_LEVELS + 1)},
     **{f"Isi Penjelasan {n}": "Isi Pasal" for n in range(1, EXPLANATION_LEVELS + 1)},
+    "Diktum": "Konsiderans",
+    "Tembusan": "Pengundangan",
 }
 """Styles of the parts a regulation has only sometimes (an amendment's quoted text, a Perda's Penjelasan, the notes
-and notice of a consolidated text), each
-with the older style that stands in for it in a template made before rancang had them."""
+and notice of a consolidated text, a Keputusan's diktum and Tembusan), each with the older style that stands in for
+it in a template made before rancang had them."""
 
 OPTIONAL_STYLES = set(RICHTEXT_STYLES.values()) | set(LATER_STYLES)
 """Styles a template made before rancang had them (a region's own copy) may lack: it still works -- the

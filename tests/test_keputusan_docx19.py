@@ -1,0 +1,263 @@
+"""The DOCX of a Keputusan Kepala Daerah (Keputusan Wali Kota / Keputusan Bupati).
+
+Read back paragraph by paragraph with its styles (``docx_reading.blocks``; a table row is ``"tabel"`` and its cells
+joined by ``" | "``, a cell's paragraphs by a line break): the title with its text number (or ``NOMOR ...`` while a
+draft), Memperhatikan as a labelled block like Mengingat, the diktum rows under Menetapkan (``KESATU | : | text``,
+rincian in the text cell at the first indent), the signature without promulgation order, Sekda block or gazette line,
+the Tembusan bottom-left and numbered, the lampiran header; numbers always text; a template made before the decree's
+styles still drafts one. The decree Documents here are built by hand (:func:`decree`), as the engine would.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from docx_reading import blocks
+from rancang import richtext
+from rancang.drafting.tree import (
+    AnnexPart,
+    Dictum,
+    Document,
+    ListEntry,
+    Point,
+    SignatureBlock,
+    Span,
+)
+from rancang.render.regulation_docx import render
+from rancang.render.template_names import LATER_STYLES
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = ROOT / "templates" / "peraturan-kepala-daerah.docx"
+
+TITLE = "PENETAPAN INOVASI DAERAH KOTA PAREPARE"
+
+
+def t(text: str) -> list[Span]:
+    return [Span(text)]
+
+
+def decree(*, draft: bool = True, noted: int = 2, copies: int = 2, annex: bool = True) -> Document:
+    """A Keputusan Wali Kota as the engine builds one (numbers, labels and endings already in it)."""
+    office = "WALI KOTA PAREPARE"
+    return Document(
+        heading=[office, "PROVINSI SULAWESI SELATAN"],
+        draft=draft,
+        title=(["RANCANGAN"] if draft else []) + ["KEPUTUSAN WALI KOTA PAREPARE",
+                                                   "NOMOR ..." if draft else "NOMOR 100.3.3.2/7/Bappeda/2026",
+                                                   "TENTANG", TITLE],
+        invocation="DENGAN RAHMAT TUHAN YANG MAHA ESA",
+        office_line=f"{office},",
+        considerations=[
+            ListEntry("a.", t("bahwa Inovasi Daerah perlu ditetapkan;")),
+            ListEntry("b.", t("bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
+                              "Keputusan Wali Kota tentang Penetapan Inovasi Daerah Kota Parepare;")),
+        ],
+        legal_bases=[ListEntry("1.", t("Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah;")),
+                     ListEntry("2.", t("Peraturan Wali Kota tentang Inovasi Daerah;"))],
+        decision="MEMUTUSKAN:",
+        enact_label="Menetapkan",
+        enact_text=f"KEPUTUSAN WALI KOTA TENTANG {TITLE}.",
+        body=[],
+        promulgation_order="",
+        enactment=SignatureBlock("Ditetapkan di Parepare", "pada tanggal ...", f"{office},", "NAMA WALI KOTA"),
+        promulgation=SignatureBlock("", "", "", ""),
+        gazette_line="",
+        annexes=[AnnexPart(
+            label="LAMPIRAN",
+            header=["LAMPIRAN", "KEPUTUSAN WALI KOTA PAREPARE", "NOMOR ...", f"TENTANG {TITLE}"],
+            title="DAFTAR INOVASI DAERAH",
+            content=richtext.parse("| No. | Nama Inovasi |\n|---|---|\n| 1. | Contoh |\n"),
+            signature_office=f"{office},",
+            signature_name="NAMA WALI KOTA",
+            anchor="lampiran",
+        )] if annex else [],
+        decree=True,
+        noted=([ListEntry("1.", t("Berita Acara Rapat Tim Inovasi Daerah;")),
+                ListEntry("2.", t("Surat Kepala Bappeda;"))][:noted] if noted > 1
+               else [ListEntry(None, t("Berita Acara Rapat Tim Inovasi Daerah;"))] if noted else []),
+        dicta=[
+            Dictum("KESATU", t("Menetapkan Inovasi Daerah Kota Parepare sebagaimana tercantum dalam Lampiran yang "
+                               "merupakan bagian tidak terpisahkan dari Keputusan Wali Kota ini."),
+                   anchor="diktum-kesatu"),
+            Dictum("KEDUA", [Span("Inovasi Daerah sebagaimana dimaksud dalam "),
+                             Span("Diktum KESATU", target="diktum-kesatu"), Span(" dilaksanakan oleh:")],
+                   points=[Point("a.", t("Perangkat Daerah; dan"), anchor="diktum-kedua-huruf-a",
+                                 points=[Point("1.", t("dinas;"), depth=2), Point("2.", t("badan."), depth=2)]),
+                           Point("b.", t("masyarakat."), anchor="diktum-kedua-huruf-b")],
+                   anchor="diktum-kedua"),
+            Dictum("KETIGA", t("Keputusan Wali Kota ini mulai berlaku pada tanggal ditetapkan."),
+                   anchor="diktum-ketiga"),
+        ],
+        copies=["Gubernur Sulawesi Selatan di Makassar;", "Ketua DPRD Kota Parepare di Parepare."][:copies]
+        if copies > 1 else (["Gubernur Sulawesi Selatan di Makassar."] if copies else []),
+    )
+
+
+def docx_of(document: Document, template: Path = TEMPLATE) -> bytes:
+    return render(document, template)
+
+
+def section(found, first, last):
+    start = found.index(first)
+    return found[start:found.index(last, start) + 1]
+
+
+@pytest.fixture(scope="module")
+def drafted() -> list[tuple[str, str]]:
+    return blocks(docx_of(decree()))
+
+
+def test_a_draft_keputusan_has_its_title_and_memperhatikan_like_mengingat(drafted):
+    assert drafted[:17] == [
+        ("Lambang", ""), ("Kop", "WALI KOTA PAREPARE"), ("Kop", "PROVINSI SULAWESI SELATAN"), ("Normal", ""),
+        ("Judul Peraturan", "RANCANGAN"),
+        ("Judul Peraturan", "KEPUTUSAN WALI KOTA PAREPARE"),
+        ("Judul Peraturan", "NOMOR ..."), ("Normal", ""),
+        ("Judul Peraturan", "TENTANG"), ("Normal", ""),
+        ("Judul Peraturan", TITLE), ("Normal", ""),
+        ("Pembukaan", "DENGAN RAHMAT TUHAN YANG MAHA ESA"), ("Normal", ""),
+        ("Pembukaan", "WALI KOTA PAREPARE,"), ("Normal", ""),
+        ("tabel", "Menimbang | : | a. | bahwa Inovasi Daerah perlu ditetapkan;"),
+    ]
+    assert section(drafted, ("tabel", "Mengingat | : | 1. | Peraturan Pemerintah Nomor 38 Tahun 2017 tentang "
+                                      "Inovasi Daerah;"), ("Pembukaan", "MEMUTUSKAN:")) == [
+        ("tabel", "Mengingat | : | 1. | Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah;"),
+        ("tabel", " |  | 2. | Peraturan Wali Kota tentang Inovasi Daerah;"),
+        ("Normal", ""),
+        ("tabel", "Memperhatikan | : | 1. | Berita Acara Rapat Tim Inovasi Daerah;"),
+        ("tabel", " |  | 2. | Surat Kepala Bappeda;"),
+        ("Normal", ""),
+        ("Pembukaan", "MEMUTUSKAN:"),
+    ]
+
+
+def test_one_memperhatikan_is_not_numbered_and_none_leaves_no_block():
+    one = blocks(docx_of(decree(noted=1)))
+    assert ("tabel", "Memperhatikan | : | Berita Acara Rapat Tim Inovasi Daerah;") in one
+    none = blocks(docx_of(decree(noted=0)))
+    assert not any("Memperhatikan" in text for _style, text in none)
+    mengingat = none.index(("tabel", " |  | 2. | Peraturan Wali Kota tentang Inovasi Daerah;"))
+    assert none[mengingat + 1:mengingat + 3] == [("Normal", ""), ("Pembukaan", "MEMUTUSKAN:")]
+
+
+def test_the_diktum_rows_follow_menetapkan_with_their_rincian_in_the_text_cell(drafted):
+    start = drafted.index(("Pembukaan", "MEMUTUSKAN:"))
+    assert drafted[start:start + 6] == [
+        ("Pembukaan", "MEMUTUSKAN:"), ("Normal", ""),
+        ("tabel", f"Menetapkan | : | KEPUTUSAN WALI KOTA TENTANG {TITLE}."),
+        ("tabel", "KESATU | : | Menetapkan Inovasi Daerah Kota Parepare sebagaimana tercantum dalam Lampiran yang "
+                  "merupakan bagian tidak terpisahkan dari Keputusan Wali Kota ini."),
+        ("tabel", "KEDUA | : | Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU dilaksanakan oleh:\n"
+                  "a.\tPerangkat Daerah; dan\n1.\tdinas;\n2.\tbadan.\nb.\tmasyarakat."),
+        ("tabel", "KETIGA | : | Keputusan Wali Kota ini mulai berlaku pada tanggal ditetapkan."),
+    ]
+
+
+def _table_with(data: bytes, text: str):
+    document = docx.Document(io.BytesIO(data))
+    return next(table for table in document.tables if table.rows[0].cells[0].text == text)
+
+
+def test_each_diktum_cell_and_rincian_has_its_named_style():
+    data = docx_of(decree())
+    table = _table_with(data, "Menetapkan")
+    assert [cell.paragraphs[0].style.name for cell in table.rows[0].cells] == ["Konsiderans"] * 4
+    kedua = table.rows[2]
+    assert [cell.paragraphs[0].style.name for cell in kedua.cells[:2]] == ["Diktum", "Diktum"]
+    assert [(p.style.name, p.text) for p in kedua.cells[2].paragraphs] == [
+        ("Diktum", "Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU dilaksanakan oleh:"),
+        ("Rincian 1", "a.\tPerangkat Daerah; dan"), ("Rincian 2", "1.\tdinas;"), ("Rincian 2", "2.\tbadan."),
+        ("Rincian 1", "b.\tmasyarakat.")]
+    assert kedua.cells[2]._tc is kedua.cells[3]._tc, "the text spans the letter and text columns"
+
+
+def test_every_colon_of_a_keputusan_is_in_the_same_column_wide_enough_for_its_labels():
+    data = docx_of(decree())
+    document = docx.Document(io.BytesIO(data))
+    widths = {tuple(column.width for column in table.columns) for table in document.tables
+              if table.rows[0].cells[0].text in ("Menimbang", "Mengingat", "Memperhatikan", "Menetapkan")}
+    assert len(widths) == 1
+    (first, colon, *_rest), = widths
+    assert round(first.cm, 1) == 3.8 and round(colon.cm, 1) == 0.5
+    assert len(document.tables) == 4 + 1, "Menimbang, Mengingat, Memperhatikan, Menetapkan + diktum, lampiran"
+
+
+def test_a_keputusan_is_signed_not_promulgated_and_lists_its_tembusan(drafted):
+    texts = [text for _style, text in drafted]
+    ending = section(drafted, ("Tanda Tangan", "Ditetapkan di Parepare"), ("Lampiran Kepala", "LAMPIRAN"))
+    assert ending == [
+        ("Tanda Tangan", "Ditetapkan di Parepare"), ("Tanda Tangan", "pada tanggal ..."), ("Normal", ""),
+        ("Tanda Tangan", "WALI KOTA PAREPARE,"), ("Tanda Tangan", ""), ("Tanda Tangan", ""), ("Tanda Tangan", ""),
+        ("Tanda Tangan", "NAMA WALI KOTA"), ("Normal", ""),
+        ("Tembusan", "Tembusan:"),
+        ("Tembusan", "1.\tGubernur Sulawesi Selatan di Makassar;"),
+        ("Tembusan", "2.\tKetua DPRD Kota Parepare di Parepare."),
+        ("Normal", ""),  # the page break before the lampiran
+        ("Lampiran Kepala", "LAMPIRAN"),
+    ]
+    assert not any(style in ("Pengundangan", "Penutup", "Berita Daerah") for style, _text in drafted)
+    assert not any("Diundangkan" in text or "BERITA DAERAH" in text or "pengundangan" in text for text in texts)
+    assert drafted.index(("tabel", "KETIGA | : | Keputusan Wali Kota ini mulai berlaku pada tanggal ditetapkan.")) \
+        < drafted.index(("Tanda Tangan", "Ditetapkan di Parepare"))
+
+
+def test_one_tembusan_is_numbered_and_none_leaves_no_heading():
+    one = blocks(docx_of(decree(copies=1)))
+    assert section(one, ("Tembusan", "Tembusan:"), ("Tembusan", "1.\tGubernur Sulawesi Selatan di Makassar.")) == [
+        ("Tembusan", "Tembusan:"), ("Tembusan", "1.\tGubernur Sulawesi Selatan di Makassar.")]
+    none = blocks(docx_of(decree(copies=0, annex=False)))
+    assert not any(style == "Tembusan" or "Tembusan" in text for style, text in none)
+    assert none[-1] == ("Tanda Tangan", "NAMA WALI KOTA")
+
+
+def test_the_lampiran_has_the_keputusan_header(drafted):
+    annex = drafted[drafted.index(("Lampiran Kepala", "LAMPIRAN")):]
+    assert annex[:5] == [("Lampiran Kepala", "LAMPIRAN"), ("Lampiran Kepala", "KEPUTUSAN WALI KOTA PAREPARE"),
+                         ("Lampiran Kepala", "NOMOR ..."), ("Lampiran Kepala", f"TENTANG {TITLE}"),
+                         ("Judul Lampiran", "DAFTAR INOVASI DAERAH")]
+    assert ("tabel", "No. | Nama Inovasi") in annex and ("tabel", "1. | Contoh") in annex
+
+
+def test_an_enacted_keputusan_prints_its_text_number_without_rancangan():
+    found = blocks(docx_of(decree(draft=False)))
+    assert found[4:7] == [("Judul Peraturan", "KEPUTUSAN WALI KOTA PAREPARE"),
+                          ("Judul Peraturan", "NOMOR 100.3.3.2/7/Bappeda/2026"), ("Normal", "")]
+    assert ("Judul Peraturan", "RANCANGAN") not in found
+
+
+def test_numbers_are_text_never_word_numbering():
+    with zipfile.ZipFile(io.BytesIO(docx_of(decree()))) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert "<w:numPr>" not in document and "w:numId" not in document
+    assert ">KESATU<" in document and ">1.<" in document
+
+
+def test_a_template_without_the_decree_styles_still_drafts_a_keputusan(tmp_path):
+    from test_old_templates import _without_styles
+
+    template = tmp_path / "peraturan-kepala-daerah.docx"
+    template.write_bytes(TEMPLATE.read_bytes())
+    _without_styles(template, {"Diktum", "Tembusan"})
+    assert LATER_STYLES["Diktum"] == "Konsiderans" and LATER_STYLES["Tembusan"] == "Pengundangan"
+    data = docx_of(decree(), template)
+    found = blocks(data)
+    assert ("Pengundangan", "Tembusan:") in found
+    assert ("Pengundangan", "1.\tGubernur Sulawesi Selatan di Makassar;") in found
+    table = _table_with(data, "Menetapkan")
+    assert [p.style.name for p in table.rows[2].cells[2].paragraphs] == [
+        "Konsiderans", "Rincian 1", "Rincian 2", "Rincian 2", "Rincian 1"]
+    assert not {style for style, _text in found} & {"Diktum", "Tembusan"}
+
+
+def test_the_template_has_the_decree_styles_after_every_older_style():
+    with zipfile.ZipFile(TEMPLATE) as archive:
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    names = [part.split('"', 1)[0] for part in styles.split('<w:name w:val="')[1:]]
+    assert names[-2:] == ["Diktum", "Tembusan"]
+    assert (ROOT / "src" / "rancang" / "templates" / "peraturan-kepala-daerah.docx").read_bytes() == \
+        TEMPLATE.read_bytes()
