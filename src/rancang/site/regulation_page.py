@@ -5,6 +5,9 @@ and every resolved reference is a link. Nothing is numbered here. A Perda adds
 its joint approval, its NOREG line and its Penjelasan (``#penjelasan``, every
 element explained with its own anchor ``#penjelasan-pasal-5-ayat-2``); an
 amending regulation's Pasal I its change points, the quoted new text under each.
+A Keputusan Kepala Daerah (``Document.decree``) shows its Memperhatikan like Mengingat, its diktum under
+Menetapkan (``#diktum-kesatu``, its rincian ``#diktum-kedua-huruf-a``), the signature without promulgation, and
+its Tembusan, numbered.
 The page is made of docutils nodes (Sphinx writes the HTML), never of HTML text.
 
 An amended regulation's page shows its consolidated text (naskah terintegrasi,
@@ -28,6 +31,7 @@ from rancang.drafting.tree import (
     BodyItem,
     Change,
     Clause,
+    Dictum,
     Document,
     Explained,
     ExplanationPart,
@@ -36,6 +40,7 @@ from rancang.drafting.tree import (
     Mark,
     Point,
     RichText,
+    Span,
 )
 from rancang.models.regulation import OrgUnit
 from rancang.render.bagan import NotInstalled, placeholder, svg
@@ -136,6 +141,28 @@ def _article(article: Article, notes: Notes = _no_notes) -> nodes.container:
     for change in article.changes:
         box += _change(change)
     box.extend(notes(article.marks))
+    return box
+
+
+def _dictum(dictum: Dictum) -> nodes.container:
+    """``KESATU :`` and its text, its rincian under the text (the style sheet hangs the label)."""
+    box = nodes.container(ids=[dictum.anchor] if dictum.anchor else [], classes=["rancang-diktum"])
+    para = nodes.paragraph(classes=["rancang-teks-diktum"])
+    para += nodes.inline(text=f"{dictum.label} ", classes=["rancang-label-diktum"])
+    para += nodes.inline(text=": ", classes=["rancang-titik-dua"])
+    box += rich(dictum.text, para)
+    box.extend(_points(dictum.points, 1))
+    if dictum.closing:
+        box += _labelled(None, dictum.closing, "", ["rancang-lanjutan-diktum"])
+    return box
+
+
+def copies_node(copies: list[str]) -> nodes.container:
+    """``Tembusan:`` and to whom copies go, numbered as in the DOCX."""
+    box = nodes.container(ids=["tembusan"], classes=["rancang-tembusan"])
+    box += nodes.paragraph(text="Tembusan:", classes=["rancang-tembusan-judul"])
+    for number, entry in enumerate(copies, start=1):
+        box += _labelled(f"{number}.", [Span(entry)], "", ["rancang-butir-tembusan"])
     return box
 
 
@@ -306,6 +333,13 @@ def history_node(versions: list[Version]) -> nodes.container:
     return box
 
 
+def _signature(block, classes: str) -> nodes.container:
+    box = nodes.container(classes=[classes])
+    for line in (block.place_line, block.date_line, block.office, block.name):
+        box += nodes.paragraph(text=line)
+    return box
+
+
 def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[str, str]],
                      image_uri: ImageUri = no_images, consolidated: Consolidated | None = None,
                      links: tuple[tuple[str, str, str], ...] = ()) -> list[nodes.Node]:
@@ -342,6 +376,8 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
     section += head
     section += _list("Menimbang", document.considerations, "menimbang")
     section += _list("Mengingat", document.legal_bases, "mengingat")
+    if document.noted:
+        section += _list("Memperhatikan", document.noted, "memperhatikan")
     if document.approval:
         approval = nodes.container(classes=["rancang-persetujuan"])
         for line in document.approval:
@@ -351,14 +387,17 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
     section += nodes.paragraph(text=f"{document.enact_label}: {document.enact_text}", classes=["rancang-menetapkan"])
     for node in _body(document.body, notes):
         section += node
-    section += nodes.paragraph(text=document.promulgation_order, classes=["rancang-penutup"])
-    for block, classes in ((document.enactment, "rancang-tanda-tangan"), (document.promulgation,
-                                                                           "rancang-pengundangan")):
-        box = nodes.container(classes=[classes])
-        for line in (block.place_line, block.date_line, block.office, block.name):
-            box += nodes.paragraph(text=line)
-        section += box
-    section += nodes.paragraph(text=document.gazette_line, classes=["rancang-berita-daerah"])
+    if document.decree:  # not promulgated: signed, then the Tembusan
+        for dictum in document.dicta:
+            section += _dictum(dictum)
+        section += _signature(document.enactment, "rancang-tanda-tangan")
+        if document.copies:
+            section += copies_node(document.copies)
+    else:
+        section += nodes.paragraph(text=document.promulgation_order, classes=["rancang-penutup"])
+        section += _signature(document.enactment, "rancang-tanda-tangan")
+        section += _signature(document.promulgation, "rancang-pengundangan")
+        section += nodes.paragraph(text=document.gazette_line, classes=["rancang-berita-daerah"])
     if document.register_line is not None:
         section += nodes.paragraph(text=document.register_line, classes=["rancang-noreg"])
     if document.explanation is not None:

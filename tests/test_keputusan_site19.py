@@ -1,0 +1,79 @@
+"""The web page of a Keputusan Kepala Daerah.
+
+The page's nodes (:func:`rancang.site.regulation_page.regulation_nodes`) written as HTML by docutils, read with
+lxml: Memperhatikan like Mengingat, each diktum with its anchor (``#diktum-kesatu``) and its label apart from its
+text, a reference to a diktum linking its anchor, no promulgation, the Tembusan numbered. The decree Document is
+built by hand (``test_keputusan_docx19.decree``).
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from docutils.core import publish_from_doctree
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
+
+from rancang.site.regulation_page import regulation_nodes
+from test_keputusan_docx19 import decree
+
+
+def html_of(document) -> lxml.html.HtmlElement:
+    tree = new_document("<keputusan>", get_default_settings(Parser))
+    for node in regulation_nodes(document, "Rancangan Keputusan Wali Kota Parepare", []):
+        tree += node
+    html = publish_from_doctree(tree, writer="html5", settings_overrides={"output_encoding": "unicode"})
+    return lxml.html.fromstring(html)
+
+
+def texts(page, xpath: str) -> list[str]:
+    return [" ".join(node.text_content().split()) for node in page.xpath(xpath)]
+
+
+@pytest.fixture(scope="module")
+def page():
+    return html_of(decree())
+
+
+def test_memperhatikan_is_listed_like_mengingat(page):
+    assert texts(page, "//div[@id='memperhatikan']/p") == [
+        "Memperhatikan", "1. Berita Acara Rapat Tim Inovasi Daerah;", "2. Surat Kepala Bappeda;"]
+    order = [node.get("id") for node in page.xpath("//div[@id='mengingat' or @id='memperhatikan']")]
+    assert order == ["mengingat", "memperhatikan"]
+    assert not html_of(decree(noted=0)).xpath("//div[@id='memperhatikan']")
+
+
+def test_each_diktum_has_its_anchor_label_and_rincian(page):
+    dicta = page.xpath("//div[contains(@class, 'rancang-diktum')]")
+    assert [node.get("id") for node in dicta] == ["diktum-kesatu", "diktum-kedua", "diktum-ketiga"]
+    assert texts(page, "//div[contains(@class, 'rancang-diktum')]/p[contains(@class, 'rancang-teks-diktum')]"
+                       "/span[contains(@class, 'rancang-label-diktum')]") == ["KESATU", "KEDUA", "KETIGA"]
+    assert texts(page, "//div[@id='diktum-kedua']/p") == [
+        "KEDUA : Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU dilaksanakan oleh:",
+        "a. Perangkat Daerah; dan", "1. dinas;", "2. badan.", "b. masyarakat."]
+    assert page.xpath("//div[@id='diktum-kedua']/p[@id='diktum-kedua-huruf-a']")
+    menetapkan = page.xpath("//p[contains(@class, 'rancang-menetapkan')]")[0]
+    assert " ".join(menetapkan.text_content().split()) == \
+        "Menetapkan: KEPUTUSAN WALI KOTA TENTANG PENETAPAN INOVASI DAERAH KOTA PAREPARE."
+
+
+def test_a_reference_to_a_diktum_links_its_anchor(page):
+    links = page.xpath("//div[@id='diktum-kedua']//a")
+    assert [(link.text_content(), link.get("href")) for link in links] == [("Diktum KESATU", "#diktum-kesatu")]
+    for link in page.xpath("//a[starts-with(@href, '#')]"):
+        assert page.xpath(f"//*[@id='{link.get('href')[1:]}']"), link.get("href")
+
+
+def test_a_keputusan_is_signed_not_promulgated_and_lists_its_tembusan(page):
+    assert texts(page, "//div[contains(@class, 'rancang-tanda-tangan')]/p") == [
+        "Ditetapkan di Parepare", "pada tanggal ...", "WALI KOTA PAREPARE,", "NAMA WALI KOTA"]
+    assert not page.xpath("//*[contains(@class, 'rancang-pengundangan') or contains(@class, 'rancang-penutup') "
+                          "or contains(@class, 'rancang-berita-daerah')]")
+    assert texts(page, "//div[@id='tembusan']/p") == [
+        "Tembusan:", "1. Gubernur Sulawesi Selatan di Makassar;", "2. Ketua DPRD Kota Parepare di Parepare."]
+    order = [node.get("id") for node in page.xpath("//*[@id='diktum-ketiga' or @id='tembusan' or @id='lampiran']")]
+    assert order == ["diktum-ketiga", "tembusan", "lampiran"]
+    assert texts(page, "//div[@id='lampiran']/p[contains(@class, 'rancang-kepala-lampiran')]") == [
+        "LAMPIRAN", "KEPUTUSAN WALI KOTA PAREPARE", "NOMOR ...", "TENTANG PENETAPAN INOVASI DAERAH KOTA PAREPARE"]
+    assert not html_of(decree(copies=0)).xpath("//div[@id='tembusan']")
