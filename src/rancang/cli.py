@@ -189,8 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="buat kerangka berkas baru", description=(
         "Tulis kerangka berkas baru yang berisi penjelasan setiap kunci. Berkas yang sudah ada tidak ditimpa."))
-    new.add_argument("kind", choices=("inovasi", "regulasi", "kunjungan"), metavar="JENIS",
-                     help="inovasi, regulasi, atau kunjungan")
+    new.add_argument("kind", choices=("inovasi", "regulasi", "keputusan", "kunjungan"), metavar="JENIS",
+                     help="inovasi, regulasi (Peraturan Wali Kota/Bupati atau Peraturan Daerah), keputusan "
+                     "(Keputusan Wali Kota/Bupati), atau kunjungan")
     new.add_argument("id", metavar="ID", help="id rekaman, sekaligus nama berkas (misalnya call-center-112); nama "
                      "bebas seperti \"Pangkep Smart Village\" dijadikan id pangkep-smart-village")
 

@@ -22,6 +22,19 @@ from rancang.models.project import Project, RegionKind
 from rancang.schemas import schema_comment
 
 KINDS = ("inovasi", "regulasi", "kunjungan")
+"""Kinds of record whose skeleton is the whole format (one skeleton per format of :data:`FORMATS`)."""
+
+SKELETON_FORMATS = {"keputusan": "regulasi"}
+"""Further skeletons of a format: ``rancang new keputusan`` writes a regulation file (regulations/) that is a
+Keputusan Kepala Daerah (diktum, tembusan, lampiran from the knowledge base) instead of a Perkada."""
+
+NEW_KINDS = (*KINDS, *SKELETON_FORMATS)
+"""What ``rancang new`` writes: ``inovasi``, ``regulasi``, ``kunjungan``, ``keputusan``."""
+
+
+def format_of(kind: str) -> str:
+    """The format (key of :data:`FORMATS`) a skeleton writes: ``keputusan`` -> ``regulasi``."""
+    return SKELETON_FORMATS.get(kind, kind)
 
 
 def skeleton_text(kind: str) -> str:
@@ -65,15 +78,20 @@ def yaml_text(value: str) -> str:
 
 def region_words(settings: Project | None) -> dict[str, str]:
     """The region's words in the skeletons (``peraturan_bupati``, ``Kabupaten Pangkajene dan Kepulauan``,
-    ``Bupati``, ``Peraturan Bupati``, its capital, its province); without valid settings, a city's (``rancang
+    ``Bupati``, ``Peraturan Bupati``, its capital, its province, ``keputusan_bupati``, ``Keputusan Bupati``,
+    with the spelling of ``ejaan_jabatan``: ``Keputusan Walikota``); without valid settings, a city's (``rancang
     check`` reports the settings)."""
     if settings is None:
         return {"__JENIS__": "peraturan_wali_kota", "__DAERAH__": "Kota Contoh", "__KEPALA__": "Wali Kota",
-                "__PERATURAN__": "Peraturan Wali Kota", "__TEMPAT__": "Contoh", "__PROVINSI__": "Contoh"}
-    kind = "peraturan_bupati" if settings.region.kind is RegionKind.REGENCY else "peraturan_wali_kota"
-    return {"__JENIS__": kind, "__DAERAH__": settings.region_full_name,
+                "__PERATURAN__": "Peraturan Wali Kota", "__TEMPAT__": "Contoh", "__PROVINSI__": "Contoh",
+                "__KEPUTUSAN_JENIS__": "keputusan_wali_kota", "__KEPUTUSAN__": "Keputusan Wali Kota"}
+    regency = settings.region.kind is RegionKind.REGENCY
+    return {"__JENIS__": "peraturan_bupati" if regency else "peraturan_wali_kota",
+            "__DAERAH__": settings.region_full_name,
             "__KEPALA__": settings.head_office, "__PERATURAN__": settings.regulation_name,
-            "__TEMPAT__": settings.region.capital or settings.region.name, "__PROVINSI__": settings.region.province}
+            "__TEMPAT__": settings.region.capital or settings.region.name, "__PROVINSI__": settings.region.province,
+            "__KEPUTUSAN_JENIS__": "keputusan_bupati" if regency else "keputusan_wali_kota",
+            "__KEPUTUSAN__": f"Keputusan {settings.head_office}"}
 
 
 regulation_words = region_words
@@ -118,7 +136,7 @@ def render_skeleton(kind: str, record_id: str, target: Path, root: Path, name: s
                     settings: Project | None | object = _FROM_FILE) -> str:
     """The skeleton of ``kind`` in the project's kind and region (``settings``, read from the project's
     rancang.yaml unless given); a regulation's title is left to fill (not made from the id)."""
-    fmt = FORMATS[kind]
+    fmt = FORMATS[format_of(kind)]
     text = skeleton_text(kind)
     text = fill(text, region_words(_settings(root) if settings is _FROM_FILE else settings))  # type: ignore[arg-type]
     return (
@@ -130,10 +148,10 @@ def render_skeleton(kind: str, record_id: str, target: Path, root: Path, name: s
 
 def new_record(root: Path, kind: str, record_id: str, name: str | None = None) -> str:
     """Write the skeleton (``name`` for ``nama:`` when given); refuses an invalid id or an existing file."""
-    if kind not in KINDS:
-        raise RancangError([Diagnostic("P404", f"jenis '{kind}' tidak dikenal; pilih {', '.join(KINDS)}",
+    if kind not in NEW_KINDS:
+        raise RancangError([Diagnostic("P404", f"jenis '{kind}' tidak dikenal; pilih {', '.join(NEW_KINDS)}",
                                        Location("rancang new"))])
-    folder = root / Path(FORMATS[kind].location).parent
+    folder = root / Path(FORMATS[format_of(kind)].location).parent
     target = folder / f"{record_id}.yaml"
     shown = display_path(target)
     if not ID_PATTERN.match(record_id):
