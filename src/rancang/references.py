@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Mapping
 
 from rancang.diagnostics import Diagnostic, Location
 from rancang.layout import AGENCIES_FILE, CATALOGUE_FILE, INNOVATIONS, REGULATIONS
+from rancang.drafting import annex_tables
 from rancang.drafting.engine import Drafted
 from rancang.models import ProjectData
 from rancang.models.base import Model
@@ -137,12 +138,20 @@ def _regulations(data: ProjectData, drafts: Mapping[str, Drafted]) -> Iterator[D
             # a catalogue entry (Pasal I written by hand) or a regulation file (the whole edited text)
             yield _unknown(regulation.amends, {**data.catalogue, **data.regulations}, "peraturan yang diubah",
                            locate(regulation, "amends"))
+        for annex in regulation.annexes:  # a lampiran's innovation table names records of kb/inovasi
+            yield from annex_tables.innovation_problems(annex, data.innovations, data.unloaded)
         if settings is not None and regulation.kind not in (None, RegulationKind.REGIONAL):
-            expected = (RegulationKind.MAYOR if settings.region.kind is RegionKind.CITY else RegulationKind.REGENT)
+            city = settings.region.kind is RegionKind.CITY
+            if regulation.kind.is_decree:
+                expected = RegulationKind.MAYOR_DECREE if city else RegulationKind.REGENT_DECREE
+                name = f"Keputusan {settings.head_office}"
+            else:
+                expected = RegulationKind.MAYOR if city else RegulationKind.REGENT
+                name = settings.regulation_name
             if regulation.kind is not expected:
                 yield Diagnostic(
                     "P403",
-                    f"{settings.region_full_name} menetapkan {settings.regulation_name}, "
+                    f"{settings.region_full_name} menetapkan {name}, "
                     f"bukan {regulation.kind.value.replace('_', ' ')}",
                     locate(regulation, "kind"),
                     suggestion=f"tulis jenis: {expected.value} atau hapus kunci jenis",
@@ -172,7 +181,7 @@ def element_ids(regulation: Regulation) -> Iterator[tuple[str, Model]]:
                 if isinstance(item, (Model, list)):
                     yield from walk(item)
 
-    for name in ("definitions", "body", "annexes"):
+    for name in ("definitions", "body", "dicta", "annexes"):
         yield from walk(getattr(regulation, name))
 
 

@@ -52,7 +52,10 @@ TITLES: dict[str, str] = {
     "Area": "Wilayah",
     "CitedSource": "Sumber",
     "Picture": "Gambar",
-    "Regulation": "Rancangan peraturan (Peraturan Wali Kota/Bupati atau Peraturan Daerah)",
+    "Regulation": "Rancangan peraturan atau keputusan (Peraturan Wali Kota/Bupati, Peraturan Daerah, atau "
+                  "Keputusan Wali Kota/Bupati)",
+    "Dictum": "Diktum",
+    "Member": "Anggota tim",
     "Point": "Butir rincian",
     "Enumeration": "Rincian",
     "Clause": "Ayat",

@@ -7,6 +7,11 @@ frame) and records where each id ended up. The second writes every text, with
 its ending punctuation and its resolved ``[[...]]`` references, now that all
 numbers are known. Problems are diagnostics with the location of the text.
 
+A Keputusan Kepala Daerah (``jenis: keputusan_wali_kota`` or ``keputusan_bupati``) has the same frame without
+BAB or Pasal: its content is the diktum, labelled with spelled ordinals in capitals (KESATU, KEDUA, ...), the
+revocation and the commencement generated last; Memperhatikan and Tembusan are its own; it is not promulgated
+(domain notes, legal-products §1.2).
+
 Numbers go by position, unless the build is given frozen labels (the new version of an amended regulation,
 whose enacted numbers never move: Pasal 12A, BAB IVA, ayat (1a), huruf c1, angka 2a; see :func:`build`): then
 an element in the map is printed with its label and every reference to it reads it, while anchors and
@@ -24,7 +29,7 @@ from rancang.language.citation import cite, hierarchy_key
 from rancang.diagnostics import Diagnostic, Severity
 from rancang.language import numbering
 from rancang import richtext
-from rancang.drafting import annex_text
+from rancang.drafting import annex_tables, annex_text
 from rancang.drafting.references import Context, ReferenceProblem, Resolver, Target, broken_markers
 from rancang.drafting import emphasis
 from rancang.drafting.tree import (
@@ -33,6 +38,7 @@ from rancang.drafting.tree import (
     BodyItem,
     Change,
     Clause,
+    Dictum,
     Document,
     Explained,
     ExplanationPart,
@@ -46,7 +52,8 @@ from rancang.drafting.tree import (
 )
 from rancang.models import ProjectData
 from rancang.models.base import Model, PartialDate
-from rancang.models.catalogue import LegalBasis
+from rancang.models.catalogue import Agency, LegalBasis
+from rancang.models.innovation import Innovation
 from rancang.models.project import Project
 from rancang.language.regulation_words import KindWords, kind_words
 from rancang.models.regulation import (
@@ -97,6 +104,9 @@ class _Builder:
     article_count: int = 0
     frozen: Mapping[str, str] = field(default_factory=dict)
     """Frozen labels by anchor (see :func:`build`): a label found here replaces the positional one."""
+    innovations: Mapping[str, Innovation] = field(default_factory=dict)
+    """The knowledge base's innovations, for a lampiran's ``inovasi`` table."""
+    agencies: Mapping[str, Agency] = field(default_factory=dict)
     words: KindWords = field(init=False)
 
     def __post_init__(self) -> None:
@@ -134,6 +144,12 @@ class _Builder:
         article = f"pasal-{context.article}"
         clause = self.frozen.get(f"{article}-ayat-{context.clause}", "") if context.clause is not None else ""
         return {"article_label": self.frozen.get(article, ""), "clause_label": clause}
+
+    def dictum_fields(self, context: Context) -> dict:
+        """The diktum a rincian item is in, for its :class:`Target` (empty outside a Keputusan's diktum)."""
+        if context.dictum is None:
+            return {}
+        return {"dictum": context.dictum, "dictum_label": f"Diktum {dictum_label(context.dictum)}"}
 
     def label(self, anchor: str, positional: str) -> str:
         """The label of the element at ``anchor``: its frozen one when given, else ``positional``."""
@@ -282,7 +298,8 @@ class _Builder:
             label = self.frozen.get(anchor)
             item_path = path + ((_point_reference(depth, label) if label else reference, index),)
             self.register(item.id, Target("butir", anchor, 0, article=context.article, clause=clause_number,
-                                          path=item_path, **self.container_labels(context)))
+                                          path=item_path, **self.container_labels(context),
+                                          **self.dictum_fields(context)))
             point = Point(label or numbering.point_label(depth, index), [], depth=depth, anchor=anchor, source=item)
 
             def set_text(value: RichText, point: Point = point) -> None:
@@ -382,6 +399,79 @@ class _Builder:
                                 anchor))
         return articles
 
+    # -- a Keputusan's diktum --------------------------------------------------------------
+
+    def dicta(self) -> list[Dictum]:
+        """KESATU, KEDUA, ...: the author's diktum, then the revocation (``mencabut``) and the commencement."""
+        out: list[Dictum] = []
+        for model in self.regulation.dicta:
+            dictum = self.new_dictum(len(out) + 1, model.id, model)
+            context = Context(dictum=len(out) + 1)
+            out.append(dictum)
+
+            def set_text(value: RichText, dictum: Dictum = dictum) -> None:
+                dictum.text = value
+
+            if model.items is None:
+                self.later(set_text, model.text, context, ".", (model, "text"))
+                continue
+            self.later(set_text, model.text, context, ":", (model, "text"))
+            items = model.items
+            dictum.points = self.points(items, 1, "," if items.closing else ".", context, dictum.anchor, None, ())
+            if items.closing:
+                def set_closing(value: RichText, dictum: Dictum = dictum) -> None:
+                    dictum.closing = value
+
+                self.later(set_closing, items.closing, context, "", (items, "closing"))
+        closing = self.regulation.closing
+        revoked = [self.catalogue[i] for i in closing.revokes if i in self.catalogue]
+        if revoked:
+            dictum = self.new_dictum(len(out) + 1, None, None)
+            opening = f"Pada saat {self.reg_name} ini mulai berlaku"
+            if len(revoked) == 1:
+                name = cite(revoked[0], self.catalogue, settings=self.settings)
+                dictum.text = [Span(f"{opening}, {name} dicabut dan dinyatakan tidak berlaku.")]
+            else:
+                dictum.text = [Span(f"{opening}:")]
+                dictum.closing = [Span("dicabut dan dinyatakan tidak berlaku.")]
+                for index, entry in enumerate(revoked, start=1):
+                    ending = _ending(index, len(revoked), "dan", ",")
+                    dictum.points.append(Point(numbering.point_label(1, index),
+                                               [Span(_with_ending(cite(entry, self.catalogue,
+                                                                       settings=self.settings), ending))],
+                                               anchor=f"{dictum.anchor}-huruf-{numbering.letter(index)}"))
+            out.append(dictum)
+        dictum = self.new_dictum(len(out) + 1, None, None)
+        if isinstance(closing.commencement, PartialDate):
+            when = f"pada tanggal {_date_text(closing.commencement)}"
+        else:
+            when = "pada tanggal ditetapkan"
+        dictum.text = [Span(f"{self.reg_name} ini mulai berlaku {when}.")]
+        out.append(dictum)
+        return out
+
+    def new_dictum(self, number: int, element_id: str | None, source: Model | None) -> Dictum:
+        label = dictum_label(number)
+        anchor = f"diktum-{label.lower().replace(' ', '-')}"
+        self.register(element_id, Target("diktum", anchor, 0, label=f"Diktum {label}", dictum=number))
+        return Dictum(label, [], anchor=anchor, source=source)
+
+    def noted(self) -> list[ListEntry]:
+        """Memperhatikan: numbered when more than one, each ending with ";" (domain notes §1.2)."""
+        given = self.regulation.noted
+        entries = [ListEntry(None if len(given) == 1 else f"{index}.", []) for index in range(1, len(given) + 1)]
+        for index, (entry, text) in enumerate(zip(entries, given)):
+            def set_text(value: RichText, entry: ListEntry = entry) -> None:
+                entry.text = value
+
+            self.later(set_text, text, Context(), ";", (self.regulation, "noted", index))
+        return entries
+
+    def copies(self) -> list[str]:
+        """Tembusan: each ends with ";", the last with "."; numbered by the renderers."""
+        given = self.regulation.copies
+        return [_with_ending(text, "." if index == len(given) else ";") for index, text in enumerate(given, start=1)]
+
     # -- the frame ---------------------------------------------------------------------
 
     def considerations(self) -> list[ListEntry]:
@@ -434,7 +524,10 @@ class _Builder:
         def set_content(value: richtext.RichText) -> None:
             part.content = value
 
-        part.content = self.rich_later(annex.content or "", Context(), (annex, "content"), set_content)
+        markdown = annex.content or ""
+        if annex.innovations is not None or annex.members is not None:  # tables from the knowledge base
+            markdown = annex_tables.annex_markdown(annex, self.innovations, self.agencies)
+        part.content = self.rich_later(markdown, Context(), (annex, "content"), set_content)
 
     def rich_later(self, markdown: str, context: Context, source: tuple, assign: Callable[[richtext.RichText], None]
                    ) -> richtext.RichText:
@@ -527,8 +620,11 @@ class _Builder:
     def title_block(self) -> list[str]:
         """``PERATURAN WALI KOTA PAREPARE``, ``NOMOR ... TAHUN ...``, ``TENTANG``, name."""
         regulation = self.regulation
-        number = f"NOMOR {regulation.number} TAHUN {regulation.year}" if regulation.number else \
-            f"NOMOR {ELLIPSIS} TAHUN {ELLIPSIS}"
+        if self.words.decree:  # a text in the region's pattern, printed as given (domain notes §1.3)
+            number = f"NOMOR {regulation.number if regulation.number is not None else ELLIPSIS}"
+        else:
+            number = f"NOMOR {regulation.number} TAHUN {regulation.year}" if regulation.number else \
+                f"NOMOR {ELLIPSIS} TAHUN {ELLIPSIS}"
         return [self.words.full_name.upper(), number, "TENTANG", regulation.title.upper()]
 
     def head_name(self) -> str:
@@ -544,6 +640,8 @@ class _Builder:
             f"{settings.head_title.upper()},",
             self.head_name(),
         )
+        if self.words.decree:  # not promulgated: no Sekretaris Daerah block, no Berita Daerah line
+            return enactment, SignatureBlock("", "", "", ""), ""
         secretary = regulation.promulgation.signatory or settings.secretary.name
         promulgation = SignatureBlock(
             f"Diundangkan di {regulation.promulgation.place or place}",
@@ -612,7 +710,8 @@ class Drafted:
 
 
 def build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis], *,
-          labels: Mapping[str, str] | None = None) -> tuple[Document, list[Diagnostic]]:
+          labels: Mapping[str, str] | None = None, innovations: Mapping[str, Innovation] | None = None,
+          agencies: Mapping[str, Agency] | None = None) -> tuple[Document, list[Diagnostic]]:
     """Number and resolve a regulation. Problems are returned, never raised.
 
     ``labels``: frozen labels, for the new version of an amended regulation, whose enacted numbers never move
@@ -627,25 +726,34 @@ def build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Leg
     dimaksud dalam Pasal 12A ayat (1a) huruf c1"). Order, ranges and "the same Pasal" still go by position
     (:class:`~rancang.drafting.tree.Article` ``number`` stays the Pasal's position): three Pasal in a row in the
     new text are a range even when one between them was deleted (the deleted one is not in the new text).
-    Without ``labels`` nothing changes."""
-    return _build(regulation, settings, catalogue, labels or {})
+    Without ``labels`` nothing changes.
+
+    ``innovations`` and ``agencies``: the knowledge base's records, for a lampiran that lists innovations
+    (``inovasi``; :mod:`rancang.drafting.annex_tables`)."""
+    return _build(regulation, settings, catalogue, labels or {}, innovations, agencies)
 
 
 def build_all(data: ProjectData) -> dict[str, Drafted]:
     """Every regulation of a loaded project, each built once (none without valid settings)."""
     if data.settings is None:
         return {}
-    return {record_id: Drafted(*_build(regulation, data.settings, data.catalogue))
+    return {record_id: Drafted(*_build(regulation, data.settings, data.catalogue, None, data.innovations,
+                                       data.agencies))
             for record_id, regulation in sorted(data.regulations.items())}
 
 
 def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis],
-           labels: Mapping[str, str] | None = None) -> tuple[Document, list[Diagnostic]]:
-    builder = _Builder(regulation, settings, catalogue, frozen=labels or {})
+           labels: Mapping[str, str] | None = None, innovations: Mapping[str, Innovation] | None = None,
+           agencies: Mapping[str, Agency] | None = None) -> tuple[Document, list[Diagnostic]]:
+    builder = _Builder(regulation, settings, catalogue, frozen=labels or {}, innovations=innovations or {},
+                       agencies=agencies or {})
+    decree = builder.words.decree
     considerations = builder.considerations()
-    body = builder.body()
+    noted = builder.noted()
+    body = [] if decree else builder.body()
+    dicta = builder.dicta() if decree else []
     annexes = builder.annexes()
-    explanation = builder.explanation(body)
+    explanation = None if decree else builder.explanation(body)
     builder.resolve_texts()
     enactment, promulgation, gazette = builder.signatures()
     title = builder.title_block()
@@ -661,8 +769,9 @@ def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Le
         enact_label="Menetapkan",
         enact_text=f"{builder.reg_name.upper()} TENTANG {regulation.title.upper()}.",
         body=body,
-        promulgation_order=(f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {builder.reg_name} ini "
-                            f"dengan penempatannya dalam {builder.words.gazette}."),
+        promulgation_order="" if decree else (
+            f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {builder.reg_name} ini "
+            f"dengan penempatannya dalam {builder.words.gazette}."),
         enactment=enactment,
         promulgation=promulgation,
         gazette_line=gazette,
@@ -670,11 +779,21 @@ def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Le
         approval=builder.approval(),
         register_line=builder.register_line(),
         explanation=explanation,
+        decree=decree,
+        noted=noted,
+        dicta=dicta,
+        copies=builder.copies() if decree else [],
     )
     return document, builder.problems
 
 
 # -- small text rules --------------------------------------------------------------------
+
+
+def dictum_label(number: int) -> str:
+    """``KESATU``, ``KEDUA``, ``KESEBELAS``, ``KEDUA BELAS``: a diktum's label, the spelled ordinal in capitals
+    (domain notes, legal-products §1.2; ``PERTAMA`` is not used)."""
+    return numbering.ordinal(number).upper()
 
 
 def _ending(index: int, count: int, conjunction: str, final: str) -> str:

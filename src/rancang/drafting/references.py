@@ -9,7 +9,11 @@ An author writes, in any text of a regulation:
 * ``[[id-1 sampai id-2]]`` -> ``Pasal 3 sampai dengan Pasal 6``;
 * ``[[#id]]`` -> only the label: ``Pasal 7 ayat (2)``;
 * ``[[14]]`` -> ``14 (empat belas)``;  ``[[2021-06-04]]`` -> ``4 Juni 2021``;
-* ``[[lampiran-id]]`` -> ``sebagaimana tercantum dalam Lampiran``.
+* ``[[lampiran-id]]`` -> ``sebagaimana tercantum dalam Lampiran``;
+* in a Keputusan, ``[[diktum-id]]`` -> ``sebagaimana dimaksud dalam Diktum KESATU`` (domain notes,
+  legal-products §1.2), and an item of a diktum's rincian -> ``sebagaimana dimaksud dalam Diktum KEDUA huruf
+  a`` (the diktum first, as a Pasal comes before its huruf in Lampiran II's references; ``pada huruf a`` inside
+  the same diktum).
 
 References are resolved against the numbered tree, so inserting or moving an
 element renumbers every phrase that points to it. Emphasis around or next to a
@@ -47,7 +51,7 @@ class Target:
     """Where an element with an id ended up after numbering."""
 
     kind: str
-    """``pasal``, ``ayat``, ``butir``, ``istilah``, ``bab``, ``bagian``, ``paragraf`` or ``lampiran``."""
+    """``pasal``, ``ayat``, ``butir``, ``istilah``, ``bab``, ``bagian``, ``paragraf``, ``lampiran`` or ``diktum``."""
     anchor: str
     order: int
     """Document order, for sorting several targets."""
@@ -64,12 +68,16 @@ class Target:
     clause_label: str = ""
     """The printed label of its ayat when it is not ``(<clause>)``: a frozen label (``(1a)``); ``clause`` stays the
     ayat's position."""
+    dictum: int | None = None
+    """The position of the diktum of a Keputusan it is (in), 1 for KESATU."""
+    dictum_label: str = ""
+    """``Diktum KEDUA``: for an item of a diktum's rincian."""
 
     @property
     def parent(self) -> tuple:
         """What two elements must share to form a range or a run."""
-        if self.kind == "pasal":
-            return ("pasal",)
+        if self.kind in ("pasal", "diktum"):
+            return (self.kind,)
         if self.kind == "ayat":
             return ("ayat", self.article)
         return (self.kind, self.article, self.clause, self.path[:-1])
@@ -81,6 +89,8 @@ class Context:
 
     article: int | None = None
     clause: int | None = None
+    dictum: int | None = None
+    """The diktum of a Keputusan the text is in (1 for KESATU)."""
 
 
 class ReferenceProblem(Exception):
@@ -204,9 +214,15 @@ class Resolver:
 
     def _multi_phrase(self, targets: list[Target], context: Context) -> RichText:
         for target in targets:
-            if target.kind not in ("pasal", "ayat", "butir", "istilah"):
-                raise ReferenceProblem("R304", "rujukan ganda hanya dapat menunjuk pasal, ayat, butir, atau istilah")
+            if target.kind not in ("pasal", "ayat", "butir", "istilah", "diktum"):
+                raise ReferenceProblem("R304", "rujukan ganda hanya dapat menunjuk pasal, ayat, butir, istilah, atau "
+                                               "diktum")
         unique = list({t.anchor: t for t in targets}.values())
+        if any(t.kind == "diktum" or t.dictum is not None for t in unique):  # a Keputusan: each named in order
+            unique.sort(key=lambda t: t.order)
+            preposition = "pada" if self._same_article(unique[0], context) else "dalam"
+            return [Span(f"sebagaimana dimaksud {preposition} "),
+                    *_join([[Span(self._label(t, context), t.anchor)] for t in unique])]
         unique.sort(key=lambda t: (not self._same_article(t, context), t.order))
         groups: list[list[Target]] = []
         for target in unique:
@@ -265,11 +281,14 @@ class Resolver:
 
     def _range_phrase(self, first: Target, last: Target, context: Context) -> RichText:
         if first.kind != last.kind or first.parent != last.parent or first.kind not in ("pasal", "ayat", "butir",
-                                                                                           "istilah"):
+                                                                                           "istilah", "diktum"):
             raise ReferenceProblem("R304", "awal dan akhir rentang harus unsur sejenis dalam induk yang sama")
         if first.order >= last.order:
             raise ReferenceProblem("R304", "rentang harus ditulis dari unsur yang lebih awal ke yang lebih akhir")
         preposition = "pada" if self._same_article(first, context) else "dalam"
+        if first.kind == "diktum":
+            return [Span(f"sebagaimana dimaksud {preposition} "), Span(first.label, first.anchor),
+                    Span(" sampai dengan "), Span(last.label, last.anchor)]
         if first.kind == "pasal":
             return [Span(f"sebagaimana dimaksud {preposition} "), Span(self._pasal(first), first.anchor),
                     Span(" sampai dengan "), Span(self._pasal(last), last.anchor)]
@@ -289,16 +308,21 @@ class Resolver:
 
     @staticmethod
     def _same_article(target: Target, context: Context) -> bool:
+        """Inside the Pasal (or the diktum) it is in: ``pada ayat (1)``, ``pada huruf a``."""
+        if target.dictum is not None:
+            return target.dictum == context.dictum and target.kind != "diktum"
         return target.article is not None and target.article == context.article and target.kind != "pasal"
 
     def _label(self, target: Target, context: Context) -> str:
         """``Pasal 7 ayat (2) huruf b``, shortened inside the same Pasal or ayat."""
-        if target.kind in ("bab", "bagian", "paragraf", "lampiran"):
+        if target.kind in ("bab", "bagian", "paragraf", "lampiran", "diktum"):
             return target.label
         if target.kind == "pasal":
             return self._pasal(target)
         if self._same_article(target, context):
             return self._tail(target, context)
+        if target.dictum is not None:
+            return f"{target.dictum_label} {self._tail(target, Context())}"
         head = self._pasal(target)
         tail = self._tail(target, Context(target.article, None))
         return f"{head} {tail}" if tail else head

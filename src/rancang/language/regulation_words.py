@@ -3,7 +3,8 @@
 A Peraturan Wali Kota or Peraturan Bupati (Perkada) is named after the head of region and promulgated in the
 Berita Daerah; a Peraturan Daerah (Perda) is made with the DPRD, says "Peraturan Daerah ini", and is
 promulgated in the Lembaran Daerah, its Penjelasan in the Tambahan Lembaran Daerah (domain notes,
-legal-products §2). The region's own words (``Wali Kota``, ``Kota Parepare``) come from the settings
+legal-products §2). A Keputusan Wali Kota or Keputusan Bupati is named after the head of region too, says
+"Keputusan Wali Kota ini", and is not promulgated at all (legal-products §1). The region's own words (``Wali Kota``, ``Kota Parepare``) come from the settings
 (:class:`rancang.models.project.Project`); this module only chooses between them by kind, once, for the
 drafting engine and the presentation layer alike.
 """
@@ -35,11 +36,16 @@ class KindWords:
     making: str = "menetapkan"
     """The verb of the last konsiderans: a Perda, made jointly with the DPRD, is *dibentuk* ("perlu membentuk
     Peraturan Daerah tentang ...", Lampiran II's usage for jointly made acts); a Perkada is *ditetapkan*."""
+    decree: bool = False
+    """A Keputusan Wali Kota/Bupati: not promulgated (``gazette`` and ``supplement`` are empty)."""
 
 
 def kind_words(settings: Project, kind: RegulationKind | None) -> KindWords:
     """The words of a regulation of ``kind`` (None: the region's Perkada) in the region of ``settings``."""
     region = settings.region_full_name
+    if kind is not None and kind.is_decree:
+        name = f"Keputusan {settings.head_office}"
+        return KindWords(False, name, f"Keputusan {settings.office_title}", "", "", "menetapkan", decree=True)
     if kind is RegulationKind.REGIONAL:
         return KindWords(True, "Peraturan Daerah", f"Peraturan Daerah {region}", f"Lembaran Daerah {region}",
                          f"Tambahan Lembaran Daerah {region}", "membentuk")
@@ -56,9 +62,15 @@ def regulation_name(kind_name: str, number: str | int | None, year: int | None, 
     ``Peraturan Wali Kota Parepare Nomor 5 Tahun 2021 tentang Inovasi Daerah``; a draft:
     ``Rancangan Peraturan Wali Kota Parepare tentang Inovasi Daerah`` (with its number when one is given
     already). ``about`` is the subject (an amendment's: ``Perubahan atas Peraturan ... tentang ...``).
+    A Keputusan's number is text as printed, its year in it when the region's pattern has one
+    (``100.3.3.2/25/Bappeda/2026``): a text ``number`` is written alone, ``Keputusan Wali Kota Parepare Nomor
+    <number> tentang ...``.
     :func:`rancang.present.titles.regulation_title` names the project's regulations with it; the consolidated
     text names its amendments with it."""
-    numbered = f" Nomor {number} Tahun {year}" if number is not None else ""
+    if isinstance(number, str):
+        numbered = f" Nomor {number}"
+    else:
+        numbered = f" Nomor {number} Tahun {year}" if number is not None else ""
     name = f"{kind_name}{numbered} tentang {about}"
     return f"{DRAFT} {name}" if draft else name
 

@@ -24,9 +24,10 @@ needs an id or sub-items::
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Any, Iterator, Union
+from typing import Annotated, Any, Iterator, Literal, Union
 
-from pydantic import Discriminator, Tag, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (Discriminator, Field, Tag, TypeAdapter, ValidationError, ValidationInfo,
+                      ValidatorFunctionWrapHandler, field_validator, model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from rancang.models.base import Id, Markdown, Model, PartialDate, Text, Year, field
@@ -37,6 +38,15 @@ class RegulationKind(str, enum.Enum):
     REGENT = "peraturan_bupati"
     REGIONAL = "peraturan_daerah"
     """A Peraturan Daerah (Perda): made by the head of region with the DPRD's joint approval."""
+    MAYOR_DECREE = "keputusan_wali_kota"
+    """A Keputusan Wali Kota: a concrete, individual, final decision in diktum, not promulgated."""
+    REGENT_DECREE = "keputusan_bupati"
+    """A Keputusan Bupati (as :attr:`MAYOR_DECREE`; the region decides the word, as for a Perkada)."""
+
+    @property
+    def is_decree(self) -> bool:
+        """A Keputusan Kepala Daerah (Keputusan Wali Kota/Bupati)."""
+        return self in (RegulationKind.MAYOR_DECREE, RegulationKind.REGENT_DECREE)
 
 
 class ListKind(str, enum.Enum):
@@ -279,6 +289,9 @@ class Citation(Model):
 
 class Commencement(str, enum.Enum):
     ON_PROMULGATION = "diundangkan"
+    ON_ENACTMENT = "ditetapkan"
+    """A Keputusan, which is not promulgated: effective on the date it is signed (domain notes, legal-products
+    §1.1-1.2)."""
 
 
 class ClosingProvisions(Model):
@@ -289,7 +302,9 @@ class ClosingProvisions(Model):
     )
     commencement: Commencement | PartialDate = field(
         "mulai_berlaku",
-        "'diundangkan' (mulai berlaku pada tanggal diundangkan) atau tanggal lengkap TTTT-BB-HH.",
+        "'diundangkan' (mulai berlaku pada tanggal diundangkan; bawaan peraturan), 'ditetapkan' (mulai berlaku "
+        "pada tanggal ditetapkan; bawaan dan satu-satunya pilihan kata untuk Keputusan), atau tanggal lengkap "
+        "TTTT-BB-HH.",
         default=Commencement.ON_PROMULGATION,
     )
 
@@ -419,14 +434,45 @@ class OrgUnit(Model):
 OrgUnit.model_rebuild()
 
 
+class Member(Model):
+    """A member of a team formed by a Keputusan (a row of its lampiran: No. | Jabatan dalam Tim | Jabatan/Unsur |
+    Nama | NIP)."""
+
+    team_office: Text = field("jabatan_tim", "Jabatan dalam tim, misalnya 'Ketua', 'Sekretaris', 'Anggota'.")
+    office: Text = field("jabatan", "Jabatan atau unsur asalnya, misalnya 'Sekretaris Daerah'.")
+    name: Text | None = field("nama", "Nama lengkap; kosongkan bila belum diketahui (kolomnya dibiarkan kosong).",
+                              default=None)
+    nip: Text | None = field("nip", "NIP; kosongkan bila tidak ada atau belum diketahui.", default=None)
+
+    @field_validator("nip", mode="before")
+    @classmethod
+    def nip_as_text(cls, value: Any) -> Any:
+        """A NIP written without quotes is read by YAML as a number: it is kept as the digits written."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+
+ALL_INNOVATIONS = "semua"
+"""``inovasi: semua``: every innovation of the knowledge base."""
+
+
 class Annex(Model):
-    """A lampiran: Markdown text, an organisation chart, or both (the text first)."""
+    """A lampiran: Markdown text, an organisation chart, a table generated from the knowledge base (the
+    innovations, a team's members), or several of them (the text first)."""
 
     id: Id | None = field("id", "Id untuk dirujuk.", default=None)
     title: Text = field("judul", "Judul lampiran.")
     content: Markdown | None = field(
-        "isi", "Isi lampiran (Markdown: paragraf, tabel, gambar). Boleh kosong bila lampiran berisi 'bagan'.",
-        default=None)
+        "isi", "Isi lampiran (Markdown: paragraf, tabel, gambar). Boleh kosong bila lampiran berisi 'bagan', "
+        "'inovasi', atau 'anggota'.", default=None)
+    innovations: Literal["semua"] | list[Id] | None = field(
+        "inovasi", "Tabel inovasi daerah dari kb/inovasi/: 'semua' (setiap profil inovasi) atau daftar id "
+        "inovasi. Kolomnya: No., Nama Inovasi, Perangkat Daerah, Bentuk, Jenis, Tahapan, Tanggal/Tahun; yang tidak "
+        "tercatat di profil dibiarkan kosong.", default=None, min_length=1)
+    members: list[Member] | None = field(
+        "anggota", "Tabel susunan keanggotaan tim: No., Jabatan dalam Tim, Jabatan/Unsur, Nama, NIP.",
+        default=None, min_length=1)
     chart: OrgUnit | None = field(
         "bagan", "Bagan susunan organisasi: unit teratas (misalnya 'Kepala Dinas') dengan 'bawahan'-nya. "
         "Digambar sebagai bagan kotak dan garis di DOCX/PDF dan di situs (perlu Graphviz).", default=None,
@@ -437,9 +483,11 @@ class Annex(Model):
     def content_or_chart(cls, chart: OrgUnit | None, info: ValidationInfo) -> OrgUnit | None:
         if "content" not in info.data:
             return chart  # already reported
-        if chart is None and info.data["content"] is None:
+        tables = info.data.get("innovations") is not None or info.data.get("members") is not None
+        if chart is None and info.data["content"] is None and not tables:
             raise PydanticCustomError("S201", "lampiran harus memiliki 'isi' atau 'bagan' (atau keduanya)",
-                                      {"kunci": "isi"})
+                                      {"kunci": "isi", "saran": "atau tabel dari basis pengetahuan: 'inovasi' "
+                                                                "(inovasi daerah) atau 'anggota' (susunan tim)"})
         if chart is None:
             return chart
         units = deepest = 0
@@ -457,15 +505,77 @@ class Annex(Model):
         return chart
 
 
+class Dictum(Model):
+    """A diktum of a Keputusan, written without its label (KESATU, KEDUA ... are generated)."""
+
+    id: Id | None = field("id", "Id untuk dirujuk dari teks lain: [[id]] menjadi 'sebagaimana dimaksud dalam "
+                                "Diktum KESATU'.", default=None)
+    text: Text = field(
+        "teks", "Isi diktum tanpa label KESATU, KEDUA di depan: kalimat yang diawali huruf kapital; titik di akhir "
+        "(atau titik dua sebelum rincian) ditambahkan otomatis.")
+    items: Enumeration | None = field("rincian", "Rincian diktum ini (huruf a., b., ...).", default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def text_shorthand(cls, value: Any) -> Any:
+        return _text_shorthand(value)
+
+
+class _Absent(list):
+    """The default of a list key that one kind requires and another forbids: tells "not written" from ``[]``."""
+
+
+_PERKADA_NUMBER: TypeAdapter[int | None] = TypeAdapter(Annotated[int | None, Field(ge=1)])
+"""A Peraturan's nomor: a whole number (the Keputusan's is text, see :meth:`Regulation.number_of_the_kind`)."""
+
+DECREE_ONLY = ("diktum", "memperhatikan", "tembusan")
+"""Keys of a Keputusan only."""
+NOT_IN_A_DECREE = ("batang_tubuh", "ketentuan_umum", "penjelasan", "pengundangan", "mengubah")
+"""Keys of a Peraturan that a Keputusan has not: no Pasal, no Ketentuan Umum, not promulgated."""
+
+
+def _kind(info: ValidationInfo) -> RegulationKind | None | bool:
+    """The regulation's kind as validated before this field; False when it was invalid (already reported)."""
+    return info.data["kind"] if "kind" in info.data else False
+
+
+def _is_decree(info: ValidationInfo) -> bool:
+    kind = _kind(info)
+    return isinstance(kind, RegulationKind) and kind.is_decree
+
+
+def _not_in_a_decree(key: str) -> PydanticCustomError:
+    what = {"batang_tubuh": "tidak memuat BAB atau Pasal: tulis isinya sebagai 'diktum'",
+            "ketentuan_umum": "tidak memuat Ketentuan Umum: hapus 'ketentuan_umum'",
+            "penjelasan": "tidak memuat Penjelasan: hapus 'penjelasan'",
+            "pengundangan": "tidak diundangkan (berlaku sejak ditetapkan): hapus 'pengundangan'",
+            "mengubah": "belum dapat disusun rancang sebagai perubahan: hapus 'mengubah' dan tulis Keputusan "
+                        "yang utuh"}[key]
+    return PydanticCustomError("S206", "Keputusan {what}",
+                               {"what": what, "kunci": key,
+                                "saran": "bila ini peraturan, tulis jenis: peraturan_wali_kota, peraturan_bupati, "
+                                         "atau peraturan_daerah"})
+
+
+def _decree_only(key: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "S206", "'{key}' hanya dimuat dalam Keputusan; hapus '{key}' atau tulis jenis: keputusan_wali_kota atau "
+                "keputusan_bupati", {"key": key, "kunci": key})
+
+
 class Regulation(Model):
-    """A regulation of the region: Peraturan Wali Kota, Peraturan Bupati, or Peraturan Daerah (with its
-    Penjelasan); a draft until it has a number, a year and a full date of enactment."""
+    """A regulation of the region: Peraturan Wali Kota, Peraturan Bupati, Peraturan Daerah (with its
+    Penjelasan), or Keputusan Wali Kota/Bupati (in diktum, with Memperhatikan and Tembusan); a draft until it has
+    a number, a year and a full date of enactment."""
 
     kind: RegulationKind | None = field(
-        "jenis", "peraturan_wali_kota, peraturan_bupati, atau peraturan_daerah; bawaan: Peraturan Wali Kota "
-        "(kota) atau Peraturan Bupati (kabupaten).", default=None
+        "jenis", "peraturan_wali_kota, peraturan_bupati, peraturan_daerah, keputusan_wali_kota, atau "
+        "keputusan_bupati; bawaan: Peraturan Wali Kota (kota) atau Peraturan Bupati (kabupaten).", default=None
     )
-    number: int | None = field("nomor", "Nomor; kosongkan selama masih rancangan.", default=None, ge=1)
+    number: int | Text | None = field(
+        "nomor", "Nomor; kosongkan selama masih rancangan. Peraturan: bilangan (5). Keputusan: teks seperti "
+        "tercetak sesudah 'NOMOR', menurut pola nomor daerah Anda (misalnya dengan kode klasifikasi dan tahun); "
+        "rancang tidak pernah membuat nomor.", default=None)
     year: Year | None = field("tahun", "Tahun; kosongkan selama masih rancangan.", default=None,
                               validate_default=True)
     title: Text = field("tentang", "Nama peraturan, misalnya 'Inovasi Daerah'.")
@@ -474,7 +584,7 @@ class Regulation(Model):
         "sudah disunting dan rancang menyusun Peraturan Perubahannya (Pasal I dan Pasal II) sendiri. Id dalam "
         "kb/dasar-hukum.yaml: pasal-pasal peraturan perubahan ini "
         "dinomori dengan angka Romawi (Pasal I, Pasal II) dan Pasal I memuat 'perubahan'. Peraturan yang diubah "
-        "dicantumkan sendiri di 'mengingat'.", default=None)
+        "dicantumkan sendiri di 'mengingat'. Tidak untuk Keputusan.", default=None)
     considerations: list[Text] = field(
         "menimbang",
         "Pokok pikiran, masing-masing diawali 'bahwa'. Butir penutup ('bahwa berdasarkan pertimbangan ...') "
@@ -482,6 +592,10 @@ class Regulation(Model):
         min_length=1,
     )
     legal_bases: list[Citation] = field("mengingat", "Dasar hukum: id dari kb/dasar-hukum.yaml.", min_length=1)
+    noted: list[Text] = field(
+        "memperhatikan", "Hanya Keputusan, boleh tidak ada: surat, berita acara, atau hasil rapat yang "
+        "diperhatikan, masing-masing tanpa nomor dan tanpa tanda baca di akhir (dinomori bila lebih dari satu, "
+        "diakhiri ';' otomatis).", default_factory=list)
     definitions: list[Definition] = field("ketentuan_umum", "Istilah dan artinya (Pasal 1).", default_factory=list)
     proper_names: list[Text] = field(
         "nama_diri", "Nama diri yang ditulis dengan huruf kapital tanpa didefinisikan: nama unit, jabatan, dan "
@@ -492,7 +606,12 @@ class Regulation(Model):
     body: list[BodyContent] = field(
         "batang_tubuh", "BAB atau Pasal, tanpa nomor. BAB pertama berjudul KETENTUAN UMUM menerima Pasal "
         "ketentuan umum sebagai pasal pertamanya, dan BAB terakhir berjudul KETENTUAN PENUTUP menerima pasal "
-        "pencabutan dan saat mulai berlaku sesudah pasal-pasalnya sendiri.", min_length=1)
+        "pencabutan dan saat mulai berlaku sesudah pasal-pasalnya sendiri. Wajib untuk peraturan; Keputusan "
+        "tidak memuatnya (isinya 'diktum').", default_factory=_Absent, validate_default=True)
+    dicta: list[Dictum] = field(
+        "diktum", "Hanya Keputusan (wajib, minimal satu): diktum-diktumnya tanpa label. KESATU, KEDUA, ... dibuat "
+        "otomatis, dan diktum terakhir (saat mulai berlaku) serta diktum pencabutan ('mencabut') ditambahkan "
+        "sendiri.", default_factory=_Absent, validate_default=True)
     closing: ClosingProvisions = field(
         "ketentuan_penutup", "Pencabutan dan saat mulai berlaku.", default_factory=ClosingProvisions
     )
@@ -504,6 +623,10 @@ class Regulation(Model):
     explanation: Explanation | None = field(
         "penjelasan", "Penjelasan Peraturan Daerah: I. UMUM dan II. PASAL DEMI PASAL, dicetak sesudah tanda "
         "tangan dan sebelum lampiran. Hanya untuk jenis: peraturan_daerah.", default=None)
+    copies: list[Text] = field(
+        "tembusan", "Hanya Keputusan, boleh tidak ada: penerima tembusan, misalnya 'Gubernur Sulawesi Selatan di "
+        "Makassar', tanpa nomor dan tanda baca di akhir (dinomori, diakhiri ';' dan '.' otomatis).",
+        default_factory=list)
     annexes: list[Annex] = field("lampiran", "Lampiran.", default_factory=list)
     ignored_rules: dict[Id, list[Text]] = field(
         "abaikan_aturan", "Aturan pemeriksaan yang dimatikan untuk satu unsur saja: id unsur (pasal, ayat, butir, "
@@ -511,10 +634,79 @@ class Regulation(Model):
         "{pasal-susunan: [L544], istilah-inisiator: [L545]}. Temuan di dalam unsur itu tidak dilaporkan; "
         "untuk seluruh berkas atau proyek pakai 'pemeriksaan' di rancang.yaml.", default_factory=dict)
 
-    @field_validator("body")
+    @field_validator("number", mode="wrap")
     @classmethod
-    def uniform_content(cls, value: list) -> list:
-        return _uniform(value, "batang tubuh")
+    def number_of_the_kind(cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+        """A Keputusan's nomor is text in the region's pattern (``100.3.3.2/.../2026``; domain notes §1.3); a
+        Peraturan's is a whole number from 1, checked as before."""
+        if _is_decree(info):
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
+            return handler(value)
+        if _kind(info) is False and isinstance(value, str):
+            return handler(value)  # the kind is wrong: its problem is reported, not a number's
+        return _PERKADA_NUMBER.validate_python(value)
+
+    @field_validator("body", mode="wrap")
+    @classmethod
+    def body_of_the_kind(cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> list:
+        """Required (one element at least) in a Peraturan; absent from a Keputusan."""
+        absent = isinstance(value, _Absent)
+        if _is_decree(info):
+            if absent:
+                return []
+            raise _not_in_a_decree("batang_tubuh")
+        if absent:
+            raise PydanticCustomError("S201", "kunci wajib 'batang_tubuh' tidak ada")
+        body = handler(value)
+        if not body:
+            raise PydanticCustomError("S206", "'batang_tubuh' harus berisi minimal 1 butir")
+        return _uniform(body, "batang tubuh")
+
+    @field_validator("dicta", mode="wrap")
+    @classmethod
+    def dicta_of_the_kind(cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> list:
+        """Required (one diktum at least) in a Keputusan; absent from a Peraturan."""
+        absent = isinstance(value, _Absent)
+        if not _is_decree(info):
+            if absent or _kind(info) is False:
+                return []
+            raise _decree_only("diktum")
+        if absent:
+            raise PydanticCustomError("S201", "kunci wajib 'diktum' tidak ada")
+        dicta = handler(value)
+        if not dicta:
+            raise PydanticCustomError("S206", "'diktum' harus berisi minimal 1 butir")
+        return dicta
+
+    @field_validator("noted", "copies")
+    @classmethod
+    def only_in_a_decree(cls, value: list, info: ValidationInfo) -> list:
+        if value and _kind(info) is not False and not _is_decree(info):
+            raise _decree_only("memperhatikan" if info.field_name == "noted" else "tembusan")
+        return value
+
+    @field_validator("definitions", "amends")
+    @classmethod
+    def not_in_a_decree(cls, value: Any, info: ValidationInfo) -> Any:
+        if value and _is_decree(info):
+            raise _not_in_a_decree("ketentuan_umum" if info.field_name == "definitions" else "mengubah")
+        return value
+
+    @field_validator("closing")
+    @classmethod
+    def commencement_of_the_kind(cls, value: ClosingProvisions, info: ValidationInfo) -> ClosingProvisions:
+        """A Keputusan is not promulgated: it takes effect when signed (or on a date); only it may say so."""
+        if _kind(info) is False or "commencement" not in value.model_fields_set:
+            return value
+        decree = _is_decree(info)
+        if decree and value.commencement is Commencement.ON_PROMULGATION:
+            raise _error(("mulai_berlaku",), "S206", "Keputusan tidak diundangkan; tulis mulai_berlaku: ditetapkan "
+                         "(bawaan) atau tanggal lengkap", {}, value.commencement.value)
+        if not decree and value.commencement is Commencement.ON_ENACTMENT:
+            raise _error(("mulai_berlaku",), "S206", "peraturan mulai berlaku pada tanggal diundangkan atau "
+                         "sesudahnya; 'ditetapkan' hanya untuk Keputusan", {}, value.commencement.value)
+        return value
 
     @field_validator("year")
     @classmethod
@@ -551,6 +743,10 @@ class Regulation(Model):
     def gazette_of_the_kind(cls, value: Promulgation, info: ValidationInfo) -> Promulgation:
         if "kind" not in info.data:
             return value  # already reported
+        if _is_decree(info):
+            if value.model_fields_set:
+                raise _not_in_a_decree("pengundangan")
+            return value
         regional = info.data["kind"] is RegulationKind.REGIONAL
         given = value.model_fields_set
         errors = []
@@ -584,6 +780,8 @@ class Regulation(Model):
     @field_validator("explanation")
     @classmethod
     def explanation_of_a_perda(cls, value: Explanation | None, info: ValidationInfo) -> Explanation | None:
+        if value is not None and _is_decree(info):
+            raise _not_in_a_decree("penjelasan")
         if value is not None and "kind" in info.data and info.data["kind"] is not RegulationKind.REGIONAL:
             raise PydanticCustomError(
                 "S206", "'penjelasan' hanya dimuat dalam Peraturan Daerah; tulis jenis: peraturan_daerah atau hapus "
@@ -594,6 +792,11 @@ class Regulation(Model):
     def is_regional(self) -> bool:
         """A Peraturan Daerah (made with the DPRD), not a Peraturan Wali Kota/Bupati."""
         return self.kind is RegulationKind.REGIONAL
+
+    @property
+    def is_decree(self) -> bool:
+        """A Keputusan Wali Kota/Bupati: diktum instead of BAB and Pasal, not promulgated."""
+        return self.kind is not None and self.kind.is_decree
 
     @property
     def is_enacted(self) -> bool:
