@@ -863,15 +863,17 @@ RICHTEXT_STYLE_USES = {
 #: What each named style of the regulation template is used for, keyed like
 #: ``regulation_docx.STYLES``. Every key of STYLES needs a description here.
 STYLE_USES = {
-    "title": "Judul di halaman pertama: RANCANGAN (selama belum ditetapkan), PERATURAN WALI KOTA/BUPATI … atau "
-             "PERATURAN DAERAH …, NOMOR … TAHUN …, TENTANG, dan nama peraturan.",
+    "title": "Judul di halaman pertama: RANCANGAN (selama belum ditetapkan), PERATURAN WALI KOTA/BUPATI …, "
+             "PERATURAN DAERAH … atau KEPUTUSAN WALI KOTA/BUPATI …, NOMOR … TAHUN … (Keputusan: NOMOR dan "
+             "nomornya), TENTANG, dan nama peraturan.",
     "opening": "DENGAN RAHMAT TUHAN YANG MAHA ESA, jabatan pembentuk (WALI KOTA PAREPARE,), persetujuan bersama "
                "Peraturan Daerah (Dengan Persetujuan Bersama / DEWAN PERWAKILAN RAKYAT DAERAH … / dan / WALI "
                "KOTA …), dan MEMUTUSKAN:.",
-    "table": "Gaya tabel yang menyusun Menimbang, Mengingat, dan Menetapkan dalam empat kolom "
-             "(judul, titik dua, huruf atau angka, isi).",
-    "cell": "Teks di dalam tabel itu: kata Menimbang/Mengingat/Menetapkan, huruf a., butir konsiderans, "
-            "kutipan dasar hukum, dan rumusan Menetapkan.",
+    "table": "Gaya tabel yang menyusun Menimbang, Mengingat, Memperhatikan (Keputusan), dan Menetapkan dalam "
+             "empat kolom (judul, titik dua, huruf atau angka, isi); pada Keputusan, diktum KESATU, KEDUA, … "
+             "menyusul Menetapkan di tabel yang sama.",
+    "cell": "Teks di dalam tabel itu: kata Menimbang/Mengingat/Memperhatikan/Menetapkan, huruf a., butir "
+            "konsiderans, kutipan dasar hukum, dan rumusan Menetapkan.",
     "bab": "Dua baris judul BAB: BAB II dan judulnya (MAKSUD DAN TUJUAN).",
     "bagian": "Dua baris judul Bagian: Bagian Kesatu dan judulnya.",
     "paragraf": "Dua baris judul Paragraf: Paragraf 1 dan judulnya.",
@@ -888,7 +890,8 @@ STYLE_USES = {
     "gazette": "Baris BERITA DAERAH … TAHUN … NOMOR … (Peraturan Daerah: LEMBARAN DAERAH …, lalu baris NOREG "
                "bila diisi) di bawah blok pengundangan, dan baris TAMBAHAN LEMBARAN DAERAH … NOMOR … di akhir "
                "Penjelasan.",
-    "annex_head": "Kepala lampiran: LAMPIRAN, PERATURAN …, NOMOR … TAHUN …, TENTANG, dan nama peraturan.",
+    "annex_head": "Kepala lampiran: LAMPIRAN, PERATURAN … atau KEPUTUSAN …, NOMOR … TAHUN … (Keputusan: NOMOR dan "
+                  "nomornya), TENTANG, dan nama peraturan.",
     "annex_title": "Judul lampiran.",
     "annex_text": "Paragraf isi lampiran.",
     "quoted": "Peraturan perubahan: naskah baru yang dikutip di bawah butir perubahan (kunci naskah), satu "
@@ -913,14 +916,19 @@ STYLE_USES = {
     "explanation_text_2": "Penjelasan unsur tingkat kedua (Ayat (1), Huruf a) atau Cukup jelas.",
     "explanation_text_3": "Penjelasan unsur tingkat ketiga atau Cukup jelas.",
     "explanation_text_4": "Penjelasan unsur tingkat keempat dan lebih dalam, atau Cukup jelas.",
+    "dictum": "Keputusan: baris diktum di bawah Menetapkan (KESATU, titik dua, dan teksnya), titik duanya sejajar "
+              "dengan titik dua Menimbang; rinciannya (a., b.) memakai gaya Rincian di sel teks itu. Templat lama "
+              "tanpa gaya ini memakai Konsiderans.",
+    "copies": "Keputusan: Tembusan: dan daftar penerima tembusan bernomor (1., 2.) di kiri bawah, sesudah tanda "
+              "tangan. Templat lama tanpa gaya ini memakai Pengundangan.",
     **RICHTEXT_STYLE_USES,
 }
 
 #: The levels of rincian (regulation_docx.POINT_STYLES), by style name.
 POINT_STYLE_USES = {
-    "Rincian 1": "Rincian pertama pasal tanpa ayat (a., b.), butir Ketentuan Umum di Pasal 1 (1., 2.), dan butir "
-                 "perubahan Pasal I peraturan perubahan (1., 2.).",
-    "Rincian 2": "Rincian di dalam ayat (a., b.), dan rincian tingkat kedua pasal tanpa ayat (1., 2.).",
+    "Rincian 1": "Rincian pertama pasal tanpa ayat (a., b.), butir Ketentuan Umum di Pasal 1 (1., 2.), butir "
+                 "perubahan Pasal I peraturan perubahan (1., 2.), dan rincian diktum Keputusan (a., b.).",
+    "Rincian 2": "Rincian di dalam ayat (a., b.), dan rincian tingkat kedua pasal tanpa ayat atau diktum (1., 2.).",
     "Rincian 3": "Tingkat rincian berikutnya: 1., 2. di dalam ayat, atau a), b) pada pasal tanpa ayat.",
     "Rincian 4": "Tingkat berikutnya lagi: a), b) di dalam ayat, atau 1), 2) pada pasal tanpa ayat.",
     "Rincian 5": "Tingkat terdalam: 1), 2) di dalam ayat; rincian yang lebih dalam tetap memakai gaya ini.",
