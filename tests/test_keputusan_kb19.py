@@ -200,24 +200,47 @@ def test_the_parepare_keputusan_docx_has_its_diktum_and_the_generated_lampiran(t
 
     root = copy_example(tmp_path / "contoh")
     monkeypatch.chdir(root)
-    assert main(["draft", "keputusan-inovasi-daerah"]) == 0
+    assert main(["draft", EXAMPLE, "--strict"]) == 0  # no drafting finding either
     written = sorted((root / "_build").rglob("keputusan-inovasi-daerah*.docx"))
     assert written, list((root / "_build").rglob("*.docx"))
-    found = blocks(written[0].read_bytes())
+    found = [(style, text) for style, text in blocks(written[0].read_bytes()) if text]
     texts = [text for _style, text in found]
-    assert "KEPUTUSAN WALI KOTA PAREPARE" in texts
-    assert "PENETAPAN INOVASI DAERAH KOTA PAREPARE" in texts
-    joined = "\n".join(texts)
-    assert "KEPUTUSAN WALI KOTA TENTANG PENETAPAN INOVASI DAERAH KOTA PAREPARE." in joined
-    assert "Perangkat daerah pelaksana Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU bertugas:" in joined
-    assert "Keputusan Wali Kota ini mulai berlaku pada tanggal ditetapkan." in joined
-    assert "Gubernur Sulawesi Selatan di Makassar;" in joined
-    rows = [text for style, text in found if style == "tabel"]
-    assert rows[0] == "No. | Nama Inovasi | Perangkat Daerah | Bentuk | Jenis | Tahapan | Tanggal/Tahun"
-    assert rows[1] == ("1. | Berdaya Srikandi oleh Srikandi | Dinas Pertanian, Kelautan dan Perikanan | "
-                       "Pelayanan publik |  | Penerapan | ")
-    assert len(rows) == 7
-    assert "Berita Daerah" not in joined  # a Keputusan is not promulgated
+    assert ("Judul Peraturan", "KEPUTUSAN WALI KOTA PAREPARE") in found
+    assert ("Judul Peraturan", "PENETAPAN INOVASI DAERAH KOTA PAREPARE") in found
+    decision = texts.index("MEMUTUSKAN:")
+    assert found[decision + 1:decision + 6] == [
+        ("tabel", "Menetapkan | : | KEPUTUSAN WALI KOTA TENTANG PENETAPAN INOVASI DAERAH KOTA PAREPARE."),
+        ("tabel", "KESATU | : | Menetapkan Inovasi Daerah Kota Parepare sebagaimana tercantum dalam Lampiran yang "
+                  "merupakan bagian tidak terpisahkan dari Keputusan Wali Kota ini."),
+        ("tabel", "KEDUA | : | Perangkat daerah pelaksana Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU "
+                  "bertugas:\na.\tmelaksanakan Inovasi Daerah sesuai dengan tahapannya;\nb.\tmenyediakan data dan "
+                  "bukti dukung Inovasi Daerah untuk pengisian Indeks Inovasi Daerah; dan\nc.\tmelaporkan "
+                  "pelaksanaan Inovasi Daerah kepada Wali Kota melalui Badan Perencanaan Pembangunan Daerah."),
+        ("tabel", "KETIGA | : | Badan Perencanaan Pembangunan Daerah mengoordinasikan pelaksanaan dan pelaporan "
+                  "Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU."),
+        ("tabel", "KEEMPAT | : | Keputusan Wali Kota ini mulai berlaku pada tanggal ditetapkan."),
+    ]
+    copies = texts.index("Tembusan:")
+    assert found[copies:copies + 3] == [
+        ("Tembusan", "Tembusan:"), ("Tembusan", "1.\tGubernur Sulawesi Selatan di Makassar;"),
+        ("Tembusan", "2.\tKetua Dewan Perwakilan Rakyat Daerah Kota Parepare di Parepare.")]
+    assert ("Tanda Tangan", "pada tanggal ...") in found  # no date invented
+    annex = texts.index("LAMPIRAN")
+    assert found[annex:annex + 13] == [
+        ("Lampiran Kepala", "LAMPIRAN"), ("Lampiran Kepala", "KEPUTUSAN WALI KOTA PAREPARE"),
+        ("Lampiran Kepala", "NOMOR ..."), ("Lampiran Kepala", "TENTANG"),
+        ("Lampiran Kepala", "PENETAPAN INOVASI DAERAH KOTA PAREPARE"),
+        ("Judul Lampiran", "DAFTAR INOVASI DAERAH KOTA PAREPARE"),
+        ("tabel", "No. | Nama Inovasi | Perangkat Daerah | Bentuk | Jenis | Tahapan | Tanggal/Tahun"),
+        ("tabel", "1. | Berdaya Srikandi oleh Srikandi | Dinas Pertanian, Kelautan dan Perikanan | Pelayanan publik "
+                  "|  | Penerapan | "),
+        ("tabel", "2. | Call Center 112 |  | Pelayanan publik |  | Penerapan | "),
+        ("tabel", "3. | Call Nak Center |  | Pelayanan publik |  |  | "),
+        ("tabel", "4. | Direktori Inovasi | Badan Perencanaan Pembangunan Daerah |  | Digital |  | "),
+        ("tabel", "5. | Kantong Kreatif | Kecamatan Bacukiki | Pelayanan publik |  |  | "),
+        ("tabel", "6. | Workshop Champion of Innovation |  |  |  |  | "),
+    ]
+    assert not any("Berita Daerah" in text or "Diundangkan" in text for text in texts)  # not promulgated
 
 
 # -- rancang new keputusan ------------------------------------------------------------------------------------
@@ -296,3 +319,16 @@ def test_new_refuses_an_unknown_kind_listing_keputusan(tmp_path, monkeypatch, ca
     with pytest.raises(RancangError) as raised:
         new_record(project(tmp_path, "kota", "Parepare"), "ketetapan", "x")
     assert "pilih inovasi, regulasi, kunjungan, keputusan" in raised.value.diagnostics[0].message
+
+
+def test_check_reports_an_unknown_innovation_of_the_lampiran_at_its_line(tmp_path, monkeypatch, capsys):
+    root = copy_example(tmp_path / "contoh")
+    path = root / EXAMPLE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    inovasi: semua", "    inovasi:\n      - call-center-112\n      - call-centre-112"),
+                    encoding="utf-8")
+    line = text.splitlines().index("    inovasi: semua") + 3
+    monkeypatch.chdir(root)
+    assert main(["check", EXAMPLE]) == 1
+    assert (f"{EXAMPLE}:{line}:9: R301: inovasi 'call-centre-112' tidak dikenal (mungkin maksud Anda "
+            "'call-center-112'? id inovasi adalah nama berkasnya di kb/inovasi/ (tanpa .yaml))") in capsys.readouterr().out
