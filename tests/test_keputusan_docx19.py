@@ -261,3 +261,107 @@ def test_the_template_has_the_decree_styles_after_every_older_style():
     assert names[-2:] == ["Diktum", "Tembusan"]
     assert (ROOT / "src" / "rancang" / "templates" / "peraturan-kepala-daerah.docx").read_bytes() == \
         TEMPLATE.read_bytes()
+
+
+# -- through `rancang draft`, for a kota and a kabupaten -----------------------------------------------------------
+
+CATALOGUE = """\
+- id: pp-38-2017
+  jenis: PP
+  nomor: 38
+  tahun: 2017
+  tentang: Inovasi Daerah
+  lembaran: {tahun: 2017, nomor: 206}
+  tambahan: 6123
+  terkonfirmasi: true
+"""
+
+REGIONS = {
+    "kota": ("daerah: {jenis: kota, nama: Parepare, provinsi: Sulawesi Selatan}\n"
+             "kepala_daerah: {nama: Nama Kepala Daerah}\n"),
+    "kabupaten": ("daerah: {jenis: kabupaten, nama: Pangkajene dan Kepulauan, provinsi: Sulawesi Selatan, "
+                  "ibu_kota: Pangkajene}\nkepala_daerah: {nama: Nama Kepala Daerah}\n"),
+}
+
+TEAM = """\
+jenis: {kind}
+nomor: 1/UJI/2026
+tahun: 2026
+tentang: Tim Inovasi Daerah
+menimbang:
+  - bahwa Tim Inovasi Daerah perlu dibentuk
+mengingat: [pp-38-2017]
+memperhatikan:
+  - Berita Acara Rapat Uji
+diktum:
+  - id: diktum-tim
+    teks: >-
+      Membentuk Tim Inovasi Daerah dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran yang
+      merupakan bagian tidak terpisahkan dari Keputusan ini.
+  - teks: "Tim Inovasi Daerah [[diktum-tim]] bertugas:"
+    rincian:
+      sifat: kumulatif
+      butir:
+        - menyusun rencana kerja
+        - melaporkan pelaksanaan tugasnya
+penetapan:
+  tempat: {place}
+  tanggal: 2026-01-02
+tembusan:
+  - Gubernur Sulawesi Selatan di Makassar
+  - Inspektur
+lampiran:
+  - judul: Susunan Keanggotaan Tim Inovasi Daerah
+    anggota:
+      - {{jabatan_tim: Ketua, jabatan: Sekretaris Daerah}}
+      - {{jabatan_tim: Anggota, jabatan: Kepala Perangkat Daerah Uji}}
+"""
+
+
+def project(root: Path, region: str) -> Path:
+    (root / "kb").mkdir(parents=True)
+    (root / "regulations").mkdir()
+    (root / "rancang.yaml").write_text(REGIONS[region], encoding="utf-8")
+    (root / "kb" / "dasar-hukum.yaml").write_text(CATALOGUE, encoding="utf-8")
+    kind, place = ("keputusan_wali_kota", "Parepare") if region == "kota" else ("keputusan_bupati", "Pangkajene")
+    (root / "regulations" / "tim.yaml").write_text(TEAM.format(kind=kind, place=place), encoding="utf-8")
+    return root
+
+
+def drafted_by_cli(tmp_path: Path, monkeypatch, capsys, region: str) -> bytes:
+    from rancang.cli import main
+
+    root = project(tmp_path / region, region)
+    monkeypatch.chdir(root)
+    out = root / "tim.docx"
+    assert main(["draft", "regulations/tim.yaml", "-o", str(out)]) == 0, capsys.readouterr()
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("region, office, title, enact", [
+    ("kota", "WALI KOTA PAREPARE", "KEPUTUSAN WALI KOTA PAREPARE", "KEPUTUSAN WALI KOTA TENTANG TIM INOVASI DAERAH."),
+    ("kabupaten", "BUPATI PANGKAJENE DAN KEPULAUAN", "KEPUTUSAN BUPATI PANGKAJENE DAN KEPULAUAN",
+     "KEPUTUSAN BUPATI TENTANG TIM INOVASI DAERAH."),
+])
+def test_rancang_draft_writes_a_keputusan_for_a_kota_and_a_kabupaten(tmp_path, monkeypatch, capsys, region,
+                                                                      office, title, enact):
+    found = blocks(drafted_by_cli(tmp_path, monkeypatch, capsys, region))
+    texts = [text for _style, text in found]
+    assert found[4:7] == [("Judul Peraturan", title), ("Judul Peraturan", "NOMOR 1/UJI/2026"), ("Normal", "")]
+    assert ("Pembukaan", f"{office},") in found
+    assert ("tabel", "Memperhatikan | : | Berita Acara Rapat Uji;") in found
+    start = found.index(("tabel", f"Menetapkan | : | {enact}"))
+    rows = [text for style, text in found[start + 1:start + 4]]
+    assert rows[0].startswith("KESATU | : | Membentuk Tim Inovasi Daerah")
+    assert rows[1] == ("KEDUA | : | Tim Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU bertugas:\n"
+                       "a.\tmenyusun rencana kerja; dan\nb.\tmelaporkan pelaksanaan tugasnya.")
+    assert rows[2].startswith("KETIGA | : | Keputusan ") and rows[2].endswith(" ini mulai berlaku pada tanggal "
+                                                                            "ditetapkan.")
+    tembusan = found.index(("Tembusan", "Tembusan:"))
+    assert [text.split("\t")[0] for _style, text in found[tembusan + 1:tembusan + 3]] == ["1.", "2."]
+    assert found[tembusan - 2] == ("Tanda Tangan", "NAMA KEPALA DAERAH")
+    assert not any(style in ("Pengundangan", "Penutup", "Berita Daerah") for style, _text in found)
+    annex = texts.index("LAMPIRAN")
+    assert texts[annex + 1] == title
+    assert ("tabel", "No. | Jabatan dalam Tim | Jabatan/Unsur | Nama | NIP") in found
+    assert ("tabel", "1. | Ketua | Sekretaris Daerah |  | ") in found

@@ -77,3 +77,46 @@ def test_a_keputusan_is_signed_not_promulgated_and_lists_its_tembusan(page):
     assert texts(page, "//div[@id='lampiran']/p[contains(@class, 'rancang-kepala-lampiran')]") == [
         "LAMPIRAN", "KEPUTUSAN WALI KOTA PAREPARE", "NOMOR ...", "TENTANG PENETAPAN INOVASI DAERAH KOTA PAREPARE"]
     assert not html_of(decree(copies=0)).xpath("//div[@id='tembusan']")
+
+
+# -- a built site ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    from support import build_site_of
+    from test_keputusan_docx19 import project
+
+    root = project(tmp_path_factory.mktemp("situs") / "proyek", "kota")
+    (root / "kb" / "index.md").write_text("# Uji\n\n```{rancang-peraturan}\n```\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        out, _warnings = build_site_of(root)  # Sphinx warnings are errors
+    return out
+
+
+def test_the_site_lists_the_keputusan_by_its_title(site):
+    from html_reading import visible_text
+
+    index = visible_text((site / "kb" / "index.html").read_text(encoding="utf-8"))
+    assert "Keputusan Wali Kota Parepare Nomor 1/UJI/2026 tentang Tim Inovasi Daerah" in index
+
+
+def test_the_keputusan_page_has_its_diktum_anchors_links_and_tembusan(site):
+    page = lxml.html.parse(str(site / "regulations" / "tim.html")).getroot()
+    assert [node.get("id") for node in page.xpath("//div[contains(@class, 'rancang-diktum')]")] == [
+        "diktum-kesatu", "diktum-kedua", "diktum-ketiga"]
+    assert texts(page, "//div[@id='diktum-kedua']/p") == [
+        "KEDUA : Tim Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU bertugas:",
+        "a. menyusun rencana kerja; dan", "b. melaporkan pelaksanaan tugasnya."]
+    assert [(a.text_content(), a.get("href")) for a in page.xpath("//div[@id='diktum-kedua']//a")] == [
+        ("Diktum KESATU", "#diktum-kesatu")]
+    for link in page.xpath("//div[@id='peraturan']//a[starts-with(@href, '#')]"):
+        assert page.xpath(f"//*[@id='{link.get('href')[1:]}']"), link.get("href")
+    assert texts(page, "//div[@id='memperhatikan']/p") == ["Memperhatikan", "Berita Acara Rapat Uji;"]
+    assert [text.split(" ")[0] for text in texts(page, "//div[@id='tembusan']/p")] == ["Tembusan:", "1.", "2."]
+    assert not page.xpath("//*[contains(@class, 'rancang-pengundangan') or contains(@class, 'rancang-berita-daerah')]")
+    heading = texts(page, "//div[contains(@class, 'rancang-kepala-peraturan')]/p")
+    assert heading[2:4] == ["KEPUTUSAN WALI KOTA PAREPARE", "NOMOR 1/UJI/2026"]
+    assert texts(page, "//div[@id='lampiran']//table//th") == ["No.", "Jabatan dalam Tim", "Jabatan/Unsur", "Nama",
+                                                              "NIP"]
