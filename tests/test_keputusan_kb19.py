@@ -330,5 +330,8 @@ def test_check_reports_an_unknown_innovation_of_the_lampiran_at_its_line(tmp_pat
     line = text.splitlines().index("    inovasi: semua") + 3
     monkeypatch.chdir(root)
     assert main(["check", EXAMPLE]) == 1
-    assert (f"{EXAMPLE}:{line}:9: R301: inovasi 'call-centre-112' tidak dikenal (mungkin maksud Anda "
-            "'call-center-112'? id inovasi adalah nama berkasnya di kb/inovasi/ (tanpa .yaml))") in capsys.readouterr().out
+    message = (f"{EXAMPLE}:{line}:9: R301: inovasi 'call-centre-112' tidak dikenal (mungkin maksud Anda "
+               "'call-center-112'? id inovasi adalah nama berkasnya di kb/inovasi/ (tanpa .yaml))")
+    assert message in capsys.readouterr().out
+    # docs/keputusan.md quotes exactly this message
+    assert f"\n{message}\n" in (REPO / "docs/keputusan.md").read_text(encoding="utf-8")
