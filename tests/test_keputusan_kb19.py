@@ -335,3 +335,57 @@ def test_check_reports_an_unknown_innovation_of_the_lampiran_at_its_line(tmp_pat
     assert message in capsys.readouterr().out
     # docs/keputusan.md quotes exactly this message
     assert f"\n{message}\n" in (REPO / "docs/keputusan.md").read_text(encoding="utf-8")
+
+
+TEAM = """\
+jenis: keputusan_bupati
+tentang: Pembentukan Tim Inovasi Daerah
+menimbang:
+  - bahwa perlu dibentuk tim untuk mengoordinasikan inovasi daerah
+mengingat: [uu-23-2014]
+diktum:
+  - id: diktum-pembentukan
+    teks: >-
+      Membentuk Tim Inovasi Daerah dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran yang
+      merupakan bagian tidak terpisahkan dari Keputusan Bupati ini.
+  - teks: Tim Inovasi Daerah [[diktum-pembentukan]] melaporkan pelaksanaan tugasnya kepada Bupati.
+penetapan:
+  tempat: Pangkajene
+lampiran:
+  - judul: Susunan Keanggotaan Tim Inovasi Daerah
+    isi: Susunan keanggotaan Tim Inovasi Daerah.
+    anggota:
+      - {jabatan_tim: Ketua, jabatan: Sekretaris Daerah}
+      - {jabatan_tim: Sekretaris, jabatan: Kepala Badan Perencanaan Pembangunan Daerah}
+      - {jabatan_tim: Anggota, jabatan: Kepala Dinas Komunikasi dan Informatika}
+"""
+
+
+def test_a_regency_keputusan_forming_a_team_prints_its_member_table(tmp_path, monkeypatch):
+    from docx_reading import blocks
+
+    root = project(tmp_path / "pangkep", "kabupaten", "Pangkajene dan Kepulauan", "  ibu_kota: Pangkajene\n")
+    (root / "kb").mkdir()
+    (root / "kb/dasar-hukum.yaml").write_text((REPO / "kb/dasar-hukum.yaml").read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    (root / "regulations").mkdir()
+    (root / "regulations/tim-inovasi.yaml").write_text(TEAM, encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["draft", "regulations/tim-inovasi.yaml", "-o", "tim.docx"]) == 0
+    found = [(style, text) for style, text in blocks((root / "tim.docx").read_bytes()) if text]
+    texts = [text for _style, text in found]
+    assert ("Judul Peraturan", "KEPUTUSAN BUPATI PANGKAJENE DAN KEPULAUAN") in found
+    assert "KEDUA | : | Tim Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU melaporkan pelaksanaan tugasnya " \
+           "kepada Bupati." in texts
+    annex = texts.index("LAMPIRAN")
+    assert found[annex:annex + 11] == [
+        ("Lampiran Kepala", "LAMPIRAN"), ("Lampiran Kepala", "KEPUTUSAN BUPATI PANGKAJENE DAN KEPULAUAN"),
+        ("Lampiran Kepala", "NOMOR ..."), ("Lampiran Kepala", "TENTANG"),
+        ("Lampiran Kepala", "PEMBENTUKAN TIM INOVASI DAERAH"),
+        ("Judul Lampiran", "SUSUNAN KEANGGOTAAN TIM INOVASI DAERAH"),
+        (found[annex + 6][0], "Susunan keanggotaan Tim Inovasi Daerah."),  # the lampiran's own text first
+        ("tabel", "No. | Jabatan dalam Tim | Jabatan/Unsur | Nama | NIP"),
+        ("tabel", "1. | Ketua | Sekretaris Daerah |  | "),  # no name, no NIP: empty, never invented
+        ("tabel", "2. | Sekretaris | Kepala Badan Perencanaan Pembangunan Daerah |  | "),
+        ("tabel", "3. | Anggota | Kepala Dinas Komunikasi dan Informatika |  | "),
+    ]
