@@ -10,7 +10,7 @@ from typing import Iterator
 
 from rancang.diagnostics import Diagnostic, Location
 from rancang.layout import Layout, is_skeleton
-from rancang.drafting.tree import Article, Clause, Document, Group, Point
+from rancang.drafting.tree import Article, Clause, Dictum, Document, Group, Point
 from rancang.models import ProjectData
 from rancang.models.base import Model
 from rancang.models.regulation import Regulation
@@ -22,7 +22,9 @@ class TextSite:
     """One text an author wrote in a regulation."""
 
     kind: str
-    """``menimbang``, ``arti``, ``pasal``, ``ayat``, ``butir``, ``penutup``, ``lampiran``, ``judul``."""
+    """``menimbang``, ``arti``, ``pasal``, ``ayat``, ``butir``, ``penutup``, ``lampiran``, ``judul``; in a
+    Keputusan also ``diktum`` (its rincian: ``butir`` and ``penutup`` with ``dictum``). A Keputusan's
+    Memperhatikan and Tembusan are not here: like Mengingat, they name documents and offices by their titles."""
     text: str
     model: Model
     field: str
@@ -32,6 +34,8 @@ class TextSite:
     clause: int | None = None
     depth: int = 0
     """Rincian level of a butir (1 = huruf)."""
+    dictum: str | None = None
+    """In a Keputusan: the label of the diktum the text is (in), ``KEDUA``."""
 
     def location(self, needle: str | None = None, occurrence: int = 0) -> Location:
         """Where the text starts, or where ``needle`` occurs in it."""
@@ -106,6 +110,8 @@ class Draft:
         for definition in regulation.definitions:
             yield TextSite("arti", definition.meaning, definition, "meaning", article=1)
         yield from self._body(self.document.body)
+        for dictum in self.document.dicta:
+            yield from self._dictum(dictum)
         for annex in regulation.annexes:
             if annex.content is not None:  # a lampiran may hold only a bagan
                 yield TextSite("lampiran", annex.content, annex, "content")
@@ -119,6 +125,28 @@ class Draft:
             elif isinstance(item, Article) and item.source is not None:
                 for number, clause in enumerate(item.clauses, start=1):
                     yield from self._clause(item, clause, number if clause.label else None)
+
+    def _dictum(self, dictum: Dictum) -> Iterator[TextSite]:
+        """A diktum the author wrote (the revocation and the commencement are generated), with its rincian."""
+        source = dictum.source
+        if source is None:
+            return
+        yield TextSite("diktum", source.text, source, "text", dictum=dictum.label)
+
+        def points(found: list[Point]) -> Iterator[TextSite]:
+            for point in found:
+                if point.source is None:
+                    continue
+                yield TextSite("butir", point.source.text, point.source, "text", depth=point.depth,
+                               dictum=dictum.label)
+                yield from points(point.points)
+                items = getattr(point.source, "items", None)
+                if items is not None and items.closing:
+                    yield TextSite("penutup", items.closing, items, "closing", dictum=dictum.label)
+
+        yield from points(dictum.points)
+        if source.items is not None and source.items.closing:
+            yield TextSite("penutup", source.items.closing, source.items, "closing", dictum=dictum.label)
 
     def _clause(self, article: Article, clause: Clause, clause_number: int | None) -> Iterator[TextSite]:
         source = clause.source

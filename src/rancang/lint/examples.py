@@ -152,6 +152,7 @@ FILE_OF = {
     "regulasi": "regulations/contoh.yaml",
     "regulasi-perubahan": "regulations/contoh-perubahan.yaml",
     "regulasi-perubahan-kedua": "regulations/contoh-perubahan-kedua.yaml",
+    "keputusan": "regulations/keputusan.yaml",
 }
 
 BASE_OF = {"kb/inovasi/contoh-lain.yaml": "kb/inovasi/contoh.yaml",
@@ -208,8 +209,40 @@ def first_amendment() -> str:
     return base_text("regulations/contoh.yaml") + FIRST_AMENDMENT_PASAL + textwrap.dedent(FIRST_AMENDMENT).lstrip()
 
 
+DECREE = """
+    jenis: keputusan_wali_kota
+    tentang: Pembentukan Tim Inovasi Daerah
+    menimbang:
+      - bahwa untuk mengoordinasikan pelaksanaan Inovasi Daerah perlu membentuk Tim Inovasi Daerah
+    mengingat: [uu-23-2014, pp-38-2017]
+    diktum:
+      - id: diktum-pembentukan
+        teks: >-
+          Membentuk Tim Inovasi Daerah dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran yang
+          merupakan bagian tidak terpisahkan dari Keputusan Wali Kota ini.
+      - id: diktum-tugas
+        teks: "Tim Inovasi Daerah [[diktum-pembentukan]] bertugas:"
+        rincian:
+          sifat: kumulatif
+          butir:
+            - menyusun rencana kerja
+            - melaporkan hasil pelaksanaan tugasnya kepada Wali Kota
+    tembusan:
+      - Gubernur Sulawesi Selatan di Makassar
+    lampiran:
+      - judul: Susunan Keanggotaan Tim Inovasi Daerah
+        anggota:
+          - {jabatan_tim: Ketua, jabatan: Sekretaris Daerah}
+"""
+"""A clean Keputusan Wali Kota, the base of the examples of the rules on a Keputusan (target ``keputusan``):
+written only into the projects of those examples."""
+
+TEMPLATES: dict[str, str] = {"regulations/keputusan.yaml": DECREE}
+"""Base texts of files that are not in every example project, only in those of the examples that target them."""
+
+
 def base_text(name: str) -> str:
-    return textwrap.dedent(BASE[name]).lstrip()
+    return textwrap.dedent({**TEMPLATES, **BASE}[name]).lstrip()
 
 
 def patched(example: Example) -> dict[str, str]:

@@ -24,7 +24,7 @@ needs an id or sub-items::
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Any, Iterator, Literal, Union
+from typing import Annotated, Any, Iterator, Union
 
 from pydantic import (Discriminator, Field, Tag, TypeAdapter, ValidationError, ValidationInfo,
                       ValidatorFunctionWrapHandler, field_validator, model_validator)
@@ -453,8 +453,10 @@ class Member(Model):
         return value
 
 
-ALL_INNOVATIONS = "semua"
-"""``inovasi: semua``: every innovation of the knowledge base."""
+class AllInnovations(str, enum.Enum):
+    """``inovasi: semua``: every innovation of the knowledge base."""
+
+    ALL = "semua"
 
 
 class Annex(Model):
@@ -466,7 +468,7 @@ class Annex(Model):
     content: Markdown | None = field(
         "isi", "Isi lampiran (Markdown: paragraf, tabel, gambar). Boleh kosong bila lampiran berisi 'bagan', "
         "'inovasi', atau 'anggota'.", default=None)
-    innovations: Literal["semua"] | list[Id] | None = field(
+    innovations: AllInnovations | list[Id] | None = field(
         "inovasi", "Tabel inovasi daerah dari kb/inovasi/: 'semua' (setiap profil inovasi) atau daftar id "
         "inovasi. Kolomnya: No., Nama Inovasi, Perangkat Daerah, Bentuk, Jenis, Tahapan, Tanggal/Tahun; yang tidak "
         "tercatat di profil dibiarkan kosong.", default=None, min_length=1)

@@ -391,7 +391,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-BODY_KINDS = ("pasal", "ayat", "butir", "penutup", "lampiran")
+BODY_KINDS = ("pasal", "ayat", "butir", "penutup", "lampiran", "diktum")
 """Texts of the body in which the order of first use is counted (with the definitions' meanings)."""
 
 
@@ -1167,7 +1167,7 @@ def _too_deep(points: list[Point]) -> Iterator[Diagnostic]:
 def lead_in_colon(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
         for site in draft.texts():
-            if site.kind not in ("pasal", "ayat", "butir") or getattr(site.model, "items", None) is None:
+            if site.kind not in ("pasal", "ayat", "butir", "diktum") or getattr(site.model, "items", None) is None:
                 continue
             text = site.text.rstrip()
             if not text.endswith(":"):

@@ -457,6 +457,8 @@ _SKIP_HEADS = frozenset("Pasal Bab Bagian Paragraf Lampiran Nomor Tahun Ayat Hur
 def _article_of(site: TextSite) -> str:
     if site.article:
         return f"Pasal {site.article}" + (f" ayat ({site.clause})" if site.clause else "")
+    if site.dictum:
+        return f"Diktum {site.dictum}"
     return {"menimbang": "konsiderans", "arti": "Ketentuan Umum", "lampiran": "lampiran",
             "judul": "judul BAB/Bagian"}.get(site.kind, site.kind)
 

@@ -205,6 +205,8 @@ def _resolve(draft: Draft, site: TextSite, reference: _Reference) -> list[_Place
                 raise _Missing(f"konsiderans tidak memiliki huruf {label.value} (hanya sampai huruf {letter(count)})")
             places.append(_Place(f"huruf {label.value}", markable=False))
         return places
+    if site.dictum is not None:
+        return _resolve_in_dictum(draft, site, reference)
     articles = draft.document.articles()
     places = []
     article_number, clause_number = site.article, site.clause
@@ -259,6 +261,37 @@ def _resolve(draft: Draft, site: TextSite, reference: _Reference) -> list[_Place
             markable = point.source is not None
             points = point.points
         places.append(_Place(where, getattr(element, "id", None), markable))
+    return places
+
+
+def _resolve_in_dictum(draft: Draft, site: TextSite, reference: _Reference) -> list[_Place]:
+    """The places a reference written in a diktum of a Keputusan points to: a huruf or angka of the same
+    diktum's rincian (a Keputusan has no Pasal or ayat; another diktum is referred to with [[id]])."""
+    dictum = next((d for d in draft.document.dicta if d.label == site.dictum), None)
+    places = []
+    for unit in reference.units:
+        head = unit.labels[0]
+        if head.kind in ("pasal", "ayat"):
+            raise _Missing(f"Keputusan tidak memuat {head.kind}; rujuk diktumnya dengan [[id]]")
+        points = dictum.points if dictum is not None else []
+        name = [f"Diktum {site.dictum}"]
+        element, markable = None, True
+        for label in unit.labels:
+            where = " ".join(name)
+            if not points:
+                raise _Missing(f"{where} tidak memiliki rincian {label.correct}")
+            wanted = "huruf" if points[0].depth in (1, 3) else "angka"
+            if label.kind != wanted:
+                raise _Missing(f"rincian {where} diberi {wanted}, bukan {label.kind}")
+            number = _letter_number(label.value) if label.kind == "huruf" else int(label.value)
+            if not 1 <= number <= len(points):
+                raise _Missing(f"{where} tidak memiliki {label.kind} {label.value} (rinciannya hanya sampai "
+                               f"{wanted} {points[-1].label.rstrip('.)')})")
+            point = points[number - 1]
+            name.append(label.correct)
+            element, markable = point.source, point.source is not None
+            points = point.points
+        places.append(_Place(" ".join(name), getattr(element, "id", None), markable))
     return places
 
 
