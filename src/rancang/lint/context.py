@@ -377,6 +377,12 @@ class ProperNames:
         return any(s <= start and end <= e for s, e in self.spans(text, with_terms))
 
 
+_FORMED = re.compile(r"\b[Mm]embentuk\s+(?P<name>[A-Z][\w/-]*(?:\s+(?:(?:dan|atau|serta|untuk|pada)\s+)?"
+                     r"[A-Z][\w/-]*)*)")
+"""What a Keputusan forms, a name: the team of "Membentuk Tim Koordinasi Inovasi Daerah dengan susunan ..."
+(domain notes, legal-products §1.4: the team's Keputusan forms it in its first diktum)."""
+
+
 def derived_names(regulation: Regulation) -> set[str]:
     """Names the regulation's own text gives (see :attr:`ProperNames.derived`)."""
     from rancang.models.regulation import Article, Chapter, Clause, Division, Part, Point
@@ -410,6 +416,9 @@ def derived_names(regulation: Regulation) -> set[str]:
                     lists(clause.text, clause.items)
 
     walk(regulation.body)
+    for dictum in regulation.dicta:  # a Keputusan names what it forms: "Membentuk Tim Inovasi Daerah ..."
+        for match in _FORMED.finditer(" ".join(dictum.text.split())):
+            found.add(match.group("name"))
     for annex in regulation.annexes:
         if annex.chart is not None:
             for unit, _depth in annex.chart.walk():

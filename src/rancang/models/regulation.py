@@ -472,6 +472,16 @@ class Annex(Model):
         "inovasi", "Tabel inovasi daerah dari kb/inovasi/: 'semua' (setiap profil inovasi) atau daftar id "
         "inovasi. Kolomnya: No., Nama Inovasi, Perangkat Daerah, Bentuk, Jenis, Tahapan, Tanggal/Tahun; yang tidak "
         "tercatat di profil dibiarkan kosong.", default=None, min_length=1)
+    @field_validator("innovations", mode="before")
+    @classmethod
+    def all_or_ids(cls, value: Any) -> Any:
+        """One message for a word that is neither 'semua' nor a list (not one per member of the union)."""
+        if isinstance(value, str) and value != AllInnovations.ALL.value:
+            raise PydanticCustomError(
+                "S204", "nilai '{value}' untuk 'inovasi' tidak dikenal; tulis 'semua' atau daftar id inovasi",
+                {"value": value})
+        return value
+
     members: list[Member] | None = field(
         "anggota", "Tabel susunan keanggotaan tim: No., Jabatan dalam Tim, Jabatan/Unsur, Nama, NIP.",
         default=None, min_length=1)
@@ -485,7 +495,9 @@ class Annex(Model):
     def content_or_chart(cls, chart: OrgUnit | None, info: ValidationInfo) -> OrgUnit | None:
         if "content" not in info.data:
             return chart  # already reported
-        tables = info.data.get("innovations") is not None or info.data.get("members") is not None
+        if "innovations" not in info.data or "members" not in info.data:
+            return chart  # a table key is wrong: already reported
+        tables = info.data["innovations"] is not None or info.data["members"] is not None
         if chart is None and info.data["content"] is None and not tables:
             raise PydanticCustomError("S201", "lampiran harus memiliki 'isi' atau 'bagan' (atau keduanya)",
                                       {"kunci": "isi", "saran": "atau tabel dari basis pengetahuan: 'inovasi' "
@@ -703,11 +715,13 @@ class Regulation(Model):
             return value
         decree = _is_decree(info)
         if decree and value.commencement is Commencement.ON_PROMULGATION:
-            raise _error(("mulai_berlaku",), "S206", "Keputusan tidak diundangkan; tulis mulai_berlaku: ditetapkan "
-                         "(bawaan) atau tanggal lengkap", {}, value.commencement.value)
+            raise ValidationError.from_exception_data("ClosingProvisions", [_error(
+                ("mulai_berlaku",), "S206", "Keputusan tidak diundangkan; tulis mulai_berlaku: ditetapkan (bawaan) atau "
+                "tanggal lengkap", {}, value.commencement.value)])
         if not decree and value.commencement is Commencement.ON_ENACTMENT:
-            raise _error(("mulai_berlaku",), "S206", "peraturan mulai berlaku pada tanggal diundangkan atau "
-                         "sesudahnya; 'ditetapkan' hanya untuk Keputusan", {}, value.commencement.value)
+            raise ValidationError.from_exception_data("ClosingProvisions", [_error(
+                ("mulai_berlaku",), "S206", "peraturan mulai berlaku pada tanggal diundangkan atau sesudahnya; "
+                "'ditetapkan' hanya untuk Keputusan", {}, value.commencement.value)])
         return value
 
     @field_validator("year")

@@ -925,6 +925,8 @@ def undefined_capitalised_phrases(context: LintContext) -> Iterator[Diagnostic]:
                                          "didefinisikan",
                                  site.location(site.text[span[0]:span[1]],
                                                _occurrence(site.text, site.text[span[0]:span[1]], span[0])),
+                                 "tulis dengan huruf kecil, atau nyatakan sebagai nama diri dalam 'nama_diri'"
+                                 if draft.regulation.is_decree else
                                  "tulis dengan huruf kecil, atau definisikan dalam 'ketentuan_umum'")
 
 

@@ -454,6 +454,10 @@ without its first word ('layanan aplikasi' is the generic work the unit does).""
 _SKIP_HEADS = frozenset("Pasal Bab Bagian Paragraf Lampiran Nomor Tahun Ayat Huruf Angka".split())
 
 
+_DEFINE_OR = {False: "definisikan dalam 'ketentuan_umum', atau ", True: ""}
+"""L588's advice: a Keputusan has no Ketentuan Umum to define a term in."""
+
+
 def _article_of(site: TextSite) -> str:
     if site.article:
         return f"Pasal {site.article}" + (f" ayat ({site.clause})" if site.clause else "")
@@ -533,7 +537,7 @@ def _mixed_capitals(draft: Draft, context: LintContext) -> Iterator[Diagnostic]:
                 "L588", f"{quote(written)} ditulis dengan huruf kecil, padahal di {_article_of(first_site)} "
                         f"ditulis {quote(phrase)}",
                 _at(site, hit.start(), hit.end()),
-                f"tulis seragam: '{phrase}' bila nama diri (atau definisikan dalam 'ketentuan_umum', atau "
+                f"tulis seragam: '{phrase}' bila nama diri (atau {_DEFINE_OR[draft.regulation.is_decree]}"
                 f"nyatakan dalam 'nama_diri'), huruf kecil di semua tempat bila kata umum")
             break
 
