@@ -197,8 +197,7 @@ def test_a_keputusan_is_signed_not_promulgated_and_lists_its_tembusan(drafted):
         ("Tembusan", "Tembusan:"),
         ("Tembusan", "1.\tGubernur Sulawesi Selatan di Makassar;"),
         ("Tembusan", "2.\tKetua DPRD Kota Parepare di Parepare."),
-        ("Normal", ""),  # the page break before the lampiran
-        ("Lampiran Kepala", "LAMPIRAN"),
+        ("Lampiran Kepala", "LAMPIRAN"),  # on a page of its own
     ]
     assert not any(style in ("Pengundangan", "Penutup", "Berita Daerah") for style, _text in drafted)
     assert not any("Diundangkan" in text or "BERITA DAERAH" in text or "pengundangan" in text for text in texts)
@@ -365,3 +364,40 @@ def test_rancang_draft_writes_a_keputusan_for_a_kota_and_a_kabupaten(tmp_path, m
     assert texts[annex + 1] == title
     assert ("tabel", "No. | Jabatan dalam Tim | Jabatan/Unsur | Nama | NIP") in found
     assert ("tabel", "1. | Ketua | Sekretaris Daerah |  | ") in found
+
+
+@pytest.mark.slow
+def test_a_keputusan_converts_in_libreoffice(tmp_path, monkeypatch, capsys):
+    import subprocess
+
+    from support import require_libreoffice
+
+    from rancang.render.pdf import convert_to_pdf
+
+    require_libreoffice()
+    source = tmp_path / "tim.docx"
+    source.write_bytes(drafted_by_cli(tmp_path, monkeypatch, capsys, "kabupaten"))
+    (pdf,) = convert_to_pdf([source], tmp_path)
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    for expected in ("KEPUTUSAN BUPATI PANGKAJENE DAN KEPULAUAN NOMOR 1/UJI/2026 TENTANG TIM INOVASI DAERAH",
+                     "Memperhatikan : Berita Acara Rapat Uji;", "MEMUTUSKAN:",
+                     "Menetapkan : KEPUTUSAN BUPATI TENTANG TIM INOVASI DAERAH.",
+                     "KEDUA : Tim Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU bertugas: a. menyusun "
+                     "rencana kerja; dan b. melaporkan pelaksanaan tugasnya.",
+                     "Ditetapkan di Pangkajene pada tanggal 2 Januari 2026",
+                     "Tembusan: 1. Gubernur Sulawesi Selatan di Makassar; 2. Inspektur.",
+                     "LAMPIRAN KEPUTUSAN BUPATI PANGKAJENE DAN KEPULAUAN", "No. Jabatan dalam Tim Jabatan/Unsur",
+                     "1. Ketua Sekretaris Daerah 2. Anggota Kepala Perangkat Daerah Uji"):
+        assert expected in text, expected
+    assert "Diundangkan" not in text and "BERITA DAERAH" not in text
+    pages = int(next(line.split()[-1] for line in subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages:")))
+    for page in range(1, pages + 1):  # the Tembusan ends near the foot of its page: no blank page after it
+        words = subprocess.run(["pdftotext", "-raw", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                               capture_output=True, text=True, check=True).stdout.split()
+        assert [word for word in words if word not in ("-", str(page))], f"halaman {page} kosong"
+    last = subprocess.run(["pdftotext", "-raw", "-f", str(pages), "-l", str(pages), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout.split()
+    assert "LAMPIRAN" in last

@@ -83,7 +83,9 @@ _SIGNATURE_GAP = 3
 _NEW_TABLE_WIDTH = Emu(5486400)
 """Width python-docx gives a new table in its default document (6 inches); every column is then set."""
 
-_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+_BREAK_BEFORE = "<w:pageBreakBefore/>"
+"""Starts the Penjelasan and each lampiran on a new page: a property of its first paragraph, not a paragraph holding
+a page break (which, landing at the foot of a full page, left a blank page behind it)."""
 _RUN_PROPERTIES = {(False, False): "", (False, True): "<w:rPr><w:i/></w:rPr>", (True, False): "<w:rPr><w:b/></w:rPr>",
                    (True, True): "<w:rPr><w:b/><w:i/></w:rPr>"}
 """Run properties of a span by (bold, italic): a foreign term (``*ad hoc*``) is an italic run."""
@@ -128,6 +130,7 @@ class _Writer:
         self._pPr: dict[str, str] = {}
         self._table_styles: tuple[str | None, str | None] | None = None
         self.columns = _COLUMNS
+        self._break_before = False
 
     def xml(self) -> str:
         return "".join(self.out)
@@ -146,7 +149,11 @@ class _Writer:
 
     def paragraph(self, style: str, content: str | RichText = "", label: str | None = None) -> None:
         """One ``w:p``: a run for the label and a tab, then a run per line (``\\n`` is a line break)."""
-        out = ["<w:p>", self._properties(style)]
+        properties = self._properties(style)
+        if self._break_before:  # after pStyle, the only property written before it
+            properties = properties.replace("</w:pPr>", f"{_BREAK_BEFORE}</w:pPr>", 1)
+            self._break_before = False
+        out = ["<w:p>", properties]
         if label is not None:
             out += ["<w:r>", self._text(label), "<w:tab/></w:r>"]
         pieces = [(content, "")] if isinstance(content, str) else [(span.text, _RUN_PROPERTIES[span.bold, span.italic])
@@ -190,7 +197,8 @@ class _Writer:
             self.paragraph("Normal")
 
     def page_break(self) -> None:
-        self.out.append(_PAGE_BREAK)
+        """The next paragraph starts a page (it must be written by :meth:`paragraph`)."""
+        self._break_before = True
 
     # -- the frame -----------------------------------------------------------------------
 
