@@ -46,16 +46,18 @@ def test_memperhatikan_is_listed_like_mengingat(page):
 
 def test_each_diktum_has_its_anchor_label_and_rincian(page):
     dicta = page.xpath("//div[contains(@class, 'rancang-diktum')]")
-    assert [node.get("id") for node in dicta] == ["diktum-kesatu", "diktum-kedua", "diktum-ketiga"]
+    assert [node.get("id") for node in dicta] == [None, "diktum-kesatu", "diktum-kedua", "diktum-ketiga"]
     assert texts(page, "//div[contains(@class, 'rancang-diktum')]/p[contains(@class, 'rancang-teks-diktum')]"
-                       "/span[contains(@class, 'rancang-label-diktum')]") == ["KESATU", "KEDUA", "KETIGA"]
+                       "/span[contains(@class, 'rancang-label-diktum')]") == ["Menetapkan", "KESATU", "KEDUA",
+                                                                              "KETIGA"]
     assert texts(page, "//div[@id='diktum-kedua']/p") == [
         "KEDUA : Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU dilaksanakan oleh:",
         "a. Perangkat Daerah; dan", "1. dinas;", "2. badan.", "b. masyarakat."]
     assert page.xpath("//div[@id='diktum-kedua']/p[@id='diktum-kedua-huruf-a']")
-    menetapkan = page.xpath("//p[contains(@class, 'rancang-menetapkan')]")[0]
-    assert " ".join(menetapkan.text_content().split()) == \
-        "Menetapkan: KEPUTUSAN WALI KOTA TENTANG PENETAPAN INOVASI DAERAH KOTA PAREPARE."
+    assert texts(page, "//div[contains(@class, 'rancang-menetapkan')]") == [  # in line with the diktum
+        "Menetapkan : KEPUTUSAN WALI KOTA TENTANG PENETAPAN INOVASI DAERAH KOTA PAREPARE."]
+    assert page.xpath("//div[contains(@class, 'rancang-menetapkan')]/following-sibling::div[1]/@id") == [
+        "diktum-kesatu"]
 
 
 def test_a_reference_to_a_diktum_links_its_anchor(page):
@@ -105,7 +107,7 @@ def test_the_site_lists_the_keputusan_by_its_title(site):
 def test_the_keputusan_page_has_its_diktum_anchors_links_and_tembusan(site):
     page = lxml.html.parse(str(site / "regulations" / "tim.html")).getroot()
     assert [node.get("id") for node in page.xpath("//div[contains(@class, 'rancang-diktum')]")] == [
-        "diktum-kesatu", "diktum-kedua", "diktum-ketiga"]
+        None, "diktum-kesatu", "diktum-kedua", "diktum-ketiga"]
     assert texts(page, "//div[@id='diktum-kedua']/p") == [
         "KEDUA : Tim Inovasi Daerah sebagaimana dimaksud dalam Diktum KESATU bertugas:",
         "a. menyusun rencana kerja; dan", "b. melaporkan pelaksanaan tugasnya."]

@@ -144,9 +144,10 @@ def _article(article: Article, notes: Notes = _no_notes) -> nodes.container:
     return box
 
 
-def _dictum(dictum: Dictum) -> nodes.container:
-    """``KESATU :`` and its text, its rincian under the text (the style sheet hangs the label)."""
-    box = nodes.container(ids=[dictum.anchor] if dictum.anchor else [], classes=["rancang-diktum"])
+def _dictum(dictum: Dictum, classes: tuple[str, ...] | list[str] = ()) -> nodes.container:
+    """``KESATU :`` and its text, its rincian under the text (the style sheet hangs the label); a Keputusan's
+    ``Menetapkan :`` line too."""
+    box = nodes.container(ids=[dictum.anchor] if dictum.anchor else [], classes=["rancang-diktum", *classes])
     para = nodes.paragraph(classes=["rancang-teks-diktum"])
     para += nodes.inline(text=f"{dictum.label} ", classes=["rancang-label-diktum"])
     para += nodes.inline(text=": ", classes=["rancang-titik-dua"])
@@ -384,7 +385,11 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
             approval += nodes.paragraph(text=line, classes=["rancang-tengah"])
         section += approval
     section += nodes.paragraph(text=document.decision, classes=["rancang-tengah"])
-    section += nodes.paragraph(text=f"{document.enact_label}: {document.enact_text}", classes=["rancang-menetapkan"])
+    if document.decree:  # in line with the diktum under it
+        section += _dictum(Dictum(document.enact_label, [Span(document.enact_text)]), ["rancang-menetapkan"])
+    else:
+        section += nodes.paragraph(text=f"{document.enact_label}: {document.enact_text}",
+                                   classes=["rancang-menetapkan"])
     for node in _body(document.body, notes):
         section += node
     if document.decree:  # not promulgated: signed, then the Tembusan
