@@ -401,3 +401,32 @@ def test_a_keputusan_converts_in_libreoffice(tmp_path, monkeypatch, capsys):
     last = subprocess.run(["pdftotext", "-raw", "-f", str(pages), "-l", str(pages), str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout.split()
     assert "LAMPIRAN" in last
+
+
+def test_an_old_template_is_named_by_check_and_still_drafts_a_keputusan(tmp_path, monkeypatch, capsys):
+    from test_old_templates import _without_styles
+
+    from rancang.cli import main
+
+    root = project(tmp_path / "proyek", "kota")
+    (root / "templates").mkdir()
+    template = root / "templates" / "peraturan-kepala-daerah.docx"
+    template.write_bytes(TEMPLATE.read_bytes())
+    _without_styles(template, {"Diktum", "Tembusan"})
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 0
+    assert ("templates/peraturan-kepala-daerah.docx: P414: peringatan: templat belum memiliki gaya bagian peraturan: "
+            "Diktum (diganti Konsiderans), Tembusan (diganti Pengundangan)") in capsys.readouterr().out
+    assert main(["draft", "regulations/tim.yaml", "-o", "tim.docx"]) == 0
+    found = blocks((root / "tim.docx").read_bytes())
+    assert ("Pengundangan", "Tembusan:") in found and ("Pengundangan", "2.\tInspektur.") in found
+
+
+def test_the_words_after_a_diktums_rincian_stay_in_its_text_cell():
+    document = decree()
+    document.dicta[1].points[1].closing = [Span("sesuai dengan tugasnya,")]
+    document.dicta[1].closing = [Span("sesuai dengan ketentuan peraturan perundang-undangan.")]
+    table = _table_with(docx_of(document), "Menetapkan")
+    assert [(p.style.name, p.text) for p in table.rows[2].cells[2].paragraphs][-3:] == [
+        ("Rincian 1", "b.\tmasyarakat."), ("Rincian 1", "\tsesuai dengan tugasnya,"),
+        ("Konsiderans", "sesuai dengan ketentuan peraturan perundang-undangan.")]

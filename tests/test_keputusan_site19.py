@@ -122,3 +122,14 @@ def test_the_keputusan_page_has_its_diktum_anchors_links_and_tembusan(site):
     assert heading[2:4] == ["KEPUTUSAN WALI KOTA PAREPARE", "NOMOR 1/UJI/2026"]
     assert texts(page, "//div[@id='lampiran']//table//th") == ["No.", "Jabatan dalam Tim", "Jabatan/Unsur", "Nama",
                                                               "NIP"]
+
+
+def test_the_words_after_a_diktums_rincian_follow_them():
+    from rancang.drafting.tree import Span
+
+    document = decree()
+    document.dicta[1].closing = [Span("sesuai dengan ketentuan peraturan perundang-undangan.")]
+    page = html_of(document)
+    assert texts(page, "//div[@id='diktum-kedua']/p")[-2:] == [
+        "b. masyarakat.", "sesuai dengan ketentuan peraturan perundang-undangan."]
+    assert page.xpath("//div[@id='diktum-kedua']/p[last()]/@class") == ["rancang-lanjutan-diktum"]
