@@ -215,8 +215,9 @@ class Resolver:
     def _multi_phrase(self, targets: list[Target], context: Context) -> RichText:
         for target in targets:
             if target.kind not in ("pasal", "ayat", "butir", "istilah", "diktum"):
-                raise ReferenceProblem("R304", "rujukan ganda hanya dapat menunjuk pasal, ayat, butir, istilah, atau "
-                                               "diktum")
+                raise ReferenceProblem("R304", "rujukan ganda hanya dapat menunjuk pasal, ayat, butir, atau istilah"
+                                       if target.dictum is None and target.kind != "diktum" else
+                                       "rujukan ganda hanya dapat menunjuk diktum atau butir")
         unique = list({t.anchor: t for t in targets}.values())
         if any(t.kind == "diktum" or t.dictum is not None for t in unique):  # a Keputusan: each named in order
             unique.sort(key=lambda t: t.order)
