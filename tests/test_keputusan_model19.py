@@ -192,3 +192,18 @@ def test_a_lampirans_table_keys_are_checked(tmp_path, monkeypatch, capsys, annex
     out = check_output(tmp_path, monkeypatch, capsys, {"kep.yaml": text})
     assert out[-1] == "kode keluar 1" and len(out) == 2, out
     assert expected in out[0], out
+
+
+def test_a_peraturan_does_not_amend_a_keputusan(tmp_path, monkeypatch, capsys):
+    out = check_output(tmp_path, monkeypatch, capsys, {"kep.yaml": DECREE, "ubah.yaml": """
+        tentang: Pembentukan Tim Uji
+        mengubah: kep
+        menimbang: [bahwa perlu diubah]
+        mengingat: [uud-1945]
+        batang_tubuh:
+          - teks: Tim Uji dibentuk.
+        """})
+    assert out[0] == ("regulations/ubah.yaml:2:11: R304: 'kep' adalah Keputusan, bukan peraturan: rancang menyusun "
+                      "perubahan hanya untuk peraturan (hapus 'mengubah': Keputusan diganti dengan Keputusan baru "
+                      "yang mencabutnya)")
+    assert out[-1] == "kode keluar 1"

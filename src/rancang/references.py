@@ -138,6 +138,12 @@ def _regulations(data: ProjectData, drafts: Mapping[str, Drafted]) -> Iterator[D
             # a catalogue entry (Pasal I written by hand) or a regulation file (the whole edited text)
             yield _unknown(regulation.amends, {**data.catalogue, **data.regulations}, "peraturan yang diubah",
                            locate(regulation, "amends"))
+        amended = data.regulations.get(regulation.amends or "")
+        if amended is not None and amended.is_decree:
+            yield Diagnostic("R304", f"'{regulation.amends}' adalah Keputusan, bukan peraturan: rancang menyusun "
+                                     f"perubahan hanya untuk peraturan", locate(regulation, "amends"),
+                             suggestion="hapus 'mengubah': Keputusan diganti dengan Keputusan baru yang "
+                                        "mencabutnya")
         for annex in regulation.annexes:  # a lampiran's innovation table names records of kb/inovasi
             yield from annex_tables.innovation_problems(annex, data.innovations, data.unloaded)
         if settings is not None and regulation.kind not in (None, RegulationKind.REGIONAL):
