@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 from typing import Annotated, Any, Iterator, Union
 
-from pydantic import (Discriminator, Field, Tag, TypeAdapter, ValidationError, ValidationInfo,
+from pydantic import (ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError, ValidationInfo,
                       ValidatorFunctionWrapHandler, field_validator, model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
@@ -581,6 +581,14 @@ class Regulation(Model):
     """A regulation of the region: Peraturan Wali Kota, Peraturan Bupati, Peraturan Daerah (with its
     Penjelasan), or Keputusan Wali Kota/Bupati (in diktum, with Memperhatikan and Tembusan); a draft until it has
     a number, a year and a full date of enactment."""
+
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"required": ["jenis"], "properties": {"jenis": {"enum": [RegulationKind.MAYOR_DECREE.value,
+                                                                      RegulationKind.REGENT_DECREE.value]}}},
+        "then": {"required": ["diktum"]},
+        "else": {"required": ["batang_tubuh"]},
+    })
+    """For an editor: a Keputusan needs 'diktum', a Peraturan 'batang_tubuh' (the model says why, located)."""
 
     kind: RegulationKind | None = field(
         "jenis", "peraturan_wali_kota, peraturan_bupati, peraturan_daerah, keputusan_wali_kota, atau "
