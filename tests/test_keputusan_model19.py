@@ -207,3 +207,24 @@ def test_a_peraturan_does_not_amend_a_keputusan(tmp_path, monkeypatch, capsys):
                       "perubahan hanya untuk peraturan (hapus 'mengubah': Keputusan diganti dengan Keputusan baru "
                       "yang mencabutnya)")
     assert out[-1] == "kode keluar 1"
+
+
+def test_the_editor_asks_for_diktum_in_a_keputusan_and_batang_tubuh_in_a_peraturan():
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "regulasi.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    decree = yaml.safe_load(textwrap.dedent(DECREE))
+
+    def messages(data: dict) -> list[str]:
+        return [error.message for error in validator.iter_errors(data)]
+
+    assert messages(decree) == []
+    assert messages({key: value for key, value in decree.items() if key != "diktum"}) == [
+        "'diktum' is a required property"]
+    perkada = {key: value for key, value in decree.items() if key not in ("jenis", "diktum")}
+    assert messages(perkada) == ["'batang_tubuh' is a required property"]
+    assert messages({**perkada, "batang_tubuh": [{"teks": "Uji berlaku."}]}) == []
