@@ -114,6 +114,7 @@ SHORTHANDS: dict[str, dict[str, Any]] = {
     # Models that also accept a plain string (see their "before" validators).
     "Point": {"type": "string", "minLength": 1},
     "Clause": {"type": "string", "minLength": 1},
+    "Dictum": {"type": "string", "minLength": 1},
     "Citation": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
 }
 
