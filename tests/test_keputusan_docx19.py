@@ -430,3 +430,24 @@ def test_the_words_after_a_diktums_rincian_stay_in_its_text_cell():
     assert [(p.style.name, p.text) for p in table.rows[2].cells[2].paragraphs][-3:] == [
         ("Rincian 1", "b.\tmasyarakat."), ("Rincian 1", "\tsesuai dengan tugasnya,"),
         ("Konsiderans", "sesuai dengan ketentuan peraturan perundang-undangan.")]
+
+
+@pytest.mark.slow
+def test_memutuskan_and_the_whole_menetapkan_line_stay_on_one_page(tmp_path, monkeypatch):
+    """In the Parepare example the Mengingat fills page 1: MEMUTUSKAN: moves with the Menetapkan line, whole."""
+    import subprocess
+
+    from support import require_libreoffice
+
+    from rancang.cli import main
+    from rancang.render.pdf import convert_to_pdf
+
+    require_libreoffice()
+    monkeypatch.chdir(ROOT)
+    source = tmp_path / "keputusan.docx"
+    assert main(["draft", "regulations/keputusan-inovasi-daerah.yaml", "-o", str(source)]) == 0
+    (pdf,) = convert_to_pdf([source], tmp_path)
+    pages = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    (page,) = [" ".join(page.split()) for page in pages if "Menetapkan :" in page]
+    assert "MEMUTUSKAN: Menetapkan : KEPUTUSAN WALI KOTA TENTANG PENETAPAN INOVASI DAERAH KOTA PAREPARE." in page

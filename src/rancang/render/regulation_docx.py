@@ -147,10 +147,13 @@ class _Writer:
         """``style``, or in a template made before it existed the older style that stands in for it."""
         return style if style in self.style_ids else LATER_STYLES.get(style, style)
 
-    def paragraph(self, style: str, content: str | RichText = "", label: str | None = None) -> None:
+    def paragraph(self, style: str, content: str | RichText = "", label: str | None = None,
+                  keep_with_next: bool = False) -> None:
         """One ``w:p``: a run for the label and a tab, then a run per line (``\\n`` is a line break)."""
         properties = self._properties(style)
-        if self._break_before:  # after pStyle, the only property written before it
+        if keep_with_next:  # after pStyle, the only property written before it
+            properties = properties.replace("</w:pPr>", "<w:keepNext/></w:pPr>", 1)
+        if self._break_before:  # after pStyle (and keepNext)
             properties = properties.replace("</w:pPr>", f"{_BREAK_BEFORE}</w:pPr>", 1)
             self._break_before = False
         out = ["<w:p>", properties]
@@ -202,10 +205,12 @@ class _Writer:
 
     # -- the frame -----------------------------------------------------------------------
 
-    def labelled_table(self, heading: str, entries: Iterable[ListEntry], dicta: Iterable[Dictum] = ()) -> None:
+    def labelled_table(self, heading: str, entries: Iterable[ListEntry], dicta: Iterable[Dictum] = (),
+                       whole_rows: bool = False) -> None:
         """Built with python-docx's table objects (as ``Document.add_table`` would), then written as text. The
         ``dicta`` of a Keputusan follow its ``Menetapkan`` row in the same table (two tables one under the other
-        would be joined by Word), one row each."""
+        would be joined by Word), one row each. ``whole_rows``: the rows of ``entries`` are not split across
+        pages (the Menetapkan line)."""
         entries, dicta = list(entries), list(dicta)
         tbl = CT_Tbl.new_tbl(len(entries) + len(dicta), 4, _NEW_TABLE_WIDTH)
         table = Table(tbl, None)  # type: ignore[arg-type] - no part needed: styles are set by id
@@ -222,6 +227,8 @@ class _Writer:
             for cell, width in zip(row.cells, self.columns):
                 cell.width = width
         for row_index, entry in enumerate(entries):
+            if whole_rows:
+                table.rows[row_index]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             cells = table.rows[row_index].cells
             self.cell(cells[0], cell_style, heading if row_index == 0 else "")
             self.cell(cells[1], cell_style, ":" if row_index == 0 else "")
@@ -429,10 +436,10 @@ def body_xml(template: DocxTemplate, key, document: Document, text_width: int | 
         for line in document.approval:
             writer.paragraph(STYLES["opening"], line)
         writer.blank()
-    writer.paragraph(STYLES["opening"], document.decision)
-    writer.blank()
+    writer.paragraph(STYLES["opening"], document.decision, keep_with_next=True)  # MEMUTUSKAN: with Menetapkan
+    writer.paragraph("Normal", keep_with_next=True)
     writer.labelled_table(document.enact_label, [ListEntry(None, document.enact_text)],  # type: ignore[arg-type]
-                          document.dicta)
+                          document.dicta, whole_rows=True)
     writer.body(document.body)
     if document.decree:  # not promulgated: the signature, then the Tembusan
         writer.blank()
