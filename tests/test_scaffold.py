@@ -41,6 +41,9 @@ def variants(kind: str, text: str):
     """The skeleton uncommented as it is (its "#<marker> " lines left out), then once per variant: its "#<marker> "
     lines uncommented in place of the keys they replace."""
     yield uncomment(text), FILL.get(kind, [])
+    if kind == "regulasi":  # a Keputusan is a regulation file too: its keys are shown by its own skeleton
+        yield uncomment(skeleton_text("keputusan")).replace("__KEPUTUSAN_JENIS__", "keputusan_wali_kota"), \
+            FILL["regulasi"]
     for marker, replaced, fill in VARIANTS.get(kind, []):
         lines = [line for line in text.splitlines()
                  if not re.match(rf"^#\s+({'|'.join(replaced)}):", line)]
