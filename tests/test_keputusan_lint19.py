@@ -165,3 +165,8 @@ def test_a_peraturan_may_speak_of_sanctions_and_diktum_words(tmp_path, monkeypat
         {"bab": "KETENTUAN UMUM", "isi": [{"teks": "Perangkat daerah yang tidak melapor dikenai sanksi "
                                                    "administratif berupa teguran tertulis."}]}]))
     assert [line for line in found if any(code in line for code in ("L595", "L596", "L597", "L598"))] == []
+
+
+def test_the_word_diktum_before_other_words_is_no_reference(tmp_path, monkeypatch):
+    assert findings(tmp_path, monkeypatch, "keputusan", decree_with(diktum=[
+        BASE_DICTA[0], "Tim Inovasi Daerah melaksanakan diktum keputusan ini dengan penuh tanggung jawab."])) == []

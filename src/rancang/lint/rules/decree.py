@@ -30,7 +30,7 @@ _ORDINAL = (r"(?:PERTAMA|KE(?:SATU|DUA|TIGA|EMPAT|LIMA|ENAM|TUJUH|DELAPAN|SEMBIL
             r"(?:\s+(?:BELAS|PULUH))?(?:\s+(?:SATU|DUA|TIGA|EMPAT|LIMA|ENAM|TUJUH|DELAPAN|SEMBILAN))?)")
 _TYPED_LABEL = re.compile(rf"^\s*{_ORDINAL}\s*:\s*")
 """A diktum's label typed before its text: ``KESATU : ...``, ``PERTAMA: ...``."""
-_HAND_REFERENCE = re.compile(rf"\b[Dd]iktum\s+(?P<label>{_ORDINAL}|[Kk]e[a-z]+|[Pp]ertama)\b")
+_HAND_REFERENCE = re.compile(rf"\b[Dd]iktum\s+(?P<label>(?i:{_ORDINAL}))\b")
 """A diktum referred to by hand: ``Diktum KESATU``, ``diktum PERTAMA``, ``Diktum Kedua``."""
 
 _CRIMINAL = re.compile(
