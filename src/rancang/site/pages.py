@@ -96,10 +96,13 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
     else:  # a file the check did not load (plain sphinx-build only): read again above, drafted here
         from rancang.drafting.engine import build
 
-        document, problems = build(regulation, data.settings, data.catalogue)
+        document, problems = build(regulation, data.settings, data.catalogue, innovations=data.innovations,
+                                   agencies=data.agencies)
     for problem in problems:
         logger.warning("%s: %s", problem.code, problem.message, location=(problem.location.path,
                                                                           problem.location.line))
+    if any(annex.innovations is not None for annex in regulation.annexes):
+        RancangDomain.of(env).note_aggregate(env.docname)  # its lampiran lists the innovations' records
     title = regulation_title(data.settings, regulation, data)
     history = _history(env, record_id) if data.regulations.get(record_id) is regulation else None
     consolidated: Consolidated | None = None
