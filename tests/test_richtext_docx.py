@@ -469,3 +469,22 @@ def test_text_around_an_image_keeps_its_paragraphs(tmp_path):
     ]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # one part for the three uses
         assert len([n for n in archive.namelist() if n.startswith("word/media/")]) == 1
+
+
+def test_a_narrow_column_is_as_wide_as_its_longest_word():
+    """Proportional widths alone gave the lampiran table of a Keputusan's innovations columns so narrow that
+    LibreOffice broke "Pelayanan" into "Pelayana n": every column gets at least its longest word's width, taken
+    from the columns with room to spare, and the total stays the text width."""
+    from rancang import richtext as rt
+    from rancang.render.richtext_docx import _CELL_PADDING_EMU, _CHAR_EMU, _column_widths
+
+    long = "Layanan administrasi kependudukan terpadu keliling kelurahan " * 3
+    markdown = ("| No. | Nama Inovasi | Jenis | Tahapan |\n|---|---|---|---|\n"
+                f"| 1. | {long} | Digital | Penerapan |\n| 2. | {long} | Pelayanan publik | Uji coba |\n")
+    (table,) = [block for block in rt.parse(markdown).blocks if isinstance(block, rt.Table)]
+    total = 5_760_000  # about 16 cm
+    widths = _column_widths(table, total)
+    assert sum(widths) == total
+    assert widths[2] >= len("Pelayanan") * _CHAR_EMU + _CELL_PADDING_EMU
+    assert widths[3] >= len("Penerapan") * _CHAR_EMU + _CELL_PADDING_EMU
+    assert widths[1] == max(widths)  # the long names keep most of the width

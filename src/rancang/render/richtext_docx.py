@@ -382,22 +382,47 @@ class _Inline:
 # -- blocks ----------------------------------------------------------------------------------------------------
 
 
+_CHAR_EMU = int(7.2 * 12700)
+"""About the width of one character of 12 pt Bookman Old Style (0.6 em), in EMU: what a column needs per letter
+of its longest word so that Word and LibreOffice do not break the word inside it."""
+_CELL_PADDING_EMU = 2 * 68580
+"""Word's default left and right cell margins (0.19 cm each)."""
+
+
 def _column_widths(table: richtext.Table, total: int) -> list[int]:
-    """The text width shared by the columns in proportion to their longest text, each at least a minimum share."""
+    """The text width shared by the columns in proportion to their longest text, each at least a minimum share
+    and, where the width allows, at least as wide as its longest word (a narrow column of short words --
+    "Jenis", "Tahapan" -- would otherwise break "Pelayanan" into "Pelayana n")."""
     columns = len(table.header) or max((len(row) for row in table.rows), default=0)
     if columns == 0:
         return []
     weights = []
+    words = []
     for index in range(columns):
         texts = [richtext.inline_text(row[index].children) for row in (table.header, *table.rows) if index < len(row)]
         longest = max((len(t) for t in texts), default=0)
         weights.append(min(max(longest, 3), 40))
+        words.append(max((len(word) for t in texts for word in t.split()), default=0))
     share = [w / sum(weights) for w in weights]
     floor = min(_MIN_COLUMN_SHARE, 1 / columns)
     lifted = [max(s, floor) for s in share]
     widths = [int(total * s / sum(lifted)) for s in lifted]
+    needed = [word * _CHAR_EMU + _CELL_PADDING_EMU if word else 0 for word in words]
+    if sum(needed) <= total:
+        widths = _at_least(widths, needed)
     widths[-1] += total - sum(widths)
     return widths
+
+
+def _at_least(widths: list[int], needed: list[int]) -> list[int]:
+    """``widths`` with every column raised to its ``needed`` width, what that costs taken from the columns with
+    room above their own need, in proportion to that room (the total stays the same)."""
+    short = sum(max(0, n - w) for w, n in zip(widths, needed))
+    room = [max(0, w - n) for w, n in zip(widths, needed)]
+    spare = sum(room)
+    if short == 0 or spare == 0:
+        return widths
+    return [n if w <= n else w - int(short * r / spare) for w, n, r in zip(widths, needed, room)]
 
 
 @lru_cache(maxsize=256)
