@@ -170,3 +170,11 @@ def test_a_peraturan_may_speak_of_sanctions_and_diktum_words(tmp_path, monkeypat
 def test_the_word_diktum_before_other_words_is_no_reference(tmp_path, monkeypatch):
     assert findings(tmp_path, monkeypatch, "keputusan", decree_with(diktum=[
         BASE_DICTA[0], "Tim Inovasi Daerah melaksanakan diktum keputusan ini dengan penuh tanggung jawab."])) == []
+
+
+def test_a_commencement_typed_as_a_diktum_would_be_printed_twice(tmp_path, monkeypatch):
+    assert findings(tmp_path, monkeypatch, "keputusan", decree_with(diktum=[
+        BASE_DICTA[0], "Keputusan Wali Kota ini mulai berlaku pada tanggal ditetapkan."])) == [
+        "regulations/keputusan.yaml:12:23: L599: diktum 'Keputusan Wali Kota ini mulai berlaku pada tanggal "
+        "diteta...' menyatakan saat mulai berlaku; rancang menulis diktum itu sendiri sebagai diktum terakhir "
+        "(hapus diktum ini; tanggal mulai berlaku yang lain ditulis di ketentuan_penutup.mulai_berlaku)"]

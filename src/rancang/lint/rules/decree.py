@@ -166,3 +166,30 @@ def dictum_starts_lower(context: LintContext) -> Iterator[Diagnostic]:
                                  _at(site, start, start + len(word)),
                                  "awali teks diktum dengan huruf kapital, misalnya 'Menetapkan ...'")
 
+
+
+_COMMENCEMENT = re.compile(r"(?i)\bini\s+mulai\s+berlaku\b")
+
+
+@rule(
+    "L599", "Diktum saat mulai berlaku diketik sendiri", ERROR,
+    "Diktum terakhir Keputusan menyatakan saat mulai berlakunya: 'Keputusan Wali Kota ini mulai berlaku pada "
+    "tanggal ditetapkan.' (" + _SOURCE + " §1.2). rancang menulis diktum itu sendiri sesudah diktum yang ditulis "
+    "penyusun (tanggal lain: ketentuan_penutup.mulai_berlaku), seperti butir penutup konsiderans (L502); "
+    "diktum yang diketik sendiri tercetak dua kali.",
+    wrong=Example("keputusan", _DECREE_DICTUM.format(
+        second="Keputusan Wali Kota ini mulai berlaku pada tanggal ditetapkan.")),
+    right=Example("keputusan", _DECREE_DICTUM.format(
+        second="Tim Inovasi Daerah [[diktum-pembentukan]] menyusun rencana kerja.")),
+)
+def commencement_by_hand(context: LintContext) -> Iterator[Diagnostic]:
+    for draft in _decrees(context):
+        for site in draft.texts():
+            if site.kind != "diktum":
+                continue
+            match = _COMMENCEMENT.search(_masked(site.text))
+            if match:
+                yield diagnostic("L599", f"diktum {quote(site.text)} menyatakan saat mulai berlaku; rancang menulis "
+                                 f"diktum itu sendiri sebagai diktum terakhir", _at(site, match.start(), match.end()),
+                                 "hapus diktum ini; tanggal mulai berlaku yang lain ditulis di "
+                                 "ketentuan_penutup.mulai_berlaku")
