@@ -204,7 +204,7 @@ CODES: dict[str, CodeInfo] = {
     "R304": CodeInfo(
         "Rujukan tidak dapat dirumuskan",
         "Rentang harus berupa unsur sejenis dengan induk yang sama, dari nomor kecil ke besar; rujukan "
-        "ganda hanya untuk pasal, ayat, butir, dan istilah.",
+        "ganda hanya untuk pasal, ayat, butir, diktum, dan istilah.",
     ),
     # -- project --------------------------------------------------------------
     "P401": CodeInfo(

@@ -322,7 +322,9 @@ class InnovationView:
                 line = LegalLine(regulation_title(data.settings, regulation, data), ref.regulation,
                                  regulation_id=ref.regulation)
                 when = dt.date(regulation.year, 1, 1) if regulation.year else dt.date.max
-                key = (HIERARCHY_RANK[LegalKind.PERKADA], when, regulation.number or 0, position)
+                # a Keputusan's number is text (100.3.3.2/...): it sorts by year and position, never against an int
+                number = regulation.number if isinstance(regulation.number, int) else 0
+                key = (HIERARCHY_RANK[LegalKind.PERKADA], when, number, position)
             else:
                 line = LegalLine(ref.description or ref.id or ref.regulation or "", None, catalogue_id=ref.id,
                                  regulation_id=ref.regulation)
