@@ -132,7 +132,7 @@ def test_build_ends_with_one_summary_line_with_its_time(example_in_log):
     assert done.stderr.splitlines()[-1] == SUMMARY.search(done.stderr).group(0)
     warnings = re.search(r"^Ditemukan 0 galat dan (\d+) peringatan\.$", done.stdout, re.M).group(1)
     documents = done.stdout.count("\nDitulis: _build/dokumen/")
-    assert documents == 3
+    assert documents == 4
     assert SUMMARY.search(done.stderr).group(3) == f"situs dibangun, {documents} dokumen ditulis, {warnings} peringatan."
     # what the build printed as its result stays on standard output, untouched
     assert done.stdout.splitlines()[-1].startswith("Situs: _build/html/index.html (")
@@ -181,13 +181,13 @@ def test_build_on_a_terminal_redraws_one_line_with_counts_and_time(tmp_path):
     files = len(example_data_files(root))
     assert any(re.fullmatch(rf"Memeriksa data: \d+ dari {files} berkas \(\d+%\), \d+:\d\d berlalu.*", f)
                for f in frames), frames
-    assert any(re.fullmatch(r"Menulis dokumen: \d dari 3 dokumen \(\d+%\), \d+:\d\d berlalu.*", f)
+    assert any(re.fullmatch(r"Menulis dokumen: \d dari 4 dokumen \(\d+%\), \d+:\d\d berlalu.*", f)
                for f in frames), frames
     # redrawn in place: carriage returns, no newline per update, no escape code; the log lines are not there
     assert "\r" in screen
     assert "\x1b" not in screen
     assert "Membaca halaman situs (" not in screen
-    assert re.search(r"^Selesai dalam \d+,\d detik: situs dibangun, 3 dokumen ditulis(, \d+ peringatan)?\.\r?$",
+    assert re.search(r"^Selesai dalam \d+,\d detik: situs dibangun, 4 dokumen ditulis(, \d+ peringatan)?\.\r?$",
                      screen, re.M), screen
     # the live line is erased before the result is printed: the result lines start clean
     assert re.search(r"^Situs: _build/html/index\.html \(", screen, re.M), screen
@@ -229,9 +229,9 @@ def test_build_in_a_log_counts_the_files_checked_and_the_documents_written(examp
     assert f"Memeriksa data ({files} berkas) ..." in done.stderr.splitlines(), done.stderr
     assert re.search(rf"^Memeriksa data: selesai, {files} berkas dalam \d+,\d detik\.$", done.stderr, re.M)
     documents = sorted(path.name for path in (root / "_build" / "dokumen").glob("*.docx"))
-    assert len(documents) == 3, documents  # the regulation, the visit's brief and its report
-    assert "Menulis dokumen (3 dokumen) ..." in done.stderr.splitlines(), done.stderr
-    assert re.search(r"^Menulis dokumen: selesai, 3 dokumen dalam \d+,\d detik\.$", done.stderr, re.M)
+    assert len(documents) == 4, documents  # the Perwali, the Keputusan, the visit's brief and its report
+    assert "Menulis dokumen (4 dokumen) ..." in done.stderr.splitlines(), done.stderr
+    assert re.search(r"^Menulis dokumen: selesai, 4 dokumen dalam \d+,\d detik\.$", done.stderr, re.M)
     assert "Membuat PDF" not in done.stderr  # --no-pdf
 
 
@@ -285,7 +285,7 @@ def test_the_record_cache_is_read_inside_the_counted_phase(tmp_path, monkeypatch
     files = len(example_data_files(root))
     assert recorded.phases == [("Memeriksa data", files, "berkas")]
     assert recorded.done["Memeriksa data"] == files
-    assert cache.hits == len(list((root / "kb" / "inovasi").glob("*.yaml"))) + 2  # profiles, regulation, visit
+    assert cache.hits == len(list((root / "kb" / "inovasi").glob("*.yaml"))) + 3  # profiles, the Perwali and the Keputusan, visit
 
 
 def test_documents_written_by_worker_processes_are_each_counted(tmp_path, monkeypatch):
@@ -325,11 +325,11 @@ def test_build_with_pdf_counts_the_pdfs_in_their_own_phase(tmp_path):
     done = rancang_in_log(root, "build", RANCANG_SOFFICE=str(fake_soffice(tmp_path, WRITE_PDFS)))
     assert done.returncode == 0, done.stderr
     pdfs = list((root / "_build" / "dokumen").glob("*.pdf"))
-    assert len(pdfs) == 3
+    assert len(pdfs) == 4
     lines = done.stderr.splitlines()
-    assert lines.index("Menulis dokumen (3 dokumen) ...") < lines.index("Membuat PDF (3 PDF) ...") < \
+    assert lines.index("Menulis dokumen (4 dokumen) ...") < lines.index("Membuat PDF (4 PDF) ...") < \
         lines.index("Menyiapkan situs ...")
-    assert re.search(r"^Membuat PDF: selesai, 3 PDF dalam \d+,\d detik\.$", done.stderr, re.M), done.stderr
+    assert re.search(r"^Membuat PDF: selesai, 4 PDF dalam \d+,\d detik\.$", done.stderr, re.M), done.stderr
 
 
 def test_the_pdfs_are_counted_while_libreoffice_still_runs(tmp_path, monkeypatch):
@@ -485,7 +485,7 @@ def test_serve_shows_the_phases_of_every_build_and_each_ends_with_its_time(tmp_p
         assert any(re.fullmatch(r"Membaca halaman situs \(\d+ halaman\) \.\.\.", line) for line in rebuild), rebuild
         files = len(example_data_files(root))
         assert f"Memeriksa data ({files} berkas) ..." in rebuild, rebuild
-        assert "Menulis dokumen (3 dokumen) ..." in rebuild, rebuild
+        assert "Menulis dokumen (4 dokumen) ..." in rebuild, rebuild
     finally:
         process.terminate()
         process.wait(timeout=GUARD)
