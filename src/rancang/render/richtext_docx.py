@@ -382,16 +382,17 @@ class _Inline:
 # -- blocks ----------------------------------------------------------------------------------------------------
 
 
-_CHAR_EMU = int(7.2 * 12700)
-"""About the width of one character of 12 pt Bookman Old Style (0.6 em), in EMU: what a column needs per letter
-of its longest word so that Word and LibreOffice do not break the word inside it."""
+_CHAR_EMU = int(6.6 * 12700)
+"""About the width of one character of the 11 pt Bookman Old Style of table cells (0.6 em), in EMU: what a
+column needs per letter of its longest word so that Word and LibreOffice do not break the word inside it."""
 _CELL_PADDING_EMU = 2 * 68580
 """Word's default left and right cell margins (0.19 cm each)."""
 
 
 def _column_widths(table: richtext.Table, total: int) -> list[int]:
     """The text width shared by the columns in proportion to their longest text, each at least a minimum share
-    and, where the width allows, at least as wide as its longest word (a narrow column of short words --
+    and at least as wide as its longest word (a line breaks after "/" and "-"; when the words of every column
+    do not fit side by side, in proportion to them) (a narrow column of short words --
     "Jenis", "Tahapan" -- would otherwise break "Pelayanan" into "Pelayana n")."""
     columns = len(table.header) or max((len(row) for row in table.rows), default=0)
     if columns == 0:
@@ -402,14 +403,15 @@ def _column_widths(table: richtext.Table, total: int) -> list[int]:
         texts = [richtext.inline_text(row[index].children) for row in (table.header, *table.rows) if index < len(row)]
         longest = max((len(t) for t in texts), default=0)
         weights.append(min(max(longest, 3), 40))
-        words.append(max((len(word) for t in texts for word in t.split()), default=0))
+        words.append(max((len(word) for t in texts for word in re.split(r"[\s/-]+", t)), default=0))
     share = [w / sum(weights) for w in weights]
     floor = min(_MIN_COLUMN_SHARE, 1 / columns)
     lifted = [max(s, floor) for s in share]
     widths = [int(total * s / sum(lifted)) for s in lifted]
     needed = [word * _CHAR_EMU + _CELL_PADDING_EMU if word else 0 for word in words]
-    if sum(needed) <= total:
-        widths = _at_least(widths, needed)
+    if sum(needed) > total:  # too many columns for their words: the width shared in proportion to them
+        needed = [int(n * total / sum(needed)) for n in needed]
+    widths = _at_least(widths, needed)
     widths[-1] += total - sum(widths)
     return widths
 
