@@ -55,6 +55,7 @@ TITLES: dict[str, str] = {
     "Regulation": "Rancangan peraturan atau keputusan (Peraturan Wali Kota/Bupati, Peraturan Daerah, atau "
                   "Keputusan Wali Kota/Bupati)",
     "Dictum": "Diktum",
+    "Delegation": "Ketentuan yang dilaksanakan",
     "Member": "Anggota tim",
     "Point": "Butir rincian",
     "Enumeration": "Rincian",

@@ -21,11 +21,13 @@ an element in the map is printed with its label and every reference to it reads 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from rancang.language.citation import cite, hierarchy_key
+from rancang.language.citation import cite, hierarchy_key, name_of
+from rancang.layout import CATALOGUE_FILE
 from rancang.diagnostics import Diagnostic, Severity
 from rancang.language import numbering
 from rancang import richtext
@@ -107,6 +109,8 @@ class _Builder:
     innovations: Mapping[str, Innovation] = field(default_factory=dict)
     """The knowledge base's innovations, for a lampiran's ``inovasi`` table."""
     agencies: Mapping[str, Agency] = field(default_factory=dict)
+    catalogue_loaded: bool = True
+    """False when kb/dasar-hukum.yaml failed to load: an id missing from it is then not reported here."""
     words: KindWords = field(init=False)
 
     def __post_init__(self) -> None:
@@ -475,7 +479,10 @@ class _Builder:
     # -- the frame ---------------------------------------------------------------------
 
     def considerations(self) -> list[ListEntry]:
-        """The lettered points, then the closing formula built from how many there are."""
+        """The lettered points, then the closing formula built from how many there are; or, for a regulation that
+        carries out one provision (``melaksanakan``), the single point without a letter."""
+        if self.regulation.implements is not None:
+            return [ListEntry(None, [Span(self.delegated_consideration())])]
         given = self.regulation.considerations
         entries = [ListEntry(f"{numbering.letter(i)}.", []) for i in range(1, len(given) + 1)]
         for index, (entry, text) in enumerate(zip(entries, given)):
@@ -492,6 +499,24 @@ class _Builder:
                    f"{self.reg_name} tentang {self.regulation.title};")
         entries.append(ListEntry(f"{numbering.letter(len(given) + 1)}.", [Span(formula)]))
         return entries
+
+    def delegated_consideration(self) -> str:
+        """``bahwa untuk melaksanakan ketentuan Pasal 9 ayat (3) Peraturan Pemerintah Nomor 38 Tahun 2017 tentang
+        Inovasi Daerah, perlu menetapkan Peraturan Wali Kota tentang ...;``: the delegating regulation named
+        without its gazette bracket (Lampiran II; domain notes, konsiderans). An id not in the catalogue is an
+        R301 (unless the catalogue failed to load, which is reported where it is) and its name an ellipsis."""
+        delegation = self.regulation.implements
+        assert delegation is not None
+        entry = self.catalogue.get(delegation.id)
+        if entry is not None:
+            name = name_of(entry, self.settings)
+        else:
+            name = ELLIPSIS
+            if self.catalogue_loaded:
+                self.problems.append(_unknown_legal_basis(delegation.id, self.catalogue,
+                                                          locate(delegation, "id")))
+        return (f"bahwa untuk melaksanakan ketentuan {delegation.article} {name}, perlu {self.words.making} "
+                f"{self.reg_name} tentang {self.regulation.title};")
 
     def legal_bases(self) -> list[ListEntry]:
         citations = [c for c in self.regulation.legal_bases if c.id in self.catalogue]
@@ -737,16 +762,18 @@ def build_all(data: ProjectData) -> dict[str, Drafted]:
     """Every regulation of a loaded project, each built once (none without valid settings)."""
     if data.settings is None:
         return {}
+    loaded = "dasar-hukum" not in data.unloaded
     return {record_id: Drafted(*_build(regulation, data.settings, data.catalogue, None, data.innovations,
-                                       data.agencies))
+                                       data.agencies, catalogue_loaded=loaded))
             for record_id, regulation in sorted(data.regulations.items())}
 
 
 def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, LegalBasis],
            labels: Mapping[str, str] | None = None, innovations: Mapping[str, Innovation] | None = None,
-           agencies: Mapping[str, Agency] | None = None) -> tuple[Document, list[Diagnostic]]:
+           agencies: Mapping[str, Agency] | None = None, *, catalogue_loaded: bool = True
+           ) -> tuple[Document, list[Diagnostic]]:
     builder = _Builder(regulation, settings, catalogue, frozen=labels or {}, innovations=innovations or {},
-                       agencies=agencies or {})
+                       agencies=agencies or {}, catalogue_loaded=catalogue_loaded)
     decree = builder.words.decree
     considerations = builder.considerations()
     noted = builder.noted()
@@ -788,6 +815,25 @@ def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Le
 
 
 # -- small text rules --------------------------------------------------------------------
+
+
+def _unknown_legal_basis(name: str, catalogue: Mapping[str, LegalBasis], where) -> Diagnostic:
+    """R301 for an id of ``melaksanakan`` not in the catalogue, worded as :mod:`rancang.references` words an
+    unknown Mengingat id (that module imports this one, so its helper cannot be called from here)."""
+    known = list(catalogue)
+    first = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    guesses = (first + [m for m in difflib.get_close_matches(name, known, n=3, cutoff=0.75) if m not in first])[:3]
+    defined = f"id dasar hukum didaftarkan di {CATALOGUE_FILE}"
+    if guesses:
+        quoted = [f"'{g}'" for g in guesses]
+        choices = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} atau {quoted[-1]}"
+        suggestion = f"mungkin maksud Anda {choices}? {defined}"
+    elif not known:
+        suggestion = f"daftarnya masih kosong; {defined}"
+    else:
+        suggestion = defined
+    return Diagnostic("R301", f"dasar hukum '{name}' tidak dikenal", where, Severity.ERROR, suggestion)
+
 
 
 def dictum_label(number: int) -> str:

@@ -287,6 +287,14 @@ class Citation(Model):
         return {"id": value} if isinstance(value, str) else value
 
 
+class Delegation(Model):
+    """The one provision of a higher regulation that a regulation carries out (``melaksanakan``): its konsiderans
+    is then the single point without a letter (Lampiran II UU 12/2011; domain notes, konsiderans)."""
+
+    id: Id = field("id", "Id peraturan yang mendelegasikan, dalam kb/dasar-hukum.yaml, misalnya 'pp-38-2017'.")
+    article: Text = field("pasal", "Pasal (dan ayat) yang dilaksanakan, misalnya 'Pasal 9 ayat (3)'.")
+
+
 class Commencement(str, enum.Enum):
     ON_PROMULGATION = "diundangkan"
     ON_ENACTMENT = "ditetapkan"
@@ -587,8 +595,11 @@ class Regulation(Model):
                                                                       RegulationKind.REGENT_DECREE.value]}}},
         "then": {"required": ["diktum"]},
         "else": {"required": ["batang_tubuh"]},
+        "anyOf": [{"required": ["menimbang"]}, {"required": ["melaksanakan"]}],
+        "not": {"required": ["menimbang", "melaksanakan"]},
     })
-    """For an editor: a Keputusan needs 'diktum', a Peraturan 'batang_tubuh' (the model says why, located)."""
+    """For an editor: a Keputusan needs 'diktum', a Peraturan 'batang_tubuh'; 'menimbang' or 'melaksanakan', not
+    both (the model says why, located)."""
 
     kind: RegulationKind | None = field(
         "jenis", "peraturan_wali_kota, peraturan_bupati, peraturan_daerah, keputusan_wali_kota, atau "
@@ -607,11 +618,17 @@ class Regulation(Model):
         "kb/dasar-hukum.yaml: pasal-pasal peraturan perubahan ini "
         "dinomori dengan angka Romawi (Pasal I, Pasal II) dan Pasal I memuat 'perubahan'. Peraturan yang diubah "
         "dicantumkan sendiri di 'mengingat'. Tidak untuk Keputusan.", default=None)
+    implements: Delegation | None = field(
+        "melaksanakan", "Sebagai ganti 'menimbang', bagi peraturan atau keputusan yang melaksanakan satu ketentuan "
+        "peraturan yang lebih tinggi: id peraturan itu di kb/dasar-hukum.yaml dan pasalnya, misalnya {id: "
+        "pp-38-2017, pasal: Pasal 9 ayat (3)}. Konsiderans menjadi satu butir tanpa huruf yang dibuat otomatis: "
+        "'bahwa untuk melaksanakan ketentuan Pasal ... Peraturan ... tentang ..., perlu menetapkan ... tentang "
+        "...;'. Peraturan itu dicantumkan juga di 'mengingat'.", default=None)
     considerations: list[Text] = field(
         "menimbang",
         "Pokok pikiran, masing-masing diawali 'bahwa'. Butir penutup ('bahwa berdasarkan pertimbangan ...') "
-        "dibuat otomatis.",
-        min_length=1,
+        "dibuat otomatis. Wajib, kecuali 'melaksanakan' diisi (tidak keduanya).",
+        min_length=1, default_factory=_Absent, validate_default=True,
     )
     legal_bases: list[Citation] = field("mengingat", "Dasar hukum: id dari kb/dasar-hukum.yaml.", min_length=1)
     noted: list[Text] = field(
@@ -655,6 +672,36 @@ class Regulation(Model):
         "istilah, BAB, bagian, paragraf, lampiran) dengan daftar kode aturannya, misalnya "
         "{pasal-susunan: [L544], istilah-inisiator: [L545]}. Temuan di dalam unsur itu tidak dilaporkan; "
         "untuk seluruh berkas atau proyek pakai 'pemeriksaan' di rancang.yaml.", default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def considerations_or_delegation(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """'menimbang' and 'melaksanakan' together: reported at the one written second, once the rest is valid."""
+        second = None
+        if isinstance(value, dict) and "menimbang" in value and "melaksanakan" in value:
+            second = [key for key in value if key in ("menimbang", "melaksanakan")][1]
+        regulation = handler(value)
+        if second is not None:
+            raise PydanticCustomError(
+                "S206", "'menimbang' dan 'melaksanakan' tidak dipakai bersama-sama; pilih salah satu",
+                {"kunci": second,
+                 "saran": "'melaksanakan' untuk konsiderans satu butir yang melaksanakan satu ketentuan peraturan "
+                          "yang lebih tinggi, 'menimbang' untuk pokok-pokok pikiran"})
+        return regulation
+
+    @field_validator("considerations", mode="wrap")
+    @classmethod
+    def considerations_unless_delegated(cls, value: Any, handler: ValidatorFunctionWrapHandler,
+                                        info: ValidationInfo) -> list:
+        """Required, unless 'melaksanakan' gives the single delegated konsiderans."""
+        if not isinstance(value, _Absent):
+            return handler(value)
+        if "implements" not in info.data or info.data["implements"] is not None:
+            return []  # delegated, or 'melaksanakan' is wrong: already reported
+        raise PydanticCustomError(
+            "S201", "kunci wajib 'menimbang' tidak ada",
+            {"saran": "atau 'melaksanakan' (id dan pasal) bila peraturan ini melaksanakan satu ketentuan peraturan "
+                      "yang lebih tinggi"})
 
     @field_validator("number", mode="wrap")
     @classmethod
