@@ -153,6 +153,7 @@ FILE_OF = {
     "regulasi-perubahan": "regulations/contoh-perubahan.yaml",
     "regulasi-perubahan-kedua": "regulations/contoh-perubahan-kedua.yaml",
     "keputusan": "regulations/keputusan.yaml",
+    "regulasi-pelaksana": "regulations/pelaksana.yaml",
 }
 
 BASE_OF = {"kb/inovasi/contoh-lain.yaml": "kb/inovasi/contoh.yaml",
@@ -237,7 +238,22 @@ DECREE = """
 """A clean Keputusan Wali Kota, the base of the examples of the rules on a Keputusan (target ``keputusan``):
 written only into the projects of those examples."""
 
-TEMPLATES: dict[str, str] = {"regulations/keputusan.yaml": DECREE}
+DELEGATED = """
+    tentang: Uji Coba Inovasi Daerah
+    melaksanakan:
+      id: pp-38-2017
+      pasal: Pasal 9 ayat (3)
+    mengingat:
+      - {id: uud-1945, pasal: Pasal 18 ayat (6)}
+      - uu-23-2014
+      - pp-38-2017
+    batang_tubuh:
+      - teks: Perangkat daerah melakukan uji coba sebelum inovasi diterapkan.
+"""
+"""A clean Peraturan Wali Kota that carries out one provision (``melaksanakan`` instead of ``menimbang``), the base
+of the examples of the rules on that key (target ``regulasi-pelaksana``)."""
+
+TEMPLATES: dict[str, str] = {"regulations/keputusan.yaml": DECREE, "regulations/pelaksana.yaml": DELEGATED}
 """Base texts of files that are not in every example project, only in those of the examples that target them."""
 
 

@@ -108,6 +108,43 @@ def consideration_ending_is_generated(context: LintContext) -> Iterator[Diagnost
                 site.location(last, text.count(last) - 1), f"hapus '{mark}' di akhir butir ini")
 
 
+@rule(
+    "L504", "Peraturan yang dilaksanakan tidak dikutip dalam Mengingat", WARNING,
+    "Dasar hukum memuat peraturan yang memerintahkan pembentukan peraturan itu (Lampiran II UU 12/2011, teknik "
+    "dasar hukum). Peraturan yang ketentuannya dilaksanakan ('melaksanakan', konsiderans satu butir 'bahwa untuk "
+    "melaksanakan ketentuan ...') adalah peraturan yang memerintahkannya, jadi dicantumkan juga di 'mengingat'.",
+    wrong=Example("regulasi-pelaksana", """
+        melaksanakan:
+          id: pp-38-2017
+          pasal: Pasal 9 ayat (3)
+        mengingat:
+          - {id: uud-1945, pasal: Pasal 18 ayat (6)}
+          - uu-23-2014
+    """),
+    right=Example("regulasi-pelaksana", """
+        melaksanakan:
+          id: pp-38-2017
+          pasal: Pasal 9 ayat (3)
+        mengingat:
+          - {id: uud-1945, pasal: Pasal 18 ayat (6)}
+          - uu-23-2014
+          - pp-38-2017
+    """),
+)
+def delegating_regulation_in_legal_bases(context: LintContext) -> Iterator[Diagnostic]:
+    for draft in context.drafts:
+        regulation = draft.regulation
+        delegation = regulation.implements
+        if delegation is None or delegation.id not in context.data.catalogue:
+            continue  # an unknown id is R301's
+        if any(citation.id == delegation.id for citation in regulation.legal_bases):
+            continue
+        yield diagnostic(
+            "L504", f"{quote(delegation.id)} yang ketentuannya dilaksanakan ('melaksanakan') tidak dikutip dalam "
+                    f"Mengingat", locate(regulation, "implements"),
+            f"tambahkan {delegation.id} ke 'mengingat'; pasalnya cukup ditulis di 'melaksanakan'")
+
+
 # -- Mengingat ----------------------------------------------------------------------------
 
 _GAZETTE_NAME = {
