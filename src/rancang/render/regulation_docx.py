@@ -195,9 +195,9 @@ class _Writer:
                     if italic:
                         run.italic = True
 
-    def blank(self, count: int = 1) -> None:
+    def blank(self, count: int = 1, keep_with_next: bool = False) -> None:
         for _ in range(count):
-            self.paragraph("Normal")
+            self.paragraph("Normal", keep_with_next=keep_with_next)
 
     def page_break(self) -> None:
         """The next paragraph starts a page (it must be written by :meth:`paragraph`)."""
@@ -331,12 +331,13 @@ class _Writer:
     # -- the end ---------------------------------------------------------------------------
 
     def signature(self, style: str, lines: list[str], office: str, name: str) -> None:
+        """Place and date, office, the space to sign, name: one block, never split across pages."""
         for line in lines:
-            self.paragraph(style, line)
-        self.blank()
-        self.paragraph(style, office)
+            self.paragraph(style, line, keep_with_next=True)
+        self.blank(keep_with_next=True)
+        self.paragraph(style, office, keep_with_next=True)
         for _ in range(_SIGNATURE_GAP):
-            self.paragraph(style)
+            self.paragraph(style, keep_with_next=True)
         self.paragraph(style, name)
 
     def copies(self, copies: list[str]) -> None:
@@ -432,10 +433,10 @@ def body_xml(template: DocxTemplate, key, document: Document, text_width: int | 
     if document.noted:
         writer.labelled_table("Memperhatikan", document.noted)
         writer.blank()
-    if document.approval:
+    if document.approval:  # "Dengan Persetujuan Bersama ... dan BUPATI ..." stays with MEMUTUSKAN: on one page
         for line in document.approval:
-            writer.paragraph(STYLES["opening"], line)
-        writer.blank()
+            writer.paragraph(STYLES["opening"], line, keep_with_next=True)
+        writer.blank(keep_with_next=True)
     writer.paragraph(STYLES["opening"], document.decision, keep_with_next=True)  # MEMUTUSKAN: with Menetapkan
     writer.paragraph("Normal", keep_with_next=True)
     writer.labelled_table(document.enact_label, [ListEntry(None, document.enact_text)],  # type: ignore[arg-type]
