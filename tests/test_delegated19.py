@@ -47,8 +47,8 @@ CATALOGUE_TEXT = """\
 """
 CATALOGUE = {entry.id: entry for entry in LegalCatalogue.model_validate(yaml.safe_load(CATALOGUE_TEXT)).root}
 
-DELEGATION = {"id": "pp-38-2017", "pasal": "Pasal 9 ayat (3)"}
-CITED = "Pasal 9 ayat (3) Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah"
+DELEGATION = {"id": "pp-38-2017", "pasal": "Pasal …"}
+CITED = "Pasal … Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah"
 
 
 def delegated(kind: str, title: str = "Inovasi Daerah", **extra) -> Regulation:
@@ -98,9 +98,9 @@ def test_without_melaksanakan_the_lettered_points_and_closing_formula_stay():
 
 
 def test_an_unknown_id_is_r301_with_the_nearest_id_and_an_ellipsis_in_the_sentence():
-    regulation = delegated("peraturan_wali_kota", melaksanakan={"id": "pp-38-2071", "pasal": "Pasal 9 ayat (3)"})
+    regulation = delegated("peraturan_wali_kota", melaksanakan={"id": "pp-38-2071", "pasal": "Pasal …"})
     found, problems = considerations(regulation)
-    assert found == [(None, "bahwa untuk melaksanakan ketentuan Pasal 9 ayat (3) ..., perlu menetapkan Peraturan "
+    assert found == [(None, "bahwa untuk melaksanakan ketentuan Pasal … ..., perlu menetapkan Peraturan "
                             "Wali Kota tentang Inovasi Daerah;")]
     assert [(p.code, p.message, p.suggestion) for p in problems] == [
         ("R301", "dasar hukum 'pp-38-2071' tidak dikenal",
@@ -149,7 +149,7 @@ menimbang:
 MELAKSANAKAN = """\
 melaksanakan:
   id: {id}
-  pasal: Pasal 9 ayat (3)
+  pasal: Pasal …
 """
 REST = """\
 mengingat:

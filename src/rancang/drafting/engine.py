@@ -501,7 +501,7 @@ class _Builder:
         return entries
 
     def delegated_consideration(self) -> str:
-        """``bahwa untuk melaksanakan ketentuan Pasal 9 ayat (3) Peraturan Pemerintah Nomor 38 Tahun 2017 tentang
+        """``bahwa untuk melaksanakan ketentuan Pasal … Peraturan Pemerintah Nomor 38 Tahun 2017 tentang
         Inovasi Daerah, perlu menetapkan Peraturan Wali Kota tentang ...;``: the delegating regulation named
         without its gazette bracket (Lampiran II; domain notes, konsiderans). An id not in the catalogue is an
         R301 (unless the catalogue failed to load, which is reported where it is) and its name an ellipsis."""

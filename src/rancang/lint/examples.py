@@ -242,7 +242,7 @@ DELEGATED = """
     tentang: Uji Coba Inovasi Daerah
     melaksanakan:
       id: pp-38-2017
-      pasal: Pasal 9 ayat (3)
+      pasal: Pasal …
     mengingat:
       - {id: uud-1945, pasal: Pasal 18 ayat (6)}
       - uu-23-2014

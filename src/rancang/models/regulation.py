@@ -292,7 +292,7 @@ class Delegation(Model):
     is then the single point without a letter (Lampiran II UU 12/2011; domain notes, konsiderans)."""
 
     id: Id = field("id", "Id peraturan yang mendelegasikan, dalam kb/dasar-hukum.yaml, misalnya 'pp-38-2017'.")
-    article: Text = field("pasal", "Pasal (dan ayat) yang dilaksanakan, misalnya 'Pasal 9 ayat (3)'.")
+    article: Text = field("pasal", "Pasal (dan ayat) yang dilaksanakan, misalnya 'Pasal 5 ayat (4)'.")
 
 
 class Commencement(str, enum.Enum):
@@ -621,7 +621,7 @@ class Regulation(Model):
     implements: Delegation | None = field(
         "melaksanakan", "Sebagai ganti 'menimbang', bagi peraturan atau keputusan yang melaksanakan satu ketentuan "
         "peraturan yang lebih tinggi: id peraturan itu di kb/dasar-hukum.yaml dan pasalnya, misalnya {id: "
-        "pp-38-2017, pasal: Pasal 9 ayat (3)}. Konsiderans menjadi satu butir tanpa huruf yang dibuat otomatis: "
+        "pp-38-2017, pasal: Pasal …}. Konsiderans menjadi satu butir tanpa huruf yang dibuat otomatis: "
         "'bahwa untuk melaksanakan ketentuan Pasal ... Peraturan ... tentang ..., perlu menetapkan ... tentang "
         "...;'. Peraturan itu dicantumkan juga di 'mengingat'.", default=None)
     considerations: list[Text] = field(

@@ -116,7 +116,7 @@ def consideration_ending_is_generated(context: LintContext) -> Iterator[Diagnost
     wrong=Example("regulasi-pelaksana", """
         melaksanakan:
           id: pp-38-2017
-          pasal: Pasal 9 ayat (3)
+          pasal: Pasal …
         mengingat:
           - {id: uud-1945, pasal: Pasal 18 ayat (6)}
           - uu-23-2014
@@ -124,7 +124,7 @@ def consideration_ending_is_generated(context: LintContext) -> Iterator[Diagnost
     right=Example("regulasi-pelaksana", """
         melaksanakan:
           id: pp-38-2017
-          pasal: Pasal 9 ayat (3)
+          pasal: Pasal …
         mengingat:
           - {id: uud-1945, pasal: Pasal 18 ayat (6)}
           - uu-23-2014
