@@ -389,7 +389,7 @@ def test_foreign_records_stay_out_of_the_site_and_the_build_is_offline(tmp_path,
     offline(monkeypatch)
     code, out, err = run(root, monkeypatch, capsys, "build", "--no-pdf")
     assert code == 0, out + err
-    assert "Situs: _build/html/index.html (0 profil inovasi, 1 rancangan peraturan, 1 kunjungan kerja)." in out
+    assert "Situs: _build/html/index.html (0 profil inovasi, 2 rancangan peraturan, 1 kunjungan kerja)." in out
     site = root / "_build" / "html"
     assert json.loads((site / "data" / "inovasi.json").read_text(encoding="utf-8")) == []
     assert not (site / "kb" / "inovasi").exists()

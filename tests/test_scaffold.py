@@ -33,7 +33,8 @@ FILL = {  # the values a skeleton deliberately leaves empty
 
 VARIANTS = {  # keys that exclude others: "#<marker> " lines, the keys they replace, the values they need
     "regulasi": [("d", ("nomor_berita_daerah", "tahun_berita_daerah"),
-                  [("jenis: peraturan_wali_kota", "jenis: peraturan_daerah")])],
+                  [("jenis: peraturan_wali_kota", "jenis: peraturan_daerah")]),
+                 ("m", ("menimbang",), [])],
 }
 
 
@@ -45,8 +46,15 @@ def variants(kind: str, text: str):
         yield uncomment(skeleton_text("keputusan")).replace("__KEPUTUSAN_JENIS__", "keputusan_wali_kota"), \
             FILL["regulasi"]
     for marker, replaced, fill in VARIANTS.get(kind, []):
-        lines = [line for line in text.splitlines()
-                 if not re.match(rf"^#\s+({'|'.join(replaced)}):", line)]
+        lines, dropping = [], False
+        for line in text.splitlines():  # a replaced key, commented or not, with its commented items
+            if re.match(rf"^#?\s*({'|'.join(replaced)}):", line):
+                dropping = True
+                continue
+            if dropping and re.match(r"^#\s{2,}\S", line):
+                continue
+            dropping = False
+            lines.append(line)
         yield uncomment("\n".join(re.sub(rf"^(\s*)#{marker} ", r"\1# ", line) for line in lines)), \
             FILL.get(kind, []) + fill
 
