@@ -451,3 +451,18 @@ def test_memutuskan_and_the_whole_menetapkan_line_stay_on_one_page(tmp_path, mon
                            check=True).stdout.split("\f")
     (page,) = [" ".join(page.split()) for page in pages if "Menetapkan :" in page]
     assert "MEMUTUSKAN: Menetapkan : KEPUTUSAN WALI KOTA TENTANG PENETAPAN INOVASI DAERAH KOTA PAREPARE." in page
+
+
+def test_a_keputusan_without_the_invocation_goes_from_its_title_to_the_office_line():
+    from dataclasses import replace
+
+    def opening(document: Document) -> list[str]:
+        texts = [p.text for p in docx.Document(io.BytesIO(docx_of(document))).paragraphs]
+        start = texts.index("TENTANG")
+        return texts[start:texts.index("WALI KOTA PAREPARE,") + 1]
+
+    with_it = opening(decree())
+    assert "DENGAN RAHMAT TUHAN YANG MAHA ESA" in with_it
+    without = opening(replace(decree(), invocation=""))
+    assert "DENGAN RAHMAT TUHAN YANG MAHA ESA" not in without
+    assert len(without) == len(with_it) - 2  # the line and the blank after it, nothing left in their place

@@ -235,3 +235,18 @@ def test_the_lampiran_header_names_the_keputusan_and_its_tables_come_from_the_re
 
 def plain_cell(cell) -> str:
     return "".join(getattr(child, "text", "") for child in cell.children)
+
+
+def test_the_invocation_of_a_keputusan_is_a_setting_and_a_peraturan_keeps_it():
+    """Most templates print "DENGAN RAHMAT TUHAN YANG MAHA ESA" on a Keputusan, some regions' do not (legal-products
+    notes, 1.2): dokumen.keputusan_dengan_rahmat, on by default; a Peraturan always has it."""
+    from rancang.drafting.engine import build
+    from rancang.models.regulation import Regulation as Model
+
+    assert drafted(regulation()).invocation == "DENGAN RAHMAT TUHAN YANG MAHA ESA"
+    without = CITY.model_copy(update={"documents": CITY.documents.model_copy(update={"decree_invocation": False})})
+    assert drafted(regulation(), without).invocation == ""
+    perwali = Model.model_validate({"tentang": "Inovasi Daerah", "menimbang": ["bahwa inovasi perlu diatur"],
+                                    "mengingat": ["uud-1945"], "batang_tubuh": [{"teks": "Inovasi dilaksanakan."}]})
+    document, _problems = build(perwali, without, {})
+    assert document.invocation == "DENGAN RAHMAT TUHAN YANG MAHA ESA"

@@ -788,7 +788,8 @@ def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Le
         heading=[settings.office_title.upper(), f"PROVINSI {settings.region.province.upper()}"],
         draft=regulation.is_draft,
         title=(["RANCANGAN"] if regulation.is_draft else []) + title,
-        invocation="DENGAN RAHMAT TUHAN YANG MAHA ESA",
+        # a Keputusan's invocation: in most templates, missing in some regions' (legal-products notes, 1.2)
+        invocation="" if decree and not settings.documents.decree_invocation else "DENGAN RAHMAT TUHAN YANG MAHA ESA",
         office_line=f"{settings.office_title.upper()},",
         considerations=considerations,
         legal_bases=builder.legal_bases(),

@@ -179,6 +179,10 @@ class Documents(Model):
         "Marjin halaman dokumen dalam cm. Bawaan: marjin templat Word (atas 2,5; bawah 2; kiri 3; kanan 2).",
         default=None,
     )
+    decree_invocation: bool = field(
+        "keputusan_dengan_rahmat",
+        "Cetak 'DENGAN RAHMAT TUHAN YANG MAHA ESA' pada Keputusan Wali Kota/Bupati (bawaan: ya). Templat "
+        "sebagian daerah tidak memuatnya; peraturan selalu memuatnya.", default=True)
     amendments: AmendmentStyle = field(
         "perubahan", "Rumusan peraturan perubahan yang praktiknya beragam di daerah.",
         default_factory=AmendmentStyle)

@@ -422,8 +422,9 @@ def body_xml(template: DocxTemplate, key, document: Document, text_width: int | 
         if line in ("TENTANG",) or line.startswith("NOMOR"):
             writer.blank()
     writer.blank()
-    writer.paragraph(STYLES["opening"], document.invocation)
-    writer.blank()
+    if document.invocation:  # a Keputusan may go without it (setting dokumen.keputusan_dengan_rahmat)
+        writer.paragraph(STYLES["opening"], document.invocation)
+        writer.blank()
     writer.paragraph(STYLES["opening"], document.office_line)
     writer.blank()
     writer.labelled_table("Menimbang", document.considerations)

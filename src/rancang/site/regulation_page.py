@@ -373,6 +373,8 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
         notes = _notes(consolidated.mark_uri)
     head = nodes.container(classes=["rancang-kepala-peraturan"])
     for line in [*document.heading, *document.title, document.invocation, document.office_line]:
+        if not line:  # a Keputusan without "DENGAN RAHMAT ..." (setting dokumen.keputusan_dengan_rahmat)
+            continue
         head += nodes.paragraph(text=line, classes=["rancang-tengah"])
     section += head
     section += _list("Menimbang", document.considerations, "menimbang")
