@@ -42,12 +42,12 @@ empty when the stage or its date is not known.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from typing import Any, Collection, Mapping
 
 from rancang.diagnostics import Diagnostic
+from rancang.language.suggest import closest_few, quoted_choices
 from rancang.language.wording import partial_date
 from rancang.locations import locate
 from rancang.models.base import Model, PartialDate
@@ -174,15 +174,6 @@ def annex_markdown(annex: Model, innovations: Mapping[str, Innovation],
 # -- the check ---------------------------------------------------------------------------------------------------
 
 
-def _closest_few(name: str, known: Collection[str], count: int = 3) -> list[str]:
-    """As :func:`rancang.references.closest_few` (not imported: that module imports the engine, which imports
-    this one)."""
-    known = list(known)
-    first = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    others = [m for m in difflib.get_close_matches(name, known, n=count, cutoff=0.75) if m not in first]
-    return (first + others)[:count]
-
-
 def innovation_problems(annex: Model, innovations: Mapping[str, Innovation],
                         unloaded: Collection[str] = ()) -> list[Diagnostic]:
     """R301 for each id of ``inovasi`` that names no innovation, at the id, with the closest known ids; an id
@@ -204,12 +195,10 @@ def innovation_problems(annex: Model, innovations: Mapping[str, Innovation],
         seen[record_id] = index
         if record_id in innovations or f"inovasi/{record_id}" in unloaded or "inovasi" in unloaded:
             continue
-        guesses = _closest_few(record_id, innovations)
+        guesses = closest_few(record_id, innovations)
         where_defined = "id inovasi adalah nama berkasnya di kb/inovasi/ (tanpa .yaml)"
         if guesses:
-            quoted = [f"'{guess}'" for guess in guesses]
-            choices = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} atau {quoted[-1]}"
-            suggestion = f"mungkin maksud Anda {choices}? {where_defined}"
+            suggestion = f"mungkin maksud Anda {quoted_choices(guesses)}? {where_defined}"
         elif innovations:
             suggestion = f"{where_defined}; atau tulis inovasi: {ALL} untuk memuat semua inovasi"
         else:

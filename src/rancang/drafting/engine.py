@@ -21,7 +21,6 @@ an element in the map is printed with its label and every reference to it reads 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
@@ -57,6 +56,7 @@ from rancang.models.base import Model, PartialDate
 from rancang.models.catalogue import Agency, LegalBasis
 from rancang.models.innovation import Innovation
 from rancang.models.project import Project
+from rancang.language.suggest import closest_few, quoted_choices
 from rancang.language.regulation_words import KindWords, kind_words
 from rancang.models.regulation import (
     Article as ArticleModel,
@@ -820,15 +820,12 @@ def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Le
 
 def _unknown_legal_basis(name: str, catalogue: Mapping[str, LegalBasis], where) -> Diagnostic:
     """R301 for an id of ``melaksanakan`` not in the catalogue, worded as :mod:`rancang.references` words an
-    unknown Mengingat id (that module imports this one, so its helper cannot be called from here)."""
+    unknown Mengingat id (:mod:`rancang.language.suggest`)."""
     known = list(catalogue)
-    first = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    guesses = (first + [m for m in difflib.get_close_matches(name, known, n=3, cutoff=0.75) if m not in first])[:3]
+    guesses = closest_few(name, known)
     defined = f"id dasar hukum didaftarkan di {CATALOGUE_FILE}"
     if guesses:
-        quoted = [f"'{g}'" for g in guesses]
-        choices = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} atau {quoted[-1]}"
-        suggestion = f"mungkin maksud Anda {choices}? {defined}"
+        suggestion = f"mungkin maksud Anda {quoted_choices(guesses)}? {defined}"
     elif not known:
         suggestion = f"daftarnya masih kosong; {defined}"
     else:
