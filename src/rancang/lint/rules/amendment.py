@@ -63,6 +63,35 @@ def pasal_counts(compared: versions.Versions) -> tuple[int, int, int, int]:
     return enacted, changed, deleted, inserted
 
 
+_WHOLE_TEXT = """
+        mengubah: contoh-lama
+        batang_tubuh:
+          - bab: BENTUK INOVASI DAERAH
+            isi:
+              - id: pasal-bentuk
+                teks: "{lead}"
+                rincian:
+                  sifat: alternatif
+                  butir:
+                    - id: bentuk-tata-kelola
+                      teks: inovasi tata kelola Pemerintahan Daerah
+                    - inovasi pelayanan publik
+              - ayat:
+                  - id: ayat-penetapan
+                    teks: Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]].
+                  - Penetapan [[ayat-penetapan]] dilakukan paling lama [[{days}]] hari sejak usulan diterima.
+{announcement}    """
+_ANNOUNCEMENT = """              - id: pasal-pengumuman
+                teks: Wali Kota mengumumkan Inovasi Daerah yang ditetapkan kepada masyarakat.
+"""
+
+
+def _edited(lead: str = "Inovasi Daerah berbentuk:", days: int = 7, announcement: bool = False) -> str:
+    """The whole edited text of the rules' examples (an amendment of ``contoh-lama``, lint.examples): the enacted
+    body with the lead of Pasal 2, the days of its ayat (2) and the Pasal on announcing as each example needs."""
+    return _WHOLE_TEXT.format(lead=lead, days=days, announcement=_ANNOUNCEMENT if announcement else "")
+
+
 @rule(
     "L630", "Perubahan mengubah lebih dari separuh pasal", Severity.WARNING,
     "Lampiran II Undang-Undang Nomor 12 Tahun 2011 (bab Perubahan Peraturan Perundang-undangan): bila suatu "
@@ -71,44 +100,8 @@ def pasal_counts(compared: versions.Versions) -> tuple[int, int, int, int]:
     "utuh yang sudah disunting dengan peraturan yang diubah dan menghitung pasal yang diubah, dihapus, dan "
     "disisipkan terhadap jumlah pasal peraturan yang diubah; bila jumlahnya lebih dari separuh, susunlah "
     "peraturan baru yang mencabut peraturan lama.",
-    wrong=Example("regulasi-perubahan", """
-        mengubah: contoh-lama
-        batang_tubuh:
-          - bab: BENTUK INOVASI DAERAH
-            isi:
-              - id: pasal-bentuk
-                teks: "Inovasi Daerah dapat berbentuk:"
-                rincian:
-                  sifat: alternatif
-                  butir:
-                    - id: bentuk-tata-kelola
-                      teks: inovasi tata kelola Pemerintahan Daerah
-                    - inovasi pelayanan publik
-              - ayat:
-                  - id: ayat-penetapan
-                    teks: Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]].
-                  - Penetapan [[ayat-penetapan]] dilakukan paling lama [[7]] hari sejak usulan diterima.
-              - id: pasal-pengumuman
-                teks: Wali Kota mengumumkan Inovasi Daerah yang ditetapkan kepada masyarakat.
-    """),
-    right=Example("regulasi-perubahan", """
-        mengubah: contoh-lama
-        batang_tubuh:
-          - bab: BENTUK INOVASI DAERAH
-            isi:
-              - id: pasal-bentuk
-                teks: "Inovasi Daerah berbentuk:"
-                rincian:
-                  sifat: alternatif
-                  butir:
-                    - id: bentuk-tata-kelola
-                      teks: inovasi tata kelola Pemerintahan Daerah
-                    - inovasi pelayanan publik
-              - ayat:
-                  - id: ayat-penetapan
-                    teks: Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]].
-                  - Penetapan [[ayat-penetapan]] dilakukan paling lama [[7]] hari sejak usulan diterima.
-    """),
+    wrong=Example("regulasi-perubahan", _edited(lead="Inovasi Daerah dapat berbentuk:", announcement=True)),
+    right=Example("regulasi-perubahan", _edited()),
 )
 def too_much_changed(context: LintContext) -> Iterator[Diagnostic]:
     settings = context.settings
@@ -299,44 +292,8 @@ def _named(key: consolidation.Key) -> str:
     "ditetapkan sebelumnya; bila setiap ketentuan yang diubah, disisipkan, atau dihapus oleh perubahan "
     "sebelumnya kembali berbunyi seperti sebelum perubahan itu, naskah ini hampir pasti disalin dari versi lama "
     "dan diam-diam membatalkan perubahan sebelumnya. Mulailah dari naskah terintegrasi terbaru.",
-    wrong=Example("regulasi-perubahan-kedua", """
-        mengubah: contoh-lama
-        batang_tubuh:
-          - bab: BENTUK INOVASI DAERAH
-            isi:
-              - id: pasal-bentuk
-                teks: "Inovasi Daerah berbentuk:"
-                rincian:
-                  sifat: alternatif
-                  butir:
-                    - id: bentuk-tata-kelola
-                      teks: inovasi tata kelola Pemerintahan Daerah
-                    - inovasi pelayanan publik
-              - ayat:
-                  - id: ayat-penetapan
-                    teks: Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]].
-                  - Penetapan [[ayat-penetapan]] dilakukan paling lama [[30]] hari sejak usulan diterima.
-    """),
-    right=Example("regulasi-perubahan-kedua", """
-        mengubah: contoh-lama
-        batang_tubuh:
-          - bab: BENTUK INOVASI DAERAH
-            isi:
-              - id: pasal-bentuk
-                teks: "Inovasi Daerah berbentuk:"
-                rincian:
-                  sifat: alternatif
-                  butir:
-                    - id: bentuk-tata-kelola
-                      teks: inovasi tata kelola Pemerintahan Daerah
-                    - inovasi pelayanan publik
-              - ayat:
-                  - id: ayat-penetapan
-                    teks: Wali Kota menetapkan Inovasi Daerah [[pasal-bentuk]].
-                  - Penetapan [[ayat-penetapan]] dilakukan paling lama [[30]] hari sejak usulan diterima.
-              - id: pasal-pengumuman
-                teks: Wali Kota mengumumkan Inovasi Daerah yang ditetapkan kepada masyarakat.
-    """),
+    wrong=Example("regulasi-perubahan-kedua", _edited(days=30)),
+    right=Example("regulasi-perubahan-kedua", _edited(days=30, announcement=True)),
 )
 def copied_from_an_older_version(context: LintContext) -> Iterator[Diagnostic]:
     for draft in context.drafts:
