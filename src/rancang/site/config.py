@@ -63,7 +63,8 @@ def _base(settings: Project) -> dict[str, Any]:
         "project": settings.site_title,
         "html_title": settings.site_title,
         "language": "id",
-        "html_search_language": "id",
+        # The search page is rancang's (rancang.site.search); Sphinx's own search is switched off.
+        "html_additional_pages": {"search": "search.html"},
         "root_doc": ROOT_DOC,
         "include_patterns": list(SITE_SOURCES),
         "exclude_patterns": list(SITE_EXCLUDES),

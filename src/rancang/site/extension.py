@@ -1,8 +1,7 @@
 """Sphinx extension of the knowledge-base site: only wiring.
 
 Each component registers its own directives, nodes and event handlers (``setup``); this module registers the
-site's domain (:mod:`rancang.site.domain`, the per-document state) and the Indonesian search, and sets the
-components up:
+site's domain (:mod:`rancang.site.domain`, the per-document state) and sets the components up:
 
 * :mod:`~rancang.site.context`: the checked project of the build, handed over by ``rancang build`` or
   checked at the start of a plain ``sphinx-build``;
@@ -14,6 +13,7 @@ components up:
 * :mod:`~rancang.site.output`: the documents and the home redirect written beside the pages;
 * :mod:`~rancang.site.interface`: the interface in Indonesian;
 * :mod:`~rancang.site.menu`: the menu of every page, only the pages the project has;
+* :mod:`~rancang.site.search`: the search, on rancang's own chunked index;
 * :mod:`~rancang.site.tuning`: what Sphinx skips or drops on a large site.
 """
 
@@ -35,10 +35,10 @@ from rancang.site import (
     opendata,
     output,
     pages,
+    search,
     tuning,
 )
 from rancang.site.domain import RancangDomain
-from rancang.site.search_id import SearchIndonesian
 
 
 def _static_files(app: Sphinx, config: Any) -> None:
@@ -52,9 +52,8 @@ def _static_files(app: Sphinx, config: Any) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(RancangDomain)
-    app.add_search_language(SearchIndonesian)
     for component in (context, pages, directives, output, gallery, charts, opendata, casestudies, interface,
-                      menu, tuning):
+                      menu, search, tuning):
         component.setup(app)
     app.connect("config-inited", _static_files)
     app.add_css_file("rancang.css")

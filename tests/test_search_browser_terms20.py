@@ -1,0 +1,68 @@
+"""The browser turns words into terms exactly as the index builder does (rancang.language.search_words and
+_static/rancang-cari.js with the Snowball stemmer of _cari/akar.js), on every word of the example's pages
+and on the spelling variants; otherwise a word on a page could not be found by typing it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+
+from rancang.language.search_words import STOPWORDS, stem_corrections, terms, variant_pairs, words
+from support import CHROMEDRIVER, CHROMIUM, needs_browser
+
+pytestmark = [needs_browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profil')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(120)
+    driver.set_script_timeout(120)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _vocabulary(site) -> list[str]:
+    seen: set[str] = set()
+    for record in (site.parent / ".doctrees" / "rancang-cari").rglob("*.json"):
+        value = json.loads(record.read_text(encoding="utf-8"))
+        for block in [value["title"], *value["blocks"]]:
+            seen.update(block.split())
+    for standard, variants in variant_pairs():
+        seen.add(standard)
+        seen.update(variants)
+        seen.update(f"di{v}kan" for v in variants)
+        seen.update(f"pe{v}an" for v in variants)
+    whole, roots, kept = stem_corrections()
+    seen.update(whole)
+    seen.update(kept)
+    seen.update(STOPWORDS)
+    seen.update(["Kabupatén", "e-KTP", "UMKM-nya", "2023", "1.000", "ＡＢＣ", "İzin"])
+    return sorted(seen)
+
+
+def test_browser_terms_equal_the_index_terms(example_build, browser) -> None:
+    site = example_build.site
+    browser.get((site / "search.html").as_uri())
+    WebDriverWait(browser, 60).until(lambda d: d.execute_script("return !!(window.rancangCari && rancangCari.istilah)"))
+    texts = _vocabulary(site)
+    assert len(texts) > 1500
+    got = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "rancangCari.istilah(arguments[0]).then(done, function (e) { done(String(e)); });", texts)
+    assert isinstance(got, list), got
+    different = {t: (g, terms(t)) for t, g in zip(texts, got) if g != terms(t)}
+    assert different == {}
+    assert terms("perijinan") == terms("perizinan") == ["izin"]
+    assert words("e-KTP") == ["ktp"]
