@@ -459,7 +459,7 @@ def test_no_base64_in_pages_or_search_index(site):
         if match:
             found.append((str(page.relative_to(site)), text[max(0, match.start() - 40): match.start() + 80]))
     assert not found, found[:10]
-    assert (site / "searchindex.js").is_file()
+    assert (site / "_cari" / "manifes.js").is_file()
 
 
 @pytest.mark.slow

@@ -102,15 +102,14 @@ def test_one_edited_record_rereads_it_and_the_pages_that_show_every_record(proje
 def test_the_edit_reaches_page_search_index_and_open_data(project):
     site, marker = project["root"] / "_build/html", project["marker"]
     assert marker in (site / f"kb/inovasi/{project['edited']}.html").read_text(encoding="utf-8")
-    import snowballstemmer
+    from search_reading import pages_with
 
-    stem = snowballstemmer.stemmer("indonesian").stemWord(marker.lower())
-    assert f'"{stem}":' in (site / "searchindex.js").read_text(encoding="utf-8")
+    assert pages_with(site, marker) == {f"kb/inovasi/{project['edited']}.html"}
     records = json.loads((site / "data/inovasi.json").read_text(encoding="utf-8"))
     record = next(r for r in records if r["id"] == project["edited"])
     assert record["hasil"].startswith(f"{marker} tercatat.")
     site_changes = changed(project["second"]["site"], project["third"]["site"])
-    assert {"searchindex.js", "data/inovasi.json", f"kb/inovasi/{project['edited']}.html"} \
+    assert {"_cari/manifes.js", "data/inovasi.json", f"kb/inovasi/{project['edited']}.html"} \
         <= site_changes
     assert not any(name.startswith("kb/inovasi/") and project["edited"] not in name for name in site_changes)
 
@@ -280,31 +279,6 @@ def test_the_site_reuses_the_data_rancang_build_loaded(tmp_path, monkeypatch):
     outdir, _ = build_site(Path("p"), checked)
     assert (tmp_path / "p/_build/html/kb/inovasi/inovasi-00001.html").is_file()
     assert os.path.samefile(outdir.parent.parent, root)
-
-
-def test_the_faster_prune_keeps_exactly_what_sphinx_keeps():
-    import copy
-    import random
-
-    from sphinx.search import IndexBuilder
-
-    from rancang.site.search_id import prune_faster
-
-    rng = random.Random(7)
-    docs = [f"d{i}" for i in range(60)]
-    base = IndexBuilder.__new__(IndexBuilder)
-    base._titles = {d: f"Judul {d}" for d in docs}
-    base._filenames = {d: f"{d}.yaml" for d in docs}
-    base._all_titles = {d: [(f"Judul {d}", None)] for d in docs}
-    base._mapping = {f"w{k}": set(rng.sample(docs, rng.randint(0, 20))) for k in range(300)}
-    base._title_mapping = {f"t{k}": set(rng.sample(docs, rng.randint(0, 5))) for k in range(50)}
-    for keep in (set(docs), set(docs[5:]), set(rng.sample(docs, 30)), set()):
-        slow, fast = copy.deepcopy(base), copy.deepcopy(base)
-        prune_faster(fast)
-        IndexBuilder.prune(slow, keep)
-        fast.prune(keep)
-        for name in ("_titles", "_filenames", "_all_titles", "_mapping", "_title_mapping"):
-            assert getattr(fast, name) == getattr(slow, name), name
 
 
 def test_open_data_written_record_by_record_equals_one_json_dump(tmp_path):

@@ -3,10 +3,7 @@ full indexing and after any sequence of edits, additions and removals (increment
 
 from __future__ import annotations
 
-import base64
-import json
 import random
-import re
 from pathlib import Path
 
 import pytest
@@ -15,73 +12,7 @@ from rancang.language.search_words import browser_tables, terms, words
 from rancang.site.search_index import (BITMAP_TOP, MANIFEST, SearchIndex, compaction_threshold,
                                        encode_postings, fnv1a, write_record)
 from rancang.site.search_record import Record
-
-
-# -- a reader of the files, written from the format in search_index's docstring (as the browser script is) ------
-def _script(path: Path) -> tuple[str, object]:
-    text = path.read_text(encoding="utf-8")
-    match = re.fullmatch(r'rancangCari\.terima\(("(?:[^"\\]|\\.)*"),(.*)\);\n', text, re.S)
-    assert match, text[:200]
-    return json.loads(match.group(1)), json.loads(match.group(2))
-
-
-def _bytes(text: str) -> bytes:
-    return base64.b64decode(text + "=" * (-len(text) % 4))
-
-
-def _pairs(text: str) -> list[tuple[int, int]]:
-    data, i, page, out = _bytes(text), 0, -1, []
-    while i < len(data):
-        gap, shift = 0, 0
-        while True:
-            byte = data[i]
-            i += 1
-            gap |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                break
-        page += gap
-        out.append((page, data[i]))
-        i += 1
-    return out
-
-
-def decode(text: str) -> dict[int, int]:
-    if text[0] == "L":
-        return dict(_pairs(text[1:]))
-    rest, bitmap, top = text[1:].split(".")
-    found = {}
-    for index, byte in enumerate(_bytes(bitmap)):
-        for bit in range(8):
-            if byte & (1 << bit):
-                found[index * 8 + bit] = int(rest)
-    found.update(_pairs(top) if top else {})
-    return found
-
-
-def read_index(folder: Path) -> tuple[dict, dict[str, set[str]], dict[str, dict]]:
-    """(manifest, term -> docnames having it, docname -> fragment), as a browser would see it."""
-    key, manifest = _script(folder / MANIFEST)
-    assert key == "manifes"
-    hidden = set(manifest["hapus"])
-    pages: dict[int, dict] = {}
-    found: dict[str, set[int]] = {}
-    for segment in manifest["segmen"]:
-        for n in range(segment["awal"], segment["awal"] + segment["banyak"]):
-            key, fragment = _script(folder / segment["id"] / "h" / str(n // 1000) / f"{n}.js")
-            assert key == f"{segment['id']}/h/{n}"
-            pages[n] = fragment
-        for bucket in range(segment["ember"]):
-            key, group = _script(folder / segment["id"] / "e" / f"{bucket}.js")
-            for term, postings in group.items():
-                assert fnv1a(term) % segment["ember"] == bucket
-                for local in decode(postings):
-                    found.setdefault(term, set()).add(segment["awal"] + local)
-    live = {n: p for n, p in pages.items() if n not in hidden}
-    assert manifest["jumlah"] == len(live)
-    by_doc = {p["u"]: p for p in live.values()}
-    assert len(by_doc) == len(live), "a page is in the index twice"
-    return manifest, {t: {pages[n]["u"] for n in ns if n not in hidden} - {None} for t, ns in found.items()}, by_doc
+from search_reading import decode, read_index, script as _script
 
 
 VOCABULARY = ("pelayanan perizinan perijinan izin usaha kesehatan ibu hamil sampah plastik desa desakan kerja sama "

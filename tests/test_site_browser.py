@@ -170,14 +170,20 @@ def test_search_for_layanan_finds_pages_that_say_pelayanan(browser, site):
     browser.get(_url(site, "search.html", "q=layanan"))
     try:
         WebDriverWait(browser, WAIT).until(
-            lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a"))
+            lambda d: d.find_element(By.ID, "rancang-cari-status").get_attribute("data-status") == "selesai")
     except TimeoutException:
-        pytest.fail(f"no search results: {browser.find_element(By.ID, 'search-results').text!r}")
-    # Sphinx adds the results one by one and writes the summary line after the last one.
-    WebDriverWait(browser, WAIT).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, "#search-results p.search-summary").text.strip())
-    results = {_page_of(a.get_attribute("href")).resolve()
-               for a in browser.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")}
+        pytest.fail(f"no search results: {browser.find_element(By.ID, 'rancang-cari-status').text!r}")
+    status = browser.find_element(By.ID, "rancang-cari-status")
+    total = int(status.get_attribute("data-jumlah"))
+    while browser.find_element(By.ID, "rancang-cari-lagi").is_displayed():  # every result, ten at a time
+        shown = len(browser.find_elements(By.CSS_SELECTOR, "#rancang-cari-hasil li a"))
+        browser.find_element(By.ID, "rancang-cari-lagi").click()
+        WebDriverWait(browser, WAIT).until(
+            lambda d: len(d.find_elements(By.CSS_SELECTOR, "#rancang-cari-hasil li a")) > shown
+            and d.find_element(By.ID, "rancang-cari-status").get_attribute("data-status") == "selesai")
+    links = browser.find_elements(By.CSS_SELECTOR, "#rancang-cari-hasil li a.rancang-hasil-judul")
+    assert len(links) == total and f"{total} halaman memuat kata «layanan»" in status.text
+    results = {_page_of(a.get_attribute("href")).resolve() for a in links}
     texts = {path: page_text(path).lower() for path in results if path.suffix == ".html"}
     assert any("pelayanan" in text for text in texts.values()), sorted(map(str, results))
     # Pages that say only "pelayanan" (never "layanan") are found through the stem alone.
@@ -185,6 +191,7 @@ def test_search_for_layanan_finds_pages_that_say_pelayanan(browser, site):
                       if path.parent.name == "inovasi" and re.search(r"\bpelayanan\b", page_text(path).lower())
                       and not re.search(r"\blayanan\b", page_text(path).lower())}
     assert only_pelayanan and {path.resolve() for path in only_pelayanan} <= results
+    assert _errors(browser) == []
 
 
 # -- screenshots ------------------------------------------------------------------------------------------------

@@ -17,15 +17,15 @@ import re
 from pathlib import Path
 
 import pytest
-import snowballstemmer
 import yaml
 
+from rancang.language.search_words import terms
+from search_reading import site_index
 from support import build_site_of, copy_example
 
 ALWAYS_WRITTEN = {"genindex.html", "search.html"}
 """Sphinx writes its additional pages on every build (their content stays the same)."""
 
-STEM = snowballstemmer.stemmer("indonesian").stemWord
 
 
 # -- helpers shared with test_site_browser.py ---------------------------------------------------------------------
@@ -85,13 +85,6 @@ def main_text(path: Path) -> str:
     parser = _MainText()
     parser.feed(match.group(1))
     return " ".join(parser.parts)
-
-
-def load_search_index(outdir: Path) -> dict:
-    text = (outdir / "searchindex.js").read_text(encoding="utf-8").strip()
-    prefix, suffix = "Search.setIndex(", ")"
-    assert text.startswith(prefix) and text.endswith(suffix)
-    return json.loads(text[len(prefix):-len(suffix)])
 
 
 # -- a built copy for the read-only tests ---------------------------------------------------------------------------
@@ -296,62 +289,53 @@ def test_a_renamed_agency_reaches_every_profile_that_names_it(history):
 # -- search ------------------------------------------------------------------------------------------------------
 
 
-def _documents_with(index: dict, term: str) -> set[str]:
-    found = set()
-    for table in ("terms", "titleterms"):
-        hits = index[table].get(term, [])
-        found |= {index["docnames"][i] for i in ([hits] if isinstance(hits, int) else hits)}
-    return found
-
-
-def _documents_containing(site: Path, index: dict, pattern: str) -> set[str]:
+def _documents_containing(site: Path, pattern: str) -> set[str]:
     regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)
-    return {docname for docname in index["docnames"] if regex.search(main_text(site / f"{docname}.html"))}
+    # The gallery's generated pages (galeri/...) list cards of profiles: not indexed, their profiles are.
+    return {path.relative_to(site).as_posix() for path in site.rglob("*.html")
+            if path.relative_to(site).parts[0] not in ("_static", "galeri", "search.html", "genindex.html")
+            and 'role="main"' in path.read_text(encoding="utf-8") and regex.search(main_text(path))}
 
 
 def test_search_index_uses_indonesian_stems(site):
-    index = load_search_index(site)
-    terms = index["terms"]
+    found, pages = site_index(site)
 
     # pelayanan and layanan are one term, found in every page that has either word.
-    assert STEM("pelayanan") == STEM("layanan") == "layan"
-    assert "pelayanan" not in terms and "layanan" not in terms
-    with_pelayanan = _documents_containing(site, index, "pelayanan")
-    with_layanan = _documents_containing(site, index, "layanan")
-    assert with_pelayanan and with_layanan
-    assert with_pelayanan | with_layanan <= _documents_with(index, "layan")
+    assert terms("pelayanan") == terms("layanan") == ["layan"]
+    assert "pelayanan" not in found and "layanan" not in found
+    either = _documents_containing(site, "pelayanan|layanan")
+    assert either and either <= found["layan"]
 
-    # Sphinx strips the tags of raw HTML without putting spaces in their place: "<dt>Inovasi</dt><dd>6</dd>"
-    # would be indexed as the one word "inovasi6"; raw HTML must separate its words with whitespace.
-    glued = sorted(term for term in [*terms, *index["titleterms"]] if re.search(r"[^\W\d_]{2}\d+[^\W\d_]{2}", term))
+    # Every page in the index is a page of the site, with its title.
+    for url, page in pages.items():
+        assert (site / url).is_file(), url
+        assert page["j"] and page["j"] in main_text(site / url), url
+
+    # No words glued together by markup ("<dt>Inovasi</dt><dd>6</dd>" read as "inovasi6").
+    glued = sorted(term for term in found if re.search(r"[^\W\d_]{2}\d+[^\W\d_]{2}", term))
     assert glued == [], f"words glued together in the search index: {glued[:15]}"
 
-    # peraturan -> atur.
-    assert STEM("peraturan") == "atur" and "peraturan" not in terms
-    with_peraturan = _documents_containing(site, index, "peraturan")
-    assert with_peraturan and with_peraturan <= _documents_with(index, "atur")
+    # peraturan -> atur; Indonesian function words are not terms; English stemming is not used.
+    assert terms("peraturan") == ["atur"]
+    assert _documents_containing(site, "peraturan") <= found["atur"]
+    assert "inovasi" in found
+    assert "yang" not in found and "dan" not in found
 
-    # Not the English stemmer and stop words: "inovasi" stays, "yang" and "dan" are Indonesian stop words.
-    assert "inovasi" in terms
-    assert "yang" not in terms and "dan" not in terms
-
-    # Words ending in -kan lose the suffix (and their prefixes): the English stemmer leaves them whole.
-    from rancang.site.search_id import STOPWORDS
-
+    # Words ending in -kan lose the suffix (and their prefixes).
     words = set()
-    for docname in index["docnames"]:
-        words |= {w.lower() for w in re.findall(r"\w+", main_text(site / f"{docname}.html"))}
-    kan = {w: STEM(w) for w in words if w.endswith("kan") and len(w) > 6}
-    stemmed = {w: s for w, s in kan.items() if s != w and s not in STOPWORDS and len(s) >= 3 and not s.isdigit()}
+    for url in pages:
+        words |= {w.lower() for w in re.findall(r"\w+", main_text(site / url))}
+    kan = {w: terms(w) for w in words if w.endswith("kan") and len(w) > 6}
+    stemmed = {w: t[0] for w, t in kan.items() if len(t) == 1 and t[0] != w and len(t[0]) >= 3}
     assert stemmed, "the example has no word ending in -kan"
     for word, stem in stemmed.items():
-        assert stem in terms or stem in index["titleterms"], (word, stem)
-        assert word not in terms, word
+        assert stem in found, (word, stem)
+        assert word not in found, word
     assert "diselenggarakan" not in stemmed or stemmed["diselenggarakan"] == "selenggara"
 
-    # The browser stems queries with the same (Snowball Indonesian) stemmer.
-    language_data = (site / "_static" / "language_data.js").read_text(encoding="utf-8")
-    assert "IndonesianStemmer" in language_data
+    # The browser stems queries with the same Snowball Indonesian stemmer (test_search_browser_terms20).
+    assert "IndonesianStemmer" in (site / "_cari" / "akar.js").read_text(encoding="utf-8")
+    assert not (site / "searchindex.js").exists()
 
 
 # -- no external requests ----------------------------------------------------------------------------------------

@@ -258,11 +258,14 @@ def test_csv_is_plain_and_json_keeps_the_markdown(site: Path) -> None:
 
 
 def test_search_index_holds_the_words_not_the_markup(site: Path) -> None:
-    index = (site / "searchindex.js").read_text(encoding="utf-8")
-    terms = json.loads(index[index.index("(") + 1: index.rindex(")")])["terms"]
+    from search_reading import site_index
+
+    terms, pages = site_index(site)
     for word in ("satu", "tiga", "retribusi", "kutipan", "kurung"):
         assert any(term.startswith(word[:4]) for term in terms), word
     assert not [term for term in terms if re.search(r"[*|!\[\]#]", term)]
+    # the snippets' text is the page's text, not its Markdown
+    assert not [b for page in pages.values() for b in page["b"] if "**" in b or b.startswith("|")]
 
 
 # -- the linter ------------------------------------------------------------------------------------------------

@@ -226,6 +226,10 @@ class SearchIndex:
             return self._full(sorted(alive), start)
         number = {d: i for i, d in enumerate(base.docs)}
         hidden = sorted(base.first + number[d] for d in replaced)
+        for page in set(hidden) - set(state["hapus"]):
+            # The old text of a changed or removed page leaves the published files now, not at the next full
+            # indexing (a page removed for a mistake or for personal data must not stay readable).
+            self._fragment(base.id, page).write_bytes(_script(f"{base.id}/h/{page}", None))
         delta_docs = sorted(delta)
         segment = self._write_segment(delta_docs, base.first + len(base.docs), base.average)
         if segment is None:
@@ -273,7 +277,7 @@ class SearchIndex:
                 entry[0].append(local)
                 entry[1].append(weight)
             number = first + local
-            target = folder / "h" / str(number // FRAGMENTS_PER_FOLDER) / f"{number}.js"
+            target = self._fragment(seg_id, number)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(_script(f"{seg_id}/h/{number}", {"u": record.url, "j": record.title,
                                                                   "t": record.kind, "b": record.blocks}))
@@ -294,6 +298,9 @@ class SearchIndex:
         for index, group in enumerate(grouped):
             (folder / "e" / f"{index}.js").write_bytes(_script(f"{seg_id}/e/{index}", group))
         return Segment(seg_id, first, [d for d, _, _ in records], [g for _, _, g in records], buckets, average)
+
+    def _fragment(self, seg_id: str, number: int) -> Path:
+        return self.output / seg_id / "h" / str(number // FRAGMENTS_PER_FOLDER) / f"{number}.js"
 
     def _finish(self, segments: list[Segment], hidden: list[int], delta_docs: list[str], old_delta: str | None,
                 old: set[str] | None = None) -> None:

@@ -11,7 +11,6 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from rancang.site.search_id import prune_faster
 
 
 def _forget_written_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -27,31 +26,6 @@ def _dedupe_static_paths(app: Sphinx) -> None:
     to the next build's, or every build becomes a full rebuild ("The configuration has changed")."""
     paths = app.config.html_static_path
     app.config.html_static_path = list(dict.fromkeys(paths))
-
-
-def _keep_unchanged_search_index(app: Sphinx) -> None:
-    """Sphinx loads and rewrites the whole search index on every build, even when no page changed (seconds
-    at 10,000 pages). When this build writes no page and removed none, the index on disk is still right."""
-    builder = app.builder
-    if not getattr(builder, "search", False) or not hasattr(builder, "load_indexer"):
-        return
-    load, dump = builder.load_indexer, builder.dump_search_index
-    skip = {"index": False}
-
-    def load_indexer(docnames: Any) -> None:
-        index = Path(builder.outdir) / builder.searchindex_filename
-        removed = getattr(app, "rancang_removed_docs", False)
-        skip["index"] = not docnames and not removed and index.is_file()
-        if not skip["index"]:
-            prune_faster(builder.indexer)
-            load(docnames)
-
-    def dump_search_index() -> None:
-        if not skip["index"]:
-            dump()
-
-    builder.load_indexer = load_indexer
-    builder.dump_search_index = dump_search_index
 
 
 PARALLEL_FROM = 200
@@ -71,7 +45,6 @@ def _note_removed(app: Sphinx, env: Any, added: set, changed: set, removed: set)
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _dedupe_static_paths, priority=900)
-    app.connect("builder-inited", _keep_unchanged_search_index)
     app.connect("env-get-outdated", _note_removed)
     app.connect("env-before-read-docs", _serial_when_few)
     app.connect("doctree-resolved", _forget_written_doctree, priority=900)
