@@ -2,9 +2,9 @@
 
 Taken from the page's doctree when Sphinx reads it (in whichever process reads it), so that the index is
 fed from the page the reader sees, not from a second rendering of the data. Left out: everything the site
-marks ``no-search`` (templated navigation, gallery controls, charts), the gallery's cards (their words
-belong to the profiles they show), raw HTML, comments and tables of contents, so a snippet never shows a
-menu or a run of filter options.
+marks ``no-search`` (templated navigation, gallery controls, charts), the gallery's cards and category lists
+(their words belong to the profiles they show), "belum tercatat" (a fact a profile does not give), raw HTML,
+comments and tables of contents, so a snippet never shows a menu or a run of filter options.
 
 Field weights, from the reader's expectation that a name outranks a passing mention:
 
@@ -25,6 +25,7 @@ from sphinx import addnodes
 
 from rancang.language.search_words import terms_of_words, words
 from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS, REGULATION_DOCS
+from rancang.site.gallery import kartu, studi_kasus_kartu
 
 TITLE, ALIAS, SUMMARY, FACTS, HEADING, BODY = 10, 6, 4, 3, 2, 1
 
@@ -68,13 +69,21 @@ class Record:
                    value["blocks"])
 
 
-def _skipped(node: nodes.Node) -> bool:
-    from rancang.site.gallery import kartu, studi_kasus_kartu
+_NOT_TEXT = (nodes.raw, nodes.comment, nodes.substitution_definition, nodes.system_message, nodes.target,
+             addnodes.toctree, kartu, studi_kasus_kartu, nodes.docinfo)
 
-    if isinstance(node, (nodes.raw, nodes.comment, nodes.substitution_definition, nodes.system_message,
-                         nodes.target, addnodes.toctree, kartu, studi_kasus_kartu, nodes.docinfo)):
+
+_NOT_SEARCHED = frozenset((
+    "no-search",  # templated navigation, controls and charts (rancang.site.templated)
+    "rancang-kategori",  # the gallery's category lists: links to listing pages, not content
+    "rancang-belum-tercatat",  # "belum tercatat": a fact the profile does not give
+))
+
+
+def _skipped(node: nodes.Node) -> bool:
+    if isinstance(node, _NOT_TEXT):
         return True
-    return isinstance(node, nodes.Element) and "no-search" in node.get("classes", ())
+    return isinstance(node, nodes.Element) and not _NOT_SEARCHED.isdisjoint(node.get("classes", ()))
 
 
 def _blocks(node: nodes.Node, weight: int) -> Iterator[tuple[int, str, bool]]:
