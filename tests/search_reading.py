@@ -23,19 +23,11 @@ def _bytes(text: str) -> bytes:
 
 
 def _pairs(text: str) -> list[tuple[int, int]]:
-    data, i, page, out = _bytes(text), 0, -1, []
-    while i < len(data):
-        gap, shift = 0, 0
-        while True:
-            byte = data[i]
-            i += 1
-            gap |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                break
-        page += gap
-        out.append((page, data[i]))
-        i += 1
+    page, out = -1, []
+    for code in filter(None, text.split(",")):
+        value = int(code, 16)
+        page += value >> 8
+        out.append((page, value & 0xFF))
     return out
 
 

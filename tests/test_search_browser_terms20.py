@@ -35,9 +35,11 @@ def browser(tmp_path_factory):
 
 def _vocabulary(site) -> list[str]:
     seen: set[str] = set()
-    for record in (site.parent / ".doctrees" / "rancang-cari").rglob("*.json"):
-        value = json.loads(record.read_text(encoding="utf-8"))
-        for block in [value["title"], *value["blocks"]]:
+    from rancang.site.search import RECORDS
+
+    for record in (site.parent / ".doctrees" / RECORDS).rglob("*.json"):
+        value = json.loads(record.read_text(encoding="utf-8").split("\n")[0])
+        for block in [value["j"], *value["b"]]:
             seen.update(block.split())
     for standard, variants in variant_pairs():
         seen.add(standard)

@@ -3,6 +3,7 @@ full indexing and after any sequence of edits, additions and removals (increment
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from rancang.language.search_words import browser_tables, terms, words
 from rancang.site.search_index import (BITMAP_TOP, MANIFEST, SearchIndex, compaction_threshold,
-                                       encode_postings, fnv1a, write_record)
+                                       encode_postings, fnv1a, quantised, record_bytes, write_record)
 from rancang.site.search_record import Record
 from search_reading import decode, read_index, script as _script
 
@@ -29,6 +30,7 @@ def _record(name: str, rng: random.Random) -> Record:
     for term in terms(body):
         counts[term] = counts.get(term, 0) + 1
     return Record(name, f"{name}.html", title, "inovasi", counts, len(terms(title + " " + body)), [body])
+
 
 
 def expected(records: dict[str, Record]) -> dict[str, set[str]]:
@@ -158,15 +160,25 @@ def test_a_changed_word_table_or_a_lost_output_rebuilds_everything(site, tmp_pat
 
 def test_postings_encodings() -> None:
     pairs = [(0, 255), (1, 3), (200, 1), (70_000, 17)]
-    assert decode(encode_postings(pairs, 80_000)) == dict(pairs)
+    assert decode(encode_postings([p << 8 | q for p, q in pairs], 80_000)) == dict(pairs)
     common = [(i, 1 + i % 200) for i in range(0, 1000, 2)]
-    text = encode_postings(common, 1000)
+    text = encode_postings([p << 8 | q for p, q in common], 1000)
     assert text.startswith("B")
     back = decode(text)
     assert set(back) == {p for p, _ in common}
-    best = sorted(common, key=lambda p: -p[1])[:BITMAP_TOP]
+    best = sorted(common, key=lambda p: (-p[1], p[0]))[:BITMAP_TOP]
     assert all(back[p] == q for p, q in best)
     assert max(q for p, q in back.items() if (p, q) not in best) <= min(q for _, q in best)
+
+
+def test_weights_grow_with_the_field_weight_and_shrink_with_the_page_length() -> None:
+    assert quantised(10, 300) > quantised(4, 300) > quantised(1, 300) >= 1
+    assert quantised(1, 100) > quantised(1, 300) > quantised(1, 3000)
+    assert quantised(10_000, 1) == 255
+    record = Record("a", "a.html", "Judul </script>", "halaman", {"judul": 10}, 1, ["teks \u2028 baris"])
+    fragment, weights = record_bytes(record).decode("utf-8").split("\n")
+    assert "</" not in fragment and "\u2028" not in fragment
+    assert json.loads(fragment)["j"] == "Judul </script>" and json.loads(weights) == {"judul": quantised(10, 1)}
 
 
 def test_fnv1a_matches_the_published_vectors() -> None:

@@ -9,12 +9,19 @@ from pathlib import Path
 import yaml
 
 from rancang.language.search_words import terms
+from rancang.site.search_index import quantised
 from rancang.site.search_record import BODY, FACTS, TITLE
 
 
 def _record(example_build, docname: str) -> dict:
-    path = example_build.site.parent / ".doctrees" / "rancang-cari" / f"{docname}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The stored record of a page: its fragment and its terms with their weights q (1..255)."""
+    from rancang.site.search import RECORDS
+
+    path = example_build.site.parent / ".doctrees" / RECORDS / f"{docname}.json"
+    fragment, weights = path.read_text(encoding="utf-8").split("\n")
+    value = json.loads(fragment)
+    return {"title": value["j"], "url": value["u"], "kind": value["t"], "blocks": value["b"],
+            "terms": json.loads(weights)}
 
 
 def _innovations(root: Path) -> dict[str, dict]:
@@ -28,17 +35,18 @@ def test_a_profile_weighs_its_name_then_its_facts_then_its_text(example_build) -
         record = _record(example_build, f"kb/inovasi/{record_id}")
         assert record["title"] == source["nama"]
         assert record["url"] == f"kb/inovasi/{record_id}.html" and record["kind"] == "inovasi"
-        for term in terms(source["nama"]):
-            assert record["terms"][term] >= TITLE, (record_id, term)
+        length = len(terms(" ".join([record["title"], *record["blocks"]])))
+        for term in terms(source["nama"]):  # q grows with the weighted count: a name counts TITLE at least
+            assert record["terms"][term] >= quantised(TITLE, length), (record_id, term)
         blocks = record["blocks"]  # an unknown fact of the facts table is left out, not indexed as words
         assert not [b for a, b in zip(blocks, blocks[1:]) if a in ("Bentuk", "Jenis") and b == "belum tercatat"]
         agency = agencies.get(source.get("perangkat_daerah"))
         if agency:  # the agency's name is in the facts table
-            assert all(record["terms"].get(t, 0) >= FACTS for t in terms(agency)), record_id
+            assert all(record["terms"].get(t, 0) >= quantised(FACTS, length) for t in terms(agency)), record_id
         summary = source.get("ringkasan")
         if summary:
             first = terms(summary.split()[0])
-            assert not first or record["terms"][first[0]] > BODY, record_id
+            assert not first or record["terms"][first[0]] > quantised(BODY, length), record_id
 
 
 def test_the_gallery_page_holds_no_card_and_no_category_list(example_build) -> None:

@@ -29,8 +29,9 @@ from rancang.site.search_record import record
 
 logger = logging.getLogger(__name__)
 
-RECORDS = "rancang-cari"
-"""Folder of the page records in the doctree folder."""
+RECORDS = "rancang-cari-2"
+"""Folder of the page records in the doctree folder (:func:`rancang.site.search_index.record_bytes`); its
+number changes with their format, so that a project built by another version reads its pages again once."""
 STATE = "rancang-cari.json"
 STEMMER = "akar.js"
 STEMMER_SOURCES = ("base-stemmer.js", "indonesian-stemmer.js")

@@ -19,13 +19,13 @@ that it also loads from ``file://``, where browsers refuse ``fetch``):
     title, "t": kind, "b": [text blocks]}``, fetched only for the results shown.
 
 Postings of a term (page numbers relative to the segment's ``awal``, each with ``q``, the page's BM25 weight
-for the term quantised to 1..255, k1 = 1.2, b = 0.75, counts weighted by field,
-:mod:`rancang.site.search_record`):
+for the term quantised to 1..255, :func:`quantised`, computed from the page alone when it is read):
 
-* ``L<base64>``: varint gap to the previous page number, then one byte ``q``, per page;
-* ``B<q>.<base64 bitmap>.<base64 list>`` for a term on more than one page in :data:`BITMAP_SHARE`: a bitmap
-  of its pages (bit ``i % 8`` of byte ``i // 8``), the :data:`BITMAP_TOP` pages of highest ``q`` as a list as
-  above, and ``q`` for all the others.
+* ``L<h>,<h>,...``: per page, in order, ``h`` = hexadecimal of ``gap * 256 + q``, ``gap`` the difference to
+  the previous page number (to -1 for the first);
+* ``B<q>.<base64 bitmap>.<list>`` for a term on more than one page in :data:`BITMAP_SHARE`: a bitmap of its
+  pages (bit ``i % 8`` of byte ``i // 8``), the :data:`BITMAP_TOP` pages of highest ``q`` as a list as above,
+  and ``q`` for all the others.
 
 Segments: the **base** holds every page as of the last full indexing; pages changed or added since are in
 the **delta** segment, rebuilt whole at each build, and their base numbers are in ``hapus``. When the delta
@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import json
 import math
 import shutil
 import time
-from array import array
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -70,40 +71,44 @@ def fnv1a(text: str) -> int:
     return value
 
 
-def _varints(pairs: Iterable[tuple[int, int]]) -> bytes:
-    out = bytearray()
-    previous = -1
-    for number, q in pairs:
-        gap = number - previous
-        previous = number
-        while gap >= 0x80:
-            out.append((gap & 0x7F) | 0x80)
-            gap >>= 7
-        out.append(gap)
-        out.append(q)
-    return bytes(out)
+def _hex_list(codes: list[int]) -> str:
+    """``codes``: page << 8 | q, by page."""
+    pages = [code >> 8 for code in codes]
+    gaps = [(page - previous) << 8 | (code & 0xFF) for page, previous, code in zip(pages, [-1, *pages], codes)]
+    return ",".join(map("{:x}".format, gaps))
 
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii").rstrip("=")
 
 
-def encode_postings(pairs: list[tuple[int, int]], size: int) -> str:
-    """The postings of one term: (page number in the segment, q) sorted by page; ``size``: pages in it."""
-    if len(pairs) > max(64, size * BITMAP_SHARE):
+def encode_postings(codes: list[int], size: int) -> str:
+    """The postings of one term, ``codes`` = page << 8 | q sorted by page (a page of the segment, its weight);
+    ``size``: pages in the segment."""
+    if len(codes) > max(64, size * BITMAP_SHARE):
         bitmap = bytearray((size + 7) // 8)
-        for number, _ in pairs:
-            bitmap[number >> 3] |= 1 << (number & 7)
-        ranked = sorted(pairs, key=lambda p: (-p[1], p[0]))
-        top = sorted(ranked[:BITMAP_TOP])
-        rest = ranked[BITMAP_TOP][1] if len(ranked) > BITMAP_TOP else 1
-        return f"B{rest}.{_b64(bytes(bitmap))}.{_b64(_varints(top))}"
-    return "L" + _b64(_varints(pairs))
+        for code in codes:
+            page = code >> 8
+            bitmap[page >> 3] |= 1 << (page & 7)
+        # highest q first, then the lower page: one integer key per posting, compared in C
+        ranked = heapq.nlargest(BITMAP_TOP + 1, [((code & 0xFF) << 32) | (0xFFFFFFFF - (code >> 8))
+                                                  for code in codes])
+        top = sorted(((0xFFFFFFFF - (key & 0xFFFFFFFF)) << 8) | (key >> 32) for key in ranked[:BITMAP_TOP])
+        rest = ranked[BITMAP_TOP] >> 32 if len(ranked) > BITMAP_TOP else 1
+        return f"B{rest}.{_b64(bytes(bitmap))}.{_hex_list(top)}"
+    return "L" + _hex_list(codes)
 
 
-def quantised(weighted: int, length: int, average: float) -> int:
-    score = weighted * (K1 + 1) / (weighted + K1 * (1 - B + B * length / max(average, 1.0)))
-    return max(1, min(255, round(score / (K1 + 1) * 255)))
+REFERENCE_LENGTH = 300
+"""Words of an average page for BM25's length normalisation. A fixed figure (the example's pages average 295
+terms, the bench corpus's about 290) rather than the site's own average, so that a page's weights depend on the
+page alone: computed once when the page is read, equal in a full and in an incremental index."""
+
+
+def quantised(weighted: int, length: int) -> int:
+    """BM25's term weight (k1 = 1.2, b = 0.75) scaled to 1..255: 255 * tf / (tf + k1 (1 - b + b len / avg))."""
+    norm = K1 * (1 - B + B * length / REFERENCE_LENGTH)
+    return max(1, min(255, round(255 * weighted / (weighted + norm))))
 
 
 def compaction_threshold(base_pages: int) -> int:
@@ -111,10 +116,13 @@ def compaction_threshold(base_pages: int) -> int:
     return max(32, base_pages // 16)
 
 
+def _safe_json(value: object) -> str:
+    body = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
+
+
 def _script(key: str, value: object) -> bytes:
-    body = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
-    return f"rancangCari.terima({json.dumps(key)},{body});\n".encode("utf-8")
+    return f"rancangCari.terima({json.dumps(key)},{_safe_json(value)});\n".encode("utf-8")
 
 
 @dataclass
@@ -124,24 +132,31 @@ class Segment:
     docs: list[str]
     digests: list[str]
     buckets: int
-    average: float
 
     def to_json(self) -> dict:
         return {"id": self.id, "awal": self.first, "docs": self.docs, "digests": self.digests,
-                "ember": self.buckets, "rata": self.average}
+                "ember": self.buckets}
 
     @classmethod
     def from_json(cls, value: dict) -> "Segment":
-        return cls(value["id"], value["awal"], value["docs"], value["digests"], value["ember"], value["rata"])
+        return cls(value["id"], value["awal"], value["docs"], value["digests"], value["ember"])
 
 
 def record_path(records: Path, docname: str) -> Path:
     return records / f"{docname}.json"
 
 
+def record_bytes(record: Record) -> bytes:
+    """A page's record as stored: line 1 its fragment (JSON, ready to be written into a script as it is),
+    line 2 its terms with their weights ``q`` (:func:`quantised`)."""
+    fragment = {"u": record.url, "j": record.title, "t": record.kind, "b": record.blocks}
+    weights = {term: quantised(weight, record.length) for term, weight in record.terms.items()}
+    return (_safe_json(fragment) + "\n" + _safe_json(weights)).encode("utf-8")
+
+
 def write_record(records: Path, record: Record) -> None:
     """Store a page's record (at reading, in whichever process read the page); unchanged bytes stay put."""
-    data = json.dumps(record.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    data = record_bytes(record)
     target = record_path(records, record.docname)
     try:
         if target.read_bytes() == data:
@@ -183,12 +198,14 @@ class SearchIndex:
             return None
         return state
 
-    def _read(self, docname: str) -> tuple[Record, str] | None:
+    def _read(self, docname: str) -> tuple[bytes, bytes, str] | None:
+        """(fragment JSON, weights JSON, digest) of a page's record."""
         try:
             data = record_path(self.records, docname).read_bytes()
         except OSError:
             return None
-        return Record.from_json(json.loads(data)), _digest(data)
+        fragment, _, weights = data.partition(b"\n")
+        return fragment, weights, _digest(data)
 
     # -- update --------------------------------------------------------------------------------------------------
     def update(self, docnames: Iterable[str], changed: Iterable[str], removed: Iterable[str]) -> Outcome:
@@ -207,7 +224,7 @@ class SearchIndex:
         moved = False
         for docname in sorted(set(changed) & alive):
             found = self._read(docname)
-            digest = found[1] if found else None
+            digest = found[2] if found else None
             if digest == delta.get(docname) or (docname not in delta and digest == base_digest.get(docname)):
                 continue
             moved = True
@@ -231,7 +248,7 @@ class SearchIndex:
             # indexing (a page removed for a mistake or for personal data must not stay readable).
             self._fragment(base.id, page).write_bytes(_script(f"{base.id}/h/{page}", None))
         delta_docs = sorted(delta)
-        segment = self._write_segment(delta_docs, base.first + len(base.docs), base.average)
+        segment = self._write_segment(delta_docs, base.first + len(base.docs))
         if segment is None:
             delta_docs = []
         self._finish([base, segment] if segment else [base], hidden, delta_docs, state.get("delta_id"))
@@ -241,7 +258,7 @@ class SearchIndex:
 
     def _full(self, docnames: list[str], start: float) -> Outcome:
         old = self._old_ids()
-        base = self._write_segment(docnames, 0, None)
+        base = self._write_segment(docnames, 0)
         segments = [base] if base else []
         self._finish(segments, [], [], None, old)
         outcome = Outcome(True, len(base.docs) if base else 0, 0, time.perf_counter() - start)
@@ -253,42 +270,40 @@ class SearchIndex:
             return set()
         return {p.name for p in self.output.iterdir() if p.is_dir()}
 
-    def _write_segment(self, docnames: list[str], first: int, average: float | None) -> Segment | None:
+    def _write_segment(self, docnames: list[str], first: int) -> Segment | None:
         """Index ``docnames`` (those with a record) as pages ``first``... of a new segment."""
-        records: list[tuple[str, Record, str]] = []
+        kept: list[str] = []
+        digests: list[str] = []
+        postings: dict[str, list[int]] = defaultdict(list)  # term -> page << 8 | q, by page
+        fragments: list[tuple[int, bytes]] = []
         for docname in docnames:
             found = self._read(docname)
-            if found is not None:
-                records.append((docname, *found))
-        if not records:
+            if found is None:
+                continue
+            fragment, weights, digest = found
+            local = len(kept)
+            kept.append(docname)
+            digests.append(digest)
+            fragments.append((first + local, fragment))
+            code = local << 8
+            for term, q in json.loads(weights).items():
+                postings[term].append(code | q)
+        if not kept:
             return None
-        seg_id = _digest(json.dumps([self.stamp, first] + [[d, g] for d, _, g in records]).encode())[:12]
+        seg_id = _digest(json.dumps([self.stamp, first] + [[d, g] for d, g in zip(kept, digests)]).encode())[:12]
         folder = self.output / seg_id
         if folder.exists():
             shutil.rmtree(folder)
-        lengths = array("I")
-        postings: dict[str, tuple[array, array]] = {}
-        for local, (_, record, _) in enumerate(records):
-            lengths.append(record.length)
-            for term, weight in record.terms.items():
-                entry = postings.get(term)
-                if entry is None:
-                    entry = postings[term] = (array("I"), array("I"))
-                entry[0].append(local)
-                entry[1].append(weight)
-            number = first + local
+        for number, fragment in fragments:
             target = self._fragment(seg_id, number)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_script(f"{seg_id}/h/{number}", {"u": record.url, "j": record.title,
-                                                                  "t": record.kind, "b": record.blocks}))
-        size = len(records)
-        if average is None:
-            average = sum(lengths) / size
+            if number % FRAGMENTS_PER_FOLDER == 0 or number == first:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(b"rancangCari.terima(\"%s/h/%d\"," % (seg_id.encode(), number) + fragment + b");\n")
+        size = len(kept)
         encoded: dict[str, str] = {}
         total = 0
-        for term, (pages, weights) in postings.items():
-            pairs = [(page, quantised(weight, lengths[page], average)) for page, weight in zip(pages, weights)]
-            encoded[term] = text = encode_postings(pairs, size)
+        for term, codes in postings.items():
+            encoded[term] = text = encode_postings(codes, size)
             total += len(term) + len(text) + 6
         buckets = 1 << max(0, math.ceil(math.log2(max(1, total / BUCKET_BYTES))))
         grouped: list[dict[str, str]] = [{} for _ in range(buckets)]
@@ -297,7 +312,7 @@ class SearchIndex:
         (folder / "e").mkdir(parents=True, exist_ok=True)
         for index, group in enumerate(grouped):
             (folder / "e" / f"{index}.js").write_bytes(_script(f"{seg_id}/e/{index}", group))
-        return Segment(seg_id, first, [d for d, _, _ in records], [g for _, _, g in records], buckets, average)
+        return Segment(seg_id, first, kept, digests, buckets)
 
     def _fragment(self, seg_id: str, number: int) -> Path:
         return self.output / seg_id / "h" / str(number // FRAGMENTS_PER_FOLDER) / f"{number}.js"
@@ -306,8 +321,8 @@ class SearchIndex:
                 old: set[str] | None = None) -> None:
         live = sum(len(s.docs) for s in segments) - len(hidden)
         manifest = {"versi": FORMAT, "jumlah": live, "hapus": hidden, "jenis": KINDS,
-                    "segmen": [{"id": s.id, "awal": s.first, "banyak": len(s.docs), "ember": s.buckets,
-                                "rata": round(s.average, 3)} for s in segments],
+                    "segmen": [{"id": s.id, "awal": s.first, "banyak": len(s.docs), "ember": s.buckets}
+                               for s in segments],
                     **browser_tables()}
         self.output.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(self.output / MANIFEST, _script("manifes", manifest))

@@ -95,13 +95,13 @@
     return out;
   }
 
-  function pairs(b64, add) {  // varint gap, q byte
-    var data = bytesOf(b64), i = 0, page = -1;
-    while (i < data.length) {
-      var gap = 0, shift = 0, byte;
-      do { byte = data[i++]; gap += (byte & 0x7f) * Math.pow(2, shift); shift += 7; } while (byte & 0x80);
-      page += gap;
-      add(page, data[i++]);
+  function pairs(list, add) {  // hexadecimal of gap * 256 + q, comma-separated
+    if (!list) return;
+    var codes = list.split(","), page = -1;
+    for (var i = 0; i < codes.length; i++) {
+      var code = parseInt(codes[i], 16);
+      page += Math.floor(code / 256);
+      add(page, code % 256);
     }
   }
 
