@@ -12,7 +12,7 @@ import pytest
 from rancang.language.search_words import browser_tables, terms, words
 from rancang.site.search_index import (BITMAP_TOP, MANIFEST, SearchIndex, compaction_threshold,
                                        encode_postings, fnv1a, quantised, record_bytes, write_record)
-from rancang.site.search_record import Record
+from rancang.site.search_record import FACTS, SUMMARY, TITLE, Record
 from search_reading import decode, read_index, script as _script
 
 
@@ -29,7 +29,8 @@ def _record(name: str, rng: random.Random) -> Record:
         counts[term] = counts.get(term, 0) + 10
     for term in terms(body):
         counts[term] = counts.get(term, 0) + 1
-    return Record(name, f"{name}.html", title, "inovasi", counts, len(terms(title + " " + body)), [body])
+    best = {term: TITLE for term in terms(title)}
+    return Record(name, f"{name}.html", title, "inovasi", counts, len(terms(title + " " + body)), [body], best)
 
 
 
@@ -171,14 +172,17 @@ def test_postings_encodings() -> None:
     assert max(q for p, q in back.items() if (p, q) not in best) <= min(q for _, q in best)
 
 
-def test_weights_grow_with_the_field_weight_and_shrink_with_the_page_length() -> None:
+def test_weights_rank_the_field_first_then_bm25() -> None:
+    assert quantised(1, 300, TITLE) > quantised(40, 300, SUMMARY) > quantised(40, 300, FACTS) > quantised(40, 300)
     assert quantised(10, 300) > quantised(4, 300) > quantised(1, 300) >= 1
     assert quantised(1, 100) > quantised(1, 300) > quantised(1, 3000)
-    assert quantised(10_000, 1) == 255
-    record = Record("a", "a.html", "Judul </script>", "halaman", {"judul": 10}, 1, ["teks \u2028 baris"])
+    assert quantised(10_000, 1) == 63 and quantised(10_000, 1, TITLE) == 255
+    record = Record("a", "a.html", "Judul </script>", "halaman", {"judul": 10}, 1, ["teks \u2028 baris"],
+                    {"judul": TITLE})
     fragment, weights = record_bytes(record).decode("utf-8").split("\n")
     assert "</" not in fragment and "\u2028" not in fragment
-    assert json.loads(fragment)["j"] == "Judul </script>" and json.loads(weights) == {"judul": quantised(10, 1)}
+    assert json.loads(fragment)["j"] == "Judul </script>"
+    assert json.loads(weights) == {"judul": quantised(10, 1, TITLE)}
 
 
 def test_fnv1a_matches_the_published_vectors() -> None:

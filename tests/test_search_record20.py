@@ -9,8 +9,6 @@ from pathlib import Path
 import yaml
 
 from rancang.language.search_words import terms
-from rancang.site.search_index import quantised
-from rancang.site.search_record import BODY, FACTS, TITLE
 
 
 def _record(example_build, docname: str) -> dict:
@@ -35,18 +33,17 @@ def test_a_profile_weighs_its_name_then_its_facts_then_its_text(example_build) -
         record = _record(example_build, f"kb/inovasi/{record_id}")
         assert record["title"] == source["nama"]
         assert record["url"] == f"kb/inovasi/{record_id}.html" and record["kind"] == "inovasi"
-        length = len(terms(" ".join([record["title"], *record["blocks"]])))
-        for term in terms(source["nama"]):  # q grows with the weighted count: a name counts TITLE at least
-            assert record["terms"][term] >= quantised(TITLE, length), (record_id, term)
+        for term in terms(source["nama"]):  # the top two bits of a weight: the best field (3: the name)
+            assert record["terms"][term] >> 6 == 3, (record_id, term)
         blocks = record["blocks"]  # an unknown fact of the facts table is left out, not indexed as words
         assert not [b for a, b in zip(blocks, blocks[1:]) if a in ("Bentuk", "Jenis") and b == "belum tercatat"]
         agency = agencies.get(source.get("perangkat_daerah"))
         if agency:  # the agency's name is in the facts table
-            assert all(record["terms"].get(t, 0) >= quantised(FACTS, length) for t in terms(agency)), record_id
+            assert all(record["terms"].get(t, 0) >> 6 >= 1 for t in terms(agency)), record_id
         summary = source.get("ringkasan")
         if summary:
             first = terms(summary.split()[0])
-            assert not first or record["terms"][first[0]] > quantised(BODY, length), record_id
+            assert not first or record["terms"][first[0]] >> 6 >= 2, record_id
 
 
 def test_the_gallery_page_holds_no_card_and_no_category_list(example_build) -> None:

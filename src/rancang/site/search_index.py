@@ -18,8 +18,8 @@ that it also loads from ``file://``, where browsers refuse ``fetch``):
   * ``<id>/h/<n // 1000>/<n>.js`` (key ``<id>/h/<n>``): page ``n``: ``{"u": url from the site root, "j":
     title, "t": kind, "b": [text blocks]}``, fetched only for the results shown.
 
-Postings of a term (page numbers relative to the segment's ``awal``, each with ``q``, the page's BM25 weight
-for the term quantised to 1..255, :func:`quantised`, computed from the page alone when it is read):
+Postings of a term (page numbers relative to the segment's ``awal``, each with ``q``, the page's weight for
+the term in one byte, :func:`quantised`: the field class and BM25, computed from the page alone when it is read):
 
 * ``L<h>,<h>,...``: per page, in order, ``h`` = hexadecimal of ``gap * 256 + q``, ``gap`` the difference to
   the previous page number (to -1 for the first);
@@ -49,7 +49,7 @@ from typing import Iterable
 
 from rancang.fileio import atomic_write_bytes
 from rancang.language.search_words import browser_tables
-from rancang.site.search_record import KINDS, Record
+from rancang.site.search_record import ALIAS, FACTS, KINDS, SUMMARY, TITLE, Record
 
 FORMAT = 1
 """Version of the files; a browser script of another version refuses the index rather than misreading it."""
@@ -100,15 +100,26 @@ def encode_postings(codes: list[int], size: int) -> str:
 
 
 REFERENCE_LENGTH = 300
-"""Words of an average page for BM25's length normalisation. A fixed figure (the example's pages average 295
-terms, the bench corpus's about 290) rather than the site's own average, so that a page's weights depend on the
-page alone: computed once when the page is read, equal in a full and in an incremental index."""
+"""Words of an average page for BM25's length normalisation. A fixed figure (the example's 16 pages average 295
+terms) rather than the site's own average, so that a page's weights depend on the page alone: computed once
+when the page is read, equal in a full and in an incremental index."""
+
+FIELD_CLASSES = ((TITLE, 3), (ALIAS, 2), (SUMMARY, 2), (FACTS, 1))
+"""The highest field a term occurs in, as the top two bits of its weight: 3 the page's name, 2 an other name or
+the summary, 1 the facts table, 0 elsewhere. The browser adds a bonus per class (``BONUS`` in rancang-cari.js)
+to BM25, which alone saturates: a word said ten times in a long text would otherwise weigh as much as the same
+word in the name."""
 
 
-def quantised(weighted: int, length: int) -> int:
-    """BM25's term weight (k1 = 1.2, b = 0.75) scaled to 1..255: 255 * tf / (tf + k1 (1 - b + b len / avg))."""
+def field_class(best: int) -> int:
+    return next((cls for weight, cls in FIELD_CLASSES if best >= weight), 0)
+
+
+def quantised(weighted: int, length: int, best: int = 0) -> int:
+    """A term's weight byte: ``field_class(best) << 6`` and BM25's term weight (k1 = 1.2, b = 0.75) scaled to
+    1..63: 63 * tf / (tf + k1 (1 - b + b len / avg)), ``tf`` counted with the field weights."""
     norm = K1 * (1 - B + B * length / REFERENCE_LENGTH)
-    return max(1, min(255, round(255 * weighted / (weighted + norm))))
+    return field_class(best) << 6 | max(1, min(63, round(63 * weighted / (weighted + norm))))
 
 
 def compaction_threshold(base_pages: int) -> int:
@@ -150,7 +161,8 @@ def record_bytes(record: Record) -> bytes:
     """A page's record as stored: line 1 its fragment (JSON, ready to be written into a script as it is),
     line 2 its terms with their weights ``q`` (:func:`quantised`)."""
     fragment = {"u": record.url, "j": record.title, "t": record.kind, "b": record.blocks}
-    weights = {term: quantised(weight, record.length) for term, weight in record.terms.items()}
+    weights = {term: quantised(weight, record.length, record.best.get(term, 0))
+               for term, weight in record.terms.items()}
     return (_safe_json(fragment) + "\n" + _safe_json(weights)).encode("utf-8")
 
 

@@ -49,7 +49,8 @@ def kind_of(docname: str) -> str:
 
 @dataclass
 class Record:
-    """One page in the index: ``terms`` maps a term to its weighted count, ``length`` counts its words."""
+    """One page in the index: ``terms`` maps a term to its weighted count, ``best`` to the highest field weight it
+    occurs with, ``length`` counts its words."""
 
     docname: str
     url: str
@@ -58,15 +59,7 @@ class Record:
     terms: dict[str, int] = field(default_factory=dict)
     length: int = 0
     blocks: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return {"doc": self.docname, "url": self.url, "title": self.title, "kind": self.kind,
-                "terms": self.terms, "length": self.length, "blocks": self.blocks}
-
-    @classmethod
-    def from_json(cls, value: dict) -> "Record":
-        return cls(value["doc"], value["url"], value["title"], value["kind"], value["terms"], value["length"],
-                   value["blocks"])
+    best: dict[str, int] = field(default_factory=dict)
 
 
 _NOT_TEXT = (nodes.raw, nodes.comment, nodes.substitution_definition, nodes.system_message, nodes.target,
@@ -114,6 +107,7 @@ def record(doctree: nodes.document, docname: str, url: str) -> Record:
     title = ""
     counts: Counter[str] = Counter()
     length = 0
+    best: dict[str, int] = {}
     kept: list[str] = []
     size = 0
     first = True
@@ -124,8 +118,10 @@ def record(doctree: nodes.document, docname: str, url: str) -> Record:
         length += len(found)
         for term in found:
             counts[term] += weight
+            if best.get(term, 0) < weight:
+                best[term] = weight
         if weight != TITLE and size < MAX_BLOCK_CHARS:
             piece = " ".join(text.split())
             kept.append(piece[: MAX_BLOCK_CHARS - size])
             size += len(piece)
-    return Record(docname, url, title or docname, kind_of(docname), dict(counts), length, kept)
+    return Record(docname, url, title or docname, kind_of(docname), dict(counts), length, kept, best)

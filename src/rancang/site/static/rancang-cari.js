@@ -11,6 +11,7 @@
   "use strict";
 
   var PER_PAGE = 10;
+  var BONUS = [0, 0.5, 1, 2];  // per field class of rancang.site.search_index.FIELD_CLASSES
   var SNIPPET_BEFORE = 12, SNIPPET_WORDS = 36;
   var waiting = {}, received = {};
 
@@ -149,7 +150,8 @@
         lists.forEach(function (list) {
           var idf = Math.log(1 + (total - list.size + 0.5) / (list.size + 0.5));
           list.forEach(function (q, page) {
-            scores.set(page, (scores.get(page) || 0) + idf * q / 255);
+            // q: field class in the top two bits (3 name, 2 other name or summary, 1 facts), BM25 in the rest
+            scores.set(page, (scores.get(page) || 0) + idf * (BONUS[q >> 6] + (q & 63) / 63));
             hits.set(page, (hits.get(page) || 0) + 1);
           });
         });
@@ -174,10 +176,14 @@
 
   /* -- snippets ------------------------------------------------------------------------------------------ */
   function snippet(analyzer, blocks, terms) {
-    var wanted = new Set(terms), best = null, bestCount = 0;
+    // The block with the most distinct query terms; among those, the one with more text (up to a snippet's
+    // length), so that a sentence wins over a one-word cell of the facts table.
+    var wanted = new Set(terms), best = null, bestScore = 0;
     blocks.forEach(function (block, index) {
       var found = new Set(analyzer.terms(words(block)).filter(function (t) { return wanted.has(t); }));
-      if (found.size > bestCount) { best = index; bestCount = found.size; }
+      if (!found.size) return;
+      var score = found.size * 1000 + Math.min(block.split(/\s+/).length, SNIPPET_WORDS);
+      if (score > bestScore) { best = index; bestScore = score; }
     });
     var text = best === null ? (blocks[0] || "") : blocks[best];
     var pieces = text.split(/\s+/).filter(Boolean);
