@@ -95,7 +95,8 @@ def test_build_in_a_log_writes_a_line_when_each_phase_starts_and_ends(example_in
     starts = [line for line in lines if line.endswith(" ...")]
     assert [line.split(" (")[0].removesuffix(" ...") for line in starts] == [
         "Memeriksa data", "Menulis dokumen", "Menyiapkan situs", "Membaca halaman situs",
-        "Menyiapkan penulisan situs", "Menulis halaman situs", "Membuat galeri", "Membuat data terbuka"]
+        "Menyiapkan penulisan situs", "Menulis halaman situs", "Membuat galeri", "Membuat data terbuka",
+        "Membuat indeks pencarian"]
     # every phase that starts ends, in the same order, with its time in Indonesian
     ends = [line for line in lines if not line.endswith(" ...")]
     assert len(ends) == len(starts) == len(lines) / 2

@@ -19,7 +19,9 @@ main process may report. What it can see, and what is reported from it:
 * ``Membuat galeri``: from ``html-collect-pages`` (the gallery's pages, the search page and index), counting
   each page made in the main process;
 * ``Membuat data terbuka``: from ``build-finished`` (the open data files, the documents copied beside the
-  pages), until the build returns.
+  pages);
+* ``Membuat indeks pencarian``: from the search index's own ``build-finished`` handler
+  (:data:`rancang.site.search.INDEX_PRIORITY`), until the build returns.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import threading
 from typing import Any
 
 from rancang.progress import Progress
+from rancang.site.search import INDEX_PRIORITY
 
 PREPARING = "Menyiapkan situs"
 READING = "Membaca halaman situs"
@@ -37,6 +40,7 @@ BETWEEN = "Menyiapkan penulisan situs"
 WRITING = "Menulis halaman situs"
 GALLERY = "Membuat galeri"
 OPEN_DATA = "Membuat data terbuka"
+SEARCH_INDEX = "Membuat indeks pencarian"
 PAGES = "halaman"
 
 EARLY, LATE = 100, 900
@@ -118,6 +122,7 @@ class Hookup:
             app.connect("html-page-context", self.page),
             app.connect("html-collect-pages", self.gallery, priority=EARLY),
             app.connect("build-finished", self.open_data, priority=EARLY),
+            app.connect("build-finished", self.search_index, priority=INDEX_PRIORITY - 1),
         ]
         builder = app.builder
         original = builder.write_documents
@@ -160,6 +165,10 @@ class Hookup:
     def open_data(self, app: Any, exception: BaseException | None) -> None:
         if exception is None:
             self.progress.phase(OPEN_DATA)
+
+    def search_index(self, app: Any, exception: BaseException | None) -> None:
+        if exception is None:
+            self.progress.phase(SEARCH_INDEX)
 
     def close(self) -> None:
         for listener in self.listeners:

@@ -29,6 +29,10 @@ from rancang.site.search_record import record
 
 logger = logging.getLogger(__name__)
 
+INDEX_PRIORITY = 800
+"""The index is written after the other ``build-finished`` handlers (open data, documents): the phase
+"Membuat indeks pencarian" (:mod:`rancang.site.build_progress`) begins just before it."""
+
 RECORDS = "rancang-cari-2"
 """Folder of the page records in the doctree folder (:func:`rancang.site.search_index.record_bytes`); its
 number changes with their format, so that a project built by another version reads its pages again once."""
@@ -117,4 +121,4 @@ def setup(app: Sphinx) -> None:
     app.connect("env-before-read-docs", _note_read)
     app.connect("doctree-read", _store, priority=900)
     app.connect("html-page-context", _lean_search_page)
-    app.connect("build-finished", _finish)
+    app.connect("build-finished", _finish, priority=INDEX_PRIORITY)
