@@ -120,10 +120,13 @@ def test_an_edit_writes_a_small_segment_and_removes_the_old_one(site) -> None:
     manifest, found, _ = read_index(site.output)
     assert len(manifest["hapus"]) == 1
     assert found == expected(records)
-    # nothing read again: nothing written
+    # nothing read again: nothing written, also after a removal
+    del records["p0009"]
+    site.index().update(records, set(), ["p0009"])
     before = (site.output / MANIFEST).stat().st_mtime_ns
     assert site.index().update(records, set(), []).delta == 1
     assert (site.output / MANIFEST).stat().st_mtime_ns == before
+    assert read_index(site.output)[1] == expected(records)
 
 
 def test_past_the_threshold_the_base_is_rebuilt(site) -> None:

@@ -244,7 +244,9 @@ class SearchIndex:
                 delta.pop(docname, None)
             else:
                 delta[docname] = digest
-        gone = (set(base.docs) | set(delta)) - alive
+        hidden_before = set(state["hapus"])
+        gone = {d for i, d in enumerate(base.docs) if d not in alive and base.first + i not in hidden_before}
+        gone |= set(delta) - alive
         for docname in gone:
             moved = True
             delta.pop(docname, None)
@@ -255,7 +257,7 @@ class SearchIndex:
             return self._full(sorted(alive), start)
         number = {d: i for i, d in enumerate(base.docs)}
         hidden = sorted(base.first + number[d] for d in replaced)
-        for page in set(hidden) - set(state["hapus"]):
+        for page in set(hidden) - hidden_before:
             # The old text of a changed or removed page leaves the published files now, not at the next full
             # indexing (a page removed for a mistake or for personal data must not stay readable).
             self._fragment(base.id, page).write_bytes(_script(f"{base.id}/h/{page}", None))
