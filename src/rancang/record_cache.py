@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
 import sys
 import time
@@ -49,11 +50,13 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
+def stamp(path: Path, info: os.stat_result | None = None) -> tuple[int, int, int] | None:
+    """(size, modification time, inode) of ``path``; ``info``: its ``stat`` when the caller just made it."""
+    if info is None:
+        try:
+            info = path.stat()
+        except OSError:
+            return None
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
@@ -128,12 +131,14 @@ class RecordCache:
                 pass
             self.dirty.add(number)
 
-    def get(self, path: Path, shown: str) -> tuple[Any, list] | None:
+    def get(self, path: Path, shown: str, info: os.stat_result | None = None) -> tuple[Any, list] | None:
+        """The record of ``path`` and its problems as cached, if its file did not change (``info``: the file's
+        ``stat``, when the caller just made it)."""
         if self.pending:
             self._read()
         key = str(path.absolute())
         entry = self.entries.get(key)
-        current = stamp(path)
+        current = stamp(path, info)
         if entry is None or current is None or entry[0] != current or entry[1] != shown:
             self.misses += 1
             return None
