@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rancang.layout import RealPaths
+from rancang.layout import RealPaths, display_path
 from rancang.loader import RealPaths as LoaderRealPaths, _listed, _yaml_files_under
 
 
@@ -40,6 +40,13 @@ def test_real_paths_are_realpath(tmp_path):
     assert LoaderRealPaths is RealPaths
 
 
+def test_display_path_of_a_real_path(tmp_path, monkeypatch):
+    root = _tree(tmp_path)
+    monkeypatch.chdir(root)
+    for path in [*root.rglob("*"), root, tmp_path, Path("kb/inovasi/a.yaml")]:
+        assert display_path(path, real=RealPaths()(path)) == display_path(path), path
+
+
 def test_listing_is_sorted_glob(tmp_path):
     root = _tree(tmp_path)
     for location in ("kb/inovasi/*.yaml", "kb/*/*.yaml", "kb/tautan-folder/*.yaml", "tidak-ada/*.yaml",
@@ -56,5 +63,5 @@ def test_yaml_files_under_is_os_walk(tmp_path):
         walked += [Path(current) / name for name in files
                    if name.endswith((".yaml", ".yml")) and (Path(current) / name).is_file()]
     found = _yaml_files_under(root / "kb", RealPaths())
-    assert sorted(path for path, _ in found) == sorted(walked)
+    assert sorted(Path(path) for path, _ in found) == sorted(walked)
     assert all(real == os.path.realpath(path) for path, real in found)

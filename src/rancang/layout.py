@@ -204,8 +204,13 @@ def display_path(path: Path, real: str | None = None) -> str:
     if resolved == cwd:
         return "."
     if resolved.startswith(cwd.rstrip(os.sep) + os.sep):
-        return Path(resolved[len(cwd.rstrip(os.sep)) + 1:]).as_posix()
-    return Path(resolved).as_posix()
+        return _posix(resolved[len(cwd.rstrip(os.sep)) + 1:])
+    return _posix(resolved)
+
+
+def _posix(real: str) -> str:
+    """A real path (``os.path.realpath``: normalised already) with forward slashes."""
+    return real if os.sep == "/" else Path(real).as_posix()
 
 
 @functools.lru_cache(maxsize=8)

@@ -150,6 +150,8 @@ def load_project(root: Path, cache: Any = None, progress: Progress = NO_PROGRESS
 
 def _load_project(root: Path, cache: Any, progress: Progress, phase: str) -> tuple[ProjectData, list[Diagnostic]]:
     data = ProjectData(root=root)
+    if cache is not None:
+        data.memos = {}
     problems: list[Diagnostic] = []
     real = RealPaths()
     candidates = _found(root, real)
@@ -200,6 +202,8 @@ def _load_project(root: Path, cache: Any, progress: Progress, phase: str) -> tup
             problems.extend(_collect(model.root, data.catalogue, "dasar hukum"))
         elif fmt.name == "inovasi":
             data.innovations[record_id] = model
+            if data.memos is not None:
+                data.memos[record_id] = cache.memo(path)
             if model.images:
                 problems.extend(check_images(root, model))
         elif fmt.name == "regulasi":
@@ -231,7 +235,7 @@ def _stray_files(root: Path, known: set[str], real: RealPaths | None = None) -> 
             folders.append(child)  # "visit/", "regulation/" ...
     problems = []
     for folder in folders:
-        strays = sorted((path, resolved) for path, resolved in _yaml_files_under(folder, real)
+        strays = sorted((Path(path), resolved) for path, resolved in _yaml_files_under(folder, real)
                         if resolved not in known)
         for path, resolved in strays:
             hint = "ganti akhirannya menjadi .yaml" if path.suffix == ".yml" else \
@@ -242,7 +246,7 @@ def _stray_files(root: Path, known: set[str], real: RealPaths | None = None) -> 
     return problems
 
 
-def _yaml_files_under(folder: Path, real: RealPaths) -> list[tuple[Path, str]]:
+def _yaml_files_under(folder: Path, real: RealPaths) -> list[tuple[str, str]]:
     """Every .yaml/.yml file below ``folder`` (a file or a link to one; links to folders are not followed,
     as ``os.walk`` does), with its real path, in no particular order. ``scandir`` says which entries are
     folders, files and links without a system call per entry: cheap on folders of tens of thousands."""
@@ -275,7 +279,7 @@ def _yaml_files_under(folder: Path, real: RealPaths) -> list[tuple[Path, str]]:
                     continue
             except OSError:
                 continue
-            found.append((Path(entry.path), real(entry.path, is_link=_is_link(entry))))
+            found.append((entry.path, real(entry.path, is_link=_is_link(entry))))
     return found
 
 

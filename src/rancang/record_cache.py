@@ -90,9 +90,29 @@ def _relocatable(model: Any, path: Path, shown: str) -> None:
             stack.extend(value)
 
 
+class Memo(dict):
+    """What is worked out from one record alone (the drafting rules' findings on a profile, ...), kept with the
+    record in the cache: :mod:`rancang.lint.runner` fills it and says what it depends on besides the record.
+    A memo written to (``changed``) has its shard written again."""
+
+    changed = False
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        self.changed = True
+
+    def clear(self) -> None:
+        if self:
+            self.changed = True
+        super().clear()
+
+    def __reduce__(self):  # pickled without ``changed``
+        return (Memo, (dict(self),))
+
+
 @dataclass
 class RecordCache:
-    """Entries: absolute path -> (stamp, shown path, model or None, problems)."""
+    """Entries: absolute path -> (stamp, shown path, model or None, problems, memo)."""
 
     root: Path
     entries: dict[str, tuple] = field(default_factory=dict)
@@ -143,9 +163,15 @@ class RecordCache:
             self.misses += 1
             return None
         self.hits += 1
-        _, _, model, problems = entry
+        _, _, model, problems, _memo = entry
         self.fresh[key] = entry
         return model, list(problems)
+
+    def memo(self, path: Path) -> Memo:
+        """The memo of ``path``'s record, after :meth:`get` or :meth:`put` (a new one, kept by no one, when the
+        record is not to be cached: a file written a moment ago)."""
+        entry = self.fresh.get(str(path.absolute()))
+        return entry[4] if entry is not None else Memo()
 
     def put(self, path: Path, shown: str, model: Any, problems: list) -> None:
         if self.pending:
@@ -156,7 +182,7 @@ class RecordCache:
         # A file written in the last moments could change again within the same clock tick, unseen by its
         # stamp ("racy", as git says): such a record is read again next time rather than trusted.
         if current is not None and current[1] < time.time_ns() - RACY_NS:
-            self.fresh[key] = (current, shown, model, list(problems))
+            self.fresh[key] = (current, shown, model, list(problems), Memo())
             self.dirty.add(_shard(key))
 
     def save(self) -> None:
@@ -165,6 +191,7 @@ class RecordCache:
             self._read()
         dirty = set(self.dirty)
         dirty.update(_shard(key) for key in set(self.entries) - set(self.fresh))
+        dirty.update(_shard(key) for key, entry in self.fresh.items() if entry[4].changed)
         if not dirty:
             return
         shards: dict[int, dict[str, tuple]] = {number: {} for number in dirty}
