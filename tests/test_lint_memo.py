@@ -131,3 +131,21 @@ def test_memos_are_dropped_when_the_settings_change(project):
 def test_check_keeps_no_memos(project):
     data, _ = load_project(project)
     assert data.memos is None
+
+
+def test_the_agencies_findings_are_kept_while_their_file_does_not_change(project):
+    agencies = project / "kb/perangkat-daerah.yaml"
+    cache = RecordCache.open(project)
+    assert not any(": L606: " in line for line in _findings(project, cache))
+    cache.save()
+    first = re.search(r"^  nama: (.*)$", agencies.read_text(encoding="utf-8"), re.M).group(1).strip("'\"")
+    with agencies.open("a", encoding="utf-8") as handle:
+        handle.write(f"- id: kembar-baru\n  nama: '{first.upper()}'\n")
+    past = time.time() - 1800
+    os.utime(agencies, (past, past))
+    fresh = _findings(project, None)
+    assert any(": L606: " in line for line in fresh)
+    for _ in range(2):
+        cache = RecordCache.open(project)
+        assert _findings(project, cache) == fresh
+        cache.save()

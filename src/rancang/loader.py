@@ -29,6 +29,9 @@ from rancang.yamlsource import load
 
 EMBLEM_SUFFIXES = (".png", ".jpg", ".jpeg")
 
+AGENCIES_MEMO = "_perangkat-daerah"
+"""The key, in :attr:`ProjectData.memos`, of the memo of the list of agencies (no record id starts with '_')."""
+
 
 def format_of(root: Path, path: Path) -> Format | None:
     """Which format a file has, from where it sits in the project."""
@@ -198,6 +201,8 @@ def _load_project(root: Path, cache: Any, progress: Progress, phase: str) -> tup
             problems.extend(_check_emblem(root, model, shown))
         elif fmt.name == "perangkat-daerah":
             problems.extend(_collect(model.root, data.agencies, "perangkat daerah"))
+            if data.memos is not None:
+                data.memos[AGENCIES_MEMO] = cache.file_memo(path, shown, info)
         elif fmt.name == "dasar-hukum":
             problems.extend(_collect(model.root, data.catalogue, "dasar hukum"))
         elif fmt.name == "inovasi":

@@ -173,6 +173,24 @@ class RecordCache:
         entry = self.fresh.get(str(path.absolute()))
         return entry[4] if entry is not None else Memo()
 
+    def file_memo(self, path: Path, shown: str, info: os.stat_result | None = None) -> Memo:
+        """A memo for a file that is read every time (``kb/perangkat-daerah.yaml``): kept as long as the file does
+        not change (an entry without a model)."""
+        if self.pending:
+            self._read()
+        key = str(path.absolute())
+        entry = self.entries.get(key)
+        current = stamp(path, info)
+        if entry is not None and current is not None and entry[0] == current and entry[1] == shown \
+                and entry[2] is None:
+            self.fresh[key] = entry
+            return entry[4]
+        memo = Memo()
+        if current is not None and current[1] < time.time_ns() - RACY_NS:  # as in :meth:`put`
+            self.fresh[key] = (current, shown, None, [], memo)
+            self.dirty.add(_shard(key))
+        return memo
+
     def put(self, path: Path, shown: str, model: Any, problems: list) -> None:
         if self.pending:
             self._read()

@@ -32,6 +32,7 @@ from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.drafting.engine import Drafted
 from rancang.lint.context import Draft, LintContext
 from rancang.lint.registry import RULES, Rule, all_rules
+from rancang.loader import AGENCIES_MEMO
 from rancang.models import ProjectData
 from rancang.models.base import Model
 from rancang.locations import locate
@@ -53,6 +54,9 @@ def lint(root: Path, data: ProjectData, drafts: Mapping[str, Drafted]) -> list[D
     for rule in all_rules():
         if rule.code in per_profile:
             found.extend(per_profile[rule.code])
+        elif rule.code in WHOLE_FILE and context.memos is not None and WHOLE_FILE[rule.code] in context.memos:
+            found.extend(context.remember(WHOLE_FILE[rule.code], f"temuan {rule.code}",
+                                          lambda rule=rule: list(rule.check(context))))
         elif rule.code in NEEDLES and context.memos is not None:
             found.extend(rule.check(_only_with(context, NEEDLES[rule.code])))
         else:
@@ -73,6 +77,9 @@ NEEDLES = {"L610": "<", "L611": "!["}
 """Rules on the Markdown fields that find nothing in a text without the string given (a tag, an image). Which
 profiles hold it somewhere is kept with each record, so that the rule (which also looks at other files: the
 images) is run only on those."""
+
+WHOLE_FILE = {"L606": AGENCIES_MEMO}
+"""Rules whose findings depend on one data file alone (and the code and settings): kept with that file's memo."""
 
 _MEMO_VERSION = "lint-1"
 
