@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,15 +196,21 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder when inside it."""
-    resolved = os.path.realpath(path)
+def display_path(path: Path, real: str | None = None) -> str:
+    """A path as the user should see it: relative to the working folder when inside it. ``real``: the path's
+    real path when the caller already has it (:class:`RealPaths`), saving the system calls."""
+    resolved = os.path.realpath(path) if real is None else real
     cwd = _real_cwd(os.getcwd())
     if resolved == cwd:
         return "."
     if resolved.startswith(cwd.rstrip(os.sep) + os.sep):
-        return Path(resolved[len(cwd.rstrip(os.sep)) + 1:]).as_posix()
-    return Path(resolved).as_posix()
+        return _posix(resolved[len(cwd.rstrip(os.sep)) + 1:])
+    return _posix(resolved)
+
+
+def _posix(real: str) -> str:
+    """A real path (``os.path.realpath``: normalised already) with forward slashes."""
+    return real if os.sep == "/" else Path(real).as_posix()
 
 
 @functools.lru_cache(maxsize=8)
@@ -225,3 +232,41 @@ def is_inside(path: Path, folder: Path) -> bool:
     paths: this runs for every file of a project of tens of thousands)."""
     real, base = os.path.realpath(path), os.path.realpath(folder)
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def inside_real(real: str, base: str) -> bool:
+    """:func:`is_inside` for paths that are real already (``os.path.realpath``)."""
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+class RealPaths:
+    """``os.path.realpath`` of the many files of a few folders, one ``lstat`` per file instead of one per
+    component of its path: a file that is not a symbolic link is its folder's real path (resolved once per
+    folder) plus its name. The folders' real paths are kept for the life of the object only (one load): a
+    link may change between two builds of ``rancang serve``."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def folder(self, folder: str | Path) -> str:
+        key = os.fspath(folder)
+        real = self._folders.get(key)
+        if real is None:
+            real = self._folders[key] = os.path.realpath(key)
+        return real
+
+    def __call__(self, path: str | Path, is_link: bool | None = None) -> str:
+        """The real path of ``path``; ``is_link``: whether it is a symbolic link, when the caller knows
+        (``os.DirEntry.is_symlink``), else it is asked (``lstat``)."""
+        text = os.fspath(path)
+        head, name = os.path.split(text)
+        if not head or not name or name in (os.curdir, os.pardir):
+            return os.path.realpath(text)
+        if is_link is None:
+            try:
+                is_link = stat.S_ISLNK(os.lstat(text).st_mode)
+            except OSError:
+                is_link = False  # as realpath does (not strict): a missing name is kept as written
+        if is_link:
+            return os.path.realpath(text)
+        return os.path.join(self.folder(head), name)

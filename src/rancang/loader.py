@@ -16,7 +16,8 @@ from typing import Any
 
 from rancang.directories import load_foreign
 from rancang.diagnostics import Diagnostic, Location, Severity
-from rancang.layout import DATA_FOLDERS, PROJECT_FILE, display_path, is_inside, is_skeleton, unresolved_display
+from rancang.layout import (DATA_FOLDERS, PROJECT_FILE, RealPaths, display_path, inside_real, is_inside, is_skeleton,
+                            unresolved_display)
 from rancang.models import FORMATS, Format, ProjectData
 from rancang.models.base import ID_PATTERN
 from rancang.models.innovation import IMAGE_MAX_BYTES, IMAGE_MAX_TEXT, IMAGE_SUFFIXES, Innovation
@@ -27,6 +28,9 @@ from rancang.validation import validate
 from rancang.yamlsource import load
 
 EMBLEM_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+AGENCIES_MEMO = "_perangkat-daerah"
+"""The key, in :attr:`ProjectData.memos`, of the memo of the list of agencies (no record id starts with '_')."""
 
 
 def format_of(root: Path, path: Path) -> Format | None:
@@ -43,21 +47,68 @@ def format_of(root: Path, path: Path) -> Format | None:
 
 def project_files(root: Path, candidates: list[tuple[Path, Format]] | None = None) -> list[tuple[Path, Format]]:
     """Every data file of the project, in a stable order (links that leave the project are left out)."""
-    return [(path, fmt) for path, fmt in (candidates or _candidates(root)) if is_inside(path, root)]
+    return [(path, fmt) for path, fmt, _real in _with_real(root, candidates) if _inside(_real, root)]
 
 
 def escaping_links(root: Path, candidates: list[tuple[Path, Format]] | None = None) -> list[Path]:
     """Data files that are (or sit behind) symbolic links leading outside the project: never read."""
-    return [path for path, _fmt in (candidates or _candidates(root)) if not is_inside(path, root)]
+    return [path for path, _fmt, _real in _with_real(root, candidates) if not _inside(_real, root)]
+
+
+def _with_real(root: Path, candidates: list[tuple[Path, Format]] | None) -> list[tuple[Path, Format, str]]:
+    if candidates is None:
+        return _found(root, RealPaths())
+    real = RealPaths()
+    return [(path, fmt, real(path)) for path, fmt in candidates]
+
+
+def _inside(real: str, root: Path) -> bool:
+    return inside_real(real, os.path.realpath(root))
 
 
 def _candidates(root: Path) -> list[tuple[Path, Format]]:
-    found: list[tuple[Path, Format]] = []
+    return [(path, fmt) for path, fmt, _real in _found(root, RealPaths())]
+
+
+def _found(root: Path, real: RealPaths) -> list[tuple[Path, Format, str]]:
+    """Every candidate data file with its real path (``os.path.realpath``), format by format, each sorted."""
+    found: list[tuple[Path, Format, str]] = []
     for fmt in FORMATS.values():
-        for path in sorted(root.glob(fmt.location)):
+        for path, resolved in _listed(root, fmt.location, real):
             if path.suffix == ".yaml" and not path.name.startswith(".") and not is_skeleton(path.name):
-                found.append((path, fmt))  # a skeleton (``_contoh.yaml``) is not data
+                found.append((path, fmt, resolved))  # a skeleton (``_contoh.yaml``) is not data
     return found
+
+
+def _wild(text: str) -> bool:
+    return any(mark in text for mark in "*?[")
+
+
+def _listed(root: Path, location: str, real: RealPaths) -> list[tuple[Path, str]]:
+    """What ``sorted(root.glob(location))`` finds, with each path's real path. A folder's ``*<suffix>`` (the
+    innovation profiles: tens of thousands) is listed with one ``scandir``, which also tells which entries are
+    symbolic links, so that no file costs more than its folder's real path plus its name."""
+    folder, _, pattern = location.rpartition("/")
+    if not folder or _wild(folder) or not pattern.startswith("*") or _wild(pattern[1:]):
+        return [(path, real(path)) for path in sorted(root.glob(location))]
+    suffix = pattern[1:]
+    base = root / folder
+    try:  # as glob: every folder on the way is one (or a link to one); one that cannot be read is skipped
+        if not base.is_dir():
+            return []
+        with os.scandir(base) as entries:
+            named = [(entry.name, _is_link(entry)) for entry in entries if entry.name.endswith(suffix)]
+    except PermissionError:
+        return []
+    named.sort()  # paths of one folder sort as their names
+    return [(base / name, real(base / name, is_link=link)) for name, link in named]
+
+
+def _is_link(entry: os.DirEntry) -> bool | None:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return None  # asked again by RealPaths
 
 
 def is_list_format(fmt: Format) -> bool:
@@ -102,15 +153,20 @@ def load_project(root: Path, cache: Any = None, progress: Progress = NO_PROGRESS
 
 def _load_project(root: Path, cache: Any, progress: Progress, phase: str) -> tuple[ProjectData, list[Diagnostic]]:
     data = ProjectData(root=root)
+    if cache is not None:
+        data.memos = {}
     problems: list[Diagnostic] = []
-    candidates = _candidates(root)
-    files = project_files(root, candidates)
+    real = RealPaths()
+    candidates = _found(root, real)
+    real_root = real.folder(root)
+    files = [(path, fmt, resolved) for path, fmt, resolved in candidates if inside_real(resolved, real_root)]
     progress.phase(phase, total=len(files), unit="berkas")
     advance = progress.advance
-    for path, fmt in files:
+    for path, fmt, resolved in files:
         advance()  # counted as it starts: a unit is a few milliseconds at most
-        shown = display_path(path)
+        shown = display_path(path, real=resolved)
         data.files[shown] = fmt.name
+        info = None
         try:
             info = path.stat()
             data.stamps[shown] = (info.st_size, info.st_mtime_ns)
@@ -127,7 +183,7 @@ def _load_project(root: Path, cache: Any, progress: Progress, phase: str) -> tup
                 )
             )
             continue
-        cached = cache.get(path, shown) if cache is not None and fmt.per_file_id else None
+        cached = cache.get(path, shown, info) if cache is not None and fmt.per_file_id else None
         if cached is not None:
             model, found = cached
         else:
@@ -145,20 +201,25 @@ def _load_project(root: Path, cache: Any, progress: Progress, phase: str) -> tup
             problems.extend(_check_emblem(root, model, shown))
         elif fmt.name == "perangkat-daerah":
             problems.extend(_collect(model.root, data.agencies, "perangkat daerah"))
+            if data.memos is not None:
+                data.memos[AGENCIES_MEMO] = cache.file_memo(path, shown, info)
         elif fmt.name == "dasar-hukum":
             problems.extend(_collect(model.root, data.catalogue, "dasar hukum"))
         elif fmt.name == "inovasi":
             data.innovations[record_id] = model
+            if data.memos is not None:
+                data.memos[record_id] = cache.memo(path)
             if model.images:
                 problems.extend(check_images(root, model))
         elif fmt.name == "regulasi":
             data.regulations[record_id] = model
         elif fmt.name == "kunjungan":
             data.visits[record_id] = model
-    for link in escaping_links(root, candidates):
-        problems.append(Diagnostic("P402", "berkas ini tautan simbolik ke luar folder proyek dan tidak dibaca",
-                                   Location(unresolved_display(link))))
-    problems.extend(_stray_files(root, {os.path.realpath(p) for p, _ in candidates}))
+    for link, _fmt, resolved in candidates:
+        if not inside_real(resolved, real_root):
+            problems.append(Diagnostic("P402", "berkas ini tautan simbolik ke luar folder proyek dan tidak dibaca",
+                                       Location(unresolved_display(link))))
+    problems.extend(_stray_files(root, {resolved for _p, _f, resolved in candidates}, real))
     if data.settings is not None and data.regulations:
         problems.extend(_check_capital(data.settings))
     if data.settings is not None and data.settings.other_directories:
@@ -168,8 +229,10 @@ def _load_project(root: Path, cache: Any, progress: Progress, phase: str) -> tup
     return data, problems
 
 
-def _stray_files(root: Path, known: set[Path]) -> list[Diagnostic]:
-    """YAML files a user probably meant as data but that sit where rancang does not look."""
+def _stray_files(root: Path, known: set[str], real: RealPaths | None = None) -> list[Diagnostic]:
+    """YAML files a user probably meant as data but that sit where rancang does not look (``known``: the real
+    paths of the data files)."""
+    real = real or RealPaths()
     folders = [root / name for name in DATA_FOLDERS]
     for child in sorted(root.iterdir()) if root.is_dir() else []:
         if child.is_dir() and child.name not in DATA_FOLDERS and difflib.get_close_matches(
@@ -177,27 +240,52 @@ def _stray_files(root: Path, known: set[Path]) -> list[Diagnostic]:
             folders.append(child)  # "visit/", "regulation/" ...
     problems = []
     for folder in folders:
-        for path in _yaml_files_under(folder):
-            if os.path.realpath(path) not in known:
-                hint = "ganti akhirannya menjadi .yaml" if path.suffix == ".yml" else \
-                    "pindahkan ke kb/inovasi/, regulations/, atau visits/"
-                problems.append(Diagnostic(
-                    "P404", f"berkas ini tidak diperiksa karena berada di luar tempat berkas data; {hint}",
-                    Location(display_path(path)), Severity.WARNING))
+        strays = sorted((Path(path), resolved) for path, resolved in _yaml_files_under(folder, real)
+                        if resolved not in known)
+        for path, resolved in strays:
+            hint = "ganti akhirannya menjadi .yaml" if path.suffix == ".yml" else \
+                "pindahkan ke kb/inovasi/, regulations/, atau visits/"
+            problems.append(Diagnostic(
+                "P404", f"berkas ini tidak diperiksa karena berada di luar tempat berkas data; {hint}",
+                Location(display_path(path, real=resolved)), Severity.WARNING))
     return problems
 
 
-def _yaml_files_under(folder: Path) -> list[Path]:
-    """Every .yaml/.yml file below ``folder``, sorted (os.walk: cheap on folders of tens of thousands)."""
+def _yaml_files_under(folder: Path, real: RealPaths) -> list[tuple[str, str]]:
+    """Every .yaml/.yml file below ``folder`` (a file or a link to one; links to folders are not followed,
+    as ``os.walk`` does), with its real path, in no particular order. ``scandir`` says which entries are
+    folders, files and links without a system call per entry: cheap on folders of tens of thousands."""
     found = []
-    for current, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in files:
-            if name.endswith((".yaml", ".yml")) and not is_skeleton(name):
-                path = Path(current) / name
-                if path.is_file():
-                    found.append(path)
-    return sorted(found)
+    stack = [os.fspath(folder)]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as scanned:
+                entries = list(scanned)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                try:
+                    if not entry.is_symlink():
+                        stack.append(entry.path)
+                except OSError:
+                    pass
+                continue
+            name = entry.name
+            if not name.endswith((".yaml", ".yml")) or is_skeleton(name):
+                continue
+            try:
+                if not entry.is_file():
+                    continue
+            except OSError:
+                continue
+            found.append((entry.path, real(entry.path, is_link=_is_link(entry))))
+    return found
 
 
 def _collect(items: list, into: dict, what: str) -> list[Diagnostic]:

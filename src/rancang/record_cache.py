@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
 import sys
 import time
@@ -49,11 +50,13 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
+def stamp(path: Path, info: os.stat_result | None = None) -> tuple[int, int, int] | None:
+    """(size, modification time, inode) of ``path``; ``info``: its ``stat`` when the caller just made it."""
+    if info is None:
+        try:
+            info = path.stat()
+        except OSError:
+            return None
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
@@ -87,9 +90,29 @@ def _relocatable(model: Any, path: Path, shown: str) -> None:
             stack.extend(value)
 
 
+class Memo(dict):
+    """What is worked out from one record alone (the drafting rules' findings on a profile, ...), kept with the
+    record in the cache: :mod:`rancang.lint.runner` fills it and says what it depends on besides the record.
+    A memo written to (``changed``) has its shard written again."""
+
+    changed = False
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        self.changed = True
+
+    def clear(self) -> None:
+        if self:
+            self.changed = True
+        super().clear()
+
+    def __reduce__(self):  # pickled without ``changed``
+        return (Memo, (dict(self),))
+
+
 @dataclass
 class RecordCache:
-    """Entries: absolute path -> (stamp, shown path, model or None, problems)."""
+    """Entries: absolute path -> (stamp, shown path, model or None, problems, memo)."""
 
     root: Path
     entries: dict[str, tuple] = field(default_factory=dict)
@@ -128,19 +151,45 @@ class RecordCache:
                 pass
             self.dirty.add(number)
 
-    def get(self, path: Path, shown: str) -> tuple[Any, list] | None:
+    def get(self, path: Path, shown: str, info: os.stat_result | None = None) -> tuple[Any, list] | None:
+        """The record of ``path`` and its problems as cached, if its file did not change (``info``: the file's
+        ``stat``, when the caller just made it)."""
         if self.pending:
             self._read()
         key = str(path.absolute())
         entry = self.entries.get(key)
-        current = stamp(path)
+        current = stamp(path, info)
         if entry is None or current is None or entry[0] != current or entry[1] != shown:
             self.misses += 1
             return None
         self.hits += 1
-        _, _, model, problems = entry
+        _, _, model, problems, _memo = entry
         self.fresh[key] = entry
         return model, list(problems)
+
+    def memo(self, path: Path) -> Memo:
+        """The memo of ``path``'s record, after :meth:`get` or :meth:`put` (a new one, kept by no one, when the
+        record is not to be cached: a file written a moment ago)."""
+        entry = self.fresh.get(str(path.absolute()))
+        return entry[4] if entry is not None else Memo()
+
+    def file_memo(self, path: Path, shown: str, info: os.stat_result | None = None) -> Memo:
+        """A memo for a file that is read every time (``kb/perangkat-daerah.yaml``): kept as long as the file does
+        not change (an entry without a model)."""
+        if self.pending:
+            self._read()
+        key = str(path.absolute())
+        entry = self.entries.get(key)
+        current = stamp(path, info)
+        if entry is not None and current is not None and entry[0] == current and entry[1] == shown \
+                and entry[2] is None:
+            self.fresh[key] = entry
+            return entry[4]
+        memo = Memo()
+        if current is not None and current[1] < time.time_ns() - RACY_NS:  # as in :meth:`put`
+            self.fresh[key] = (current, shown, None, [], memo)
+            self.dirty.add(_shard(key))
+        return memo
 
     def put(self, path: Path, shown: str, model: Any, problems: list) -> None:
         if self.pending:
@@ -151,7 +200,7 @@ class RecordCache:
         # A file written in the last moments could change again within the same clock tick, unseen by its
         # stamp ("racy", as git says): such a record is read again next time rather than trusted.
         if current is not None and current[1] < time.time_ns() - RACY_NS:
-            self.fresh[key] = (current, shown, model, list(problems))
+            self.fresh[key] = (current, shown, model, list(problems), Memo())
             self.dirty.add(_shard(key))
 
     def save(self) -> None:
@@ -160,6 +209,7 @@ class RecordCache:
             self._read()
         dirty = set(self.dirty)
         dirty.update(_shard(key) for key in set(self.entries) - set(self.fresh))
+        dirty.update(_shard(key) for key, entry in self.fresh.items() if entry[4].changed)
         if not dirty:
             return
         shards: dict[int, dict[str, tuple]] = {number: {} for number in dirty}

@@ -180,6 +180,22 @@ class LintContext:
     shared: dict = field(default_factory=dict, repr=False, compare=False)
     """What several rules compute from the whole project (the region rules' findings): computed by the first
     rule that asks, reused by the others."""
+    memos: dict | None = field(default=None, repr=False, compare=False)
+    """Innovation id -> its memo, kept between builds (:func:`rancang.lint.runner.lint`), and the memo of the list
+    of agencies (:data:`rancang.loader.AGENCIES_MEMO`); None when not kept."""
+
+    def remember(self, record_id: str, what: str, compute):
+        """``compute()``, a value worked out from the profile ``record_id`` alone (nothing else: not another record
+        or file), kept with the record between builds when there is a record cache (and while rancang.yaml does
+        not change)."""
+        memo = self.memos.get(record_id) if self.memos is not None else None
+        if memo is None:
+            return compute()
+        try:
+            return memo[what]
+        except KeyError:
+            value = memo[what] = compute()
+            return value
 
     @property
     def settings(self):

@@ -20,15 +20,19 @@ A finding is switched off for an element when it is located inside that element'
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import fnmatch
+import functools
+import hashlib
 from pathlib import Path
 from typing import Mapping
 
 from rancang.diagnostics import Diagnostic, Location, Severity
 from rancang.drafting.engine import Drafted
 from rancang.lint.context import Draft, LintContext
-from rancang.lint.registry import RULES, all_rules
+from rancang.lint.registry import RULES, Rule, all_rules
+from rancang.loader import AGENCIES_MEMO
 from rancang.models import ProjectData
 from rancang.models.base import Model
 from rancang.locations import locate
@@ -44,10 +48,128 @@ def lint(root: Path, data: ProjectData, drafts: Mapping[str, Drafted]) -> list[D
             # a whole-text amendment is read as its author wrote it (its whole text), not as its Pasal I
             text = drafted.text if drafted.text is not None else drafted.document
             context.drafts.append(Draft(record_id, data.regulations[record_id], text))
+    context.memos = _memos(root, data)
+    per_profile = _per_profile(context) if context.memos is not None else {}
     found: list[Diagnostic] = []
     for rule in all_rules():
-        found.extend(rule.check(context))
+        if rule.code in per_profile:
+            found.extend(per_profile[rule.code])
+        elif rule.code in WHOLE_FILE and context.memos is not None and WHOLE_FILE[rule.code] in context.memos:
+            found.extend(context.remember(WHOLE_FILE[rule.code], f"temuan {rule.code}",
+                                          lambda rule=rule: list(rule.check(context))))
+        elif rule.code in NEEDLES and context.memos is not None:
+            found.extend(rule.check(_only_with(context, NEEDLES[rule.code])))
+        else:
+            found.extend(rule.check(context))
     return _switches(root, data, found)
+
+
+# -- what a build keeps of each profile (its memo in the record cache) ------------------------------------------
+
+PER_PROFILE = ("L600", "L601", "L602", "L603", "L604")
+"""Rules whose findings on a profile depend on that profile alone: not on the settings, the other records or
+any other file; and which go through the profiles in order of their ids, so that the findings on a set of
+profiles are those on each profile, one profile after another (``tests/test_lint_memo.py`` checks both on the
+rule examples). A build keeps each profile's findings with the record: only a changed profile is looked at
+again."""
+
+NEEDLES = {"L610": "<", "L611": "!["}
+"""Rules on the Markdown fields that find nothing in a text without the string given (a tag, an image). Which
+profiles hold it somewhere is kept with each record, so that the rule (which also looks at other files: the
+images) is run only on those."""
+
+WHOLE_FILE = {"L606": AGENCIES_MEMO}
+"""Rules whose findings depend on one data file alone (and the code and settings): kept with that file's memo."""
+
+_MEMO_VERSION = "lint-1"
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    """Changes with the code the memos come from: the rules, what they read (language data) and how records
+    are read (:func:`rancang.record_cache.code_version`)."""
+    from rancang.record_cache import code_version
+
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(f"{_MEMO_VERSION}\0{code_version()}".encode())
+    for folder in ("lint", "language"):
+        for item in sorted((package / folder).rglob("*")):
+            if item.is_file() and "__pycache__" not in item.parts:
+                digest.update(item.relative_to(package).as_posix().encode())
+                digest.update(item.read_bytes())
+    for name in ("locations.py", "richtext.py"):
+        item = package / name
+        if item.is_file():
+            digest.update(item.read_bytes())
+    return digest.hexdigest()
+
+
+def _memos(root: Path, data: ProjectData) -> dict[str, dict] | None:
+    """The profiles' memos (None without a record cache), those written by other code or under other settings
+    emptied: each memo holds the version of the code and a digest of rancang.yaml it was worked out with."""
+    if data.memos is None:
+        return None
+    from rancang.layout import Layout
+
+    try:
+        settings = Layout(root).settings_file.read_bytes()
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{_code_version()}\0".encode() + settings).hexdigest()
+    for memo in data.memos.values():
+        if memo.get("_versi") != key:
+            memo.clear()
+            memo["_versi"] = key
+    return data.memos
+
+
+def _profile_context(context: LintContext, innovations: dict) -> LintContext:
+    """The context of ``context`` with only ``innovations`` as the project's profiles (its own shared values)."""
+    return LintContext(context.root, dataclasses.replace(context.data, innovations=innovations),
+                       drafts=context.drafts, memos=None)
+
+
+def _per_profile(context: LintContext) -> dict[str, list[Diagnostic]]:
+    """The findings of the :data:`PER_PROFILE` rules, each profile's from its memo when it has them."""
+    memos = context.memos or {}
+    rules: list[Rule] = [RULES[code] for code in PER_PROFILE if code in RULES]
+    found: dict[str, list[Diagnostic]] = {rule.code: [] for rule in rules}
+    for record_id, profile in sorted(context.data.innovations.items()):
+        memo = memos.get(record_id)
+        kept = memo.get("temuan") if memo is not None else None
+        if kept is None:
+            alone = _profile_context(context, {record_id: profile})
+            kept = {rule.code: list(rule.check(alone)) for rule in rules}
+            kept = {code: findings for code, findings in kept.items() if findings}
+            if memo is not None:
+                memo["temuan"] = kept
+        for code, findings in kept.items():
+            found[code].extend(findings)
+    return found
+
+
+def holds(profile: Model, needle: str) -> bool:
+    """Whether a Markdown field of ``profile`` (or of a model in it) holds ``needle``."""
+    from rancang.lint.rules.markdown import markdown_texts
+
+    return next(iter(markdown_texts(profile, needle)), None) is not None
+
+
+def _only_with(context: LintContext, needle: str) -> LintContext:
+    """The context with only the profiles one of whose Markdown fields holds ``needle`` (from the memos)."""
+    memos = context.memos or {}
+    kept = {}
+    for record_id, profile in context.data.innovations.items():
+        memo = memos.get(record_id)
+        what = f"memuat {needle}"
+        found = memo.get(what) if memo is not None else None
+        if found is None:
+            found = holds(profile, needle)
+            if memo is not None:
+                memo[what] = found
+        if found:
+            kept[record_id] = profile
+    return _profile_context(context, kept)
 
 
 def _switches(root: Path, data: ProjectData, found: list[Diagnostic]) -> list[Diagnostic]:

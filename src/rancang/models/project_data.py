@@ -37,6 +37,10 @@ class ProjectData:
     """Other regions' directories (``direktori_lain`` of rancang.yaml) whose copy was read: name -> its data.
     Their records are never in :attr:`innovations`: the site, its counts and the open data do not show them;
     only a visit names them (``parepare:call-center-112``)."""
+    memos: dict[str, dict] | None = field(default=None, repr=False, compare=False)
+    """Innovation id -> what was worked out from that profile alone, kept between builds with the record
+    (:class:`rancang.record_cache.Memo`); None when there is no record cache (``rancang check``). Also the memo
+    of the list of agencies (:data:`rancang.loader.AGENCIES_MEMO`)."""
 
     def fingerprint(self) -> str:
         """Changes when any data file is added, removed or changed: outputs made from all of them (open data,

@@ -49,10 +49,11 @@ def same_innovation_name(context: LintContext) -> Iterator[Diagnostic]:
     for record_id, profile in sorted(context.data.innovations.items()):
         spellings = [(profile.name, ("name",))]
         spellings += [(name, ("other_names", i)) for i, name in enumerate(profile.other_names)]
+        # SIPAKARAJA = Si Pakaraja; the keys of a profile are kept with it between builds
+        keys = context.remember(record_id, "L605", lambda: [key(name).replace(" ", "") for name, _ in spellings])
         reported: set[str] = set()
         own: dict[str, tuple[str, object, tuple]] = {}
-        for name, place in spellings:
-            name_key = key(name).replace(" ", "")  # SIPAKARAJA = Si Pakaraja
+        for (name, place), name_key in zip(spellings, keys):
             if not name_key:
                 continue
             earlier = first_of.get(name_key)
