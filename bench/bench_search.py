@@ -91,6 +91,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
+from bench_site import FULL_LOG  # noqa: E402
 
 RANCANG = [sys.executable, "-m", "rancang"]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -107,9 +108,6 @@ RECALL_DEPTH = 200
 
 WAIT = 120
 """Wall seconds after which a page is taken to hang (a guard, not a bound)."""
-
-FULL_LOG = "bench-bangun-penuh.log"
-"""The output of the last full build, kept in the folder's ``_build`` (removed with it, so never stale)."""
 
 EXAMPLE_PARTS = ("rancang.yaml", "kb", "regulations", "visits", "templates", "schemas")
 """The bundled example's sources (the repository's root is the example project of Kota Parepare)."""
@@ -157,9 +155,10 @@ def _copy_example(root: Path) -> None:
             shutil.copy2(source, root / name)
 
 
-def example_site(folder: Path, **how) -> Path:
-    """The bundled example (Kota Parepare), copied into ``folder``/contoh once and built there."""
-    return prepared(folder / "contoh", _copy_example, **how)
+def example_site(folder: Path) -> Path:
+    """The bundled example (Kota Parepare), copied into ``folder``/contoh once and built there (always brought
+    up to date: it takes seconds)."""
+    return prepared(folder / "contoh", _copy_example)
 
 
 PHASE = re.compile(r"^(?P<fase>[^:\n]*(?:cari|pencarian)[^:\n]*): selesai\b.*?dalam (?P<s>[\d.]*\d(?:,\d+)?) detik",
@@ -359,7 +358,7 @@ def score(results: list[str], expected: set[str]) -> dict:
 
 def relevance(folder: Path, *, per_query: bool, skip_build: bool) -> dict:
     queries = load_judged()
-    sites = {"contoh": lambda: example_site(folder, skip_build=skip_build),
+    sites = {"contoh": lambda: example_site(folder),
              "korpus-1000": lambda: corpus_site(folder, 1000, skip_build=skip_build)}
     scores = []
     with chromium() as driver:
@@ -438,7 +437,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--folder", type=Path, default=DEFAULT_FOLDER,
                         help=f"where the built corpora live (default {DEFAULT_FOLDER}; shared with bench_site.py)")
     parser.add_argument("--penuh", action="store_true", help="build from an empty _build even if already built")
-    parser.add_argument("--tanpa-bangun", action="store_true", help="use a built site as it is, without building")
+    parser.add_argument("--tanpa-bangun", action="store_true",
+                        help="use a built corpus site as it is, without building (make bench: bench_site.py just built it)")
     parser.add_argument("--relevansi", action="store_true", help="precision@5 and recall of bench/cari/kueri.yaml")
     parser.add_argument("--per-kueri", action="store_true", help="with --relevansi: one line per query")
     parser.add_argument("--periksa-kueri", action="store_true", help="check kueri.yaml against the corpus (no browser)")
