@@ -35,7 +35,11 @@ from test_site_build import main_text
 WAIT = 120
 """Wall seconds after which the page is taken to hang (a guard, not a bound)."""
 
-pytestmark = [needs_browser, pytest.mark.slow]
+ENGINE = Path(__file__).resolve().parents[1] / "src" / "rancang" / "site" / "static" / "rancang-cari.js"
+"""The search page's script: until it is in the tree (issue 20), the page has Sphinx's search, not this contract."""
+
+pytestmark = [needs_browser, pytest.mark.slow,
+              pytest.mark.skipif(not ENGINE.is_file(), reason="mesin pencari rancang (rancang-cari.js) belum ada")]
 
 PROFILE = "berdaya-srikandi-oleh-srikandi"
 CASE_STUDY = "kb/studi-kasus/berdaya-srikandi"
