@@ -27,8 +27,10 @@ Printed, one ``name: value`` line each:
 * ``search_query_s_<N>``     -- seconds from navigation to ``selesai`` for the median query (context: on a
                                 loaded machine it varies);
 * ``search_index_s_<N>``     -- the seconds the search-index step took in the last full build of that folder,
-                                as the build printed it (a phase line naming "cari"/"pencarian"); absent,
-                                with a note on stderr, when the build prints no such phase.
+                                as the index recorded it then (``_build/.doctrees/rancang-cari.json``:
+                                ``detik`` when ``penuh``; kept aside, since the next build rewrites it) or
+                                else as the build printed it (a phase line naming "cari"/"pencarian"); absent, with a note on
+                                stderr, when neither says.
 
 The typical queries (``QUERIES``) are pairs of words of medium frequency in the corpus vocabulary:
 ``bench/corpus.py`` draws its 301 distinct words with weight 1/rank, and every word chosen has a rank
@@ -91,7 +93,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
-from bench_site import FULL_LOG  # noqa: E402
+from bench_site import FULL_INDEX, FULL_LOG, keep_full_build  # noqa: E402
 
 RANCANG = [sys.executable, "-m", "rancang"]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -125,7 +127,7 @@ def build(root: Path, full: bool) -> str:
     if done.returncode != 0:
         raise SystemExit(f"rancang build gagal di {root} ({done.returncode}):\n{done.stdout[-3000:]}")
     if full:
-        (root / "_build" / FULL_LOG).write_text(done.stdout, encoding="utf-8")
+        keep_full_build(root, done.stdout.encode("utf-8"))
     return done.stdout
 
 
@@ -166,10 +168,17 @@ PHASE = re.compile(r"^(?P<fase>[^:\n]*(?:cari|pencarian)[^:\n]*): selesai\b.*?da
 
 
 def index_seconds(root: Path) -> float | None:
-    """The search-index phase of the last full build, as its output says (None when it names no such phase)."""
+    """The seconds the search-index step took in the last full build of ``root``: what the index recorded then
+    (``.doctrees/rancang-cari.json``, kept as FULL_INDEX) when it was a full indexing, else a phase line of the
+    build's output naming "cari" or "pencarian"; None when neither says."""
     log = root / "_build" / FULL_LOG
     if not log.is_file():
         return None
+    state = root / "_build" / FULL_INDEX
+    if state.is_file():
+        recorded = json.loads(state.read_text(encoding="utf-8"))
+        if recorded.get("penuh") and isinstance(recorded.get("detik"), (int, float)):
+            return float(recorded["detik"])
     found = [float(m["s"].replace(".", "").replace(",", ".")) for m in PHASE.finditer(log.read_text(encoding="utf-8"))]
     return sum(found) if found else None
 
