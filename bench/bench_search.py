@@ -151,6 +151,8 @@ def _copy_example(root: Path) -> None:
     root.mkdir(parents=True, exist_ok=True)
     for name in EXAMPLE_PARTS:
         source = REPO / name
+        if (root / name).is_dir():
+            shutil.rmtree(root / name)
         if source.is_dir():
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("_build", "__pycache__", ".*"))
         elif source.is_file():
@@ -158,8 +160,9 @@ def _copy_example(root: Path) -> None:
 
 
 def example_site(folder: Path) -> Path:
-    """The bundled example (Kota Parepare), copied into ``folder``/contoh once and built there (always brought
-    up to date: it takes seconds)."""
+    """The bundled example (Kota Parepare), its sources copied afresh into ``folder``/contoh and built there
+    (incrementally when built before: it takes seconds)."""
+    _copy_example(folder / "contoh")
     return prepared(folder / "contoh", _copy_example)
 
 
