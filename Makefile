@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
+# The bench corpora, built once by bench_site.py and measured again by bench_search.py (several GB at 36,742).
+BENCH_DIR ?= $(or $(TMPDIR),/tmp)/rancang-bench
 
 .PHONY: build test check docs schemas bench bench-full clean
 
@@ -38,12 +40,15 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_impor.py
 	$(BIN)/python bench/bench_impor_inovasi.py 10000 1
 	$(BIN)/python bench/bench_lint_eval.py --json bench/hasil/lint-eval.json
-	$(BIN)/python bench/bench_site.py 1000 10000 --json bench/hasil/situs.json
+	$(BIN)/python bench/bench_site.py 1000 10000 --folder $(BENCH_DIR) --json bench/hasil/situs.json
+	$(BIN)/python bench/bench_search.py 1000 10000 --relevansi --tanpa-bangun --folder $(BENCH_DIR)
 
-# The national corpus once, the small one for the curve, and the plot of build time against N.
+# The national corpus once and 1,000 in the same run (site_rate_ratio_36742_1000), the small one for the curve,
+# the plot of build time against N, and a search on the national site.
 bench-full: bench
-	$(BIN)/python bench/bench_site.py 100 36742 --full-only --json bench/hasil/situs.json \
-		--plot bench/hasil/situs.svg
+	$(BIN)/python bench/bench_site.py 100 1000 36742 --full-only --folder $(BENCH_DIR) \
+		--json bench/hasil/situs.json --plot bench/hasil/situs.svg
+	$(BIN)/python bench/bench_search.py 36742 --tanpa-bangun --folder $(BENCH_DIR)
 
 schemas: $(STAMP)
 	$(BIN)/rancang schema

@@ -20,10 +20,14 @@ whole process, as a user runs it. Printed, one ``name: value`` line each:
 
 Usage::
 
-    python bench/bench_site.py [N ...] [--runs R] [--full-only] [--json FILE] [--plot FILE.svg]
+    python bench/bench_site.py [N ...] [--runs R] [--full-only] [--folder DIR] [--json FILE] [--plot FILE.svg]
 
-Default sizes 1000 and 10000 (``make bench``); ``make bench-full`` adds 36742,
-the national index of 2025. ``--plot`` draws build time against N (log-log).
+Default sizes 1000 and 10000 (``make bench``); ``make bench-full`` measures 100, 1000 and 36742 (the
+national index of 2025) full builds in one run, so ``site_rate_ratio_36742_1000`` compares two sizes
+measured side by side. ``--plot`` draws build time against N (log-log). ``--folder`` keeps the corpora
+(``DIR/korpus-<N>``, sources reused when there, every full build from an empty ``_build``) for
+``bench/bench_search.py``, which measures search on the same built sites; without it they live in a
+temporary folder.
 """
 
 from __future__ import annotations
@@ -69,8 +73,29 @@ def _group_rss_kb(pgid: int) -> int:
     return total
 
 
-def timed_build(root: Path) -> tuple[float, float]:
-    """One `rancang build --no-pdf` in ``root``: (seconds, peak MB of its process group)."""
+FULL_LOG = "bench-bangun-penuh.log"
+"""What the last full build printed, kept in ``_build`` (removed with it, so never stale)."""
+
+FULL_INDEX = "bench-indeks-penuh.json"
+"""The search index's record of that full build (``.doctrees/rancang-cari.json``: ``detik``, ``penuh``), kept in
+``_build`` because the next build rewrites the record; bench_search.py prints its seconds."""
+
+
+def keep_full_build(root: Path, output: bytes) -> None:
+    """Keep what a full build of ``root`` printed and what its search index recorded, for bench_search.py."""
+    (root / "_build" / FULL_LOG).write_bytes(output)
+    state = root / "_build" / ".doctrees" / "rancang-cari.json"
+    if state.is_file():
+        recorded = json.loads(state.read_text(encoding="utf-8"))
+        kept = {key: recorded[key] for key in ("detik", "penuh") if key in recorded}
+        (root / "_build" / FULL_INDEX).write_text(json.dumps(kept) + "\n", encoding="utf-8")
+
+
+def timed_build(root: Path, keep_output: bool = False) -> tuple[float, float]:
+    """One `rancang build --no-pdf` in ``root``: (seconds, peak MB of its process group).
+
+    With ``keep_output`` (a full build) what it printed and what its search index recorded are kept in ``_build``.
+    """
     start = time.perf_counter()
     process = subprocess.Popen([*RANCANG, "-C", str(root), "build", "--no-pdf"], stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, start_new_session=True)
@@ -95,6 +120,8 @@ def timed_build(root: Path) -> tuple[float, float]:
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"rancang build gagal ({process.returncode}):\n{output.decode()[-3000:]}")
+    if keep_output:
+        keep_full_build(root, output)
     return seconds, peak / 1024
 
 
@@ -109,7 +136,7 @@ def measure(n: int, runs: int, work: Path, full_only: bool = False) -> dict[str,
     fulls, peaks = [], []
     for _ in range(runs):
         shutil.rmtree(root / "_build", ignore_errors=True)
-        seconds, peak = timed_build(root)
+        seconds, peak = timed_build(root, keep_output=True)
         fulls.append(seconds)
         peaks.append(peak)
     pages = site_pages(root)
@@ -185,12 +212,16 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--full-only", action="store_true", help="only the full build (for the national size)")
     parser.add_argument("--plot", type=Path, help="draw build time against N of every size in --json")
     parser.add_argument("--json", type=Path, help="add the figures to this JSON file (by size)")
+    parser.add_argument("--folder", type=Path, help="keep the corpora in this folder (default: a temporary one)")
     args = parser.parse_args(argv)
     results: dict[int, dict[str, float]] = {}
+    if args.folder:
+        args.folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="rancang-bench-") as tmp:
+        work = args.folder or Path(tmp)
         for n in sorted(args.sizes):
             runs = args.runs or (3 if n < 10_000 else 1)
-            results[n] = figures = measure(n, runs, Path(tmp), args.full_only)
+            results[n] = figures = measure(n, runs, work, args.full_only)
             print(f"site_pages_{n}: {figures['pages']}")
             print(f"site_full_s_{n}: {figures['full_s']:.1f}")
             print(f"site_pages_per_s_{n}: {figures['pages_per_s']:.1f}")
@@ -209,7 +240,8 @@ def main(argv: list[str]) -> None:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         saved = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
-        saved.update({str(n): {**r, "runs": args.runs or (3 if n < 10_000 else 1),
+        # Merged by size: a --full-only run keeps the no-op and edit figures an earlier run saved for that size.
+        saved.update({str(n): {**saved.get(str(n), {}), **r, "runs": args.runs or (3 if n < 10_000 else 1),
                                "tanggal": time.strftime("%Y-%m-%d")} for n, r in results.items()})
         args.json.write_text(json.dumps(saved, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         results = {int(n): r for n, r in saved.items()}
