@@ -458,8 +458,9 @@ def json_bytes(data: ProjectData, fragments: dict[str, tuple[Any, str]] | None =
 
 def _record_stamps(data: ProjectData) -> dict[str, Any]:
     """Record id -> (size, modification time) of its file, as read in this build."""
-    return {Path(shown).stem: stamp for shown, stamp in data.stamps.items()
-            if data.files.get(shown) == FORMAT}
+    files = data.files
+    return {os.path.splitext(os.path.basename(shown))[0]: stamp for shown, stamp in data.stamps.items()
+            if files.get(shown) == FORMAT}
 
 
 def _header_csv(names: list[str]) -> str:
@@ -604,7 +605,12 @@ _FINAL = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15).flush()
 
 def _block_xml(xmls: list[str], start: int) -> bytes:
     """The rows ``start``, ``start + 1``, ... of the sheet (0 is the first profile) as the sheet's XML."""
-    return "".join(xml.replace(ROW, str(number)) for number, xml in enumerate(xmls, start=start + 2)).encode("utf-8")
+    return b"".join(_numbered(xml, number) for number, xml in enumerate(xmls, start=start))
+
+
+def _numbered(xml: str, number: int) -> bytes:
+    """The row of profile ``number`` (0 is the first) with its row number in the sheet."""
+    return xml.replace(ROW, str(number + 2)).encode("utf-8")
 
 
 def _longest(widths: list[tuple[int, ...]]) -> tuple[int, ...]:
@@ -857,7 +863,7 @@ INDEX_FILE = "rancang-data-terbuka.pickle"
 """In the doctree folder: where each profile's text is in the JSON, CSV and XLSX files written last (see
 :func:`write_rows_files`)."""
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 def _load_index(path: Path) -> dict[str, Any] | None:
@@ -1011,26 +1017,45 @@ def write_rows_files(data: ProjectData, folder: Path, index: dict[str, Any] | No
         fresh[key] = places
         if not (unchanged and all(isinstance(piece, tuple) for piece in pieces)):
             _write_segments(names[key], segments, names[key] if index is not None else None)
-    # the workbook: the rows of unchanged profiles in unchanged pieces are copied, compressed, from the old file
+    # the workbook: the rows of unchanged profiles in unchanged pieces are copied, compressed, from the old file;
+    # a piece with a changed row in it is made from the old piece's other rows
     longest = _longest(widths)
     blocks: list[_Part] = []
+    lengths: list[int] = []
     moved = False
+    olds = index["blocks"] if index is not None else []
     for start in range(0, len(order), BLOCK_ROWS):
         end = min(start + BLOCK_ROWS, len(order))
-        olds = index["blocks"] if index is not None else []
         block = start // BLOCK_ROWS
-        if block < len(olds) and olds[block][0] == end - start and \
-                all(same[n] and old_position.get(order[n]) == n for n in range(start, end)):
+        in_place = block < len(olds) and olds[block][0] == end - start and \
+            all(old_position.get(order[n]) == n for n in range(start, end))
+        if in_place and all(same[start:end]):
             blocks.append(olds[block][1])
+            lengths += index["xml"][start:end]
             continue
         moved = True
-        xmls = []
+        old_rows = b""
+        if in_place:
+            part = olds[block][1]
+            with open(names["xlsx"], "rb") as handle:
+                old_rows = zlib.decompressobj(-15).decompress(os.pread(handle.fileno(), part.size, part.offset))
+        pieces = []
+        at = 0
         for number in range(start, end):
-            row = cells.get(number)
-            if row is None:
-                row = _cells(InnovationView(order[number], data.innovations[order[number]], data))
-            xmls.append(_row_xml(row))
-        blocks.append(_deflated(_block_xml(xmls, start)))
+            if in_place and same[number]:
+                size = index["xml"][number]
+                piece = old_rows[at:at + size]
+            else:
+                row = cells.get(number)
+                if row is None:
+                    row = _cells(InnovationView(order[number], data.innovations[order[number]], data))
+                piece = _numbered(_row_xml(row), number)
+            if in_place:
+                at += index["xml"][number]
+            pieces.append(piece)
+            lengths.append(len(piece))
+        blocks.append(_deflated(b"".join(pieces)))
+    fresh["xml"] = lengths
     key = (len(order), longest)
     if index is not None and index["frame"][0] == key:
         frame = index["frame"][1]
@@ -1133,7 +1158,7 @@ class OpenDataDirective(SphinxDirective):
         raise self.error(f"bagian '{part}' tidak dikenal; pilih salah satu: {', '.join(self.PARTS)}")
 
     def _files(self) -> list[nodes.Node]:
-        RancangDomain.of(self.env).note_aggregate(self.env.docname)
+        RancangDomain.of(self.env).note_aggregate(self.env.docname, ("berkas",))
         shared = context.of(self.env)
         here = posixpath.dirname(shared.builder.get_target_uri(self.env.docname))
         items = nodes.bullet_list(classes=["rancang-berkas-data"])
@@ -1145,6 +1170,10 @@ class OpenDataDirective(SphinxDirective):
             items += nodes.list_item("", para)
         count = len(shared.data.innovations)
         return [items, nodes.paragraph(text=f"Saat ini berkas data memuat {count} profil inovasi.")]
+
+
+RancangDomain.inputs["berkas"] = lambda env: str(len(context.of(env).data.innovations))
+"""The list of files shows the number of profiles."""
 
 
 def setup(app: Sphinx) -> None:
