@@ -437,9 +437,12 @@ def gallery_data(env: Any) -> Prepared:
                 kept = {}
         except Exception:  # noqa: BLE001 - no usable cards: every card is made again
             kept = {}
-        before = dict(kept)
+        before = {rid: entry[1] for rid, entry in kept.items()}
         prepared = prepare(shared.data, _load_state(Path(env.doctreedir) / STATE_FILE).get("ringkasan", {}), kept)
-        prepared.kept = (code, kept, kept != before)
+        # Kept again when a card changed: a file only touched (or edited in what no card shows) keeps its old
+        # stamp here and its card is made again by the next builds, until a card changes (one card: cheap).
+        changed = len(before) != len(kept) or any(before.get(rid) != entry[1] for rid, entry in kept.items())
+        prepared.kept = (code, kept, changed)
         return prepared
 
     return shared.once("gallery", make)
@@ -1146,7 +1149,7 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         frame = _frame_digest(app, Path(scratch))
     whole = _whole_digest(app, ctx, frame)
     previous: dict[str, str] = saved.get("halaman", {})
-    if saved.get("semua") == whole and all(Path(output_path(name)).is_file() for name in previous) and \
+    if saved.get("semua") == whole and all(os.path.isfile(output_path(name)) for name in previous) and \
             (len(prepared.order) <= PAGE_SIZE or (outdir / INDEX_FILE).is_file()):
         # nothing any generated page or the index shows changed (an edit of a profile's other facts)
         context.of(app.env).once("gallery-stats", dict).update(rendered=0, pages=len(previous), **steps,

@@ -44,6 +44,7 @@ import json
 import os
 import pickle
 import posixpath
+import re
 import struct
 import time
 import types
@@ -481,9 +482,7 @@ def csv_bytes(data: ProjectData, made: list[Row] | None = None) -> bytes:
 def _xlsx_text(text: str) -> str:
     """A cell's text as a spreadsheet can hold it: without the control characters XML refuses, and cut at
     :data:`XLSX_CELL_MAX` characters (with a note: inovasi.json holds the whole text)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    text = _ILLEGAL.sub("", text)
     if len(text) > XLSX_CELL_MAX:
         note = " … (terpotong; teks lengkapnya ada di inovasi.json)"
         text = text[:XLSX_CELL_MAX - len(note)] + note
@@ -499,11 +498,23 @@ ROW = "\x00"
 """Stands for the row number in a row's XML until the row's place is known (XML text never holds it)."""
 
 
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+"""The control characters XML refuses (openpyxl's ``ILLEGAL_CHARACTERS_RE``, without importing openpyxl: a
+build after one edit writes a row without it)."""
+
+
+def _column_letter(number: int) -> str:
+    """``1`` -> ``A``, ``27`` -> ``AA`` (as openpyxl's)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _row_xml(row: list[str]) -> str:
     """A row of the sheet as the workbook's XML, the way openpyxl writes a text cell (an inline string), with
     :data:`ROW` for its number: the rows of unchanged profiles are kept from the last build."""
-    from openpyxl.utils import get_column_letter
-
     cells = []
     for number, text in enumerate(row, start=1):
         if not text:
@@ -511,7 +522,7 @@ def _row_xml(row: list[str]) -> str:
         text = _xlsx_text(text)
         space = ' xml:space="preserve"' if text != text.strip() else ""
         text = xml_escape(text, {"\r": "&#13;"})
-        cells.append(f'<c r="{get_column_letter(number)}{ROW}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+        cells.append(f'<c r="{_column_letter(number)}{ROW}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
     return f'<row r="{ROW}">' + "".join(cells) + "</row>"
 
 
@@ -851,10 +862,15 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
             stamp_file.read_text(encoding="utf-8") == stamp:
         return
     index_file = Path(app.doctreedir) / INDEX_FILE
-    index = write_rows_files(data, folder, _load_index(index_file), code)
-    for name, content in ((SCHEMA_FILE, schema_bytes()), (AGENCIES_FILE, agencies_bytes(data)),
-                          (CATALOGUE_FILE, catalogue_bytes(data))):
-        write_if_changed(folder / name, content)
+    last = _load_index(index_file)
+    index = write_rows_files(data, folder, last, code)
+    # the schema is made from the code, the shared lists from their files: made again only when those changed
+    if last is None or last["code"] != code or not (folder / SCHEMA_FILE).is_file():
+        write_if_changed(folder / SCHEMA_FILE, schema_bytes())
+    if last is None or last["code"] != code or last["shared"] != index["shared"] or \
+            not all((folder / name).is_file() for name in (AGENCIES_FILE, CATALOGUE_FILE)):
+        write_if_changed(folder / AGENCIES_FILE, agencies_bytes(data))
+        write_if_changed(folder / CATALOGUE_FILE, catalogue_bytes(data))
     atomic_write_bytes(index_file, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
     atomic_write_bytes(stamp_file, stamp.encode("utf-8"))
 
@@ -1081,17 +1097,19 @@ def _code_stamp() -> str:
     """The open-data files also change when rancang's models, its plain text, the views and the words they use
     (citations, numbers, titles), this module or the XLSX writer change."""
     import hashlib
-
-    import openpyxl
+    import importlib.util
 
     from rancang import richtext
     from rancang.language import citation, wording
     from rancang.present import innovation, titles
     from rancang.record_cache import code_version
 
+    spec = importlib.util.find_spec("openpyxl")  # its version, without importing it (a fifth of a second)
+    openpyxl_version = (Path(spec.origin).parent / "_constants.py").read_text(encoding="utf-8") \
+        if spec is not None and spec.origin else ""
     modules = (__file__, richtext.__file__, innovation.__file__, titles.__file__, citation.__file__, wording.__file__)
     texts = [Path(module).read_text(encoding="utf-8") for module in modules]
-    return hashlib.sha256((code_version() + openpyxl.__version__ + "".join(texts)).encode()).hexdigest()
+    return hashlib.sha256((code_version() + openpyxl_version + "".join(texts)).encode()).hexdigest()
 
 
 # -- the page that documents the files ----------------------------------------------------------------
