@@ -96,7 +96,8 @@ class RancangDomain(Domain):
         noted = self.data.setdefault("inputs", {}).get(docname)
         if not noted:
             return True
-        return any(self.inputs[key[0]](self.env, *key[1:]) != digest for key, digest in noted.items())
+        return any(key[0] not in self.inputs or self.inputs[key[0]](self.env, *key[1:]) != digest
+                   for key, digest in noted.items())
 
     def note_downloads(self, docname: str, files: dict[str, bool]) -> None:
         """This page links these documents when they exist: rebuild it when that changes (a PDF appears)."""
