@@ -15,6 +15,7 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 
 _REASONS = {
@@ -37,9 +38,10 @@ def write_error(target: Path, exc: OSError):
                                     Location(str(target)))])
 
 
-def atomic_write_bytes(target: Path, data: bytes, *, overwrite: bool = True) -> None:
+def atomic_write_bytes(target: Path, data: bytes | Callable[[BinaryIO], None], *, overwrite: bool = True) -> None:
     """Write ``data`` to ``target`` atomically; a failure raises a RancangError (P409) and leaves no trace,
-    except FileExistsError when ``overwrite`` is False and the target exists."""
+    except FileExistsError when ``overwrite`` is False and the target exists. ``data`` may be a function that
+    writes the content into the open temporary file (a large file assembled from parts)."""
     target = Path(target)
     try:
         _atomic_write(target, data, overwrite)
@@ -49,7 +51,7 @@ def atomic_write_bytes(target: Path, data: bytes, *, overwrite: bool = True) -> 
         raise write_error(target, exc) from None
 
 
-def _atomic_write(target: Path, data: bytes, overwrite: bool) -> None:
+def _atomic_write(target: Path, data: bytes | Callable[[BinaryIO], None], overwrite: bool) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file stands where a folder of the path should be
@@ -57,7 +59,10 @@ def _atomic_write(target: Path, data: bytes, overwrite: bool) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions

@@ -280,9 +280,9 @@ class ChartDirective(SphinxDirective):
         kind = self.arguments[0].strip()
         if kind not in CHARTS:
             raise self.error(f"grafik '{kind}' tidak dikenal; pilih salah satu: {', '.join(CHARTS)}")
-        RancangDomain.of(self.env).note_aggregate(self.env.docname)
+        RancangDomain.of(self.env).note_aggregate(self.env.docname, ("grafik", kind))
         shared = context.of(self.env)
-        chart = CHARTS[kind](shared.data)
+        chart = _chart(self.env, kind)
         ident = f"rancang-grafik-{kind}-{self.env.new_serialno('rancang-grafik')}"
         return [templated.block(figure(shared.builder, chart, ident))]
 
@@ -305,9 +305,25 @@ class TotalsDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        RancangDomain.of(self.env).note_aggregate(self.env.docname)
+        RancangDomain.of(self.env).note_aggregate(self.env.docname, ("jumlah",))
         shared = context.of(self.env)
         return [templated.block(shared.builder.templates.render(TOTALS_TEMPLATE, {"angka": totals(shared.data)}))]
+
+
+def _chart(env: Any, kind: str) -> Chart:
+    """The chart of this build, computed once."""
+    shared = context.of(env)
+    return shared.once(f"grafik:{kind}", lambda: CHARTS[kind](shared.data))
+
+
+def _digest(value: Any) -> str:
+    import hashlib
+
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()
+
+
+RancangDomain.inputs["grafik"] = lambda env, kind: _digest(_chart(env, kind))
+RancangDomain.inputs["jumlah"] = lambda env: _digest(totals(context.of(env).data))
 
 
 def setup(app: Sphinx) -> None:

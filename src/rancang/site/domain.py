@@ -9,7 +9,11 @@ note what they find through the methods below; the events of the components
 
 Per document:
 
-* ``aggregates``: pages that show data of every record (rebuilt when any record changes);
+* ``aggregates``: pages that show data of every record (rebuilt when any record changes, unless every
+  directive that made them said what it shows, see ``inputs``);
+* ``inputs``: aggregate page -> {what a directive shows (a key of :attr:`RancangDomain.inputs`, with its
+  arguments): digest of it when the page was read}, or None for a page that also holds a directive that did not
+  say (read again whenever a record changes);
 * ``downloads``: page -> {document file: existed when the page was read} (rebuilt when that changes);
 * ``galleries``: pages that hold ``{rancang-galeri}``;
 * ``embeds``: page -> ids of the innovations it embeds with ``{rancang-fakta}``, in page order;
@@ -52,6 +56,7 @@ class RancangDomain(Domain):
     data_version = 1
     initial_data: dict[str, Any] = {
         "aggregates": set(),
+        "inputs": {},
         "downloads": {},
         "galleries": set(),
         "embeds": {},
@@ -63,6 +68,11 @@ class RancangDomain(Domain):
     """Gives the build's :class:`rancang.site.context.SiteContext` (set by the extension at builder-inited;
     never pickled: Sphinx does not pickle domain objects, only their data)."""
 
+    inputs: dict[str, Callable[..., str]] = {}
+    """What an aggregate directive shows, by name: ``inputs[name](env, *arguments)`` is the digest of what it
+    shows of the records (the components register theirs at import). A page whose every aggregate directive
+    noted its inputs is read again only when one of their digests changed, not on every record change."""
+
     @classmethod
     def of(cls, env: BuildEnvironment) -> RancangDomain:
         domain = env.get_domain(NAME)
@@ -71,9 +81,23 @@ class RancangDomain(Domain):
 
     # -- noted while a document is read ---------------------------------------------------------------
 
-    def note_aggregate(self, docname: str) -> None:
-        """This page shows data of every record: rebuild it whenever any record changes."""
+    def note_aggregate(self, docname: str, inputs: tuple[str, ...] | None = None) -> None:
+        """This page shows data of every record: rebuild it whenever any record changes; or, given ``inputs``
+        (a name of :attr:`inputs` and its arguments), only when what that directive shows of them changes."""
         self.data["aggregates"].add(docname)
+        noted = self.data.setdefault("inputs", {})
+        if inputs is None:
+            noted[docname] = None
+        elif docname not in noted or noted[docname] is not None:
+            noted.setdefault(docname, {})[inputs] = self.inputs[inputs[0]](self.env, *inputs[1:])
+
+    def aggregate_changed(self, docname: str) -> bool:
+        """True when the aggregate page shows something else now than when it was read."""
+        noted = self.data.setdefault("inputs", {}).get(docname)
+        if not noted:
+            return True
+        return any(key[0] not in self.inputs or self.inputs[key[0]](self.env, *key[1:]) != digest
+                   for key, digest in noted.items())
 
     def note_downloads(self, docname: str, files: dict[str, bool]) -> None:
         """This page links these documents when they exist: rebuild it when that changes (a PDF appears)."""
@@ -135,6 +159,7 @@ class RancangDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.data["aggregates"].discard(docname)
+        self.data.setdefault("inputs", {}).pop(docname, None)
         self.data["downloads"].pop(docname, None)
         self.data["galleries"].discard(docname)
         self.data["embeds"].pop(docname, None)
@@ -144,8 +169,9 @@ class RancangDomain(Domain):
         """The part of ``docnames``, read by a parallel worker."""
         for key in ("aggregates", "galleries", "case_study_lists"):
             self.data[key] |= otherdata[key] & set(docnames)
-        for key in ("downloads", "embeds"):
-            self.data[key].update({d: value for d, value in otherdata[key].items() if d in docnames})
+        for key in ("downloads", "embeds", "inputs"):
+            self.data.setdefault(key, {}).update({d: value for d, value in otherdata.get(key, {}).items()
+                                                  if d in docnames})
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:
         """No object of this domain is a link target (the base class raises, which makes Sphinx and MyST take

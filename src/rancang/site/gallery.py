@@ -324,38 +324,55 @@ class Prepared:
     cards: dict[str, Card]
     catalogue: dict[str, list[FacetValue]]
     summaries: dict[str, str] = field(default_factory=dict)
-    """The short summaries of the cards, by digest of their Markdown (kept for the next build)."""
+    """The short summaries of the cards made in this build, by digest of their Markdown (kept for the next)."""
+    kept: tuple[str, dict, bool] | None = None
+    """The cards to keep for the next build (:data:`CARDS_FILE`): code, cards, whether they changed."""
 
 
-def prepare(data: ProjectData, known_summaries: dict[str, str] | None = None) -> Prepared:
-    """Cards, order and facet catalogue of the data (a build asks :func:`gallery_data` instead: once)."""
+def prepare(data: ProjectData, known_summaries: dict[str, str] | None = None,
+            kept: dict[str, tuple[Any, tuple, tuple]] | None = None) -> Prepared:
+    """Cards, order and facet catalogue of the data (a build asks :func:`gallery_data` instead: once).
+
+    ``kept`` (record id -> (stamp of its file, card, urusan labels)) holds the cards of the last build: a card
+    is made again only when its profile's file changed (:func:`gallery_data` keeps them in
+    :data:`CARDS_FILE`, and forgets them when another data file changes); it is updated in place."""
+    from rancang.site.opendata import _record_stamps
+
     known = known_summaries or {}
     summaries: dict[str, str] = {}
     order = gallery_order(data)
     cards: dict[str, Card] = {}
     found: dict[str, dict[str, FacetValue]] = {facet.name: {} for facet in FACETS}
+    stamps = _record_stamps(data) if kept is not None else {}
+    racy_after = time.time_ns() - 2_000_000_000
     for record_id in order:
         innovation = data.innovations[record_id]
-        values = facet_values(innovation)
+        stamp = stamps.get(record_id)
+        known_card = kept.get(record_id) if kept is not None and stamp is not None else None
+        if known_card is not None and known_card[0] == stamp:
+            card, affairs = Card(*known_card[1]), known_card[2]
+            card.__dict__["fingerprint"] = known_card[3]
+        else:
+            card = _make_card(record_id, innovation, data, known, summaries)
+            affairs = tuple((slug(a), _affair_label(a)) for a in reversed(innovation.affairs))
+            if kept is not None and stamp is not None and stamp[1] < racy_after:  # else it could change unseen
+                kept[record_id] = (stamp, _card_fields(card), affairs, card.fingerprint)
         affair_words = None
-        for name, items in values.items():
+        for facet, items in zip(FACETS, card.values):
+            name = facet.name
             for value in items:
                 if value not in found[name]:
                     if name == "urusan" and affair_words is None:
-                        affair_words = {slug(a): _affair_label(a) for a in reversed(innovation.affairs)}
+                        affair_words = dict(affairs)
                     item = FacetValue(value, _value_label(data, name, value, affair_words or {}))
                     if name == "perangkat-daerah":
                         item.short = agency_label(data, value, short=True)
                     found[name][value] = item
                 found[name][value].innovations.append(record_id)
-        view = InnovationView(record_id, innovation, data)
-        cover = view.cover
-        cards[record_id] = Card(
-            id=record_id, name=view.name, summary=_summary(innovation, known, summaries),
-            kind=innovation.kind.value if innovation.kind else "", agency=view.agency_short or "",
-            stage=view.stage_label or "", year=str(view.year) if view.year is not None else "",
-            awards=view.award_count, values=tuple(tuple(values[facet.name]) for facet in FACETS),
-            cover=(cover.path, cover.caption) if cover else None)
+        cards[record_id] = card
+    if kept is not None:
+        for gone in set(kept) - set(data.innovations):
+            del kept[gone]
 
     def rank(name: str, item: FacetValue) -> tuple:
         words = _facet_words(name)
@@ -369,12 +386,74 @@ def prepare(data: ProjectData, known_summaries: dict[str, str] | None = None) ->
     return Prepared(order, cards, catalogue, summaries)
 
 
+def _make_card(record_id: str, innovation: Innovation, data: ProjectData, known: dict[str, str],
+               summaries: dict[str, str]) -> Card:
+    values = facet_values(innovation)
+    view = InnovationView(record_id, innovation, data)
+    cover = view.cover
+    return Card(
+        id=record_id, name=view.name, summary=_summary(innovation, known, summaries),
+        kind=innovation.kind.value if innovation.kind else "", agency=view.agency_short or "",
+        stage=view.stage_label or "", year=str(view.year) if view.year is not None else "",
+        awards=view.award_count, values=tuple(tuple(values[facet.name]) for facet in FACETS),
+        cover=(cover.path, cover.caption) if cover else None)
+
+
+def _card_fields(card: Card) -> tuple:
+    return (card.id, card.name, card.summary, card.kind, card.agency, card.stage, card.year, card.awards,
+            card.values, card.cover)
+
+
+CARDS_FILE = "rancang-kartu.pickle"
+"""In the doctree folder: the cards of the last build, by record (see :func:`prepare`)."""
+
+CARDS_VERSION = 2
+
+
+def _cards_code(data: ProjectData) -> str:
+    """The cards change when another data file (agencies, settings, ...) or the code that makes them does."""
+    from rancang import richtext
+    from rancang.present import innovation
+    from rancang.site.opendata import _shared_stamp
+
+    texts = [Path(module).read_text(encoding="utf-8") for module in (__file__, innovation.__file__,
+                                                                      richtext.__file__)]
+    return _digest("\0".join([str(CARDS_VERSION), _shared_stamp(data), *texts]))
+
+
 def gallery_data(env: Any) -> Prepared:
     """The gallery's data of this build, computed once (by the first directive or event that asks), with
-    the summaries the last build kept in the doctree folder."""
+    the cards and summaries the last build kept in the doctree folder."""
     shared = context.of(env)
-    return shared.once("gallery", lambda: prepare(shared.data, _load_state(
-        Path(env.doctreedir) / STATE_FILE).get("ringkasan", {})))
+
+    def make() -> Prepared:
+        import pickle
+
+        code = _cards_code(shared.data)
+        try:
+            with open(Path(env.doctreedir) / CARDS_FILE, "rb") as handle:
+                saved_code, kept = pickle.load(handle)
+            if saved_code != code:
+                kept = {}
+        except Exception:  # noqa: BLE001 - no usable cards: every card is made again
+            kept = {}
+        before = {rid: entry[1] for rid, entry in kept.items()}
+        prepared = prepare(shared.data, _load_state(Path(env.doctreedir) / STATE_FILE).get("ringkasan", {}), kept)
+        # Kept again when a card changed: a file only touched (or edited in what no card shows) keeps its old
+        # stamp here and its card is made again by the next builds, until a card changes (one card: cheap).
+        changed = len(before) != len(kept) or any(before.get(rid) != entry[1] for rid, entry in kept.items())
+        prepared.kept = (code, kept, changed)
+        return prepared
+
+    return shared.once("gallery", make)
+
+
+def _save_cards(app: Sphinx, prepared: Prepared) -> None:
+    import pickle
+
+    if prepared.kept is not None and prepared.kept[2]:
+        atomic_write_bytes(Path(app.doctreedir) / CARDS_FILE,
+                           pickle.dumps(prepared.kept[:2], protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _value_label(data: ProjectData, facet: str, value: str, affair_words: dict[str, str]) -> str:
@@ -664,7 +743,7 @@ class GalleryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         domain = RancangDomain.of(self.env)
         docname = self.env.docname
-        domain.note_aggregate(docname)
+        domain.note_aggregate(docname, ("galeri", docname))
         domain.note_gallery(docname)
         domain.note_case_study_list(docname)  # re-read when a case study is added, changed or removed
         shared = context.of(self.env)
@@ -709,7 +788,7 @@ class CategoriesDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        RancangDomain.of(self.env).note_aggregate(self.env.docname)
+        RancangDomain.of(self.env).note_aggregate(self.env.docname, ("galeri-kategori",))
         catalogue = gallery_data(self.env).catalogue
         builder = context.of(self.env).builder
         listing = nodes.container(classes=["rancang-kategori"])
@@ -738,6 +817,28 @@ class CategoriesDirective(SphinxDirective):
         if not listing.children:
             return [nodes.paragraph(text="Belum ada profil inovasi.")]
         return [listing]
+
+
+def _gallery_inputs(env: Any, docname: str) -> str:
+    """What the gallery document shows of the records: their number, the first page of cards (and their cover
+    images), the controls. (The cards of the case studies: see :func:`_outdated`.)"""
+    prepared = gallery_data(env)
+    images = project_images(Path(env.srcdir))
+    first = [(prepared.cards[r].fingerprint, images(prepared.cards[r].cover[0]) if prepared.cards[r].cover else None)
+             for r in page_slice(prepared.order, 1)]
+    return _digest(json.dumps([len(prepared.order), first,
+                               [[name, [[v.value, v.label] for v in values]]
+                                for name, values in prepared.catalogue.items()]], ensure_ascii=False))
+
+
+def _categories_inputs(env: Any) -> str:
+    """What the list of categories shows: every facet value, its label and its number of innovations."""
+    return _digest(json.dumps([[name, [[v.value, v.label, len(v.innovations)] for v in values]]
+                               for name, values in gallery_data(env).catalogue.items()], ensure_ascii=False))
+
+
+RancangDomain.inputs["galeri"] = _gallery_inputs
+RancangDomain.inputs["galeri-kategori"] = _categories_inputs
 
 
 # -- events --------------------------------------------------------------------------------------
@@ -1040,31 +1141,39 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     state_path = Path(app.doctreedir) / STATE_FILE
     saved = _load_state(state_path)
     prepared = gallery_data(app.env)
+    _save_cards(app, prepared)
     steps = {"prepare": time.perf_counter() - started}
     ctx = _Context(app, galleries[0], prepared, RancangDomain.of(app.env).case_studies())
+    output_path = getattr(app.builder, "get_output_path", None) or app.builder.get_outfilename
+    with tempfile.TemporaryDirectory(prefix="rancang-galeri-") as scratch:
+        frame = _frame_digest(app, Path(scratch))
+    whole = _whole_digest(app, ctx, frame)
+    previous: dict[str, str] = saved.get("halaman", {})
+    if saved.get("semua") == whole and all(os.path.isfile(output_path(name)) for name in previous) and \
+            (len(prepared.order) <= PAGE_SIZE or (outdir / INDEX_FILE).is_file()):
+        # nothing any generated page or the index shows changed (an edit of a profile's other facts)
+        context.of(app.env).once("gallery-stats", dict).update(rendered=0, pages=len(previous), **steps,
+                                                               seconds=time.perf_counter() - started)
+        return []
     specs = _gallery_pages(ctx) + _facet_pages(ctx) + _category_pages(ctx)
     generated = _generated_pages(app)
     generated.update(spec.pagename for spec in specs)
-    previous: dict[str, str] = saved.get("halaman", {})
     paged = len(prepared.order) > PAGE_SIZE
     if set(previous) != generated or not saved:
         _remove_stale_pages(outdir, suffix, generated, paged)
-    output_path = getattr(app.builder, "get_output_path", None) or app.builder.get_outfilename
     steps["specs"] = time.perf_counter() - started
     digests: dict[str, str] = {}
     rendered = 0
-    with tempfile.TemporaryDirectory(prefix="rancang-galeri-") as scratch:
-        frame = _frame_digest(app, Path(scratch))
-        for spec in specs:
-            digest = _digest(json.dumps([frame, spec.title, spec.shows], ensure_ascii=False))
-            digests[spec.pagename] = digest
-            target = Path(output_path(spec.pagename))
-            if previous.get(spec.pagename) == digest and target.is_file():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            app.builder.handle_page(spec.pagename, {"title": html.escape(spec.title), "body": spec.body()},
-                                    "page.html", outfilename=target)
-            rendered += 1
+    for spec in specs:
+        digest = _digest(json.dumps([frame, spec.title, spec.shows], ensure_ascii=False))
+        digests[spec.pagename] = digest
+        target = Path(output_path(spec.pagename))
+        if previous.get(spec.pagename) == digest and target.is_file():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        app.builder.handle_page(spec.pagename, {"title": html.escape(spec.title), "body": spec.body()},
+                                "page.html", outfilename=target)
+        rendered += 1
     steps["render"] = time.perf_counter() - started
     index_digest = saved.get("indeks")
     if paged:
@@ -1078,7 +1187,8 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             atomic_write_bytes(index_path, index_script(app.builder, prepared, covers).encode("utf-8"))
     else:
         index_digest = None
-    fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": prepared.summaries}
+    fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": prepared.summaries,
+             "semua": whole}
     if fresh != saved:
         _save_state(state_path, fresh)
     steps["seconds"] = time.perf_counter() - started
@@ -1086,6 +1196,19 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     logger.info("rancang galeri: %d halaman dibuat, %d halaman tetap, %.2f detik",
                 rendered, len(specs) - rendered, time.perf_counter() - started)
     return []
+
+
+def _whole_digest(app: Sphinx, ctx: _Context, frame: str) -> str:
+    """Digest of everything the generated pages and the index show (the frame: :func:`_frame_digest`)."""
+    prepared = ctx.prepared
+    images = app.env.images
+    covers = sorted({card.cover[0] for card in prepared.cards.values() if card.cover})
+    return _digest(json.dumps([frame, ctx.gallery, ctx.gallery_title, ctx.studies,
+                               [prepared.cards[r].fingerprint for r in prepared.order],
+                               [[name, [[v.value, v.label, v.short] for v in values]]
+                                for name, values in prepared.catalogue.items()],
+                               [[path, images[path][1] if path in images else None] for path in covers],
+                               _template_source(app.builder, INDEX_TEMPLATE)], ensure_ascii=False))
 
 
 def _remove_stale_pages(outdir: Path, suffix: str, current: set[str], paged: bool) -> None:
@@ -1114,8 +1237,11 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
 
 
 def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
-    """Case-study cards come from the case studies: a changed case study renews the gallery."""
-    if not any(d.startswith(CASE_STUDY_DOCS) for d in added | changed | removed):
+    """Case-study cards come from the case studies and the innovations they are about: a changed case study,
+    or a changed record one of them embeds, renews the gallery."""
+    touched = added | changed | removed
+    embedded = {f"{INNOVATION_DOCS}{record_id}" for ids in RancangDomain.of(env).embeds.values() for record_id in ids}
+    if not any(d.startswith(CASE_STUDY_DOCS) or d in embedded for d in touched):
         return []
     return sorted(RancangDomain.of(env).gallery_docs() - added - changed - removed)
 

@@ -27,10 +27,11 @@ in the words of the profile page (:class:`rancang.present.innovation.InnovationV
 becomes a column without any change here.
 
 Each file is written atomically and only when its content changed, so a build
-with no change leaves the folder untouched. The JSON text, the CSV line and the
-workbook row of each profile are kept between builds (with the stamps of the files
-they were made from), so that a build after one edit makes one profile's again. ``{rancang-data-terbuka}`` documents
-the files from the same definitions the writer uses.
+with no change leaves the folder untouched. A build after one edit makes that profile's JSON text, CSV line and
+workbook row again and copies the others from the files written last (:func:`write_rows_files`: where each text
+is, with the stamps of the files they were made from, is kept in the doctree folder); the workbook's rows are
+compressed in pieces of :data:`BLOCK_ROWS`, so one piece is compressed again, whatever the number of profiles.
+``{rancang-data-terbuka}`` documents the files from the same definitions the writer uses.
 """
 
 from __future__ import annotations
@@ -40,15 +41,19 @@ import datetime as dt
 import enum
 import io
 import json
+import os
 import pickle
 import posixpath
+import re
+import struct
 import time
 import types
 import typing
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, BinaryIO, Callable
 from xml.sax.saxutils import escape as xml_escape
 
 from docutils import nodes
@@ -454,8 +459,9 @@ def json_bytes(data: ProjectData, fragments: dict[str, tuple[Any, str]] | None =
 
 def _record_stamps(data: ProjectData) -> dict[str, Any]:
     """Record id -> (size, modification time) of its file, as read in this build."""
-    return {Path(shown).stem: stamp for shown, stamp in data.stamps.items()
-            if data.files.get(shown) == FORMAT}
+    files = data.files
+    return {os.path.splitext(os.path.basename(shown))[0]: stamp for shown, stamp in data.stamps.items()
+            if files.get(shown) == FORMAT}
 
 
 def _header_csv(names: list[str]) -> str:
@@ -476,9 +482,7 @@ def csv_bytes(data: ProjectData, made: list[Row] | None = None) -> bytes:
 def _xlsx_text(text: str) -> str:
     """A cell's text as a spreadsheet can hold it: without the control characters XML refuses, and cut at
     :data:`XLSX_CELL_MAX` characters (with a note: inovasi.json holds the whole text)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    text = _ILLEGAL.sub("", text)
     if len(text) > XLSX_CELL_MAX:
         note = " … (terpotong; teks lengkapnya ada di inovasi.json)"
         text = text[:XLSX_CELL_MAX - len(note)] + note
@@ -494,11 +498,23 @@ ROW = "\x00"
 """Stands for the row number in a row's XML until the row's place is known (XML text never holds it)."""
 
 
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+"""The control characters XML refuses (openpyxl's ``ILLEGAL_CHARACTERS_RE``, without importing openpyxl: a
+build after one edit writes a row without it)."""
+
+
+def _column_letter(number: int) -> str:
+    """``1`` -> ``A``, ``27`` -> ``AA`` (as openpyxl's)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _row_xml(row: list[str]) -> str:
     """A row of the sheet as the workbook's XML, the way openpyxl writes a text cell (an inline string), with
     :data:`ROW` for its number: the rows of unchanged profiles are kept from the last build."""
-    from openpyxl.utils import get_column_letter
-
     cells = []
     for number, text in enumerate(row, start=1):
         if not text:
@@ -506,13 +522,15 @@ def _row_xml(row: list[str]) -> str:
         text = _xlsx_text(text)
         space = ' xml:space="preserve"' if text != text.strip() else ""
         text = xml_escape(text, {"\r": "&#13;"})
-        cells.append(f'<c r="{get_column_letter(number)}{ROW}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+        cells.append(f'<c r="{_column_letter(number)}{ROW}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
     return f'<row r="{ROW}">' + "".join(cells) + "</row>"
 
 
-def _sheet(book, title: str, header: list[str], body: list[list[str]] | list[Row]):
-    """A sheet with its header row (bold, frozen, with a filter) and column widths; the body's cells are written
-    by openpyxl, or (a body of :class:`Row` objects) by :class:`_FixedZip`, which puts their XML in."""
+def _sheet(book, title: str, header: list[str], body: list[list[str]], count: int | None = None,
+           longest: tuple[int, ...] | None = None):
+    """A sheet with its header row (bold, frozen, with a filter) and column widths, and the rows of ``body``;
+    or, for the rows written apart (:func:`_write_xlsx`), their ``count`` and the ``longest`` line of each
+    column."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -520,11 +538,13 @@ def _sheet(book, title: str, header: list[str], body: list[list[str]] | list[Row
     sheet = book.create_sheet(title)
     sheet.freeze_panes = "A2"
     last = get_column_letter(max(len(header), 1))
-    sheet.auto_filter.ref = f"A1:{last}{len(body) + 1}"
+    sheet.auto_filter.ref = f"A1:{last}{(len(body) if count is None else count) + 1}"
     for number, name in enumerate(header, start=1):
-        longest = max((row.widths[number - 1] if isinstance(row, Row) else
-                       max(len(line) for line in row[number - 1].split("\n")) for row in body), default=0)
-        sheet.column_dimensions[get_column_letter(number)].width = _width(max(len(name), longest))
+        if longest is not None:
+            most = longest[number - 1]
+        else:
+            most = max((max(len(line) for line in row[number - 1].split("\n")) for row in body), default=0)
+        sheet.column_dimensions[get_column_letter(number)].width = _width(max(len(name), most))
     bold = Font(bold=True)
     heads = []
     for name in header:
@@ -533,8 +553,7 @@ def _sheet(book, title: str, header: list[str], body: list[list[str]] | list[Row
         heads.append(cell)
     sheet.append(heads)
     for row in body:
-        if not isinstance(row, Row):
-            sheet.append([_text_cell(sheet, text) for text in row])
+        sheet.append([_text_cell(sheet, text) for text in row])
     return sheet
 
 
@@ -552,69 +571,252 @@ def _text_cell(sheet, text: str):
 def xlsx_bytes(data: ProjectData, made: list[Row] | None = None) -> bytes:
     """The XLSX file: sheet ``inovasi`` (the CSV's rows, every cell text, header frozen) and sheet ``kolom`` (each
     column and what it holds). The same data gives the same bytes: :data:`FIXED_TIME` is the workbook's date and
-    the date of every entry of its zip archive."""
+    the date of every entry of its zip archive, and the sheet's rows are compressed in pieces of
+    :data:`BLOCK_ROWS` (what :func:`write_open_data` keeps between builds)."""
+    made = made_rows(data) if made is None else made
+    longest = _longest([row.widths for row in made])
+    blocks = [_deflated(_block_xml([row.xml for row in made[start:start + BLOCK_ROWS]], start))
+              for start in range(0, len(made), BLOCK_ROWS)]
+    buffer = io.BytesIO()
+    _write_xlsx(buffer, _frame(len(made), longest), blocks, None)
+    return buffer.getvalue()
+
+
+BLOCK_ROWS = 64
+"""Rows of the sheet compressed as one piece of its zip entry (each piece a deflate stream of its own, flushed
+to a byte boundary, so that pieces join into one valid entry): a build after one edit compresses one piece again
+and copies the others from the last workbook. Part of the file's bytes."""
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A piece of the compressed data of an archive entry."""
+
+    raw: int
+    """Length of its uncompressed bytes."""
+    crc: int
+    """CRC-32 of its uncompressed bytes."""
+    size: int
+    """Length of its compressed bytes."""
+    data: bytes | None = None
+    """Its compressed bytes; None: they are at :attr:`offset` in the last workbook."""
+    offset: int = -1
+
+
+def _deflated(raw: bytes) -> _Part:
+    """``raw`` as a deflate stream that ends on a byte boundary and is not final (pieces can follow)."""
+    compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    packed = compressor.compress(raw) + compressor.flush(zlib.Z_SYNC_FLUSH)
+    return _Part(len(raw), zlib.crc32(raw), len(packed), packed)
+
+
+_FINAL = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15).flush()
+"""The empty final block that ends every entry's deflate stream."""
+
+
+def _block_xml(xmls: list[str], start: int) -> bytes:
+    """The rows ``start``, ``start + 1``, ... of the sheet (0 is the first profile) as the sheet's XML."""
+    return b"".join(_numbered(xml, number) for number, xml in enumerate(xmls, start=start))
+
+
+def _numbered(xml: str, number: int) -> bytes:
+    """The row of profile ``number`` (0 is the first) with its row number in the sheet."""
+    return xml.replace(ROW, str(number + 2)).encode("utf-8")
+
+
+def _longest(widths: list[tuple[int, ...]]) -> tuple[int, ...]:
+    """The longest line of each column over every row."""
+    if not widths:
+        return tuple(0 for _ in COLUMNS)
+    return tuple(max(column) for column in zip(*widths))
+
+
+_POLY = 0xEDB88320
+
+
+def _multiply(a: int, b: int) -> int:
+    """``a * b`` modulo the CRC-32 polynomial (bits reflected), as zlib's ``multmodp``."""
+    m, p = 1 << 31, 0
+    while True:
+        if a & m:
+            p ^= b
+            if not a & (m - 1):
+                return p
+        m >>= 1
+        b = (b >> 1) ^ _POLY if b & 1 else b >> 1
+
+
+def _powers() -> list[int]:
+    table = [1 << 30]  # x^1
+    for _ in range(31):
+        table.append(_multiply(table[-1], table[-1]))
+    return table
+
+
+_X2N = _powers()
+"""x^(2^n) modulo the polynomial."""
+
+
+def _crc_combine(crc1: int, crc2: int, length2: int) -> int:
+    """The CRC-32 of ``a + b`` from the CRC-32 of ``a`` and ``b`` and the length of ``b`` (zlib's
+    ``crc32_combine``, which Python's zlib module does not offer)."""
+    p, k, n = 1 << 31, 3, length2
+    while n:
+        if n & 1:
+            p = _multiply(_X2N[k & 31], p)
+        n >>= 1
+        k += 1
+    return _multiply(p, crc1) ^ crc2
+
+
+class _Capture:
+    """Stands for the zip archive openpyxl writes into: keeps each entry's name and bytes, in order."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, bytes]] = []
+
+    def writestr(self, name: str, data: str | bytes) -> None:
+        self.entries.append((name, data.encode("utf-8") if isinstance(data, str) else data))
+
+    def write(self, filename: str, arcname: str | None = None) -> None:
+        with open(filename, "rb") as source:
+            self.entries.append((arcname or str(filename), source.read()))
+
+    def namelist(self) -> list[str]:
+        return [name for name, _ in self.entries]
+
+    def close(self) -> None:
+        pass
+
+
+_SHEET_ENTRY = "xl/worksheets/sheet1.xml"
+"""The entry of sheet :data:`SHEET` (the first sheet made)."""
+
+
+def _frame(count: int, longest: tuple[int, ...]) -> list[tuple[str, list[_Part]]]:
+    """Every entry of the workbook, compressed, but the rows of sheet :data:`SHEET`: its entry holds the part
+    before the rows and the part after them (the rows' pieces go between). Made by openpyxl from the number of
+    rows and the longest line of each column (the widths of the columns)."""
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
-    made = made_rows(data) if made is None else made
     book = Workbook(write_only=True)
     book.properties.creator = "rancang"
     book.properties.title = "Data terbuka inovasi daerah"
     book.properties.created = book.properties.modified = FIXED_TIME
-    _sheet(book, SHEET, [column.name for column in COLUMNS], made)
+    _sheet(book, SHEET, [column.name for column in COLUMNS], [], count, longest)
     _sheet(book, COLUMNS_SHEET, ["Kolom", "Isi"], [[column.name, column.description] for column in COLUMNS])
-    buffer = io.BytesIO()
-    archive = _FixedZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-    archive.rows["xl/worksheets/sheet1.xml"] = [row.xml for row in made]  # the first sheet made: "inovasi"
+    archive = _Capture()
     ExcelWriter(book, archive).save()
-    if archive.rows:  # openpyxl named the sheet otherwise: never publish a workbook without its rows
-        raise RuntimeError(f"lembar {SHEET} tidak ditemukan di berkas XLSX ({', '.join(archive.rows)})")
-    return buffer.getvalue()
-
-
-class _FixedZip(zipfile.ZipFile):
-    """A zip archive whose entries all carry :data:`FIXED_TIME` (a file's entry never its modification time), and
-    that puts the XML rows of :attr:`rows` after the header row of their sheet."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.rows: dict[str, list[str]] = {}
-
-    def _entry(self, name: str) -> zipfile.ZipInfo:
-        entry = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        # The fastest level: a sheet of tens of thousands of profiles is tens of megabytes of XML.
-        entry._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]  # compress_level from Python 3.13
-        entry.create_system = 3
-        entry.external_attr = 0o644 << 16
-        return entry
-
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):  # type: ignore[override]
-        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
-            zinfo_or_arcname = self._entry(zinfo_or_arcname)
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):  # type: ignore[override]
-        name = arcname or str(filename)
-        with open(filename, "rb") as source:
-            content = source.read()
-        with self.open(self._entry(name), "w", force_zip64=True) as target:
-            body = self.rows.pop(name, None)
-            if body is None:
-                target.write(content)
-                return
+    entries = []
+    for name, content in archive.entries:
+        if name == _SHEET_ENTRY:
             head, end, tail = content.partition(b"</sheetData>")
             if not end:
                 raise ValueError(f"{name}: tidak ada </sheetData>")
-            target.write(head)
-            chunk: list[str] = []
-            for number, xml in enumerate(body, start=2):
-                chunk.append(xml.replace(ROW, str(number)))
-                if len(chunk) == 500:
-                    target.write("".join(chunk).encode("utf-8"))
-                    chunk = []
-            target.write("".join(chunk).encode("utf-8"))
-            target.write(end + tail)
+            entries.append((name, [_deflated(head), _deflated(end + tail)]))
+        else:
+            entries.append((name, [_deflated(content)]))
+    if _SHEET_ENTRY not in archive.namelist():  # openpyxl named the sheet otherwise: never publish it without rows
+        raise RuntimeError(f"lembar {SHEET} tidak ditemukan di berkas XLSX ({', '.join(archive.namelist())})")
+    return entries
+
+
+_DOS_TIME = 0
+_DOS_DATE = ((FIXED_TIME.year - 1980) << 9) | (FIXED_TIME.month << 5) | FIXED_TIME.day
+_MAX32 = 0xFFFFFFFF
+
+
+def _write_xlsx(handle: BinaryIO, frame: list[tuple[str, list[_Part]]], blocks: list[_Part],
+                source: BinaryIO | None) -> tuple[list[tuple[str, list[_Part]]], list[_Part]]:
+    """Write the zip archive of the workbook: the entries of ``frame``, the rows' ``blocks`` between the two
+    parts of the sheet's entry. A part without bytes is copied from ``source`` (the last workbook). Returns the
+    frame and the blocks with their offsets in the new file (for the next build)."""
+    central = []
+    written_frame: list[tuple[str, list[_Part]]] = []
+    written_blocks: list[_Part] = []
+    position = 0
+
+    def put(data: bytes) -> None:
+        nonlocal position
+        handle.write(data)
+        position += len(data)
+
+    def copy(part: _Part) -> _Part:
+        at = position
+        if part.data is not None:
+            put(part.data)
+        else:
+            assert source is not None
+            _copy_range(source, handle, part.offset, part.size)
+            _advance(part.size)
+        return _Part(part.raw, part.crc, part.size, None, at)
+
+    def _advance(size: int) -> None:
+        nonlocal position
+        position += size
+
+    for name, parts in frame:
+        if name == _SHEET_ENTRY:
+            parts = [parts[0], *blocks, parts[1]]
+        crc, raw, size = 0, 0, 0
+        for part in parts:
+            crc = _crc_combine(crc, part.crc, part.raw)
+            raw += part.raw
+            size += part.size
+        size += len(_FINAL)
+        encoded = name.encode("ascii")
+        big = raw >= _MAX32 or size >= _MAX32 or position >= _MAX32
+        extra = struct.pack("<HHQQ", 1, 16, raw, size) if big else b""
+        offset = position
+        version = 45 if big else 20
+        put(struct.pack("<4s2B4HL2L2H", b"PK\003\004", version, 0, 0, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE,
+                        crc, _MAX32 if big else size, _MAX32 if big else raw, len(encoded), len(extra)))
+        put(encoded + extra)
+        placed = [copy(part) for part in parts]
+        put(_FINAL)
+        if name == _SHEET_ENTRY:
+            written_blocks = placed[1:-1]
+            placed = [placed[0], placed[-1]]
+        written_frame.append((name, placed))
+        central.append((encoded, crc, raw, size, offset, version))
+    start = position
+    for encoded, crc, raw, size, offset, version in central:
+        fields = [value for value in (raw, size, offset) if value >= _MAX32] if version == 45 else []
+        extra = struct.pack(f"<HH{len(fields)}Q", 1, 8 * len(fields), *fields) if fields else b""
+        put(struct.pack("<4s4B4HL2L5H2L", b"PK\001\002", version, 3, version, 0, 0, zipfile.ZIP_DEFLATED,
+                        _DOS_TIME, _DOS_DATE, crc, min(size, _MAX32), min(raw, _MAX32), len(encoded), len(extra), 0,
+                        0, 0, 0o644 << 16, min(offset, _MAX32)))
+        put(encoded + extra)
+    size = position - start
+    if start >= _MAX32 or size >= _MAX32:
+        put(struct.pack("<4sQ2H2L4Q", b"PK\006\006", 44, 45, 45, 0, 0, len(central), len(central), size, start))
+        put(struct.pack("<4sLQL", b"PK\006\007", 0, start + size, 1))
+    put(struct.pack("<4s4H2LH", b"PK\005\006", 0, 0, len(central), len(central), min(size, _MAX32),
+                    min(start, _MAX32), 0))
+    return written_frame, written_blocks
+
+
+def _copy_range(source: BinaryIO, target: BinaryIO, offset: int, size: int) -> None:
+    """Copy ``size`` bytes of ``source`` from ``offset`` to the end of ``target`` (in the kernel when it can)."""
+    target.flush()
+    done = 0
+    try:
+        while done < size:
+            copied = os.copy_file_range(source.fileno(), target.fileno(), size - done, offset + done)
+            if not copied:
+                break
+            done += copied
+    except (AttributeError, OSError):
+        pass
+    if done:
+        target.seek(0, os.SEEK_END)
+    while done < size:
+        chunk = os.pread(source.fileno(), min(size - done, 1 << 24), offset + done)
+        if not chunk:
+            raise OSError(f"berkas lama lebih pendek dari yang dicatat ({offset + size} bita)")
+        target.write(chunk)
+        done += len(chunk)
 
 
 # -- the shared lists -----------------------------------------------------------------------------------------
@@ -659,40 +861,255 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
     if all((folder / name).is_file() for name, _, _ in FILES) and stamp_file.is_file() and \
             stamp_file.read_text(encoding="utf-8") == stamp:
         return
-    fragments_file = Path(app.doctreedir) / "rancang-data-terbuka.pickle"
-    fragments: dict[str, tuple[Any, str]] = {}
-    kept_rows: dict[str, tuple[Any, Row]] = {}
-    try:
-        with open(fragments_file, "rb") as handle:
-            kept_code, fragments, kept_rows = pickle.load(handle)
-        if kept_code != code:
-            fragments, kept_rows = {}, {}
-    except Exception:  # noqa: BLE001 - no usable fragments: write every record
-        fragments, kept_rows = {}, {}
-    made = made_rows(data, kept_rows)
-    for name, content in ((JSON_FILE, json_bytes(data, fragments)), (CSV_FILE, csv_bytes(data, made)),
-                          (XLSX_FILE, xlsx_bytes(data, made)), (SCHEMA_FILE, schema_bytes()),
-                          (AGENCIES_FILE, agencies_bytes(data)), (CATALOGUE_FILE, catalogue_bytes(data))):
-        write_if_changed(folder / name, content)
-    atomic_write_bytes(fragments_file, pickle.dumps((code, fragments, kept_rows), protocol=pickle.HIGHEST_PROTOCOL))
+    index_file = Path(app.doctreedir) / INDEX_FILE
+    last = _load_index(index_file)
+    index = write_rows_files(data, folder, last, code)
+    # the schema is made from the code, the shared lists from their files: made again only when those changed
+    if last is None or last["code"] != code or not (folder / SCHEMA_FILE).is_file():
+        write_if_changed(folder / SCHEMA_FILE, schema_bytes())
+    if last is None or last["code"] != code or last["shared"] != index["shared"] or \
+            not all((folder / name).is_file() for name in (AGENCIES_FILE, CATALOGUE_FILE)):
+        write_if_changed(folder / AGENCIES_FILE, agencies_bytes(data))
+        write_if_changed(folder / CATALOGUE_FILE, catalogue_bytes(data))
+    atomic_write_bytes(index_file, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
     atomic_write_bytes(stamp_file, stamp.encode("utf-8"))
+
+
+INDEX_FILE = "rancang-data-terbuka.pickle"
+"""In the doctree folder: where each profile's text is in the JSON, CSV and XLSX files written last (see
+:func:`write_rows_files`)."""
+
+INDEX_VERSION = 3
+
+
+def _load_index(path: Path) -> dict[str, Any] | None:
+    try:
+        with open(path, "rb") as handle:
+            index = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - no usable index: every profile is written again
+        return None
+    return index if isinstance(index, dict) and index.get("versi") == INDEX_VERSION else None
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _json_fragment(record_id: str, innovation: Innovation) -> str:
+    return "  " + json.dumps(record(record_id, innovation), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def _csv_line(cells: list[str]) -> str:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(cells)
+    return buffer.getvalue()
+
+
+def _row_widths(cells: list[str]) -> tuple[int, ...]:
+    return tuple(max((len(line) for line in text.split("\n")), default=0) for text in cells)
+
+
+class _Layout:
+    """Where each profile's text is in one file: ``prefix``, the texts joined by ``separator``, ``suffix``."""
+
+    def __init__(self, prefix: bytes, separator: bytes, suffix: bytes, empty: bytes | None = None) -> None:
+        self.prefix, self.separator, self.suffix, self.empty = prefix, separator, suffix, empty
+
+    def segments(self, pieces: list[tuple[int, int] | bytes]) -> tuple[list[tuple[int, int] | bytes],
+                                                                       list[tuple[int, int]]]:
+        """The file as segments (bytes, or ``(offset, length)`` of the last file) and where each piece lands.
+        ``pieces``: per profile, its new text or ``(offset, length)`` of its text in the last file."""
+        if not pieces and self.empty is not None:
+            return [self.empty], []
+        segments: list[tuple[int, int] | bytes] = [self.prefix]
+        places = []
+        position = len(self.prefix)
+        for index, piece in enumerate(pieces):
+            if index:
+                last = segments[-1]
+                if isinstance(piece, tuple) and isinstance(last, tuple) and \
+                        last[0] + last[1] + len(self.separator) == piece[0]:
+                    # the next text followed this one in the last file: copy both and the separator between
+                    segments[-1] = (last[0], last[1] + len(self.separator) + piece[1])
+                    position += len(self.separator)
+                    places.append((position, piece[1]))
+                    position += piece[1]
+                    continue
+                segments.append(self.separator)
+                position += len(self.separator)
+            segments.append(piece)
+            size = piece[1] if isinstance(piece, tuple) else len(piece)
+            places.append((position, size))
+            position += size
+        segments.append(self.suffix)
+        return segments, places
+
+
+JSON_LAYOUT = _Layout(b"[\n", b",\n", b"\n]\n", b"[]\n")
+CSV_LAYOUT = _Layout(b"", b"", b"")
+
+
+def _write_segments(target: Path, segments: list[tuple[int, int] | bytes], source: Path | None) -> None:
+    """Write the file from its segments: bytes, or a range of the file at ``source`` (copied before it is
+    replaced)."""
+    def write(handle: BinaryIO) -> None:
+        with open(source, "rb") if source is not None else io.BytesIO() as old:
+            for segment in segments:
+                if isinstance(segment, tuple):
+                    _copy_range(old, handle, *segment)
+                else:
+                    handle.write(segment)
+
+    atomic_write_bytes(target, write)
+
+
+def _same_text(path: Path, place: tuple[int, int], text: bytes) -> bool:
+    if place[1] != len(text):
+        return False
+    with open(path, "rb") as handle:
+        return os.pread(handle.fileno(), place[1], place[0]) == text
+
+
+def write_rows_files(data: ProjectData, folder: Path, index: dict[str, Any] | None, code: str) -> dict[str, Any]:
+    """Write ``inovasi.json``, ``inovasi.csv`` and ``inovasi.xlsx`` from ``data``; returns the index of what was
+    written, for the next build.
+
+    ``index`` (the last build's) says where each profile's text is in the files written last, and the stamp
+    of its YAML file then: the text of an unchanged profile is copied from the old file, the rows of the
+    workbook in pieces of :data:`BLOCK_ROWS` (:func:`_write_xlsx`), so that a build after one edit makes one
+    profile's texts and compresses one piece of the sheet again, whatever the number of profiles. A file whose
+    every text is where it was is left alone. The files are the same, byte for byte, as those of a first build
+    (:func:`json_bytes`, :func:`csv_bytes`, :func:`xlsx_bytes`)."""
+    shared = _shared_stamp(data)
+    names = {"json": folder / JSON_FILE, "csv": folder / CSV_FILE, "xlsx": folder / XLSX_FILE}
+    usable = index is not None and index["code"] == code and index["shared"] == shared and \
+        all(_file_stamp(path) == index["files"].get(key) for key, path in names.items())
+    if not usable:
+        index = None
+    old_position = {rid: number for number, rid in enumerate(index["ids"])} if index else {}
+    order = sorted(data.innovations)
+    stamps = _record_stamps(data)
+    racy_after = time.time_ns() - 2_000_000_000
+    json_pieces: list[tuple[int, int] | bytes] = []
+    csv_pieces: list[tuple[int, int] | bytes] = []
+    widths: list[tuple[int, ...]] = []
+    cells: dict[int, list[str]] = {}
+    same = []
+    kept_stamps = []
+    for number, rid in enumerate(order):
+        stamp = stamps.get(rid)
+        old = old_position.get(rid)
+        kept_stamps.append(stamp if stamp is not None and stamp[1] < racy_after else None)
+        if index is not None and old is not None and stamp is not None and index["stamps"][old] == stamp:
+            json_pieces.append(index["json"][old])
+            csv_pieces.append(index["csv"][old])
+            widths.append(index["widths"][old])
+            same.append(True)
+            continue
+        innovation = data.innovations[rid]
+        row = cells[number] = _cells(InnovationView(rid, innovation, data))
+        json_text = _json_fragment(rid, innovation).encode("utf-8")
+        csv_text = _csv_line(row).encode("utf-8")
+        widths.append(_row_widths(row))
+        if index is not None and old is not None:  # a touched file: its text may be the same
+            if _same_text(names["json"], index["json"][old], json_text):
+                json_text = index["json"][old]
+            if _same_text(names["csv"], index["csv"][old], csv_text):
+                csv_text = index["csv"][old]
+        json_pieces.append(json_text)
+        csv_pieces.append(csv_text)
+        same.append(isinstance(csv_text, tuple))
+    unchanged = index is not None and index["ids"] == order
+    fresh: dict[str, Any] = {"versi": INDEX_VERSION, "code": code, "shared": shared, "ids": order,
+                             "stamps": kept_stamps, "widths": widths}
+    for key, layout, pieces in (("json", JSON_LAYOUT, json_pieces), ("csv", CSV_LAYOUT, csv_pieces)):
+        prefix = b"\xef\xbb\xbf" + _header_csv([column.name for column in COLUMNS]).encode("utf-8") \
+            if key == "csv" else layout.prefix
+        segments, places = _Layout(prefix, layout.separator, layout.suffix, layout.empty).segments(pieces)
+        fresh[key] = places
+        if not (unchanged and all(isinstance(piece, tuple) for piece in pieces)):
+            _write_segments(names[key], segments, names[key] if index is not None else None)
+    # the workbook: the rows of unchanged profiles in unchanged pieces are copied, compressed, from the old file;
+    # a piece with a changed row in it is made from the old piece's other rows
+    longest = _longest(widths)
+    blocks: list[_Part] = []
+    lengths: list[int] = []
+    moved = False
+    olds = index["blocks"] if index is not None else []
+    for start in range(0, len(order), BLOCK_ROWS):
+        end = min(start + BLOCK_ROWS, len(order))
+        block = start // BLOCK_ROWS
+        in_place = block < len(olds) and olds[block][0] == end - start and \
+            all(old_position.get(order[n]) == n for n in range(start, end))
+        if in_place and all(same[start:end]):
+            blocks.append(olds[block][1])
+            lengths += index["xml"][start:end]
+            continue
+        moved = True
+        old_rows = b""
+        if in_place:
+            part = olds[block][1]
+            with open(names["xlsx"], "rb") as handle:
+                old_rows = zlib.decompressobj(-15).decompress(os.pread(handle.fileno(), part.size, part.offset))
+        pieces = []
+        at = 0
+        for number in range(start, end):
+            if in_place and same[number]:
+                size = index["xml"][number]
+                piece = old_rows[at:at + size]
+            else:
+                row = cells.get(number)
+                if row is None:
+                    row = _cells(InnovationView(order[number], data.innovations[order[number]], data))
+                piece = _numbered(_row_xml(row), number)
+            if in_place:
+                at += index["xml"][number]
+            pieces.append(piece)
+            lengths.append(len(piece))
+        blocks.append(_deflated(b"".join(pieces)))
+    fresh["xml"] = lengths
+    key = (len(order), longest)
+    if index is not None and index["frame"][0] == key:
+        frame = index["frame"][1]
+    else:
+        frame, moved = _frame(*key), True
+    fresh["blocks"] = []
+    if moved or index is None or len(blocks) != len(index["blocks"]):
+        def write(handle: BinaryIO) -> None:
+            with open(names["xlsx"], "rb") if index is not None else io.BytesIO() as old:
+                written = _write_xlsx(handle, frame, blocks, old)
+            fresh["frame"] = (key, written[0])
+            fresh["blocks"] = [(min(BLOCK_ROWS, len(order) - n * BLOCK_ROWS), part)
+                               for n, part in enumerate(written[1])]
+
+        atomic_write_bytes(names["xlsx"], write)
+    else:
+        fresh["frame"], fresh["blocks"] = index["frame"], index["blocks"]
+    fresh["files"] = {key: _file_stamp(path) for key, path in names.items()}
+    return fresh
 
 
 def _code_stamp() -> str:
     """The open-data files also change when rancang's models, its plain text, the views and the words they use
     (citations, numbers, titles), this module or the XLSX writer change."""
     import hashlib
-
-    import openpyxl
+    import importlib.util
 
     from rancang import richtext
     from rancang.language import citation, wording
     from rancang.present import innovation, titles
     from rancang.record_cache import code_version
 
+    spec = importlib.util.find_spec("openpyxl")  # its version, without importing it (a fifth of a second)
+    openpyxl_version = (Path(spec.origin).parent / "_constants.py").read_text(encoding="utf-8") \
+        if spec is not None and spec.origin else ""
     modules = (__file__, richtext.__file__, innovation.__file__, titles.__file__, citation.__file__, wording.__file__)
     texts = [Path(module).read_text(encoding="utf-8") for module in modules]
-    return hashlib.sha256((code_version() + openpyxl.__version__ + "".join(texts)).encode()).hexdigest()
+    return hashlib.sha256((code_version() + openpyxl_version + "".join(texts)).encode()).hexdigest()
 
 
 # -- the page that documents the files ----------------------------------------------------------------
@@ -759,7 +1176,7 @@ class OpenDataDirective(SphinxDirective):
         raise self.error(f"bagian '{part}' tidak dikenal; pilih salah satu: {', '.join(self.PARTS)}")
 
     def _files(self) -> list[nodes.Node]:
-        RancangDomain.of(self.env).note_aggregate(self.env.docname)
+        RancangDomain.of(self.env).note_aggregate(self.env.docname, ("berkas",))
         shared = context.of(self.env)
         here = posixpath.dirname(shared.builder.get_target_uri(self.env.docname))
         items = nodes.bullet_list(classes=["rancang-berkas-data"])
@@ -771,6 +1188,10 @@ class OpenDataDirective(SphinxDirective):
             items += nodes.list_item("", para)
         count = len(shared.data.innovations)
         return [items, nodes.paragraph(text=f"Saat ini berkas data memuat {count} profil inovasi.")]
+
+
+RancangDomain.inputs["berkas"] = lambda env: str(len(context.of(env).data.innovations))
+"""The list of files shows the number of profiles."""
 
 
 def setup(app: Sphinx) -> None:

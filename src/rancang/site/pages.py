@@ -58,11 +58,9 @@ def record_page(env, docname: str, text: str) -> list[nodes.Node]:
     shared = context.of(env)
     data = shared.data
     path = Path(env.srcdir) / f"{docname}.yaml"
-    for name in SHARED_DATA_FILES:
-        # Sphinx re-reads a page on every build when a dependency is missing; a data file that appears later
-        # is caught by the extension's stamps (every page is renewed then).
-        if (Path(env.srcdir) / name).exists():
-            env.note_dependency(str(Path(env.srcdir) / name))
+    # The shared data files (agencies, catalogue, settings) are not noted as dependencies of every record page:
+    # :func:`_outdated` renews every page when one of them changes (their stamps, kept in the domain), and
+    # Sphinx would check them for each page on every build (three stats a record).
     record_id = docname.rsplit("/", 1)[-1]
     is_innovation = docname.startswith(INNOVATION_DOCS)
     # The project's data was read from these same files at the start of this build: reuse the record.
@@ -204,7 +202,7 @@ def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> 
     if _data_files_changed(app, domain):
         outdated |= set(env.found_docs)  # agency names, catalogue, settings: shown on every record page
     elif records:
-        outdated |= domain.aggregates
+        outdated |= {docname for docname in domain.aggregates if domain.aggregate_changed(docname)}
         outdated |= _amended_pages(env, [d[len(REGULATION_DOCS):] for d in added | changed
                                          if d.startswith(REGULATION_DOCS)])
     return sorted(outdated - added - changed - removed)
