@@ -67,7 +67,8 @@ def read_index(folder: Path) -> tuple[dict, dict[str, set[str]], dict[str, dict]
     assert manifest["jumlah"] == len(live)
     by_doc = {p["u"]: p for p in live.values()}
     assert len(by_doc) == len(live), "a page is in the index twice"
-    return manifest, {t: {pages[n]["u"] for n in ns if n not in hidden} for t, ns in found.items()}, by_doc
+    visible = {t: {pages[n]["u"] for n in ns if n not in hidden} for t, ns in found.items()}
+    return manifest, {t: urls for t, urls in visible.items() if urls}, by_doc
 
 
 def site_index(site: Path) -> tuple[dict[str, set[str]], dict[str, dict]]:
