@@ -5,8 +5,9 @@ with facet controls above the cards. Up to :data:`PAGE_SIZE` innovations the
 gallery document holds every card and the script filters them in place. With
 more, the document holds the first page of cards, and the others are static
 pages (``galeri/halaman/<k>.html``); the script then filters across every
-record with a compact index (``galeri/indeks.js``) that it loads only when
-the reader first uses a control (or opens a filtered address).
+record with a chunked index (``galeri/indeks/``) of which it loads only what
+it shows, and only when the reader first uses a control (or opens a filtered
+address).
 
 The DOM is a contract that the tests and ``rancang-galeri.js`` rely on:
 
@@ -28,7 +29,9 @@ The DOM is a contract that the tests and ``rancang-galeri.js`` rely on:
   hidden until the script runs: without JavaScript every card of the page is
   visible and the facet pages below do the filtering;
 * when paginated, the ``<div class="rancang-facets">`` also carries
-  ``data-indeks`` (URL of the index script), ``data-profil-awal`` and
+  ``data-indeks`` (URL of the index folder, ending with ``/``),
+  ``data-jumlah-inovasi`` (the number of innovations), ``data-kartu-per-berkas``
+  (:data:`INDEX_CHUNK`), ``data-profil-awal`` and
   ``data-profil-akhir`` (a profile's URL is awal + id + akhir),
   ``data-per-halaman`` and ``data-jumlah-halaman``; the cards are followed by
   ``<nav class="rancang-halaman">`` (``rancang-paginasi.html``: "Halaman k dari
@@ -41,16 +44,36 @@ The DOM is a contract that the tests and ``rancang-galeri.js`` rely on:
   for every card it shows and fills it with ``textContent`` and attributes only;
 * the address holds the filter: ``?<facet>=<value>&...&halaman=<k>``.
 
-The index ``galeri/indeks.js`` is a script, not a ``.json`` file, so that it
-also loads from ``file://`` (browsers refuse ``fetch`` there); it assigns one
-JSON value to ``window.rancangGaleriIndeks``::
+The index (:func:`write_index`) is a folder of small scripts, so that a filter
+downloads only what it shows, whatever the number of records. A position is
+the 0-based place of an innovation in the gallery order (:func:`gallery_order`).
 
-    {"versi": 1, "facet": [[<facet>, [[<value>, <label>, <short label>?], ...]], ...],
-     "inovasi": [[<id>, <name>, <summary>, <awards>, [[<value index>, ...] per facet],
-                  [<cover image URI from the gallery page>, <its caption>]?], ...]}
+* ``galeri/indeks/<facet>/<value>.js``: the positions of the innovations with
+  that value, as a string (:func:`encode_positions`): ``"d"`` and the gaps
+  between successive positions, or ``"b"`` and a bitmap, whichever is
+  shorter; a filter is the intersection of the lists of its values (one per
+  facet). The values and their labels are those of the controls' options: no
+  facet table is loaded;
+* ``galeri/indeks/kartu/<k>.js``: what the cards of positions
+  ``k * INDEX_CHUNK`` to ``(k + 1) * INDEX_CHUNK - 1`` show, one row each
+  (:func:`index_card_row`)::
 
-with the innovations in gallery order and the values in the order of the
-controls.
+      [<id>, <name>, <summary>, <awards>, <agency's short name>,
+       ["<value>|<value>", ... per facet, in the order of FACETS],
+       [<cover image URI from the gallery page>, <its caption>]?]
+
+  (the kind and the stage are shown with the labels of the controls' options);
+  a page of results loads only the chunks that hold its cards;
+* ``galeri/indeks/studi-kasus.js``: ``[[<docname>, [<position>, ...]], ...]``,
+  the positions of the innovations of every case study (a case-study card is
+  shown when one of them matches the filter).
+
+Every file is a script, not a ``.json`` file, so that it also loads from
+``file://`` (browsers refuse ``fetch`` there): it calls
+``window.rancangGaleri.terima("<key>", <JSON value>)`` (key: ``<facet>/<value>``,
+``kartu/<k>`` or ``studi-kasus``), and the script loads it with a ``<script>`` element. A
+build writes only the files whose bytes changed and removes those of values
+and chunks that no longer exist.
 
 ``{rancang-galeri-kategori}`` lists every facet value with its number of
 innovations, linking the static page of that value
@@ -88,6 +111,7 @@ import math
 import os
 import posixpath
 import re
+import shutil
 import tempfile
 import time
 import unicodedata
@@ -105,7 +129,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from rancang.models import ProjectData
-from rancang.fileio import atomic_write_bytes
+from rancang.fileio import write_error
 from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS
 from rancang.models.innovation import AwardLevel, Form, Innovation, Kind, Stage, Status
 from rancang.present.innovation import UNKNOWN, InnovationView, record_year
@@ -125,8 +149,22 @@ GALLERY_PAGES = f"{PAGES_FOLDER}/halaman"
 CATEGORY_PAGES = f"{PAGES_FOLDER}/kategori"
 """Full list of the values of a facet with many: ``galeri/kategori/<facet>.html`` ("kategori" is not a facet)."""
 
-INDEX_FILE = f"{PAGES_FOLDER}/indeks.js"
-"""The compact index the script loads to filter across every record (only when paginated)."""
+INDEX_FOLDER = f"{PAGES_FOLDER}/indeks"
+"""The chunked index the script loads to filter across every record (only when paginated; see the module's
+docstring): ``galeri/indeks/<facet>/<value>.js`` and ``galeri/indeks/kartu/<k>.js``."""
+
+INDEX_CARDS = "kartu"
+"""Folder of the card chunks in :data:`INDEX_FOLDER` ("kartu" is not a facet)."""
+
+INDEX_CHUNK = 16
+"""Cards per chunk of the index. A filtered page of :data:`PAGE_SIZE` cards loads at most that many chunks
+(fewer when its cards are close in the gallery order); a chunk of 16 is ~4 kB (~1.7 kB compressed)."""
+
+INDEX_STUDIES = "studi-kasus"
+"""File of the case studies in :data:`INDEX_FOLDER` ("studi-kasus" is not a facet)."""
+
+OLD_INDEX_FILE = f"{PAGES_FOLDER}/indeks.js"
+"""The single index script of earlier versions: removed when found."""
 
 STATE_FILE = "rancang-galeri.json"
 """In the doctree folder: the digest of every generated page, and the short summaries already computed."""
@@ -464,7 +502,7 @@ TEMPLATES = (CARD_TEMPLATE, PAGINATION_TEMPLATE, CONTROLS_TEMPLATE, GALLERY_PAGE
 """The templates of the generated pages (their sources are part of each page's digest)."""
 
 INDEX_TEMPLATE = "rancang-galeri-indeks.js"
-"""``galeri/indeks.js`` (its source is part of the index's digest)."""
+"""Every file of the index (its source is part of the index's digest)."""
 
 
 def render(builder: Any, template: str, values: dict[str, Any]) -> str:
@@ -675,7 +713,8 @@ class GalleryDirective(SphinxDirective):
         paging = None
         if pages > 1:
             before, after = _profile_uri_parts(builder, docname)
-            paging = {"data-indeks": relative_uri(builder.get_target_uri(docname), INDEX_FILE),
+            paging = {"data-indeks": relative_uri(builder.get_target_uri(docname), f"{INDEX_FOLDER}/"),
+                      "data-jumlah-inovasi": str(len(order)), "data-kartu-per-berkas": str(INDEX_CHUNK),
                       "data-profil-awal": before, "data-profil-akhir": after,
                       "data-per-halaman": str(PAGE_SIZE), "data-jumlah-halaman": str(pages)}
         gallery = nodes.container(classes=["rancang-galeri"])
@@ -943,31 +982,174 @@ def index_covers(builder: Any, prepared: Prepared, gallery: str) -> dict[str, st
     return found
 
 
-def index_script(builder: Any, prepared: Prepared, covers: dict[str, str] | None = None) -> str:
-    """``galeri/indeks.js``: the compact index of every innovation (format in the module's docstring);
-    ``covers``: :func:`index_covers`."""
+_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+"""The 64 characters of the position lists (URL-safe base64's, nothing to escape in JSON)."""
+
+_DIGIT = {character: value for value, character in enumerate(_DIGITS)}
+
+
+def encode_positions(positions: list[int]) -> str:
+    """A rising list of positions as a short string: ``"d"`` then the gaps, or ``"b"`` then a bitmap, whichever
+    is shorter (a bitmap bounds a list to one character per six innovations, whatever its length).
+
+    A gap is ``position - previous - 1`` (the previous of the first is -1), written in base 32 with the most
+    significant digit first: digits ``0-31`` end a number, ``32-63`` carry ``digit - 32`` and continue it (so
+    consecutive positions cost one character each). In the bitmap, position ``p`` is bit ``p % 6`` of digit
+    ``p // 6``; the trailing zero digits are left out."""
+    out = ["d"]
+    previous = -1
+    for position in positions:
+        gap = position - previous - 1
+        previous = position
+        digits = [_DIGITS[gap & 31]]
+        gap >>= 5
+        while gap:
+            digits.append(_DIGITS[32 + (gap & 31)])
+            gap >>= 5
+        out.extend(reversed(digits))
+    gaps = "".join(out)
+    if not positions or len(gaps) <= positions[-1] // 6 + 2:
+        return gaps
+    bits = bytearray(positions[-1] // 6 + 1)
+    for position in positions:
+        bits[position // 6] |= 1 << (position % 6)
+    return "b" + "".join(_DIGITS[value] for value in bits)
+
+
+def decode_positions(text: str) -> list[int]:
+    """The positions of :func:`encode_positions` (rancang-galeri.js reads them the same way)."""
+    positions: list[int] = []
+    if text.startswith("b"):
+        for index, character in enumerate(text[1:]):
+            value = _DIGIT[character]
+            positions.extend(index * 6 + bit for bit in range(6) if value >> bit & 1)
+        return positions
+    previous, number = -1, 0
+    for character in text[1:]:
+        value = _DIGIT[character]
+        if value >= 32:
+            number = number * 32 + value - 32
+        else:
+            previous += number * 32 + value + 1
+            positions.append(previous)
+            number = 0
+    return positions
+
+
+def index_card_row(card: Card, cover: str | None) -> list[Any]:
+    """One row of a card chunk (format in the module's docstring); ``cover``: the URI of its cover image from
+    the gallery document (:func:`index_covers`)."""
+    row: list[Any] = [card.id, card.name, card.summary, card.awards, card.agency,
+                      [SEPARATOR.join(values) for values in card.values]]
+    if cover and card.cover:
+        row.append([cover, card.cover[1]])
+    return row
+
+
+def _index_json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def index_files(builder: Any, prepared: Prepared, covers: dict[str, str] | None = None,
+                studies: list[tuple[str, str, list[str]]] | None = None) -> dict[str, str]:
+    """Every file of the index: its path in the output -> its text (format in the module's docstring);
+    ``covers``: :func:`index_covers`; ``studies``: the case studies (``(docname, title, innovation ids)``)."""
     covers = covers or {}
-    tables = []
-    position: list[dict[str, int]] = []
+    marks = ("RANCANG-KUNCI", "RANCANG-NILAI")
+    before, rest = render(builder, INDEX_TEMPLATE, {"kunci": marks[0], "nilai": marks[1]}).split(marks[0])
+    middle, after = rest.split(marks[1])
+
+    def script(key: str, value: Any) -> str:
+        return f"{before}{_index_json(key)}{middle}{_index_json(value)}{after}"
+
+    position = {record_id: index for index, record_id in enumerate(prepared.order)}
+    files = {}
     for facet in FACETS:
-        rows = []
         for item in prepared.catalogue[facet.name]:
-            rows.append([item.value, item.label, item.short] if facet.name == "perangkat-daerah"
-                        else [item.value, item.label])
-        tables.append([facet.name, rows])
-        position.append({row[0]: index for index, row in enumerate(rows)})
-    records = []
-    for record_id in prepared.order:
-        card = prepared.cards[record_id]
-        row = [card.id, card.name, card.summary, card.awards,
-               [[position[f][value] for value in values] for f, values in enumerate(card.values)]]
-        if card.id in covers and card.cover:
-            row.append([covers[card.id], card.cover[1]])
-        records.append(row)
-    payload = json.dumps({"versi": 1, "facet": tables, "inovasi": records}, ensure_ascii=False,
-                         separators=(",", ":"))
-    payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return render(builder, INDEX_TEMPLATE, {"indeks": payload})
+            key = f"{facet.name}/{item.value}"
+            files[f"{INDEX_FOLDER}/{key}.js"] = script(key, encode_positions([position[r] for r in item.innovations]))
+    for chunk in range(math.ceil(len(prepared.order) / INDEX_CHUNK)):
+        members = prepared.order[chunk * INDEX_CHUNK:(chunk + 1) * INDEX_CHUNK]
+        key = f"{INDEX_CARDS}/{chunk}"
+        files[f"{INDEX_FOLDER}/{key}.js"] = script(
+            key, [index_card_row(prepared.cards[record_id], covers.get(record_id)) for record_id in members])
+    files[f"{INDEX_FOLDER}/{INDEX_STUDIES}.js"] = script(INDEX_STUDIES, [
+        [docname, [position[r] for r in ids if r in position]] for docname, _title, ids in studies or []])
+    return files
+
+
+def _write_index_file(target: Path, data: bytes) -> None:
+    """Written like the site's pages (which Sphinx writes): whole or not at all for a reader (a temporary file
+    renamed over the target), without :func:`rancang.fileio.atomic_write_bytes`'s flush to disk, which costs
+    ~5 ms a file: thousands of small files on a full build at national scale."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise write_error(target, exc) from None
+
+
+def _remove_index(outdir: Path) -> None:
+    """No paginated gallery: no index (nor the single index file of earlier versions)."""
+    if (outdir / OLD_INDEX_FILE).is_file():
+        (outdir / OLD_INDEX_FILE).unlink()
+    if (outdir / INDEX_FOLDER).is_dir():
+        shutil.rmtree(outdir / INDEX_FOLDER)
+
+
+def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> dict[str, Any]:
+    """Writes the files of the index whose bytes changed, removes those that no longer exist, and returns the
+    index's state for :data:`STATE_FILE` (``saved``: the last build's): a digest of everything the index
+    shows, and the digest of every file.
+
+    When the digest of the whole is the last build's, only missing files are written again (from their text,
+    which is then made). Otherwise every file's text is made and compared with the last build's digest of
+    it, or with the file itself when there is none."""
+    outdir = Path(app.outdir)
+    if (outdir / OLD_INDEX_FILE).is_file():
+        (outdir / OLD_INDEX_FILE).unlink()
+    saved = saved if isinstance(saved, dict) else {}
+    known: dict[str, str] = saved.get("berkas") if isinstance(saved.get("berkas"), dict) else {}
+    covers = index_covers(app.builder, prepared, gallery)
+    studies = RancangDomain.of(app.env).case_studies()
+    digest = _digest(json.dumps([INDEX_CHUNK, studies, [c.fingerprint for c in map(prepared.cards.get, prepared.order)],
+                                 [[f, [[v.value, v.label, v.short] for v in values]]
+                                  for f, values in prepared.catalogue.items()],
+                                 _template_source(app.builder, INDEX_TEMPLATE), covers]))
+    if digest == saved.get("digest") and known and all((outdir / path).is_file() for path in known):
+        return saved
+    files = index_files(app.builder, prepared, covers, studies)
+    digests: dict[str, str] = {}
+    for path, text in files.items():
+        data = text.encode("utf-8")
+        digests[path] = _digest(text)
+        target = outdir / path
+        if known.get(path) == digests[path] and target.is_file():
+            continue
+        if path not in known and target.is_file() and target.read_bytes() == data:
+            continue
+        _write_index_file(target, data)
+    folder = outdir / INDEX_FOLDER
+    if known:
+        stale = [outdir / path for path in known if path not in digests]
+    else:  # no state: whatever the folder holds that is not of this index
+        stale = [p for p in folder.rglob("*") if p.is_file() and p.relative_to(outdir).as_posix() not in digests]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    if stale:
+        for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+            if not any(sub.iterdir()):
+                sub.rmdir()
+    return {"digest": digest, "berkas": digests}
 
 
 def _load_state(path: Path) -> dict[str, Any]:
@@ -1066,19 +1248,10 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
                                     "page.html", outfilename=target)
             rendered += 1
     steps["render"] = time.perf_counter() - started
-    index_digest = saved.get("indeks")
-    if paged:
-        covers = index_covers(app.builder, prepared, galleries[0])
-        index_digest = _digest(json.dumps([[c.fingerprint for c in map(prepared.cards.get, prepared.order)],
-                                           [[f, [[v.value, v.label, v.short] for v in values]]
-                                            for f, values in prepared.catalogue.items()],
-                                           _template_source(app.builder, INDEX_TEMPLATE), covers]))
-        index_path = outdir / INDEX_FILE
-        if index_digest != saved.get("indeks") or not index_path.is_file():
-            atomic_write_bytes(index_path, index_script(app.builder, prepared, covers).encode("utf-8"))
-    else:
-        index_digest = None
-    fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_digest, "ringkasan": prepared.summaries}
+    index_state = write_index(app, prepared, galleries[0], saved.get("indeks")) if paged else None
+    if not paged:
+        _remove_index(outdir)
+    fresh = {"versi": STATE_VERSION, "halaman": digests, "indeks": index_state, "ringkasan": prepared.summaries}
     if fresh != saved:
         _save_state(state_path, fresh)
     steps["seconds"] = time.perf_counter() - started
@@ -1097,8 +1270,8 @@ def _remove_stale_pages(outdir: Path, suffix: str, current: set[str], paged: boo
         pagename = path.relative_to(outdir).as_posix()[: -len(suffix)]
         if pagename not in current:
             path.unlink()
-    if not paged and (outdir / INDEX_FILE).is_file():
-        (outdir / INDEX_FILE).unlink()
+    if not paged:
+        _remove_index(outdir)
     for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
         if not any(sub.iterdir()):
             sub.rmdir()
