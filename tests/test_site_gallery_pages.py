@@ -503,6 +503,20 @@ def _pages_showing(out: Path, record_id: str) -> set[str]:
     return found
 
 
+def fresh_index(root: Path, scratch: Path) -> dict[str, bytes]:
+    """The index of a build from nothing of the same sources (a copy without ``_build``)."""
+    copy = scratch / "segar"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("_build"))
+    return index_bytes(build_paginated(copy))
+
+
+def _order(root: Path) -> list[str]:
+    checked = check_project(root)
+    return gallery.gallery_order(checked.data)
+
+
 @pytest.mark.slow
 def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
     root = paginated_project(tmp_path / "proyek")
@@ -526,16 +540,41 @@ def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
     build_paginated(root)
     second = _stamps(out)
     rewritten = {name for name in second if second[name] != first.get(name)}
-    assert rewritten == showing | {"galeri/indeks.js"}
-    for relative in showing:
+    chunk = f"galeri/indeks/kartu/{_order(root).index(record_id) // INDEX_CHUNK}.js"
+    assert rewritten == showing | {chunk}  # of the index, only the chunk that holds the record
+    for relative in showing | {chunk}:
         assert "Ringkasan baru nomor 7" in (out / relative).read_text(encoding="utf-8")
-    assert "Ringkasan baru nomor 7" in (out / "galeri" / "indeks.js").read_text(encoding="utf-8")
+    assert index_bytes(out) == fresh_index(root, tmp_path)
 
     # A missing page is written again even though its digest did not change.
     (out / "galeri" / "halaman" / "4.html").unlink()
     build_paginated(root)
     third = _stamps(out)
     assert {name for name in third if third[name] != second.get(name)} == {"galeri/halaman/4.html"}
+
+    # A missing file of the index too; and the index stays as it was when nothing it shows changed.
+    (out / chunk).unlink()
+    build_paginated(root)
+    assert (out / chunk).is_file() and index_bytes(out) == fresh_index(root, tmp_path)
+
+    # A record renamed (it moves in the gallery order: the positions before it shift) and given a new agency
+    # and a new year (new values): the index is the one of a fresh build. (Values that no longer exist: the
+    # last step below.)
+    before = index_bytes(out)
+    path = root / "kb" / "inovasi" / "uji-halaman-05.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('nama: "Uji Halaman 05"', 'nama: "Aaa Uji Halaman 05"')
+                    .replace("perangkat_daerah: dinas-uji-a", "perangkat_daerah: dinas-uji-z")
+                    .replace("tanggal_inisiatif: 2016", "tanggal_inisiatif: 2030"), encoding="utf-8")
+    with open(root / "kb" / "perangkat-daerah.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\n- id: dinas-uji-z\n  nama: Dinas Uji Z\n")
+    assert "perangkat_daerah: dinas-uji-z" in path.read_text(encoding="utf-8")
+    build_paginated(root)
+    after = index_bytes(out)
+    assert after == fresh_index(root, tmp_path)
+    assert "galeri/indeks/perangkat-daerah/dinas-uji-z.js" in set(after) - set(before)
+    assert "galeri/indeks/tahun/2030.js" in set(after) - set(before)
+    assert {name for name in after if before.get(name) != after[name]} < set(after)  # not everything
 
     # Fewer records: pages that no longer exist are removed, with their empty folders.
     for index in range(1, EXTRA_RECORDS + 1):
@@ -547,6 +586,8 @@ def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
     assert not (out / "galeri" / "kategori" / "perangkat-daerah.html").exists()  # three agencies left
     assert not (out / "galeri" / "kategori" / "perangkat-daerah").exists()
     assert not any(p.is_dir() and not any(p.iterdir()) for p in (out / "galeri").rglob("*"))
+    assert not (out / "galeri" / "indeks" / "perangkat-daerah" / "dinas-uji-a.js").exists()
+    assert index_bytes(out) == fresh_index(root, tmp_path)
     checked = check_project(root)
     data, _ = checked.data, checked.report
     assert [c for c in _innovation_ids(_read(out, "galeri/halaman/3.html"))] == \
