@@ -557,6 +557,15 @@ def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
     build_paginated(root)
     assert (out / chunk).is_file() and index_bytes(out) == fresh_index(root, tmp_path)
 
+    # Without the state of the last build, the files are compared with what they should hold: none is written
+    # again, and a file that is not of the index is removed.
+    (root / "_build" / ".doctrees" / gallery.STATE_FILE).unlink()
+    (out / "galeri" / "indeks" / "tahun" / "1999.js").write_text("lama", encoding="utf-8")
+    index_stamps = {name: stamp for name, stamp in _stamps(out).items() if name.startswith("galeri/indeks/")}
+    build_paginated(root)
+    del index_stamps["galeri/indeks/tahun/1999.js"]
+    assert {name: stamp for name, stamp in _stamps(out).items() if name.startswith("galeri/indeks/")} == index_stamps
+
     # A record renamed (it moves in the gallery order: the positions before it shift) and given a new agency
     # and a new year (new values): the index is the one of a fresh build. (Values that no longer exist: the
     # last step below.)

@@ -115,6 +115,7 @@ import shutil
 import tempfile
 import time
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -1051,32 +1052,49 @@ def _index_json(value: Any) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def _index_parts(prepared: Prepared, covers: dict[str, str],
+                 studies: list[tuple[str, str, list[str]]]) -> dict[str, tuple[str, Callable[[], Any]]]:
+    """Every file of the index: its path in the output -> (a digest of what it holds, the function that makes
+    its value). The digests cost little (the positions of each value as bytes, the fingerprints of the cards
+    of each chunk), so that a build makes only the files whose digest changed."""
+    position = {record_id: index for index, record_id in enumerate(prepared.order)}
+    parts: dict[str, tuple[str, Callable[[], Any]]] = {}
+    for facet in FACETS:
+        for item in prepared.catalogue[facet.name]:
+            positions = array("l", [position[r] for r in item.innovations])
+            parts[f"{facet.name}/{item.value}"] = (
+                hashlib.blake2b(positions.tobytes(), digest_size=16).hexdigest(),
+                lambda positions=positions: encode_positions(list(positions)))
+    for chunk in range(math.ceil(len(prepared.order) / INDEX_CHUNK)):
+        members = prepared.order[chunk * INDEX_CHUNK:(chunk + 1) * INDEX_CHUNK]
+        parts[f"{INDEX_CARDS}/{chunk}"] = (
+            _digest("\0".join(f"{prepared.cards[r].fingerprint}\0{covers.get(r, '')}" for r in members)),
+            lambda members=members: [index_card_row(prepared.cards[r], covers.get(r)) for r in members])
+    members_of = [[docname, [position[r] for r in ids if r in position]] for docname, _title, ids in studies]
+    parts[INDEX_STUDIES] = (_digest(json.dumps(members_of)), lambda: members_of)
+    return {f"{INDEX_FOLDER}/{key}.js": (digest, make) for key, (digest, make) in parts.items()}
+
+
+def _index_script(builder: Any) -> Callable[[str, Any], str]:
+    """The text of a file of the index from its key and value (the template :data:`INDEX_TEMPLATE`, rendered
+    once)."""
+    marks = ("RANCANG-KUNCI", "RANCANG-NILAI")
+    before, rest = render(builder, INDEX_TEMPLATE, {"kunci": marks[0], "nilai": marks[1]}).split(marks[0])
+    middle, after = rest.split(marks[1])
+    return lambda key, value: f"{before}{_index_json(key)}{middle}{_index_json(value)}{after}"
+
+
+def _index_key(path: str) -> str:
+    return path[len(INDEX_FOLDER) + 1:-len(".js")]
+
+
 def index_files(builder: Any, prepared: Prepared, covers: dict[str, str] | None = None,
                 studies: list[tuple[str, str, list[str]]] | None = None) -> dict[str, str]:
     """Every file of the index: its path in the output -> its text (format in the module's docstring);
     ``covers``: :func:`index_covers`; ``studies``: the case studies (``(docname, title, innovation ids)``)."""
-    covers = covers or {}
-    marks = ("RANCANG-KUNCI", "RANCANG-NILAI")
-    before, rest = render(builder, INDEX_TEMPLATE, {"kunci": marks[0], "nilai": marks[1]}).split(marks[0])
-    middle, after = rest.split(marks[1])
-
-    def script(key: str, value: Any) -> str:
-        return f"{before}{_index_json(key)}{middle}{_index_json(value)}{after}"
-
-    position = {record_id: index for index, record_id in enumerate(prepared.order)}
-    files = {}
-    for facet in FACETS:
-        for item in prepared.catalogue[facet.name]:
-            key = f"{facet.name}/{item.value}"
-            files[f"{INDEX_FOLDER}/{key}.js"] = script(key, encode_positions([position[r] for r in item.innovations]))
-    for chunk in range(math.ceil(len(prepared.order) / INDEX_CHUNK)):
-        members = prepared.order[chunk * INDEX_CHUNK:(chunk + 1) * INDEX_CHUNK]
-        key = f"{INDEX_CARDS}/{chunk}"
-        files[f"{INDEX_FOLDER}/{key}.js"] = script(
-            key, [index_card_row(prepared.cards[record_id], covers.get(record_id)) for record_id in members])
-    files[f"{INDEX_FOLDER}/{INDEX_STUDIES}.js"] = script(INDEX_STUDIES, [
-        [docname, [position[r] for r in ids if r in position]] for docname, _title, ids in studies or []])
-    return files
+    script = _index_script(builder)
+    return {path: script(_index_key(path), make())
+            for path, (_digest_, make) in _index_parts(prepared, covers or {}, studies or []).items()}
 
 
 def _write_index_file(target: Path, data: bytes) -> None:
@@ -1108,48 +1126,47 @@ def _remove_index(outdir: Path) -> None:
 
 def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> dict[str, Any]:
     """Writes the files of the index whose bytes changed, removes those that no longer exist, and returns the
-    index's state for :data:`STATE_FILE` (``saved``: the last build's): a digest of everything the index
-    shows, and the digest of every file.
+    index's state for :data:`STATE_FILE` (``saved``: the last build's): the digest of the template and the
+    chunk size, and the digest of what every file holds (:func:`_index_parts`).
 
-    When the digest of the whole is the last build's, only missing files are written again (from their text,
-    which is then made). Otherwise every file's text is made and compared with the last build's digest of
-    it, or with the file itself when there is none."""
+    A file is made only when its digest is not the last build's or it is missing, and written only when its
+    bytes differ from the file's (one record edited: one chunk of cards, and the lists of the values it
+    gained or lost; a record that moves in the gallery order: the chunks between its two places, and the
+    lists that hold a position between them)."""
     outdir = Path(app.outdir)
     if (outdir / OLD_INDEX_FILE).is_file():
         (outdir / OLD_INDEX_FILE).unlink()
+    common = _digest(json.dumps([INDEX_CHUNK, _template_source(app.builder, INDEX_TEMPLATE)]))
     saved = saved if isinstance(saved, dict) else {}
-    known: dict[str, str] = saved.get("berkas") if isinstance(saved.get("berkas"), dict) else {}
-    covers = index_covers(app.builder, prepared, gallery)
-    studies = RancangDomain.of(app.env).case_studies()
-    digest = _digest(json.dumps([INDEX_CHUNK, studies, [c.fingerprint for c in map(prepared.cards.get, prepared.order)],
-                                 [[f, [[v.value, v.label, v.short] for v in values]]
-                                  for f, values in prepared.catalogue.items()],
-                                 _template_source(app.builder, INDEX_TEMPLATE), covers]))
-    if digest == saved.get("digest") and known and all((outdir / path).is_file() for path in known):
-        return saved
-    files = index_files(app.builder, prepared, covers, studies)
-    digests: dict[str, str] = {}
-    for path, text in files.items():
-        data = text.encode("utf-8")
-        digests[path] = _digest(text)
+    known = saved.get("berkas") if isinstance(saved.get("berkas"), dict) else {}
+    if saved.get("bersama") != common:
+        known = {path: "" for path in known}  # every file made again (and written when its bytes differ)
+    parts = _index_parts(prepared, index_covers(app.builder, prepared, gallery),
+                         RancangDomain.of(app.env).case_studies())
+    script = _index_script(app.builder)
+    for path, (digest, make) in parts.items():
         target = outdir / path
-        if known.get(path) == digests[path] and target.is_file():
+        if known.get(path) == digest and target.is_file():
             continue
-        if path not in known and target.is_file() and target.read_bytes() == data:
-            continue
-        _write_index_file(target, data)
+        data = script(_index_key(path), make()).encode("utf-8")
+        try:
+            unchanged = target.read_bytes() == data
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            _write_index_file(target, data)
     folder = outdir / INDEX_FOLDER
     if known:
-        stale = [outdir / path for path in known if path not in digests]
+        stale = [outdir / path for path in known if path not in parts]
     else:  # no state: whatever the folder holds that is not of this index
-        stale = [p for p in folder.rglob("*") if p.is_file() and p.relative_to(outdir).as_posix() not in digests]
+        stale = [p for p in folder.rglob("*") if p.is_file() and p.relative_to(outdir).as_posix() not in parts]
     for path in stale:
         path.unlink(missing_ok=True)
     if stale:
         for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
             if not any(sub.iterdir()):
                 sub.rmdir()
-    return {"digest": digest, "berkas": digests}
+    return {"bersama": common, "berkas": {path: digest for path, (digest, _make) in parts.items()}}
 
 
 def _load_state(path: Path) -> dict[str, Any]:
