@@ -157,9 +157,12 @@ docstring): ``galeri/indeks/<facet>/<value>.js`` and ``galeri/indeks/kartu/<k>.j
 INDEX_CARDS = "kartu"
 """Folder of the card chunks in :data:`INDEX_FOLDER` ("kartu" is not a facet)."""
 
-INDEX_CHUNK = 16
-"""Cards per chunk of the index. A filtered page of :data:`PAGE_SIZE` cards loads at most that many chunks
-(fewer when its cards are close in the gallery order); a chunk of 16 is ~4 kB (~1.7 kB compressed)."""
+INDEX_CHUNK = 8
+"""Cards per chunk of the index (~2.8 kB, ~1.2 kB compressed, at the bench corpus's summaries of 30 words). A
+filtered page of :data:`PAGE_SIZE` cards loads at most that many chunks, fewer when its cards are close in the
+gallery order. Simulated on the 1,000-profile bench corpus (one value, page 1; two values, page 2), median and
+largest: 8 cards a chunk fetch 45 / 161 kB and 89 / 139 kB (19 / 67 kB and 37 / 58 kB gzipped); 16 fetch 83 /
+237 and 109 / 180 kB; 4 fetch 25 / 90 and 61 / 87 kB but make 9,185 files at national scale (8: 4,592)."""
 
 INDEX_STUDIES = "studi-kasus"
 """File of the case studies in :data:`INDEX_FOLDER` ("studi-kasus" is not a facet)."""
@@ -1124,6 +1127,25 @@ def _remove_index(outdir: Path) -> None:
         shutil.rmtree(outdir / INDEX_FOLDER)
 
 
+def _index_present(folder: Path) -> set[str]:
+    """The files in the index's folder and its sub-folders, as paths in the output (one listing per folder:
+    cheaper than a ``stat`` per file, thousands at national scale)."""
+    found: set[str] = set()
+    pending = [(folder, INDEX_FOLDER)]
+    while pending:
+        where, name = pending.pop()
+        try:
+            entries = list(os.scandir(where))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((Path(entry.path), f"{name}/{entry.name}"))
+            else:
+                found.add(f"{name}/{entry.name}")
+    return found
+
+
 def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> dict[str, Any]:
     """Writes the files of the index whose bytes changed, removes those that no longer exist, and returns the
     index's state for :data:`STATE_FILE` (``saved``: the last build's): the digest of the template and the
@@ -1144,9 +1166,11 @@ def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> di
     parts = _index_parts(prepared, index_covers(app.builder, prepared, gallery),
                          RancangDomain.of(app.env).case_studies())
     script = _index_script(app.builder)
+    folder = outdir / INDEX_FOLDER
+    present = _index_present(folder)
     for path, (digest, make) in parts.items():
         target = outdir / path
-        if known.get(path) == digest and target.is_file():
+        if known.get(path) == digest and path in present:
             continue
         data = script(_index_key(path), make()).encode("utf-8")
         try:
@@ -1155,11 +1179,10 @@ def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> di
             unchanged = False
         if not unchanged:
             _write_index_file(target, data)
-    folder = outdir / INDEX_FOLDER
     if known:
         stale = [outdir / path for path in known if path not in parts]
     else:  # no state: whatever the folder holds that is not of this index
-        stale = [p for p in folder.rglob("*") if p.is_file() and p.relative_to(outdir).as_posix() not in parts]
+        stale = [outdir / path for path in present if path not in parts]
     for path in stale:
         path.unlink(missing_ok=True)
     if stale:
