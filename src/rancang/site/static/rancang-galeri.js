@@ -99,16 +99,16 @@
 
   var received = {}; /* key -> value of the files loaded */
   var waiting = {}; /* key -> callbacks waiting for it */
-  var failed = {};
   var api = window.rancangGaleri = window.rancangGaleri || {};
   api.terima = function (key, value) {
     received[key] = value;
   };
 
-  /* Loads the file of `key` once (a <script> element); callback(true) when it is there. */
+  /* Loads the file of `key` once (a <script> element); callback(true) when it is there, (false)
+     when it could not be loaded (the next filter that needs it tries again). */
   function loadFile(folder, key, callback) {
-    if (Object.prototype.hasOwnProperty.call(received, key) || failed[key]) {
-      callback(!failed[key]);
+    if (Object.prototype.hasOwnProperty.call(received, key)) {
+      callback(true);
       return;
     }
     if (waiting[key]) {
@@ -122,9 +122,6 @@
     script.setAttribute("data-rancang-indeks", key);
     function finish() {
       var ok = Object.prototype.hasOwnProperty.call(received, key);
-      if (!ok) {
-        failed[key] = true;
-      }
       var callbacks = waiting[key];
       delete waiting[key];
       callbacks.forEach(function (waiter) {
