@@ -1097,7 +1097,7 @@ def index_files(builder: Any, prepared: Prepared, covers: dict[str, str] | None 
     ``covers``: :func:`index_covers`; ``studies``: the case studies (``(docname, title, innovation ids)``)."""
     script = _index_script(builder)
     return {path: script(_index_key(path), make())
-            for path, (_digest_, make) in _index_parts(prepared, covers or {}, studies or []).items()}
+            for path, (_, make) in _index_parts(prepared, covers or {}, studies or []).items()}
 
 
 def _write_index_file(target: Path, data: bytes) -> None:
