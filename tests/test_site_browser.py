@@ -380,7 +380,7 @@ def served(paginated_site):
 @pytest.mark.parametrize("where", ["file", "http"])
 def test_two_facets_on_page_two_load_only_what_the_page_shows(browser, paginated_site, served, where):
     """From file:// and over HTTP: the address of a two-facet filter on its second page shows the right cards
-    and count, having loaded the two values' lists and the chunks of those cards only."""
+    and count, having loaded the index's entry, the two values' lists and the chunks of those cards only."""
     from rancang.check import check_project
     from rancang.site import gallery
     from test_site_gallery_pages import INDEX_CHUNK, PAGE_SIZE, truth
@@ -414,7 +414,7 @@ def test_two_facets_on_page_two_load_only_what_the_page_shows(browser, paginated
         if where == "http":
             assert link.get_attribute("href") == f"{served}kb/inovasi/{card.get_attribute('data-inovasi')}.html"
     chunks = {f"kartu/{order.index(r) // INDEX_CHUNK}" for r in shown}
-    assert sorted(_index_files(browser)) == sorted({f"{n}/{v}" for n, v in chosen} | chunks)
+    assert sorted(_index_files(browser)) == sorted({"indeks"} | {f"{n}/{v}" for n, v in chosen} | chunks)
     assert [e for e in _errors(browser) if "/favicon.ico " not in e] == []  # the site has none
 
 

@@ -30,8 +30,7 @@ The DOM is a contract that the tests and ``rancang-galeri.js`` rely on:
   visible and the facet pages below do the filtering;
 * when paginated, the ``<div class="rancang-facets">`` also carries
   ``data-indeks`` (URL of the index folder, ending with ``/``),
-  ``data-jumlah-inovasi`` (the number of innovations), ``data-kartu-per-berkas``
-  (:data:`INDEX_CHUNK`), ``data-profil-awal`` and
+  ``data-profil-awal`` and
   ``data-profil-akhir`` (a profile's URL is awal + id + akhir),
   ``data-per-halaman`` and ``data-jumlah-halaman``; the cards are followed by
   ``<nav class="rancang-halaman">`` (``rancang-paginasi.html``: "Halaman k dari
@@ -48,6 +47,9 @@ The index (:func:`write_index`) is a folder of small scripts, so that a filter
 downloads only what it shows, whatever the number of records. A position is
 the 0-based place of an innovation in the gallery order (:func:`gallery_order`).
 
+* ``galeri/indeks/indeks.js``: ``{"kartu": <cards per chunk>, "inovasi": <number
+  of innovations>}`` (in the index rather than in the page, so that page and
+  index cannot disagree), loaded with the first filter;
 * ``galeri/indeks/<facet>/<value>.js``: the positions of the innovations with
   that value, as a string (:func:`encode_positions`): ``"d"`` and the gaps
   between successive positions, or ``"b"`` and a bitmap, whichever is
@@ -70,8 +72,8 @@ the 0-based place of an innovation in the gallery order (:func:`gallery_order`).
 
 Every file is a script, not a ``.json`` file, so that it also loads from
 ``file://`` (browsers refuse ``fetch`` there): it calls
-``window.rancangGaleri.terima("<key>", <JSON value>)`` (key: ``<facet>/<value>``,
-``kartu/<k>`` or ``studi-kasus``), and the script loads it with a ``<script>`` element. A
+``window.rancangGaleri.terima("<key>", <JSON value>)`` (key: ``indeks``,
+``<facet>/<value>``, ``kartu/<k>`` or ``studi-kasus``), and the script loads it with a ``<script>`` element. A
 build writes only the files whose bytes changed and removes those of values
 and chunks that no longer exist.
 
@@ -163,6 +165,10 @@ filtered page of :data:`PAGE_SIZE` cards loads at most that many chunks, fewer w
 gallery order. Simulated on the 1,000-profile bench corpus (one value, page 1; two values, page 2), median and
 largest: 8 cards a chunk fetch 45 / 161 kB and 89 / 139 kB (19 / 67 kB and 37 / 58 kB gzipped); 16 fetch 83 /
 237 and 109 / 180 kB; 4 fetch 25 / 90 and 61 / 87 kB but make 9,185 files at national scale (8: 4,592)."""
+
+INDEX_ENTRY = "indeks"
+"""The entry file of :data:`INDEX_FOLDER`: the chunk size and the number of innovations ("indeks" is not a
+facet)."""
 
 INDEX_STUDIES = "studi-kasus"
 """File of the case studies in :data:`INDEX_FOLDER` ("studi-kasus" is not a facet)."""
@@ -718,7 +724,6 @@ class GalleryDirective(SphinxDirective):
         if pages > 1:
             before, after = _profile_uri_parts(builder, docname)
             paging = {"data-indeks": relative_uri(builder.get_target_uri(docname), f"{INDEX_FOLDER}/"),
-                      "data-jumlah-inovasi": str(len(order)), "data-kartu-per-berkas": str(INDEX_CHUNK),
                       "data-profil-awal": before, "data-profil-akhir": after,
                       "data-per-halaman": str(PAGE_SIZE), "data-jumlah-halaman": str(pages)}
         gallery = nodes.container(classes=["rancang-galeri"])
@@ -1061,7 +1066,8 @@ def _index_parts(prepared: Prepared, covers: dict[str, str],
     its value). The digests cost little (the positions of each value as bytes, the fingerprints of the cards
     of each chunk), so that a build makes only the files whose digest changed."""
     position = {record_id: index for index, record_id in enumerate(prepared.order)}
-    parts: dict[str, tuple[str, Callable[[], Any]]] = {}
+    entry = {"kartu": INDEX_CHUNK, "inovasi": len(prepared.order)}
+    parts: dict[str, tuple[str, Callable[[], Any]]] = {INDEX_ENTRY: (_digest(json.dumps(entry)), lambda: entry)}
     for facet in FACETS:
         for item in prepared.catalogue[facet.name]:
             positions = array("l", [position[r] for r in item.innovations])

@@ -230,6 +230,14 @@
     });
   };
 
+  /* The index's entry file (gallery.INDEX_ENTRY): cards per chunk, number of innovations. */
+  function entry(folder, callback) {
+    loadFiles(folder, ["indeks"], function (ok) {
+      var value = ok ? received.indeks : null;
+      callback(value && value.kartu > 0 ? value : null);
+    });
+  }
+
   function init(gallery) {
     var selects = toArray(gallery.querySelectorAll("select.rancang-facet"));
     var cards = toArray(gallery.querySelectorAll(".rancang-kartu"));
@@ -252,8 +260,6 @@
     var generation = 0; /* of the last render asked: an older one that finishes loading is dropped */
     var folder = paged ? controls.getAttribute("data-indeks") : "";
     var pageSize = paged ? parseInt(controls.getAttribute("data-per-halaman"), 10) || 60 : 0;
-    var everyone = paged ? parseInt(controls.getAttribute("data-jumlah-inovasi"), 10) || 0 : 0;
-    var chunkSize = paged ? parseInt(controls.getAttribute("data-kartu-per-berkas"), 10) || 16 : 0;
     var facetNames = selects.map(function (select) {
       return select.name;
     });
@@ -467,17 +473,33 @@
         window.clearTimeout(loading);
         return mine === generation;
       }
-      api.cocok(folder, filters, function (matching) {
-        if (mine !== generation) {
+      var info = null;
+      var matching = null;
+      var left = 2;
+      entry(folder, function (value) {
+        info = value;
+        next();
+      });
+      api.cocok(folder, filters, function (value) {
+        matching = value;
+        next();
+      });
+      function next() {
+        left -= 1;
+        if (left || mine !== generation) {
           return;
         }
-        if (filters.length && !matching) {
+        if (!info || (filters.length && !matching)) {
           if (done()) {
             failure();
           }
           return;
         }
-        var count = matching ? matching.length : everyone;
+        showPage(info, matching);
+      }
+      function showPage(info, matching) {
+        var chunkSize = info.kartu;
+        var count = matching ? matching.length : info.inovasi;
         var total = Math.max(1, Math.ceil(count / pageSize));
         page = Math.min(Math.max(1, page), total);
         var shownPositions = [];
@@ -502,13 +524,13 @@
             failure();
             return;
           }
-          show(filters, matching, count, total, shownPositions);
+          show(filters, matching, count, total, shownPositions, chunkSize);
           writeUrl();
         });
-      });
+      }
     }
 
-    function show(filters, matching, count, total, shownPositions) {
+    function show(filters, matching, count, total, shownPositions, chunkSize) {
       toArray(grid.querySelectorAll(".rancang-kartu:not([data-studi-kasus])")).forEach(function (card) {
         card.parentNode.removeChild(card);
       });
