@@ -117,7 +117,6 @@ import shutil
 import tempfile
 import time
 import unicodedata
-from array import array
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -1063,23 +1062,33 @@ def _index_json(value: Any) -> str:
 def _index_parts(prepared: Prepared, covers: dict[str, str],
                  studies: list[tuple[str, str, list[str]]]) -> dict[str, tuple[str, Callable[[], Any]]]:
     """Every file of the index: its path in the output -> (a digest of what it holds, the function that makes
-    its value). The digests cost little (the positions of each value as bytes, the fingerprints of the cards
-    of each chunk), so that a build makes only the files whose digest changed."""
-    position = {record_id: index for index, record_id in enumerate(prepared.order)}
+    its value). The digests cost little, so that a build makes only the files whose digest changed: a chunk's
+    is that of the fingerprints of its cards; a value's list's, that of the ids of its innovations (what it
+    holds in the same gallery order: see :func:`write_index`)."""
+    position: dict[str, int] = {}
     entry = {"kartu": INDEX_CHUNK, "inovasi": len(prepared.order)}
     parts: dict[str, tuple[str, Callable[[], Any]]] = {INDEX_ENTRY: (_digest(json.dumps(entry)), lambda: entry)}
+
+    def positions(ids: list[str]) -> str:
+        if not position:
+            position.update((record_id, index) for index, record_id in enumerate(prepared.order))
+        return encode_positions([position[r] for r in ids])
+
     for facet in FACETS:
         for item in prepared.catalogue[facet.name]:
-            positions = array("l", [position[r] for r in item.innovations])
-            parts[f"{facet.name}/{item.value}"] = (
-                hashlib.blake2b(positions.tobytes(), digest_size=16).hexdigest(),
-                lambda positions=positions: encode_positions(list(positions)))
+            parts[f"{facet.name}/{item.value}"] = (_digest("\0".join(item.innovations)),
+                                                   lambda ids=item.innovations: positions(ids))
+    cards = prepared.cards
     for chunk in range(math.ceil(len(prepared.order) / INDEX_CHUNK)):
         members = prepared.order[chunk * INDEX_CHUNK:(chunk + 1) * INDEX_CHUNK]
+        shown = [cards[r].fingerprint for r in members]
+        if covers:
+            shown += [covers.get(r, "") for r in members]
         parts[f"{INDEX_CARDS}/{chunk}"] = (
-            _digest("\0".join(f"{prepared.cards[r].fingerprint}\0{covers.get(r, '')}" for r in members)),
-            lambda members=members: [index_card_row(prepared.cards[r], covers.get(r)) for r in members])
-    members_of = [[docname, [position[r] for r in ids if r in position]] for docname, _title, ids in studies]
+            _digest("\0".join(shown)),
+            lambda members=members: [index_card_row(cards[r], covers.get(r)) for r in members])
+    rank = {record_id: index for index, record_id in enumerate(prepared.order)} if studies else {}
+    members_of = [[docname, [rank[r] for r in ids if r in rank]] for docname, _title, ids in studies]
     parts[INDEX_STUDIES] = (_digest(json.dumps(members_of)), lambda: members_of)
     return {f"{INDEX_FOLDER}/{key}.js": (digest, make) for key, (digest, make) in parts.items()}
 
@@ -1106,22 +1115,21 @@ def index_files(builder: Any, prepared: Prepared, covers: dict[str, str] | None 
             for path, (_, make) in _index_parts(prepared, covers or {}, studies or []).items()}
 
 
-def _write_index_file(target: Path, data: bytes) -> None:
+def _write_index_file(target: Path, data: bytes, folders: set[Path]) -> None:
     """Written like the site's pages (which Sphinx writes): whole or not at all for a reader (a temporary file
     renamed over the target), without :func:`rancang.fileio.atomic_write_bytes`'s flush to disk, which costs
-    ~5 ms a file: thousands of small files on a full build at national scale."""
+    ~5 ms a file: thousands of small files on a full build at national scale. ``folders``: those already
+    made in this build."""
+    temporary = target.with_name(f".{target.name}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
     except OSError as exc:
+        temporary.unlink(missing_ok=True)
         raise write_error(target, exc) from None
 
 
@@ -1155,7 +1163,7 @@ def _index_present(folder: Path) -> set[str]:
 def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> dict[str, Any]:
     """Writes the files of the index whose bytes changed, removes those that no longer exist, and returns the
     index's state for :data:`STATE_FILE` (``saved``: the last build's): the digest of the template and the
-    chunk size, and the digest of what every file holds (:func:`_index_parts`).
+    chunk size, that of the gallery order, and the digest of what every file holds (:func:`_index_parts`).
 
     A file is made and written only when its digest is not the last build's or it is missing; without a
     digest (no state, or another template or chunk size), only when its bytes differ from the file's. One
@@ -1171,11 +1179,15 @@ def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> di
     known = saved.get("berkas") if isinstance(saved.get("berkas"), dict) else {}
     if saved.get("bersama") != common:
         known = {path: "" for path in known}  # every file made again (and written when its bytes differ)
+    order = _digest("\0".join(prepared.order))
+    if saved.get("urutan") != order:  # positions shifted: the lists are made again, and compared
+        known = {path: "" if _is_value_list(path) else digest for path, digest in known.items()}
     parts = _index_parts(prepared, index_covers(app.builder, prepared, gallery),
                          RancangDomain.of(app.env).case_studies())
     script = _index_script(app.builder)
     folder = outdir / INDEX_FOLDER
     present = _index_present(folder)
+    folders: set[Path] = set()
     for path, (digest, make) in parts.items():
         target = outdir / path
         if known.get(path) == digest and path in present:
@@ -1187,7 +1199,7 @@ def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> di
                     continue
             except OSError:
                 pass
-        _write_index_file(target, data)
+        _write_index_file(target, data, folders)
     if known:
         stale = [outdir / path for path in known if path not in parts]
     else:  # no state: whatever the folder holds that is not of this index
@@ -1198,7 +1210,13 @@ def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> di
         for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
             if not any(sub.iterdir()):
                 sub.rmdir()
-    return {"bersama": common, "berkas": {path: digest for path, (digest, _make) in parts.items()}}
+    return {"bersama": common, "urutan": order,
+            "berkas": {path: digest for path, (digest, _make) in parts.items()}}
+
+
+def _is_value_list(path: str) -> bool:
+    """A value's list of positions (``galeri/indeks/<facet>/<value>.js``)."""
+    return _index_key(path).split("/")[0] in _FACET_INDEX
 
 
 def _load_state(path: Path) -> dict[str, Any]:
