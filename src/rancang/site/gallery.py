@@ -1170,7 +1170,8 @@ def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> di
     record edited: one chunk of cards, and the lists of the values it gained or lost. A record added, removed
     or renamed so that it moves in the gallery order: the positions between its two places shift, so the
     chunks there and the lists holding such a position are written again (as are the gallery's static pages
-    there): 1,273 files of 2,142 in ~1-4 s at 10,000 for a move from the end to the start."""
+    there): at 10,000, a record renamed to the front of the order rewrote 1,273 to 1,686 of the 2,143 files,
+    in 4-6 s on a loaded 2-core box (an edit that keeps the order: 0.1 s, one chunk written)."""
     outdir = Path(app.outdir)
     if (outdir / OLD_INDEX_FILE).is_file():
         (outdir / OLD_INDEX_FILE).unlink()
