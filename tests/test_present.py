@@ -437,9 +437,11 @@ def test_a_paginated_gallery_shows_the_cover_on_its_pages_and_in_its_index(tmp_p
             shown.append(card.get("data-inovasi"))
             assert (path.parent / unquote(image.get("src"))).resolve().read_bytes() == JPEG.read_bytes(), path
     assert shown == [RECORD_ID]
-    index = (site / gallery.INDEX_FILE).read_text(encoding="utf-8")
-    records = json.loads(index[index.index("{"):index.rindex("}") + 1])["inovasi"]
-    covers = {row[0]: row[5] for row in records if len(row) > 5}
+    from test_site_gallery_pages import read_index
+
+    index = read_index(site)
+    records = [row for key, rows in index.items() if key.startswith("kartu/") for row in rows]
+    covers = {row[0]: row[6] for row in records if len(row) > 6}
     assert list(covers) == [RECORD_ID]
     src, alt = covers[RECORD_ID]
     assert alt == 'Pendampingan perempuan pesisir & <kelompok> "srikandi"'

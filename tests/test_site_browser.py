@@ -270,7 +270,7 @@ def test_paginated_gallery_filters_every_record_not_only_the_first_page(browser,
     first_cards = {record_id: _card_markup(browser, record_id) for record_id in order[:PAGE_SIZE]}
     assert len(set(first_cards.values())) == PAGE_SIZE and 'data-jenis=""' in "".join(first_cards.values())
     # The index is loaded only when the reader uses a control.
-    assert browser.execute_script("return typeof window.rancangGaleriIndeks") == "undefined"
+    assert _index_files(browser) == []
 
     Select(browser.find_element(By.CSS_SELECTOR, "select.rancang-facet[name='tahapan']")).select_by_value(item.value)
     WebDriverWait(browser, WAIT).until(lambda d: _counter(d) == f"{len(members)} inovasi")
@@ -323,6 +323,106 @@ def test_paginated_gallery_filters_every_record_not_only_the_first_page(browser,
     WebDriverWait(browser, WAIT).until(lambda d: _visible_innovations(d) == order[-(len(order) % PAGE_SIZE or
                                                                                      PAGE_SIZE):])
     assert _errors(browser) == []
+
+
+def _index_files(driver) -> list[str]:
+    """The keys of the index files the page loaded (rancang-galeri.js marks their script elements)."""
+    return driver.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('script[data-rancang-indeks]'),"
+        " function (s) { return s.getAttribute('data-rancang-indeks'); })")
+
+
+def _matching(driver, chosen: list[tuple[str, str]]) -> list[int] | None:
+    """The positions rancang-galeri.js finds for a filter (its own decoding and intersection)."""
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "var folder = document.querySelector('.rancang-facets').getAttribute('data-indeks');"
+        "window.rancangGaleri.cocok(folder, arguments[0].map(function (c) { return {name: c[0], value: c[1]}; }),"
+        " done);", [list(pair) for pair in chosen])
+
+
+def test_the_script_filters_every_value_and_every_pair_as_the_records_say(browser, paginated_site):
+    """The script's decoding of the position lists and its intersection, for every facet value and every pair
+    of values of two facets, against the records' own values."""
+    import itertools
+
+    from rancang.check import check_project
+    from test_site_gallery_pages import truth
+
+    data = check_project(paginated_site.root).data
+    order, having = truth(data)
+    _errors(browser)
+    browser.get(_url(paginated_site.site, "kb/galeri.html"))
+    keys = sorted(having)
+    for key in keys:
+        assert [order[p] for p in _matching(browser, [key])] == [r for r in order if r in having[key]], key
+    for first, second in itertools.combinations(keys, 2):
+        if first[0] != second[0]:
+            expected = [r for r in order if r in having[first] and r in having[second]]
+            assert [order[p] for p in _matching(browser, [first, second])] == expected, (first, second)
+    assert _errors(browser) == []
+
+
+@pytest.fixture(scope="module")
+def served(paginated_site):
+    """The paginated site over HTTP (a static server on the loopback)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(paginated_site.site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_two_facets_on_page_two_load_only_what_the_page_shows(browser, paginated_site, served, where):
+    """From file:// and over HTTP: the address of a two-facet filter on its second page shows the right cards
+    and count, having loaded the index's entry, the two values' lists and the chunks of those cards only."""
+    from rancang.check import check_project
+    from rancang.site import gallery
+    from test_site_gallery_pages import INDEX_CHUNK, PAGE_SIZE, truth
+
+    data = check_project(paginated_site.root).data
+    order, having = truth(data)
+    pairs = [(a, b) for a in having for b in having if a[0] < b[0]]
+    first, second = max(pairs, key=lambda pair: (len(having[pair[0]] & having[pair[1]]), pair))
+    both = [r for r in order if r in having[first] & having[second]]
+    assert len(both) > PAGE_SIZE  # a second page
+    names = [facet.name for facet in gallery.FACETS]
+    chosen = sorted([first, second], key=lambda pair: names.index(pair[0]))  # the controls' order
+    query = "&".join(f"{name}={value}" for name, value in chosen) + "&halaman=2"
+    url = (_url(paginated_site.site, "kb/galeri.html", query) if where == "file"
+           else f"{served}kb/galeri.html?{query}")
+    _errors(browser)
+    browser.get("about:blank")
+    browser.get(url)
+    shown = both[PAGE_SIZE:2 * PAGE_SIZE]
+    WebDriverWait(browser, WAIT).until(lambda d: _visible_innovations(d) == shown)
+    assert _counter(browser) == f"{len(both)} inovasi"
+    pages = -(-len(both) // PAGE_SIZE)
+    assert browser.find_element(By.CSS_SELECTOR, "nav.rancang-halaman .rancang-halaman-posisi").text == \
+        f"Halaman 2 dari {pages}"
+    assert parse_qs(urlparse(browser.current_url).query) == {**{n: [v] for n, v in chosen}, "halaman": ["2"]}
+    for card in browser.find_elements(By.CSS_SELECTOR, "div.rancang-kartu:not([data-studi-kasus])"):
+        for name, value in chosen:
+            assert value in card.get_attribute(f"data-{name}").split("|")
+        link = card.find_element(By.CSS_SELECTOR, ".rancang-kartu-judul a")
+        assert link.text == data.innovations[card.get_attribute("data-inovasi")].name
+        if where == "http":
+            assert link.get_attribute("href") == f"{served}kb/inovasi/{card.get_attribute('data-inovasi')}.html"
+    chunks = {f"kartu/{order.index(r) // INDEX_CHUNK}" for r in shown}
+    assert sorted(_index_files(browser)) == sorted({"indeks"} | {f"{n}/{v}" for n, v in chosen} | chunks)
+    assert [e for e in _errors(browser) if "/favicon.ico " not in e] == []  # the site has none
 
 
 def test_paginated_gallery_without_script_links_static_pages(browser, paginated_site):

@@ -1,18 +1,21 @@
 """The paginated gallery: a copy of the example project with 23 innovations and a page size of 3.
 
-The page size, the number of values a facet lists in full and the number of values per page of a
-category list are patched down (``PAGE_SIZE = 3``, ``MAX_LISTED_VALUES = 3``, ``VALUES_PER_PAGE = 4``), so
-that a small project has eight gallery pages, paginated facet pages and a paginated category list, built in a
-few seconds. The tests read the built pages: which cards and entries each page shows, the page navigation,
-the index script, and which files a rebuild writes.
+The page size, the number of values a facet lists in full, the number of values per page of a category list
+and the cards per chunk of the index are patched down (``PAGE_SIZE = 3``, ``MAX_LISTED_VALUES = 3``,
+``VALUES_PER_PAGE = 4``, ``INDEX_CHUNK = 4``), so that a small project has eight gallery pages, paginated
+facet pages, a paginated category list and six chunks of cards, built in a few seconds. The tests read the
+built pages: which cards and entries each page shows, the page navigation, the index's files, and which
+files a rebuild writes.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import math
 import re
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from test_site_gallery import NASTY, Page, _copy
 PAGE_SIZE = 3
 MAX_LISTED = 3
 VALUES_PER_PAGE = 4
+INDEX_CHUNK = 4
 EXTRA_RECORDS = 15
 """With the example's six profiles and the two of test_site_gallery: 23 innovations, eight pages of three."""
 
@@ -65,6 +69,7 @@ def small_pages():
         patch.setattr(gallery, "PAGE_SIZE", PAGE_SIZE)
         patch.setattr(gallery, "MAX_LISTED_VALUES", MAX_LISTED)
         patch.setattr(gallery, "VALUES_PER_PAGE", VALUES_PER_PAGE)
+        patch.setattr(gallery, "INDEX_CHUNK", INDEX_CHUNK)
         yield
 
 
@@ -125,7 +130,7 @@ def test_gallery_document_shows_the_first_page_with_controls_for_every_record(si
     assert _innovation_ids(page) == site["order"][:PAGE_SIZE]
     assert page.by_id["rancang-jumlah"]["text"] == "23 inovasi"
     controls = page.by_class["rancang-facets"][0]["attrs"]
-    assert controls["data-indeks"] == "../galeri/indeks.js"
+    assert controls["data-indeks"] == "../galeri/indeks/"
     assert (controls["data-profil-awal"], controls["data-profil-akhir"]) == ("inovasi/", ".html")
     assert (controls["data-per-halaman"], controls["data-jumlah-halaman"]) == ("3", "8")
     # The selects offer the values of every record, not only those of the first page.
@@ -367,37 +372,100 @@ def test_generated_pages_are_exactly_the_expected_ones(site):
                 expected.add(f"galeri/kategori/{facet.name}/{number}.html")
     written = {p.relative_to(out).as_posix() for p in (out / "galeri").rglob("*.html")}
     assert written == expected
-    assert (out / "galeri" / "indeks.js").is_file()
+    index = {f"galeri/indeks/{facet.name}/{item.value}.js" for facet in gallery.FACETS
+             for item in catalogue[facet.name]}
+    index |= {f"galeri/indeks/kartu/{k}.js" for k in range(math.ceil(23 / INDEX_CHUNK))}
+    index |= {"galeri/indeks/studi-kasus.js", "galeri/indeks/indeks.js"}
+    assert {p.relative_to(out).as_posix() for p in (out / "galeri").rglob("*.js")} == index
 
 
 # -- the index ---------------------------------------------------------------------------------------------------
 
 
-def read_index(out: Path) -> dict:
-    text = (out / "galeri" / "indeks.js").read_text(encoding="utf-8")
-    prefix = "window.rancangGaleriIndeks = "
-    body = text[text.index(prefix) + len(prefix):].rstrip().removesuffix(";")
-    return json.loads(body)
+INDEX_LINE = re.compile(r"window\.rancangGaleri\.terima\((\"[^\"]*\"), (.*)\);\n")
+
+
+def read_index(out: Path) -> dict[str, object]:
+    """Every file of the index: its key -> its value (each file is one call of rancangGaleri.terima)."""
+    found = {}
+    for path in sorted((out / "galeri" / "indeks").rglob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        match = INDEX_LINE.fullmatch(text)
+        assert match, (path, text[:200])
+        key = json.loads(match.group(1))
+        assert path.relative_to(out / "galeri" / "indeks").as_posix() == f"{key}.js"
+        found[key] = json.loads(match.group(2))
+    return found
+
+
+def index_bytes(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "galeri" / "indeks").rglob("*")
+            if p.is_file()}
+
+
+def truth(data) -> tuple[list[str], dict[tuple[str, str], set[str]]]:
+    """The gallery order and, for every (facet, value), the records that have it: from the records themselves."""
+    order = gallery.gallery_order(data)
+    having: dict[tuple[str, str], set[str]] = {}
+    for record_id, innovation in data.innovations.items():
+        for name, values in gallery.facet_values(innovation).items():
+            for value in values:
+                having.setdefault((name, value), set()).add(record_id)
+    return order, having
+
+
+def filtered(index: dict, order: list[str], chosen: list[tuple[str, str]]) -> list[str]:
+    """What the script shows for a filter: the intersection of the position lists of the chosen values."""
+    lists = [set(gallery.decode_positions(index[f"{name}/{value}"])) for name, value in chosen]
+    return [order[p] for p in sorted(set.intersection(*lists))]
+
+
+def test_positions_encode_and_decode():
+    for positions in ([], [0], [5], [0, 1, 2, 3], [31, 32, 1023, 1024, 40000], list(range(0, 600, 2)),
+                      list(range(1000)), [7, 36741]):
+        text = gallery.encode_positions(positions)
+        assert gallery.decode_positions(text) == positions
+        assert re.fullmatch(r"[db][A-Za-z0-9_-]*", text)
+    assert gallery.encode_positions(list(range(0, 60000, 3)))[0] == "b"  # dense: a bitmap, 1 character per 6
+    assert len(gallery.encode_positions(list(range(0, 60000, 3)))) == 10001
+    # gaps 3, 0 and 95 = 2 * 32 + 31: "D", "A", then "i" (32 + 2: more follows) and "f" (31)
+    assert gallery.encode_positions([3, 4, 100]) == "dDAif"
+
+
+def test_index_filters_every_value_and_every_pair_as_the_records_say(site):
+    index, data = read_index(site["out"]), site["data"]
+    order, having = truth(data)
+    keys = sorted(having)
+    assert {key for key in index if "/" in key and not key.startswith("kartu/")} == {f"{n}/{v}" for n, v in keys}
+    for name, value in keys:
+        assert filtered(index, order, [(name, value)]) == [r for r in order if r in having[(name, value)]]
+    pairs = 0
+    for first, second in itertools.combinations(keys, 2):
+        if first[0] == second[0]:
+            continue  # one value per facet
+        expected = [r for r in order if r in having[first] and r in having[second]]
+        assert filtered(index, order, [first, second]) == expected, (first, second)
+        pairs += bool(expected)
+    assert pairs > 100
 
 
 def test_index_holds_every_record_with_what_its_card_shows(site):
     index = read_index(site["out"])
-    assert index["versi"] == 1
-    assert [name for name, _ in index["facet"]] == [facet.name for facet in gallery.FACETS]
-    for (name, rows), facet in zip(index["facet"], gallery.FACETS):
-        assert [row[:2] for row in rows] == [[i.value, i.label] for i in site["catalogue"][facet.name]]
-    assert [row[0] for row in index["inovasi"]] == site["order"]
+    assert index["indeks"] == {"kartu": INDEX_CHUNK, "inovasi": 23}  # the entry file
+    chunks = sorted((key for key in index if key.startswith("kartu/")), key=lambda key: int(key.split("/")[1]))
+    assert chunks == [f"kartu/{k}" for k in range(math.ceil(23 / INDEX_CHUNK))]
+    rows = [row for key in chunks for row in index[key]]
+    assert all(len(index[key]) == INDEX_CHUNK for key in chunks[:-1])
+    assert [row[0] for row in rows] == site["order"]
     prepared = gallery.prepare(site["data"])
-    tables = [rows for _, rows in index["facet"]]
-    for record_id, name, summary, awards, positions in index["inovasi"]:
+    for record_id, name, summary, awards, agency, values in rows:  # no cover in this project
         card = prepared.cards[record_id]
-        assert (name, summary, awards) == (card.name, card.summary, card.awards)
-        values = tuple(tuple(tables[f][i][0] for i in ids) for f, ids in enumerate(positions))
-        assert values == card.values
-        agency = [tables[0][i] for i in positions[0]]
-        assert (agency[0][2] if agency else "") == card.agency
-    names = [row[1] for row in index["inovasi"]]
-    assert NASTY in names  # plain text in JSON, shown by the script with textContent only
+        assert (name, summary, awards, agency) == (card.name, card.summary, card.awards, card.agency)
+        assert values == ["|".join(v) for v in card.values]
+    assert NASTY in [row[1] for row in rows]  # plain text in JSON, shown by the script with textContent only
+    # The case studies: the positions of their innovations.
+    assert index["studi-kasus"] == [["kb/studi-kasus/berdaya-srikandi",
+                                     [site["order"].index("berdaya-srikandi-oleh-srikandi")]]]
 
 
 @pytest.mark.slow
@@ -416,7 +484,7 @@ def test_a_small_gallery_has_no_index_and_no_pages(tmp_path):
     assert len(_innovation_ids(page)) == len(data.innovations) == 8
     assert "rancang-halaman" not in page.by_class
     assert "data-indeks" not in page.by_class["rancang-facets"][0]["attrs"]
-    assert not (out / "galeri" / "indeks.js").exists()
+    assert not (out / "galeri" / "indeks").exists()
     assert not (out / "galeri" / "halaman").exists()
 
 
@@ -433,6 +501,20 @@ def _pages_showing(out: Path, record_id: str) -> set[str]:
         if f'data-inovasi="{record_id}"' in path.read_text(encoding="utf-8"):
             found.add(path.relative_to(out).as_posix())
     return found
+
+
+def fresh_index(root: Path, scratch: Path) -> dict[str, bytes]:
+    """The index of a build from nothing of the same sources (a copy without ``_build``)."""
+    copy = scratch / "segar"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("_build"))
+    return index_bytes(build_paginated(copy))
+
+
+def _order(root: Path) -> list[str]:
+    checked = check_project(root)
+    return gallery.gallery_order(checked.data)
 
 
 @pytest.mark.slow
@@ -458,16 +540,50 @@ def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
     build_paginated(root)
     second = _stamps(out)
     rewritten = {name for name in second if second[name] != first.get(name)}
-    assert rewritten == showing | {"galeri/indeks.js"}
-    for relative in showing:
+    chunk = f"galeri/indeks/kartu/{_order(root).index(record_id) // INDEX_CHUNK}.js"
+    assert rewritten == showing | {chunk}  # of the index, only the chunk that holds the record
+    for relative in showing | {chunk}:
         assert "Ringkasan baru nomor 7" in (out / relative).read_text(encoding="utf-8")
-    assert "Ringkasan baru nomor 7" in (out / "galeri" / "indeks.js").read_text(encoding="utf-8")
+    assert index_bytes(out) == fresh_index(root, tmp_path)
 
     # A missing page is written again even though its digest did not change.
     (out / "galeri" / "halaman" / "4.html").unlink()
     build_paginated(root)
     third = _stamps(out)
     assert {name for name in third if third[name] != second.get(name)} == {"galeri/halaman/4.html"}
+
+    # A missing file of the index too; and the index stays as it was when nothing it shows changed.
+    (out / chunk).unlink()
+    build_paginated(root)
+    assert (out / chunk).is_file() and index_bytes(out) == fresh_index(root, tmp_path)
+
+    # Without the state of the last build, the files are compared with what they should hold: none is written
+    # again, and a file that is not of the index is removed.
+    (root / "_build" / ".doctrees" / gallery.STATE_FILE).unlink()
+    (out / "galeri" / "indeks" / "tahun" / "1999.js").write_text("lama", encoding="utf-8")
+    index_stamps = {name: stamp for name, stamp in _stamps(out).items() if name.startswith("galeri/indeks/")}
+    build_paginated(root)
+    del index_stamps["galeri/indeks/tahun/1999.js"]
+    assert {name: stamp for name, stamp in _stamps(out).items() if name.startswith("galeri/indeks/")} == index_stamps
+
+    # A record renamed (it moves in the gallery order: the positions before it shift) and given a new agency
+    # and a new year (new values): the index is the one of a fresh build. (Values that no longer exist: the
+    # last step below.)
+    before = index_bytes(out)
+    path = root / "kb" / "inovasi" / "uji-halaman-05.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('nama: "Uji Halaman 05"', 'nama: "Aaa Uji Halaman 05"')
+                    .replace("perangkat_daerah: dinas-uji-a", "perangkat_daerah: dinas-uji-z")
+                    .replace("tanggal_inisiatif: 2016", "tanggal_inisiatif: 2030"), encoding="utf-8")
+    with open(root / "kb" / "perangkat-daerah.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\n- id: dinas-uji-z\n  nama: Dinas Uji Z\n")
+    assert "perangkat_daerah: dinas-uji-z" in path.read_text(encoding="utf-8")
+    build_paginated(root)
+    after = index_bytes(out)
+    assert after == fresh_index(root, tmp_path)
+    assert "galeri/indeks/perangkat-daerah/dinas-uji-z.js" in set(after) - set(before)
+    assert "galeri/indeks/tahun/2030.js" in set(after) - set(before)
+    assert {name for name in after if before.get(name) != after[name]} < set(after)  # not everything
 
     # Fewer records: pages that no longer exist are removed, with their empty folders.
     for index in range(1, EXTRA_RECORDS + 1):
@@ -479,6 +595,8 @@ def test_rebuilds_write_only_the_pages_that_changed(tmp_path):
     assert not (out / "galeri" / "kategori" / "perangkat-daerah.html").exists()  # three agencies left
     assert not (out / "galeri" / "kategori" / "perangkat-daerah").exists()
     assert not any(p.is_dir() and not any(p.iterdir()) for p in (out / "galeri").rglob("*"))
+    assert not (out / "galeri" / "indeks" / "perangkat-daerah" / "dinas-uji-a.js").exists()
+    assert index_bytes(out) == fresh_index(root, tmp_path)
     checked = check_project(root)
     data, _ = checked.data, checked.report
     assert [c for c in _innovation_ids(_read(out, "galeri/halaman/3.html"))] == \

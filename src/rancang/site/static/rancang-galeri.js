@@ -16,13 +16,16 @@
  * Two ways of filtering:
  *   - every innovation is on the page (div.rancang-facets has no data-indeks): cards are
  *     hidden and shown in place;
- *   - the gallery is paginated (data-indeks names the index script galeri/indeks.js): on the
- *     first use of a control (or when the address holds a filter or a page) the index is
- *     loaded with a <script> element, and the matching cards are shown one page at a time,
- *     with the same page navigation (nav.rancang-halaman). Each card is a clone of the
- *     server's card template (template.rancang-kartu-templat, rendered from the same template
- *     as every other card), whose elements marked data-isi="<slot>" are filled here. Text
- *     from the index only goes through textContent and attributes, never innerHTML.
+ *   - the gallery is paginated (data-indeks names the folder of the chunked index, see
+ *     gallery.py's docstring): when the reader uses a control (or opens an address with a
+ *     filter or a page), the script loads the position list of each chosen value, intersects
+ *     them, and loads only the chunks of cards that the page of results shows. Every file of
+ *     the index is a script calling window.rancangGaleri.terima(key, value), loaded with a
+ *     <script> element (browsers refuse fetch from file://). The matching cards are shown one
+ *     page at a time, with the same page navigation (nav.rancang-halaman). Each card is a
+ *     clone of the server's card template (template.rancang-kartu-templat, rendered from the
+ *     same template as every other card), whose elements marked data-isi="<slot>" are filled
+ *     here. Text from the index only goes through textContent and attributes, never innerHTML.
  */
 (function () {
   "use strict";
@@ -86,58 +89,153 @@
     return out;
   }
 
-  /* Loads the index script once; callbacks run when it is there (or get an error). */
-  function indexLoader(src) {
-    var waiting = [];
-    var result = null;
-    var failed = false;
-    var started = false;
-    return function (callback) {
-      if (result || failed) {
-        callback(result);
-        return;
-      }
-      waiting.push(callback);
-      if (started) {
-        return;
-      }
-      started = true;
-      var script = document.createElement("script");
-      script.src = src;
-      script.async = true;
-      function finish() {
-        result = window.rancangGaleriIndeks || null;
-        failed = !result;
-        waiting.splice(0).forEach(function (waiter) {
-          waiter(result);
-        });
-      }
-      script.onload = finish;
-      script.onerror = finish;
-      document.head.appendChild(script);
-    };
+  /* -- the chunked index -- */
+
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = {};
+  for (var d = 0; d < DIGITS.length; d += 1) {
+    DIGIT[DIGITS.charAt(d)] = d;
   }
 
-  /* The records of the index, with their facet values as strings. */
-  function readIndex(index) {
-    var facets = index.facet.map(function (entry) {
-      return { name: entry[0], values: entry[1] };
-    });
-    var records = index.inovasi.map(function (row) {
-      var record = { id: row[0], name: row[1], summary: row[2], awards: row[3], values: {}, labels: {},
-                     cover: row[5] || null };
-      facets.forEach(function (facet, position) {
-        var rows = (row[4][position] || []).map(function (i) {
-          return facet.values[i];
-        });
-        record.values[facet.name] = rows.map(function (value) {
-          return value[0];
-        });
-        record.labels[facet.name] = rows;
+  var received = {}; /* key -> value of the files loaded */
+  var waiting = {}; /* key -> callbacks waiting for it */
+  var api = window.rancangGaleri = window.rancangGaleri || {};
+  api.terima = function (key, value) {
+    received[key] = value;
+  };
+
+  /* Loads the file of `key` once (a <script> element); callback(true) when it is there, (false)
+     when it could not be loaded (the next filter that needs it tries again). */
+  function loadFile(folder, key, callback) {
+    if (Object.prototype.hasOwnProperty.call(received, key)) {
+      callback(true);
+      return;
+    }
+    if (waiting[key]) {
+      waiting[key].push(callback);
+      return;
+    }
+    waiting[key] = [callback];
+    var script = document.createElement("script");
+    script.src = folder + key.split("/").map(encodeURIComponent).join("/") + ".js";
+    script.async = true;
+    script.setAttribute("data-rancang-indeks", key);
+    function finish() {
+      var ok = Object.prototype.hasOwnProperty.call(received, key);
+      var callbacks = waiting[key];
+      delete waiting[key];
+      callbacks.forEach(function (waiter) {
+        waiter(ok);
       });
-      return record;
+    }
+    script.onload = finish;
+    script.onerror = finish;
+    document.head.appendChild(script);
+  }
+
+  /* Loads every file of `keys`; callback(true) when all are there, (false) as soon as one fails. */
+  function loadFiles(folder, keys, callback) {
+    var left = keys.length;
+    var done = false;
+    if (!left) {
+      callback(true);
+      return;
+    }
+    keys.forEach(function (key) {
+      loadFile(folder, key, function (ok) {
+        if (done) {
+          return;
+        }
+        left -= 1;
+        if (!ok || !left) {
+          done = true;
+          callback(ok);
+        }
+      });
     });
-    return { facets: facets, records: records };
+  }
+
+  /* The positions of a list of the index (gallery.encode_positions): "d" and the gaps, or "b"
+     and a bitmap. */
+  var decoded = {};
+  function positions(key) {
+    if (decoded[key]) {
+      return decoded[key];
+    }
+    var text = String(received[key] || "d");
+    var out = [];
+    var i;
+    if (text.charAt(0) === "b") {
+      for (i = 1; i < text.length; i += 1) {
+        var bits = DIGIT[text.charAt(i)];
+        for (var bit = 0; bit < 6; bit += 1) {
+          if ((bits >> bit) & 1) {
+            out.push((i - 1) * 6 + bit);
+          }
+        }
+      }
+    } else {
+      var previous = -1;
+      var number = 0;
+      for (i = 1; i < text.length; i += 1) {
+        var digit = DIGIT[text.charAt(i)];
+        if (digit >= 32) {
+          number = number * 32 + digit - 32;
+        } else {
+          previous += number * 32 + digit + 1;
+          out.push(previous);
+          number = 0;
+        }
+      }
+    }
+    decoded[key] = out;
+    return out;
+  }
+
+  /* The positions in every one of the rising lists. */
+  function intersect(lists) {
+    lists = lists.slice().sort(function (a, b) {
+      return a.length - b.length;
+    });
+    var result = lists[0] || [];
+    lists.slice(1).forEach(function (other) {
+      var kept = [];
+      var j = 0;
+      result.forEach(function (position) {
+        while (j < other.length && other[j] < position) {
+          j += 1;
+        }
+        if (j < other.length && other[j] === position) {
+          kept.push(position);
+        }
+      });
+      result = kept;
+    });
+    return result;
+  }
+
+  function filterKeys(filters) {
+    return filters.map(function (filter) {
+      return filter.name + "/" + filter.value;
+    });
+  }
+
+  /* The positions of the innovations matching every filter ([{name, value}]) of the index in
+     `folder`: callback(positions), or callback(null) when the index cannot be loaded. With no
+     filter: callback(null) too; the caller knows every position. */
+  api.cocok = function (folder, filters, callback) {
+    var keys = filterKeys(filters);
+    loadFiles(folder, keys, function (ok) {
+      callback(ok && keys.length ? intersect(keys.map(positions)) : null);
+    });
+  };
+
+  /* The index's entry file (gallery.INDEX_ENTRY): cards per chunk, number of innovations. */
+  function entry(folder, callback) {
+    loadFiles(folder, ["indeks"], function (ok) {
+      var value = ok ? received.indeks : null;
+      callback(value && value.kartu > 0 ? value : null);
+    });
   }
 
   function init(gallery) {
@@ -158,9 +256,20 @@
       return; /* no card to clone: the controls stay hidden, the static pages do the filtering */
     }
     var page = 1;
-    var records = null; /* the index's records, once loaded */
-    var load = paged ? indexLoader(controls.getAttribute("data-indeks")) : null;
+    var active = false; /* the script shows the cards (after the first use of a control) */
+    var generation = 0; /* of the last render asked: an older one that finishes loading is dropped */
+    var folder = paged ? controls.getAttribute("data-indeks") : "";
     var pageSize = paged ? parseInt(controls.getAttribute("data-per-halaman"), 10) || 60 : 0;
+    var facetNames = selects.map(function (select) {
+      return select.name;
+    });
+    var labels = {}; /* facet -> value -> label, from the options of the controls */
+    selects.forEach(function (select) {
+      labels[select.name] = {};
+      toArray(select.options).forEach(function (option) {
+        labels[select.name][option.value] = option.textContent;
+      });
+    });
 
     var innovations = cards.filter(function (card) {
       return !card.hasAttribute("data-studi-kasus");
@@ -225,9 +334,16 @@
         (controls.getAttribute("data-profil-akhir") || "");
     }
 
-    function first(record, facet, position) {
-      var rows = record.labels[facet] || [];
-      return rows.length ? rows[0][position] : "";
+    /* The first value of a record for a facet, or its label (the option's text). */
+    function first(record, facet, label) {
+      var value = (record.values[facetNames.indexOf(facet)] || "").split(SEPARATOR)[0];
+      return label && value ? labels[facet][value] || "" : value;
+    }
+
+    /* A row of a chunk of the index (gallery.index_card_row). */
+    function recordOf(row) {
+      return { id: row[0], name: row[1], summary: row[2], awards: row[3], agency: row[4], values: row[5],
+               cover: row[6] || null };
     }
 
     /* Removes an element and the white space that separates it from its neighbour. */
@@ -245,8 +361,8 @@
     function buildCard(record) {
       var card = cardTemplate.content.querySelector(".rancang-kartu").cloneNode(true);
       card.setAttribute("data-inovasi", record.id);
-      Object.keys(record.values).forEach(function (name) {
-        card.setAttribute("data-" + name, record.values[name].join(SEPARATOR));
+      facetNames.forEach(function (name, position) {
+        card.setAttribute("data-" + name, record.values[position] || "");
       });
       var slots = {};
       toArray(card.querySelectorAll("[data-isi]")).forEach(function (node) {
@@ -258,7 +374,7 @@
           slots[name].textContent = text;
         }
       }
-      var kind = first(record, "jenis", 1);
+      var kind = first(record, "jenis", true);
       if (kind) {
         fill("jenis", kind);
       } else {
@@ -277,9 +393,9 @@
       } else {
         drop(slots.ringkasan, false);
       }
-      fill("perangkat-daerah", first(record, "perangkat-daerah", 2));
-      fill("tahapan", first(record, "tahapan", 1));
-      fill("tahun", first(record, "tahun", 0));
+      fill("perangkat-daerah", record.agency);
+      fill("tahapan", first(record, "tahapan", true));
+      fill("tahun", first(record, "tahun", false));
       fill("penghargaan", record.awards ? record.awards + " penghargaan" : "");
       return card;
     }
@@ -337,36 +453,107 @@
       return box;
     }
 
-    function matchesRecord(record, filters) {
-      return filters.every(function (filter) {
-        return (record.values[filter.name] || []).indexOf(filter.value) !== -1;
-      });
+    function failure() {
+      if (counter) {
+        counter.textContent = "Data galeri tidak dapat dimuat: gunakan halaman kategori di bawah.";
+      }
     }
 
+    /* Shows the cards of the filter and page: loads the lists of the chosen values, then the chunks
+       of the cards of the page (and the case studies' positions when a filter hides some). */
     function render() {
       var filters = chosen();
-      var matching = records.filter(function (record) {
-        return matchesRecord(record, filters);
+      var mine = (generation += 1);
+      var loading = window.setTimeout(function () {
+        if (mine === generation && counter) {
+          counter.textContent = "Memuat data galeri…";
+        }
+      }, 150);
+      function done() {
+        window.clearTimeout(loading);
+        return mine === generation;
+      }
+      var info = null;
+      var matching = null;
+      var left = 2;
+      entry(folder, function (value) {
+        info = value;
+        next();
       });
-      var total = Math.max(1, Math.ceil(matching.length / pageSize));
-      page = Math.min(Math.max(1, page), total);
-      var shown = {};
-      matching.forEach(function (record) {
-        shown[record.id] = true;
+      api.cocok(folder, filters, function (value) {
+        matching = value;
+        next();
       });
+      function next() {
+        left -= 1;
+        if (left || mine !== generation) {
+          return;
+        }
+        if (!info || (filters.length && !matching)) {
+          if (done()) {
+            failure();
+          }
+          return;
+        }
+        showPage(info, matching);
+      }
+      function showPage(info, matching) {
+        var chunkSize = info.kartu;
+        var count = matching ? matching.length : info.inovasi;
+        var total = Math.max(1, Math.ceil(count / pageSize));
+        page = Math.min(Math.max(1, page), total);
+        var shownPositions = [];
+        for (var k = (page - 1) * pageSize; k < Math.min(count, page * pageSize); k += 1) {
+          shownPositions.push(matching ? matching[k] : k);
+        }
+        var keys = [];
+        shownPositions.forEach(function (position) {
+          var key = "kartu/" + Math.floor(position / chunkSize);
+          if (keys.indexOf(key) === -1) {
+            keys.push(key);
+          }
+        });
+        if (studies.length && filters.length && page === 1) {
+          keys.push("studi-kasus");
+        }
+        loadFiles(folder, keys, function (ok) {
+          if (!done()) {
+            return;
+          }
+          if (!ok) {
+            failure();
+            return;
+          }
+          show(filters, matching, count, total, shownPositions, chunkSize);
+          writeUrl();
+        });
+      }
+    }
+
+    function show(filters, matching, count, total, shownPositions, chunkSize) {
       toArray(grid.querySelectorAll(".rancang-kartu:not([data-studi-kasus])")).forEach(function (card) {
         card.parentNode.removeChild(card);
       });
       var anchor = studies.length ? studies[0] : null;
       var fragment = document.createDocumentFragment();
-      matching.slice((page - 1) * pageSize, page * pageSize).forEach(function (record) {
-        fragment.appendChild(buildCard(record));
+      shownPositions.forEach(function (position) {
+        var chunk = received["kartu/" + Math.floor(position / chunkSize)];
+        fragment.appendChild(buildCard(recordOf(chunk[position % chunkSize])));
       });
       grid.insertBefore(fragment, anchor);
+      var matched = {};
+      (matching || []).forEach(function (position) {
+        matched[position] = true;
+      });
+      var members = {};
+      (received["studi-kasus"] || []).forEach(function (entry) {
+        members[entry[0]] = entry[1];
+      });
       studies.forEach(function (card) {
-        card.hidden = page !== 1 || (filters.length > 0 && !values(card, "inovasi").some(function (id) {
-          return shown[id] === true;
-        }));
+        card.hidden = page !== 1 || (filters.length > 0 &&
+          !(members[card.getAttribute("data-studi-kasus")] || []).some(function (position) {
+            return matched[position] === true;
+          }));
       });
       var fresh = total > 1 ? buildNav(page, total) : element("nav", "rancang-halaman", null, { hidden: "" });
       if (nav && nav.parentNode) {
@@ -375,38 +562,15 @@
         grid.parentNode.insertBefore(fresh, grid.nextSibling);
       }
       nav = fresh;
-      showCount(matching.length, filters);
-    }
-
-    /* Loads the index if needed, then shows the cards of the filter and page. */
-    function applyFromIndex() {
-      if (records) {
-        render();
-        return;
-      }
-      if (counter) {
-        counter.textContent = "Memuat data galeri…";
-      }
-      load(function (index) {
-        if (!index) {
-          if (counter) {
-            counter.textContent = "Data galeri tidak dapat dimuat: gunakan halaman kategori di bawah.";
-          }
-          return;
-        }
-        if (!records) {
-          records = readIndex(index).records;
-        }
-        render();
-        writeUrl();
-      });
+      showCount(count, filters);
     }
 
     function apply() {
       if (!paged) {
         applyInPlace();
-      } else if (records || chosen().length > 0 || page > 1) {
-        applyFromIndex();
+      } else if (active || chosen().length > 0 || page > 1) {
+        active = true;
+        render();
       } else if (reset) {
         reset.disabled = true; /* the server's first page, unfiltered, is already shown */
       }
