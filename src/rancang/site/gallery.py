@@ -131,7 +131,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from rancang.models import ProjectData
-from rancang.fileio import write_error
+from rancang.fileio import atomic_write_bytes, write_error
 from rancang.layout import CASE_STUDY_DOCS, INNOVATION_DOCS
 from rancang.models.innovation import AwardLevel, Form, Innovation, Kind, Stage, Status
 from rancang.present.innovation import UNKNOWN, InnovationView, record_year
@@ -1316,6 +1316,12 @@ def write_index(app: Sphinx, prepared: Prepared, gallery: str, saved: Any) -> di
             "berkas": {path: digest for path, (digest, _make) in parts.items()}}
 
 
+def _index_complete(outdir: Path, saved: Any) -> bool:
+    """Every file the last build's index wrote is still there (one listing per folder, no stat per file)."""
+    files = saved.get("berkas") if isinstance(saved, dict) else None
+    return bool(files) and set(files) <= _index_present(outdir / INDEX_FOLDER)
+
+
 def _is_value_list(path: str) -> bool:
     """A value's list of positions (``galeri/indeks/<facet>/<value>.js``)."""
     return _index_key(path).split("/")[0] in _FACET_INDEX
@@ -1400,7 +1406,7 @@ def _collect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     whole = _whole_digest(app, ctx, frame)
     previous: dict[str, str] = saved.get("halaman", {})
     if saved.get("semua") == whole and all(os.path.isfile(output_path(name)) for name in previous) and \
-            (len(prepared.order) <= PAGE_SIZE or (outdir / INDEX_FOLDER / f"{INDEX_ENTRY}.js").is_file()):
+            (len(prepared.order) <= PAGE_SIZE or _index_complete(outdir, saved.get("indeks"))):
         # nothing any generated page or the index shows changed (an edit of a profile's other facts)
         context.of(app.env).once("gallery-stats", dict).update(rendered=0, pages=len(previous), **steps,
                                                                seconds=time.perf_counter() - started)
