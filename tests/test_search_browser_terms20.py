@@ -68,3 +68,38 @@ def test_browser_terms_equal_the_index_terms(example_build, browser) -> None:
     assert different == {}
     assert terms("perijinan") == terms("perizinan") == ["izin"]
     assert words("e-KTP") == ["ktp"]
+
+
+def test_a_site_without_its_index_says_why_and_what_to_do(example_build, browser, tmp_path) -> None:
+    """The site copied without its `_cari/` folder: the search page says so in Indonesian, from file:// (how to
+    open it) and over HTTP (what to publish), instead of showing nothing."""
+    import functools
+    import shutil
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from selenium.webdriver.common.by import By
+
+    site = tmp_path / "situs"
+    shutil.copytree(example_build.site, site)
+    shutil.rmtree(site / "_cari")
+
+    def status(url: str) -> str:
+        browser.get(url)
+        element = browser.find_element(By.ID, "rancang-cari-status")
+        WebDriverWait(browser, 60).until(lambda d: element.get_attribute("data-status") == "galat")
+        return element.text
+
+    text = status((site / "search.html").as_uri() + "?q=inovasi")
+    assert "tidak dapat dimuat" in text and "rancang serve" in text and "rancang build" in text
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        text = status(f"http://127.0.0.1:{server.server_address[1]}/search.html?q=inovasi")
+    finally:
+        server.shutdown()
+    assert "tidak dapat dimuat" in text and "_cari" in text and "rancang build" in text
