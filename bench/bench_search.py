@@ -71,7 +71,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import re
 import shutil
@@ -79,10 +78,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote, urlparse
@@ -92,12 +89,11 @@ import yaml
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
+import chromium  # noqa: E402
 import corpus  # noqa: E402
 from bench_site import FULL_INDEX, FULL_LOG, keep_full_build  # noqa: E402
 
 RANCANG = [sys.executable, "-m", "rancang"]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 JUDGED = HERE / "cari" / "kueri.yaml"
 DEFAULT_FOLDER = Path(tempfile.gettempdir()) / "rancang-bench"
 
@@ -189,42 +185,14 @@ def index_seconds(root: Path) -> float | None:
 # -- serving and the browser ------------------------------------------------------------------------------------
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
-        pass
-
-
 @contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The site over HTTP from a thread of this process (no compression); yields its base address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@contextmanager
-def chromium() -> Iterator[object]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
+def browser() -> Iterator[object]:
+    """Headless Chromium with a fresh profile (cold cache) that logs DevTools' network events."""
+    if not (chromium.CHROMIUM.is_file() and chromium.CHROMEDRIVER.is_file()):
         raise SystemExit("Chromium atau ChromeDriver tidak terpasang (/usr/bin/chromium, /usr/bin/chromedriver): "
                          "pasang paket Debian chromium dan chromium-driver")
     with tempfile.TemporaryDirectory(prefix="rancang-chromium-") as profile:
-        options = webdriver.ChromeOptions()
-        options.binary_location = str(CHROMIUM)
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
-                     f"--user-data-dir={profile}"):
-            options.add_argument(flag)
-        options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-        driver.set_page_load_timeout(WAIT)
+        driver = chromium.driver(Path(profile), performance_log=True)
         try:
             yield driver
         finally:
@@ -301,7 +269,7 @@ def cold_query(driver, base: str, query: str) -> dict:
 def measure_size(folder: Path, n: int, *, full: bool, skip_build: bool, verbose: bool) -> dict:
     site = corpus_site(folder, n, full=full, skip_build=skip_build)
     runs = {}
-    with served(site) as base, chromium() as driver:
+    with chromium.served(site) as base, browser() as driver:
         for query in QUERIES:
             runs[query] = cold_query(driver, base, query)
             if verbose:
@@ -373,12 +341,12 @@ def relevance(folder: Path, *, per_query: bool, skip_build: bool) -> dict:
     sites = {"contoh": lambda: example_site(folder),
              "korpus-1000": lambda: corpus_site(folder, 1000, skip_build=skip_build)}
     scores = []
-    with chromium() as driver:
+    with browser() as driver:
         for name, make in sites.items():
             chosen = [q for q in queries if q["korpus"] == name]
             if not chosen:
                 continue
-            with served(make()) as base:
+            with chromium.served(make()) as base:
                 for item in chosen:
                     expected = {docname(page) for page in item["harapan"]}
                     results = ranked(driver, base, item["kueri"], expected)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import resource
 import shutil
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,9 @@ from typing import Callable, Iterator
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+sys.path.insert(0, str(REPO / "bench"))
+import chromium  # noqa: E402  (bench/chromium.py: headless Chromium and a local server, shared with the bench)
 """The repository: its root is also the bundled example project (Kota Parepare)."""
 
 EXAMPLE_PARTS = ("rancang.yaml", "kb", "regulations", "visits", "templates", "schemas")
@@ -86,8 +90,7 @@ class Built:
 
 HAVE_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
 HAVE_POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdffonts"))
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+CHROMIUM, CHROMEDRIVER = chromium.CHROMIUM, chromium.CHROMEDRIVER
 HAVE_BROWSER = CHROMIUM.is_file() and CHROMEDRIVER.is_file()
 
 LIBREOFFICE_MISSING = "LibreOffice (soffice) atau poppler-utils tidak terpasang; .ci/run memasangnya"

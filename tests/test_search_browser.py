@@ -14,22 +14,17 @@ missing. The HTTP server is a thread of this process (``http.server``), serving 
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import pytest
 import yaml
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from support import CHROMEDRIVER, CHROMIUM, build_site_of, copy_example, needs_browser
+from support import build_site_of, chromium, copy_example, needs_browser
 from test_site_build import main_text
 
 WAIT = 120
@@ -73,24 +68,11 @@ bentuk: pelayanan_publik
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profil')}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(WAIT)
+    driver = chromium.driver(tmp_path_factory.mktemp("chromium-profil"))
     try:
         yield driver
     finally:
         driver.quit()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
-        pass
 
 
 class Site:
@@ -108,12 +90,6 @@ class Site:
         return self.folder / unquote(urlparse(href).path[len(urlparse(self.base).path):])
 
 
-def _serve(folder: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="module", params=["file", "http"])
 def site(request, example_build):
     """The session's build of the example (conftest.py), opened from file:// and then over HTTP."""
@@ -121,12 +97,8 @@ def site(request, example_build):
     if request.param == "file":
         yield Site(folder, folder.as_uri() + "/")
         return
-    server = _serve(folder)
-    try:
-        yield Site(folder, f"http://127.0.0.1:{server.server_port}/")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with chromium.served(folder) as base:
+        yield Site(folder, base)
 
 
 @pytest.fixture(scope="module")

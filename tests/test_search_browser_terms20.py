@@ -7,26 +7,17 @@ from __future__ import annotations
 import json
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
 from rancang.language.search_words import STOPWORDS, stem_corrections, terms, variant_pairs, words
-from support import CHROMEDRIVER, CHROMIUM, needs_browser
+from support import chromium, needs_browser
 
 pytestmark = [needs_browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profil')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(120)
-    driver.set_script_timeout(120)
+    driver = chromium.driver(tmp_path_factory.mktemp("chromium-profil"))
     try:
         yield driver
     finally:
@@ -73,10 +64,7 @@ def test_browser_terms_equal_the_index_terms(example_build, browser) -> None:
 def test_a_site_without_its_index_says_why_and_what_to_do(example_build, browser, tmp_path) -> None:
     """The site copied without its `_cari/` folder: the search page says so in Indonesian, from file:// (how to
     open it) and over HTTP (what to publish), instead of showing nothing."""
-    import functools
     import shutil
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     from selenium.webdriver.common.by import By
 
@@ -92,14 +80,6 @@ def test_a_site_without_its_index_says_why_and_what_to_do(example_build, browser
 
     text = status((site / "search.html").as_uri() + "?q=inovasi")
     assert "tidak dapat dimuat" in text and "rancang serve" in text and "rancang build" in text
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        text = status(f"http://127.0.0.1:{server.server_address[1]}/search.html?q=inovasi")
-    finally:
-        server.shutdown()
+    with chromium.served(site) as base:
+        text = status(f"{base}search.html?q=inovasi")
     assert "tidak dapat dimuat" in text and "_cari" in text and "rancang build" in text

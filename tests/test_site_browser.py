@@ -13,13 +13,11 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 import yaml
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from support import CHROMEDRIVER, CHROMIUM, needs_browser
+from support import chromium, needs_browser
 from test_site_build import innovation_records, page_text
 
 SHOTS = Path("/tmp/rancang-shots")
@@ -45,15 +43,7 @@ def site(example_build) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profil')}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(WAIT)
+    driver = chromium.driver(tmp_path_factory.mktemp("chromium-profil"))
     try:
         yield driver
     finally:
