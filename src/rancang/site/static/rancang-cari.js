@@ -213,6 +213,11 @@
   }
 
   /* -- the page ------------------------------------------------------------------------------------------ */
+  function number(n) {  // 7681 -> "7.681", as Indonesian writes it
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
+
   function start() {
     var box = document.getElementById("rancang-cari");
     if (!box) return;
@@ -295,9 +300,9 @@
             var n = found.pages.length;
             if (!n) say("selesai", "Tidak ada halaman yang memuat «" + query + "». Periksa ejaan, atau coba " +
                         "kata lain atau lebih sedikit kata.", 0);
-            else if (found.all) say("selesai", n + " halaman memuat " + (found.terms.length > 1 ?
+            else if (found.all) say("selesai", number(n) + " halaman memuat " + (found.terms.length > 1 ?
                                     "semua kata " : "kata ") + "«" + query + "».", n);
-            else say("selesai", "Tidak ada halaman yang memuat semua kata «" + query + "»; " + n +
+            else say("selesai", "Tidak ada halaman yang memuat semua kata «" + query + "»; " + number(n) +
                      " halaman memuat sebagian, yang paling banyak memuatnya di atas.", n);
           });
         });
