@@ -73,15 +73,19 @@ def _open_gallery(driver, url: str) -> None:
 
 
 def _visible_innovations(driver) -> list[str]:
-    """Innovation cards without the ``hidden`` attribute, checked against what the browser really shows."""
+    """Innovation cards without the ``hidden`` attribute, checked against what the browser really shows. Read in
+    one script call: the gallery's script may replace the cards between two calls of a driver (a stale
+    element)."""
+    rows = driver.execute_script(
+        "return Array.from(document.querySelectorAll('div.rancang-kartu[data-inovasi]'))"
+        ".filter(function (c) { return !c.hasAttribute('data-studi-kasus'); })"
+        ".map(function (c) { return [c.getAttribute('data-inovasi'), c.hasAttribute('hidden'),"
+        " c.getClientRects().length > 0]; });")
     shown = []
-    for card in driver.find_elements(By.CSS_SELECTOR, "div.rancang-kartu[data-inovasi]"):
-        if card.get_attribute("data-studi-kasus") is not None:
-            continue
-        hidden = card.get_attribute("hidden") is not None
-        assert card.is_displayed() is not hidden, f"{card.get_attribute('data-inovasi')}: hidden={hidden}"
+    for record_id, hidden, displayed in rows:
+        assert displayed is not hidden, f"{record_id}: hidden={hidden}"
         if not hidden:
-            shown.append(card.get_attribute("data-inovasi"))
+            shown.append(record_id)
     return shown
 
 
