@@ -8,6 +8,14 @@ YAML; its YAML nodes (needed only to point at a line) are read again the first
 time a location is asked for. ``rancang check`` never uses the cache: it reads
 everything, every time.
 
+With each record the cache keeps its :class:`Memo`: what the drafting rules
+worked out from that record alone (their findings on a profile, its name keys),
+so that they look again only at the records that changed
+(:mod:`rancang.lint.runner` says what each memo depends on and drops it when
+the rules' code or rancang.yaml changed). The list of agencies, read every
+time, has a memo too (an entry without a model), kept while its file does not
+change.
+
 The cache is only an accelerator: it is ignored when it cannot be read, when it
 was written by another version of rancang's models or reader, or for any file
 it does not know; it is written atomically and a failure to write it is
