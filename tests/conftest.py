@@ -80,3 +80,15 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
         return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(4, cpus))
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """Headless Chromium (bench/chromium.py) for one test module; the module's tests share it."""
+    from support import chromium
+
+    driver = chromium.driver(tmp_path_factory.mktemp("chromium-profil"))
+    try:
+        yield driver
+    finally:
+        driver.quit()

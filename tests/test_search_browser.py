@@ -66,15 +66,6 @@ bentuk: pelayanan_publik
 # -- fixtures ---------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    driver = chromium.driver(tmp_path_factory.mktemp("chromium-profil"))
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
 class Site:
     """A built site and the address it is opened at (``file://`` or ``http://``), ending with a slash."""
 

@@ -15,15 +15,6 @@ from support import chromium, needs_browser
 pytestmark = [needs_browser, pytest.mark.slow]
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    driver = chromium.driver(tmp_path_factory.mktemp("chromium-profil"))
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
 def _vocabulary(site) -> list[str]:
     seen: set[str] = set()
     from rancang.site.search import RECORDS

@@ -17,7 +17,7 @@ from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from support import chromium, needs_browser
+from support import needs_browser
 from test_site_build import innovation_records, page_text
 
 SHOTS = Path("/tmp/rancang-shots")
@@ -39,15 +39,6 @@ def site(example_build) -> Path:
     record = example_build.root / "kb" / "inovasi" / f"{PROFILE_WITH_REGULATION}.yaml"
     assert REGULATION in str(yaml.safe_load(record.read_text(encoding="utf-8")).get("dasar_hukum"))
     return example_build.site
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    driver = chromium.driver(tmp_path_factory.mktemp("chromium-profil"))
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def _url(site: Path, page: str, query: str = "") -> str:
