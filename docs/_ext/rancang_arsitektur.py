@@ -64,7 +64,9 @@ LAYERS: tuple[Layer, ...] = (
           "naskah lama dan naskah baru sebuah perubahan dengan nomor yang tetap (`drafting`), "
           "linter (`lint`), rujukan id antarberkas (`references`), `check`, yang merangkai semuanya "
           "menjadi satu hasil `Checked`, dan pengimpor peraturan yang sudah ditetapkan (`importer`: DOCX, PDF, "
-          "atau teks menjadi YAML regulasi beserta laporannya; CSV, XLSX, JSON, dan HTML menjadi profil inovasi)."),
+          "atau teks menjadi YAML regulasi beserta laporannya; CSV, XLSX, JSON, dan HTML menjadi profil inovasi), "
+          "dan penilaian (`assessment`: bukti dan kesiapan Indeks Inovasi Daerah, perkiraan skor dan predikatnya, "
+          "aspek proposal KIPP; katalog setiap tahun sebagai data)."),
     Layer("data", "Data", "loader",
           "Membaca proyek: YAML yang aman (`yamlsource`), letak setiap nilai di berkasnya (`locations`), "
           "validasi ke model (`validation`), pemuatan (`loader`), salinan direktori daerah lain (`directories`: "
