@@ -124,6 +124,8 @@ def write_profile(root: Path, number: int, level: int, affair: str, catalogue=No
         "tujuan: Mempercepat layanan rekaan bagi warga Kabupaten Contoh.",
         "manfaat: Warga rekaan menerima hasil layanan lebih cepat.",
         "hasil: Waktu layanan rekaan turun dari lima hari menjadi satu hari.",
+        "sumber:",
+        "  - judul: Data sintetis untuk pengujian rancang (bukan sumber nyata)",
         "bukti:",
         *_evidence(root, record_id, catalogue.sid, level, record_id),
     ]
