@@ -127,8 +127,8 @@ def test_every_evidence_problem_is_reported_at_once_with_its_location(broken, ca
     shape = [line for line in found if line.startswith("kb/inovasi/salah-bentuk.yaml")]
     assert [line.split(": ", 2)[:2] for line in shape] == [
         ["kb/inovasi/salah-bentuk.yaml:4:14", "S210"],
-        ["kb/inovasi/salah-bentuk.yaml:10:13", "S211"],
-        ["kb/inovasi/salah-bentuk.yaml:11:5", "S211"],
+        ["kb/inovasi/salah-bentuk.yaml:9:5", "S211"],  # the second key: tautan
+        ["kb/inovasi/salah-bentuk.yaml:10:5", "S211"],  # the entry without a document
     ]
     assert "tingkat '4' tidak valid: tulis 1, 2, atau 3" in shape[0]
     assert "isi salah satu dari 'berkas' atau 'tautan', tidak keduanya" in shape[1]
