@@ -170,6 +170,8 @@ def window_check(profile: Innovation, catalogue: IidCatalogue) -> WindowCheck:
         return WindowCheck(True)
     span = f"{date_words(window.start)} sampai {date_words(window.end)}"
     date = profile.implementation_date
+    if date is None and profile.stage is not None and profile.stage is not Stage.IMPLEMENTATION:
+        return WindowCheck(True)  # an initiative or a trial has no implementation date yet
     if date is None:
         return WindowCheck(True, f"tanggal_penerapan belum diisi, jadi belum dapat dipastikan inovasi ini "
                                  f"diterapkan dalam masa {span}; dihitung dalam perkiraan")
