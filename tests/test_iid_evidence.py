@@ -112,13 +112,13 @@ def test_every_evidence_problem_is_reported_at_once_with_its_location(broken, ca
         "kb/inovasi/bermasalah.yaml:14:13: P456: berkas bukti '../di-luar.pdf' berada di luar folder proyek "
         "(pindahkan dokumennya ke dalam folder proyek, misalnya kb/bukti/)",
         "kb/inovasi/bermasalah.yaml:17:13: P457: berkas bukti 'kb/bukti/bukan-pdf.pdf' bukan PDF, JPEG, atau PNG "
-        "menurut isinya (jenis berkas yang diterima portal IID belum terkonfirmasi (keyakinan rendah); rancang "
-        "memeriksa PDF, JPEG, atau PNG)",
+        "menurut isinya (rancang memeriksa PDF, JPEG, atau PNG; jenis berkas yang diterima portal IID belum "
+        "terkonfirmasi, keyakinan rendah)",
         "kb/inovasi/bermasalah.yaml:20:13: P457: berkas bukti 'kb/bukti/gambar-bernama-pdf.pdf' berisi PNG, tidak "
         "sesuai akhiran namanya (beri akhiran yang sesuai isinya)",
         "kb/inovasi/bermasalah.yaml:23:13: P457: berkas bukti 'kb/bukti/naskah.docx' harus berakhiran .pdf, .jpg, "
-        ".jpeg, atau .png (PDF, JPEG, atau PNG) (jenis berkas yang diterima portal IID belum terkonfirmasi "
-        "(keyakinan rendah); rancang memeriksa PDF, JPEG, atau PNG)",
+        ".jpeg, atau .png (PDF, JPEG, atau PNG) (rancang memeriksa PDF, JPEG, atau PNG; jenis berkas yang diterima "
+        "portal IID belum terkonfirmasi, keyakinan rendah)",
         "kb/inovasi/bermasalah.yaml:29:13: S214: dokumen 'kb/bukti/ada.pdf' sudah dicatat untuk indikator 'aktor' "
         "pada butir ke-8",
         "kb/inovasi/bermasalah.yaml:34:14: S214: indikator 'jejaring' sudah diklaim dengan tingkat 1 pada butir "

@@ -68,8 +68,8 @@ def unconfirmed_types_note(catalogue: IidCatalogue) -> str | None:
     """What is said beside a type problem while the portal's accepted types are not confirmed."""
     if catalogue.upload.types_confidence is Confidence.HIGH:
         return None
-    return (f"jenis berkas yang diterima portal IID belum terkonfirmasi (keyakinan "
-            f"{catalogue.upload.types_confidence.value}); rancang memeriksa {_types_text(catalogue.upload.types)}")
+    return (f"rancang memeriksa {_types_text(catalogue.upload.types)}; jenis berkas yang diterima portal IID "
+            f"belum terkonfirmasi, keyakinan {catalogue.upload.types_confidence.value}")
 
 
 def size_limit_note(catalogue: IidCatalogue) -> str:
