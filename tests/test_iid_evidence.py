@@ -159,3 +159,26 @@ def test_the_example_has_no_evidence_and_no_evidence_finding(monkeypatch, capsys
     out = capsys.readouterr().out
     assert not _lines(out, ("S21", "P45"))
     assert not [p for p in (REPO / "kb" / "inovasi").glob("*.yaml") if "\nbukti:" in p.read_text(encoding="utf-8")]
+
+
+def test_a_link_out_of_the_project_and_a_fifo_are_refused_without_reading(tmp_path, monkeypatch, capsys):
+    import os
+
+    root = complete_region(tmp_path, innovations=1)
+    folder = root / "kb" / "bukti"
+    (tmp_path / "rahasia.pdf").write_bytes(pdf_bytes("Di luar proyek"))
+    (folder / "tautan.pdf").symlink_to(tmp_path / "rahasia.pdf")
+    os.mkfifo(folder / "antrean.pdf")  # reading it would block: it must not be opened
+    (root / "kb" / "inovasi" / "tautan.yaml").write_text(
+        "nama: Inovasi Sintetis Bertautan\nbukti:\n"
+        "  - indikator: sdm\n    tingkat: 1\n    berkas: kb/bukti/tautan.pdf\n"
+        "  - indikator: video\n    tingkat: 1\n    berkas: kb/bukti/antrean.pdf\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 1
+    found = _lines(capsys.readouterr().out, ("P45",))
+    assert found == [
+        "kb/inovasi/tautan.yaml:5:13: P456: berkas bukti 'kb/bukti/tautan.pdf' berada di luar folder proyek "
+        "(pindahkan dokumennya ke dalam folder proyek, misalnya kb/bukti/)",
+        "kb/inovasi/tautan.yaml:8:13: P456: 'kb/bukti/antrean.pdf' bukan berkas dokumen (folder atau berkas khusus) "
+        "(sebut berkas PDF, JPEG, atau PNG-nya)",
+    ]

@@ -102,9 +102,12 @@ def _file_problem(root: Path, name: str, catalogue: IidCatalogue) -> EntryProble
     if not is_inside(resolved, root):
         return EntryProblem("P456", f"berkas bukti '{name}' berada di luar folder proyek", "berkas",
                             "pindahkan dokumennya ke dalam folder proyek, misalnya kb/bukti/")
-    if not resolved.is_file():
+    if not resolved.exists():
         return EntryProblem("P456", f"berkas bukti '{name}' tidak ditemukan", "berkas",
                             "periksa ejaan jalurnya (relatif terhadap folder proyek, tempat rancang.yaml)")
+    if not resolved.is_file():
+        return EntryProblem("P456", f"'{name}' bukan berkas dokumen (folder atau berkas khusus)", "berkas",
+                            "sebut berkas PDF, JPEG, atau PNG-nya")
     types = catalogue.upload.types
     expected = SUFFIXES.get(candidate.suffix.lower())
     if expected is None or expected not in types:
