@@ -107,7 +107,7 @@ def _file_problem(root: Path, name: str, catalogue: IidCatalogue) -> EntryProble
                             "periksa ejaan jalurnya (relatif terhadap folder proyek, tempat rancang.yaml)")
     if not resolved.is_file():
         return EntryProblem("P456", f"'{name}' bukan berkas dokumen (folder atau berkas khusus)", "berkas",
-                            "sebut berkas PDF, JPEG, atau PNG-nya")
+                            f"sebut berkas {_types_text(catalogue.upload.types)}-nya")
     types = catalogue.upload.types
     expected = SUFFIXES.get(candidate.suffix.lower())
     if expected is None or expected not in types:
