@@ -1541,11 +1541,12 @@ class IidCatalogueDirective(SphinxDirective):
                     _number_words(item.weight),
                     levels,
                     item.evidence,
+                    item.confidence.value,
                 ])
             title = f"Indikator {aspect.label} ({aspect.value})"
             out.append(nodes.rubric(title, title))
-            out.append(_table(["Id", "No.", "Indikator", "Bobot", "Tingkat 1, 2, 3", "Bukti yang lazim"], rows,
-                              [15, 5, 22, 7, 33, 18], ["rancang-iid-indikator"]))
+            out.append(_table(["Id", "No.", "Indikator", "Bobot", "Tingkat 1, 2, 3", "Bukti yang lazim", "Keyakinan"],
+                              rows, [14, 5, 20, 7, 30, 16, 8], ["rancang-iid-indikator"]))
         return out
 
 

@@ -308,7 +308,7 @@ def design_length(context: LintContext) -> Iterator[Diagnostic]:
 @rule(
     "L640", "Bukti IID profil belum mencakup indikator wajib", WARNING,
     "Dalam aturan IID 2026, lima indikator per inovasi wajib: regulasi (16), sdm (17), kecepatan (32), "
-    "kemanfaatan (33), dan video (35) [M]. Perkiraan nilai rancang tidak memberi predikat selama bukti "
+    "kemanfaatan (33), dan video (35) [L]. Perkiraan nilai rancang tidak memberi predikat selama bukti "
     "indikator wajib belum lengkap. Temuan ini hanya muncul untuk profil yang sudah mulai mencatat 'bukti:', "
     "sebagai pengingat indikator wajib yang belum dicatat; profil tanpa 'bukti:' dilaporkan oleh laporan "
     "kesiapan IID, bukan di sini. Daftar indikator wajib dibaca dari katalog IID yang dipakai proyek.",
