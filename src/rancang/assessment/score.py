@@ -110,7 +110,7 @@ def estimate_from(catalogue: IidCatalogue, spd_rows: list[IndicatorReadiness],
         count_score = 0.0
         notes.append(f"skor jumlah inovasi 0: inovasi yang dihitung baru mencakup {len(coverage.covered)} dari "
                      f"{len(catalogue.affairs_rule.affairs)} urusan pelayanan dasar (disyaratkan "
-                     f"{coverage.minimum}); belum ada: {', '.join(coverage.missing)}")
+                     f"{coverage.minimum}); belum ada: {'; '.join(coverage.missing)}")
     sid = sid_indicators + count_score
     total = spd + sid
     maximum = formula.maximum_total.value or (catalogue.spd_maximum + catalogue.sid_maximum +
@@ -152,6 +152,11 @@ def _missing(catalogue: IidCatalogue, spd_rows: list[IndicatorReadiness], counte
 
 def _confidence_notes(catalogue: IidCatalogue) -> list[str]:
     notes = []
+    unsure = [item for item in catalogue.indicators if item.confidence is not Confidence.HIGH]
+    if unsure:
+        levels = sorted({item.confidence.value for item in unsure})
+        notes.append(f"bobot dan parameter {len(unsure)} dari {len(catalogue.indicators)} indikator (keyakinan "
+                     f"{' dan '.join(levels)})")
     formula = catalogue.formula
     for words, fact in (("pembagi minimal", formula.divisor_minimum), ("skor per inovasi", formula.count_score),
                         ("batas jumlah inovasi", formula.count_cap), ("skor total maksimum", formula.maximum_total)):
