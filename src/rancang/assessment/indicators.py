@@ -69,6 +69,13 @@ def indicator_rows(root: Path, entries: list[Evidence], catalogue: IidCatalogue,
                    aspect: Aspect) -> tuple[list[IndicatorReadiness], list[str]]:
     """A row for every indicator of ``aspect`` in catalogue order, and the problems of entries that belong to no
     such indicator (an unknown id, an indicator of the other aspect)."""
+    if not entries:  # most profiles: the same rows every time (rows are immutable), worked out once
+        key = ("missing", aspect)
+        rows = catalogue.memo.get(key)
+        if rows is None:
+            rows = catalogue.memo[key] = tuple(IndicatorReadiness(indicator, IndicatorStatus.MISSING, None)
+                                               for indicator in catalogue.of_aspect(aspect))
+        return list(rows), []
     found = entry_problems(root, entries, catalogue, aspect)
     by_indicator: dict[str, list[tuple[Evidence, list[EntryProblem]]]] = {}
     stray: list[str] = []
@@ -120,6 +127,7 @@ _WORD = re.compile(r"\S*?[^\W_]\S*")
 """A word as a reader counts it (as rule L601 counts): a run of non-space characters with a letter or digit."""
 
 _TRIAL_ON = {Stage.TRIAL, Stage.IMPLEMENTATION}
+_ALIASES = {attribute: Innovation.model_fields[attribute].alias or attribute for attribute, _label in FORM_FIELDS}
 
 
 def form_fields(profile: Innovation) -> list[FormField]:
@@ -127,7 +135,7 @@ def form_fields(profile: Innovation) -> list[FormField]:
     later stage (the implementation date of an innovation on trial) is not listed."""
     missing = []
     for attribute, label in FORM_FIELDS:
-        key = type(profile).model_fields[attribute].alias or attribute
+        key = _ALIASES[attribute]
         if attribute == "trial_date" and profile.stage is not None and profile.stage not in _TRIAL_ON:
             continue
         if attribute in ("implementation_date", "results") and profile.stage is not None and \

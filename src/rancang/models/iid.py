@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from rancang.models.base import Choice, Id, Model, Text, Url, Year, field
@@ -215,14 +215,24 @@ class IidCatalogue(Model):
     upload: UploadRules = field("unggah", "Aturan unggah bukti dukung di portal.")
     indicators: list[IidIndicator] = field("indikator", "Indikator.", min_length=1)
 
+    _by_id: dict[str, IidIndicator] | None = PrivateAttr(default=None)
+    _by_aspect: dict[Aspect, list[IidIndicator]] | None = PrivateAttr(default=None)
+    _memo: dict = PrivateAttr(default_factory=dict)
+
+    @property
+    def memo(self) -> dict:
+        """What the assessment works out once per catalogue (a catalogue is read once and never changed)."""
+        return self._memo
+
     def indicator(self, indicator_id: str) -> IidIndicator | None:
-        for item in self.indicators:
-            if item.id == indicator_id:
-                return item
-        return None
+        if self._by_id is None:
+            self._by_id = {item.id: item for item in self.indicators}
+        return self._by_id.get(indicator_id)
 
     def of_aspect(self, aspect: Aspect) -> list[IidIndicator]:
-        return [item for item in self.indicators if item.aspect is aspect]
+        if self._by_aspect is None:
+            self._by_aspect = {kind: [item for item in self.indicators if item.aspect is kind] for kind in Aspect}
+        return list(self._by_aspect[aspect])
 
     @property
     def spd(self) -> list[IidIndicator]:
