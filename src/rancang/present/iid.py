@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from rancang.present.iid_form import FORM_CONFIDENCE, FORM_SOURCES, FormRow
+from rancang.present.iid_form import FORM_CONFIDENCE, FORM_SOURCES, FormRow, form_rows
 
 ESTIMATE_LABEL = "perkiraan, bukan nilai resmi"
 
@@ -70,3 +70,60 @@ def form_notes() -> list[tuple[str, str]]:
         ("Nilai kosong", "Sel kosong berarti profil belum memuat isian itu; rancang tidak pernah mengarangnya. "
                          "Daftarnya ada di lembar Belum lengkap."),
     ]
+
+
+@dataclass
+class IidReport:
+    """The readiness report of one project: what ``rancang iid`` prints, its JSON, and the export workbook."""
+
+    region: str
+    rows: list[FormRow]
+
+    def lines(self) -> list[str]:
+        out = [f"Kesiapan Indeks Inovasi Daerah {self.region}", ""]
+        out.append(f"Inovasi: {len(self.rows)}.")
+        for row in self.rows:
+            out.append(f"{row.record_id}: {row.name}")
+            out.extend(_form_lines(row))
+        return out
+
+    def as_dict(self, findings: list[dict] | None = None) -> dict:
+        return {
+            "daerah": self.region,
+            "inovasi": [{"id": row.record_id, "nama": row.name, "isian_formulir": _form_dict(row)}
+                        for row in self.rows],
+            "temuan": findings or [],
+        }
+
+    def export(self) -> IidExport:
+        return IidExport(self.rows, notes=form_notes())
+
+
+def _form_lines(row: FormRow) -> list[str]:
+    missing = row.missing
+    if not missing:
+        return ["  Isian profil formulir IID: lengkap."]
+    return [f"  Isian profil formulir IID yang masih kurang ({len(missing)}): "
+            + "; ".join(f"{value.field.header} ({value.missing})" for value in missing) + "."]
+
+
+def _form_dict(row: FormRow) -> list[dict]:
+    return [{"isian": value.field.key, "judul": value.field.header,
+             "nilai": value.value.isoformat() if hasattr(value.value, "isoformat") else value.value,
+             "kurang": value.missing} for value in row.values]
+
+
+def region_name(data) -> str:
+    """``Kota Parepare``; ``proyek ini`` when rancang.yaml has no region."""
+    settings = data.settings
+    if settings is None:
+        return "proyek ini"
+    return settings.region_full_name
+
+
+def iid_report(data, catalogue=None) -> IidReport:
+    return IidReport(region_name(data), form_rows(data))
+
+
+def load_catalogue_for(data, year: int | None):
+    return None
