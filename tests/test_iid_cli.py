@@ -241,3 +241,10 @@ def _project(tmp_path: Path, profile: str) -> Path:
     record_id = "uji" if "nama: Ide" not in profile else "ide"
     (root / f"kb/inovasi/{record_id}.yaml").write_text(profile, encoding="utf-8")
     return root
+
+
+def test_the_docs_list_the_columns_in_the_form_order():
+    page = (ROOT / "docs/iid-ekspor.md").read_text(encoding="utf-8")
+    table = [line.split("|")[1].strip() for line in page.splitlines() if line.startswith("| ")][1:]
+    assert table == profile_headers()[1:]
+    assert "rancang iid" in (ROOT / "README.md").read_text(encoding="utf-8")
