@@ -48,10 +48,16 @@ def test_parepare_report_lists_what_the_form_still_asks(in_root, capsys):
     out = captured.out.splitlines()
     assert out[0].startswith("Kesiapan Indeks Inovasi Daerah Kota Parepare")
     srikandi = out.index("berdaya-srikandi-oleh-srikandi: Berdaya Srikandi oleh Srikandi")
-    line = out[srikandi + 1]
-    assert line.startswith("  Isian profil formulir IID yang masih kurang (8): Narahubung (belum diisi di profil); ")
-    assert "Inisiator inovasi daerah (belum diisi di profil)" in line
-    assert "Bentuk inovasi daerah" not in line  # given: pelayanan publik
+    assert out[srikandi + 1:srikandi + 10] == [
+        "  Isian profil formulir IID yang masih kurang (8):",
+        "    - Narahubung: belum diisi di profil",
+        "    - Inisiator inovasi daerah: belum diisi di profil",
+        "    - Jenis inovasi: belum diisi di profil",  # Bentuk is given: pelayanan publik
+        "    - Waktu uji coba inovasi daerah: belum diisi di profil",
+        "    - Waktu penerapan inovasi daerah: belum diisi di profil",
+        "    - Rancang bangun inovasi daerah dan pokok perubahan yang dilakukan: belum diisi di profil",
+        "    - Tujuan inovasi daerah: belum diisi di profil",
+        "    - Manfaat yang diperoleh: belum diisi di profil"]
     # the drafting warnings of the regulation do not concern the IID: counted, not listed
     assert captured.err.splitlines() == [
         "Pemeriksaan proyek juga menemukan 3 peringatan di luar kb/ (lihat rancang check)."]
@@ -143,7 +149,8 @@ kontak: {nama: Petugas Uji, telepon: ["0421-1"]}
         ("uji", "Layanan Uji", "Rancang bangun inovasi daerah dan pokok perubahan yang dilakukan",
          "baru 6 kata; formulir meminta paling sedikit 300 kata")]
     out = capsys.readouterr().out
-    assert "  Isian profil formulir IID yang masih kurang (2): Waktu penerapan inovasi daerah (baru Juli 2024; " in out
+    assert ("  Isian profil formulir IID yang masih kurang (2):\n"
+            "    - Waktu penerapan inovasi daerah: baru Juli 2024; formulir meminta tanggal, bulan, dan tahun\n") in out
 
 
 def test_an_initiative_is_not_asked_its_dates(tmp_path, monkeypatch, capsys):

@@ -103,8 +103,8 @@ def _form_lines(row: FormRow) -> list[str]:
     missing = row.missing
     if not missing:
         return ["  Isian profil formulir IID: lengkap."]
-    return [f"  Isian profil formulir IID yang masih kurang ({len(missing)}): "
-            + "; ".join(f"{value.field.header} ({value.missing})" for value in missing) + "."]
+    return ([f"  Isian profil formulir IID yang masih kurang ({len(missing)}):"]
+            + [f"    - {value.field.header}: {value.missing}" for value in missing])
 
 
 def _form_dict(row: FormRow) -> list[dict]:
