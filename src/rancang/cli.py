@@ -498,11 +498,22 @@ def _print_imported_innovations(args: argparse.Namespace, result) -> None:
 
 
 def cmd_iid(args: argparse.Namespace) -> int:
+    from rancang.assessment.catalogue import catalogue_years, load_catalogue
+    from rancang.assessment.readiness import project_catalogue
     from rancang.check import check_project
     from rancang.diagnostics import Location
-    from rancang.present.iid import iid_report, load_catalogue_for
+    from rancang.present.iid import iid_report
 
     root = _root(args)
+    catalogue = None
+    if args.tahun is not None:
+        try:
+            catalogue = load_catalogue(args.tahun)
+        except KeyError:
+            years = ", ".join(str(year) for year in catalogue_years())
+            print(f"rancang iid: galat: katalog IID tahun {args.tahun} tidak tersedia di rancang; katalog yang "
+                  f"tersedia: {years}", file=sys.stderr)
+            return 1
     target = args.ekspor.resolve() if args.ekspor is not None else None
     if target is not None and target.suffix.lower() != ".xlsx":
         raise RancangError([Diagnostic("P409", "berkas ekspor harus berakhiran .xlsx (buku kerja Excel), misalnya "
@@ -515,7 +526,8 @@ def cmd_iid(args: argparse.Namespace) -> int:
         print(f"Ditemukan {len(report.errors)} galat dan {len(report.warnings)} peringatan: perbaiki dulu (lihat "
               "rancang check); laporan IID tidak dibuat dan tidak ada yang ditulis.", file=sys.stderr)
         return 1
-    catalogue = load_catalogue_for(checked.data, args.tahun)
+    if catalogue is None:
+        catalogue, _reported = project_catalogue(checked.data)  # a missing year is among the check's warnings
     result = iid_report(checked.data, catalogue)
     if target is not None:
         from rancang.render import iid_xlsx
@@ -526,11 +538,11 @@ def cmd_iid(args: argparse.Namespace) -> int:
 
         print(json.dumps(result.as_dict(findings=[d.as_dict() for d in report.sorted()]), ensure_ascii=False,
                          indent=2))
-    else:
-        for line in result.lines():
-            print(line)
-        _print_iid_warnings(report)
-    if target is not None and args.format == "teks":
+        return 0
+    for line in result.lines():
+        print(line)
+    _print_iid_warnings(report)
+    if target is not None:
         from rancang.layout import display_path
 
         print(f"Ditulis: {display_path(target)}")

@@ -1,18 +1,28 @@
 """What ``rancang iid`` shows and exports: the IID readiness of a region and of each innovation, and the estimate.
 
-Every word and number of the text report, of its JSON and of the export workbook is made here, from the
-domain's results (:mod:`rancang.assessment`); the command prints it and :mod:`rancang.render.iid_xlsx` lays it
-out. The estimate is always labelled :data:`ESTIMATE_LABEL`: the official score is the one BSKDN validates.
+Every word and number of the text report, of its JSON and of the export workbook is made here from the domain's
+results (:func:`rancang.assessment.readiness.region_readiness`); the command prints it and
+:mod:`rancang.render.iid_xlsx` lays it out. Nothing is scored here. The estimate is always labelled
+:data:`ESTIMATE_LABEL`, and when the domain gives no predicate (mandatory evidence missing) no number is shown:
+the report says that the estimate cannot be made yet, and what is missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Sequence
 
+from rancang.assessment.catalogue import ESTIMATE_LABEL, confidence_words
+from rancang.assessment.evidence import size_limit_note, unconfirmed_types_note
+from rancang.assessment.readiness import IndicatorReadiness, IndicatorStatus, RegionReadiness, region_readiness
+from rancang.language.wording import number
+from rancang.layout import IID_FILE
+from rancang.models import ProjectData
+from rancang.models.iid import IidCatalogue
 from rancang.present.iid_form import FORM_CONFIDENCE, FORM_SOURCES, FormRow, form_rows
 
-ESTIMATE_LABEL = "perkiraan, bukan nilai resmi"
+__all__ = ["ESTIMATE_LABEL", "EvidenceRow", "IidExport", "IidReport", "SID_HEADERS", "SPD_HEADERS", "iid_report"]
 
 SID_HEADERS = ("Id (rancang)", "Nama inovasi", "Nomor indikator", "Indikator", "Tingkat diklaim", "Berkas",
                "Tautan", "Keterangan", "Status")
@@ -27,7 +37,7 @@ class EvidenceRow:
     indicator: str
     level: int | None
     file: str | None
-    """The file's name as the portal will receive it (``sk-tim.pdf``), None when there is no document."""
+    """The file's name as it is uploaded (``sk-tim.pdf``); None when there is no document."""
     link: str | None
     note: str | None
     status: str
@@ -57,6 +67,147 @@ class IidExport:
                 for row in self.rows for value in row.missing]
 
 
+@dataclass
+class IidReport:
+    """The readiness report of one project: what ``rancang iid`` prints, its JSON, and the export workbook."""
+
+    region: str
+    readiness: RegionReadiness
+    rows: list[FormRow]
+    """The IID form's profile fields of every innovation, in the order of :attr:`readiness`'s innovations."""
+
+    @property
+    def catalogue(self) -> IidCatalogue:
+        return self.readiness.catalogue
+
+    # -- text ---------------------------------------------------------------------------------------------------
+
+    def lines(self) -> list[str]:
+        readiness, catalogue = self.readiness, self.catalogue
+        out = [f"Kesiapan Indeks Inovasi Daerah: {self.region}",
+               f"Katalog: {catalogue.name} ({confidence_words(catalogue.confidence)}).", ""]
+        out.extend(self._estimate_lines())
+        out.append("")
+        spd = readiness.spd
+        where = IID_FILE if readiness.has_region_file else f"{IID_FILE}, berkas ini belum ada"
+        out.append(f"Daerah (aspek SPD, {where}): {_ready(spd)} dari {len(spd)} indikator berbukti.")
+        out.extend(_indicator_lines(spd, "  "))
+        out.extend(f"  Bukti yang tidak dikenali: {problem}" for problem in readiness.stray)
+        out.append("")
+        out.append(f"Inovasi: {len(readiness.innovations)}.")
+        for item, row in zip(readiness.innovations, self.rows):
+            out.append("")
+            out.append(f"{item.record_id}: {item.name}")
+            out.append(f"  Indikator SID berbukti: {_ready(item.indicators)} dari {len(item.indicators)}.")
+            out.extend(_indicator_lines(item.indicators, "  "))
+            out.extend(f"  Bukti yang tidak dikenali: {problem}" for problem in item.stray)
+            if item.window.note:
+                out.append(f"  Masa penerapan: {item.window.note}.")
+            out.extend(_form_lines(row))
+        return out
+
+    def _estimate_lines(self) -> list[str]:
+        estimate = self.readiness.estimate
+        head = f"Perkiraan nilai ({ESTIMATE_LABEL})"
+        if not estimate.has_predicate:
+            out = [f"{head}: belum dapat dihitung, karena bukti wajib belum lengkap. Yang masih kurang:"]
+            out.extend(f"    - {reason}" for reason in estimate.missing)
+        else:
+            out = [f"{head}: indeks {number(estimate.index)} dari 100, predikat {estimate.predicate}.",
+                   f"  SPD {number(round(estimate.spd, 2))} dari {number(round(estimate.spd_maximum, 2))}; "
+                   f"SID {number(round(estimate.sid, 2))} (indikator {number(round(estimate.sid_indicators, 2))} "
+                   f"dari {number(round(estimate.sid_indicators_maximum, 2))}, skor jumlah inovasi "
+                   f"{number(round(estimate.count_score, 2))}{_of(estimate.count_maximum)}); total "
+                   f"{number(round(estimate.total, 2))} dari {number(round(estimate.maximum, 2))}; "
+                   f"{estimate.count} inovasi dihitung."]
+        out.extend(f"  Tidak dihitung: {record_id}: {why}." for record_id, why in estimate.excluded)
+        if estimate.notes:
+            out.append("  Catatan perkiraan:")
+            out.extend(f"    - {note}" for note in estimate.notes)
+        return out
+
+    # -- JSON ---------------------------------------------------------------------------------------------------
+
+    def as_dict(self, findings: list[dict] | None = None) -> dict:
+        readiness, catalogue = self.readiness, self.catalogue
+        return {
+            "daerah": self.region,
+            "katalog": {"tahun": catalogue.year, "nama": catalogue.name, "keyakinan": catalogue.confidence.value},
+            "perkiraan": self._estimate_dict(),
+            "spd": {"berkas": IID_FILE, "berkas_ada": readiness.has_region_file,
+                    "indikator": [_indicator_dict(row) for row in readiness.spd],
+                    "bukti_tidak_dikenali": list(readiness.stray)},
+            "inovasi": [{
+                "id": item.record_id, "nama": item.name,
+                "indikator": [_indicator_dict(indicator) for indicator in item.indicators],
+                "bukti_tidak_dikenali": list(item.stray),
+                "masa_penerapan": {"dihitung": item.window.counted, "catatan": item.window.note},
+                "isian_formulir": _form_dict(row),
+            } for item, row in zip(readiness.innovations, self.rows)],
+            "temuan": findings or [],
+        }
+
+    def _estimate_dict(self) -> dict:
+        estimate = self.readiness.estimate
+        numbers = None
+        if estimate.has_predicate:
+            numbers = {"indeks": estimate.index, "spd": round(estimate.spd, 2),
+                       "spd_maksimum": round(estimate.spd_maximum, 2), "sid": round(estimate.sid, 2),
+                       "sid_indikator": round(estimate.sid_indicators, 2),
+                       "sid_indikator_maksimum": round(estimate.sid_indicators_maximum, 2),
+                       "skor_jumlah_inovasi": round(estimate.count_score, 2),
+                       "total": round(estimate.total, 2), "maksimum": round(estimate.maximum, 2),
+                       "jumlah_inovasi": estimate.count}
+        return {"label": ESTIMATE_LABEL, "dapat_dihitung": estimate.has_predicate, "predikat": estimate.predicate,
+                "nilai": numbers, "kurang": list(estimate.missing), "catatan": list(estimate.notes),
+                "tidak_dihitung": [{"id": record_id, "alasan": why} for record_id, why in estimate.excluded]}
+
+    # -- the workbook -------------------------------------------------------------------------------------------
+
+    def export(self) -> IidExport:
+        readiness = self.readiness
+        sid = [evidence for item in readiness.innovations for row in item.indicators
+               for evidence in _evidence_rows(row, item.record_id, item.name)]
+        spd = [evidence for row in readiness.spd for evidence in _evidence_rows(row)]
+        return IidExport(self.rows, sid, spd, self._notes())
+
+    def _notes(self) -> list[tuple[str, str]]:
+        catalogue, estimate = self.catalogue, self.readiness.estimate
+        if estimate.has_predicate:
+            value = (f"indeks {number(estimate.index)} dari 100, predikat {estimate.predicate} ({ESTIMATE_LABEL}; "
+                     "nilai resmi adalah hasil validasi BSKDN)")
+        else:
+            value = (f"belum dapat dihitung ({ESTIMATE_LABEL}): bukti wajib belum lengkap. Yang masih kurang: "
+                     + "; ".join(estimate.missing))
+        notes = [
+            ("Isi buku kerja", f"Isian formulir Indeks Inovasi Daerah {self.region}, disiapkan dengan rancang dari "
+                               "basis pengetahuan, untuk dipindahkan ke aplikasi IID."),
+            ("Perkiraan nilai", value),
+            ("Katalog indikator", f"{catalogue.name} (tahun {catalogue.year}), {confidence_words(catalogue.confidence)}"
+                                  + (f": {catalogue.note}" if catalogue.note else "")),
+            ("Dasar katalog", catalogue.basis),
+        ]
+        if estimate.notes:
+            notes.append(("Catatan perkiraan", "; ".join(estimate.notes)))
+        notes.append(("Batas unggah", size_limit_note(catalogue)))
+        types = unconfirmed_types_note(catalogue)
+        if types:
+            notes.append(("Jenis berkas", types))
+        return notes + form_notes()
+
+
+def iid_report(data: ProjectData, catalogue: IidCatalogue) -> IidReport:
+    """The report of the project ``data`` against ``catalogue``."""
+    readiness = region_readiness(data, catalogue)
+    rows = {row.record_id: row for row in form_rows(data)}
+    return IidReport(region_name(data), readiness, [rows[item.record_id] for item in readiness.innovations])
+
+
+def region_name(data: ProjectData) -> str:
+    """``Kota Parepare``; ``proyek ini`` when rancang.yaml could not be read."""
+    return data.settings.region_full_name if data.settings is not None else "proyek ini"
+
+
 def form_notes() -> list[tuple[str, str]]:
     """The lines of the ``Keterangan`` sheet about the form itself."""
     return [
@@ -68,35 +219,47 @@ def form_notes() -> list[tuple[str, str]]:
         ("Isian Covid-19", "Pertanyaan Covid-19 pada formulir 2021-2022 tidak dimuat: formulir sesudahnya tidak "
                            "menanyakannya dan profil tidak menyimpannya."),
         ("Nilai kosong", "Sel kosong berarti profil belum memuat isian itu; rancang tidak pernah mengarangnya. "
-                         "Daftarnya ada di lembar Belum lengkap."),
+                         "Daftarnya ada di lembar Belum lengkap; indikator tanpa bukti ada di lembar bukti dengan "
+                         "status Belum ada bukti."),
     ]
 
 
-@dataclass
-class IidReport:
-    """The readiness report of one project: what ``rancang iid`` prints, its JSON, and the export workbook."""
+# -- helpers ------------------------------------------------------------------------------------------------------
 
-    region: str
-    rows: list[FormRow]
 
-    def lines(self) -> list[str]:
-        out = [f"Kesiapan Indeks Inovasi Daerah {self.region}", ""]
-        out.append(f"Inovasi: {len(self.rows)}.")
-        for row in self.rows:
-            out.append(f"{row.record_id}: {row.name}")
-            out.extend(_form_lines(row))
-        return out
+def _ready(rows: list[IndicatorReadiness]) -> int:
+    return sum(1 for row in rows if row.status is IndicatorStatus.READY)
 
-    def as_dict(self, findings: list[dict] | None = None) -> dict:
-        return {
-            "daerah": self.region,
-            "inovasi": [{"id": row.record_id, "nama": row.name, "isian_formulir": _form_dict(row)}
-                        for row in self.rows],
-            "temuan": findings or [],
-        }
 
-    def export(self) -> IidExport:
-        return IidExport(self.rows, notes=form_notes())
+def _of(maximum: float | None) -> str:
+    return f" dari {number(round(maximum, 2))}" if maximum is not None else ""
+
+
+def _name(row: IndicatorReadiness) -> str:
+    """``16 Regulasi inovasi daerah``."""
+    return f"{row.indicator.number} {row.indicator.name}"
+
+
+def _documents(row: IndicatorReadiness) -> str:
+    return ", ".join(entry.file or entry.link or "" for entry in row.entries)
+
+
+def _indicator_lines(rows: list[IndicatorReadiness], indent: str) -> list[str]:
+    """Indicators with evidence one per line (level, documents), those with problems one per line (what is wrong),
+    the missing ones on one line (mandatory ones marked)."""
+    out = []
+    for row in rows:
+        if row.status is IndicatorStatus.READY:
+            out.append(f"{indent}- {_name(row)}: tingkat {row.level}; {_documents(row)}")
+    for row in rows:
+        if row.status is IndicatorStatus.PROBLEM:
+            out.append(f"{indent}- {_name(row)}: bukti bermasalah: {'; '.join(row.problems)}")
+    missing = [row for row in rows if row.status is IndicatorStatus.MISSING]
+    if missing:
+        mandatory = sum(1 for row in missing if row.mandatory)
+        out.append(f"{indent}Belum berbukti ({len(missing)}, {mandatory} wajib): "
+                   + ", ".join(_name(row) + (" (wajib)" if row.mandatory else "") for row in missing) + ".")
+    return out
 
 
 def _form_lines(row: FormRow) -> list[str]:
@@ -113,17 +276,24 @@ def _form_dict(row: FormRow) -> list[dict]:
              "kurang": value.missing} for value in row.values]
 
 
-def region_name(data) -> str:
-    """``Kota Parepare``; ``proyek ini`` when rancang.yaml has no region."""
-    settings = data.settings
-    if settings is None:
-        return "proyek ini"
-    return settings.region_full_name
+def _indicator_dict(row: IndicatorReadiness) -> dict:
+    indicator = row.indicator
+    return {"id": indicator.id, "nomor": indicator.number, "nama": indicator.name, "wajib": indicator.mandatory,
+            "status": row.status.value, "tingkat": row.level,
+            "bukti": [{"berkas": entry.file, "tautan": entry.link, "tingkat": entry.level,
+                       "keterangan": entry.note} for entry in row.entries],
+            "masalah": list(row.problems)}
 
 
-def iid_report(data, catalogue=None) -> IidReport:
-    return IidReport(region_name(data), form_rows(data))
-
-
-def load_catalogue_for(data, year: int | None):
-    return None
+def _evidence_rows(row: IndicatorReadiness, record_id: str | None = None,
+                   innovation: str | None = None) -> list[EvidenceRow]:
+    """One row per document of the indicator; one row with empty cells when it has none."""
+    status = row.status.label
+    if row.problems:
+        status += ": " + "; ".join(row.problems)
+    if not row.entries:
+        return [EvidenceRow(row.indicator.number, row.indicator.name, None, None, None, None, status, record_id,
+                            innovation)]
+    return [EvidenceRow(row.indicator.number, row.indicator.name, entry.level,
+                        PurePosixPath(entry.file).name if entry.file else None, entry.link, entry.note, status,
+                        record_id, innovation) for entry in row.entries]

@@ -8,8 +8,10 @@ later forms do not ask it, and a profile does not hold it.
 
 :func:`form_row` gives one innovation's values in that order: a choice as the portal words it, a full date as a
 date, a narrative as plain text; a value the profile does not give is None, never guessed, and listed with what
-is missing (:attr:`FormRow.missing`), as is a value the portal would not accept as it is (a date without its
-day, a design shorter than the 300 words the form asks for).
+is missing (:attr:`FormRow.missing`). Which profile fields the form still asks, and why (not given, a design
+shorter than the 300 words the form asks for, a date not asked at this stage), is the domain's verdict
+(:func:`rancang.assessment.indicators.form_fields`, the same as on the site); this view adds the form's header
+(agency, contact person) and a date that lacks its day, which the portal's date field cannot take as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from rancang import richtext
+from rancang.assessment.indicators import form_fields
 from rancang.language.wording import partial_date
 from rancang.models.base import Choice, PartialDate
 from rancang.models.innovation import Form, Initiator, Innovation, Kind, Stage
@@ -41,7 +44,6 @@ class FormField:
     header: str
     """The column header: the form's own name of the field."""
     kind: FieldKind
-    min_words: int | None = None
 
 
 FORM_FIELDS: tuple[FormField, ...] = (
@@ -56,7 +58,7 @@ FORM_FIELDS: tuple[FormField, ...] = (
     FormField("tanggal_uji_coba", "Waktu uji coba inovasi daerah", FieldKind.DATE),
     FormField("tanggal_penerapan", "Waktu penerapan inovasi daerah", FieldKind.DATE),
     FormField("rancang_bangun", "Rancang bangun inovasi daerah dan pokok perubahan yang dilakukan",
-              FieldKind.NARRATIVE, min_words=300),
+              FieldKind.NARRATIVE),
     FormField("tujuan", "Tujuan inovasi daerah", FieldKind.NARRATIVE),
     FormField("manfaat", "Manfaat yang diperoleh", FieldKind.NARRATIVE),
     FormField("hasil", "Hasil inovasi", FieldKind.NARRATIVE),
@@ -94,7 +96,7 @@ PORTAL_LABELS: dict[Choice, str] = {
 }
 """Each allowed value as the IID form words its choice (the profile's own label is for rancang's pages)."""
 
-NOT_GIVEN = "belum diisi di profil"
+NOT_GIVEN = "belum diisi"
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,9 @@ class FormRow:
 
 def form_row(view: InnovationView) -> FormRow:
     """The IID form's profile fields of one innovation (see the module's docstring)."""
-    record = view.record
-    values = []
-    for form_field in FORM_FIELDS:
-        values.append(_value(form_field, view, record))
-    return FormRow(view.id, view.name, tuple(values))
+    asked = {item.key: item.reason for item in form_fields(view.record)}
+    return FormRow(view.id, view.name, tuple(_value(form_field, view, view.record, asked)
+                                             for form_field in FORM_FIELDS))
 
 
 def form_rows(data: ProjectData) -> list[FormRow]:
@@ -137,61 +137,39 @@ def form_rows(data: ProjectData) -> list[FormRow]:
             for record_id in sorted(data.innovations)]
 
 
-def _value(form_field: FormField, view: InnovationView, record: Innovation) -> FormValue:
+def _value(form_field: FormField, view: InnovationView, record: Innovation, asked: dict[str, str]) -> FormValue:
     key = form_field.key
     if key == "perangkat_daerah":
         agency = view.agency_name
         text = ", ".join(x for x in (agency, record.unit) if x) if agency else record.unit
-        return _text(form_field, text)
+        return FormValue(form_field, text, None if text else NOT_GIVEN)
     if key == "kontak":
         contact = record.contact
         text = None
         if contact is not None and contact.name:
             text = contact.name + (f" ({', '.join(contact.phones)})" if contact.phones else "")
-        return _text(form_field, text)
+        return FormValue(form_field, text, None if text else NOT_GIVEN)
+    missing = asked.get(key)
     if key == "nama":
-        return _text(form_field, record.name)
+        return FormValue(form_field, record.name, missing)
     if key == "urusan":
-        return _text(form_field, "; ".join(record.affairs) or None)
+        return FormValue(form_field, "; ".join(record.affairs) or None, missing)
     if form_field.kind is FieldKind.CHOICE:
         choice = {"tahapan": record.stage, "inisiator": record.initiator, "jenis": record.kind,
                   "bentuk": record.form}[key]
-        return _text(form_field, PORTAL_LABELS.get(choice, choice.label) if choice is not None else None)
+        return FormValue(form_field, PORTAL_LABELS.get(choice, choice.label) if choice is not None else None,
+                         missing)
     if form_field.kind is FieldKind.DATE:
         date = record.trial_date if key == "tanggal_uji_coba" else record.implementation_date
-        return _date(form_field, date, _asked_date(key, record.stage))
+        return _date(form_field, date, missing)
     text = {"rancang_bangun": record.design, "tujuan": record.purpose, "manfaat": record.benefits,
             "hasil": record.results}[key]
-    return _narrative(form_field, text)
+    return FormValue(form_field, richtext.plain(text) if text else None, missing)
 
 
-def _text(form_field: FormField, text: str | None) -> FormValue:
-    return FormValue(form_field, text, None if text else NOT_GIVEN)
-
-
-def _asked_date(key: str, stage: Stage | None) -> bool:
-    """An innovation still at its initiative has no trial or implementation date yet, one on trial no
-    implementation date: the form does not ask them then."""
-    if stage is Stage.INITIATIVE:
-        return False
-    return not (stage is Stage.TRIAL and key == "tanggal_penerapan")
-
-
-def _date(form_field: FormField, date: PartialDate | None, asked: bool) -> FormValue:
-    if date is None:
-        return FormValue(form_field, None, NOT_GIVEN if asked else None)
-    if date.day:
-        return FormValue(form_field, date.as_date())
+def _date(form_field: FormField, date: PartialDate | None, missing: str | None) -> FormValue:
+    """A full date as a date; a year or a month as its words, with what the form still lacks."""
+    if date is None or date.day:
+        return FormValue(form_field, date.as_date() if date is not None else None, missing)
     return FormValue(form_field, partial_date(date),
-                     f"baru {partial_date(date)}; formulir meminta tanggal, bulan, dan tahun")
-
-
-def _narrative(form_field: FormField, text: str | None) -> FormValue:
-    if not text:
-        return FormValue(form_field, None, NOT_GIVEN)
-    plain = richtext.plain(text)
-    count = len(richtext.words(text))
-    if form_field.min_words and count < form_field.min_words:
-        return FormValue(form_field, plain, f"baru {count} kata; formulir meminta paling sedikit "
-                                            f"{form_field.min_words} kata")
-    return FormValue(form_field, plain)
+                     missing or f"baru {partial_date(date)}; formulir meminta tanggal, bulan, dan tahun")
