@@ -42,22 +42,39 @@ def test_the_form_order_is_the_portals():
         "rancang_bangun", "tujuan", "manfaat", "hasil"]
 
 
-def test_parepare_report_lists_what_the_form_still_asks(in_root, capsys):
+def test_parepare_report_says_what_is_missing_and_gives_no_predicate(in_root, capsys):
     assert main(["iid"]) == 0
     captured = capsys.readouterr()
     out = captured.out.splitlines()
-    assert out[0].startswith("Kesiapan Indeks Inovasi Daerah Kota Parepare")
+    assert out[:4] == [
+        "Kesiapan Indeks Inovasi Daerah: Kota Parepare",
+        "Katalog: Indeks Inovasi Daerah 2026 (keyakinan sedang).",
+        "",
+        "Perkiraan nilai (perkiraan, bukan nilai resmi BSKDN): belum dapat dihitung, karena bukti wajib belum "
+        "lengkap. Yang masih kurang:"]
+    assert out[4].startswith("    - bukti indikator wajib pemerintah daerah (SPD) belum lengkap di kb/iid.yaml: "
+                             "visi-misi, ")
+    assert "    - inovasi 'berdaya-srikandi-oleh-srikandi' belum memiliki bukti indikator wajib: regulasi, sdm, " \
+           "kecepatan, kemanfaatan, video" in out
+    text = captured.out
+    assert "predikat" not in text.split("Catatan perkiraan:")[0]  # no predicate, no index: nothing invented
+    assert "indeks " not in text.split("Catatan perkiraan:")[0]
+    assert "Daerah (aspek SPD, kb/iid.yaml): 0 dari 20 indikator berbukti." in out
     srikandi = out.index("berdaya-srikandi-oleh-srikandi: Berdaya Srikandi oleh Srikandi")
-    assert out[srikandi + 1:srikandi + 10] == [
+    assert out[srikandi + 1] == "  Indikator SID berbukti: 0 dari 20."
+    assert out[srikandi + 2].startswith("  Belum berbukti (20, 5 wajib): 16 Regulasi inovasi daerah (wajib), 17 ")
+    assert out[srikandi + 2].endswith(", 35 Video inovasi daerah (wajib).")
+    assert out[srikandi + 3].startswith("  Masa penerapan: tanggal_penerapan belum diisi")
+    assert out[srikandi + 4:srikandi + 13] == [
         "  Isian profil formulir IID yang masih kurang (8):",
-        "    - Narahubung: belum diisi di profil",
-        "    - Inisiator inovasi daerah: belum diisi di profil",
-        "    - Jenis inovasi: belum diisi di profil",  # Bentuk is given: pelayanan publik
-        "    - Waktu uji coba inovasi daerah: belum diisi di profil",
-        "    - Waktu penerapan inovasi daerah: belum diisi di profil",
-        "    - Rancang bangun inovasi daerah dan pokok perubahan yang dilakukan: belum diisi di profil",
-        "    - Tujuan inovasi daerah: belum diisi di profil",
-        "    - Manfaat yang diperoleh: belum diisi di profil"]
+        "    - Narahubung: belum diisi",
+        "    - Inisiator inovasi daerah: belum diisi",
+        "    - Jenis inovasi: belum diisi",  # Bentuk is given: pelayanan publik
+        "    - Waktu uji coba inovasi daerah: belum diisi",
+        "    - Waktu penerapan inovasi daerah: belum diisi",
+        "    - Rancang bangun inovasi daerah dan pokok perubahan yang dilakukan: belum diisi",
+        "    - Tujuan inovasi daerah: belum diisi",
+        "    - Manfaat yang diperoleh: belum diisi"]
     # the drafting warnings of the regulation do not concern the IID: counted, not listed
     assert captured.err.splitlines() == [
         "Pemeriksaan proyek juga menemukan 3 peringatan di luar kb/ (lihat rancang check)."]
@@ -67,12 +84,24 @@ def test_parepare_json(in_root, capsys):
     assert main(["iid", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["daerah"] == "Kota Parepare"
+    assert report["katalog"] == {"tahun": 2026, "nama": "Indeks Inovasi Daerah 2026", "keyakinan": "sedang"}
+    estimate = report["perkiraan"]
+    assert estimate["label"] == "perkiraan, bukan nilai resmi BSKDN"
+    assert estimate["dapat_dihitung"] is False
+    assert estimate["predikat"] is None and estimate["nilai"] is None
+    assert len(estimate["kurang"]) == 1 + len(report["inovasi"])
+    assert report["spd"]["berkas_ada"] is True
+    assert {i["status"] for i in report["spd"]["indikator"]} == {"belum"}
     srikandi = next(i for i in report["inovasi"] if i["id"] == "berdaya-srikandi-oleh-srikandi")
+    assert [i["nomor"] for i in srikandi["indikator"]] == [str(n) for n in range(16, 36)]
+    assert srikandi["indikator"][0] == {"id": "regulasi", "nomor": "16", "nama": "Regulasi inovasi daerah",
+                                        "wajib": True, "status": "belum", "tingkat": None, "bukti": [],
+                                        "masalah": []}
     fields = {f["isian"]: f for f in srikandi["isian_formulir"]}
     assert list(fields) == [f.key for f in FORM_FIELDS]
     assert fields["bentuk"] == {"isian": "bentuk", "judul": "Bentuk inovasi daerah",
                                 "nilai": "Inovasi pelayanan publik", "kurang": None}
-    assert fields["inisiator"]["nilai"] is None and fields["inisiator"]["kurang"] == "belum diisi di profil"
+    assert fields["inisiator"]["nilai"] is None and fields["inisiator"]["kurang"] == "belum diisi"
     assert {f["kode"] for f in report["temuan"]} == {"L512"}
 
 
@@ -100,10 +129,23 @@ def test_parepare_export_read_back(in_root, tmp_path, capsys):
     missing = _rows(book["Belum lengkap"])
     assert missing[0] == ("Id (rancang)", "Nama inovasi", "Isian", "Yang masih kurang")
     assert ("berdaya-srikandi-oleh-srikandi", "Berdaya Srikandi oleh Srikandi", "Inisiator inovasi daerah",
-            "belum diisi di profil") in missing
+            "belum diisi") in missing
     empty_cells = sum(1 for row in profile[1:] for value in row if value is None)
     assert len(missing) - 1 == empty_cells
+    sid = _rows(book["Bukti SID"])
+    assert sid[0] == ("Id (rancang)", "Nama inovasi", "Nomor indikator", "Indikator", "Tingkat diklaim", "Berkas",
+                      "Tautan", "Keterangan", "Status")
+    assert len(sid) - 1 == 20 * len(ids)  # a row for every indicator of every innovation, none with a document
+    assert sid[1] == (ids[0], profile[1][3], "16", "Regulasi inovasi daerah", None, None, None, None,
+                      "Belum ada bukti")
+    assert {row[-1] for row in sid[1:]} == {"Belum ada bukti"}
+    spd = _rows(book["Bukti SPD"])
+    assert spd[1] == ("1", "Visi dan misi inovasi kepala daerah", None, None, None, None, "Belum ada bukti")
+    assert len(spd) - 1 == 20
     notes = dict(_rows(book["Keterangan"])[1:])
+    assert notes["Perkiraan nilai"].startswith("belum dapat dihitung (perkiraan, bukan nilai resmi BSKDN): bukti "
+                                               "wajib belum lengkap. Yang masih kurang: bukti indikator wajib ")
+    assert notes["Katalog indikator"].startswith("Indeks Inovasi Daerah 2026 (tahun 2026), keyakinan sedang")
     assert notes["Keyakinan urutan isian"].startswith("sedang: ")
     assert "123dok.com" in notes["Sumber urutan isian"]
 
@@ -147,7 +189,7 @@ kontak: {nama: Petugas Uji, telepon: ["0421-1"]}
         ("uji", "Layanan Uji", "Waktu penerapan inovasi daerah",
          "baru Juli 2024; formulir meminta tanggal, bulan, dan tahun"),
         ("uji", "Layanan Uji", "Rancang bangun inovasi daerah dan pokok perubahan yang dilakukan",
-         "baru 6 kata; formulir meminta paling sedikit 300 kata")]
+         "6 kata; formulir meminta paling sedikit 300 kata")]
     out = capsys.readouterr().out
     assert ("  Isian profil formulir IID yang masih kurang (2):\n"
             "    - Waktu penerapan inovasi daerah: baru Juli 2024; formulir meminta tanggal, bulan, dan tahun\n") in out
@@ -159,7 +201,7 @@ def test_an_initiative_is_not_asked_its_dates(tmp_path, monkeypatch, capsys):
     assert main(["iid", "--format", "json"]) == 0
     fields = {f["isian"]: f for f in json.loads(capsys.readouterr().out)["inovasi"][0]["isian_formulir"]}
     assert fields["tanggal_uji_coba"]["kurang"] is None and fields["tanggal_penerapan"]["kurang"] is None
-    assert fields["tujuan"]["kurang"] == "belum diisi di profil"
+    assert fields["tujuan"]["kurang"] == "belum diisi"
 
 
 # -- bad input ----------------------------------------------------------------------------------------------------
@@ -221,6 +263,15 @@ def test_errors_in_the_data_stop_the_report(tmp_path, monkeypatch, capsys):
 def test_strict_makes_warnings_stop_it(in_root, tmp_path, capsys):
     assert main(["iid", "--strict", "--ekspor", str(tmp_path / "iid.xlsx")]) == 1
     assert "Ditemukan 3 galat dan 0 peringatan: perbaiki dulu" in capsys.readouterr().err
+    assert not (tmp_path / "iid.xlsx").exists()
+
+
+def test_an_unknown_catalogue_year(in_root, tmp_path, capsys):
+    assert main(["iid", "--tahun", "1999", "--ekspor", str(tmp_path / "iid.xlsx")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ("rancang iid: galat: katalog IID tahun 1999 tidak tersedia di rancang; katalog yang "
+                            "tersedia: 2026\n")
     assert not (tmp_path / "iid.xlsx").exists()
 
 
