@@ -260,6 +260,16 @@ def test_errors_in_the_data_stop_the_report(tmp_path, monkeypatch, capsys):
     assert not (root / "iid.xlsx").exists()
 
 
+def test_errors_in_json(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path, "nama: Uji\ntahapan: entah\n")
+    monkeypatch.chdir(root)
+    assert main(["iid", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["galat"] == 1
+    assert [(f["berkas"], f["baris"], f["kolom"]) for f in report["temuan"] if f["tingkat"] == "galat"] == [
+        ("kb/inovasi/uji.yaml", 2, 10)]
+
+
 def test_strict_makes_warnings_stop_it(in_root, tmp_path, capsys):
     assert main(["iid", "--strict", "--ekspor", str(tmp_path / "iid.xlsx")]) == 1
     assert "Ditemukan 3 galat dan 0 peringatan: perbaiki dulu" in capsys.readouterr().err

@@ -521,6 +521,9 @@ def cmd_iid(args: argparse.Namespace) -> int:
     checked = check_project(root)
     report = checked.report.strict() if args.strict else checked.report
     if report.errors:
+        if args.format == "json":  # what `rancang check --format json` prints, for the same program
+            print(report.to_json())
+            return 1
         for diagnostic in report.sorted():
             print(diagnostic.format(), file=sys.stderr)
         print(f"Ditemukan {len(report.errors)} galat dan {len(report.warnings)} peringatan: perbaiki dulu (lihat "
