@@ -311,6 +311,13 @@ def _project(tmp_path: Path, profile: str) -> Path:
     return root
 
 
+def test_the_docs_quote_what_rancang_prints(in_root, capsys):
+    page = (ROOT / "docs/iid-ekspor.md").read_text(encoding="utf-8")
+    quoted = page.split("```text\n")[2].split("```")[0].splitlines()
+    assert main(["iid"]) == 0
+    assert capsys.readouterr().out.splitlines()[:len(quoted)] == quoted
+
+
 def test_the_docs_list_the_columns_in_the_form_order():
     page = (ROOT / "docs/iid-ekspor.md").read_text(encoding="utf-8")
     table = [line.split("|")[1].strip() for line in page.splitlines() if line.startswith("| ")][1:]

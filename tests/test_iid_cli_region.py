@@ -60,6 +60,8 @@ def test_the_estimate_has_its_predicate(exported):
         "250; 14 inovasi dihitung.",
         "  Catatan perkiraan:"]
     assert "    - pembagi minimal 14 (keyakinan rendah)" in out
+    docs = " ".join((Path(__file__).parents[1] / "docs/iid-ekspor.md").read_text(encoding="utf-8").split())
+    assert f"`{out[3]}`" in docs  # the page quotes this line
     assert out[-1] == f"Ditulis: {exported[0]}"
 
 
