@@ -42,6 +42,15 @@ def test_the_form_order_is_the_portals():
         "rancang_bangun", "tujuan", "manfaat", "hasil"]
 
 
+def test_the_domains_form_fields_are_the_columns_in_the_same_order():
+    # the domain decides which fields are still asked (the site shows the same); the export lays them out
+    from rancang.assessment.indicators import FORM_FIELDS as DOMAIN_FIELDS
+    from rancang.models.innovation import Innovation
+
+    keys = [Innovation.model_fields[attribute].alias for attribute, _label in DOMAIN_FIELDS]
+    assert keys == [f.key for f in FORM_FIELDS][2:]
+
+
 def test_parepare_report_says_what_is_missing_and_gives_no_predicate(in_root, capsys):
     assert main(["iid"]) == 0
     captured = capsys.readouterr()
