@@ -177,6 +177,25 @@ def entry_problems(root: Path, entries: list[Evidence], catalogue: IidCatalogue,
     return found
 
 
+def evidence_files(root: Path, entries: list[Evidence]) -> list[Path]:
+    """The files inside the project that ``entries`` name (existing or not): what a page showing their readiness
+    depends on (the site notes them as dependencies, so that a changed or removed document renews the page)."""
+    found = []
+    for entry in entries:
+        if entry.file is None:
+            continue
+        candidate = Path(entry.file)
+        if candidate.is_absolute() or entry.file.startswith(("/", "\\")):
+            continue
+        try:
+            resolved = (root / candidate).resolve()
+        except (OSError, ValueError):
+            continue
+        if is_inside(resolved, root):
+            found.append(resolved)
+    return found
+
+
 def project_catalogue(data: ProjectData) -> tuple[IidCatalogue, list[Diagnostic]]:
     """The catalogue the project uses, and P459 when ``katalog`` names a year rancang has no catalogue of."""
     year = data.iid.catalogue if data.iid is not None else None

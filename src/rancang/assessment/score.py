@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rancang.assessment.catalogue import ESTIMATE_LABEL
 from rancang.assessment.indicators import (AffairsCoverage, IndicatorReadiness, WindowCheck, affairs_coverage,
-                                           indicator_rows, window_check)
+                                           date_words, indicator_rows, window_check)
 from rancang.models import ProjectData
 from rancang.models.iid import Aspect, Confidence, IidCatalogue
 from rancang.layout import IID_FILE
@@ -167,7 +167,7 @@ def _confidence_notes(catalogue: IidCatalogue) -> list[str]:
                      f"{rule.confidence.value})")
     window = catalogue.window
     if window is not None and window.confidence is not Confidence.HIGH:
-        notes.append(f"masa penerapan {window.start.isoformat()} sampai {window.end.isoformat()} (keyakinan "
+        notes.append(f"masa penerapan {date_words(window.start)} sampai {date_words(window.end)} (keyakinan "
                      f"{window.confidence.value})")
     return notes
 
