@@ -133,7 +133,7 @@ def test_the_export_read_back(exported):
     sid = _rows(book["Bukti SID"])
     assert len(sid) == 1 + 14 * 20
     assert sid[1] == ("inovasi-sintetis-01", "Inovasi Sintetis 01", "16", "Regulasi inovasi daerah", 3,
-                      "regulasi.pdf", None, "Dokumen sintetis untuk pengujian (16).", "Ada bukti")
+                      "kb/bukti/inovasi-sintetis-01/regulasi.pdf", None, "Dokumen sintetis untuk pengujian (16).", "Ada bukti")
     assert sid[20] == ("inovasi-sintetis-01", "Inovasi Sintetis 01", "35", "Video inovasi daerah", 3, None,
                        "https://example.org/video-sintetis/inovasi-sintetis-01",
                        "Dokumen sintetis untuk pengujian (35).", "Ada bukti")
@@ -142,7 +142,7 @@ def test_the_export_read_back(exported):
 
     spd = _rows(book["Bukti SPD"])
     assert len(spd) == 21
-    assert spd[1] == ("1", "Visi dan misi inovasi kepala daerah", 3, "visi-misi.pdf", None,
+    assert spd[1] == ("1", "Visi dan misi inovasi kepala daerah", 3, "kb/bukti/daerah/visi-misi.pdf", None,
                       "Dokumen sintetis untuk pengujian (1).", "Ada bukti")
     assert [row[0] for row in spd[1:4]] == ["1", "2a", "2b"]
 

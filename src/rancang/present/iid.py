@@ -37,7 +37,8 @@ class EvidenceRow:
     indicator: str
     level: int | None
     file: str | None
-    """The file's name as it is uploaded (``sk-tim.pdf``); None when there is no document."""
+    """The document's path inside the project, as the profile writes it (``kb/bukti/sk-tim.pdf``): where to take
+    it from when uploading; None when there is no document (or it is a link)."""
     link: str | None
     note: str | None
     status: str
@@ -295,5 +296,5 @@ def _evidence_rows(row: IndicatorReadiness, record_id: str | None = None,
         return [EvidenceRow(row.indicator.number, row.indicator.name, None, None, None, None, status, record_id,
                             innovation)]
     return [EvidenceRow(row.indicator.number, row.indicator.name, entry.level,
-                        PurePosixPath(entry.file).name if entry.file else None, entry.link, entry.note, status,
+                        PurePosixPath(entry.file).as_posix() if entry.file else None, entry.link, entry.note, status,
                         record_id, innovation) for entry in row.entries]

@@ -7,7 +7,7 @@ out, one sheet each, and computes nothing:
 - ``Profil``: one row per innovation, the form's fields in the portal's order (:data:`FORM_FIELDS`), headed by
   rancang's id; a choice as the portal words it, a date as a date cell (``DD/MM/YYYY``), a narrative as plain
   text; an unknown value is an empty cell;
-- ``Bukti SID``: one row per innovation and indicator (number, name, level claimed, file name, link, note,
+- ``Bukti SID``: one row per innovation and indicator (number, name, level claimed, document path, link, note,
   status), empty cells where there is no evidence;
 - ``Bukti SPD``: the same for the region's indicators;
 - ``Belum lengkap``: every empty or incomplete value of the profile sheet, with what it still lacks;
