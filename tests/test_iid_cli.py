@@ -69,6 +69,8 @@ def test_parepare_report_says_what_is_missing_and_gives_no_predicate(in_root, ca
     assert "predikat" not in text.split("Catatan perkiraan:")[0]  # no predicate, no index: nothing invented
     assert "indeks " not in text.split("Catatan perkiraan:")[0]
     assert "Daerah (aspek SPD, kb/iid.yaml): 0 dari 20 indikator berbukti." in out
+    assert ("Inovasi: 6; bukti indikator wajib lengkap: 0; semua indikator berbukti: 0; isian profil formulir "
+            "lengkap: 0.") in out
     srikandi = out.index("berdaya-srikandi-oleh-srikandi: Berdaya Srikandi oleh Srikandi")
     assert out[srikandi + 1] == "  Indikator SID berbukti: 0 dari 20."
     assert out[srikandi + 2].startswith("  Belum berbukti (20, 5 wajib): 16 Regulasi inovasi daerah (wajib), 17 ")
@@ -100,6 +102,7 @@ def test_parepare_json(in_root, capsys):
     assert estimate["predikat"] is None and estimate["nilai"] is None
     assert len(estimate["kurang"]) == 1 + len(report["inovasi"])
     assert report["spd"]["berkas_ada"] is True
+    assert report["jumlah"] == {"inovasi": 6, "wajib_lengkap": 0, "semua_berbukti": 0, "isian_lengkap": 0}
     assert {i["status"] for i in report["spd"]["indikator"]} == {"belum"}
     srikandi = next(i for i in report["inovasi"] if i["id"] == "berdaya-srikandi-oleh-srikandi")
     assert [i["nomor"] for i in srikandi["indikator"]] == [str(n) for n in range(16, 36)]

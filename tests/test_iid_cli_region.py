@@ -69,7 +69,8 @@ def test_region_and_innovation_lines(exported):
     out = exported[1].splitlines()
     assert "Daerah (aspek SPD, kb/iid.yaml): 20 dari 20 indikator berbukti." in out
     assert "  - 1 Visi dan misi inovasi kepala daerah: tingkat 3; kb/bukti/daerah/visi-misi.pdf" in out
-    assert "Inovasi: 14." in out
+    assert ("Inovasi: 14; bukti indikator wajib lengkap: 14; semua indikator berbukti: 14; isian profil formulir "
+            "lengkap: 0.") in out  # none gives a contact person or a full trial date
     first = out.index("inovasi-sintetis-01: Inovasi Sintetis 01")
     assert out[first + 1:first + 3] == [
         "  Indikator SID berbukti: 20 dari 20.",
@@ -185,6 +186,8 @@ def test_a_missing_mandatory_evidence_withholds_the_predicate(tmp_path):
     assert out[4] == "    - inovasi 'inovasi-sintetis-03' belum memiliki bukti indikator wajib: video"
     third = out.index("inovasi-sintetis-03: Inovasi Sintetis 03")
     assert out[third + 1] == "  Indikator SID berbukti: 19 dari 20."
+    assert "Inovasi: 14; bukti indikator wajib lengkap: 13; semua indikator berbukti: 13; isian profil formulir " \
+           "lengkap: 0." in out
     assert out[third + 21] == "  Belum berbukti (1, 1 wajib): 35 Video inovasi daerah (wajib)."
     sid = _rows(openpyxl.load_workbook(target)["Bukti SID"])
     assert ("inovasi-sintetis-03", "Inovasi Sintetis 03", "35", "Video inovasi daerah", None, None, None, None,

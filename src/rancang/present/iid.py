@@ -95,7 +95,10 @@ class IidReport:
         out.extend(_indicator_lines(spd, "  "))
         out.extend(f"  Bukti yang tidak dikenali: {problem}" for problem in readiness.stray)
         out.append("")
-        out.append(f"Inovasi: {len(readiness.innovations)}.")
+        counts = self.counts()
+        out.append(f"Inovasi: {counts['inovasi']}; bukti indikator wajib lengkap: {counts['wajib_lengkap']}; semua "
+                   f"indikator berbukti: {counts['semua_berbukti']}; isian profil formulir lengkap: "
+                   f"{counts['isian_lengkap']}.")
         for item, row in zip(readiness.innovations, self.rows):
             out.append("")
             out.append(f"{item.record_id}: {item.name}")
@@ -106,6 +109,14 @@ class IidReport:
                 out.append(f"  Masa penerapan: {item.window.note}.")
             out.extend(_form_lines(row))
         return out
+
+    def counts(self) -> dict[str, int]:
+        """How many innovations are how far along (the region's summary)."""
+        innovations = self.readiness.innovations
+        return {"inovasi": len(innovations),
+                "wajib_lengkap": sum(1 for item in innovations if not item.missing_mandatory),
+                "semua_berbukti": sum(1 for item in innovations if not item.missing),
+                "isian_lengkap": sum(1 for row in self.rows if not row.missing)}
 
     def _estimate_lines(self) -> list[str]:
         estimate = self.readiness.estimate
@@ -138,6 +149,7 @@ class IidReport:
             "spd": {"berkas": IID_FILE, "berkas_ada": readiness.has_region_file,
                     "indikator": [_indicator_dict(row) for row in readiness.spd],
                     "bukti_tidak_dikenali": list(readiness.stray)},
+            "jumlah": self.counts(),
             "inovasi": [{
                 "id": item.record_id, "nama": item.name,
                 "indikator": [_indicator_dict(indicator) for indicator in item.indicators],
