@@ -22,11 +22,13 @@ from rancang.models import ProjectData
 from rancang.models.iid import IidCatalogue
 from rancang.present.iid_form import FORM_CONFIDENCE, FORM_SOURCES, FormRow, form_rows
 
-__all__ = ["ESTIMATE_LABEL", "EvidenceRow", "IidExport", "IidReport", "SID_HEADERS", "SPD_HEADERS", "iid_report"]
+__all__ = ["ESTIMATE_LABEL", "EvidenceRow", "IidExport", "IidReport", "MISSING_HEADERS", "SID_HEADERS", "SPD_HEADERS",
+           "iid_report"]
 
 SID_HEADERS = ("Id (rancang)", "Nama inovasi", "Nomor indikator", "Indikator", "Tingkat diklaim", "Berkas",
                "Tautan", "Keterangan", "Status")
 SPD_HEADERS = ("Nomor indikator", "Indikator", "Tingkat diklaim", "Berkas", "Tautan", "Keterangan", "Status")
+MISSING_HEADERS = ("Id (rancang)", "Nama inovasi", "Isian", "Yang masih kurang")
 
 
 @dataclass(frozen=True)

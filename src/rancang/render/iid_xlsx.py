@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from rancang.fileio import atomic_write_bytes
-from rancang.present.iid import SID_HEADERS, SPD_HEADERS, IidExport
+from rancang.present.iid import MISSING_HEADERS, SID_HEADERS, SPD_HEADERS, IidExport
 from rancang.present.iid_form import FORM_FIELDS, FieldKind
 
 DATE_FORMAT = "DD/MM/YYYY"
@@ -61,8 +61,7 @@ def render(export: IidExport) -> bytes:
     _profile(profile, export)
     _table(book.create_sheet(SHEETS[1]), SID_HEADERS, export.sid_rows())
     _table(book.create_sheet(SHEETS[2]), SPD_HEADERS, export.spd_rows())
-    _table(book.create_sheet(SHEETS[3]), ("Id (rancang)", "Nama inovasi", "Isian", "Yang masih kurang"),
-           export.missing_rows())
+    _table(book.create_sheet(SHEETS[3]), MISSING_HEADERS, export.missing_rows())
     notes = book.create_sheet(SHEETS[4])
     _table(notes, ("Hal", "Keterangan"), export.notes, widths=(_TEXT, 100))
     book.properties.title = "Isian Indeks Inovasi Daerah"
