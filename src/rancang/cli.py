@@ -187,6 +187,24 @@ def build_parser() -> argparse.ArgumentParser:
     ambil.add_argument("names", nargs="*", metavar="NAMA",
                        help="nama direktori di direktori_lain (misalnya parepare); bawaan: semuanya")
 
+    iid = commands.add_parser(
+        "iid", help="kesiapan Indeks Inovasi Daerah (IID): bukti per indikator, kekurangan, perkiraan nilai",
+        description=(
+            "Periksa proyek seperti rancang check, lalu laporkan kesiapan Indeks Inovasi Daerah: untuk setiap "
+            "inovasi, indikator yang sudah berbukti dan tingkat yang diklaim, yang masih kurang, dan isian profil "
+            "yang masih diminta formulir IID; untuk daerah, indikator SPD; lalu perkiraan nilai indeks dan "
+            "predikatnya (perkiraan, bukan nilai resmi). Bila bukti wajib belum ada, perkiraan tidak dibuat dan "
+            "kekurangannya disebutkan."))
+    iid.add_argument("--tahun", type=int, metavar="TAHUN", default=None,
+                     help="tahun katalog indikator IID; bawaan: 'katalog' di kb/iid.yaml, atau katalog terbaru")
+    iid.add_argument("--format", choices=("teks", "json"), default="teks", help="bentuk laporan (bawaan: teks)")
+    iid.add_argument("--ekspor", type=Path, metavar="BERKAS.xlsx", default=None,
+                     help="tulis juga buku kerja XLSX berisi isian formulir IID setiap inovasi (urutan portal), "
+                          "bukti per indikator, bukti SPD daerah, dan keterangannya")
+    iid.add_argument("--strict", action="store_true",
+                     help="perlakukan peringatan pemeriksaan sebagai galat: laporan dan ekspor tidak dibuat (kode "
+                          "keluar 1), misalnya untuk CI")
+
     new = commands.add_parser("new", help="buat kerangka berkas baru", description=(
         "Tulis kerangka berkas baru yang berisi penjelasan setiap kunci. Berkas yang sudah ada tidak ditimpa."))
     new.add_argument("kind", choices=("inovasi", "regulasi", "keputusan", "kunjungan"), metavar="JENIS",
@@ -479,6 +497,73 @@ def _print_imported_innovations(args: argparse.Namespace, result) -> None:
         print(f"Laporan: {display_path(result.report_path)}")
 
 
+def cmd_iid(args: argparse.Namespace) -> int:
+    from rancang.assessment.catalogue import catalogue_years, load_catalogue
+    from rancang.assessment.readiness import project_catalogue
+    from rancang.check import check_project
+    from rancang.diagnostics import Location
+    from rancang.present.iid import iid_report
+
+    root = _root(args)
+    catalogue = None
+    if args.tahun is not None:
+        try:
+            catalogue = load_catalogue(args.tahun)
+        except KeyError:
+            years = ", ".join(str(year) for year in catalogue_years())
+            print(f"rancang iid: galat: katalog IID tahun {args.tahun} tidak tersedia di rancang; katalog yang "
+                  f"tersedia: {years}", file=sys.stderr)
+            return 1
+    target = args.ekspor.resolve() if args.ekspor is not None else None
+    if target is not None and target.suffix.lower() != ".xlsx":
+        raise RancangError([Diagnostic("P409", "berkas ekspor harus berakhiran .xlsx (buku kerja Excel), misalnya "
+                                               "iid.xlsx; tidak ada yang ditulis", Location(str(args.ekspor)))])
+    checked = check_project(root)
+    report = checked.report.strict() if args.strict else checked.report
+    if report.errors:
+        if args.format == "json":  # what `rancang check --format json` prints, for the same program
+            print(report.to_json())
+            return 1
+        for diagnostic in report.sorted():
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"Ditemukan {len(report.errors)} galat dan {len(report.warnings)} peringatan: perbaiki dulu (lihat "
+              "rancang check); laporan IID tidak dibuat dan tidak ada yang ditulis.", file=sys.stderr)
+        return 1
+    if catalogue is None:
+        catalogue, _reported = project_catalogue(checked.data)  # a missing year is among the check's warnings
+    result = iid_report(checked.data, catalogue)
+    if target is not None:
+        from rancang.render import iid_xlsx
+
+        iid_xlsx.write(target, result.export())
+    if args.format == "json":
+        import json
+
+        print(json.dumps(result.as_dict(findings=[d.as_dict() for d in report.sorted()]), ensure_ascii=False,
+                         indent=2))
+        return 0
+    for line in result.lines():
+        print(line)
+    _print_iid_warnings(report)
+    if target is not None:
+        from rancang.layout import display_path
+
+        print(f"Ditulis: {display_path(target)}")
+    return 0
+
+
+def _print_iid_warnings(report: Report) -> None:
+    """The check's warnings about the knowledge base (profiles, kb/iid.yaml) in full on standard error, the others
+    (drafting rules on regulations) as one count: they do not concern the IID."""
+    shown = [d for d in report.sorted() if d.location.path.startswith(f"{layout.KB}/")]
+    for diagnostic in shown:
+        print(diagnostic.format(), file=sys.stderr)
+    others = len(report.warnings) - len(shown)
+    if others:
+        print(f"Pemeriksaan proyek juga menemukan {others} peringatan di luar {layout.KB}/ (lihat rancang check).",
+              file=sys.stderr)
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from rancang.scaffold import choose_id, new_record
 
@@ -518,6 +603,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_visit,
     "impor": cmd_impor,
     "direktori": cmd_direktori,
+    "iid": cmd_iid,
     "new": cmd_new,
     "schema": cmd_schema,
 }

@@ -26,6 +26,8 @@ _REASONS = {
     errno.EROFS: "sistem berkas hanya-baca",
     errno.ENOTDIR: "bagian jalurnya bukan folder",
     errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+    errno.ENOENT: "jalurnya tidak ada",
+    errno.EISDIR: "jalur itu sebuah folder",
 }
 
 
