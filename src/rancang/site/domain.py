@@ -17,7 +17,9 @@ Per document:
 * ``downloads``: page -> {document file: existed when the page was read} (rebuilt when that changes);
 * ``galleries``: pages that hold ``{rancang-galeri}``;
 * ``embeds``: page -> ids of the innovations it embeds with ``{rancang-fakta}``, in page order;
-* ``case_study_lists``: pages that list the case studies.
+* ``case_study_lists``: pages that list the case studies;
+* ``replication``: page -> digest of the replication links it shows (the graph page, and each profile page
+  that lists links), see :mod:`rancang.site.replication`.
 
 Not per document: ``data_stamps``, the modification times of the data files that are not documents
 (``rancang.yaml``, ...) at the last build.
@@ -61,6 +63,7 @@ class RancangDomain(Domain):
         "galleries": set(),
         "embeds": {},
         "case_study_lists": set(),
+        "replication": {},
         "data_stamps": None,
     }
 
@@ -116,7 +119,16 @@ class RancangDomain(Domain):
         """This page shows the list of case studies: re-read it whenever one is added, changed or removed."""
         self.data["case_study_lists"].add(docname)
 
+    def note_replication(self, docname: str, digest: str) -> None:
+        """This page shows replication links: read it again when what it shows differs from ``digest``."""
+        self.data.setdefault("replication", {})[docname] = digest
+
     # -- read back ------------------------------------------------------------------------------------
+
+    @property
+    def replication_pages(self) -> dict[str, str]:
+        """Page -> digest of the replication links it showed when read."""
+        return self.data.setdefault("replication", {})
 
     @property
     def aggregates(self) -> set[str]:
@@ -164,12 +176,13 @@ class RancangDomain(Domain):
         self.data["galleries"].discard(docname)
         self.data["embeds"].pop(docname, None)
         self.data["case_study_lists"].discard(docname)
+        self.data.setdefault("replication", {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """The part of ``docnames``, read by a parallel worker."""
         for key in ("aggregates", "galleries", "case_study_lists"):
             self.data[key] |= otherdata[key] & set(docnames)
-        for key in ("downloads", "embeds", "inputs"):
+        for key in ("downloads", "embeds", "inputs", "replication"):
             self.data.setdefault(key, {}).update({d: value for d, value in otherdata.get(key, {}).items()
                                                   if d in docnames})
 

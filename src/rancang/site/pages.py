@@ -23,6 +23,7 @@ from rancang.site import context
 from rancang.site.domain import RancangDomain
 from rancang.site.links import DOWNLOADS, RECORD_FOLDERS
 from rancang.site.profile import profile_nodes
+from rancang.site.replication import profile_links
 from rancang.site.regulation_page import Consolidated, Version, VersionPoint, marked_anchors, regulation_nodes
 from rancang.site.richtext import project_images
 from rancang.validation import validate
@@ -80,8 +81,9 @@ def record_page(env, docname: str, text: str) -> list[nodes.Node]:
                 return shared.builder.get_relative_uri(docname, regulation_doc(regulation_id))
             return None
 
+        links, party_link = profile_links(env, docname)
         return [orphan(), *profile_nodes(InnovationView(record_id, model, data), shared.today, regulation_link,
-                                         project_images(Path(env.srcdir)))]
+                                         project_images(Path(env.srcdir)), links, party_link)]
     return [orphan(), *regulation_page(env, record_id, model)]
 
 
