@@ -1483,6 +1483,77 @@ def _example_file(example: Any) -> str:
     return FILE_OF[example.target]
 
 
+# -- {rancang-iid-katalog} -------------------------------------------------------------
+
+
+class IidCatalogueDirective(SphinxDirective):
+    """The indicators of one IID catalogue (the newest, or the year given), with their ids, weights, levels and
+    confidence, and the catalogue's formula constants: read from the shipped data, never written by hand."""
+
+    optional_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        from rancang.assessment.catalogue import load_catalogue
+        from rancang.assessment.evidence import size_limit_note
+        from rancang.models.iid import Aspect
+
+        _note_generated(self)
+        catalogue = load_catalogue(int(self.arguments[0]) if self.arguments else None)
+        out: list[nodes.Node] = []
+        formula = catalogue.formula
+        facts = [
+            ["Pembagi minimal SID", _number_words(formula.divisor_minimum.value),
+             formula.divisor_minimum.confidence.value],
+            ["Skor jumlah inovasi per inovasi", _number_words(formula.count_score.value),
+             formula.count_score.confidence.value],
+            ["Jumlah inovasi terbanyak yang diberi skor", _number_words(formula.count_cap.value),
+             formula.count_cap.confidence.value],
+            ["Skor total maksimum", _number_words(formula.maximum_total.value), formula.maximum_total.confidence.value],
+            ["Batas predikat", "; ".join(f"{p.name} \u2265 {_number_words(p.minimum)}"
+                                         for p in catalogue.predicates.thresholds),
+             catalogue.predicates.confidence.value],
+        ]
+        if catalogue.affairs_rule is not None:
+            rule = catalogue.affairs_rule
+            facts.append([f"Urusan pelayanan dasar (minimal {rule.minimum})", ", ".join(rule.affairs),
+                          rule.confidence.value])
+        if catalogue.window is not None:
+            window = catalogue.window
+            facts.append(["Masa penerapan yang dihitung", f"{window.start.isoformat()} sampai {window.end.isoformat()}",
+                          window.confidence.value])
+        upload = catalogue.upload
+        facts.append(["Jenis berkas bukti", ", ".join(kind.upper() for kind in upload.types),
+                      upload.types_confidence.value])
+        facts.append(["Ukuran berkas bukti", size_limit_note(catalogue),
+                      upload.size_confidence.value if upload.size_confidence else "tidak diketahui"])
+        out.append(_table(["Ketentuan", "Nilai", "Keyakinan"], facts, [30, 55, 15], ["rancang-iid-rumus"]))
+        for aspect in (Aspect.SPD, Aspect.SID):
+            rows = []
+            for item in catalogue.of_aspect(aspect):
+                levels = nodes.enumerated_list()
+                for text in item.levels:
+                    levels += nodes.list_item("", _para(text))
+                rows.append([
+                    nodes.literal(text=item.id, classes=["rancang-kunci"]),
+                    item.number,
+                    item.name + (" (wajib)" if item.mandatory else ""),
+                    _number_words(item.weight),
+                    levels,
+                    item.evidence,
+                ])
+            title = f"Indikator {aspect.label} ({aspect.value})"
+            out.append(nodes.rubric(title, title))
+            out.append(_table(["Id", "No.", "Indikator", "Bobot", "Tingkat 1, 2, 3", "Bukti yang lazim"], rows,
+                              [15, 5, 22, 7, 33, 18], ["rancang-iid-indikator"]))
+        return out
+
+
+def _number_words(value: float | None) -> str:
+    if value is None:
+        return "tidak diketahui"
+    return f"{value:g}".replace(".", ",")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("rancang-format", FormatDirective)
     app.add_directive("rancang-codes", CodesDirective)
@@ -1493,6 +1564,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("rancang-kerangka-kunjungan", VisitOutlineDirective)
     app.add_directive("rancang-rules", RulesDirective)
     app.add_directive("rancang-batas", LimitsDirective)
+    app.add_directive("rancang-iid-katalog", IidCatalogueDirective)
     app.connect("builder-inited", _translate_interface)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

@@ -16,6 +16,7 @@ from rancang.layout import DATA_FOLDERS, SKELETON_PREFIX, display_path, is_insid
 from rancang.loader import format_of, load_project
 from rancang.models import ProjectData
 from rancang.progress import NO_PROGRESS, Progress
+from rancang.assessment.evidence import check_evidence
 from rancang.drafting.engine import Drafted
 from rancang.drafting import amendment
 from rancang.lint.registry import reported_beside_errors
@@ -31,6 +32,7 @@ _COUNT_WORDS = {
     "inovasi": "profil inovasi",
     "regulasi": "rancangan peraturan",
     "kunjungan": "kunjungan kerja",
+    "iid": "data IID daerah",
 }
 
 
@@ -60,6 +62,7 @@ def check_project(root: Path, paths: list[Path] | None = None, cache: Any = None
     data, problems = load_project(root, cache, progress)
     drafts = amendment.build_all(data)
     problems.extend(check_references(data, drafts))
+    problems.extend(check_evidence(root, data))
     for record_id in data.regulations:
         problems.extend(amendment.findings(record_id, data, drafts))
     for check in extra:

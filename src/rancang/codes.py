@@ -161,6 +161,31 @@ CODES: dict[str, CodeInfo] = {
         "M.H.'. Gelar yang dikenali antara lain Prof., Dr., Drs., Dra., Ir., H., Hj., S.H., M.H., S.E., M.M., "
         "M.Si., S.Sos., S.STP., M.AP., S.Pd., S.Kom., S.T., M.T., Ph.D.",
     ),
+    "S210": CodeInfo(
+        "Tingkat bukti IID tidak valid",
+        "'tingkat' sebuah bukti IID (bukti: di profil inovasi atau di kb/iid.yaml) adalah parameter indikator "
+        "yang diklaim: 1, 2, atau 3. Skor baris indikator = bobot x tingkat.",
+    ),
+    "S211": CodeInfo(
+        "Bukti IID tanpa dokumen",
+        "Setiap butir bukti IID menyebut satu dokumen: 'berkas' (jalur di dalam folder proyek) atau 'tautan' "
+        "(alamat web, misalnya video YouTube), tidak keduanya.",
+    ),
+    "S212": CodeInfo(
+        "Indikator IID tidak dikenal",
+        "'indikator' sebuah bukti IID bukan id indikator dalam katalog IID yang dipakai (kb/iid.yaml 'katalog', "
+        "atau katalog terbaru). Daftar id ada di halaman dokumentasi IID; id yang sama dipakai setiap tahun.",
+    ),
+    "S213": CodeInfo(
+        "Indikator IID di berkas yang salah",
+        "Indikator aspek SID (per inovasi, misalnya regulasi atau video) dicatat di profil inovasi; indikator "
+        "aspek SPD (pemerintah daerah, misalnya opini-bpk atau ipm) dicatat di kb/iid.yaml.",
+    ),
+    "S214": CodeInfo(
+        "Bukti IID ganda atau bertentangan",
+        "Dokumen yang sama dicatat dua kali untuk satu indikator, atau satu indikator diklaim dengan tingkat "
+        "yang berbeda di satu berkas. Satu indikator boleh memiliki beberapa dokumen, dengan tingkat yang sama.",
+    ),
     # -- ids and references -------------------------------------------------
     "R301": CodeInfo(
         "Id tidak dikenal",
@@ -469,6 +494,27 @@ CODES: dict[str, CodeInfo] = {
         "Peringatan situs tentang penulisan halaman (direktif atau peran yang tidak dikenal, tingkat judul, "
         "kepala halaman) dan peringatan Sphinx lainnya, dengan terjemahan Sphinx sendiri bila ada; pesan yang "
         "belum diterjemahkan diberi tanda '(pesan asli Sphinx)'.",
+    ),
+    "P456": CodeInfo(
+        "Berkas bukti IID tidak ditemukan",
+        "'berkas' sebuah bukti IID harus jalur relatif ke berkas yang ada di dalam folder proyek (misalnya "
+        "kb/bukti/sk-inovasi.pdf), tidak di luar folder proyek dan bukan jalur mutlak.",
+    ),
+    "P457": CodeInfo(
+        "Jenis berkas bukti IID tidak diterima",
+        "Isi berkas bukti IID (bukan hanya akhiran namanya) harus salah satu jenis yang diterima katalog IID "
+        "(PDF, JPEG, atau PNG), dan akhiran namanya sesuai isinya. Jenis yang diterima portal belum "
+        "terkonfirmasi dari dokumen resmi: lihat halaman dokumentasi IID.",
+    ),
+    "P458": CodeInfo(
+        "Berkas bukti IID terlalu besar",
+        "Berkas bukti IID lebih besar dari batas unggah katalog IID. Dilaporkan hanya bila batas itu tercatat "
+        "di katalog; bila batas portal belum diketahui, ukuran berkas tidak diperiksa.",
+    ),
+    "P459": CodeInfo(
+        "Katalog IID tidak tersedia",
+        "'katalog' di kb/iid.yaml menyebut tahun yang katalog indikatornya tidak ada di rancang; katalog terbaru "
+        "yang tersedia dipakai sebagai gantinya.",
     ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",

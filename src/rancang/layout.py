@@ -27,6 +27,9 @@ KB = "kb"
 INNOVATIONS = "kb/inovasi"
 AGENCIES_FILE = "kb/perangkat-daerah.yaml"
 CATALOGUE_FILE = "kb/dasar-hukum.yaml"
+IID_FILE = "kb/iid.yaml"
+"""The region's Indeks Inovasi Daerah data (optional): the catalogue year and the evidence of the regional
+government's indicators (aspect SPD)."""
 CASE_STUDIES = "kb/studi-kasus"
 REGULATIONS = "regulations"
 VISITS = "visits"
@@ -51,7 +54,7 @@ ROOT_DOC = "kb/index"
 
 DATA_FOLDERS = (KB, REGULATIONS, VISITS)
 """Folders that hold data files (a YAML file elsewhere is reported as misplaced)."""
-SHARED_DATA_FILES = (PROJECT_FILE, AGENCIES_FILE, CATALOGUE_FILE)
+SHARED_DATA_FILES = (PROJECT_FILE, AGENCIES_FILE, CATALOGUE_FILE, IID_FILE)
 """Data files that are not pages of the site but that every page may show something of."""
 SITE_SOURCES = (f"{KB}/*.md", f"{CASE_STUDIES}/*.md", f"{INNOVATIONS}/*.yaml", f"{REGULATIONS}/*.yaml")
 """Glob patterns of the site's documents."""
@@ -111,6 +114,10 @@ class Layout:
     @property
     def catalogue_file(self) -> Path:
         return self.root / CATALOGUE_FILE
+
+    @property
+    def iid_file(self) -> Path:
+        return self.root / IID_FILE
 
     @property
     def case_studies(self) -> Path:

@@ -215,6 +215,8 @@ def _load_project(root: Path, cache: Any, progress: Progress, phase: str) -> tup
             data.regulations[record_id] = model
         elif fmt.name == "kunjungan":
             data.visits[record_id] = model
+        elif fmt.name == "iid":
+            data.iid = model
     for link, _fmt, resolved in candidates:
         if not inside_real(resolved, real_root):
             problems.append(Diagnostic("P402", "berkas ini tautan simbolik ke luar folder proyek dan tidak dibaca",

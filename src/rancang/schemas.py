@@ -52,6 +52,8 @@ TITLES: dict[str, str] = {
     "Area": "Wilayah",
     "CitedSource": "Sumber",
     "Picture": "Gambar",
+    "Evidence": "Bukti dukung indikator IID",
+    "RegionEvidence": "Data Indeks Inovasi Daerah (IID) daerah",
     "Regulation": "Rancangan peraturan atau keputusan (Peraturan Wali Kota/Bupati, Peraturan Daerah, atau "
                   "Keputusan Wali Kota/Bupati)",
     "Dictum": "Diktum",

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from rancang import layout
 from rancang.models.catalogue import Agencies, Agency, LegalBasis, LegalCatalogue, LegalKind
+from rancang.models.iid import RegionEvidence
 from rancang.models.innovation import Innovation
 from rancang.models.project import Project
 from rancang.models.project_data import ProjectData
@@ -37,6 +38,7 @@ FORMATS: dict[str, Format] = {
         Format("proyek", Project, "rancang.schema.json", layout.PROJECT_FILE, False),
         Format("perangkat-daerah", Agencies, "perangkat-daerah.schema.json", layout.AGENCIES_FILE, False),
         Format("dasar-hukum", LegalCatalogue, "dasar-hukum.schema.json", layout.CATALOGUE_FILE, False),
+        Format("iid", RegionEvidence, "iid.schema.json", layout.IID_FILE, False),
         Format("inovasi", Innovation, "inovasi.schema.json", f"{layout.INNOVATIONS}/*.yaml", True),
         Format("regulasi", Regulation, "regulasi.schema.json", f"{layout.REGULATIONS}/*.yaml", True),
         Format("kunjungan", Visit, "kunjungan.schema.json", f"{layout.VISITS}/*.yaml", True),
@@ -55,5 +57,6 @@ __all__ = [
     "Project",
     "ProjectData",
     "Regulation",
+    "RegionEvidence",
     "Visit",
 ]

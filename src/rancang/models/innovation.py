@@ -25,6 +25,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, fie
 from pydantic_core import PydanticCustomError
 
 from rancang.models.base import Choice, Email, Id, Markdown, Model, PartialDate, Text, Url, Year, field
+from rancang.models.iid import Evidence
 
 
 class Form(Choice):
@@ -359,3 +360,7 @@ class Innovation(Model):
         "halaman profil dan di bahan kunjungan, dan yang ditandai sampul di kartu galeri.", default_factory=list)
     tags: list[Text] = field("tag", "Kata kunci bebas untuk penelusuran.", default_factory=list)
     sources: list[CitedSource] = field("sumber", "Sumber fakta dalam profil ini.", default_factory=list)
+    evidence: list[Evidence] = field(
+        "bukti", "Bukti dukung Indeks Inovasi Daerah (IID) per indikator aspek SID: indikator, tingkat yang "
+        "diklaim (1-3), dan dokumennya (berkas di dalam proyek atau tautan); satu butir per dokumen. Yang belum "
+        "ada dibiarkan kosong: rancang iid melaporkan apa yang masih kurang.", default_factory=list)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rancang.models.catalogue import Agency, LegalBasis
+from rancang.models.iid import RegionEvidence
 from rancang.models.innovation import Innovation
 from rancang.models.project import Project
 from rancang.models.regulation import Regulation
@@ -25,6 +26,8 @@ class ProjectData:
     innovations: dict[str, Innovation] = field(default_factory=dict)
     regulations: dict[str, Regulation] = field(default_factory=dict)
     visits: dict[str, Visit] = field(default_factory=dict)
+    iid: RegionEvidence | None = None
+    """``kb/iid.yaml`` (optional): the IID catalogue year and the region's own evidence; None when absent."""
     files: dict[str, str] = field(default_factory=dict)
     """Display path of every data file read -> its format name."""
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)

@@ -110,7 +110,8 @@ def iid_form_fields(context: LintContext) -> Iterator[Diagnostic]:
     "Perkada, atau Perda [M/L]), 18 Dukungan Anggaran (bobot 2; DPA/APBD), dan 33 Kemanfaatan (bobot 3; "
     "misalnya jumlah penerima manfaat atau tren antarperiode, jadi indikator dengan nilai awal dan hasil). Nama "
     "indikator menurut katalog 2026 [M], bobotnya [L]; Regulasi dan Kemanfaatan termasuk indikator wajib dalam "
-    "aturan 2026 [L]. Hanya untuk tahapan penerapan, karena IID menilai inovasi yang sudah diterapkan [H].",
+    "aturan 2026 [L]. Hanya untuk tahapan penerapan, karena IID menilai inovasi yang sudah diterapkan [H]. "
+    "Indikator yang buktinya sudah dicatat di 'bukti:' (regulasi, anggaran, kemanfaatan) tidak disebut lagi.",
     wrong=Example("inovasi", """
         dasar_hukum: []
         anggaran: []
@@ -144,13 +145,15 @@ def weighted_indicator_evidence(context: LintContext) -> Iterator[Diagnostic]:
             continue
         missing: list[str] = []
         advice: list[str] = []
-        if not profile.legal_basis:
+        evidenced = {entry.indicator for entry in profile.evidence}  # bukti: recorded for the indicator itself
+        if not profile.legal_basis and "regulasi" not in evidenced:
             missing.append("dasar_hukum (indikator 16 Regulasi)")
             advice.append("SK Kepala Daerah, Perkada, atau Perda di dasar_hukum")
-        if not profile.budget:
+        if not profile.budget and "anggaran" not in evidenced:
             missing.append("anggaran (indikator 18 Dukungan Anggaran)")
             advice.append("tahun dan sumber dana di anggaran")
-        if not any(item.baseline is not None and item.result is not None for item in profile.indicators):
+        if not any(item.baseline is not None and item.result is not None for item in profile.indicators) and \
+                "kemanfaatan" not in evidenced:
             missing.append("indikator dengan awal dan hasil (indikator 33 Kemanfaatan)")
             advice.append("nilai awal dan hasil di indikator")
         if missing:
