@@ -15,7 +15,7 @@ links and titles are added to the SVG afterwards, as elements, never through DOT
 
 Incremental builds: a page shows links that other profiles may record (``B`` says ``dari A``: A's page lists
 ``B`` among "Direplikasi oleh"), and another region's names come from the copy of its directory. So each page
-that shows replication notes a digest of what it shows (:meth:`RancangDomain.note_replication`), and
+that shows replication notes a digest of what it shows (:meth:`RancangDomain.note_shown`), and
 :func:`_outdated` reads again, on every build, the pages whose digest is no longer what they show -- a
 profile that gained its first link included. The graph is computed once per build, in one pass over the
 profiles.
@@ -53,6 +53,9 @@ TEMPLATE = "rancang-replikasi.html"
 """The figure of ``{rancang-replikasi}`` (in ``templates/``)."""
 
 TITLE = "Grafik replikasi inovasi"
+
+SHOWN = "replikasi"
+"""What the pages note they show (:meth:`RancangDomain.note_shown`)."""
 
 NO_GRAPHVIZ = ("Graphviz (program dot) tidak terpasang saat situs ini dibangun, jadi grafik replikasi belum "
                "digambar. Tabel di bawah memuat semua tautan replikasi yang sama; grafiknya muncul setelah situs "
@@ -120,7 +123,7 @@ def profile_links(env: Any, docname: str) -> tuple[ProfileLinks | None, Any]:
     record_id = docname[len(INNOVATION_DOCS):]
     links = links_of(env).get(record_id)
     if links:
-        RancangDomain.of(env).note_replication(docname, digest(links))
+        RancangDomain.of(env).note_shown(docname, SHOWN, digest(links))
     return links, lambda party: party_uri(env, docname, party)
 
 
@@ -273,7 +276,7 @@ class ReplicationDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         graph = graph_of(self.env)
-        RancangDomain.of(self.env).note_replication(self.env.docname, graph_digest(self.env))
+        RancangDomain.of(self.env).note_shown(self.env.docname, SHOWN, graph_digest(self.env))
         ident = f"rancang-replikasi-{self.env.new_serialno('rancang-replikasi')}"
         view = figure_view(self.env, self.env.docname, graph, ident)
         html = context.of(self.env).builder.templates.render(TEMPLATE, {"replikasi": view})
@@ -286,7 +289,7 @@ class ReplicationDirective(SphinxDirective):
 def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
     """The pages whose replication links are no longer what they show (see the module's docstring)."""
     domain = RancangDomain.of(env)
-    noted = domain.replication_pages
+    noted = domain.shown(SHOWN)
     current = {innovation_doc(record_id): digest(links) for record_id, links in links_of(env).items()}
     outdated = set()
     for docname in set(noted) | set(current):
