@@ -101,12 +101,15 @@ def test_the_example_gives_no_predicate_and_says_what_is_missing(example_build):
     # the SPD table and the innovations
     spd = table(page, "rancang-iid-spd")
     assert len(spd) == 1 + len(CATALOGUE.spd)
+    assert spd[0] == ["Indikator", "Wajib", "Status", "Tingkat", f"Skor ({LABEL})", "Bukti"]
     assert all(row[2] == "Belum ada bukti" and row[4].startswith("0 dari") for row in spd[1:])
     assert f"Bukti ada untuk 0 dari {len(CATALOGUE.spd)} indikator; skor SPD perkiraan 0 dari 63 ({LABEL})" in text
     innovations = table(page, "rancang-iid-inovasi")
     assert [row[0] for row in innovations[1:]] == [
         "Berdaya Srikandi oleh Srikandi", "Call Center 112", "Call Nak Center", "Direktori Inovasi",
         "Kantong Kreatif", "Workshop Champion of Innovation"]
+    assert innovations[0] == ["Inovasi", "Indikator dengan bukti", "Indikator wajib tanpa bukti",
+                              "Isian formulir yang belum lengkap", f"Skor SID ({LABEL})"]
     assert all(row[1] == "0 dari 20" and row[4] == "0 dari 111" for row in innovations[1:])
     assert '<a href="inovasi/call-center-112.html">Call Center 112</a>' in page
 
