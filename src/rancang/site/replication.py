@@ -24,6 +24,7 @@ profiles.
 from __future__ import annotations
 
 import hashlib
+import textwrap
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -75,7 +76,6 @@ WRAP = 28
 """Characters per line in a node."""
 
 SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
 
 
 # -- what a build shows -------------------------------------------------------------------------------------
@@ -99,12 +99,6 @@ def digest(value: Any) -> str:
 def graph_digest(env: Any) -> str:
     """What the graph page shows: the graph, and whether it can be drawn."""
     return digest((graph_of(env), available()))
-
-
-def profile_digest(env: Any, record_id: str) -> str | None:
-    """What a profile page shows of replication links; None when it shows none."""
-    links = links_of(env).get(record_id)
-    return digest(links) if links else None
 
 
 def party_uri(env: Any, docname: str, party: Party) -> str | None:
@@ -131,8 +125,6 @@ def profile_links(env: Any, docname: str) -> tuple[ProfileLinks | None, Any]:
 
 
 def _lines(text: str) -> list[str]:
-    import textwrap
-
     return textwrap.wrap(" ".join(text.split()), WRAP, break_long_words=False, break_on_hyphens=False) or [" "]
 
 
