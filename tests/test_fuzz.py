@@ -198,6 +198,22 @@ def legal_ref(catalogue_ids=ids) -> Any:
 replication_entry = record({"daerah": text}, {"tahun": years, "keterangan": text})
 
 
+@st.composite
+def evidence(draw) -> dict:
+    """One IID evidence entry: an indicator (a known one or any id), a level, a file or a link."""
+    out = {"indikator": draw(st.one_of(st.sampled_from(["regulasi", "sdm", "video", "opini-bpk"]), ids)),
+           "tingkat": draw(st.integers(1, 3))}
+    if draw(st.booleans()):
+        out["berkas"] = draw(st.one_of(text, ids.map(lambda i: f"kb/bukti/{i}.pdf")))
+    else:
+        out["tautan"] = draw(url)
+    out.update(draw(record({}, {"keterangan": text})))
+    return out
+
+
+region_evidence_doc = record({}, {"katalog": st.one_of(st.just(2026), years), "bukti": lists(evidence(), 1, 3)})
+
+
 def innovation_doc(agency_ids=ids, catalogue_ids=ids) -> Any:
     return record({"nama": text}, {
         "nama_lain": lists(text, 1),
@@ -228,6 +244,9 @@ def innovation_doc(agency_ids=ids, catalogue_ids=ids) -> Any:
         "video": url,
         "tag": lists(text, 1),
         "sumber": lists(record({"judul": text}, {"url": url, "penerbit": text, "tanggal": partial_date}), 1, 2),
+        # a valid profile checks clean in a project: its one piece of evidence is a link to a known indicator
+        "bukti": lists(record({"indikator": st.sampled_from(["regulasi", "sdm", "video"]),
+                               "tingkat": st.integers(1, 3), "tautan": url}, {"keterangan": text}), 1, 1),
     })
 
 
@@ -318,6 +337,7 @@ VALID = {
     "inovasi": innovation_doc(),
     "regulasi": regulation_doc(),
     "kunjungan": visit_doc(),
+    "iid": region_evidence_doc,
 }
 
 # -- near-valid documents: one mutation of a valid one -------------------------------------------
@@ -475,10 +495,12 @@ BASE = {
                                     "batang_tubuh:\n  - teks: Peraturan ini berlaku.\n",
     "visits/kunjungan-uji.yaml": "peran: tamu\npihak_lain:\n  nama: Dinas Kominfo\ntanggal: 2021-06-04\n"
                                  "inovasi: [call-center-112]\n",
+    "kb/iid.yaml": "katalog: 2026\nbukti: []\n",
 }
 TARGETS = {"proyek": "rancang.yaml", "perangkat-daerah": "kb/perangkat-daerah.yaml",
            "dasar-hukum": "kb/dasar-hukum.yaml", "inovasi": "kb/inovasi/call-center-112.yaml",
-           "regulasi": "regulations/perwali-uji.yaml", "kunjungan": "visits/kunjungan-uji.yaml"}
+           "regulasi": "regulations/perwali-uji.yaml", "kunjungan": "visits/kunjungan-uji.yaml",
+           "iid": "kb/iid.yaml"}
 
 
 def write_project(root: Path, files: dict[str, str]) -> None:

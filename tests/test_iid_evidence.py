@@ -112,13 +112,13 @@ def test_every_evidence_problem_is_reported_at_once_with_its_location(broken, ca
         "kb/inovasi/bermasalah.yaml:14:13: P456: berkas bukti '../di-luar.pdf' berada di luar folder proyek "
         "(pindahkan dokumennya ke dalam folder proyek, misalnya kb/bukti/)",
         "kb/inovasi/bermasalah.yaml:17:13: P457: berkas bukti 'kb/bukti/bukan-pdf.pdf' bukan PDF, JPEG, atau PNG "
-        "menurut isinya (jenis berkas yang diterima portal IID belum terkonfirmasi (keyakinan rendah); rancang "
-        "memeriksa PDF, JPEG, atau PNG)",
+        "menurut isinya (rancang memeriksa PDF, JPEG, atau PNG; jenis berkas yang diterima portal IID belum "
+        "terkonfirmasi, keyakinan rendah)",
         "kb/inovasi/bermasalah.yaml:20:13: P457: berkas bukti 'kb/bukti/gambar-bernama-pdf.pdf' berisi PNG, tidak "
         "sesuai akhiran namanya (beri akhiran yang sesuai isinya)",
         "kb/inovasi/bermasalah.yaml:23:13: P457: berkas bukti 'kb/bukti/naskah.docx' harus berakhiran .pdf, .jpg, "
-        ".jpeg, atau .png (PDF, JPEG, atau PNG) (jenis berkas yang diterima portal IID belum terkonfirmasi "
-        "(keyakinan rendah); rancang memeriksa PDF, JPEG, atau PNG)",
+        ".jpeg, atau .png (PDF, JPEG, atau PNG) (rancang memeriksa PDF, JPEG, atau PNG; jenis berkas yang diterima "
+        "portal IID belum terkonfirmasi, keyakinan rendah)",
         "kb/inovasi/bermasalah.yaml:29:13: S214: dokumen 'kb/bukti/ada.pdf' sudah dicatat untuk indikator 'aktor' "
         "pada butir ke-8",
         "kb/inovasi/bermasalah.yaml:34:14: S214: indikator 'jejaring' sudah diklaim dengan tingkat 1 pada butir "
@@ -127,8 +127,8 @@ def test_every_evidence_problem_is_reported_at_once_with_its_location(broken, ca
     shape = [line for line in found if line.startswith("kb/inovasi/salah-bentuk.yaml")]
     assert [line.split(": ", 2)[:2] for line in shape] == [
         ["kb/inovasi/salah-bentuk.yaml:4:14", "S210"],
-        ["kb/inovasi/salah-bentuk.yaml:10:13", "S211"],
-        ["kb/inovasi/salah-bentuk.yaml:11:5", "S211"],
+        ["kb/inovasi/salah-bentuk.yaml:9:5", "S211"],  # the second key: tautan
+        ["kb/inovasi/salah-bentuk.yaml:10:5", "S211"],  # the entry without a document
     ]
     assert "tingkat '4' tidak valid: tulis 1, 2, atau 3" in shape[0]
     assert "isi salah satu dari 'berkas' atau 'tautan', tidak keduanya" in shape[1]
@@ -159,3 +159,26 @@ def test_the_example_has_no_evidence_and_no_evidence_finding(monkeypatch, capsys
     out = capsys.readouterr().out
     assert not _lines(out, ("S21", "P45"))
     assert not [p for p in (REPO / "kb" / "inovasi").glob("*.yaml") if "\nbukti:" in p.read_text(encoding="utf-8")]
+
+
+def test_a_link_out_of_the_project_and_a_fifo_are_refused_without_reading(tmp_path, monkeypatch, capsys):
+    import os
+
+    root = complete_region(tmp_path, innovations=1)
+    folder = root / "kb" / "bukti"
+    (tmp_path / "rahasia.pdf").write_bytes(pdf_bytes("Di luar proyek"))
+    (folder / "tautan.pdf").symlink_to(tmp_path / "rahasia.pdf")
+    os.mkfifo(folder / "antrean.pdf")  # reading it would block: it must not be opened
+    (root / "kb" / "inovasi" / "tautan.yaml").write_text(
+        "nama: Inovasi Sintetis Bertautan\nbukti:\n"
+        "  - indikator: sdm\n    tingkat: 1\n    berkas: kb/bukti/tautan.pdf\n"
+        "  - indikator: video\n    tingkat: 1\n    berkas: kb/bukti/antrean.pdf\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 1
+    found = _lines(capsys.readouterr().out, ("P45",))
+    assert found == [
+        "kb/inovasi/tautan.yaml:5:13: P456: berkas bukti 'kb/bukti/tautan.pdf' berada di luar folder proyek "
+        "(pindahkan dokumennya ke dalam folder proyek, misalnya kb/bukti/)",
+        "kb/inovasi/tautan.yaml:8:13: P456: 'kb/bukti/antrean.pdf' bukan berkas dokumen (folder atau berkas khusus) "
+        "(sebut berkas PDF, JPEG, atau PNG-nya)",
+    ]

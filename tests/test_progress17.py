@@ -217,7 +217,8 @@ def test_parallel_build_counts_every_page_written_by_the_workers(tmp_path):
 def example_data_files(root: Path) -> list[Path]:
     """The data files of a copy of the example, found here independently of rancang's loader (skeletons, whose
     names start with '_', are not data)."""
-    files = [root / "rancang.yaml", root / "kb" / "perangkat-daerah.yaml", root / "kb" / "dasar-hukum.yaml"]
+    files = [root / "rancang.yaml", root / "kb" / "perangkat-daerah.yaml", root / "kb" / "dasar-hukum.yaml",
+             root / "kb" / "iid.yaml"]
     for folder in (root / "kb" / "inovasi", root / "regulations", root / "visits"):
         files.extend(path for path in folder.glob("*.yaml") if not path.name.startswith("_"))
     return [path for path in files if path.is_file()]

@@ -1403,6 +1403,7 @@ RULE_GROUPS = [
     ("L53", "BAB dan pengelompokan"), ("L54", "Ketentuan umum (istilah)"), ("L55", "Rincian"),
     ("L56", "Rujukan"), ("L57", "Bilangan"), ("L58", "Ejaan dan rumusan baku"), ("L59", "Rumusan lain"),
     ("L61", "Isian Markdown"), ("L62", "Kata jabatan dan nama daerah"), ("L63", "Perubahan"),
+    ("L64", "Bukti Indeks Inovasi Daerah"),
     ("L6", "Profil inovasi"),
 ]
 

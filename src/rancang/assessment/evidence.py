@@ -68,8 +68,8 @@ def unconfirmed_types_note(catalogue: IidCatalogue) -> str | None:
     """What is said beside a type problem while the portal's accepted types are not confirmed."""
     if catalogue.upload.types_confidence is Confidence.HIGH:
         return None
-    return (f"jenis berkas yang diterima portal IID belum terkonfirmasi (keyakinan "
-            f"{catalogue.upload.types_confidence.value}); rancang memeriksa {_types_text(catalogue.upload.types)}")
+    return (f"rancang memeriksa {_types_text(catalogue.upload.types)}; jenis berkas yang diterima portal IID "
+            f"belum terkonfirmasi, keyakinan {catalogue.upload.types_confidence.value}")
 
 
 def size_limit_note(catalogue: IidCatalogue) -> str:
@@ -102,9 +102,12 @@ def _file_problem(root: Path, name: str, catalogue: IidCatalogue) -> EntryProble
     if not is_inside(resolved, root):
         return EntryProblem("P456", f"berkas bukti '{name}' berada di luar folder proyek", "berkas",
                             "pindahkan dokumennya ke dalam folder proyek, misalnya kb/bukti/")
-    if not resolved.is_file():
+    if not resolved.exists():
         return EntryProblem("P456", f"berkas bukti '{name}' tidak ditemukan", "berkas",
                             "periksa ejaan jalurnya (relatif terhadap folder proyek, tempat rancang.yaml)")
+    if not resolved.is_file():
+        return EntryProblem("P456", f"'{name}' bukan berkas dokumen (folder atau berkas khusus)", "berkas",
+                            f"sebut berkas {_types_text(catalogue.upload.types)}-nya")
     types = catalogue.upload.types
     expected = SUFFIXES.get(candidate.suffix.lower())
     if expected is None or expected not in types:
@@ -174,6 +177,25 @@ def entry_problems(root: Path, entries: list[Evidence], catalogue: IidCatalogue,
             problem = file_problem(root, entry.file, catalogue)
             if problem is not None:
                 problems.append(problem)
+    return found
+
+
+def evidence_files(root: Path, entries: list[Evidence]) -> list[Path]:
+    """The files inside the project that ``entries`` name (existing or not): what a page showing their readiness
+    depends on (the site notes them as dependencies, so that a changed or removed document renews the page)."""
+    found = []
+    for entry in entries:
+        if entry.file is None:
+            continue
+        candidate = Path(entry.file)
+        if candidate.is_absolute() or entry.file.startswith(("/", "\\")):
+            continue
+        try:
+            resolved = (root / candidate).resolve()
+        except (OSError, ValueError):
+            continue
+        if is_inside(resolved, root):
+            found.append(resolved)
     return found
 
 

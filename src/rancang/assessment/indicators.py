@@ -8,6 +8,7 @@ estimate) both read these rows; the public API is theirs.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,6 +116,9 @@ FORM_FIELDS = (
 DESIGN_MINIMUM_WORDS = 300
 """The form asks at least 300 words of design and main changes (keyakinan sedang)."""
 
+_WORD = re.compile(r"\S*?[^\W_]\S*")
+"""A word as a reader counts it (as rule L601 counts): a run of non-space characters with a letter or digit."""
+
 _TRIAL_ON = {Stage.TRIAL, Stage.IMPLEMENTATION}
 
 
@@ -133,7 +137,7 @@ def form_fields(profile: Innovation) -> list[FormField]:
         if value is None or value == [] or (isinstance(value, str) and not value.strip()):
             missing.append(FormField(key, label))
         elif attribute == "design":
-            words = len(value.split())
+            words = len(_WORD.findall(value))
             if words < DESIGN_MINIMUM_WORDS:
                 missing.append(FormField(key, label, f"{words} kata; formulir meminta paling sedikit "
                                                       f"{DESIGN_MINIMUM_WORDS} kata"))
@@ -164,8 +168,10 @@ def window_check(profile: Innovation, catalogue: IidCatalogue) -> WindowCheck:
     window = catalogue.window
     if window is None:
         return WindowCheck(True)
-    span = f"{_date_words(window.start)} sampai {_date_words(window.end)}"
+    span = f"{date_words(window.start)} sampai {date_words(window.end)}"
     date = profile.implementation_date
+    if date is None and profile.stage is not None and profile.stage is not Stage.IMPLEMENTATION:
+        return WindowCheck(True)  # an initiative or a trial has no implementation date yet
     if date is None:
         return WindowCheck(True, f"tanggal_penerapan belum diisi, jadi belum dapat dipastikan inovasi ini "
                                  f"diterapkan dalam masa {span}; dihitung dalam perkiraan")
@@ -183,7 +189,8 @@ _MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agus
            "November", "Desember")
 
 
-def _date_words(date: dt.date) -> str:
+def date_words(date: dt.date) -> str:
+    """``1 Januari 2024``."""
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rancang.assessment.catalogue import ESTIMATE_LABEL
 from rancang.assessment.indicators import (AffairsCoverage, IndicatorReadiness, WindowCheck, affairs_coverage,
-                                           indicator_rows, window_check)
+                                           date_words, indicator_rows, window_check)
 from rancang.models import ProjectData
 from rancang.models.iid import Aspect, Confidence, IidCatalogue
 from rancang.layout import IID_FILE
@@ -49,6 +49,7 @@ class Estimate:
     sid_sum: float
     """Sum of the SID indicator scores of the counted innovations."""
     divisor: float
+    """MAX(divisor minimum, n): a whole number as the catalogues write it."""
     sid_indicators: float
     """``sid_sum / divisor``."""
     sid_indicators_maximum: float
@@ -95,7 +96,8 @@ def estimate_from(catalogue: IidCatalogue, spd_rows: list[IndicatorReadiness],
     counted = [item for item in innovations if item.window.counted]
     excluded = [(item.record_id, item.window.note or "") for item in innovations if not item.window.counted]
     n = len(counted)
-    divisor = max(formula.divisor_minimum.value or 1, n)
+    minimum = formula.divisor_minimum.value
+    divisor = max(int(minimum) if minimum is not None and float(minimum).is_integer() else (minimum or 1), n)
     spd = sum(row.score for row in spd_rows)
     sid_sum = sum(item.score for item in counted)
     sid_indicators = sid_sum / divisor
@@ -167,7 +169,7 @@ def _confidence_notes(catalogue: IidCatalogue) -> list[str]:
                      f"{rule.confidence.value})")
     window = catalogue.window
     if window is not None and window.confidence is not Confidence.HIGH:
-        notes.append(f"masa penerapan {window.start.isoformat()} sampai {window.end.isoformat()} (keyakinan "
+        notes.append(f"masa penerapan {date_words(window.start)} sampai {date_words(window.end)} (keyakinan "
                      f"{window.confidence.value})")
     return notes
 

@@ -13,10 +13,12 @@ import re
 
 from typing import Iterator
 
+from rancang.assessment.evidence import project_catalogue
 from rancang.diagnostics import Diagnostic, Severity
 from rancang.lint.context import LintContext, diagnostic, quote
 from rancang.lint.registry import Example, rule
 from rancang.models.base import PartialDate
+from rancang.models.iid import Aspect
 from rancang.models.innovation import Innovation, Stage
 from rancang.locations import locate
 
@@ -298,3 +300,55 @@ def design_length(context: LintContext) -> Iterator[Diagnostic]:
                              f"meminta sekurang-kurangnya {IID_DESIGN_WORDS} kata", locate(profile, "design"),
                              "uraikan masalah, metode pembaruan, pokok perubahan, keunggulan dan kebaruan, serta "
                              "tahapan uji coba dan penerapan")
+
+
+# -- L640 ---------------------------------------------------------------------
+
+
+@rule(
+    "L640", "Bukti IID profil belum mencakup indikator wajib", WARNING,
+    "Dalam aturan IID 2026, lima indikator per inovasi wajib: regulasi (16), sdm (17), kecepatan (32), "
+    "kemanfaatan (33), dan video (35) [M]. Perkiraan nilai rancang tidak memberi predikat selama bukti "
+    "indikator wajib belum lengkap. Temuan ini hanya muncul untuk profil yang sudah mulai mencatat 'bukti:', "
+    "sebagai pengingat indikator wajib yang belum dicatat; profil tanpa 'bukti:' dilaporkan oleh laporan "
+    "kesiapan IID, bukan di sini. Daftar indikator wajib dibaca dari katalog IID yang dipakai proyek.",
+    wrong=Example("inovasi", """
+        bukti:
+          - indikator: video
+            tingkat: 2
+            tautan: https://contoh.go.id/video-layanan-contoh
+    """),
+    right=Example("inovasi", """
+        bukti:
+          - indikator: regulasi
+            tingkat: 1
+            tautan: https://contoh.go.id/sk-inovasi
+          - indikator: sdm
+            tingkat: 1
+            tautan: https://contoh.go.id/sk-tim
+          - indikator: kecepatan
+            tingkat: 2
+            tautan: https://contoh.go.id/linimasa
+          - indikator: kemanfaatan
+            tingkat: 1
+            tautan: https://contoh.go.id/penerima-manfaat
+          - indikator: video
+            tingkat: 2
+            tautan: https://contoh.go.id/video-layanan-contoh
+    """),
+)
+def mandatory_evidence(context: LintContext) -> Iterator[Diagnostic]:
+    profiles = [(record_id, profile) for record_id, profile in _profiles(context) if profile.evidence]
+    if not profiles:
+        return
+    catalogue, _problems = project_catalogue(context.data)
+    mandatory = [item for item in catalogue.of_aspect(Aspect.SID) if item.mandatory]
+    for record_id, profile in profiles:
+        recorded = {entry.indicator for entry in profile.evidence}
+        lacking = [item for item in mandatory if item.id not in recorded]
+        if lacking:
+            yield diagnostic(
+                "L640", f"profil '{record_id}' sudah mencatat bukti IID, tetapi belum untuk indikator wajib: "
+                f"{', '.join(f'{item.id} ({item.label})' for item in lacking)}", locate(profile, "evidence"),
+                f"tanpa bukti indikator wajib, perkiraan nilai IID ({catalogue.year}) tidak diberi predikat; catat "
+                "buktinya bila dokumennya ada")
