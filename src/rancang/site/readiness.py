@@ -34,6 +34,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from rancang.assessment.catalogue import ESTIMATE_LABEL, confidence_words
+from rancang.assessment.evidence import evidence_files
 from rancang.assessment.readiness import (IndicatorStatus, InnovationReadiness, RegionReadiness,
                                           innovation_readiness, project_catalogue, region_readiness)
 from rancang.language.wording import number
@@ -77,16 +78,15 @@ def innovation_of(env: Any, record_id: str) -> InnovationReadiness | None:
 
 
 def _files(root: Path, entries: Iterable[Evidence]) -> tuple:
-    """(path, size, modification time) of every evidence file, (path, None, None) when it is missing."""
+    """(path, size, modification time) of every evidence file inside the project the entries name
+    (:func:`rancang.assessment.evidence.evidence_files`), (path, None, None) when it is missing."""
     stamps = []
-    for entry in entries:
-        if entry.file is None:
-            continue
+    for path in evidence_files(root, list(entries)):
         try:
-            stat = (root / entry.file).stat()
-            stamps.append((entry.file, stat.st_size, stat.st_mtime_ns))
+            stat = path.stat()
+            stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
         except OSError:
-            stamps.append((entry.file, None, None))
+            stamps.append((str(path), None, None))
     return tuple(stamps)
 
 
