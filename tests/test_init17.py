@@ -25,7 +25,7 @@ from support import REPO, build_in_place, copy_example
 PANGKEP = ["--kabupaten", "Pangkajene dan Kepulauan", "--provinsi", "Sulawesi Selatan", "--ibu-kota", "Pangkajene"]
 TITLE = "Direktori Inovasi Kabupaten Pangkajene dan Kepulauan"
 BUNDLED = REPO / "src" / "rancang" / "skeletons" / "proyek"
-PAGES = ["index", "galeri", "ringkasan", "peraturan", "kunjungan", "data"]
+PAGES = ["index", "galeri", "ringkasan", "replikasi", "kesiapan-iid", "peraturan", "kunjungan", "data"]
 
 
 def run(argv: list[str], cwd: Path) -> tuple[int, str, str]:
@@ -81,7 +81,8 @@ def test_init_writes_the_project_and_says_what_is_next(pangkep):
                      if p.is_file() and not p.relative_to(root).as_posix().startswith("_build/"))
     assert written == sorted([
         ".gitignore", "README.md", "rancang.yaml",
-        "kb/index.md", "kb/galeri.md", "kb/ringkasan.md", "kb/peraturan.md", "kb/kunjungan.md", "kb/data.md",
+        "kb/index.md", "kb/galeri.md", "kb/ringkasan.md", "kb/replikasi.md", "kb/kesiapan-iid.md", "kb/peraturan.md",
+        "kb/kunjungan.md", "kb/data.md",
         "kb/studi-kasus/index.md", "kb/studi-kasus/_contoh.md", "kb/dasar-hukum.yaml", "kb/perangkat-daerah.yaml",
         "kb/inovasi/_contoh.yaml", "regulations/_contoh.yaml", "visits/_contoh.yaml",
     ])

@@ -213,7 +213,8 @@ def test_menu_links_only_pages_the_project_has(tmp_path: Path) -> None:
     assert code == 0, output
     site = root / "_build" / "html"
     profile = site / "kb" / "inovasi" / "call-center-112.html"
-    full = ["Beranda", "Galeri", "Ringkasan", "Peraturan", "Kunjungan", "Data terbuka", "Studi kasus"]
+    full = ["Beranda", "Galeri", "Ringkasan", "Replikasi", "Kesiapan IID", "Peraturan", "Kunjungan",
+            "Data terbuka", "Studi kasus"]
     assert menu_labels(profile) == full
 
     # a region without regulations: no kb/peraturan.md (and none in the table of contents)

@@ -241,10 +241,11 @@ def test_layout_has_the_navigation_bar_on_every_page(site: Path) -> None:
         nav = re.search(r'<nav class="rancang-nav".*?</nav>', page, re.S)
         assert nav, path
         labels = re.findall(r">([^<>]+)</a>", nav.group(0))
-        assert labels == ["Beranda", "Galeri", "Ringkasan", "Peraturan", "Kunjungan", "Data terbuka", "Studi kasus"], path
+        assert labels == ["Beranda", "Galeri", "Ringkasan", "Replikasi", "Kesiapan IID", "Peraturan", "Kunjungan",
+                          "Data terbuka", "Studi kasus"], path
     nav = re.search(r'<nav class="rancang-nav".*?</nav>', read(site, f"kb/inovasi/{SRIKANDI}"), re.S).group(0)
-    for target in ("../index.html", "../galeri.html", "../ringkasan.html", "../peraturan.html", "../data.html",
-                   "../studi-kasus/index.html"):
+    for target in ("../index.html", "../galeri.html", "../ringkasan.html", "../replikasi.html", "../kesiapan-iid.html",
+                   "../peraturan.html", "../data.html", "../studi-kasus/index.html"):
         assert f'href="{target}"' in nav, target
     assert re.search(r'href="../galeri.html" aria-current="page"', nav)
 

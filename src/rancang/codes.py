@@ -226,6 +226,23 @@ CODES: dict[str, CodeInfo] = {
         "Naskah baru sama dengan naskah peraturan yang diubah ('mengubah'): Pasal I tidak memuat satu pun butir "
         "perubahan.",
     ),
+    "R310": CodeInfo(
+        "Inovasi replikasi tidak dikenal",
+        "'inovasi' pada replikasi.dari atau replikasi.oleh sebuah profil menyebut id yang tidak ada di kb/inovasi/ "
+        "(atau id profil itu sendiri). Inovasi daerah lain ditulis <direktori>:<id>, misalnya "
+        "parepare:call-center-112.",
+    ),
+    "R311": CodeInfo(
+        "Direktori replikasi tidak dikenal",
+        "'inovasi' pada replikasi menyebut <direktori>:<id>, tetapi direktori itu tidak terdaftar di "
+        "direktori_lain rancang.yaml.",
+    ),
+    "R312": CodeInfo(
+        "Inovasi replikasi tidak ada di direktori lain",
+        "'inovasi' pada replikasi menyebut <direktori>:<id>, tetapi salinan direktori itu tidak memuat id "
+        "tersebut; bila inovasi itu baru ditambahkan di sana, ambil ulang salinannya dengan 'rancang direktori "
+        "ambil'.",
+    ),
     "R304": CodeInfo(
         "Rujukan tidak dapat dirumuskan",
         "Rentang harus berupa unsur sejenis dengan induk yang sama, dari nomor kecil ke besar; rujukan "

@@ -49,7 +49,7 @@ from rancang.models.project import REGION_KIND_PREFIX, Project, RegionKind
 SKELETON = f"{SKELETON_PREFIX}contoh"
 """The name (without suffix) of the skeleton ``rancang init`` writes in each data folder."""
 
-PAGES = ("index", "galeri", "ringkasan", "peraturan", "kunjungan", "data")
+PAGES = ("index", "galeri", "ringkasan", "replikasi", "kesiapan-iid", "peraturan", "kunjungan", "data")
 """The site's pages of ``kb/`` (and ``kb/studi-kasus/index.md``), the same as the bundled example's."""
 
 RECORD_SKELETONS = {"inovasi": INNOVATIONS, "regulasi": REGULATIONS, "kunjungan": VISITS}

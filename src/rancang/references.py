@@ -1,8 +1,9 @@
 """Resolve ids between files, and inside a regulation.
 
-Innovation -> perangkat daerah and dasar hukum; regulation -> dasar hukum;
-catalogue -> its amending acts; visit -> innovations (ours, or ``nama:id`` of another region's
-directory). An unknown id is an error that names the closest existing id.
+Innovation -> perangkat daerah and dasar hukum, and the innovations it replicates or that replicate it
+(``replikasi.dari/oleh[].inovasi``: ours, or ``nama:id`` of another region's directory; R310-R312);
+regulation -> dasar hukum; catalogue -> its amending acts; visit -> innovations (ours, or ``nama:id`` of
+another region's directory). An unknown id is an error that names the closest existing id.
 """
 
 from __future__ import annotations
@@ -87,6 +88,28 @@ def _innovations(data: ProjectData) -> Iterator[Diagnostic]:
                 yield _unknown(ref.id, data.catalogue, "dasar hukum", locate(ref, "id"))
             if ref.regulation and _missing(ref.regulation, data.regulations, data, "regulasi"):
                 yield _unknown(ref.regulation, data.regulations, "rancangan peraturan", locate(ref, "regulation"))
+    yield from _replications(data)
+
+
+REPLICATION_CODES = ("R310", "R311", "R312")
+"""Unknown innovation of ours, unknown directory, id not in that directory's copy (a replication's 'inovasi')."""
+
+
+def _replications(data: ProjectData) -> Iterator[Diagnostic]:
+    """``replikasi.dari[].inovasi`` and ``replikasi.oleh[].inovasi`` of every profile."""
+    for record_id, innovation in data.innovations.items():
+        replication = innovation.replication
+        if replication is None:
+            continue
+        for entry in [*replication.origin, *replication.adopters]:
+            if entry.innovation is None:
+                continue
+            if entry.innovation == record_id:
+                yield Diagnostic("R310", f"inovasi '{record_id}' tidak dapat mereplikasi dirinya sendiri",
+                                 locate(entry, "innovation"),
+                                 suggestion="tulis id inovasi lain, atau hapus 'inovasi' dan sebut daerahnya saja")
+                continue
+            yield from _innovation_ref(entry.innovation, data, entry, "innovation", codes=REPLICATION_CODES)
 
 
 def _unknown_agency(agency: str, data: ProjectData, where: Location) -> Diagnostic:
@@ -189,10 +212,12 @@ def _visits(data: ProjectData) -> Iterator[Diagnostic]:
                 yield from _innovation_ref(item.innovation, data, item, "innovation")
 
 
-def _innovation_ref(ref: str, data: ProjectData, holder: Model, name: str, *index: int) -> Iterator[Diagnostic]:
-    """An innovation a visit names: ``call-center-112`` in kb/inovasi/, or ``parepare:call-center-112`` in the
-    copy of a directory of ``direktori_lain``. The suggestion says how to add the record or name it from another
-    directory when no known id is close."""
+def _innovation_ref(ref: str, data: ProjectData, holder: Model, name: str, *index: int,
+                    codes: tuple[str, str, str] = ("R301", "R301", "R301")) -> Iterator[Diagnostic]:
+    """An innovation a visit (or a replication) names: ``call-center-112`` in kb/inovasi/, or
+    ``parepare:call-center-112`` in the copy of a directory of ``direktori_lain``. The suggestion says how to add
+    the record or name it from another directory when no known id is close. ``codes``: of an unknown id of ours,
+    an unknown directory, an id the directory's copy does not hold."""
     def where() -> Location:
         return locate(holder, name, *index)
 
@@ -209,7 +234,7 @@ def _innovation_ref(ref: str, data: ProjectData, holder: Model, name: str, *inde
         else:
             suggestion = (f"tambahkan profilnya dengan 'rancang new inovasi {record_id}'; bila inovasi itu milik daerah "
                           f"lain, daftarkan direktorinya di direktori_lain (rancang.yaml) lalu tulis 'NAMA:{record_id}'")
-        yield Diagnostic("R301", f"inovasi '{record_id}' tidak dikenal", where(), suggestion=suggestion)
+        yield Diagnostic(codes[0], f"inovasi '{record_id}' tidak dikenal", where(), suggestion=suggestion)
         return
     foreign = data.foreign.get(directory)
     configured = data.settings.other_directories if data.settings is not None else {}
@@ -223,7 +248,7 @@ def _innovation_ref(ref: str, data: ProjectData, holder: Model, name: str, *inde
             suggestion = (f"daftarkan direktori itu di rancang.yaml (direktori_lain: {directory}: nama, alamat) lalu "
                           f"jalankan 'rancang direktori ambil {directory}'; atau, bila inovasi itu milik daerah "
                           f"kita, tulis id-nya saja dan tambahkan profilnya dengan 'rancang new inovasi {record_id}'")
-        yield Diagnostic("R301", f"direktori lain '{directory}' tidak dikenal", where(), suggestion=suggestion)
+        yield Diagnostic(codes[1], f"direktori lain '{directory}' tidak dikenal", where(), suggestion=suggestion)
         return
     if record_id in foreign.data.innovations:
         return
@@ -231,5 +256,5 @@ def _innovation_ref(ref: str, data: ProjectData, holder: Model, name: str, *inde
     suggestion = (f"mungkin maksud Anda '{directory}:{guess}'?" if guess else
                   f"bila inovasi itu baru ditambahkan di sana, ambil ulang salinannya dengan 'rancang direktori ambil "
                   f"{directory}'")
-    yield Diagnostic("R301", f"inovasi '{record_id}' tidak ada di salinan direktori {foreign.name} ({foreign.copy})",
+    yield Diagnostic(codes[2], f"inovasi '{record_id}' tidak ada di salinan direktori {foreign.name} ({foreign.copy})",
                      where(), suggestion=suggestion)

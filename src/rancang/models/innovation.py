@@ -141,10 +141,29 @@ class Award(Model):
     source: Url | None = field("sumber", "Sumber berita atau sertifikat.", default=None)
 
 
+from rancang.models.visit import InnovationRef  # noqa: E402 (kept beside its only use in this module)
+
+
 class ReplicationEntry(Model):
-    region: Text = field("daerah", "Daerah atau instansi, misalnya Kabupaten Pangkajene dan Kepulauan.")
+    """One replication: the region (words), the innovation (an id, ours or ``<direktori>:<id>`` of another
+    region's directory), or both; the references are resolved by :mod:`rancang.references` (R310-R312)."""
+
+    region: Text | None = field(
+        "daerah", "Daerah atau instansi, misalnya Kabupaten Pangkajene dan Kepulauan; boleh dikosongkan bila "
+        "'inovasi' diisi (daerahnya diambil dari profil inovasi itu).", default=None)
+    innovation: InnovationRef | None = field(
+        "inovasi", "Inovasi yang direplikasi (di 'dari') atau yang mereplikasi (di 'oleh'): id profil di "
+        "kb/inovasi/ (misalnya layanan-112), atau <direktori>:<id> untuk inovasi daerah lain yang "
+        "direktorinya terdaftar di direktori_lain rancang.yaml (misalnya kota-tetangga:layanan-112).", default=None, validate_default=True)
     year: Year | None = field("tahun", "Tahun replikasi.", default=None)
     note: Text | None = field("keterangan", "Keterangan atau bukti (PKS, surat, berita).", default=None)
+
+    @field_validator("innovation")
+    @classmethod
+    def names_something(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and "region" in info.data and info.data["region"] is None:
+            raise PydanticCustomError("S201", "isi 'daerah', 'inovasi', atau keduanya")
+        return value
 
 
 class Replication(Model):

@@ -35,6 +35,7 @@ from rancang.language.wording import number, partial_date, rupiah
 from rancang.models.catalogue import LegalKind
 from rancang.models.innovation import Award, AwardLevel, Innovation, Measurement
 from rancang.models.project_data import ProjectData
+from rancang.present.replication import entries
 from rancang.present.titles import regulation_title
 
 UNKNOWN = "belum tercatat"
@@ -161,7 +162,8 @@ class Narrative:
 @dataclass(frozen=True)
 class ReplicationView:
     origin: tuple[str, ...]
-    """``Kabupaten Barru (2019), PKS Nomor ...``."""
+    """``Kabupaten Barru (2019), PKS Nomor ...``; ``Call Center 112, Kota Parepare (2019)`` for an entry that
+    names an innovation."""
     adopters: tuple[str, ...]
     requirements: Narrative | None
     lessons: Narrative | None
@@ -383,14 +385,11 @@ class InnovationView:
                                        or replication.lessons):
             return None
 
-        def entries(items) -> tuple[str, ...]:
-            return tuple(e.region + (f" ({e.year})" if e.year else "") + (f", {e.note}" if e.note else "")
-                         for e in items)
-
         def text(key: str, title: str, value: str | None) -> Narrative | None:
             return Narrative(key, title, value, richtext.parse(value)) if value else None
 
-        return ReplicationView(entries(replication.origin), entries(replication.adopters),
+        origin, adopters = entries(replication.origin, self.data), entries(replication.adopters, self.data)
+        return ReplicationView(tuple(e.text for e in origin), tuple(e.text for e in adopters),
                                text("requirements", "Prasyarat", replication.requirements),
                                text("lessons", "Pelajaran", replication.lessons))
 

@@ -17,7 +17,11 @@ Per document:
 * ``downloads``: page -> {document file: existed when the page was read} (rebuilt when that changes);
 * ``galleries``: pages that hold ``{rancang-galeri}``;
 * ``embeds``: page -> ids of the innovations it embeds with ``{rancang-fakta}``, in page order;
-* ``case_study_lists``: pages that list the case studies.
+* ``case_study_lists``: pages that list the case studies;
+* ``shown``: page -> {what (``replikasi``, ``kesiapan-iid``): digest of what the page showed of it when read},
+  for what a page shows that may change without any record of the page changing (another profile's links,
+  an evidence file): the component that noted it compares the digests at every build
+  (:mod:`rancang.site.replication`, :mod:`rancang.site.readiness`).
 
 Not per document: ``data_stamps``, the modification times of the data files that are not documents
 (``rancang.yaml``, ...) at the last build.
@@ -61,6 +65,7 @@ class RancangDomain(Domain):
         "galleries": set(),
         "embeds": {},
         "case_study_lists": set(),
+        "shown": {},
         "data_stamps": None,
     }
 
@@ -116,7 +121,16 @@ class RancangDomain(Domain):
         """This page shows the list of case studies: re-read it whenever one is added, changed or removed."""
         self.data["case_study_lists"].add(docname)
 
+    def note_shown(self, docname: str, what: str, digest: str) -> None:
+        """This page shows ``what`` as ``digest`` says: the component reads it again when that changes."""
+        self.data.setdefault("shown", {}).setdefault(docname, {})[what] = digest
+
     # -- read back ------------------------------------------------------------------------------------
+
+    def shown(self, what: str) -> dict[str, str]:
+        """Page -> digest of what it showed of ``what`` when read (pages that noted it)."""
+        return {docname: noted[what] for docname, noted in self.data.setdefault("shown", {}).items()
+                if what in noted}
 
     @property
     def aggregates(self) -> set[str]:
@@ -164,12 +178,13 @@ class RancangDomain(Domain):
         self.data["galleries"].discard(docname)
         self.data["embeds"].pop(docname, None)
         self.data["case_study_lists"].discard(docname)
+        self.data.setdefault("shown", {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """The part of ``docnames``, read by a parallel worker."""
         for key in ("aggregates", "galleries", "case_study_lists"):
             self.data[key] |= otherdata[key] & set(docnames)
-        for key in ("downloads", "embeds", "inputs"):
+        for key in ("downloads", "embeds", "inputs", "shown"):
             self.data.setdefault(key, {}).update({d: value for d, value in otherdata.get(key, {}).items()
                                                   if d in docnames})
 

@@ -9,7 +9,9 @@ site's domain (:mod:`rancang.site.domain`, the per-document state) and sets the 
   incremental builds and search just work; pages that aggregate records (gallery, overview, ...) are read
   again whenever a record changes;
 * :mod:`~rancang.site.directives`, :mod:`~rancang.site.gallery`, :mod:`~rancang.site.charts`,
-  :mod:`~rancang.site.opendata`, :mod:`~rancang.site.casestudies`: the directives of the region's pages;
+  :mod:`~rancang.site.replication`, :mod:`~rancang.site.readiness`, :mod:`~rancang.site.opendata`,
+  :mod:`~rancang.site.casestudies`: the directives of the region's pages (and the replication links and the IID
+  readiness of each profile page);
 * :mod:`~rancang.site.output`: the documents and the home redirect written beside the pages;
 * :mod:`~rancang.site.interface`: the interface in Indonesian;
 * :mod:`~rancang.site.menu`: the menu of every page, only the pages the project has;
@@ -35,6 +37,8 @@ from rancang.site import (
     opendata,
     output,
     pages,
+    readiness,
+    replication,
     search,
     tuning,
 )
@@ -52,11 +56,12 @@ def _static_files(app: Sphinx, config: Any) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(RancangDomain)
-    for component in (context, pages, directives, output, gallery, charts, opendata, casestudies, interface,
-                      menu, search, tuning):
+    for component in (context, pages, directives, output, gallery, charts, replication, readiness, opendata,
+                      casestudies, interface, menu, search, tuning):
         component.setup(app)
     app.connect("config-inited", _static_files)
     app.add_css_file("rancang.css")
     # env_version: raised when what a page's doctree holds changes (3: a profile's Anggaran section is always
-    # there), so that a project built by an older rancang reads its pages again once.
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
+    # there; 4: a profile's replication links and its Kesiapan IID section), so that a project built by an older
+    # rancang reads its pages again once.
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}

@@ -20,6 +20,8 @@ MENU = (
     (ROOT_DOC, "Beranda", ""),
     (f"{KB}/galeri", "Galeri", f"{INNOVATIONS}/"),
     (f"{KB}/ringkasan", "Ringkasan", ""),
+    (f"{KB}/replikasi", "Replikasi", ""),
+    (f"{KB}/kesiapan-iid", "Kesiapan IID", ""),
     (f"{KB}/peraturan", "Peraturan", f"{REGULATIONS}/"),
     (f"{KB}/kunjungan", "Kunjungan", ""),
     (f"{KB}/data", "Data terbuka", ""),

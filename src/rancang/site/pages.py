@@ -23,6 +23,8 @@ from rancang.site import context
 from rancang.site.domain import RancangDomain
 from rancang.site.links import DOWNLOADS, RECORD_FOLDERS
 from rancang.site.profile import profile_nodes
+from rancang.site.readiness import profile_section as readiness_section
+from rancang.site.replication import profile_links
 from rancang.site.regulation_page import Consolidated, Version, VersionPoint, marked_anchors, regulation_nodes
 from rancang.site.richtext import project_images
 from rancang.validation import validate
@@ -80,8 +82,15 @@ def record_page(env, docname: str, text: str) -> list[nodes.Node]:
                 return shared.builder.get_relative_uri(docname, regulation_doc(regulation_id))
             return None
 
-        return [orphan(), *profile_nodes(InnovationView(record_id, model, data), shared.today, regulation_link,
-                                         project_images(Path(env.srcdir)))]
+        links, party_link = profile_links(env, docname)
+        page = profile_nodes(InnovationView(record_id, model, data), shared.today, regulation_link,
+                             project_images(Path(env.srcdir)), links, party_link)
+        readiness = readiness_section(env, docname)
+        if readiness is not None:  # before the sources, which end the page
+            sections = [child for child in page[0].children if isinstance(child, nodes.section)]
+            last = sections[-1] if sections and "sumber" in sections[-1]["ids"] else None
+            page[0].insert(page[0].index(last) if last is not None else len(page[0]), readiness)
+        return [orphan(), *page]
     return [orphan(), *regulation_page(env, record_id, model)]
 
 

@@ -18,11 +18,15 @@ from typing import Callable, Iterable
 from docutils import nodes
 
 from rancang.present.innovation import UNKNOWN, IndicatorView, InnovationView, LegalLine
+from rancang.present.replication import LinkLine, Party, ProfileLinks
 from rancang.site.richtext import ImageUri, no_images, nodes_of
 from rancang.visits.content import NOT_IN_DIRECTORY
 
 RegulationLink = Callable[[str], "str | None"]
 """The URI of the page of the project's regulation ``id`` relative to the page shown, None when there is none."""
+
+PartyLink = Callable[[Party], "str | None"]
+"""The URI of the page of an innovation a replication link names, None when it has none (a region)."""
 
 
 def section(title: str, anchor: str) -> nodes.section:
@@ -116,10 +120,29 @@ def figure(image, image_uri: ImageUri) -> nodes.figure | None:
     return box
 
 
+def link_list(lines: tuple[LinkLine, ...], party_link: PartyLink) -> nodes.bullet_list:
+    """Replication links: the other innovation's name linked to its page, then its region, year and notes."""
+    items = nodes.bullet_list(classes=["rancang-replikasi-tautan"])
+    for line in lines:
+        para = nodes.paragraph()
+        uri = party_link(line.party)
+        if uri:
+            para += nodes.reference("", line.party.name, refuri=uri, internal=line.party.record_id is not None)
+        else:
+            para += nodes.Text(line.party.name)
+        if line.details:
+            para += nodes.Text(line.details)
+        items += nodes.list_item("", para)
+    return items
+
+
 def profile_nodes(view: InnovationView, today: dt.date, regulation_link: RegulationLink,
-                  image_uri: ImageUri = no_images) -> list[nodes.Node]:
+                  image_uri: ImageUri = no_images, replication: ProfileLinks | None = None,
+                  party_link: PartyLink = lambda party: None) -> list[nodes.Node]:
     """The page of ``view``'s innovation. ``image_uri`` places the images of the profile and of its Markdown
-    fields (:func:`rancang.site.richtext.project_images`)."""
+    fields (:func:`rancang.site.richtext.project_images`). ``replication``: the innovation's replication links,
+    whichever profile records them (:func:`rancang.present.replication.links_by_record`), each a link given by
+    ``party_link``; without them, the entries of the profile itself, as text."""
     page = section(view.name, f"inovasi-{view.id}")
     if view.other_names:
         page += nodes.paragraph(text="Juga dikenal sebagai: " + ", ".join(view.other_names),
@@ -161,13 +184,19 @@ def profile_nodes(view: InnovationView, today: dt.date, regulation_link: Regulat
         part += nodes.paragraph(text=f"Anggaran {NOT_IN_DIRECTORY}.", classes=["rancang-belum-tercatat"])
     page += part
 
-    replication = view.replication
-    if replication is not None:
+    notes = view.replication
+    if notes is not None or replication:
         part = section("Replikasi", "replikasi")
-        for label, entries in (("Mereplikasi dari", replication.origin), ("Direplikasi oleh", replication.adopters)):
-            if entries:
-                part += nodes.paragraph(text=f"{label}: " + "; ".join(entries))
-        for note in (replication.requirements, replication.lessons):
+        if replication:
+            for label, lines in (("Mereplikasi", replication.origin), ("Direplikasi oleh", replication.adopters)):
+                if lines:
+                    part += nodes.paragraph(text=f"{label}:", classes=["rancang-replikasi-arah"])
+                    part += link_list(lines, party_link)
+        elif notes is not None:
+            for label, entries in (("Mereplikasi dari", notes.origin), ("Direplikasi oleh", notes.adopters)):
+                if entries:
+                    part += nodes.paragraph(text=f"{label}: " + "; ".join(entries))
+        for note in (notes.requirements, notes.lessons) if notes is not None else ():
             if note is not None:
                 part += nodes.rubric(text=note.title)
                 part.extend(nodes_of(note.tree, image_uri))
