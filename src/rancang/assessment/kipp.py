@@ -54,6 +54,17 @@ model attribute it points to in a finding. ``tanggal`` stands for the three date
 ``tanggal_uji_coba``, ``tanggal_penerapan``)."""
 
 
+DATE_KEYS = ("tanggal_inisiatif", "tanggal_uji_coba", "tanggal_penerapan")
+
+
+def quoted_keys(key: str) -> str:
+    """How a finding or a placeholder names the profile key(s) of a part: ``'tujuan'``; for ``tanggal`` the
+    three date keys."""
+    if key == "tanggal":
+        return ", ".join(f"'{k}'" for k in DATE_KEYS[:-1]) + f" dan '{DATE_KEYS[-1]}'"
+    return f"'{key}'"
+
+
 class Confidence(Choice):
     HIGH = "tinggi", "tinggi"
     MEDIUM = "sedang", "sedang"
@@ -275,15 +286,15 @@ def findings(record_id: str, innovation: Innovation, catalogue: KippCatalogue,
                 "P460", f"aspek '{aspect.title}' proposal {name} berisi {assessment.words} kata, melebihi batas "
                         f"{aspect.limit} kata sebanyak {assessment.over_by} kata",
                 _where(innovation, part.prefill.key), Severity.WARNING,
-                suggestion=f"ringkas '{part.prefill.key}' di profil atau sunting draf proposalnya"))
+                suggestion=f"ringkas {quoted_keys(part.prefill.key)} di profil atau sunting draf proposalnya"))
         elif assessment.empty:
-            keys = ", ".join(f"'{p.prefill.key}'" for p in assessment.parts)
+            keys = ", ".join(quoted_keys(p.prefill.key) for p in assessment.parts)
             out.append(Diagnostic(
                 "P461", f"aspek '{aspect.title}' (bobot {percent(aspect.weight)}) proposal {name} kosong: profil "
                         f"{record_id} tidak berisi {keys}", _where(innovation, None), Severity.WARNING,
                 suggestion="isi kunci itu di profil bila faktanya diketahui; draf menandai tempatnya untuk penulis"))
         elif assessment.missing:
-            keys = ", ".join(f"'{p.prefill.key}'" for p in assessment.missing)
+            keys = ", ".join(quoted_keys(p.prefill.key) for p in assessment.missing)
             out.append(Diagnostic(
                 "P462", f"aspek '{aspect.title}' proposal {name} belum lengkap: {keys} kosong di profil",
                 _where(innovation, None), Severity.WARNING,
