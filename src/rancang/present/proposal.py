@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rancang import richtext
 from rancang.assessment.kipp import AspectAssessment, KippCatalogue, Prefill, assess, percent, quoted_keys
 from rancang.language.wording import partial_date
+from rancang.layout import INNOVATIONS
 from rancang.models.project_data import ProjectData
 from rancang.present.innovation import InnovationView
 
@@ -191,5 +192,5 @@ def proposal(record_id: str, data: ProjectData, catalogue: KippCatalogue) -> Pro
     settings = data.settings
     region = view.region or (f"{settings.region_full_name}, Provinsi {settings.region.province}"
                              if settings is not None else "")
-    path = view.record.source_path or f"kb/inovasi/{record_id}.yaml"
+    path = f"{INNOVATIONS}/{record_id}.yaml"  # as the project names it, wherever rancang runs from
     return ProposalView(record_id, view, catalogue, tuple(aspects), view.agency_name or "", region, path)

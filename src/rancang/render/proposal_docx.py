@@ -36,7 +36,7 @@ __all__ = ["PageBreak", "Placeholder", "Styled", "TemplateStyleError", "blocks",
 
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 TABLE_HEADERS = ("No.", "Aspek", "Bobot", "Jumlah kata", "Batas kata", "Keterangan")
-TABLE_WIDTHS_CM = (1.0, 4.4, 1.6, 1.9, 2.6, 4.0)
+TABLE_WIDTHS_CM = (0.9, 3.9, 1.5, 1.7, 3.2, 4.3)
 
 
 @dataclass(frozen=True)
