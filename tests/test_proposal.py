@@ -156,7 +156,7 @@ def test_example_word_counts_are_those_of_the_profile(parepare):
     assert count_of(by_aspect["1. Ringkasan"]).endswith(f"{expected['1. Ringkasan']} kata dari batas 200 kata")
     assert count_of(by_aspect["5. Signifikansi"]).endswith("kata (batas kata belum dikonfirmasi)")
     table = [text for style, text in found if style == "tabel"]
-    assert table[0] == "No. | Aspek | Bobot | Jumlah kata | Batas kata | Keterangan"
+    assert table[0] == "No. | Aspek | Bobot | Kata | Batas kata | Keterangan"
     assert table[1] == f"1 | Ringkasan | 0% | {expected['1. Ringkasan']} | 200 | sesuai batas"
     assert table[3] == "3 | Kebaruan/Nilai Tambah | 15% | 0 | belum dikonfirmasi | kosong, perlu ditulis"
     assert table[-1] == f" | Jumlah | 100% | {sum(expected.values())} |  | "

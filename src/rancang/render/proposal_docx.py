@@ -35,8 +35,8 @@ from rancang.visits.blocks import Bullets, Heading, Para, Rich, Table
 __all__ = ["PageBreak", "Placeholder", "Styled", "TemplateStyleError", "blocks", "render"]
 
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-TABLE_HEADERS = ("No.", "Aspek", "Bobot", "Jumlah kata", "Batas kata", "Keterangan")
-TABLE_WIDTHS_CM = (0.9, 3.9, 1.5, 1.7, 3.2, 4.3)
+TABLE_HEADERS = ("No.", "Aspek", "Bobot", "Kata", "Batas kata", "Keterangan")
+TABLE_WIDTHS_CM = (1.1, 4.0, 1.6, 1.5, 3.0, 4.3)
 
 
 @dataclass(frozen=True)
