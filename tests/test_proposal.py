@@ -311,3 +311,37 @@ def test_cli_strict_exits_1_and_lists_the_findings(tmp_path, capsys, monkeypatch
     assert "kb/inovasi/layanan-uji.yaml:2:" in err  # at the summary
     assert "P460: aspek 'Ringkasan' proposal KIPP 2023 berisi 250 kata, melebihi batas 200 kata" in err
     assert not (root / "_build").exists()
+
+
+# -- the template and the year ------------------------------------------------------------------------------------
+
+
+def test_the_packaged_proposal_template_is_the_generated_one_with_its_styles(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    from docx import Document
+
+    from rancang.render.template_names import PROPOSAL_REQUIRED_STYLES
+
+    def parts(path: Path) -> dict[str, bytes]:
+        with zipfile.ZipFile(path) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+
+    packaged = REPO / "src/rancang/templates/proposal-kipp.docx"
+    subprocess.run([sys.executable, str(REPO / "templates/make_templates.py"), "--proposal", str(tmp_path / "p.docx")],
+                   check=True, capture_output=True)
+    assert parts(packaged) == parts(tmp_path / "p.docx"), "run: .venv/bin/python templates/make_templates.py"
+    assert PROPOSAL_REQUIRED_STYLES <= {style.name for style in Document(str(packaged)).styles}
+
+
+def test_cli_unknown_year_names_the_years_there_are(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("RANCANG_DEBUG", raising=False)
+    root = synthetic_project(tmp_path / "proyek")
+    monkeypatch.chdir(root)
+    assert main(["-C", str(root), "proposal", "layanan-uji", "--tahun", "2019"]) == 1
+    _out, err = capsys.readouterr()
+    assert err.strip() == ("kipp-2019.yaml: P464: tidak ada data aspek proposal KIPP tahun 2019 (tahun yang tersedia: "
+                           + ", ".join(str(y) for y in catalogue_years()) + ")")
+    assert not (root / "_build").exists()

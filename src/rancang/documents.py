@@ -1,7 +1,8 @@
 """Documents: every DOCX (and PDF) rancang writes, regulations and visits alike.
 
-``rancang draft`` (a regulation), ``rancang brief`` / ``rancang report`` (a visit) and the document part of
-``rancang build`` (all of them) go through here: which Word template is used and whether it is fit
+``rancang draft`` (a regulation), ``rancang brief`` / ``rancang report`` (a visit), ``rancang proposal`` (the KIPP
+proposal draft of one innovation, made on demand only) and the document part of ``rancang build`` (regulations and
+visits) go through here: which Word template is used and whether it is fit
 (:func:`template_problems`), the jobs and their order, rendering (in forked workers when there are many),
 atomic writes, PDF conversion with LibreOffice and removal of PDFs that no longer match their DOCX.
 
