@@ -20,6 +20,7 @@ written); numbers are written as text by the presentation layer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,14 @@ class _ProposalWriter(_Writer):
         else:
             return super().block(block)
         return False
+
+    def table(self, block: Table) -> bool:
+        """A table whose rows are never split between two pages (a row of the closing table is one aspect)."""
+        if not super().table(block):
+            return False
+        xml = self.out[-1].replace("<w:trPr><w:tblHeader/>", "<w:trPr><w:cantSplit/><w:tblHeader/>")
+        self.out[-1] = re.sub(r"<w:tr>(?!<w:trPr>)", "<w:tr><w:trPr><w:cantSplit/></w:trPr>", xml)
+        return True
 
     def placeholder(self, text: str) -> str:
         label = f"{PLACEHOLDER_LABEL}:"
