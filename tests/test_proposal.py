@@ -193,8 +193,9 @@ def test_example_ends_with_the_draft_note_and_the_sources(parepare):
     assert note[0] == ("Isi", "Draf ini disusun oleh rancang dari basis pengetahuan "
                               f"(kb/inovasi/{PAREPARE}.yaml). Teks setiap aspek diambil apa adanya dari profil "
                               "inovasi; bagian yang bertanda \"Untuk diisi penulis\" belum ada di profil dan harus "
-                              "ditulis sendiri sebelum proposal dikirim. Periksa juga susunan aspek, bobot, dan batas "
-                              "kata pada petunjuk teknis KIPP tahun lomba.")
+                              "ditulis sendiri sebelum proposal dikirim. Uraian \"Yang ditanyakan\" adalah ringkasan "
+                              "rancang, bukan kutipan pedoman. Periksa juga susunan aspek, bobot, dan batas kata pada "
+                              "petunjuk teknis KIPP tahun lomba.")
     bullets = [text for style, text in note if style == "Butir"]
     assert any("123dok.com" in text for text in bullets)
 

@@ -28,8 +28,9 @@ NARRATIVE_KEYS = {
 
 DRAFT_NOTE = ("Draf ini disusun oleh rancang dari basis pengetahuan ({path}). Teks setiap aspek diambil apa adanya "
               "dari profil inovasi; bagian yang bertanda \"Untuk diisi penulis\" belum ada di profil dan harus "
-              "ditulis sendiri sebelum proposal dikirim. Periksa juga susunan aspek, bobot, dan batas kata pada "
-              "petunjuk teknis KIPP tahun lomba.")
+              "ditulis sendiri sebelum proposal dikirim. Uraian \"Yang ditanyakan\" adalah ringkasan rancang, bukan "
+              "kutipan pedoman. Periksa juga susunan aspek, bobot, dan batas kata pada petunjuk teknis KIPP tahun "
+              "lomba.")
 PLACEHOLDER_LABEL = "Untuk diisi penulis"
 NO_LIMIT = "batas kata belum dikonfirmasi"
 
