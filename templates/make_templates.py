@@ -6,6 +6,7 @@ Run from the repository root (any directory works)::
     .venv/bin/python templates/make_templates.py                        # both templates, templates/ and packaged copies
     .venv/bin/python templates/make_templates.py OUT.docx               # the regulation template as OUT.docx
     .venv/bin/python templates/make_templates.py --kunjungan OUT.docx   # the kunjungan kerja template as OUT.docx
+    .venv/bin/python templates/make_templates.py --proposal [OUT.docx]  # the KIPP proposal template (packaged copy)
 
 The result is a normal, user-editable Word file: a drafter may restyle it in Word (font, margins,
 spacing of every named style). The generator only relies on the style *names* and on the Jinja
@@ -17,6 +18,9 @@ Layout (see the drafting reference §1.1-1.2 and §5): F4 paper 215 x 330 mm, Bo
 The kunjungan kerja template (``kunjungan-kerja.docx``, bahan and laporan hasil kunjungan kerja):
 A4, margins 2.5/2.5/3/2.5 cm (top/bottom/left/right), Bookman Old Style 12 pt, the running header
 ``{{ kepala }}`` on pages 2+, "Halaman N" centred at the bottom of every page.
+
+The KIPP proposal template (``proposal-kipp.docx``, packaged only): the kunjungan kerja template plus the
+styles of a proposal draft (cover, word counts, the yellow "Isian Penulis" paragraphs the author must write).
 
 Running the script twice gives byte-identical files (fixed core properties and ZIP timestamps).
 """
@@ -731,11 +735,72 @@ def write_visit_template(path: Path = VISIT_DEFAULT_OUTPUT) -> Path:
     return _write(path, build_visit_document())
 
 
+# =========================================================================== KIPP proposal
+
+PROPOSAL_TEMPLATE_NAME = "proposal-kipp.docx"
+PROPOSAL_PACKAGED_OUTPUT = PACKAGED_OUTPUT.with_name(PROPOSAL_TEMPLATE_NAME)
+PLACEHOLDER_SHADING = "FFF2CC"  # light yellow: a part the author still has to write
+PLACEHOLDER_BORDER = "BF9000"
+OVER_COLOUR = RGBColor(0xC0, 0x00, 0x00)  # a word count over the limit
+COUNT_COLOUR = RGBColor(0x40, 0x40, 0x40)
+
+PROPOSAL_PARAGRAPH_STYLES: list[tuple[str, dict]] = [
+    ("Judul Sampul", dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=18, before=48, after=24,
+                          keep_with_next=True)),
+    ("Keterangan Sampul", dict(align=WD_ALIGN_PARAGRAPH.CENTER, after=6)),
+    ("Hitungan Kata", dict(align=WD_ALIGN_PARAGRAPH.LEFT, size=10, colour=COUNT_COLOUR, after=6,
+                           keep_with_next=True)),
+    ("Hitungan Kata Lewat", dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, size=10, colour=OVER_COLOUR, after=6,
+                                 keep_with_next=True)),
+    ("Isian Penulis", dict(align=WD_ALIGN_PARAGRAPH.LEFT, italic=True, after=6)),
+]
+
+
+def _placeholder_look(style) -> None:
+    """A light yellow paragraph with a dark yellow bar on its left: seen at once on screen and on paper."""
+    ppr = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for attr, value in (("w:val", "single"), ("w:sz", "24"), ("w:space", "4"), ("w:color", PLACEHOLDER_BORDER)):
+        left.set(qn(attr), value)
+    borders.append(left)
+    shading = OxmlElement("w:shd")
+    for attr, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", PLACEHOLDER_SHADING)):
+        shading.set(qn(attr), value)
+    after = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+             "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+             "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+             "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+             "w:sectPr", "w:pPrChange")
+    ppr.insert_element_before(borders, "w:shd", *after)
+    ppr.insert_element_before(shading, *after)
+
+
+def build_proposal_document():
+    """The kunjungan kerja template (same page, styles and running header) with the styles of a proposal draft:
+    its cover, the word count under each aspect's heading, and the marked parts the author still has to write."""
+    document = build_visit_document()
+    for name, options in PROPOSAL_PARAGRAPH_STYLES:
+        _styled_paragraph(document, name, **options)
+    _placeholder_look(document.styles["Isian Penulis"])
+    props = document.core_properties
+    props.title = "Templat Draf Proposal KIPP"
+    props.subject = "Draf proposal Kompetisi Inovasi Pelayanan Publik dari profil inovasi"
+    return document
+
+
+def write_proposal_template(path: Path = PROPOSAL_PACKAGED_OUTPUT) -> Path:
+    return _write(path, build_proposal_document())
+
+
 # =========================================================================== command line
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--proposal"]:
+        print(f"Templat ditulis: {write_proposal_template(*(Path(a) for a in args[1:2]))}")
+        return 0
     if args[:1] == ["--kunjungan"]:
         if len(args) != 2:
             print("pemakaian: make_templates.py [--kunjungan] [KELUARAN.docx]", file=sys.stderr)
@@ -749,6 +814,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Templat ditulis: {write_template(target)}")
     for target in (VISIT_DEFAULT_OUTPUT, VISIT_PACKAGED_OUTPUT):
         print(f"Templat ditulis: {write_visit_template(target)}")
+    print(f"Templat ditulis: {write_proposal_template()}")
     return 0
 
 

@@ -137,6 +137,22 @@ def build_parser() -> argparse.ArgumentParser:
         visit.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
         visit.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
+    proposal = commands.add_parser(
+        "proposal", help="buat draf proposal KIPP (DOCX) dari profil kb/inovasi/<id>.yaml",
+        description=("Tulis draf proposal Kompetisi Inovasi Pelayanan Publik (KIPP) untuk satu inovasi: setiap "
+                     "aspek dengan bobot dan jumlah katanya, diisi dari profil inovasi; bagian yang belum ada di "
+                     "profil ditandai untuk diisi penulis, tidak dikarang."))
+    proposal.add_argument("innovation", metavar="ID", help=f"id inovasi (nama berkas di {layout.INNOVATIONS}/ "
+                                                          "tanpa .yaml)")
+    proposal.add_argument("-o", "--output", type=Path, metavar="KELUARAN.docx", default=None,
+                          help=f"berkas keluaran; bawaan: {layout.DOCUMENTS_OUTPUT}/<id>-proposal-kipp-<tahun>.docx")
+    proposal.add_argument("--pdf", action="store_true", help="buat juga PDF dengan LibreOffice")
+    proposal.add_argument("--strict", action="store_true",
+                          help="perlakukan temuan (aspek melebihi batas kata, aspek kosong atau belum lengkap) dan "
+                               "peringatan sebagai galat: tidak ada yang ditulis (kode keluar 1)")
+    proposal.add_argument("--tahun", type=int, metavar="TAHUN", default=None,
+                          help="tahun KIPP yang susunan aspeknya dipakai; bawaan: tahun terbaru yang tersedia")
+
     impor = commands.add_parser("impor", help="impor naskah yang sudah ada menjadi berkas YAML", description=(
         "Baca naskah yang sudah ada (peraturan dari DOCX, PDF berlapis teks, atau teks; profil inovasi dari tabel "
         "CSV, XLSX, atau JSON) menjadi berkas YAML rancang, "
@@ -388,6 +404,15 @@ def cmd_visit(args: argparse.Namespace) -> int:
     return _print_outcome(outcome)
 
 
+def cmd_proposal(args: argparse.Namespace) -> int:
+    from rancang.documents import write_proposal
+
+    root = _root(args)
+    outcome = write_proposal(root, args.innovation, args.output.resolve() if args.output else None, args.pdf,
+                             args.strict, args.tahun)
+    return _print_outcome(outcome)
+
+
 def _print_outcome(outcome) -> int:
     """What one document command wrote (stdout), then the advice it went on with and its problems (stderr)."""
     for line in outcome.messages:
@@ -601,6 +626,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "draft": cmd_draft,
     "brief": cmd_visit,
     "report": cmd_visit,
+    "proposal": cmd_proposal,
     "impor": cmd_impor,
     "direktori": cmd_direktori,
     "iid": cmd_iid,

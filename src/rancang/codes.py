@@ -515,6 +515,32 @@ CODES: dict[str, CodeInfo] = {
         "Katalog IID tidak tersedia",
         "'katalog' di kb/iid.yaml menyebut tahun yang katalog indikatornya tidak ada di rancang; katalog terbaru "
         "yang tersedia dipakai sebagai gantinya.",
+    "P460": CodeInfo(
+        "Aspek proposal KIPP melebihi batas kata",
+        "Peringatan rancang proposal: isi satu aspek proposal Kompetisi Inovasi Pelayanan Publik, seperti yang "
+        "diambil dari profil inovasi, lebih panjang daripada batas kata aspek itu. Dokumen tetap ditulis dan "
+        "aspeknya ditandai; ringkas teksnya di profil atau di draf. Dengan --strict, dokumen tidak ditulis.",
+    ),
+    "P461": CodeInfo(
+        "Aspek proposal KIPP kosong",
+        "Peringatan rancang proposal: profil inovasi tidak berisi satu pun kunci yang mengisi suatu aspek proposal "
+        "(misalnya 'replikasi' untuk Adaptabilitas). Draf tetap ditulis dengan penanda isian bagi penulis; tidak "
+        "ada teks yang dikarang. Dengan --strict, dokumen tidak ditulis.",
+    ),
+    "P462": CodeInfo(
+        "Aspek proposal KIPP belum lengkap",
+        "Peringatan rancang proposal: sebagian kunci yang mengisi suatu aspek proposal kosong di profil inovasi. "
+        "Draf menandai bagian itu bagi penulis. Dengan --strict, dokumen tidak ditulis.",
+    ),
+    "P463": CodeInfo(
+        "Inovasi untuk proposal tidak ditemukan",
+        "rancang proposal ID memerlukan id profil inovasi yang ada, yaitu nama berkas kb/inovasi/<id>.yaml tanpa "
+        ".yaml. Pesan menyebut id terdekat yang ada.",
+    ),
+    "P464": CodeInfo(
+        "Data aspek proposal KIPP tidak tersedia",
+        "Data aspek proposal KIPP tahun yang diminta (berkas kipp-<tahun>.yaml bawaan rancang) tidak ada atau "
+        "tidak valid. Pesan menyebut tahun yang tersedia.",
     ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",

@@ -1,7 +1,8 @@
 """Documents: every DOCX (and PDF) rancang writes, regulations and visits alike.
 
-``rancang draft`` (a regulation), ``rancang brief`` / ``rancang report`` (a visit) and the document part of
-``rancang build`` (all of them) go through here: which Word template is used and whether it is fit
+``rancang draft`` (a regulation), ``rancang brief`` / ``rancang report`` (a visit), ``rancang proposal`` (the KIPP
+proposal draft of one innovation, made on demand only) and the document part of ``rancang build`` (regulations and
+visits) go through here: which Word template is used and whether it is fit
 (:func:`template_problems`), the jobs and their order, rendering (in forked workers when there are many),
 atomic writes, PDF conversion with LibreOffice and removal of PDFs that no longer match their DOCX.
 
@@ -789,3 +790,110 @@ def visit_jobs(data: ProjectData, folder: Path) -> list[Job]:
         for kind in ["brief", "report"] if has_results(visit) else ["brief"]:
             jobs.append(Job(kind, record_id, folder / file_name(record_id, kind)))
     return jobs
+
+
+# -- KIPP proposals -----------------------------------------------------------------------------------------
+
+
+def proposal_template(root: Path) -> Path:
+    """The Word template of KIPP proposal drafts."""
+    from rancang.render.template_names import PROPOSAL_TEMPLATE_NAME
+
+    return _template(root, PROPOSAL_TEMPLATE_NAME)
+
+
+def proposal_name(record_id: str, year: int) -> str:
+    """``<id>-proposal-kipp-2023.docx``."""
+    return f"{record_id}-proposal-kipp-{year}.docx"
+
+
+def unknown_innovation(root: Path, record_id: str) -> Diagnostic:
+    """P463: no ``kb/inovasi/<record_id>.yaml``; the closest ids are suggested."""
+    from rancang.language.suggest import closest_few, quoted_choices
+    from rancang.layout import is_skeleton
+
+    layout = Layout(root)
+    folder = layout.innovations
+    known = sorted(p.stem for p in folder.glob("*.yaml") if not is_skeleton(p.name)) if folder.is_dir() else []
+    close = closest_few(record_id, known)
+    if close:
+        suggestion = f"maksud Anda {quoted_choices(close)}?"
+    elif known:
+        suggestion = f"id inovasi adalah nama berkas di {display_path(folder)}/ tanpa .yaml, misalnya '{known[0]}'"
+    else:
+        suggestion = f"belum ada profil inovasi di {display_path(folder)}/; buat dengan 'rancang new inovasi ID'"
+    return Diagnostic("P463", f"inovasi '{record_id}' tidak ditemukan: tidak ada berkas "
+                              f"{display_path(layout.innovation_file(record_id))}",
+                      Location(display_path(folder)), suggestion=suggestion)
+
+
+def proposal_docx(root: Path, data: ProjectData, record_id: str, catalogue) -> tuple[bytes, list[Diagnostic]]:
+    """The DOCX of the KIPP proposal draft of one innovation, and the advice on it (an aspect over its limit,
+    empty, or incomplete: :func:`rancang.assessment.kipp.findings`)."""
+    from rancang.assessment.kipp import findings
+    from rancang.present.proposal import proposal
+    from rancang.present.visit import our_name
+    from rancang.render.docx_template import Properties
+    from rancang.render.proposal_docx import TemplateStyleError, render
+    from rancang.render.richtext_docx import project_images
+
+    view = proposal(record_id, data, catalogue)
+    advice = findings(record_id, view.innovation.record, catalogue, view.assessments)
+    template = proposal_template(root)
+    properties = Properties(f"Draf Proposal KIPP {catalogue.year}: {view.innovation.name}",
+                            our_name(data) if data.settings else "rancang")
+    try:
+        paper = data.settings.documents.visit_paper.value if data.settings else "A4"
+        return render(view, template, paper, project_images(root), properties), advice
+    except TemplateStyleError as exc:
+        raise RancangError([Diagnostic("P406", f"templat tidak memiliki gaya: {exc}",
+                                       Location(display_path(template)))]) from None
+
+
+def _regulations_cited(profile: Path) -> list[str]:
+    """Ids of the project's regulations a profile's legal basis names (``dasar_hukum: - regulasi: <id>``): checked
+    with it so that the draft cites their titles; the other regulations, and what the check finds in them, are
+    none of the proposal's business."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []  # the check reports it
+    entries = data.get("dasar_hukum") if isinstance(data, dict) else None
+    return [e["regulasi"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("regulasi"), str)
+            and "/" not in e["regulasi"]] if isinstance(entries, list) else []
+
+
+def write_proposal(root: Path, record_id: str, out: Path | None = None, pdf: bool = False,
+                   strict: bool = False, year: int | None = None) -> Outcome:
+    """``rancang proposal ID [-o OUT] [--pdf] [--strict]``: the KIPP proposal draft of ``kb/inovasi/ID.yaml``.
+
+    What the check finds that blocks a document stops it, as for a brief; the proposal's own findings (P460-P462)
+    and the check's warnings are advice, listed after the document is written, unless ``strict`` makes them stop
+    it before anything is written."""
+    from rancang.assessment.kipp import load_catalogue
+
+    layout = Layout(root)
+    source = layout.innovation_file(record_id)
+    if "/" in record_id or "\\" in record_id or not source.is_file():
+        raise RancangError([unknown_innovation(root, record_id)])
+    catalogue = load_catalogue(year)
+    related = [source, layout.settings_file, layout.agencies_file, layout.catalogue_file,
+               *(layout.regulation_file(r) for r in _regulations_cited(source))]
+    checked = check_project(root, [p for p in related if p.exists()])
+    report = checked.report.strict() if strict else checked.report
+    _stop_on_blocking(report, strict)
+    if record_id not in checked.data.innovations:  # pragma: no cover - a file that is not a profile
+        raise RancangError([Diagnostic("Y101", "berkas tidak ditemukan", Location(display_path(source)))])
+    data, advice = proposal_docx(root, checked.data, record_id, catalogue)
+    if strict and advice:
+        _stop_on_blocking(Report(advice).strict(), strict)
+    target = out if out is not None else documents_folder(root, checked.data) / proposal_name(record_id,
+                                                                                              catalogue.year)
+    atomic_write_bytes(target, data)
+    outcome = Outcome([target], [f"Ditulis: {display_path(target)}"], [], [*report.sorted(), *advice])
+    if pdf:
+        outcome.written.extend(_to_pdf([target], target.parent, outcome, required=True))
+    _remove_stale_pdfs([target], outcome)
+    return outcome

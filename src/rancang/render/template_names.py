@@ -134,3 +134,21 @@ are its own and always required."""
 VISIT_REQUIRED_STYLES = (set(VISIT_STYLES.values()) | {"Normal"}) - VISIT_OPTIONAL_STYLES
 VISIT_TEMPLATE_STYLES = VISIT_REQUIRED_STYLES | VISIT_OPTIONAL_STYLES
 """Every style the default visit template has (required or optional)."""
+
+
+# --------------------------------------------------------------------------- KIPP proposal
+
+PROPOSAL_TEMPLATE_NAME = "proposal-kipp.docx"
+PROPOSAL_TEMPLATE_VARIABLES = VISIT_TEMPLATE_VARIABLES
+
+PROPOSAL_STYLES = {
+    "cover_title": "Judul Sampul",
+    "cover_line": "Keterangan Sampul",
+    "count": "Hitungan Kata",
+    "count_over": "Hitungan Kata Lewat",
+    "placeholder": "Isian Penulis",
+}
+"""Role -> style name of the proposal's own paragraphs in ``proposal-kipp.docx`` (the kunjungan kerja template
+plus these): the cover, the word count under each aspect's heading (over the limit: bold red), and the yellow
+paragraph that marks a part the author still has to write."""
+PROPOSAL_REQUIRED_STYLES = VISIT_REQUIRED_STYLES | set(PROPOSAL_STYLES.values())
