@@ -515,6 +515,7 @@ CODES: dict[str, CodeInfo] = {
         "Katalog IID tidak tersedia",
         "'katalog' di kb/iid.yaml menyebut tahun yang katalog indikatornya tidak ada di rancang; katalog terbaru "
         "yang tersedia dipakai sebagai gantinya.",
+    ),
     "P460": CodeInfo(
         "Aspek proposal KIPP melebihi batas kata",
         "Peringatan rancang proposal: isi satu aspek proposal Kompetisi Inovasi Pelayanan Publik, seperti yang "
