@@ -57,7 +57,7 @@ def test_parepare_report_says_what_is_missing_and_gives_no_predicate(in_root, ca
     out = captured.out.splitlines()
     assert out[:4] == [
         "Kesiapan Indeks Inovasi Daerah: Kota Parepare",
-        "Katalog: Indeks Inovasi Daerah 2026 (keyakinan sedang).",
+        "Katalog: Indeks Inovasi Daerah 2026 (keyakinan rendah).",
         "",
         "Perkiraan nilai (perkiraan, bukan nilai resmi BSKDN): belum dapat dihitung, karena bukti wajib belum "
         "lengkap. Yang masih kurang:"]
@@ -95,7 +95,7 @@ def test_parepare_json(in_root, capsys):
     assert main(["iid", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["daerah"] == "Kota Parepare"
-    assert report["katalog"] == {"tahun": 2026, "nama": "Indeks Inovasi Daerah 2026", "keyakinan": "sedang"}
+    assert report["katalog"] == {"tahun": 2026, "nama": "Indeks Inovasi Daerah 2026", "keyakinan": "rendah"}
     estimate = report["perkiraan"]
     assert estimate["label"] == "perkiraan, bukan nilai resmi BSKDN"
     assert estimate["dapat_dihitung"] is False
@@ -157,7 +157,7 @@ def test_parepare_export_read_back(in_root, tmp_path, capsys):
     notes = dict(_rows(book["Keterangan"])[1:])
     assert notes["Perkiraan nilai"].startswith("belum dapat dihitung (perkiraan, bukan nilai resmi BSKDN): bukti "
                                                "wajib belum lengkap. Yang masih kurang: bukti indikator wajib ")
-    assert notes["Katalog indikator"].startswith("Indeks Inovasi Daerah 2026 (tahun 2026), keyakinan sedang")
+    assert notes["Katalog indikator"].startswith("Indeks Inovasi Daerah 2026 (tahun 2026), keyakinan rendah")
     assert notes["Keyakinan urutan isian"].startswith("sedang: ")
     assert "123dok.com" in notes["Sumber urutan isian"]
 

@@ -53,7 +53,7 @@ def test_the_estimate_has_its_predicate(exported):
     out = exported[1].splitlines()
     assert out[:6] == [
         "Kesiapan Indeks Inovasi Daerah: Kabupaten Contoh",
-        "Katalog: Indeks Inovasi Daerah 2026 (keyakinan sedang).",
+        "Katalog: Indeks Inovasi Daerah 2026 (keyakinan rendah).",
         "",
         "Perkiraan nilai (perkiraan, bukan nilai resmi BSKDN): indeks 71,73 dari 100, predikat Sangat Inovatif.",
         "  SPD 63 dari 63; SID 116,32 (indikator 111 dari 111, skor jumlah inovasi 5,32 dari 76); total 179,32 dari "
@@ -157,7 +157,7 @@ def test_the_export_read_back(exported):
     notes = dict(_rows(book["Keterangan"])[1:])
     assert notes["Perkiraan nilai"] == ("indeks 71,73 dari 100, predikat Sangat Inovatif (perkiraan, bukan nilai "
                                         "resmi BSKDN; nilai resmi adalah hasil validasi BSKDN)")
-    assert notes["Katalog indikator"].startswith("Indeks Inovasi Daerah 2026 (tahun 2026), keyakinan sedang: ")
+    assert notes["Katalog indikator"].startswith("Indeks Inovasi Daerah 2026 (tahun 2026), keyakinan rendah: ")
     assert "pembagi minimal 14 (keyakinan rendah)" in notes["Catatan perkiraan"]
     assert notes["Batas unggah"].startswith("batas ukuran unggah portal IID")
 

@@ -80,15 +80,16 @@ FORM_CONFIDENCE = ("sedang: urutan dan pilihan diambil dari salinan formulir IID
 """How far the order and the wording can be trusted, in the words every output shows."""
 
 PORTAL_LABELS: dict[Choice, str] = {
-    Stage.INITIATIVE: "Inisiatif",
-    Stage.TRIAL: "Uji coba",
-    Stage.IMPLEMENTATION: "Penerapan",
+    # where the form words a choice as rancang's own label does, the label is the model's (written once there)
+    Stage.INITIATIVE: Stage.INITIATIVE.label,
+    Stage.TRIAL: Stage.TRIAL.label,
+    Stage.IMPLEMENTATION: Stage.IMPLEMENTATION.label,
     Initiator.HEAD_OF_REGION: "Kepala Daerah",
-    Initiator.COUNCIL_MEMBER: "Anggota DPRD",
+    Initiator.COUNCIL_MEMBER: Initiator.COUNCIL_MEMBER.label,
     Initiator.AGENCY: "Perangkat Daerah",
     Initiator.CIVIL_SERVANT: "ASN",
     Initiator.CITIZEN: "Masyarakat",
-    Kind.DIGITAL: "Digital",
+    Kind.DIGITAL: Kind.DIGITAL.label,
     Kind.NON_DIGITAL: "Non Digital",
     Form.GOVERNANCE: "Inovasi tata kelola pemerintah daerah",
     Form.PUBLIC_SERVICE: "Inovasi pelayanan publik",

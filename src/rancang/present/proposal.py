@@ -17,6 +17,7 @@ from rancang.assessment.kipp import AspectAssessment, KippCatalogue, Prefill, as
 from rancang.language.wording import partial_date
 from rancang.layout import INNOVATIONS
 from rancang.models.project_data import ProjectData
+from rancang.models.innovation import Stage
 from rancang.present.innovation import InnovationView
 
 NARRATIVE_KEYS = {
@@ -156,8 +157,8 @@ def part(view: InnovationView, prefill: Prefill) -> PartView:
         if narrative is not None:
             rich.append(narrative.tree)
     elif key == "tanggal":
-        for label, value in (("Inisiatif", record.started), ("Uji coba", record.trial_date),
-                             ("Penerapan", record.implementation_date)):
+        for label, value in ((Stage.INITIATIVE.label, record.started), (Stage.TRIAL.label, record.trial_date),
+                             (Stage.IMPLEMENTATION.label, record.implementation_date)):
             if value is not None:
                 lines.append(f"{label}: {partial_date(value)}")
     elif key == "indikator":
