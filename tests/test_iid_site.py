@@ -53,7 +53,7 @@ def bars(page: str) -> dict[str, int]:
 
 
 def section(page: str, anchor: str) -> str:
-    found = re.search(rf'<section id="{anchor}">.*?</section>', page, re.S)
+    found = re.search(rf'<section\b[^>]*\bid="{anchor}"[^>]*>.*?</section>', page, re.S)
     assert found, anchor
     return found.group(0)
 
@@ -125,6 +125,15 @@ def test_each_example_profile_lists_what_it_lacks(example_build):
     assert "Isian formulir IID yang belum lengkap: Inisiator inovasi;" in part
     # the section comes before the sources, which end the page
     assert page.index('id="kesiapan-iid"') < page.index('id="sumber"')
+
+
+def test_the_readiness_section_is_not_searched(example_build):
+    """Every profile names the same twenty indicators: a query for one of them must not find every profile."""
+    from search_reading import pages_with
+
+    profiles = {url for url in pages_with(example_build.site, "video inovasi daerah") if "/inovasi/" in url}
+    assert profiles == set()
+    assert "kb/inovasi/call-center-112.html" in pages_with(example_build.site, "panggilan darurat")
 
 
 # -- the synthetic complete region -------------------------------------------------------------------------------

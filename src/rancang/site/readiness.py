@@ -134,7 +134,9 @@ def profile_section(env: Any, docname: str) -> nodes.section | None:
         # only a page that relies on evidence files: most profiles have none, and the environment stays small
         RancangDomain.of(env).note_shown(docname, SHOWN, profile_digest(env, record_id))
     catalogue = catalogue_of(env)
-    part = nodes.section(ids=["kesiapan-iid"], names=["kesiapan-iid"])
+    # kept out of the search index: every profile lists the same twenty indicator names, which would make a query
+    # for "layanan", "anggaran" or "replikasi" find every profile
+    part = nodes.section(ids=["kesiapan-iid"], names=["kesiapan-iid"], classes=["no-search"])
     part += nodes.title(TITLE, TITLE)
     rows = readiness.indicators
     ready = [row for row in rows if row.status is IndicatorStatus.READY]
