@@ -299,9 +299,9 @@ def no_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             if name not in ("dot",) and not target.exists():
                 target.symlink_to(Path(directory) / name)
     monkeypatch.setenv("PATH", str(folder))
-    bagan._run.cache_clear()
+    bagan.run_dot.cache_clear()
     yield
-    bagan._run.cache_clear()
+    bagan.run_dot.cache_clear()
 
 
 def test_without_graphviz_a_located_warning_and_a_note_in_each_output(project: Path, no_dot, capsys,
@@ -345,12 +345,12 @@ def test_a_failing_graphviz_stops_the_document_with_a_located_problem(project: P
                                                                       monkeypatch: pytest.MonkeyPatch):
     fake_dot(tmp_path / "bin", 'echo "Error: syntax error in line 1" >&2; exit 3')
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
-    bagan._run.cache_clear()
+    bagan.run_dot.cache_clear()
     try:
         with pytest.raises(RancangError) as raised:
             docx_of(project)
     finally:
-        bagan._run.cache_clear()
+        bagan.run_dot.cache_clear()
     [problem] = raised.value.diagnostics
     assert (problem.code, problem.location.line) == ("P413", chart_key_line(project))
     assert "Graphviz gagal menggambar bagan (kode keluar 3): Error: syntax error in line 1" in problem.message
@@ -360,12 +360,12 @@ def test_a_graphviz_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.Mo
     fake_dot(tmp_path / "bin", f"echo $$ > {tmp_path / 'pid'}; exec sleep 60")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
     monkeypatch.setattr(bagan, "TIMEOUT", 0.5)
-    bagan._run.cache_clear()
+    bagan.run_dot.cache_clear()
     try:
         with pytest.raises(bagan.BaganError, match="tidak selesai menggambar bagan dalam 0.5 detik"):
             bagan.png(unit("Kepala Kantor"))
     finally:
-        bagan._run.cache_clear()
+        bagan.run_dot.cache_clear()
     from support import assert_ended
 
     assert_ended(int((tmp_path / "pid").read_text()))

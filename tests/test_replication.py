@@ -293,11 +293,11 @@ def test_without_graphviz_the_table_stays_with_a_note(tmp_path: Path, monkeypatc
     empty = tmp_path / "bin-kosong"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    bagan._run.cache_clear()
+    bagan.run_dot.cache_clear()
     try:
         out, _warnings = build_site_of(root, documents=False)
     finally:
-        bagan._run.cache_clear()
+        bagan.run_dot.cache_clear()
     page = read(out, "kb/replikasi")
     assert "<svg" not in page
     text = visible_text(page)

@@ -262,7 +262,7 @@ def dot_source(chart: OrgUnit) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _run(source: str, fmt: str, dpi: int | None) -> bytes:
+def run_dot(source: str, fmt: str, dpi: int | None) -> bytes:
     """``dot -T<fmt>`` of ``source`` (cached: the site and the DOCX draw the same chart)."""
     dot = shutil.which("dot")
     if dot is None:
@@ -296,7 +296,7 @@ def _run(source: str, fmt: str, dpi: int | None) -> bytes:
 
 def _draw(chart: OrgUnit, fmt: str, dpi: int | None) -> bytes:
     try:
-        return _run(dot_source(chart), fmt, dpi)
+        return run_dot(dot_source(chart), fmt, dpi)
     except BaganError as exc:
         exc.chart = chart
         raise

@@ -43,8 +43,7 @@ from rancang.present.replication import (
     links_by_record,
     replication_graph,
 )
-from rancang.render.bagan import BaganError, NotInstalled, available
-from rancang.render.bagan import _run as run_dot
+from rancang.render.bagan import BaganError, NotInstalled, available, run_dot
 from rancang.site import context, templated
 from rancang.site.domain import RancangDomain
 
