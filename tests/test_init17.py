@@ -84,7 +84,7 @@ def test_init_writes_the_project_and_says_what_is_next(pangkep):
         "kb/index.md", "kb/galeri.md", "kb/ringkasan.md", "kb/replikasi.md", "kb/kesiapan-iid.md", "kb/peraturan.md",
         "kb/kunjungan.md", "kb/data.md",
         "kb/studi-kasus/index.md", "kb/studi-kasus/_contoh.md", "kb/dasar-hukum.yaml", "kb/perangkat-daerah.yaml",
-        "kb/inovasi/_contoh.yaml", "regulations/_contoh.yaml", "visits/_contoh.yaml",
+        "kb/iid.yaml", "kb/inovasi/_contoh.yaml", "regulations/_contoh.yaml", "visits/_contoh.yaml",
     ])
     assert "Proyek rancang Kabupaten Pangkajene dan Kepulauan (Sulawesi Selatan) ditulis di pangkep/:" in printed
     assert "Langkah berikutnya: cd pangkep, lengkapi rancang.yaml, lalu rancang check dan rancang build" in printed
@@ -104,7 +104,7 @@ def test_new_project_checks_clean_and_builds_its_empty_site_without_a_warning(pa
     root, printed = pangkep
     code, out, err = run(["check"], root)
     assert (code, out.splitlines()) == (0, ["Diperiksa: 1 pengaturan proyek, 1 daftar perangkat daerah, 1 katalog "
-                                            "dasar hukum.", "Tidak ada masalah."]), err
+                                            "dasar hukum, 1 data IID daerah.", "Tidak ada masalah."]), err
     assert "Situs: _build/html/index.html (0 profil inovasi, 0 rancangan peraturan, 0 kunjungan kerja)." in printed
     assert not re.search(r"peringatan|galat|warning", printed, re.IGNORECASE), printed
 
@@ -153,7 +153,7 @@ def test_a_skeleton_copied_under_an_id_is_data(tmp_path):
     shutil.copy(root / "regulations/_contoh.yaml", root / "regulations/perbup-inovasi.yaml")
     code, out, _ = run(["check"], root)
     assert code == 1
-    assert ("Diperiksa: 1 pengaturan proyek, 1 daftar perangkat daerah, 1 katalog dasar hukum, 1 profil inovasi, "
+    assert ("Diperiksa: 1 pengaturan proyek, 1 daftar perangkat daerah, 1 katalog dasar hukum, 1 data IID daerah, 1 profil inovasi, "
             "1 rancangan peraturan.") in out
     assert "regulations/perbup-inovasi.yaml:" in out and "S201: 'tentang' belum diisi" in out
     assert [line for line in out.splitlines() if line.startswith("kb/inovasi/desa-cerdas.yaml")

@@ -19,7 +19,7 @@ from support import REPO
 from test_init17 import PANGKEP, run
 
 TABLE = REPO / "tests" / "fixtures" / "impor_inovasi" / "iid-utf8.csv"
-CHECKED_EMPTY = "Diperiksa: 1 pengaturan proyek, 1 daftar perangkat daerah, 1 katalog dasar hukum."
+CHECKED_EMPTY = "Diperiksa: 1 pengaturan proyek, 1 daftar perangkat daerah, 1 katalog dasar hukum, 1 data IID daerah."
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@
     .gitignore              _build/
     kb/*.md                 the site's pages, their region words as MyST substitutions ({{ judul }}, ...)
     kb/dasar-hukum.yaml     national regulations on regional innovation, copied from rancang's example catalogue
+    kb/iid.yaml             the region's IID evidence (aspect SPD), still none: readiness reports what is missing
     kb/perangkat-daerah.yaml
                             the agencies, still none: only comments (an empty list) with an example entry
     kb/inovasi/_contoh.yaml, kb/studi-kasus/_contoh.md, regulations/_contoh.yaml, visits/_contoh.yaml
@@ -36,6 +37,7 @@ from rancang.layout import (
     AGENCIES_FILE,
     CASE_STUDIES,
     CATALOGUE_FILE,
+    IID_FILE,
     INNOVATIONS,
     KB,
     PROJECT_FILE,
@@ -209,6 +211,7 @@ def project_files(region: NewRegion) -> dict[str, str]:
     files[f"{CASE_STUDIES}/{SKELETON}.md"] = _bundled(f"kb/studi-kasus/{SKELETON}.md")
     files[CATALOGUE_FILE] = _bundled("kb/dasar-hukum.yaml")
     files[AGENCIES_FILE] = fill(_bundled(f"kb/{Path(AGENCIES_FILE).name}"), words)  # only comments: an empty list
+    files[IID_FILE] = fill(_bundled(f"kb/{Path(IID_FILE).name}"), words)  # no evidence yet: readiness says what lacks
     for kind, folder in RECORD_SKELETONS.items():
         target = Path("/proyek") / folder / f"{SKELETON}.yaml"  # only its place relative to the root counts
         text = render_skeleton(kind, "<id>", target, Path("/proyek"), name="Nama Inovasi", settings=settings)
@@ -316,6 +319,7 @@ def summary(folder: Path, region: NewRegion, files: dict[str, str]) -> list[str]
         f"  halaman situs {KB}/*.md dan {CASE_STUDIES}/index.md (judul dan teksnya dari {PROJECT_FILE});",
         f"  {CATALOGUE_FILE}: {catalogue} peraturan nasional tentang pemerintahan dan inovasi daerah;",
         f"  {AGENCIES_FILE}: daftar perangkat daerah, masih kosong (contoh isiannya sebagai komentar);",
+        f"  {IID_FILE}: bukti dukung Indeks Inovasi Daerah tingkat pemerintah daerah, masih kosong;",
         f"  kerangka contoh (tidak diperiksa, tidak diterbitkan): {', '.join(skeletons)}.",
     ]
     if region.kind is RegionKind.REGENCY and region.capital is None:
