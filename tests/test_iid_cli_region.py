@@ -203,3 +203,27 @@ def test_a_missing_document_is_an_error_with_its_place(tmp_path, capsys):
     assert any(line.startswith("kb/inovasi/inovasi-sintetis-02.yaml:") and ": P456: " in line for line in err), err
     assert err[-1].endswith("laporan IID tidak dibuat dan tidak ada yang ditulis.")
     assert not target.exists()
+
+
+def test_a_text_longer_than_a_cell_is_cut_and_listed(tmp_path):
+    """A spreadsheet cell holds 32,767 characters: a longer design is cut in the Profil sheet, and the cut is
+    listed in Belum lengkap, so that nothing is lost unnoticed."""
+    root = complete_region(tmp_path, innovations=6)
+    path = root / "kb/inovasi" / f"{innovation_id(2)}.yaml"
+    words = " ".join(f"kata{n}" for n in range(6000))  # 52,889 characters
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("rancang_bangun:"))
+    lines[at] = f"rancang_bangun: {words}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = tmp_path / "iid.xlsx"
+    _run(root, ["iid", "--ekspor", str(target)])
+    book = openpyxl.load_workbook(target)
+    profile = _rows(book["Profil"])
+    header = profile[0]
+    row = next(r for r in profile if r[0] == innovation_id(2))
+    design = row[header.index(next(h for h in header if h.startswith("Rancang bangun")))]
+    assert len(design) == 32_767 and design.endswith("…") and design.startswith("kata0 kata1 ")
+    missing = _rows(book["Belum lengkap"])
+    listed = [r for r in missing if r[0] == innovation_id(2) and str(r[2]).startswith("Rancang bangun")]
+    assert listed and listed[0][3].startswith(f"teks {len(words):,} karakter".replace(",", "."))
+    assert "sel memuat awalnya saja" in listed[0][3]

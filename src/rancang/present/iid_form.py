@@ -99,6 +99,9 @@ PORTAL_LABELS: dict[Choice, str] = {
 
 NOT_GIVEN = "belum diisi"
 
+CELL_LIMIT = 32_767
+"""The most characters a spreadsheet cell holds: a longer text is cut in the workbook, and listed as incomplete."""
+
 
 @dataclass(frozen=True)
 class FormValue:
@@ -165,7 +168,11 @@ def _value(form_field: FormField, view: InnovationView, record: Innovation, aske
         return _date(form_field, date, missing)
     text = {"rancang_bangun": record.design, "tujuan": record.purpose, "manfaat": record.benefits,
             "hasil": record.results}[key]
-    return FormValue(form_field, richtext.plain(text) if text else None, missing)
+    plain = richtext.plain(text) if text else None
+    if plain is not None and len(plain) > CELL_LIMIT and missing is None:
+        missing = (f"teks {len(plain):,} karakter, lebih panjang daripada satu sel buku kerja "
+                   f"({CELL_LIMIT:,} karakter): sel memuat awalnya saja; salin selengkapnya dari profil").replace(",", ".")
+    return FormValue(form_field, plain, missing)
 
 
 def _date(form_field: FormField, date: PartialDate | None, missing: str | None) -> FormValue:

@@ -33,13 +33,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from rancang.fileio import atomic_write_bytes
 from rancang.present.iid import MISSING_HEADERS, SID_HEADERS, SPD_HEADERS, IidExport
-from rancang.present.iid_form import FORM_FIELDS, FieldKind
+from rancang.present.iid_form import CELL_LIMIT, FORM_FIELDS, FieldKind
 
 DATE_FORMAT = "DD/MM/YYYY"
 """How a date cell shows its date: day, month, year, as the form asks (tanggal/bulan/tahun)."""
 
-CELL_LIMIT = 32_767
-"""The most characters a spreadsheet cell holds."""
 
 SHEETS = ("Profil", "Bukti SID", "Bukti SPD", "Belum lengkap", "Keterangan")
 
@@ -116,8 +114,9 @@ def _widths(sheet: Worksheet, widths: Sequence[int]) -> None:
 
 
 def _cell(value: object) -> object:
-    """A value a cell can hold: text without the control characters a workbook cannot store, cut to the
-    cell's limit; numbers and dates as they are; None as an empty cell."""
+    """A value a cell can hold: text without the control characters a workbook cannot store (a YAML source
+    never holds them), cut to the cell's limit (the profile sheet's text is then listed in ``Belum lengkap``:
+    :mod:`rancang.present.iid_form`); numbers and dates as they are; None as an empty cell."""
     if isinstance(value, str):
         text = ILLEGAL_CHARACTERS_RE.sub("", value)
         return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT - 1] + "…"
