@@ -27,7 +27,7 @@ REGION = NewRegion(RegionKind.REGENCY, "Contoh", "Nusa Contoh", "Contoh Baru")
 """Fictional: no such regency or province exists."""
 
 AFFAIRS = ("pendidikan", "kesehatan", "pekerjaan umum dan penataan ruang", "perumahan rakyat dan kawasan permukiman",
-           "ketenteraman, ketertiban umum, dan perlindungan masyarakat", "sosial")
+           "ketenteraman, ketertiban umum, dan pelindungan masyarakat", "sosial")
 """The six basic-service affairs, written as a profile writes them (lower case)."""
 
 OTHER_AFFAIRS = ("perhubungan", "kependudukan dan pencatatan sipil", "pertanian", "pariwisata")

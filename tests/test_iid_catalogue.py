@@ -67,3 +67,18 @@ def test_a_year_without_catalogue():
         load_catalogue(1999)
     catalogue, exact = catalogue_for(1999)
     assert not exact and catalogue.year == max(catalogue_years())
+
+
+def test_the_basic_service_affairs_are_named_as_uu_23_2014_names_them_and_spellings_are_recognised():
+    from rancang.assessment.indicators import affairs_coverage
+    from rancang.models.innovation import Innovation
+
+    catalogue = load_catalogue(2026)
+    rule = catalogue.affairs_rule
+    assert "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat" in rule.affairs
+    # every other name is a whole name (a flow list split at its commas would give "dan ... masyarakat")
+    assert not [name for names in rule.aliases.values() for name in names if name.startswith(("dan ", "serta "))]
+    for written in ("Ketenteraman, Ketertiban Umum, dan Perlindungan Masyarakat", "trantibumlinmas",
+                    "ketenteraman dan ketertiban umum serta pelindungan masyarakat"):
+        coverage = affairs_coverage([Innovation(nama="Contoh", urusan=[written])], catalogue)
+        assert coverage.covered == ("Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat",), written
