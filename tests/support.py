@@ -98,6 +98,20 @@ BROWSER_MISSING = ("Chromium atau ChromeDriver tidak terpasang (/usr/bin/chromiu
                    "pasang paket Debian chromium dan chromium-driver (.ci/run memasangnya)")
 
 needs_libreoffice = pytest.mark.skipif(not (HAVE_SOFFICE and HAVE_POPPLER), reason=LIBREOFFICE_MISSING)
+
+
+def _have_calc() -> bool:
+    """LibreOffice Calc's import filters are installed beside the program (Debian: libreoffice-calc-nogui)."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        return False
+    folder = Path(program).resolve().parent
+    return any((folder / name).is_file() for name in ("libscfiltlo.so", "libscfiltlo.dylib"))
+
+
+HAVE_CALC = _have_calc()
+needs_calc = pytest.mark.skipif(not HAVE_CALC, reason="LibreOffice Calc tidak terpasang (paket Debian "
+                                                      "libreoffice-calc-nogui); .ci/run memasangnya")
 """Skips a test only when LibreOffice or poppler-utils (pdftotext, pdfinfo, pdffonts) is missing."""
 
 needs_browser = pytest.mark.skipif(not HAVE_BROWSER, reason=BROWSER_MISSING)
