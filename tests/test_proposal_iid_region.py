@@ -13,7 +13,8 @@ import yaml
 from docx_reading import blocks
 from rancang.documents import write_proposal
 
-iid_region = pytest.importorskip("iid_region", reason="the synthetic region (tests/iid_region.py) is not here yet")
+import iid_region
+from support import needs_libreoffice
 
 KIPP_ONLY = {
     "masalah": "Warga rekaan datang berulang kali & menunggu > 3 hari.",
@@ -63,3 +64,21 @@ def test_synthetic_region_innovation_with_the_proposal_keys_has_no_placeholder(t
     table = [text for style, text in found if style == "tabel"]
     assert not any("kosong" in row for row in table)
     assert "Warga rekaan datang berulang kali & menunggu > 3 hari." in [text for _style, text in found]
+
+
+@needs_libreoffice
+def test_the_complete_proposal_converts_in_libreoffice(tmp_path):
+    import subprocess
+
+    root = iid_region.complete_region(tmp_path / "contoh", innovations=6)
+    record_id, path = _profile(root)
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(yaml.safe_dump(KIPP_ONLY, allow_unicode=True, sort_keys=False))
+    out = tmp_path / "proposal.docx"
+    outcome = write_proposal(root, record_id, out, pdf=True)
+    pdf = out.with_suffix(".pdf")
+    assert pdf in outcome.written and not outcome.problems, outcome.messages
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "Warga rekaan datang berulang kali & menunggu > 3 hari." in text
+    assert "Untuk diisi penulis:" not in text and "8. Strategi Keberlanjutan" in text
