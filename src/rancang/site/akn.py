@@ -1,8 +1,8 @@
 """Akoma Ntoso files of the site: ``akn/<regulation id>.xml`` for every regulation.
 
-At the end of an HTML build each regulation whose tree was built without problems is written as Akoma Ntoso 3.0
-(:mod:`rancang.render.akn`, from the tree the check built once) into ``akn/`` beside the pages; its page links the
-file (``akn/<id>.xml``, :mod:`rancang.site.regulation_page`). A file is written atomically and only when its
+At the end of an HTML build each regulation whose tree was built is written as Akoma Ntoso 3.0 (even with
+problems: its page is built too; :mod:`rancang.render.akn`, from the tree the check built once) into ``akn/``
+beside the pages; its page links the file (``akn/<id>.xml``, :mod:`rancang.site.regulation_page`). A file is written atomically and only when its
 content changed, so a build with no change leaves the folder alone; the file of a regulation that is gone (or
 can no longer be made) is removed. A region without its Kemendagri code (``daerah.kode``) gets no file and one
 P465 warning that says what to fill.
@@ -16,13 +16,13 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from rancang.diagnostics import Diagnostic
-from rancang.site import context
+from rancang.site import context, links
 from rancang.site.opendata import write_if_changed
 
 logger = logging.getLogger(__name__)
 
-FOLDER = "akn"
-"""The folder of the AKN files, relative to the site's root."""
+FOLDER = links.AKN
+"""The folder of the AKN files, relative to the site's root (the pages link there)."""
 
 
 def write_akn(app: Sphinx, exception: Exception | None) -> None:
@@ -39,8 +39,9 @@ def write_akn(app: Sphinx, exception: Exception | None) -> None:
     missing: Diagnostic | None = None
     for record_id in sorted(data.regulations):
         drafted = shared.draft(record_id)
-        if drafted is None or drafted.problems:
-            continue  # the check reports its problems
+        if drafted is None:
+            continue
+        # written even when the check found problems in it: its page is built too, and links the file
         meta = akn.metadata(data, record_id, shared.today)
         if isinstance(meta, Diagnostic):
             missing = meta
