@@ -121,6 +121,11 @@ def test_the_frame_is_where_the_mapping_puts_it() -> None:
     assert definition.getparent().getparent().get("eId").startswith(first.get("eId") + "__list_1__item_")
     term = bill.find("a:meta/a:references/a:TLCTerm[@eId='inovasiDaerah']", NS)
     assert term is not None and term.get("showAs") == "Inovasi Daerah"
+    # the uses of a defined term in the body, not inside a longer name
+    uses = bill.findall("a:body//a:term[@refersTo='#inovasiDaerah']", NS)
+    assert uses and all(use.text == "Inovasi Daerah" for use in uses)
+    council = [p for p in bill.iterfind("a:body//a:p", NS) if "Dewan Perwakilan Rakyat Daerah" in "".join(p.itertext())]
+    assert council and all("Rakyat <term" not in etree.tostring(p, encoding="unicode") for p in council)
     # an internal reference points at an element that exists
     eids = set(root.xpath("//@eId"))
     internal = root.xpath("//a:body//a:ref/@href", namespaces=NS)

@@ -62,6 +62,10 @@ _NS = f"{{{NAMESPACE}}}"
 SOURCE = "rancang"
 """The TLCOrganization that made the markup (``source="#rancang"``)."""
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+"""A capitalised word right before or after a defined term: the term is part of another name there."""
+
 _GROUP_TAGS = {"bab": "chapter", "bagian": "part", "paragraf": "subpart"}
 
 
@@ -155,6 +159,11 @@ class _Writer:
         """Tree anchor -> eId, for references (``Span.target`` names the anchor of its target)."""
         self.terms = {term: _tlc_id(term) for term in meta.terms}
         self.used_terms: dict[str, str] = {}
+        self.term_pattern = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(self.terms, key=len, reverse=True)) + r")(?![\w-])"
+        ) if self.terms else None
+        self.mark_terms = False
+        """In the body: a defined term used in a plain span is a ``term`` (refersTo its TLCTerm)."""
         self.people: dict[str, tuple[str, str]] = {}
         """TLCPerson/TLCRole id -> (element, showAs): the signatories and their offices."""
 
@@ -183,12 +192,16 @@ class _Writer:
         main.append(self.preamble())
         if doc.decree:
             main_body = _sub(main, "mainBody")
+            self.mark_terms = True
             for dictum in doc.dicta:
                 main_body.append(self.dictum(dictum))
+            self.mark_terms = False
         else:
             body = _sub(main, "body")
+            self.mark_terms = True
             for item in doc.body:
                 body.append(self.body_item(item))
+            self.mark_terms = False
         main.append(self.conclusions())
         attachments = self.attachments()
         if attachments is not None:
@@ -295,10 +308,26 @@ class _Writer:
             if span.italic:
                 holder = _sub(holder, "i")
             if holder is parent:
-                _append_text(parent, span.text)
+                self.plain_text(parent, span.text)
             else:
                 holder.text = span.text
         return parent
+
+    def plain_text(self, parent: etree._Element, text: str) -> None:
+        """Plain text; in the body, each use of a defined term in a ``term`` element."""
+        if not self.mark_terms or self.term_pattern is None:
+            _append_text(parent, text)
+            return
+        last = 0
+        for match in self.term_pattern.finditer(text):
+            if _NAME_BEFORE.search(text, 0, match.start()) or _NAME_AFTER.match(text, match.end()):
+                continue  # part of a longer name ("Dewan Perwakilan Rakyat Daerah", "Wali Kota Parepare")
+            _append_text(parent, text[last:match.start()])
+            term = match.group(1)
+            self.used_terms[term] = self.terms[term]
+            _sub(parent, "term", {"refersTo": f"#{self.terms[term]}"}, term)
+            last = match.end()
+        _append_text(parent, text[last:])
 
     def p(self, spans: RichText, attrib: dict[str, str] | None = None, define: bool = False) -> etree._Element:
         return self.inline(_el("p", attrib), spans, define)
