@@ -252,3 +252,19 @@ def test_build_writes_an_akn_file_for_every_regulation(example_build) -> None:
                            if not path.name.startswith("_"))
     for path in folder.glob("*.xml"):
         assert valid(etree.parse(str(path)).getroot()) == [], path.name
+
+
+def test_build_rewrites_only_what_changed_and_removes_what_is_gone(tmp_path: Path) -> None:
+    from support import build_in_place, copy_example
+
+    root = copy_example(tmp_path / "proyek")
+    code, output = build_in_place(root)
+    assert code == 0, output
+    folder = root / "_build" / "html" / "akn"
+    kept = folder / "perwali-inovasi-daerah.xml"
+    before = kept.stat().st_mtime_ns
+    (root / "regulations" / "keputusan-inovasi-daerah.yaml").unlink()
+    code, output = build_in_place(root)
+    assert code == 0, output
+    assert kept.stat().st_mtime_ns == before  # unchanged: not written again
+    assert not (folder / "keputusan-inovasi-daerah.xml").exists()
