@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from rancang.layout import DOCUMENTS_OUTPUT, OTHER_DIRECTORIES, SITE_OUTPUT
 from rancang.models.base import Id, Model, Text, field
+from rancang.models.innovation import RegionCode
 
 
 class RegionKind(str, enum.Enum):
@@ -41,6 +42,22 @@ class Region(Model):
         "kabupaten); bawaan: nama daerah.",
         default=None,
     )
+    code: RegionCode | None = field(
+        "kode",
+        "Kode wilayah Kemendagri daerah ini di antara tanda kutip, misalnya \"73.72\" (Kota Parepare): alamat "
+        "Akoma Ntoso peraturannya (/akn/id-7372/...).",
+        default=None,
+    )
+
+    @field_validator("code")
+    @classmethod
+    def code_of_the_region(cls, value: str | None) -> str | None:
+        """The region is a kota or kabupaten: its code has two parts (``73.72``), a province's (``73``) is wrong."""
+        if value is not None and "." not in value:
+            raise PydanticCustomError(
+                "S206", "kode wilayah '{value}' adalah kode provinsi; daerah proyek adalah kota atau kabupaten: "
+                "tulis kode NN.NN (misalnya 73.72)", {"value": value})
+        return value
 
     @field_validator("name")
     @classmethod
