@@ -21,7 +21,7 @@ from rancang.check import check_project
 from rancang.drafting import consolidation, eids
 from rancang.drafting.tree import Document
 
-from support import REPO, build_in_place
+from support import REPO, build_in_place, copy_example
 
 AKN_LABEL = "Naskah Akoma Ntoso (XML)"
 HUMAN_ANCHOR = re.compile(r"^(?:pasal-[0-9]+[a-z]*(?:-ayat-[0-9]+[a-z]*)?|diktum-ke[a-z]+(?:-belas)?)$")
@@ -112,10 +112,28 @@ def test_every_regulation_page_links_its_akoma_ntoso_file(sites):
         assert target == site / "akn" / f"{record_id}.xml", (name, record_id)
 
 
-def test_the_akoma_ntoso_files_are_there_once_the_build_writes_them(sites):
-    pytest.importorskip("rancang.site.akn", reason="the build writes akn/<id>.xml once rancang.site.akn is in")
+def test_the_linked_akoma_ntoso_files_are_there(sites):
     for name, root, record_id, path in _pages(sites):
         assert (root / "_build" / "html" / "akn" / f"{record_id}.xml").is_file(), (name, record_id)
+
+
+def test_without_the_region_code_there_is_no_file_and_no_link(tmp_path):
+    """No Kemendagri code, no Akoma Ntoso address: the build writes no file (P465 says what to fill), and the
+    page links nothing that is not there."""
+    root = copy_example(tmp_path / "proyek")
+    settings = root / "rancang.yaml"
+    text = settings.read_text(encoding="utf-8")
+    assert re.search(r"^  kode: .*$", text, flags=re.M)
+    settings.write_text(re.sub(r"^  kode: .*\n", "", text, flags=re.M), encoding="utf-8")
+    code, output = build_in_place(root)
+    assert code == 0, output
+    assert "P465" in output
+    site = root / "_build" / "html"
+    assert not list(site.glob("akn/*.xml"))
+    page = lxml.html.parse(str(site / "regulations" / "perwali-inovasi-daerah.html")).getroot()
+    assert not page.xpath(f"//a[normalize-space(.)='{AKN_LABEL}']")
+    assert not page.xpath("//a[contains(@href, 'akn/')]")
+    assert page.xpath("//div[@id='pasal-5']/span/@id")[:1] == ["chp_III__part_2__sec_5"]  # the eIds stay
 
 
 def test_references_and_old_anchors_still_lead_somewhere(sites):
