@@ -144,3 +144,17 @@ def test_references_and_old_anchors_still_lead_somewhere(sites):
         ids = _ids(page)
         internal = [href[1:] for href in page.xpath("//*[@id='peraturan']//a/@href") if href.startswith("#")]
         assert [target for target in internal if target not in ids] == [], (name, record_id)
+
+
+def test_every_eid_of_the_akoma_ntoso_file_is_on_the_page(sites):
+    """A citation survives from the XML to the page: each eId of the text of ``akn/<id>.xml`` (not of its
+    metadata) opens its element there (an amended regulation's page shows its consolidated text, which keeps every
+    enacted number)."""
+    from lxml import etree
+
+    for name, root, record_id, path in _pages(sites):
+        xml = etree.parse(str(root / "_build" / "html" / "akn" / f"{record_id}.xml"))
+        in_file = set(xml.xpath("//*[not(ancestor-or-self::*[local-name()='meta'])]/@eId"))  # the text's
+        assert in_file, (name, record_id)
+        ids = _ids(lxml.html.parse(str(path)).getroot())
+        assert sorted(in_file - set(ids)) == [], (name, record_id)
