@@ -268,3 +268,22 @@ def test_build_rewrites_only_what_changed_and_removes_what_is_gone(tmp_path: Pat
     assert code == 0, output
     assert kept.stat().st_mtime_ns == before  # unchanged: not written again
     assert not (folder / "keputusan-inovasi-daerah.xml").exists()
+
+
+def test_an_organisation_chart_is_a_nested_list() -> None:
+    from rancang.models.regulation import OrgUnit
+
+    project = checked("contoh")
+    drafted = project.drafts["keputusan-inovasi-daerah"]
+    document = dataclasses.replace(drafted.document)
+    chart = OrgUnit.model_validate({"nama": "Kepala Dinas", "bawahan": [
+        {"nama": "Sekretariat", "staf": True, "keterangan": "Sekretaris"}, {"nama": "Bidang Pelayanan & Data"}]})
+    document.annexes = [dataclasses.replace(document.annexes[0], chart=chart)]
+    root = etree.fromstring(akn.render(document, akn.metadata(project.data, "keputusan-inovasi-daerah", TODAY)))
+    assert valid(root) == []
+    top = root.find(".//a:attachment//a:blockContainer[@class='bagan']/a:blockList/a:item", NS)
+    assert top.findtext("a:p", namespaces=NS) == "Kepala Dinas"
+    under = top.findall("a:blockList/a:item", NS)
+    assert [item.findtext("a:p", namespaces=NS) for item in under] == ["Sekretariat", "Bidang Pelayanan & Data"]
+    assert under[0].get("class") == "staf" and under[0].findtext("a:p[@class='keterangan']", namespaces=NS) == \
+        "Sekretaris"

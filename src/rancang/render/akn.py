@@ -636,7 +636,8 @@ class _Writer:
         for block in self.rich_blocks(annex.content):
             main_body.append(block)
         if annex.chart is not None:
-            _sub(main_body, "p", {"class": "bagan"}, annex.chart.name if hasattr(annex.chart, "name") else "")
+            chart = _sub(main_body, "blockContainer", {"class": "bagan"})
+            chart.append(self.chart([annex.chart]))
         if not len(main_body):
             _sub(main_body, "p")
         conclusions = _sub(doc, "conclusions")
@@ -648,6 +649,18 @@ class _Writer:
         _sub(signature, "person", {"refersTo": f"#{self.tlc('TLCPerson', 'penandaTangan', 'penetapan', annex.signature_name)}"},
              annex.signature_name)
         return attachment
+
+    def chart(self, units: list) -> etree._Element:
+        """An organisation chart (``bagan``) as nested lists: each unit's name, its note, the units under it."""
+        block_list = _el("blockList")
+        for unit in units:
+            item = _sub(block_list, "item", {"class": "staf" if unit.staff else None})
+            _sub(item, "p", None, unit.name)
+            if unit.note:
+                _sub(item, "p", {"class": "keterangan"}, unit.note)
+            if unit.subordinates:
+                item.append(self.chart(unit.subordinates))
+        return block_list
 
     # -- rich text (Markdown) -----------------------------------------------------------------
 
