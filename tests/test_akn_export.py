@@ -287,3 +287,18 @@ def test_an_organisation_chart_is_a_nested_list() -> None:
     assert [item.findtext("a:p", namespaces=NS) for item in under] == ["Sekretariat", "Bidang Pelayanan & Data"]
     assert under[0].get("class") == "staf" and under[0].findtext("a:p[@class='keterangan']", namespaces=NS) == \
         "Sekretaris"
+
+
+def test_build_without_region_code_writes_no_akn_and_says_what_to_fill(example_copy: Path) -> None:
+    from support import build_in_place
+
+    settings = example_copy / "rancang.yaml"
+    lines = settings.read_text(encoding="utf-8").splitlines(keepends=True)
+    settings.write_text("".join(line for line in lines if not line.strip().startswith("kode:")), encoding="utf-8")
+    code, output = build_in_place(example_copy)
+    assert code == 0, output
+    assert "peringatan situs" not in output and "3 peringatan" in output  # not one more warning
+    assert "Catatan: rancang.yaml:" in output and ": P465: kode wilayah Kemendagri daerah belum diisi" in output
+    assert not (example_copy / "_build" / "html" / "akn").exists()
+    page = example_copy / "_build" / "html" / "regulations" / "perwali-inovasi-daerah.html"
+    assert "akn/perwali-inovasi-daerah.xml" not in page.read_text(encoding="utf-8")  # no link to a missing file
