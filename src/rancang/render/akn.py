@@ -39,8 +39,6 @@ from rancang.drafting.tree import (
     AnnexPart,
     Article,
     BodyItem,
-    Change,
-    Clause,
     Dictum,
     Document,
     Explained,
@@ -179,7 +177,6 @@ class _Writer:
 
     def root(self) -> etree._Element:
         doc, uri = self.document, self.meta.uri
-        root = _el("akomaNtoso", None)
         root = etree.Element(_NS + "akomaNtoso", nsmap={None: NAMESPACE})
         if doc.decree:
             main = _sub(root, "doc", {"name": "keputusan", "contains": "originalVersion"})
@@ -331,10 +328,6 @@ class _Writer:
 
     def p(self, spans: RichText, attrib: dict[str, str] | None = None, define: bool = False) -> etree._Element:
         return self.inline(_el("p", attrib), spans, define)
-
-    @staticmethod
-    def p_text(text: str, attrib: dict[str, str] | None = None) -> etree._Element:
-        return _el("p", attrib, text)
 
     # -- preface, preamble --------------------------------------------------------------------
 
