@@ -161,6 +161,9 @@ class _Writer:
         self.meta = meta
         self.anchors = by_anchor(document)
         """Tree anchor -> eId, for references (``Span.target`` names the anchor of its target)."""
+        for annex in document.annexes:  # a [[...]] reference to a lampiran
+            if annex.anchor and annex.eid:
+                self.anchors.setdefault(annex.anchor, annex.eid)
         self.terms = {term: _tlc_id(term) for term in meta.terms}
         self.used_terms: dict[str, str] = {}
         self.term_pattern = re.compile(
