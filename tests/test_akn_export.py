@@ -255,10 +255,14 @@ def test_ekspor_akn_unknown_file(example_copy: Path, capsys: pytest.CaptureFixtu
 def test_ekspor_akn_refuses_a_regulation_with_errors(example_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = example_copy / "regulations" / "perwali-inovasi-daerah.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("ketentuan_umum:", "ketentuan_umum: 5\nlama:", 1), encoding="utf-8")
+    assert "    bahwa untuk meningkatkan" in text
+    path.write_text(text.replace("    bahwa untuk meningkatkan", "    bahwa [[tidak-ada]] untuk meningkatkan", 1),
+                    encoding="utf-8")
+    line = text[:text.index("    bahwa untuk meningkatkan")].count("\n") + 1
     assert main(["ekspor", "akn", "regulations/perwali-inovasi-daerah.yaml", "-o", "x.xml"]) == 1
     err = capsys.readouterr().err
-    assert "regulations/perwali-inovasi-daerah.yaml:" in err
+    assert f"regulations/perwali-inovasi-daerah.yaml:{line}:11: R301: unsur 'tidak-ada' yang dirujuk tidak ada" in err
+    assert "Traceback" not in err
     assert not (example_copy / "x.xml").exists()
 
 
