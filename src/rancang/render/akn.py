@@ -14,10 +14,16 @@ Indonesian regional acts (domain notes, legal-products §5.3; ``docs/akn.md``):
 * ``body``: BAB ``chapter``, Bagian ``part``, Paragraf ``subpart``, Pasal ``section``, ayat ``subsection``, a
   rincian a ``blockList`` (its lead in ``listIntroduction``, its closing in ``listWrapUp``) of ``item``; a
   Perubahan's change points are items whose new text is a ``quotedStructure`` inside a ``mod``;
-* Ketentuan Umum items: the term in ``def`` (``refersTo`` a ``TLCTerm`` in ``references``);
+* Ketentuan Umum items: the term in ``def`` (``refersTo`` a ``TLCTerm`` in ``references``); its uses in the body
+  (plain text, not glued to another capitalised word) in ``term``;
 * ``conclusions``: the promulgation order, the Ditetapkan/Diundangkan blocks with their ``signature``, the gazette
   line (and a Keputusan's Tembusan);
-* ``attachments``: the Penjelasan (``doc name="penjelasan"``), then each Lampiran (``doc name="lampiran"``).
+* ``attachments``: the Penjelasan (``doc name="penjelasan"``), then each Lampiran (``doc name="lampiran"``; its
+  Markdown as blocks, its organisation chart as nested lists).
+
+:func:`metadata` gathers from the project what the tree does not hold (URIs, title, dates, refs of Mengingat and
+of amendments); :func:`render` writes the XML. A draft's dates are the export date (see
+:mod:`rancang.language.akn_uri`), so its file changes once a day at most.
 
 Every ``num`` is the tree's label as printed (``Pasal 5``, ``(1)``, ``a.``, ``BAB II``); texts keep their spans:
 a reference is ``<ref href="#eId">`` around exactly its text, italic ``<i>``, bold ``<b>``. eIds are the tree's
@@ -39,8 +45,6 @@ from rancang.drafting.tree import (
     AnnexPart,
     Article,
     BodyItem,
-    Change,
-    Clause,
     Dictum,
     Document,
     Explained,
@@ -157,6 +161,9 @@ class _Writer:
         self.meta = meta
         self.anchors = by_anchor(document)
         """Tree anchor -> eId, for references (``Span.target`` names the anchor of its target)."""
+        for annex in document.annexes:  # a [[...]] reference to a lampiran
+            if annex.anchor and annex.eid:
+                self.anchors.setdefault(annex.anchor, annex.eid)
         self.terms = {term: _tlc_id(term) for term in meta.terms}
         self.used_terms: dict[str, str] = {}
         self.term_pattern = re.compile(
@@ -179,7 +186,6 @@ class _Writer:
 
     def root(self) -> etree._Element:
         doc, uri = self.document, self.meta.uri
-        root = _el("akomaNtoso", None)
         root = etree.Element(_NS + "akomaNtoso", nsmap={None: NAMESPACE})
         if doc.decree:
             main = _sub(root, "doc", {"name": "keputusan", "contains": "originalVersion"})
@@ -331,10 +337,6 @@ class _Writer:
 
     def p(self, spans: RichText, attrib: dict[str, str] | None = None, define: bool = False) -> etree._Element:
         return self.inline(_el("p", attrib), spans, define)
-
-    @staticmethod
-    def p_text(text: str, attrib: dict[str, str] | None = None) -> etree._Element:
-        return _el("p", attrib, text)
 
     # -- preface, preamble --------------------------------------------------------------------
 
@@ -636,7 +638,8 @@ class _Writer:
         for block in self.rich_blocks(annex.content):
             main_body.append(block)
         if annex.chart is not None:
-            _sub(main_body, "p", {"class": "bagan"}, annex.chart.name if hasattr(annex.chart, "name") else "")
+            chart = _sub(main_body, "blockContainer", {"class": "bagan"})
+            chart.append(self.chart([annex.chart]))
         if not len(main_body):
             _sub(main_body, "p")
         conclusions = _sub(doc, "conclusions")
@@ -648,6 +651,18 @@ class _Writer:
         _sub(signature, "person", {"refersTo": f"#{self.tlc('TLCPerson', 'penandaTangan', 'penetapan', annex.signature_name)}"},
              annex.signature_name)
         return attachment
+
+    def chart(self, units: list) -> etree._Element:
+        """An organisation chart (``bagan``) as nested lists: each unit's name, its note, the units under it."""
+        block_list = _el("blockList")
+        for unit in units:
+            item = _sub(block_list, "item", {"class": "staf" if unit.staff else None})
+            _sub(item, "p", None, unit.name)
+            if unit.note:
+                _sub(item, "p", {"class": "keterangan"}, unit.note)
+            if unit.subordinates:
+                item.append(self.chart(unit.subordinates))
+        return block_list
 
     # -- rich text (Markdown) -----------------------------------------------------------------
 
