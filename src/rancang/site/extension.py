@@ -10,8 +10,8 @@ site's domain (:mod:`rancang.site.domain`, the per-document state) and sets the 
   again whenever a record changes;
 * :mod:`~rancang.site.directives`, :mod:`~rancang.site.gallery`, :mod:`~rancang.site.charts`,
   :mod:`~rancang.site.replication`, :mod:`~rancang.site.readiness`, :mod:`~rancang.site.opendata`,
-  :mod:`~rancang.site.casestudies`: the directives of the region's pages (and the replication links and the IID
-  readiness of each profile page);
+  :mod:`~rancang.site.jdih`, :mod:`~rancang.site.casestudies`: the directives of the region's pages (and the
+  replication links and the IID readiness of each profile page);
 * :mod:`~rancang.site.output`: the documents and the home redirect written beside the pages;
 * :mod:`~rancang.site.interface`: the interface in Indonesian;
 * :mod:`~rancang.site.menu`: the menu of every page, only the pages the project has;
@@ -33,6 +33,7 @@ from rancang.site import (
     directives,
     gallery,
     interface,
+    jdih,
     menu,
     opendata,
     output,
@@ -57,7 +58,7 @@ def _static_files(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(RancangDomain)
     for component in (context, pages, directives, output, gallery, charts, replication, readiness, opendata,
-                      casestudies, interface, menu, search, tuning):
+                      jdih, casestudies, interface, menu, search, tuning):
         component.setup(app)
     app.connect("config-inited", _static_files)
     app.add_css_file("rancang.css")
