@@ -140,7 +140,8 @@ def test_the_pangkep_perda_draft(tmp_path: Path, capsys) -> None:
     assert perda["status"] == "Rancangan"
     assert perda["penandatangan"] == ""  # rancang.yaml names no Bupati: empty, reported
     assert "Pasal" not in perda["peraturanTerkait"]
-    assert perda["peraturanTerkait"].split("; ")[-1] == "Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah"
+    last = perda["peraturanTerkait"].split("; ")[-1]
+    assert last == "Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah"
     assert any("raperda-inovasi-daerah" in line and "penandatangan kosong" in line and "kepala_daerah: nama" in line
                for line in err.splitlines()), err
     perbup = read_json(tmp_path / "pangkep.json")["perbup-pelaksanaan-inovasi-daerah"]

@@ -378,12 +378,12 @@ class JdihMetadata(Model):
     regulations) is derived; a value left out here stays empty in the export and is reported."""
 
     subject: Text | None = field(
-        "subjek", "Tajuk subjek JDIH, huruf kapital, bagian dipisah ' - ', misalnya 'INOVASI DAERAH - PAREPARE'.",
-        default=None)
+        "subjek", "Tajuk subjek JDIH, huruf kapital, bagian dipisah ' - ', misalnya 'INOVASI DAERAH - <NAMA "
+        "DAERAH>'.", default=None)
     field_of_law: Text | None = field(
         "bidang_hukum", "Bidang hukum JDIH, misalnya 'Hukum Administrasi Negara'.", default=None)
     location: Text | None = field(
-        "lokasi", "Tempat dokumen fisiknya disimpan, misalnya 'Bagian Hukum Setda Kota Parepare'.", default=None)
+        "lokasi", "Tempat dokumen fisiknya disimpan, misalnya 'Bagian Hukum Sekretariat Daerah'.", default=None)
     initiator: Text | None = field(
         "pemrakarsa", "Unit kerja pengusul rancangan, misalnya 'Badan Perencanaan Pembangunan Daerah'.",
         default=None)
@@ -392,11 +392,11 @@ class JdihMetadata(Model):
         "'Rancangan'.", default=None)
     status_note: Text | None = field(
         "keterangan_status", "Keterangan status yang tidak diketahui rancang, misalnya 'Dicabut dengan Peraturan "
-        "Wali Kota Parepare Nomor 3 Tahun 2027'. 'Mengubah ...' dan 'Mencabut ...' dibuat otomatis dari 'mengubah' "
+        "... Nomor ... Tahun ...'. 'Mengubah ...' dan 'Mencabut ...' dibuat otomatis dari 'mengubah' "
         "dan 'ketentuan_penutup: mencabut'.", default=None)
     pages: int | None = field(
-        "jumlah_halaman", "Jumlah halaman naskah resmi, untuk isian Sumber JDIH ('BD KOTA PAREPARE 2025 (12) : "
-        "10 HLM').", default=None, ge=1)
+        "jumlah_halaman", "Jumlah halaman naskah resmi, untuk isian Sumber JDIH ('BD KOTA <NAMA> <TAHUN> (<NOMOR>) : "
+        "<N> HLM').", default=None, ge=1)
 
 
 class ExplainedElement(Model):

@@ -115,7 +115,8 @@ FIELDS: list[Field] = [
     Field("tanggal_penetapan", "Tanggal Penetapan", "TTTT-BB-HH; kosong selama rancangan."),
     Field("tanggal_pengundangan", "Tanggal Pengundangan", "TTTT-BB-HH; kosong bila belum diundangkan (Keputusan "
           "tidak diundangkan)."),
-    Field("sumber", "Sumber", "Berita/Lembaran Daerah: 'BD KOTA PAREPARE 2025 (12) : 10 HLM'."),
+    Field("sumber", "Sumber", "Berita Daerah (BD) atau Lembaran Daerah (LD), daerah, tahun, (nomor), jumlah "
+          "halaman: 'BD KOTA <NAMA> <TAHUN> (<NOMOR>) : <N> HLM'."),
     Field("subjek", "Subjek", "Dari jdih: subjek."),
     Field("status", "Status", "'Rancangan' untuk rancangan; 'Berlaku' atau 'Tidak Berlaku' dari jdih: status."),
     Field("keteranganStatus", "Keterangan Status", "Mengubah/mencabut peraturan lain (otomatis), lalu jdih: "
