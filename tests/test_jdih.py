@@ -293,3 +293,20 @@ def test_the_docs_page_lists_every_field_and_is_in_the_toctree() -> None:
         assert f"`{key}`" in page, key
     assert "\njdih\n" in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     assert "rancang ekspor jdih" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_amendments_are_noted_both_ways(tmp_path: Path, capsys) -> None:
+    root = tmp_path / "latihan"
+    shutil.copytree(ROOT / "examples" / "latihan-perubahan", root, ignore=shutil.ignore_patterns("_build"))
+    code, out, err = ekspor(root, capsys=capsys)
+    assert code == 0, err
+    records = {r["idData"]: r for r in json.loads(out)}
+    base = "Peraturan Wali Kota Sukamaju Nomor 7 Tahun 2023 tentang Penyelenggaraan Inovasi Daerah"
+    first = records["perubahan-pertama-inovasi"]
+    assert first["judul"] == f"Peraturan Wali Kota Sukamaju Nomor 12 Tahun 2024 tentang Perubahan atas {base}"
+    assert first["keteranganStatus"] == f"Mengubah {base}"
+    assert first["status"] == ""  # enacted, but whether it is still in force is not known: reported
+    assert records["perubahan-kedua-inovasi"]["status"] == "Rancangan"
+    # the base regulation is changed by the enacted first amendment only, not by the draft second one
+    assert records["perwali-inovasi"]["keteranganStatus"] == f"Diubah dengan {first['judul']}"
+    assert any("perubahan-pertama-inovasi" in line and "status kosong" in line for line in err.splitlines())

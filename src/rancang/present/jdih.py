@@ -11,7 +11,8 @@ every field follows from what rancang already holds, so it is computed here, nev
 * place and dates of enactment and promulgation, signatory: ``penetapan``/``pengundangan`` and rancang.yaml,
   with the defaults the drafting engine prints;
 * source (``BD KOTA PAREPARE 2025 (12) : 10 HLM``): the Berita/Lembaran Daerah number and ``jdih.jumlah_halaman``;
-* related regulations: the catalogue entries of Mengingat; the status note: ``mengubah`` and ``mencabut``.
+* related regulations: the catalogue entries of Mengingat; the status note: ``mengubah`` and ``mencabut``, and
+  the project's enacted amendments of it.
 
 What rancang cannot know (subject, field of law, location of the paper copy, initiating unit, whether an enacted
 regulation is still in force, the number of pages) comes from the regulation's optional ``jdih`` block. A value
@@ -119,8 +120,8 @@ FIELDS: list[Field] = [
           "halaman: 'BD KOTA <NAMA> <TAHUN> (<NOMOR>) : <N> HLM'."),
     Field("subjek", "Subjek", "Dari jdih: subjek."),
     Field("status", "Status", "'Rancangan' untuk rancangan; 'Berlaku' atau 'Tidak Berlaku' dari jdih: status."),
-    Field("keteranganStatus", "Keterangan Status", "Mengubah/mencabut peraturan lain (otomatis), lalu jdih: "
-          "keterangan_status.", feed=False),
+    Field("keteranganStatus", "Keterangan Status", "Mengubah/mencabut peraturan lain dan diubah dengan peraturan "
+          "proyek yang sudah ditetapkan (otomatis), lalu jdih: keterangan_status.", feed=False),
     Field("bahasa", "Bahasa", "Selalu 'Indonesia'."),
     Field("lokasi", "Lokasi", "Dari jdih: lokasi.", feed=False),
     Field("bidangHukum", "Bidang Hukum", "Dari jdih: bidang_hukum."),
@@ -174,7 +175,9 @@ def _named(target: str, data: ProjectData, settings: Project) -> str | None:
     return name_of(entry, settings) if entry is not None else None
 
 
-def _status_note(regulation: Regulation, data: ProjectData, settings: Project) -> str:
+def _status_note(regulation_id: str, regulation: Regulation, data: ProjectData, settings: Project) -> str:
+    """``Mengubah ...``, ``Mencabut ...``, ``Diubah dengan ...`` (an enacted amendment of the project; a draft
+    changes nothing yet), then ``jdih: keterangan_status``."""
     notes = []
     if regulation.amends is not None:
         name = _named(regulation.amends, data, settings)
@@ -184,6 +187,10 @@ def _status_note(regulation: Regulation, data: ProjectData, settings: Project) -
         name = _named(revoked, data, settings)
         if name:
             notes.append(f"Mencabut {name}")
+    for other_id in sorted(data.regulations):
+        other = data.regulations[other_id]
+        if other.amends == regulation_id and other.is_enacted:
+            notes.append(f"Diubah dengan {regulation_title(settings, other, data)}")
     if regulation.jdih.status_note:
         notes.append(regulation.jdih.status_note)
     return SEPARATOR.join(notes)
@@ -262,7 +269,7 @@ def jdih_record(regulation_id: str, regulation: Regulation, data: ProjectData) -
         "sumber": source,
         "subjek": own("subjek", meta.subject, "subjek"),
         "status": status,
-        "keteranganStatus": _status_note(regulation, data, settings),
+        "keteranganStatus": _status_note(regulation_id, regulation, data, settings),
         "bahasa": LANGUAGE,
         "lokasi": own("lokasi", meta.location, "lokasi"),
         "bidangHukum": own("bidang hukum", meta.field_of_law, "bidang_hukum"),
