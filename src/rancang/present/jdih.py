@@ -107,7 +107,9 @@ FIELDS: list[Field] = [
     Field("idData", "Id", "Id peraturan: nama berkasnya, regulations/<id>.yaml."),
     Field("tipeDokumen", "Tipe Dokumen", "Selalu 'Peraturan'.", feed=False),
     Field("judul", "Judul", "Judul lengkap seperti di situs; rancangan diawali 'Rancangan'."),
-    Field("teuBadan", "T.E.U. Badan/Pengarang", "Tajuk entri utama dari nama daerah (lihat di bawah)."),
+    Field("teuBadan", "T.E.U. Badan/Pengarang", "Tajuk entri utama dari nama daerah: Peraturan Daerah '<Nama> "
+          "(Kota)' atau '<Nama> (Kabupaten)'; peraturan dan keputusan kepala daerah '<Nama>. Wali Kota' atau "
+          "'<Nama>. Bupati'."),
     Field("noPeraturan", "Nomor Peraturan", "Nomor; kosong selama rancangan."),
     Field("tahun_pengundangan", "Tahun", "Tahun peraturan; kosong selama rancangan."),
     Field("jenis", "Jenis/Bentuk Peraturan", "Misalnya 'Peraturan Wali Kota' atau 'Peraturan Daerah'."),
