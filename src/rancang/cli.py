@@ -189,8 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
     innovations.add_argument("--lembar", metavar="NAMA", default=None,
                              help="lembar kerja XLSX yang dibaca; bawaan: lembar 'inovasi' atau lembar pertama")
 
-    ekspor = commands.add_parser("ekspor", help="ekspor data dalam format baku untuk sistem lain", description=(
-        "Tulis data proyek dalam format baku yang dibaca sistem lain, misalnya Akoma Ntoso (XML peraturan)."))
+    ekspor = commands.add_parser("ekspor", help="ekspor peraturan ke format pertukaran (Akoma Ntoso, metadata JDIH)",
+                                 description=(
+        "Tulis data peraturan proyek dalam format baku yang dibaca atau diunggah ke sistem lain: Akoma Ntoso "
+        "(XML peraturan) dan metadata JDIH."))
     export_what = ekspor.add_subparsers(dest="what", metavar="FORMAT", parser_class=_Parser)
     export_what.required = True
     akn = export_what.add_parser(
@@ -202,6 +204,17 @@ def build_parser() -> argparse.ArgumentParser:
     akn.add_argument("-o", "--output", type=Path, metavar="KELUARAN.xml", default=None,
                      help=f"berkas keluaran; bawaan: {layout.DOCUMENTS_OUTPUT}/<id>.xml")
     akn.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    jdih = export_what.add_parser(
+        "jdih", help="metadata JDIH setiap peraturan (JSON untuk integrasi JDIHN, atau CSV)", description=(
+            "Periksa proyek seperti rancang check, lalu tulis metadata JDIH setiap peraturan di regulations/: "
+            "judul, T.E.U. badan, nomor, jenis dan singkatannya, tempat dan tanggal penetapan dan pengundangan, "
+            "sumber, subjek, status, bahasa, lokasi, bidang hukum, penanda tangan, pemrakarsa, dan peraturan "
+            "terkait. Rancangan berstatus 'Rancangan'. Isian yang tidak diketahui dibiarkan kosong dan dilaporkan "
+            "(P470) sebagai peringatan."))
+    jdih.add_argument("-o", "--output", type=Path, metavar="BERKAS.json|BERKAS.csv", default=None,
+                      help="tulis ke berkas ini: JSON berakhiran .json (kunci integrasi JDIHN), CSV berakhiran .csv "
+                           "(judul kolom isian JDIH); bawaan: JSON ke keluaran standar")
+
 
     direktori = commands.add_parser(
         "direktori", help="salinan direktori inovasi daerah lain (direktori_lain di rancang.yaml)", description=(
@@ -494,12 +507,6 @@ def cmd_ekspor_akn(args: argparse.Namespace) -> int:
     return _print_outcome(outcome)
 
 
-EXPORTS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "akn": cmd_ekspor_akn,
-}
-"""``rancang ekspor FORMAT``: one function per format (its subparser is added in :func:`build_parser`)."""
-
-
 def cmd_direktori(args: argparse.Namespace) -> int:
     from rancang.directories import fetch_directories
 
@@ -622,6 +629,52 @@ def _print_iid_warnings(report: Report) -> None:
               file=sys.stderr)
 
 
+def cmd_ekspor_jdih(args: argparse.Namespace) -> int:
+    from rancang.check import check_project
+    from rancang.diagnostics import Location
+    from rancang.present import jdih
+
+    root = _root(args)
+    target = args.output.resolve() if args.output is not None else None
+    if target is not None and target.suffix.lower() not in jdih.FORMATS:
+        raise RancangError([Diagnostic("P471", "berkas ekspor JDIH harus berakhiran .json (kunci integrasi JDIHN) "
+                                               "atau .csv; tidak ada yang ditulis", Location(str(args.output)))])
+    checked = check_project(root)
+    report = checked.report
+    if report.errors:
+        for diagnostic in report.sorted():
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"Ditemukan {len(report.errors)} galat dan {len(report.warnings)} peringatan: perbaiki dulu (lihat "
+              "rancang check); metadata JDIH tidak dibuat dan tidak ada yang ditulis.", file=sys.stderr)
+        return 1
+    if not checked.data.regulations:
+        raise RancangError([Diagnostic("P472", f"tidak ada peraturan di {layout.REGULATIONS}/; metadata JDIH tidak "
+                                               "dibuat", Location(layout.REGULATIONS))])
+    records = jdih.jdih_records(checked.data)
+    findings = [d for record in records for d in record.findings()]  # by regulation, in the order of the fields
+    for diagnostic in findings:
+        print(diagnostic.format(), file=sys.stderr)
+    if target is None:
+        sys.stdout.write(jdih.json_bytes(records).decode("utf-8"))
+    else:
+        from rancang.fileio import atomic_write_bytes
+        from rancang.layout import display_path
+
+        atomic_write_bytes(target, jdih.FORMATS[target.suffix.lower()](records))
+        print(f"Ditulis: {display_path(target)} ({len(records)} peraturan).")
+    drafts = sum(1 for record in records if record.draft)
+    empty = f", {len(findings)} isian kosong (P470)" if findings else ""
+    print(f"Metadata JDIH: {len(records)} peraturan, {drafts} di antaranya rancangan{empty}.", file=sys.stderr)
+    return 0
+
+
+EXPORTS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "akn": cmd_ekspor_akn,
+    "jdih": cmd_ekspor_jdih,
+}
+"""``rancang ekspor FORMAT``: one function per format (its subparser is added in :func:`build_parser`)."""
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from rancang.scaffold import choose_id, new_record
 
@@ -662,8 +715,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "proposal": cmd_proposal,
     "impor": cmd_impor,
     "direktori": cmd_direktori,
-    "ekspor": cmd_ekspor,
     "iid": cmd_iid,
+    "ekspor": cmd_ekspor,
     "new": cmd_new,
     "schema": cmd_schema,
 }

@@ -550,6 +550,22 @@ CODES: dict[str, CodeInfo] = {
         "tidak ditulis sama sekali. Isi kode wilayah Kemendagri di antara tanda kutip, misalnya kode: \"73.72\"; "
         "jangan menebak: cocokkan dengan Permendagri tentang kode dan data wilayah administrasi pemerintahan.",
     ),
+    "P470": CodeInfo(
+        "Isian metadata JDIH kosong",
+        "Peringatan rancang ekspor jdih: satu isian metadata JDIH sebuah peraturan tidak dapat diisi dari data "
+        "proyek (misalnya subjek, bidang hukum, lokasi, pemrakarsa, status, tanggal pengundangan, atau nomor "
+        "Berita/Lembaran Daerah). Isian itu dibiarkan kosong, tidak ditebak; pesan menyebut kunci yang perlu "
+        "diisi (di blok 'jdih' berkas peraturan atau di rancang.yaml). Berkas ekspor tetap ditulis.",
+    ),
+    "P471": CodeInfo(
+        "Berkas ekspor JDIH tidak dikenal",
+        "rancang ekspor jdih -o menulis JSON (berakhiran .json) atau CSV (berakhiran .csv); akhiran lain ditolak "
+        "dan tidak ada yang ditulis.",
+    ),
+    "P472": CodeInfo(
+        "Tidak ada peraturan untuk metadata JDIH",
+        "Proyek tidak memuat satu pun berkas regulations/<id>.yaml yang valid, jadi metadata JDIH tidak dibuat.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

@@ -365,6 +365,40 @@ PERDA_PROMULGATION_KEYS = ("nomor_lembaran_daerah", "tahun_lembaran_daerah", "no
                            "noreg")
 
 
+class LegalStatus(str, enum.Enum):
+    """Status of an enacted regulation in JDIH metadata (a draft's status is always "Rancangan")."""
+
+    IN_FORCE = "berlaku"
+    NOT_IN_FORCE = "tidak_berlaku"
+
+
+class JdihMetadata(Model):
+    """JDIH metadata that rancang cannot derive from the regulation or rancang.yaml (``rancang ekspor jdih``).
+    Everything else (title, T.E.U. Badan, number, kind, place and dates, source, signatory, related
+    regulations) is derived; a value left out here stays empty in the export and is reported."""
+
+    subject: Text | None = field(
+        "subjek", "Tajuk subjek JDIH, huruf kapital, bagian dipisah ' - ', misalnya 'INOVASI DAERAH - <NAMA "
+        "DAERAH>'.", default=None)
+    field_of_law: Text | None = field(
+        "bidang_hukum", "Bidang hukum JDIH, misalnya 'Hukum Administrasi Negara'.", default=None)
+    location: Text | None = field(
+        "lokasi", "Tempat dokumen fisiknya disimpan, misalnya 'Bagian Hukum Sekretariat Daerah'.", default=None)
+    initiator: Text | None = field(
+        "pemrakarsa", "Unit kerja pengusul rancangan, misalnya 'Badan Perencanaan Pembangunan Daerah'.",
+        default=None)
+    status: LegalStatus | None = field(
+        "status", "Status peraturan yang sudah ditetapkan: berlaku atau tidak_berlaku. Rancangan selalu berstatus "
+        "'Rancangan'.", default=None)
+    status_note: Text | None = field(
+        "keterangan_status", "Keterangan status yang tidak diketahui rancang, misalnya 'Dicabut dengan Peraturan "
+        "... Nomor ... Tahun ...'. 'Mengubah ...' dan 'Mencabut ...' dibuat otomatis dari 'mengubah' "
+        "dan 'ketentuan_penutup: mencabut'.", default=None)
+    pages: int | None = field(
+        "jumlah_halaman", "Jumlah halaman naskah resmi, untuk isian Sumber JDIH ('BD KOTA <NAMA> <TAHUN> (<NOMOR>) : "
+        "<N> HLM').", default=None, ge=1)
+
+
 class ExplainedElement(Model):
     """The explanation of one Pasal, ayat or butir in Penjelasan's II. PASAL DEMI PASAL."""
 
@@ -667,6 +701,9 @@ class Regulation(Model):
         "Makassar', tanpa nomor dan tanda baca di akhir (dinomori, diakhiri ';' dan '.' otomatis).",
         default_factory=list)
     annexes: list[Annex] = field("lampiran", "Lampiran.", default_factory=list)
+    jdih: JdihMetadata = field(
+        "jdih", "Metadata JDIH yang tidak dapat diturunkan rancang (subjek, bidang hukum, lokasi, pemrakarsa, status, "
+        "jumlah halaman), untuk 'rancang ekspor jdih' dan data/jdih.json situs.", default_factory=JdihMetadata)
     ignored_rules: dict[Id, list[Text]] = field(
         "abaikan_aturan", "Aturan pemeriksaan yang dimatikan untuk satu unsur saja: id unsur (pasal, ayat, butir, "
         "istilah, BAB, bagian, paragraf, lampiran) dengan daftar kode aturannya, misalnya "

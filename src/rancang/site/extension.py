@@ -10,8 +10,8 @@ site's domain (:mod:`rancang.site.domain`, the per-document state) and sets the 
   again whenever a record changes;
 * :mod:`~rancang.site.directives`, :mod:`~rancang.site.gallery`, :mod:`~rancang.site.charts`,
   :mod:`~rancang.site.replication`, :mod:`~rancang.site.readiness`, :mod:`~rancang.site.opendata`,
-  :mod:`~rancang.site.casestudies`: the directives of the region's pages (and the replication links and the IID
-  readiness of each profile page);
+  :mod:`~rancang.site.jdih`, :mod:`~rancang.site.casestudies`: the directives of the region's pages (and the
+  replication links and the IID readiness of each profile page);
 * :mod:`~rancang.site.output`: the documents and the home redirect written beside the pages;
 * :mod:`~rancang.site.akn`: the Akoma Ntoso file of every regulation (``akn/<id>.xml``);
 * :mod:`~rancang.site.interface`: the interface in Indonesian;
@@ -35,6 +35,7 @@ from rancang.site import (
     directives,
     gallery,
     interface,
+    jdih,
     menu,
     opendata,
     output,
@@ -59,7 +60,7 @@ def _static_files(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(RancangDomain)
     for component in (context, pages, directives, output, gallery, charts, replication, readiness, opendata, akn,
-                      casestudies, interface, menu, search, tuning):
+                      jdih, casestudies, interface, menu, search, tuning):
         component.setup(app)
     app.connect("config-inited", _static_files)
     app.add_css_file("rancang.css")
