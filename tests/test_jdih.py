@@ -247,7 +247,7 @@ def test_ekspor_needs_a_kind(capsys) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["ekspor"])
     assert stopped.value.code == 2
-    assert "JENIS" in capsys.readouterr().err
+    assert "FORMAT" in capsys.readouterr().err
 
 
 # -- the site --------------------------------------------------------------------------------------------------
