@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from rancang.diagnostics import Diagnostic, Severity
-from rancang.drafting import consolidation, engine, versions
+from rancang.drafting import consolidation, eids, engine, versions
 from rancang.drafting.consolidation import amended_regulation
 from rancang.drafting.engine import Drafted
 from rancang.drafting.tree import Article, Change, Clause, Document, ListEntry, QuotedLine, Span
@@ -216,6 +216,7 @@ def build(record_id: str, data: ProjectData) -> Drafted | None:
     document = replace(
         frame, title=[*heading, title], considerations=considerations, legal_bases=legal_bases,
         enact_text=f"{words.name.upper()} TENTANG {title}.", body=[first, second], annexes=[], explanation=None)
+    eids.assign(document)  # Pasal I and II and the new Menimbang and Mengingat entries
     return Drafted(document, problems, found.new_document)
 
 

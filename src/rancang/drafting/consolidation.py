@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Mapping
 
 from rancang.diagnostics import Diagnostic
-from rancang.drafting import engine, versions
+from rancang.drafting import eids, engine, versions
 from rancang.drafting.tree import (Article, BodyItem, Clause, Document, ExplanationPart, Explained, Group, Mark,
                                    Point, RichText, Span)
 from rancang.language import amendment_words, numbering
@@ -469,7 +469,7 @@ def _anchored(document: Document) -> Document:
         return article(item) if isinstance(item, Article) else group(item, parent)
 
     items = [body(item, "") for item in document.body]
-    return _retarget(replace(document, body=items), moved)
+    return eids.assign(_retarget(replace(document, body=items), moved))  # the placeholders' eIds too
 
 
 def _texts(document: Document, change: Callable[[RichText], RichText]) -> Document:

@@ -32,7 +32,7 @@ from rancang.language import numbering
 from rancang import richtext
 from rancang.drafting import annex_tables, annex_text
 from rancang.drafting.references import Context, ReferenceProblem, Resolver, Target, broken_markers
-from rancang.drafting import emphasis
+from rancang.drafting import eids, emphasis
 from rancang.drafting.tree import (
     AnnexPart,
     Article,
@@ -812,6 +812,7 @@ def _build(regulation: Regulation, settings: Project, catalogue: Mapping[str, Le
         dicta=dicta,
         copies=builder.copies() if decree else [],
     )
+    eids.assign(document)  # the Akoma Ntoso eIds, once the tree is whole
     return document, builder.problems
 
 

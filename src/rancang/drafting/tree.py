@@ -66,6 +66,10 @@ class Point:
     """The model element it was built from (None when generated); for the linter, not for renderers."""
     marks: list[Mark] = field(default_factory=list)
     """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``chp_II__sec_5__subsec_1__list_1__item_a``."""
+    list_eid: str = ""
+    """The eId of the blockList of its rincian (``...__list_1``); empty without one."""
 
 
 @dataclass
@@ -81,6 +85,10 @@ class Clause:
     source: Any = field(default=None, repr=False, compare=False)
     marks: list[Mark] = field(default_factory=list)
     """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``chp_II__sec_5__subsec_1a``; empty for the single norm of a Pasal (its rincian hang under the Pasal's eId)."""
+    list_eid: str = ""
+    """The eId of the blockList of its rincian (``...__list_1``); empty without one."""
 
 
 @dataclass
@@ -101,6 +109,10 @@ class Change:
     quoted: list[QuotedLine] = field(default_factory=list)
     anchor: str = ""
     source: Any = field(default=None, repr=False, compare=False)
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``sec_I__list_1__item_3``."""
+    quoted_eid: str = ""
+    """The eId of its quoted new text (quotedStructure): ``sec_I__list_1__item_3__qstr_1``; empty without one."""
 
 
 @dataclass
@@ -118,6 +130,10 @@ class Article:
     """The change points of an amending regulation's Pasal (after its lead text)."""
     marks: list[Mark] = field(default_factory=list)
     """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``chp_II__sec_5``, ``sec_12A``, ``sec_I``."""
+    list_eid: str = ""
+    """An amending Pasal I: the eId of the blockList of its change points (``sec_I__list_1``); else empty."""
 
 
 @dataclass
@@ -132,6 +148,8 @@ class Group:
     source: Any = field(default=None, repr=False, compare=False)
     marks: list[Mark] = field(default_factory=list)
     """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``chp_II``, ``chp_II__part_1``, ``chp_II__part_1__subpart_3``."""
 
 
 BodyItem = Union[Group, Article]
@@ -143,6 +161,8 @@ class ListEntry:
 
     label: str | None
     text: RichText
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``recs__rec_a`` (Menimbang), ``cits__cit_1`` (Mengingat), ``cits_2__cit_1`` (Memperhatikan)."""
 
 
 @dataclass
@@ -158,6 +178,10 @@ class Dictum:
     anchor: str = ""
     """``diktum-kesatu``."""
     source: Any = field(default=None, repr=False, compare=False)
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``hcontainer_1`` for KESATU."""
+    list_eid: str = ""
+    """The eId of the blockList of its rincian (``...__list_1``); empty without one."""
 
 
 @dataclass
@@ -182,6 +206,8 @@ class AnnexPart:
     anchor: str = ""
     chart: OrgUnit | None = None
     """The lampiran's organisation chart (``bagan:``), drawn after its text by the renderers."""
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``att_1``, ``att_2`` ... (after the Penjelasan's ``att_1`` when there is one)."""
 
 
 @dataclass
@@ -202,6 +228,8 @@ class Explained:
     """Its own anchor (``penjelasan-pasal-3-ayat-1``)."""
     target: str = ""
     """The anchor of the element it explains in the body."""
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``att_1__hcontainer_2__hcontainer_3`` (Pasal 3), ``...__hcontainer_3__hcontainer_1`` (its ayat (1))."""
 
 
 @dataclass
@@ -221,6 +249,12 @@ class ExplanationPart:
     supplement_line: str
     """``TAMBAHAN LEMBARAN DAERAH KOTA PAREPARE NOMOR ...``."""
     anchor: str = "penjelasan"
+    eid: str = ""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``att_1`` (the first attachment)."""
+    general_eid: str = ""
+    """I. UMUM: ``att_1__hcontainer_1``."""
+    articles_eid: str = ""
+    """II. PASAL DEMI PASAL: ``att_1__hcontainer_2``."""
 
 
 @dataclass
@@ -264,6 +298,12 @@ class Document:
     copies: list[str] = field(default_factory=list)
     """A Keputusan's ``Tembusan``: to whom copies go, printed numbered under the signature (each ends with ";",
     the last with ".")."""
+    recitals_eid: str = "recs"
+    """The Akoma Ntoso eId of Menimbang (recitals; :mod:`rancang.drafting.eids`)."""
+    citations_eid: str = "cits"
+    """The eId of Mengingat (citations)."""
+    noted_eid: str = ""
+    """The eId of a Keputusan's Memperhatikan (a second citations: ``cits_2``); empty without one."""
     notice: list[str] = field(default_factory=list)
     """Paragraphs printed above the kop of a document that is not the regulation itself: a consolidated text
     (naskah terintegrasi) says what it is and that only the enacted regulations are authoritative."""
