@@ -587,6 +587,18 @@ CODES: dict[str, CodeInfo] = {
         "Data aspek proposal KIPP tahun yang diminta (berkas kipp-<tahun>.yaml bawaan rancang) tidak ada atau "
         "tidak valid. Pesan menyebut tahun yang tersedia.",
     ),
+    "P465": CodeInfo(
+        "Kode wilayah untuk Akoma Ntoso belum diisi",
+        "Alamat Akoma Ntoso (URI FRBR) peraturan daerah memuat kode wilayah Kemendagri daerah itu tanpa titik "
+        "(/akn/id-7372/act/perwali/2025/12). rancang.yaml belum memuat 'daerah.kode', jadi berkas Akoma Ntoso "
+        "tidak ditulis sama sekali. Isi kode wilayah Kemendagri di antara tanda kutip, misalnya kode: \"73.72\"; "
+        "jangan menebak: cocokkan dengan Permendagri tentang kode dan data wilayah administrasi pemerintahan.",
+    ),
+    "P466": CodeInfo(
+        "Berkas Akoma Ntoso tidak dapat ditulis",
+        "rancang ekspor akn atau rancang build tidak dapat menulis berkas XML Akoma Ntoso (folder tidak dapat "
+        "dibuat atau berkas tidak dapat ditulis). Berkas lama, bila ada, tidak diubah.",
+    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

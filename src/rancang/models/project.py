@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from rancang.layout import DOCUMENTS_OUTPUT, OTHER_DIRECTORIES, SITE_OUTPUT
 from rancang.models.base import Id, Model, Text, field
+from rancang.models.innovation import RegionCode
 
 
 class RegionKind(str, enum.Enum):
@@ -39,6 +40,12 @@ class Region(Model):
         "ibu_kota",
         "Tempat penetapan dan pengundangan peraturan bila berbeda dari nama daerah (misalnya ibu kota "
         "kabupaten); bawaan: nama daerah.",
+        default=None,
+    )
+    code: RegionCode | None = field(
+        "kode",
+        "Kode wilayah Kemendagri daerah ini di antara tanda kutip, misalnya \"73.72\" (Kota Parepare): alamat "
+        "Akoma Ntoso peraturannya (/akn/id-7372/...).",
         default=None,
     )
 
