@@ -71,10 +71,14 @@ class Piece:
     target: str | None = None
     italic: bool = False
     bold: bool = False
+    link: str | None = None
+    """A link out of the document (a lampiran's ``[text](https://...)``)."""
+    raw: bool = False
+    """Already Markdown (an image, a hard line break): written as it is."""
 
     @property
     def upright(self) -> bool:
-        return self.target is None and not self.italic and not self.bold
+        return self.target is None and not self.italic and not self.bold and self.link is None and not self.raw
 
 
 def pieces_of(element: Any, *, skip: Iterable[str] = ("num", "authorialNote")) -> list[Piece]:
@@ -83,43 +87,43 @@ def pieces_of(element: Any, *, skip: Iterable[str] = ("num", "authorialNote")) -
     out: list[Piece] = []
     skipped = set(skip)
 
-    def add(text: str | None, target: str | None, italic: bool, bold: bool) -> None:
+    def add(text: str | None, target: str | None, italic: bool, bold: bool, link: str | None = None,
+            raw: bool = False) -> None:
         if not text:
             return
         last = out[-1] if out else None
-        if last is not None and last.target is None and target is None and (last.italic, last.bold) == (italic, bold):
+        if last is not None and last.target is None and target is None and not raw and not last.raw \
+                and (last.italic, last.bold, last.link) == (italic, bold, link):
             last.text += text
         else:
-            out.append(Piece(text, target, italic, bold))
+            out.append(Piece(text, target, italic, bold, link, raw))
 
-    def walk(node: Any, target: str | None, italic: bool, bold: bool) -> None:
-        add(node.text, target, italic, bold)
+    def walk(node: Any, target: str | None, italic: bool, bold: bool, link: str | None = None) -> None:
+        add(node.text, target, italic, bold, link)
         for child in node:
             name = _local(child)
-            if name and name not in skipped:
-                child_target, child_italic, child_bold = target, italic, bold
+            if name == "img":
+                alt, source = child.get("alt", ""), child.get("src", "")
+                add(f"![{_escape_inline(alt)}]({source})", None, False, False, raw=True)
+            elif name == "br":
+                add("\\\n", None, False, False, raw=True)
+            elif name and name not in skipped:
+                child_target, child_italic, child_bold, child_link = target, italic, bold, link
                 if name == "ref":
                     href = child.get("href", "")
-                    child_target = href[1:] if href.startswith("#") else None
-                    if child_target is None:  # a reference outside the document: its text only
-                        child_target = target
+                    if href.startswith("#"):
+                        child_target = href[1:]
+                    elif href.startswith(("http://", "https://", "mailto:")):
+                        child_link = href
                 elif name == "i":
                     child_italic = True
                 elif name == "b":
                     child_bold = True
-                walk(child, child_target, child_italic, child_bold)
-            add(child.tail, target, italic, bold)
+                walk(child, child_target, child_italic, child_bold, child_link)
+            add(child.tail, target, italic, bold, link)
 
     walk(element, None, False, False)
-    # a reference is one piece even when it is split by emphasis inside it
-    merged: list[Piece] = []
-    for piece in out:
-        if merged and piece.target is not None and merged[-1].target == piece.target \
-                and (merged[-1].italic, merged[-1].bold) == (piece.italic, piece.bold):
-            merged[-1].text += piece.text
-        else:
-            merged.append(piece)
-    return merged
+    return out
 
 
 def plain(pieces: list[Piece]) -> str:
@@ -162,6 +166,8 @@ class _Slot:
     key: Any
     pieces: list[Piece]
     element: Any
+    markdown: bool = False
+    """The element's blocks are a lampiran's or Penjelasan's Markdown."""
 
 
 @dataclass
@@ -269,24 +275,18 @@ class Reader:
     def kind(self, document: Any) -> RegulationKind | None:
         """From the title line (``PERATURAN WALI KOTA PAREPARE``) as each kind prints it in this region."""
         lines = self.title_lines(document)
-        for kind in RegulationKind:
-            if kind.is_decree and self.settings.region.kind.value == "kota" and kind is RegulationKind.REGENT_DECREE:
-                continue
-            if not kind.is_decree and kind is not RegulationKind.REGIONAL and \
-                    kind_words(self.settings, kind).full_name != kind_words(self.settings, None).full_name:
-                continue
+        city = self.settings.region.kind.value == "kota"
+        kinds = (RegulationKind.MAYOR if city else RegulationKind.REGENT, RegulationKind.REGIONAL,
+                 RegulationKind.MAYOR_DECREE if city else RegulationKind.REGENT_DECREE)
+        for kind in kinds:
             if kind_words(self.settings, kind).full_name.upper() in lines:
-                if kind in (RegulationKind.MAYOR, RegulationKind.REGENT):
-                    return RegulationKind.MAYOR if self.settings.region.kind.value == "kota" else RegulationKind.REGENT
-                if kind.is_decree:
-                    return (RegulationKind.MAYOR_DECREE if self.settings.region.kind.value == "kota"
-                            else RegulationKind.REGENT_DECREE)
                 return kind
-        expected = ", ".join(sorted({kind_words(self.settings, k).full_name.upper() for k in RegulationKind}))
+        expected = ", ".join(kind_words(self.settings, kind).full_name.upper() for kind in kinds)
+        preface = self.preface(document)
         self.problem("S215", f"jenis peraturan tidak dikenali dari judulnya ({' / '.join(lines) or 'judul kosong'}); "
                              f"rancang membaca peraturan dan keputusan daerah proyek ini: {expected}",
-                     self.preface(document) if self.preface(document) is not None else document,
-                     "impor berkas AKN di proyek daerah yang membuatnya (rancang.yaml)")
+                     preface if preface is not None else document,
+                     "impor berkas Akoma Ntoso di proyek daerah yang membuatnya (rancang.yaml)")
         return None
 
     def preface(self, document: Any) -> Any:
@@ -389,15 +389,13 @@ class Reader:
         return out
 
     def noted(self, document: Any) -> list:
+        """A Keputusan's Memperhatikan: ``<container name="memperhatikan">`` of ``<blockContainer>`` entries."""
         out: list = []
-        for block in document.findall("a:preamble/a:blockContainer", NS):
-            if block.get("name") not in ("memperhatikan", "noted"):
+        for container in document.findall("a:preamble/a:container", NS):
+            if container.get("name") != "memperhatikan":
                 continue
-            for entry in block.iter(_q("item")):
+            for entry in container.findall("a:blockContainer", NS):
                 out.append(self.later(out, len(out), strip_ending(self.block_pieces(entry), ";"), entry))
-            if not out:
-                for entry in block.findall("a:p", NS):
-                    out.append(self.later(out, len(out), strip_ending(pieces_of(entry), ";"), entry))
         return out
 
     # -- body -----------------------------------------------------------------------------
@@ -645,7 +643,7 @@ class Reader:
                 quoted_lines = []
                 for block in quoted.iter():
                     if _local(block) in ("p", "heading", "num") and not any(_local(c) in ("p",) for c in block):
-                        quoted_lines.append(_markdown_inline(pieces_of(block, skip=())))
+                        quoted_lines.append(self.markup(pieces_of(block, skip=()), block))
                 change_text = pieces_of(holder, skip=("num", "quotedStructure")) if holder is not None else []
                 change["teks"] = self.later(change, "teks", _trim(change_text), holder)
                 change["naskah"] = "\n".join(line for line in quoted_lines if line.strip())
@@ -806,66 +804,62 @@ class Reader:
         return out
 
     def copies(self, document: Any) -> list:
+        """Tembusan: ``<blockContainer class="tembusan">``, its lines after ``Tembusan:``, endings taken off."""
         out: list = []
-        for block in document.iter(_q("blockContainer")):
-            if block.get("name") not in ("tembusan", "copies"):
+        for block in document.findall("a:conclusions/a:blockContainer", NS):
+            if block.get("class") != "tembusan":
                 continue
-            entries = [item for item in block.iter(_q("item"))] or block.findall("a:p", NS)
-            for index, entry in enumerate(entries, start=1):
-                text = plain(self.block_pieces(entry)).strip()
-                ending = "." if index == len(entries) else ";"
+            lines = [" ".join(plain(pieces_of(p)).split()) for p in block.findall("a:p", NS)]
+            lines = [line for line in lines if line and line != "Tembusan:"]
+            for index, text in enumerate(lines, start=1):
+                ending = "." if index == len(lines) else ";"
                 out.append(text[: -len(ending)] if text.endswith(ending) else text)
         return out
 
     # -- signatures -----------------------------------------------------------------------
 
     def signatures(self, document: Any, kind: RegulationKind) -> tuple[dict, dict]:
+        """Place, date and signatory of the Ditetapkan and Diundangkan blocks, and the gazette lines; what rancang
+        would write by itself (the region's capital, the names in rancang.yaml) is left out."""
         conclusions = document.find("a:conclusions", NS)
         enactment: dict = {}
         promulgation: dict = {}
         if conclusions is None:
+            self.problem("S216", "penutup (<conclusions>) dengan blok Ditetapkan tidak ditemukan", document)
             return enactment, promulgation
         place = self.settings.region.capital or self.settings.region.name
-        texts = [" ".join(plain(pieces_of(p)).split()) for p in conclusions.iter()
-                 if _local(p) in ("p", "location", "date", "role", "person")
-                 and not any(_local(c) in ("p", "location", "date", "role", "person") for c in p)]
-        block: dict | None = None
-        head = (self.settings.head.name or "").upper()
-        secretary = (self.settings.secretary.name or "").upper()
-        default_name = head
-        for index, text in enumerate(texts):
-            if text.startswith("Ditetapkan di "):
-                block, default_name = enactment, head
-                given = text[len("Ditetapkan di "):]
-                if given != place:
-                    block["tempat"] = given
-            elif text.startswith("Diundangkan di "):
-                block, default_name = promulgation, secretary
-                given = text[len("Diundangkan di "):]
-                if given != place:
-                    block["tempat"] = given
-            elif block is not None and text.startswith("pada tanggal "):
-                date = _date(text[len("pada tanggal "):])
-                if date is not None:
-                    block["tanggal"] = date
-                # the signatory: the name after the office line
-                if index + 2 < len(texts):
-                    name = texts[index + 2]
-                    if name not in (ELLIPSIS, default_name) and not name.endswith(","):
-                        block["penanda_tangan"] = name
-                block = None
-            elif text.startswith(("BERITA DAERAH ", "LEMBARAN DAERAH ")):
+        blocks = {"penetapan": (enactment, "Ditetapkan di ", self.settings.head.name),
+                  "pengundangan": (promulgation, "Diundangkan di ", self.settings.secretary.name)}
+        for block in conclusions.findall("a:blockContainer", NS):
+            if block.get("class") not in blocks:
+                continue
+            target, opening, default_name = blocks[block.get("class")]
+            texts = [" ".join(plain(pieces_of(p)).split()) for p in block.findall("a:p", NS)]
+            given = next((t[len(opening):] for t in texts if t.startswith(opening)), None)
+            if given is not None and given != place:
+                target["tempat"] = given
+            when = next((t[len("pada tanggal "):] for t in texts if t.startswith("pada tanggal ")), None)
+            date = _date(when) if when is not None else None
+            if date is not None:
+                target["tanggal"] = date
+            person = block.find(".//a:signature/a:person", NS)
+            name = " ".join(plain(pieces_of(person)).split()) if person is not None else ""
+            if name and name != ELLIPSIS and name != (default_name or "").upper():
+                target["penanda_tangan"] = name
+        for line in conclusions.findall("a:p", NS):
+            text = " ".join(plain(pieces_of(line)).split())
+            if line.get("class") == "lembaran":
                 match = re.search(r"TAHUN (\S+) NOMOR (\S+)$", text)
                 if match:
                     year, number = match.group(1), match.group(2)
-                    regional = text.startswith("LEMBARAN")
+                    regional = kind is RegulationKind.REGIONAL
                     if number.isdigit():
                         promulgation["nomor_lembaran_daerah" if regional else "nomor_berita_daerah"] = int(number)
                     promulgated = promulgation.get("tanggal")
                     if year.isdigit() and not (promulgated and promulgated.startswith(year)):
                         promulgation["tahun_lembaran_daerah" if regional else "tahun_berita_daerah"] = int(year)
-            elif text.startswith("NOREG "):
-                promulgation["noreg"] = text.split(": ", 1)[1] if ": " in text else text
+            elif line.get("class") == "noreg" and ": " in text:
+                promulgation["noreg"] = text.split(": ", 1)[1]
         return enactment, promulgation
 
     # -- lampiran -------------------------------------------------------------------------
@@ -887,10 +881,13 @@ class Reader:
                 title = " ".join(plain(pieces_of(element)).split())
             node["judul"] = title
             main = doc.find("a:mainBody", NS)
-            if main is not None:
-                markdown = _markdown_blocks(main)
-                if markdown:
-                    node["isi"] = markdown
+            if main is not None and self.has_content(main):
+                node["isi"] = ""
+                self.slots.append(_Slot(node, "isi", [], main, markdown=True))
+            if main is not None and main.find("a:p[@class='bagan']", NS) is not None:
+                self.problem("S215", "bagan susunan organisasi lampiran tidak dimuat utuh dalam berkas Akoma Ntoso "
+                                     "(hanya nama unit teratasnya), jadi tidak dapat dibaca kembali",
+                             main.find("a:p[@class='bagan']", NS), "salin 'bagan' dari berkas YAML asalnya")
             out.append(node)
         return out
 
@@ -908,15 +905,88 @@ class Reader:
 
     def resolve(self) -> None:
         for slot in self.slots:
-            slot.container[slot.key] = self.markup(slot.pieces, slot.element)
+            if slot.markdown:
+                slot.container[slot.key] = self.markdown(slot.element)
+            else:
+                slot.container[slot.key] = self.markup(slot.pieces, slot.element)
 
-    def markup(self, pieces: list[Piece], element: Any) -> str:
-        """The YAML text of printed pieces: references as ``[[...]]``, emphasis as ``*...*``."""
+    # -- Markdown (lampiran, Penjelasan) ----------------------------------------------------
+
+    @staticmethod
+    def has_content(element: Any) -> bool:
+        blocks = [child for child in element if _local(child) and child.get("class") not in ("bagan", "tambahan")]
+        return not (len(blocks) == 1 and _local(blocks[0]) == "p" and not len(blocks[0])
+                    and not (blocks[0].text or "").strip()) and bool(blocks)
+
+    def markdown(self, element: Any, skip: tuple[str, ...] = ("num", "heading", "intro")) -> str:
+        """The Markdown of the blocks of ``element`` as the writer maps rancang's rich text: ``p`` (a heading:
+        ``class="judul-N"``), ``blockList`` (numbered items: an ordered list), ``table``, ``blockContainer``
+        ``class="kutipan"`` (a quote)."""
+        blocks: list[str] = []
+        for child in element:
+            name = _local(child)
+            if not name or name in skip or child.get("class") in ("bagan", "tambahan"):
+                continue
+            text = self.markdown_block(child)
+            if text is not None:
+                blocks.append(text)
+        return "\n\n".join(block for block in blocks if block)
+
+    def markdown_block(self, block: Any) -> str | None:
+        name = _local(block)
+        if name == "p":
+            text = self.markup(pieces_of(block, skip=()), block, markdown=True)
+            level = re.fullmatch(r"judul-(\d)", block.get("class") or "")
+            return f"{'#' * int(level.group(1))} {text}" if level else text
+        if name == "content":
+            return self.markdown(block)
+        if name == "blockList":
+            items = [child for child in block if _local(child) == "item"]
+            lines = []
+            for index, item in enumerate(items):
+                num = item.find("a:num", NS)
+                marker = (num.text or "").strip() if num is not None else "-"
+                inner = self.markdown(item, skip=("num",))
+                indent = " " * (len(marker) + 1)
+                body = "\n".join((indent + line) if line and position else line
+                                  for position, line in enumerate(inner.split("\n")))
+                lines.append(f"{marker} {body}".rstrip())
+            return "\n".join(lines)
+        if name == "table":
+            rows = []
+            header = None
+            for row in (child for child in block if _local(child) == "tr"):
+                cells = [child for child in row if _local(child) in ("th", "td")]
+                texts = [" ".join(self.markdown(cell).split()) for cell in cells]
+                if header is None and cells and all(_local(cell) == "th" for cell in cells):
+                    header = texts
+                else:
+                    rows.append(texts)
+            if header is None:
+                header = [""] * (len(rows[0]) if rows else 1)
+            lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+            lines += ["| " + " | ".join(row) + " |" for row in rows]
+            return "\n".join(lines)
+        if name == "blockContainer" and block.get("class") == "kutipan":
+            return "\n".join(f"> {line}".rstrip() for line in self.markdown(block).split("\n"))
+        return None
+
+    def markup(self, pieces: list[Piece], element: Any, markdown: bool = False) -> str:
+        """The YAML text of printed pieces: references as ``[[...]]``, emphasis as ``*...*``; ``markdown``: a
+        lampiran's or Penjelasan's Markdown (its special characters escaped, links and images written)."""
         tokens: list[tuple[str, str, int]] = []  # (kind "text"/"markup", value, style)
         index = 0
         while index < len(pieces):
             piece = pieces[index]
             style = (1 if piece.italic else 0) | (2 if piece.bold else 0)
+            if piece.raw:
+                tokens.append(("markup", piece.text, style))
+                index += 1
+                continue
+            if piece.link is not None:
+                tokens.append(("markup", f"[{_escape_inline(piece.text)}]({piece.link})", style))
+                index += 1
+                continue
             if piece.target is None:
                 tokens.append(("text", piece.text, style))
                 index += 1
@@ -970,10 +1040,16 @@ class Reader:
             chunk = []
             while position < len(tokens) and tokens[position][2] == style:
                 kind, value, _style = tokens[position]
-                chunk.append(value.replace("*", "\\*") if kind == "text" else value)
+                if kind != "text":
+                    chunk.append(value)
+                elif markdown:
+                    chunk.append(_escape_inline(value))
+                else:
+                    chunk.append(value.replace("*", "\\*"))
                 position += 1
             out.append(marks[style] + "".join(chunk) + marks[style])
-        return "".join(out)
+        text = "".join(out)
+        return _escape_line_start(text) if markdown else text
 
     def between(self, first: str, last: str) -> list[str]:
         family = self.families.get(self.targets[first].family, [])
@@ -1032,47 +1108,30 @@ def _date(text: str) -> str | None:
     return None
 
 
-def _markdown_inline(pieces: list[Piece]) -> str:
-    marks = {0: "", 1: "*", 2: "**", 3: "***"}
-    return "".join(marks[(1 if p.italic else 0) | (2 if p.bold else 0)] + p.text +
-                   marks[(1 if p.italic else 0) | (2 if p.bold else 0)] for p in pieces)
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|!&])")
 
 
-def _markdown_blocks(element: Any) -> str:
-    """The Markdown of a lampiran's content (paragraphs, lists, tables) -- what rancang can write from it."""
-    blocks: list[str] = []
-    for child in element:
-        name = _local(child)
-        if name == "p":
-            blocks.append(_markdown_inline(pieces_of(child, skip=())))
-        elif name in ("ul", "ol"):
-            lines = []
-            for number, item in enumerate((c for c in child if _local(c) == "li"), start=1):
-                mark = f"{number}." if name == "ol" else "-"
-                lines.append(f"{mark} {_markdown_inline(pieces_of(item, skip=()))}")
-            blocks.append("\n".join(lines))
-        elif name == "table":
-            rows = [[" ".join(_markdown_inline(pieces_of(cell, skip=())).split()).replace("|", "\\|")
-                     for cell in row if _local(cell) in ("th", "td")] for row in child if _local(row) == "tr"]
-            if rows:
-                lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
-                lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-                blocks.append("\n".join(lines))
-        elif name in ("blockContainer", "container", "hcontainer", "content", "tblock"):
-            inner = _markdown_blocks(child)
-            if inner:
-                blocks.append(inner)
-    return "\n\n".join(block for block in blocks if block)
+def _escape_inline(text: str) -> str:
+    """Characters Markdown would read as syntax, escaped (a lampiran's text shows them as written)."""
+    return _INLINE_SPECIALS.sub(r"\\\1", text)
 
 
-def _compact(value: Any) -> Any:
-    """A mapping of only ``teks`` is written as its text (the YAML a drafter writes)."""
+def _escape_line_start(text: str) -> str:
+    """A block's first characters that Markdown would read as a heading, quote, list or rule."""
+    text = re.sub(r"^(\s*)(\d+)([.)])(\s|$)", r"\1\2\\\3\4", text)
+    text = re.sub(r"^(\s*)([#>+=~-])", r"\1\\\2", text)
+    return text
+
+
+def _compact(value: Any, key: str = "") -> Any:
+    """An ayat, butir or diktum of only ``teks`` is written as its text (the YAML a drafter writes)."""
     if isinstance(value, dict):
-        out = {key: _compact(item) for key, item in value.items()}
-        return out
+        return {name: _compact(item, name) for name, item in value.items()}
     if isinstance(value, list):
         items = [_compact(item) for item in value]
-        return [item["teks"] if isinstance(item, dict) and set(item) == {"teks"} else item for item in items]
+        if key in ("ayat", "butir", "diktum"):
+            return [item["teks"] if isinstance(item, dict) and set(item) == {"teks"} else item for item in items]
+        return items
     return value
 
 
