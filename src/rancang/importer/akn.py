@@ -261,6 +261,11 @@ class Reader:
             copies = self.copies(document)
             if copies:
                 data["tembusan"] = copies
+        explanation = self.explanation(document, promulgation)
+        if explanation:
+            data["penjelasan"] = explanation
+            if promulgation:
+                data["pengundangan"] = promulgation
         annexes = self.annexes(document)
         if annexes:
             data["lampiran"] = annexes
@@ -861,6 +866,53 @@ class Reader:
             elif line.get("class") == "noreg" and ": " in text:
                 promulgation["noreg"] = text.split(": ", 1)[1]
         return enactment, promulgation
+
+    # -- Penjelasan -------------------------------------------------------------------------
+
+    def explanation(self, document: Any, promulgation: dict) -> dict | None:
+        """A Perda's Penjelasan: I. UMUM as Markdown, and every element of II. PASAL DEMI PASAL that says more
+        than 'Cukup jelas.' (or whose ayat or butir are explained) as ``rujukan`` + ``teks``."""
+        attachments = document.find("a:attachments", NS)
+        doc = None
+        if attachments is not None:
+            doc = next((d for a in attachments if _local(a) == "attachment" for d in a
+                        if _local(d) == "doc" and d.get("name") == "penjelasan"), None)
+        if doc is None:
+            return None
+        main = doc.find("a:mainBody", NS)
+        node: dict = {"umum": "", "pasal": []}
+        general = next((h for h in main if h.get("name") == "umum"), None) if main is not None else None
+        if general is not None:
+            self.slots.append(_Slot(node, "umum", [], general, markdown=True))
+        articles = next((h for h in main if h.get("name") == "pasalDemiPasal"), None) if main is not None else None
+        if articles is not None:
+            for item in articles:
+                if _local(item) == "hcontainer":
+                    self.explained(item, node["pasal"])
+        if not node["pasal"]:
+            del node["pasal"]
+        supplement = main.find("a:p[@class='tambahan']", NS) if main is not None else None
+        if supplement is not None:
+            match = re.search(r"NOMOR (\d+)$", " ".join(plain(pieces_of(supplement)).split()))
+            if match:
+                promulgation["nomor_tambahan_lembaran_daerah"] = int(match.group(1))
+        return node
+
+    def explained(self, item: Any, out: list) -> None:
+        children = [child for child in item if _local(child) == "hcontainer"]
+        text_holder = item.find("a:intro", NS) if children else item.find("a:content", NS)
+        given = text_holder is not None and (bool(children) or
+                                             " ".join(plain(pieces_of(text_holder)).split()) != "Cukup jelas.")
+        if given:
+            href = (item.get("refersTo") or "")[1:]
+            if href not in self.targets:
+                self.problem("S217", f"penjelasan menunjuk unsur '#{href}' yang tidak ada dalam batang tubuh", item)
+            else:
+                entry = {"rujukan": self.refer(href), "teks": ""}
+                self.slots.append(_Slot(entry, "teks", [], text_holder, markdown=True))
+                out.append(entry)
+        for child in children:
+            self.explained(child, out)
 
     # -- lampiran -------------------------------------------------------------------------
 
