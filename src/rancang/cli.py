@@ -189,6 +189,20 @@ def build_parser() -> argparse.ArgumentParser:
     innovations.add_argument("--lembar", metavar="NAMA", default=None,
                              help="lembar kerja XLSX yang dibaca; bawaan: lembar 'inovasi' atau lembar pertama")
 
+    ekspor = commands.add_parser("ekspor", help="ekspor data dalam format baku untuk sistem lain", description=(
+        "Tulis data proyek dalam format baku yang dibaca sistem lain, misalnya Akoma Ntoso (XML peraturan)."))
+    export_what = ekspor.add_subparsers(dest="what", metavar="FORMAT", parser_class=_Parser)
+    export_what.required = True
+    akn = export_what.add_parser(
+        "akn", help="peraturan sebagai Akoma Ntoso 3.0 (XML)", description=(
+            "Tulis satu peraturan sebagai XML Akoma Ntoso 3.0 (OASIS LegalDocML): metadata FRBR dengan alamat "
+            "/akn/id-<kode wilayah>/..., konsiderans, batang tubuh dengan eId setiap unsur, rujukan, ketentuan umum, "
+            "penutup, penjelasan, dan lampiran. Skema alamatnya dijelaskan di dokumentasi (Akoma Ntoso)."))
+    akn.add_argument("regulation", type=Path, metavar="BERKAS", help=f"{layout.REGULATIONS}/<id>.yaml")
+    akn.add_argument("-o", "--output", type=Path, metavar="KELUARAN.xml", default=None,
+                     help=f"berkas keluaran; bawaan: {layout.DOCUMENTS_OUTPUT}/<id>.xml")
+    akn.add_argument("--strict", action="store_true", help=STRICT_HELP)
+
     direktori = commands.add_parser(
         "direktori", help="salinan direktori inovasi daerah lain (direktori_lain di rancang.yaml)", description=(
             "Direktori inovasi daerah lain yang inovasinya disebut dalam kunjungan sebagai NAMA:ID."))
@@ -467,6 +481,25 @@ def _print_imported_regulation(imported) -> None:
         print(diagnostic.format(), file=sys.stderr)
 
 
+def cmd_ekspor(args: argparse.Namespace) -> int:
+    return EXPORTS[args.what](args)
+
+
+def cmd_ekspor_akn(args: argparse.Namespace) -> int:
+    from rancang.documents import export_akn
+
+    root = _root(args)
+    outcome = export_akn(root, args.regulation.resolve(), args.output.resolve() if args.output else None,
+                         args.strict)
+    return _print_outcome(outcome)
+
+
+EXPORTS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "akn": cmd_ekspor_akn,
+}
+"""``rancang ekspor FORMAT``: one function per format (its subparser is added in :func:`build_parser`)."""
+
+
 def cmd_direktori(args: argparse.Namespace) -> int:
     from rancang.directories import fetch_directories
 
@@ -629,6 +662,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "proposal": cmd_proposal,
     "impor": cmd_impor,
     "direktori": cmd_direktori,
+    "ekspor": cmd_ekspor,
     "iid": cmd_iid,
     "new": cmd_new,
     "schema": cmd_schema,

@@ -594,11 +594,6 @@ CODES: dict[str, CodeInfo] = {
         "tidak ditulis sama sekali. Isi kode wilayah Kemendagri di antara tanda kutip, misalnya kode: \"73.72\"; "
         "jangan menebak: cocokkan dengan Permendagri tentang kode dan data wilayah administrasi pemerintahan.",
     ),
-    "P466": CodeInfo(
-        "Berkas Akoma Ntoso tidak dapat ditulis",
-        "rancang ekspor akn atau rancang build tidak dapat menulis berkas XML Akoma Ntoso (folder tidak dapat "
-        "dibuat atau berkas tidak dapat ditulis). Berkas lama, bila ada, tidak diubah.",
-    ),
     "P405": CodeInfo(
         "PDF tidak dapat dibuat",
         "LibreOffice tidak terpasang, terlalu lama, atau gagal mengubah DOCX menjadi PDF. Berkas DOCX tetap "

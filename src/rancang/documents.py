@@ -378,6 +378,36 @@ def draft(root: Path, regulation_file: Path, out: Path | None = None, pdf: bool 
                          guard=lambda checked, record_id: _not_an_amendment(checked, record_id, companion))
 
 
+def akn_xml(checked: Checked, record_id: str, today: "dt.date") -> bytes:
+    """The Akoma Ntoso XML of one regulation, from its tree (:mod:`rancang.render.akn`); raises RancangError with
+    the engine's problems, or P465 when the region has no Kemendagri code."""
+    from rancang.render import akn
+
+    drafted = checked.drafts[record_id]
+    if drafted.problems:
+        raise RancangError(drafted.problems)
+    meta = akn.metadata(checked.data, record_id, today)
+    if isinstance(meta, Diagnostic):
+        raise RancangError([meta])
+    return akn.render(drafted.document, meta)
+
+
+def export_akn(root: Path, regulation_file: Path, out: Path | None = None, strict: bool = False,
+               today: "dt.date | None" = None) -> Outcome:
+    """``rancang ekspor akn regulations/<id>.yaml [-o OUT.xml] [--strict]``: the regulation as Akoma Ntoso 3.0,
+    bawaan ``<documents folder>/<id>.xml``, written atomically (nothing when the regulation cannot be made)."""
+    import datetime as dt
+
+    layout = Layout(root)
+    when = today or dt.date.today()
+    return _one_document(root, regulation_file, "regulasi",
+                         "bukan berkas rancangan peraturan (regulations/<id>.yaml)",
+                         [layout.settings_file, layout.catalogue_file], lambda data: data.regulations,
+                         lambda checked, record_id: f"{record_id}.xml",
+                         lambda checked, record_id: akn_xml(checked, record_id, when), out, False, strict,
+                         docx=False)
+
+
 def companion_name(companion: str, record_id: str) -> str:
     """``<id>-matriks.docx``, ``<id>-lacak.docx``, ``<base id>-terintegrasi.docx``."""
     return f"{record_id}-{companion}.docx"
@@ -434,13 +464,14 @@ def _one_document(root: Path, source: Path, format_name: str, wrong_format: str,
                   records: Callable[[ProjectData], dict], name: Callable[[Checked, str], str],
                   render: Callable[[Checked, str], bytes], out: Path | None, pdf: bool, strict: bool,
                   notes: Callable[[Checked, str], list[Diagnostic]] | None = None,
-                  guard: Callable[[Checked, str], list[Diagnostic]] | None = None) -> Outcome:
+                  guard: Callable[[Checked, str], list[Diagnostic]] | None = None, docx: bool = True) -> Outcome:
     """One document from one data file: check what it depends on, render, write atomically, maybe a PDF.
 
     Only what blocks (:meth:`Report.blocking`) stops it; drafting findings and warnings come back as
     :attr:`Outcome.advice`. ``notes`` are problems of this document that still let it be written (a chart that
     cannot be drawn here): they stop it only with ``strict``. ``guard`` gives errors that stop this document
-    whatever ``strict`` says (a report with nothing to report), before anything is written.
+    whatever ``strict`` says (a report with nothing to report), before anything is written. ``docx`` False: the
+    document is not a DOCX (an XML export), so no PDF beside it is its PDF.
     """
     shown = display_path(source)
     fmt = format_of(root, source)
@@ -463,7 +494,8 @@ def _one_document(root: Path, source: Path, format_name: str, wrong_format: str,
     outcome = Outcome([target], [f"Ditulis: {display_path(target)}"], list(noted), report.sorted())
     if pdf:
         outcome.written.extend(_to_pdf([target], target.parent, outcome, required=True))
-    _remove_stale_pdfs([target], outcome)
+    if docx:
+        _remove_stale_pdfs([target], outcome)
     return outcome
 
 

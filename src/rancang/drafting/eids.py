@@ -280,3 +280,52 @@ def all_eids(document: Document) -> list[str]:
             explained(item)
     out += [annex.eid for annex in document.annexes]
     return out
+
+
+def by_anchor(document: Document) -> dict[str, str]:
+    """The eId of the element at each anchor of ``document`` (``pasal-5`` -> ``chp_II__sec_5``): what a
+    reference's :attr:`~rancang.drafting.tree.Span.target` becomes in an Akoma Ntoso ``<ref href="#...">``.
+    The single norm of a Pasal shares the Pasal's anchor, and the Pasal's eId."""
+    found: dict[str, str] = {}
+
+    def note(anchor: str, eid: str) -> None:
+        if anchor and eid:
+            found.setdefault(anchor, eid)
+
+    def points(items: list[Point]) -> None:
+        for point in items:
+            note(point.anchor, point.eid)
+            points(point.points)
+
+    def body(item: BodyItem) -> None:
+        note(item.anchor, item.eid)
+        if isinstance(item, Group):
+            for child in item.children:
+                body(child)
+            return
+        for clause in item.clauses:
+            note(clause.anchor, clause.eid)
+            points(clause.points)
+        for change in item.changes:
+            note(change.anchor, change.eid)
+
+    def explained(item: Explained) -> None:
+        note(item.anchor, item.eid)
+        for child in item.children:
+            explained(child)
+
+    for item in document.body:
+        body(item)
+    for dictum in document.dicta:
+        note(dictum.anchor, dictum.eid)
+        points(dictum.points)
+    if document.explanation is not None:
+        note(document.explanation.anchor, document.explanation.eid)
+        for child in document.explanation.articles:
+            explained(child)
+    for annex in document.annexes:
+        note(annex.anchor, annex.eid)
+    note("menimbang", document.recitals_eid)
+    note("mengingat", document.citations_eid)
+    note("memperhatikan", document.noted_eid)
+    return found

@@ -34,6 +34,7 @@ from typing import Iterable
 from lxml import etree
 
 from rancang import richtext
+from rancang.drafting.eids import by_anchor
 from rancang.drafting.tree import (
     AnnexPart,
     Article,
@@ -121,8 +122,8 @@ def _sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None,
 
 
 def _eid(node: object) -> str | None:
-    """The eId the drafting engine gave a tree node (None where it has none)."""
-    return getattr(node, "eid", None) or None
+    """The eId the drafting engine gave a tree node (None where it has none: no attribute is written)."""
+    return getattr(node, "eid") or None
 
 
 def _append_text(parent: etree._Element, text: str) -> None:
@@ -150,57 +151,14 @@ class _Writer:
     def __init__(self, document: Document, meta: Metadata) -> None:
         self.document = document
         self.meta = meta
-        self.anchors: dict[str, str] = {}
+        self.anchors = by_anchor(document)
         """Tree anchor -> eId, for references (``Span.target`` names the anchor of its target)."""
         self.terms = {term: _tlc_id(term) for term in meta.terms}
         self.used_terms: dict[str, str] = {}
         self.people: dict[str, tuple[str, str]] = {}
         """TLCPerson/TLCRole id -> (element, showAs): the signatories and their offices."""
-        self._collect_anchors()
 
     # -- anchors ------------------------------------------------------------------------------
-
-    def _collect_anchors(self) -> None:
-        doc = self.document
-
-        def note(node: object) -> None:
-            anchor, eid = getattr(node, "anchor", ""), _eid(node)
-            if anchor and eid:
-                self.anchors.setdefault(anchor, eid)
-
-        def points(items: list[Point]) -> None:
-            for point in items:
-                note(point)
-                points(point.points)
-
-        def body(items: list[BodyItem]) -> None:
-            for item in items:
-                note(item)
-                if isinstance(item, Group):
-                    body(item.children)
-                else:
-                    for clause in item.clauses:
-                        note(clause)
-                        points(clause.points)
-                    for change in item.changes:
-                        note(change)
-
-        def explained(items: list[Explained]) -> None:
-            for item in items:
-                note(item)
-                explained(item.children)
-
-        body(doc.body)
-        for dictum in doc.dicta:
-            note(dictum)
-            points(dictum.points)
-        for entry in [*doc.considerations, *doc.legal_bases, *doc.noted]:
-            note(entry)
-        for annex in doc.annexes:
-            note(annex)
-        if doc.explanation is not None:
-            note(doc.explanation)
-            explained(doc.explanation.articles)
 
     def href(self, target: str) -> str | None:
         """``#eId`` of a tree anchor (a target may carry a record: ``id#anchor`` is another document)."""
@@ -384,7 +342,7 @@ class _Writer:
             formula = _sub(preamble, "formula", {"name": "frasaKetuhanan"})
             _sub(formula, "p", None, doc.invocation)
         _sub(preamble, "p", {"class": "jabatan"}, doc.office_line)
-        recitals = _sub(preamble, "recitals", {"eId": "recs"})
+        recitals = _sub(preamble, "recitals", {"eId": doc.recitals_eid or None})
         intro = _sub(recitals, "intro")
         _sub(intro, "p", None, "Menimbang:")
         for entry in doc.considerations:
@@ -392,7 +350,7 @@ class _Writer:
             if entry.label:
                 _sub(recital, "num", None, entry.label)
             recital.append(self.p(entry.text))
-        citations = _sub(preamble, "citations", {"eId": "cits"})
+        citations = _sub(preamble, "citations", {"eId": doc.citations_eid or None})
         intro = _sub(citations, "intro")
         _sub(intro, "p", None, "Mengingat:")
         hrefs = list(self.meta.citations) + [None] * max(0, len(doc.legal_bases) - len(self.meta.citations))
@@ -402,13 +360,13 @@ class _Writer:
                 _sub(citation, "num", None, entry.label)
             citation.append(self.citation_p(entry, href))
         if doc.noted:
-            noted = _sub(preamble, "container", {"name": "memperhatikan"})
-            _sub(noted, "p", None, "Memperhatikan:")
+            noted = _sub(preamble, "citations", {"eId": doc.noted_eid or None, "name": "memperhatikan"})
+            _sub(_sub(noted, "intro"), "p", None, "Memperhatikan:")
             for entry in doc.noted:
-                block = _sub(noted, "blockContainer", {"eId": _eid(entry)})
+                citation = _sub(noted, "citation", {"eId": _eid(entry)})
                 if entry.label:
-                    _sub(block, "num", None, entry.label)
-                block.append(self.p(entry.text))
+                    _sub(citation, "num", None, entry.label)
+                citation.append(self.p(entry.text))
         if doc.approval:
             formula = _sub(preamble, "formula", {"name": "persetujuanBersama"})
             for line in doc.approval:
@@ -488,7 +446,7 @@ class _Writer:
 
     def block_list(self, text: RichText, points: list[Point], closing: RichText | None, owner: object,
                    define: bool = False) -> etree._Element:
-        block_list = _el("blockList", {"eId": getattr(owner, "list_eid", None) or None})
+        block_list = _el("blockList", {"eId": getattr(owner, "list_eid") or None})
         intro = _sub(block_list, "listIntroduction")
         self.inline(intro, text)
         definitions = define or self._is_definitions(points)
@@ -517,15 +475,15 @@ class _Writer:
 
     def changes(self, article: Article) -> etree._Element:
         """A Perubahan's change points: ``1.`` and its instruction, the new text quoted in a ``mod``."""
-        block_list = _el("blockList", {"eId": getattr(article, "list_eid", None) or None})
+        block_list = _el("blockList", {"eId": article.list_eid or None})
         for change in article.changes:
             item = _sub(block_list, "item", {"eId": _eid(change)})
             _sub(item, "num", None, change.label)
             p = _sub(item, "p")
-            mod = _sub(p, "mod", {"eId": getattr(change, "mod_eid", None) or None})
+            mod = _sub(p, "mod")
             self.inline(mod, change.text)
             if change.quoted:
-                quoted = _sub(mod, "quotedStructure", {"eId": getattr(change, "qstr_eid", None) or None})
+                quoted = _sub(mod, "quotedStructure", {"eId": change.quoted_eid or None})
                 for line in change.quoted:
                     quoted.append(self.p(line.text, {"class": "judul"} if line.heading else None))
         return block_list
@@ -604,11 +562,11 @@ class _Writer:
         for line in part.title:
             _sub(preface, "p", None, line)
         main_body = _sub(doc, "mainBody")
-        general = _sub(main_body, "hcontainer", {"name": "umum"})
+        general = _sub(main_body, "hcontainer", {"name": "umum", "eId": part.general_eid or None})
         _sub(general, "num", None, part.general_heading[0])
         _sub(general, "heading", None, part.general_heading[1])
         general.append(self.rich_content(part.general))
-        articles = _sub(main_body, "hcontainer", {"name": "pasalDemiPasal"})
+        articles = _sub(main_body, "hcontainer", {"name": "pasalDemiPasal", "eId": part.articles_eid or None})
         _sub(articles, "num", None, part.articles_heading[0])
         _sub(articles, "heading", None, part.articles_heading[1])
         for item in part.articles:
@@ -621,8 +579,6 @@ class _Writer:
 
     def explained(self, item: Explained) -> etree._Element:
         element = _el("hcontainer", {"name": "penjelasan", "eId": _eid(item)})
-        if item.target:
-            element.set("refersTo", self.href(item.target) or f"#{item.target}")
         _sub(element, "num", None, item.label)
         if not item.children:
             element.append(self.rich_content(item.text))

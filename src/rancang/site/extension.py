@@ -13,6 +13,7 @@ site's domain (:mod:`rancang.site.domain`, the per-document state) and sets the 
   :mod:`~rancang.site.casestudies`: the directives of the region's pages (and the replication links and the IID
   readiness of each profile page);
 * :mod:`~rancang.site.output`: the documents and the home redirect written beside the pages;
+* :mod:`~rancang.site.akn`: the Akoma Ntoso file of every regulation (``akn/<id>.xml``);
 * :mod:`~rancang.site.interface`: the interface in Indonesian;
 * :mod:`~rancang.site.menu`: the menu of every page, only the pages the project has;
 * :mod:`~rancang.site.search`: the search, on rancang's own chunked index;
@@ -27,6 +28,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from rancang.site import (
+    akn,
     casestudies,
     charts,
     context,
@@ -56,7 +58,7 @@ def _static_files(app: Sphinx, config: Any) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(RancangDomain)
-    for component in (context, pages, directives, output, gallery, charts, replication, readiness, opendata,
+    for component in (context, pages, directives, output, gallery, charts, replication, readiness, opendata, akn,
                       casestudies, interface, menu, search, tuning):
         component.setup(app)
     app.connect("config-inited", _static_files)

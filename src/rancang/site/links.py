@@ -11,6 +11,11 @@ from rancang.site import context
 DOWNLOADS = "_unduhan"
 """Folder of the site that holds the regulations' and visits' DOCX and PDF."""
 
+AKN = "akn"
+"""Folder of the site that holds each regulation's Akoma Ntoso file, ``akn/<regulation id>.xml``."""
+AKN_LABEL = "Naskah Akoma Ntoso (XML)"
+"""How a regulation page names the link to its Akoma Ntoso file."""
+
 RECORD_FOLDERS = (INNOVATION_DOCS, REGULATION_DOCS)
 """Documents of these folders are records (``.yaml``), read by the record parser."""
 

@@ -21,7 +21,7 @@ from rancang.present.titles import regulation_title
 from rancang.render.bagan import available as bagan_available
 from rancang.site import context
 from rancang.site.domain import RancangDomain
-from rancang.site.links import DOWNLOADS, RECORD_FOLDERS
+from rancang.site.links import AKN, AKN_LABEL, DOWNLOADS, RECORD_FOLDERS
 from rancang.site.profile import profile_nodes
 from rancang.site.readiness import profile_section as readiness_section
 from rancang.site.replication import profile_links
@@ -132,6 +132,7 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
     RancangDomain.of(env).note_downloads(env.docname, files)
     downloads = [(f"{word} ({label})" if word else label, f"../{DOWNLOADS}/{name}.{suffix}") for name, word in names
                  for label, suffix in (("DOCX", "docx"), ("PDF", "pdf")) if files[str(folder / f"{name}.{suffix}")]]
+    downloads.append((AKN_LABEL, f"../{AKN}/{record_id}.xml"))  # written by every build (rancang.site.akn)
     if any(annex.chart is not None for annex in document.annexes) and not bagan_available():
         env.note_reread()  # its charts are notes: drawn by the next build on a machine with Graphviz
     return regulation_nodes(document, title, downloads, project_images(Path(env.srcdir)), consolidated,

@@ -10,6 +10,11 @@ Menetapkan (``#diktum-kesatu``, its rincian ``#diktum-kedua-huruf-a``), the sign
 its Tembusan, numbered.
 The page is made of docutils nodes (Sphinx writes the HTML), never of HTML text.
 
+Every element with an Akoma Ntoso eId (:mod:`rancang.drafting.eids`, assigned with the tree) carries it as one
+more HTML id after its own anchor (``#pasal-5`` and ``#chp_II__sec_5``), so an address in the regulation's
+Akoma Ntoso file (linked in the download line, ``akn/<id>.xml``) opens the same element here; the old anchors
+keep working. A rincian's blockList has no element of its own here: its eId is on its first item.
+
 An amended regulation's page shows its consolidated text (naskah terintegrasi,
 :meth:`rancang.drafting.consolidation.History.consolidated`) with :class:`Consolidated`: the notice saying what
 the text is, the *riwayat versi* (the original and each amendment: citation, enacted date or "rancangan", link to
@@ -74,18 +79,28 @@ def chart_node(chart: OrgUnit) -> nodes.Element:
     return box
 
 
-def _labelled(label: str | None, text: RichText, anchor: str, classes: list[str]) -> nodes.paragraph:
-    para = nodes.paragraph(ids=[anchor] if anchor else [], classes=classes)
+def _ids(*names: str) -> list[str]:
+    """The HTML ids of an element: its anchor first (the address links have always used), then its eId; empty
+    names left out."""
+    out: list[str] = []
+    for name in names:
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _labelled(label: str | None, text: RichText, anchor: str, classes: list[str], *more: str) -> nodes.paragraph:
+    para = nodes.paragraph(ids=_ids(anchor, *more), classes=classes)
     if label:
         para += nodes.inline(text=f"{label} ", classes=["rancang-label"])
     return rich(text, para)
 
 
-def _list(title: str, entries: list[ListEntry], anchor: str) -> nodes.container:
-    box = nodes.container(ids=[anchor], classes=["rancang-konsiderans"])
+def _list(title: str, entries: list[ListEntry], anchor: str, eid: str = "") -> nodes.container:
+    box = nodes.container(ids=_ids(anchor, eid), classes=["rancang-konsiderans"])
     box += nodes.paragraph(text=title, classes=["rancang-konsiderans-judul"])
     for entry in entries:
-        box += _labelled(entry.label, entry.text, "", ["rancang-butir-konsiderans"])
+        box += _labelled(entry.label, entry.text, "", ["rancang-butir-konsiderans"], entry.eid)
     return box
 
 
@@ -97,11 +112,14 @@ def _no_notes(marks: list[Mark]) -> list[nodes.Node]:
     return []
 
 
-def _points(points: list[Point], level: int, notes: Notes = _no_notes) -> list[nodes.Node]:
+def _points(points: list[Point], level: int, notes: Notes = _no_notes, list_eid: str = "") -> list[nodes.Node]:
+    """The items of a rincian, flat, each indented by its level; ``list_eid`` (the rincian's blockList) goes on
+    the first item."""
     out: list[nodes.Node] = []
-    for point in points:
-        out.append(_labelled(point.label, point.text, point.anchor, ["rancang-rincian", f"rancang-tingkat-{level}"]))
-        out.extend(_points(point.points, level + 1, notes))
+    for index, point in enumerate(points):
+        out.append(_labelled(point.label, point.text, point.anchor, ["rancang-rincian", f"rancang-tingkat-{level}"],
+                             point.eid, "" if index else list_eid))
+        out.extend(_points(point.points, level + 1, notes, point.list_eid))
         if point.closing:
             out.append(_labelled(None, point.closing, "", ["rancang-rincian", f"rancang-tingkat-{level}"]))
         out.extend(notes(point.marks))
@@ -110,21 +128,22 @@ def _points(points: list[Point], level: int, notes: Notes = _no_notes) -> list[n
 
 def _clause(clause: Clause, numbered: bool, notes: Notes = _no_notes) -> list[nodes.Node]:
     out: list[nodes.Node] = [_labelled(clause.label, clause.text, clause.anchor if numbered else "",
-                                       ["rancang-ayat" if numbered else "rancang-norma"])]
-    out.extend(_points(clause.points, 2 if numbered else 1, notes))
+                                       ["rancang-ayat" if numbered else "rancang-norma"], clause.eid)]
+    out.extend(_points(clause.points, 2 if numbered else 1, notes, clause.list_eid))
     if clause.closing:
         out.append(_labelled(None, clause.closing, "", ["rancang-lanjutan"]))
     out.extend(notes(clause.marks))
     return out
 
 
-def _change(change: Change) -> nodes.container:
-    """A change point of an amending regulation: ``1.`` and its instruction, then the quoted new text."""
-    box = nodes.container(ids=[change.anchor], classes=["rancang-perubahan"])
+def _change(change: Change, list_eid: str = "") -> nodes.container:
+    """A change point of an amending regulation: ``1.`` and its instruction, then the quoted new text; the first
+    carries the eId of Pasal I's list of change points too."""
+    box = nodes.container(ids=_ids(change.anchor, change.eid, list_eid), classes=["rancang-perubahan"])
     if change.label or change.text:  # the single form: its instruction is the Pasal's lead
         box += _labelled(change.label, change.text, "", ["rancang-rincian", "rancang-tingkat-1"])
     if change.quoted:
-        quoted = nodes.container(classes=["rancang-naskah"])
+        quoted = nodes.container(ids=_ids(change.quoted_eid), classes=["rancang-naskah"])
         for line in change.quoted:
             quoted += rich(line.text, nodes.paragraph(
                 classes=["rancang-naskah-judul" if line.heading else "rancang-naskah-baris"]))
@@ -133,13 +152,13 @@ def _change(change: Change) -> nodes.container:
 
 
 def _article(article: Article, notes: Notes = _no_notes) -> nodes.container:
-    box = nodes.container(ids=[article.anchor], classes=["rancang-pasal"])
+    box = nodes.container(ids=_ids(article.anchor, article.eid), classes=["rancang-pasal"])
     box += nodes.paragraph(text=article.label, classes=["rancang-judul-pasal"])
     for clause in article.clauses:
         for node in _clause(clause, clause.label is not None, notes):
             box += node
-    for change in article.changes:
-        box += _change(change)
+    for index, change in enumerate(article.changes):
+        box += _change(change, "" if index else article.list_eid)
     box.extend(notes(article.marks))
     return box
 
@@ -147,12 +166,12 @@ def _article(article: Article, notes: Notes = _no_notes) -> nodes.container:
 def _dictum(dictum: Dictum, classes: tuple[str, ...] | list[str] = ()) -> nodes.container:
     """``KESATU :`` and its text, its rincian under the text (the style sheet hangs the label); a Keputusan's
     ``Menetapkan :`` line too."""
-    box = nodes.container(ids=[dictum.anchor] if dictum.anchor else [], classes=["rancang-diktum", *classes])
+    box = nodes.container(ids=_ids(dictum.anchor, dictum.eid), classes=["rancang-diktum", *classes])
     para = nodes.paragraph(classes=["rancang-teks-diktum"])
     para += nodes.inline(text=f"{dictum.label} ", classes=["rancang-label-diktum"])
     para += nodes.inline(text=": ", classes=["rancang-titik-dua"])
     box += rich(dictum.text, para)
-    box.extend(_points(dictum.points, 1))
+    box.extend(_points(dictum.points, 1, list_eid=dictum.list_eid))
     if dictum.closing:
         box += _labelled(None, dictum.closing, "", ["rancang-lanjutan-diktum"])
     return box
@@ -170,7 +189,8 @@ def copies_node(copies: list[str]) -> nodes.container:
 def _explained(item: Explained, image_uri: ImageUri) -> nodes.container:
     """A Pasal, ayat or huruf of II. PASAL DEMI PASAL: its label, its explanation, the elements under it (nested:
     the style sheet indents each level)."""
-    box = nodes.container(ids=[item.anchor], classes=["rancang-unsur-penjelasan", f"rancang-tingkat-{item.depth}"])
+    box = nodes.container(ids=_ids(item.anchor, item.eid),
+                          classes=["rancang-unsur-penjelasan", f"rancang-tingkat-{item.depth}"])
     label = nodes.paragraph(classes=["rancang-label-penjelasan"])
     label += nodes.reference("", item.label, internal=True, refuri=f"#{item.target}")
     box += label
@@ -183,13 +203,14 @@ def _explained(item: Explained, image_uri: ImageUri) -> nodes.container:
 
 def explanation_node(part: ExplanationPart, image_uri: ImageUri = no_images) -> nodes.container:
     """A Perda's Penjelasan: its title, I. UMUM (rich text), II. PASAL DEMI PASAL, the Tambahan line."""
-    box = nodes.container(ids=[part.anchor], classes=["rancang-penjelasan"])
+    box = nodes.container(ids=_ids(part.anchor, part.eid), classes=["rancang-penjelasan"])
     head = nodes.container(classes=["rancang-kepala-penjelasan"])
     for line in part.title:
         head += nodes.paragraph(text=line, classes=["rancang-tengah"])
     box += head
-    for (number, title), content in ((part.general_heading, None), (part.articles_heading, part.articles)):
-        heading = nodes.paragraph(classes=["rancang-bagian-penjelasan"])
+    for (number, title), content, eid in ((part.general_heading, None, part.general_eid),
+                                          (part.articles_heading, part.articles, part.articles_eid)):
+        heading = nodes.paragraph(ids=_ids(eid), classes=["rancang-bagian-penjelasan"])
         heading += nodes.inline(text=f"{number} ", classes=["rancang-label"])
         heading += nodes.Text(title)
         box += heading
@@ -208,7 +229,7 @@ def _body(items: list, notes: Notes = _no_notes) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for item in items:
         if isinstance(item, Group):
-            box = nodes.container(ids=[item.anchor], classes=[f"rancang-{item.kind}"])
+            box = nodes.container(ids=_ids(item.anchor, item.eid), classes=[f"rancang-{item.kind}"])
             box += nodes.paragraph(text=item.label, classes=[f"rancang-judul-{item.kind}"])
             if item.title:  # a deleted BAB of a consolidated text may keep only its label
                 box += nodes.paragraph(text=item.title, classes=[f"rancang-judul-{item.kind}"])
@@ -377,10 +398,10 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
             continue
         head += nodes.paragraph(text=line, classes=["rancang-tengah"])
     section += head
-    section += _list("Menimbang", document.considerations, "menimbang")
-    section += _list("Mengingat", document.legal_bases, "mengingat")
+    section += _list("Menimbang", document.considerations, "menimbang", document.recitals_eid)
+    section += _list("Mengingat", document.legal_bases, "mengingat", document.citations_eid)
     if document.noted:
-        section += _list("Memperhatikan", document.noted, "memperhatikan")
+        section += _list("Memperhatikan", document.noted, "memperhatikan", document.noted_eid)
     if document.approval:
         approval = nodes.container(classes=["rancang-persetujuan"])
         for line in document.approval:
@@ -410,7 +431,7 @@ def regulation_nodes(document: Document, page_title: str, downloads: list[tuple[
     if document.explanation is not None:
         section += explanation_node(document.explanation, image_uri)
     for annex in document.annexes:
-        box = nodes.container(ids=[annex.anchor], classes=["rancang-lampiran"])
+        box = nodes.container(ids=_ids(annex.anchor, annex.eid), classes=["rancang-lampiran"])
         for line in annex.header:
             box += nodes.paragraph(text=line, classes=["rancang-kepala-lampiran"])
         box += nodes.paragraph(text=annex.title, classes=["rancang-tengah"])
