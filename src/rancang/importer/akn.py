@@ -378,7 +378,9 @@ class Reader:
 
     def legal_bases(self, document: Any) -> list:
         out: list = []
-        for citation in document.findall("a:preamble/a:citations/a:citation", NS):
+        for citation in document.findall("a:preamble/a:citations[@eId='cits']/a:citation", NS) or [
+                c for c in document.findall("a:preamble/a:citations/a:citation", NS)
+                if c.getparent().get("name") != "memperhatikan"]:
             text = plain(self.block_pieces(citation)).strip()
             text = text[:-1] if text.endswith(";") else text
             found = self.match_citation(text)
@@ -394,13 +396,10 @@ class Reader:
         return out
 
     def noted(self, document: Any) -> list:
-        """A Keputusan's Memperhatikan: ``<container name="memperhatikan">`` of ``<blockContainer>`` entries."""
+        """A Keputusan's Memperhatikan: ``<citations name="memperhatikan">``, its entries' ``;`` taken off."""
         out: list = []
-        for container in document.findall("a:preamble/a:container", NS):
-            if container.get("name") != "memperhatikan":
-                continue
-            for entry in container.findall("a:blockContainer", NS):
-                out.append(self.later(out, len(out), strip_ending(self.block_pieces(entry), ";"), entry))
+        for entry in document.findall("a:preamble/a:citations[@name='memperhatikan']/a:citation", NS):
+            out.append(self.later(out, len(out), strip_ending(self.block_pieces(entry), ";"), entry))
         return out
 
     # -- body -----------------------------------------------------------------------------
@@ -886,9 +885,14 @@ class Reader:
             self.slots.append(_Slot(node, "umum", [], general, markdown=True))
         articles = next((h for h in main if h.get("name") == "pasalDemiPasal"), None) if main is not None else None
         if articles is not None:
-            for item in articles:
-                if _local(item) == "hcontainer":
-                    self.explained(item, node["pasal"])
+            body = document.find("a:body", NS)
+            sections = list(body.iter(_q("section"))) if body is not None else []
+            explained = [item for item in articles if _local(item) == "hcontainer"]
+            if len(explained) != len(sections):
+                self.problem("S215", f"Penjelasan Pasal demi Pasal memuat {len(explained)} pasal, batang tubuh "
+                                     f"{len(sections)}; setiap pasal dijelaskan sekali, berurutan", articles)
+            for item, section in zip(explained, sections):
+                self.explained(item, section, node["pasal"])
         if not node["pasal"]:
             del node["pasal"]
         supplement = main.find("a:p[@class='tambahan']", NS) if main is not None else None
@@ -898,21 +902,36 @@ class Reader:
                 promulgation["nomor_tambahan_lembaran_daerah"] = int(match.group(1))
         return node
 
-    def explained(self, item: Any, out: list) -> None:
+    def explained(self, item: Any, element: Any, out: list) -> None:
+        """One element of II. PASAL DEMI PASAL and the body element it explains (by position: a Pasal, then its
+        ayat, or the items of its rincian)."""
         children = [child for child in item if _local(child) == "hcontainer"]
         text_holder = item.find("a:intro", NS) if children else item.find("a:content", NS)
         given = text_holder is not None and (bool(children) or
                                              " ".join(plain(pieces_of(text_holder)).split()) != "Cukup jelas.")
         if given:
-            href = (item.get("refersTo") or "")[1:]
-            if href not in self.targets:
-                self.problem("S217", f"penjelasan menunjuk unsur '#{href}' yang tidak ada dalam batang tubuh", item)
+            eid = element.get("eId", "")
+            if eid not in self.targets:
+                self.problem("S217", f"unsur yang dijelaskan ('{eid or element.findtext('a:num', '', NS)}') tidak "
+                                     "dapat dirujuk dari Penjelasan", item)
             else:
-                entry = {"rujukan": self.refer(href), "teks": ""}
+                entry = {"rujukan": self.refer(eid), "teks": ""}
                 self.slots.append(_Slot(entry, "teks", [], text_holder, markdown=True))
                 out.append(entry)
-        for child in children:
-            self.explained(child, out)
+        below = self.explainable(element)
+        if children and len(children) != len(below):
+            self.problem("S215", "unsur Penjelasan tidak sejajar dengan ayat atau butir pasal yang dijelaskannya", item)
+            return
+        for child, target in zip(children, below):
+            self.explained(child, target, out)
+
+    def explainable(self, element: Any) -> list:
+        """What Penjelasan lists under a Pasal, ayat or item: its ayat, else the items of its rincian."""
+        subsections = [child for child in element if _local(child) == "subsection"]
+        if subsections:
+            return subsections
+        _lead, items, _wrap = self.text_block(element)
+        return items
 
     # -- lampiran -------------------------------------------------------------------------
 
