@@ -28,6 +28,7 @@ from typing import Any, Iterable, Mapping
 
 from rancang.diagnostics import Diagnostic, Location, RancangError, Severity
 from rancang.language import numbering
+from rancang.language.akn_uri import catalogue_uri
 from rancang.language.citation import cite, name_of
 from rancang.language.regulation_words import kind_words
 from rancang.models.catalogue import LegalBasis
@@ -203,7 +204,11 @@ class Reader:
         return Location(self.source, line or 0, 1 if line else 0)
 
     def problem(self, code: str, message: str, element: Any = None, suggestion: str | None = None) -> None:
-        self.problems.append(Diagnostic(code, message, self.where(element), Severity.ERROR, suggestion))
+        """A located problem: the element's line, and (a file without line breaks has one line) which element,
+        by its eId or the nearest eId above it."""
+        where = _describe(element) if element is not None else ""
+        self.problems.append(Diagnostic(code, f"{message} ({where})" if where else message, self.where(element),
+                                        Severity.ERROR, suggestion))
 
     # -- the document --------------------------------------------------------------------
 
@@ -230,6 +235,9 @@ class Reader:
             if year is not None:
                 data["tahun"] = year
         data["tentang"] = ""  # in place; filled from the konsiderans' formula below
+        amends = self.amended(document)
+        if amends is not None:
+            data["mengubah"] = amends
         decree = kind.is_decree
         considerations, implements, title = self.preamble_considerations(document, words.making)
         data["tentang"] = title or self.fallback_title(document)
@@ -328,6 +336,27 @@ class Reader:
             return lines[lines.index("TENTANG") + 1]
         self.problem("S216", "judul peraturan (TENTANG ...) tidak ditemukan di <preface>", document)
         return ""
+
+    def amended(self, document: Any) -> str | None:
+        """The catalogue id of the act a Perubahan amends (its change points are ``<mod>``); a Perubahan of a
+        regulation of the project itself (a whole-text amendment, ``mengubah: <regulation id>``) cannot be given
+        back: its YAML is the whole new text, which the AKN holds only as the changed parts."""
+        mod = next(iter(document.iter(_q("mod"))), None)
+        if mod is None:
+            return None
+        active = document.find("a:meta/a:references/a:activeRef", NS)
+        if active is not None:
+            for entry_id, entry in self.catalogue.items():
+                if active.get("href") == catalogue_uri(entry, self.settings) \
+                        or active.get("showAs") == name_of(entry, self.settings):
+                    return entry_id
+        shown = active.get("showAs") if active is not None else "peraturan yang diubah"
+        self.problem("S215", f"dokumen ini Peraturan Perubahan atas {shown}, yang tidak ada dalam kb/dasar-hukum.yaml; "
+                             "rancang belum dapat membaca Perubahan atas peraturan proyek sendiri kembali menjadi "
+                             "naskah utuhnya (Pasal I hanya memuat bagian yang diubah)", mod,
+                     "impor peraturan yang diubah, salin berkas YAML-nya, sunting naskahnya, lalu tulis "
+                     "'mengubah: <id peraturan itu>'")
+        raise _Problems()
 
     # -- preamble -------------------------------------------------------------------------
 
@@ -1143,6 +1172,20 @@ class Reader:
 
 
 # -- helpers ------------------------------------------------------------------------------------------------
+
+
+def _describe(element: Any) -> str:
+    """``<section eId="chp_II__sec_5">``, or ``<p> dalam <section eId="...">``: where an element is."""
+    name = _local(element)
+    if element.get("eId"):
+        return f'di <{name} eId="{element.get("eId")}">'
+    parent = element.getparent()
+    while parent is not None and not parent.get("eId"):
+        parent = parent.getparent()
+    if parent is None:
+        path = element.getroottree().getpath(element) if hasattr(element, "getroottree") else name
+        return f"di {re.sub(r'{[^}]*}', '', path)}"
+    return f'<{name}> di <{_local(parent)} eId="{parent.get("eId")}">'
 
 
 def _standard_heading(title: str) -> str:
