@@ -697,7 +697,7 @@ class Reader:
         if not items:
             node["teks"] = self.later(node, "teks", strip_ending(pieces, ending), lead)
             return
-        node["teks"] = self.later(node, "teks", strip_ending(pieces, ":"), lead)
+        node["teks"] = self.later(node, "teks", pieces, lead)
         final = "," if wrap is not None else (ending or ".")
         node["rincian"] = self.rincian(items, wrap, 1, final, anchor, article, ending)
 
@@ -730,7 +730,7 @@ class Reader:
                 self.problem("S216", "teks butir rincian tidak ditemukan", item)
                 point["teks"] = ""
             elif sub_items:
-                point["teks"] = self.later(point, "teks", strip_ending(pieces_of(lead), ":"), lead)
+                point["teks"] = self.later(point, "teks", pieces_of(lead), lead)
                 point["rincian"] = self.rincian(sub_items, sub_wrap, depth + 1,
                                                 "," if sub_wrap is not None else ending, point_anchor, article, ending)
             else:
@@ -1183,8 +1183,8 @@ def _describe(element: Any) -> str:
     while parent is not None and not parent.get("eId"):
         parent = parent.getparent()
     if parent is None:
-        path = element.getroottree().getpath(element) if hasattr(element, "getroottree") else name
-        return f"di {re.sub(r'{[^}]*}', '', path)}"
+        names = [_local(a) for a in reversed(list(element.iterancestors()))] + [name]
+        return "di <" + "/".join(names) + ">"
     return f'<{name}> di <{_local(parent)} eId="{parent.get("eId")}">'
 
 
@@ -1267,7 +1267,7 @@ def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (0, 0)
         raise RancangError([Diagnostic(
-            "Y119", f"berkas bukan XML yang sah: {_xml_message(error)}", Location(source, line or 0, column or 0),
+            "Y119", f"berkas bukan XML yang sah (pesan pengurai XML: {_xml_message(error)})", Location(source, line or 0, column or 1),
             Severity.ERROR, "ekspor ulang berkas Akoma Ntoso-nya, atau perbaiki XML pada baris itu")]) from None
     reader = Reader(settings, catalogue, source)
     try:
@@ -1285,7 +1285,33 @@ def read_akn_file(path: Path, display: str, settings: Project, catalogue: Mappin
     return read_akn(content, display, settings, catalogue)
 
 
-def _xml_message(error: Exception) -> str:
-    text = str(error)
-    text = re.sub(r",? line \d+, column \d+", "", text)
-    return text or "tidak terbaca"
+def _xml_message(error: Any) -> str:
+    """lxml's message without its position (the location says it) and without lxml's own source name."""
+    text = getattr(error, "msg", None) or str(error)
+    text = re.sub(r",? line \d+(, column \d+)?", "", text)
+    text = re.sub(r"\s*\(<string>.*?\)", "", text)
+    return text.strip() or "tidak terbaca"
+
+
+TEXT_BLOCKS = ("p", "num", "heading", "listIntroduction", "listWrapUp")
+"""The elements that hold a document's printed text (outermost ones are read; a ``p`` inside a ``mod`` is part
+of its change point)."""
+
+
+def text_blocks(content: bytes) -> list[tuple[int, str]]:
+    """(position, text) of every printed text block of an AKN document (not its metadata), numbered from 1 in
+    document order: what the import report's word ledger reads."""
+    from lxml import etree
+
+    root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
+    out: list[tuple[int, str]] = []
+    for element in root.iter():
+        if _local(element) not in TEXT_BLOCKS:
+            continue
+        ancestors = list(element.iterancestors())
+        if any(_local(a) == "meta" or _local(a) in TEXT_BLOCKS for a in ancestors):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if text:
+            out.append((len(out) + 1, text))
+    return out
