@@ -401,8 +401,9 @@ class Reader:
         for printed, entry_id in self.citations():
             if text == printed:
                 return entry_id, None
-            if text.endswith(" " + printed):
-                return entry_id, text[: -len(printed) - 1]
+            article = text[: -len(printed) - 1]
+            if text.endswith(" " + printed) and re.match(r"^Pasal \S", article) and " tentang " not in article:
+                return entry_id, article
         return None
 
     def legal_bases(self, document: Any) -> list:
