@@ -322,8 +322,16 @@ class Reader:
             if not line.startswith("NOMOR "):
                 continue
             rest = line[len("NOMOR "):].strip()
-            if kind.is_decree:
-                return (None, None) if rest in (ELLIPSIS, "…") else (rest, None)
+            if kind.is_decree:  # its year is not printed with the number: the work URI's date has it
+                if rest in (ELLIPSIS, "…"):
+                    return None, None
+                uri = document.find("a:meta/a:identification/a:FRBRWork/a:FRBRuri", NS)
+                parts = (uri.get("value", "") if uri is not None else "").split("/")
+                year = next((int(part) for part in parts if re.fullmatch(r"\d{4}", part)), None)
+                if year is None:
+                    self.problem("S216", "tahun Keputusan tidak ditemukan di FRBRuri (/akn/.../<tahun>/<nomor>)",
+                                 uri if uri is not None else document)
+                return rest, year
             match = re.fullmatch(r"(\d+)\s+TAHUN\s+(\d{4})", rest)
             if match:
                 return int(match.group(1)), int(match.group(2))
