@@ -851,11 +851,10 @@ class Reader:
         for block in document.findall("a:conclusions/a:blockContainer", NS):
             if block.get("class") != "tembusan":
                 continue
-            lines = [" ".join(plain(pieces_of(p)).split()) for p in block.findall("a:p", NS)]
+            lines = [plain(pieces_of(p)) for p in block.findall("a:p", NS)]
             lines = [line for line in lines if line and line != "Tembusan:"]
             for index, text in enumerate(lines, start=1):
-                ending = "." if index == len(lines) else ";"
-                out.append(text[: -len(ending)] if text.endswith(ending) else text)
+                out.append(plain(strip_ending([Piece(text)], "." if index == len(lines) else ";")))
         return out
 
     # -- signatures -----------------------------------------------------------------------
@@ -876,7 +875,7 @@ class Reader:
             if block.get("class") not in blocks:
                 continue
             target, opening, default_name = blocks[block.get("class")]
-            texts = [" ".join(plain(pieces_of(p)).split()) for p in block.findall("a:p", NS)]
+            texts = [plain(pieces_of(p)) for p in block.findall("a:p", NS)]
             given = next((t[len(opening):] for t in texts if t.startswith(opening)), None)
             if given is not None and given != place:
                 target["tempat"] = given
@@ -885,7 +884,7 @@ class Reader:
             if date is not None:
                 target["tanggal"] = date
             person = block.find(".//a:signature/a:person", NS)
-            name = " ".join(plain(pieces_of(person)).split()) if person is not None else ""
+            name = plain(pieces_of(person)) if person is not None else ""
             if name and name != ELLIPSIS and name != (default_name or "").upper():
                 target["penanda_tangan"] = name
         for line in conclusions.findall("a:p", NS):
