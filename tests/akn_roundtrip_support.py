@@ -11,11 +11,11 @@ from rancang.drafting.engine import build
 from rancang.drafting.tree import Document
 from rancang.importer.akn import read_akn
 from rancang.language.akn_uri import AknUri, catalogue_uri
-from rancang.language.citation import hierarchy_key
+from rancang.language.citation import hierarchy_key, name_of
 from rancang.models.catalogue import LegalBasis
 from rancang.models.project import Project
 from rancang.models.regulation import Regulation
-from rancang.render.akn import Metadata, render
+from rancang.render.akn import Amendment, Metadata, render
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -27,9 +27,13 @@ def export(regulation: Regulation, document: Document, settings: Project,
                    key=lambda citation: hierarchy_key(catalogue[citation.id]))
     uri = AknUri("id-7372", "act", "perwali", regulation.year or TODAY.year, str(regulation.number or "uji"),
                  TODAY, "penetapan")
+    amends = None
+    if regulation.amends in catalogue:  # as rancang.render.akn.metadata names an amended act of the catalogue
+        entry = catalogue[regulation.amends]
+        amends = Amendment(catalogue_uri(entry, settings) or "", name_of(entry, settings))
     meta = Metadata(uri=uri, title=regulation.title, author=settings.office_title,
                     citations=[catalogue_uri(catalogue[c.id], settings) for c in cited],
-                    terms=[d.term for d in regulation.definitions])
+                    terms=[d.term for d in regulation.definitions], amends=amends)
     return render(document, meta)
 
 

@@ -189,3 +189,28 @@ def test_random_framed_regulation_round_trips(data: dict) -> None:
 def test_random_decree_round_trips(data: dict) -> None:
     original, again, read, xml = round_trip(data, SETTINGS, CATALOGUE)
     assert_same_tree(original, again, read, xml)
+
+
+AMENDING = {
+    "tentang": "Perubahan atas Peraturan Wali Kota Parepare Nomor 3 Tahun 2015 tentang Pedoman Lama",
+    "menimbang": ["bahwa pedoman lama perlu disesuaikan"], "mengingat": ["uud-1945", "perwali-parepare-3-2015"],
+    "mengubah": "perwali-parepare-3-2015",
+    "batang_tubuh": [
+        {"perubahan": [{"teks": "Ketentuan Pasal 5 diubah sehingga berbunyi sebagai berikut:",
+                        "naskah": "Pasal 5\n(1) Inovasi *ad hoc* dilaksanakan & dilaporkan.\n(2) Lainnya < 3."},
+                       {"teks": "Di antara BAB II dan BAB III disisipkan 1 (satu) BAB, yakni BAB IIA:",
+                        "naskah": "BAB IIA\nPELAPORAN\nPasal 9A\nLaporan disampaikan setiap tahun."},
+                       {"teks": "Pasal 16 dihapus."}]},
+        {"teks": "Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan."}],
+}
+
+
+def test_amending_regulation_of_a_catalogue_act_round_trips() -> None:
+    """A Perubahan of an act in the catalogue (``mengubah: <catalogue id>``, Pasal I of change points with the
+    new text quoted): the generated lead of Pasal I, or the author's own."""
+    for data in (AMENDING, {**AMENDING, "batang_tubuh": [{"teks": "Beberapa ketentuan diubah sebagai berikut:",
+                                                         **AMENDING["batang_tubuh"][0]},
+                                                        AMENDING["batang_tubuh"][1]]}):
+        original, again, read, xml = round_trip(data, SETTINGS, CATALOGUE)
+        assert_same_tree(original, again, read, xml)
+        assert read["mengubah"] == "perwali-parepare-3-2015"
