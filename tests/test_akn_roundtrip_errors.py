@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from rancang.check import check_project
 from rancang.diagnostics import RancangError
@@ -129,3 +130,43 @@ def test_impor_peraturan_reads_akoma_ntoso(tmp_path: Path, project) -> None:
     assert "Y119" in out and "rusak.xml:" in out and "Traceback" not in out
     assert not (root / "regulations" / "rusak.yaml").exists()
     assert not (root / "regulations" / "rusak.impor.md").exists()
+
+
+TAGS = ["p", "item", "section", "subsection", "blockList", "num", "ref", "def", "chapter", "unknown"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 10 ** 6), st.integers(0, 3),
+                          st.sampled_from(["", "x", "a.", "(1)", "; dan", "Pasal 9", "#chp_I", "zz"]),
+                          st.sampled_from(TAGS)), min_size=1, max_size=6))
+def test_a_damaged_export_never_breaks_the_reader(project, edits) -> None:
+    """Elements removed, retagged, emptied or given other eIds and hrefs anywhere in a real export: the reader
+    gives YAML data or located messages, never anything else."""
+    from lxml import etree
+
+    data, xml = project
+    root = etree.fromstring(xml)
+    for index, operation, value, tag in edits:
+        elements = list(root.iter())[1:]
+        if not elements:
+            break
+        element = elements[index % len(elements)]
+        parent = element.getparent()
+        if operation == 0 and parent is not None:
+            parent.remove(element)
+        elif operation == 1:
+            element.text = value
+        elif operation == 2:
+            element.set("eId" if element.get("eId") is not None else "href", value)
+        else:
+            element.tag = f"{{{akn.NAMESPACE}}}{tag}"
+    try:
+        read = read_akn(etree.tostring(root), "rusak.xml", data.settings, data.catalogue)
+    except RancangError as error:
+        assert error.diagnostics
+        for problem in error.diagnostics:
+            assert problem.code in ("Y119", "Y120", "Y121", "S215", "S216", "S217", "S218", "S219"), problem
+            assert str(problem.location).startswith("rusak.xml")
+    else:
+        assert isinstance(read, dict) and "tentang" in read
