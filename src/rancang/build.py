@@ -89,6 +89,11 @@ def _build_project(root: Path, pdf: bool, strict: bool, progress: Progress) -> t
     lines.extend(warning.format() for warning in site_warnings(warnings, root))
     lines.append(f"Situs: {display_path(outdir / 'index.html')} ({len(data.innovations)} profil inovasi, "
                  f"{len(data.regulations)} rancangan peraturan, {len(data.visits)} kunjungan kerja).")
+    if data.regulations and data.settings is not None and data.settings.region.code is None:
+        from rancang.render.akn import missing_code
+
+        # a note, not a warning: the code is optional until the region wants its Akoma Ntoso files
+        lines.append(f"Catatan: {missing_code(data).format()}")
     if not outcome.problems and not report.blocking():  # a PDF that failed is tried again next time
         state.store(report, lines, [outdir, documents_folder(root, data)])
     return report, lines

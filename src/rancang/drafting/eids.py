@@ -22,8 +22,9 @@ Memperhatikan (Keputusan)              ``cits_2`` / ``cits_2__cit_1``: "having r
 Diktum KESATU (Keputusan)              ``hcontainer_1``, its rincian ``hcontainer_1__list_1__item_a``
 Pasal I's change points                ``sec_I__list_1__item_3``, the quoted new text ``sec_I__list_1__item_3__qstr_1``
 Penjelasan (a Perda)                   ``att_1``; I. UMUM ``att_1__hcontainer_1``, II. PASAL DEMI PASAL
-                                       ``att_1__hcontainer_2``, an explained Pasal ``att_1__hcontainer_2__hcontainer_3``,
-                                       its ayat (1) ``...__hcontainer_3__hcontainer_1``, huruf a ``...__hcontainer_a``
+                                       ``att_1__hcontainer_2``, an explained Pasal 3
+                                       ``att_1__hcontainer_2__hcontainer_3``, its ayat (1)
+                                       ``...__hcontainer_3__hcontainer_1``, huruf a ``...__hcontainer_a``
 Lampiran, Lampiran I, II ...           ``att_1``, ``att_2`` ... after the Penjelasan (``att_2`` when there is one)
 =====================================  ==========================================================
 

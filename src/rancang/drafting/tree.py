@@ -86,7 +86,8 @@ class Clause:
     marks: list[Mark] = field(default_factory=list)
     """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
     eid: str = ""
-    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``chp_II__sec_5__subsec_1a``; empty for the single norm of a Pasal (its rincian hang under the Pasal's eId)."""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``chp_II__sec_5__subsec_1a``; empty for the single
+    norm of a Pasal (its rincian hang under the Pasal's eId)."""
     list_eid: str = ""
     """The eId of the blockList of its rincian (``...__list_1``); empty without one."""
 
@@ -149,7 +150,8 @@ class Group:
     marks: list[Mark] = field(default_factory=list)
     """In a consolidated text: the amendments that changed, inserted or deleted this element, oldest first."""
     eid: str = ""
-    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``chp_II``, ``chp_II__part_1``, ``chp_II__part_1__subpart_3``."""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``chp_II``, ``chp_II__part_1``,
+    ``chp_II__part_1__subpart_3``."""
 
 
 BodyItem = Union[Group, Article]
@@ -162,7 +164,8 @@ class ListEntry:
     label: str | None
     text: RichText
     eid: str = ""
-    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``recs__rec_a`` (Menimbang), ``cits__cit_1`` (Mengingat), ``cits_2__cit_1`` (Memperhatikan)."""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``recs__rec_a`` (Menimbang), ``cits__cit_1``
+    (Mengingat), ``cits_2__cit_1`` (Memperhatikan)."""
 
 
 @dataclass
@@ -207,7 +210,8 @@ class AnnexPart:
     chart: OrgUnit | None = None
     """The lampiran's organisation chart (``bagan:``), drawn after its text by the renderers."""
     eid: str = ""
-    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``att_1``, ``att_2`` ... (after the Penjelasan's ``att_1`` when there is one)."""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``att_1``, ``att_2`` ... (after the Penjelasan's
+    ``att_1`` when there is one)."""
 
 
 @dataclass
@@ -229,7 +233,8 @@ class Explained:
     target: str = ""
     """The anchor of the element it explains in the body."""
     eid: str = ""
-    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``att_1__hcontainer_2__hcontainer_3`` (Pasal 3), ``...__hcontainer_3__hcontainer_1`` (its ayat (1))."""
+    """Its Akoma Ntoso eId (:mod:`rancang.drafting.eids`): ``att_1__hcontainer_2__hcontainer_3`` (Pasal 3),
+    ``...__hcontainer_3__hcontainer_1`` (its ayat (1))."""
 
 
 @dataclass

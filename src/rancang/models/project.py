@@ -49,6 +49,16 @@ class Region(Model):
         default=None,
     )
 
+    @field_validator("code")
+    @classmethod
+    def code_of_the_region(cls, value: str | None) -> str | None:
+        """The region is a kota or kabupaten: its code has two parts (``73.72``), a province's (``73``) is wrong."""
+        if value is not None and "." not in value:
+            raise PydanticCustomError(
+                "S206", "kode wilayah '{value}' adalah kode provinsi; daerah proyek adalah kota atau kabupaten: "
+                "tulis kode NN.NN (misalnya 73.72)", {"value": value})
+        return value
+
     @field_validator("name")
     @classmethod
     def name_without_kind(cls, value: str, info: ValidationInfo) -> str:

@@ -39,8 +39,6 @@ from rancang.drafting.tree import (
     AnnexPart,
     Article,
     BodyItem,
-    Change,
-    Clause,
     Dictum,
     Document,
     Explained,
@@ -61,6 +59,10 @@ NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _NS = f"{{{NAMESPACE}}}"
 SOURCE = "rancang"
 """The TLCOrganization that made the markup (``source="#rancang"``)."""
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+"""A capitalised word right before or after a defined term: the term is part of another name there."""
 
 _GROUP_TAGS = {"bab": "chapter", "bagian": "part", "paragraf": "subpart"}
 
@@ -155,6 +157,11 @@ class _Writer:
         """Tree anchor -> eId, for references (``Span.target`` names the anchor of its target)."""
         self.terms = {term: _tlc_id(term) for term in meta.terms}
         self.used_terms: dict[str, str] = {}
+        self.term_pattern = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(self.terms, key=len, reverse=True)) + r")(?![\w-])"
+        ) if self.terms else None
+        self.mark_terms = False
+        """In the body: a defined term used in a plain span is a ``term`` (refersTo its TLCTerm)."""
         self.people: dict[str, tuple[str, str]] = {}
         """TLCPerson/TLCRole id -> (element, showAs): the signatories and their offices."""
 
@@ -170,7 +177,6 @@ class _Writer:
 
     def root(self) -> etree._Element:
         doc, uri = self.document, self.meta.uri
-        root = _el("akomaNtoso", None)
         root = etree.Element(_NS + "akomaNtoso", nsmap={None: NAMESPACE})
         if doc.decree:
             main = _sub(root, "doc", {"name": "keputusan", "contains": "originalVersion"})
@@ -183,12 +189,16 @@ class _Writer:
         main.append(self.preamble())
         if doc.decree:
             main_body = _sub(main, "mainBody")
+            self.mark_terms = True
             for dictum in doc.dicta:
                 main_body.append(self.dictum(dictum))
+            self.mark_terms = False
         else:
             body = _sub(main, "body")
+            self.mark_terms = True
             for item in doc.body:
                 body.append(self.body_item(item))
+            self.mark_terms = False
         main.append(self.conclusions())
         attachments = self.attachments()
         if attachments is not None:
@@ -295,17 +305,29 @@ class _Writer:
             if span.italic:
                 holder = _sub(holder, "i")
             if holder is parent:
-                _append_text(parent, span.text)
+                self.plain_text(parent, span.text)
             else:
                 holder.text = span.text
         return parent
 
+    def plain_text(self, parent: etree._Element, text: str) -> None:
+        """Plain text; in the body, each use of a defined term in a ``term`` element."""
+        if not self.mark_terms or self.term_pattern is None:
+            _append_text(parent, text)
+            return
+        last = 0
+        for match in self.term_pattern.finditer(text):
+            if _NAME_BEFORE.search(text, 0, match.start()) or _NAME_AFTER.match(text, match.end()):
+                continue  # part of a longer name ("Dewan Perwakilan Rakyat Daerah", "Wali Kota Parepare")
+            _append_text(parent, text[last:match.start()])
+            term = match.group(1)
+            self.used_terms[term] = self.terms[term]
+            _sub(parent, "term", {"refersTo": f"#{self.terms[term]}"}, term)
+            last = match.end()
+        _append_text(parent, text[last:])
+
     def p(self, spans: RichText, attrib: dict[str, str] | None = None, define: bool = False) -> etree._Element:
         return self.inline(_el("p", attrib), spans, define)
-
-    @staticmethod
-    def p_text(text: str, attrib: dict[str, str] | None = None) -> etree._Element:
-        return _el("p", attrib, text)
 
     # -- preface, preamble --------------------------------------------------------------------
 
@@ -607,7 +629,8 @@ class _Writer:
         for block in self.rich_blocks(annex.content):
             main_body.append(block)
         if annex.chart is not None:
-            _sub(main_body, "p", {"class": "bagan"}, annex.chart.name if hasattr(annex.chart, "name") else "")
+            chart = _sub(main_body, "blockContainer", {"class": "bagan"})
+            chart.append(self.chart([annex.chart]))
         if not len(main_body):
             _sub(main_body, "p")
         conclusions = _sub(doc, "conclusions")
@@ -619,6 +642,18 @@ class _Writer:
         _sub(signature, "person", {"refersTo": f"#{self.tlc('TLCPerson', 'penandaTangan', 'penetapan', annex.signature_name)}"},
              annex.signature_name)
         return attachment
+
+    def chart(self, units: list) -> etree._Element:
+        """An organisation chart (``bagan``) as nested lists: each unit's name, its note, the units under it."""
+        block_list = _el("blockList")
+        for unit in units:
+            item = _sub(block_list, "item", {"class": "staf" if unit.staff else None})
+            _sub(item, "p", None, unit.name)
+            if unit.note:
+                _sub(item, "p", {"class": "keterangan"}, unit.note)
+            if unit.subordinates:
+                item.append(self.chart(unit.subordinates))
+        return block_list
 
     # -- rich text (Markdown) -----------------------------------------------------------------
 

@@ -4,8 +4,9 @@ At the end of an HTML build each regulation whose tree was built is written as A
 problems: its page is built too; :mod:`rancang.render.akn`, from the tree the check built once) into ``akn/``
 beside the pages; its page links the file (``akn/<id>.xml``, :mod:`rancang.site.regulation_page`). A file is written atomically and only when its
 content changed, so a build with no change leaves the folder alone; the file of a regulation that is gone (or
-can no longer be made) is removed. A region without its Kemendagri code (``daerah.kode``) gets no file and one
-P465 warning that says what to fill.
+can no longer be made) is removed. A region without its Kemendagri code (``daerah.kode``) gets no file (its pages
+link none; :mod:`rancang.site.regulation_page`), and no Sphinx warning: the code is optional until the region
+wants its AKN files; ``rancang build`` notes P465 under its output and ``rancang ekspor akn`` stops on it.
 """
 
 from __future__ import annotations
@@ -54,10 +55,10 @@ def write_akn(app: Sphinx, exception: Exception | None) -> None:
             if stale.name not in written:
                 stale.unlink()
     if missing is not None:
+        # Not a warning: the code is optional, and the pages link no AKN file then. `rancang build` notes P465
+        # under its output (rancang.build), `rancang ekspor akn` stops on it; here only Sphinx's status log.
         where = missing.location
-        text = missing.message + (f" ({missing.suggestion})" if missing.suggestion else "")
-        logger.warning("%s: %s", missing.code, text, location=(where.path, where.line) if where.line else where.path,
-                       type="rancang", subtype="akn")
+        logger.info("%s: %s: %s (%s)", where, missing.code, missing.message, missing.suggestion)
 
 
 def setup(app: Sphinx) -> None:

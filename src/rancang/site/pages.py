@@ -132,7 +132,8 @@ def regulation_page(env, record_id: str, regulation: Regulation) -> list[nodes.N
     RancangDomain.of(env).note_downloads(env.docname, files)
     downloads = [(f"{word} ({label})" if word else label, f"../{DOWNLOADS}/{name}.{suffix}") for name, word in names
                  for label, suffix in (("DOCX", "docx"), ("PDF", "pdf")) if files[str(folder / f"{name}.{suffix}")]]
-    downloads.append((AKN_LABEL, f"../{AKN}/{record_id}.xml"))  # written by every build (rancang.site.akn)
+    if data.settings.region.code is not None:  # rancang.site.akn writes it then (without the code: P465, no file)
+        downloads.append((AKN_LABEL, f"../{AKN}/{record_id}.xml"))
     if any(annex.chart is not None for annex in document.annexes) and not bagan_available():
         env.note_reread()  # its charts are notes: drawn by the next build on a machine with Graphviz
     return regulation_nodes(document, title, downloads, project_images(Path(env.srcdir)), consolidated,
