@@ -158,3 +158,17 @@ def test_every_eid_of_the_akoma_ntoso_file_is_on_the_page(sites):
         assert in_file, (name, record_id)
         ids = _ids(lxml.html.parse(str(path)).getroot())
         assert sorted(in_file - set(ids)) == [], (name, record_id)
+
+
+def test_the_site_guide_names_the_label_and_true_eid_examples(example_build):
+    """docs/situs.md shows the link's label and pairs of addresses of the example Perwali: each pair is true."""
+    from rancang.site.links import AKN_LABEL as LABEL
+
+    text = " ".join((REPO / "docs" / "situs.md").read_text(encoding="utf-8").split())
+    assert LABEL == AKN_LABEL and LABEL in text
+    page = lxml.html.parse(str(example_build.site / "regulations" / "perwali-inovasi-daerah.html")).getroot()
+    ids = _ids(page)
+    pairs = re.findall(r"`#([a-z]+_[A-Za-z0-9_]+)` adalah `#([a-z0-9-]+)`", text)
+    assert len(pairs) >= 2
+    for eid, anchor in pairs:
+        assert ids[eid] is ids[anchor] or ids[eid].getparent() is ids[anchor], (eid, anchor)
