@@ -64,6 +64,19 @@ def _markdown(draw, refs: list[str]) -> str:
     return "\n\n".join(blocks)
 
 
+def _unit(draw, depth: int) -> dict:
+    """A unit of an organisation chart with a note, staff units, and units under it."""
+    unit: dict = {"nama": draw(st.sampled_from(["Kepala Dinas", "Sekretariat", "Bidang Pelayanan & Data",
+                                                 "Subbagian <Umum>", "UPTD"]))}
+    if draw(st.booleans()):
+        unit["keterangan"] = draw(st.sampled_from(["Kepala Bidang", "UPTD", "naïve"]))
+    if depth > 1 and draw(st.integers(0, 3)) == 0:
+        unit["staf"] = True
+    if depth < 3 and draw(st.booleans()):
+        unit["bawahan"] = [_unit(draw, depth + 1) for _ in range(draw(st.integers(1, 3)))]
+    return unit
+
+
 def _emphasise(draw, data: dict) -> None:
     """Italic or bold words in some texts of the body (``*x*`` / ``**x**`` between the markers)."""
     def walk(value):
@@ -130,8 +143,15 @@ def framed(draw) -> dict:
     named = [e.id for e in expected.elements if e.id]
     explainable = [e.id for e in expected.elements if e.id and e.kind in ("pasal", "ayat", "butir", "istilah")]
     if draw(st.booleans()):
-        annexes = [{"judul": f"Lampiran {_phrase(draw)}".replace("*", "").replace("`", ""),
-                    "isi": _markdown(draw, named)} for _ in range(draw(st.integers(1, 2)))]
+        annexes = []
+        for _ in range(draw(st.integers(1, 2))):
+            annex = {"judul": f"Lampiran {_phrase(draw)}".replace("*", "").replace("`", "")}
+            chart = draw(st.integers(0, 2))
+            if chart != 1:
+                annex["isi"] = _markdown(draw, named)
+            if chart:
+                annex["bagan"] = _unit(draw, 1)
+            annexes.append(annex)
         data["lampiran"] = annexes
     if regional and draw(st.booleans()):
         chosen = draw(st.lists(st.sampled_from(explainable), unique=True, max_size=3)) if explainable else []

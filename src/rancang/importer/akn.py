@@ -992,12 +992,33 @@ class Reader:
             if main is not None and self.has_content(main):
                 node["isi"] = ""
                 self.slots.append(_Slot(node, "isi", [], main, markdown=True))
-            if main is not None and main.find("a:p[@class='bagan']", NS) is not None:
+            chart = main.find("a:blockContainer[@class='bagan']/a:blockList/a:item", NS) if main is not None else None
+            if chart is not None:
+                node["bagan"] = self.unit(chart)
+            elif main is not None and main.find("a:p[@class='bagan']", NS) is not None:
                 self.problem("S215", "bagan susunan organisasi lampiran tidak dimuat utuh dalam berkas Akoma Ntoso "
                                      "(hanya nama unit teratasnya), jadi tidak dapat dibaca kembali",
                              main.find("a:p[@class='bagan']", NS), "salin 'bagan' dari berkas YAML asalnya")
             out.append(node)
         return out
+
+    def unit(self, item: Any) -> dict:
+        """A unit of an organisation chart: ``<item>`` (``class="staf"``) with its name, its note
+        (``<p class="keterangan">``) and the units under it (a nested ``<blockList>``)."""
+        paragraphs = item.findall("a:p", NS)
+        name = next((plain(pieces_of(p)) for p in paragraphs if p.get("class") is None), "")
+        node: dict = {"nama": name}
+        note = next((plain(pieces_of(p)) for p in paragraphs if p.get("class") == "keterangan"), None)
+        if note is not None:
+            node["keterangan"] = note
+        if item.get("class") == "staf":
+            node["staf"] = True
+        below = item.find("a:blockList", NS)
+        if below is not None:
+            node["bawahan"] = [self.unit(child) for child in below if _local(child) == "item"]
+        if not name:
+            self.problem("S216", "unit bagan tanpa nama", item)
+        return node
 
     # -- references -----------------------------------------------------------------------
 
