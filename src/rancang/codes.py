@@ -98,7 +98,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "Y115": CodeInfo(
         "Jenis berkas sumber tidak didukung",
-        "rancang impor membaca dokumen Word .docx, PDF yang memiliki lapisan teks, dan teks .txt. Simpan "
+        "rancang impor membaca dokumen Word .docx, PDF yang memiliki lapisan teks, teks .txt, dan dokumen Akoma "
+        "Ntoso .xml (hasil rancang ekspor akn). Simpan "
         "dokumen .doc, .rtf, atau .odt sebagai .docx dari Word atau LibreOffice lalu impor ulang.",
     ),
     "Y116": CodeInfo(
