@@ -213,9 +213,15 @@ class Reader:
     # -- the document --------------------------------------------------------------------
 
     def read(self, root: Any) -> dict:
-        if _local(root) != "akomaNtoso" or root.tag != _q("akomaNtoso"):
-            self.problem("Y120", f"bukan dokumen Akoma Ntoso 3.0: elemen akarnya <{_local(root) or root.tag}>, bukan "
-                                 f"<akomaNtoso> dalam namespace {AKN_NS}", root)
+        if root.tag != _q("akomaNtoso"):
+            if _local(root) == "akomaNtoso":
+                namespace = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
+                self.problem("Y120", "elemen akar <akomaNtoso> bukan dalam namespace Akoma Ntoso 3.0 "
+                                     f"({AKN_NS}) tetapi {namespace or 'tanpa namespace'}; rancang membaca Akoma "
+                                     "Ntoso 3.0", root)
+            else:
+                self.problem("Y120", f"bukan dokumen Akoma Ntoso 3.0: elemen akarnya <{_local(root) or root.tag}>, "
+                                     f"bukan <akomaNtoso> dalam namespace {AKN_NS}", root)
             raise _Problems()
         document = next((child for child in root if _local(child) in ("act", "bill", "doc")), None)
         if document is None:
