@@ -151,8 +151,15 @@ def framed(draw) -> dict:
                 annex["isi"] = _markdown(draw, named)
             if chart:
                 annex["bagan"] = _unit(draw, 1)
+            if draw(st.booleans()):
+                annex = {"id": f"lampiran-uji-{len(annexes) + 1}", **annex}
             annexes.append(annex)
         data["lampiran"] = annexes
+        annex_ids = [annex["id"] for annex in annexes if "id" in annex]
+        if annex_ids and expected.slots:
+            container, key = expected.slots[draw(st.integers(0, len(expected.slots) - 1))]
+            container[key] = container[key] + f" [[{draw(st.sampled_from(annex_ids))}]]" \
+                if draw(st.booleans()) else f"[[#{draw(st.sampled_from(annex_ids))}]] " + container[key]
     if regional and draw(st.booleans()):
         chosen = draw(st.lists(st.sampled_from(explainable), unique=True, max_size=3)) if explainable else []
         data["penjelasan"] = {"umum": _markdown(draw, named),
