@@ -139,6 +139,11 @@ def framed(draw) -> dict:
         data["pengundangan"] = promulgation
     elif draw(st.booleans()):
         data["penetapan"] = {"tanggal": "2026-06"}
+    chapters = [element for element in data["batang_tubuh"] if "bab" in element]
+    if chapters and draw(st.booleans()):  # the author's own BAB KETENTUAN UMUM / KETENTUAN PENUTUP
+        chapters[0]["bab"] = draw(st.sampled_from(["Ketentuan Umum", "KETENTUAN UMUM"]))
+    if chapters and draw(st.booleans()):
+        chapters[-1]["bab"] = draw(st.sampled_from(["Ketentuan Penutup", "KETENTUAN  PENUTUP."]))
     expected = Expectation(data)
     named = [e.id for e in expected.elements if e.id]
     explainable = [e.id for e in expected.elements if e.id and e.kind in ("pasal", "ayat", "butir", "istilah")]

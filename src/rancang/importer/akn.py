@@ -196,6 +196,12 @@ class Reader:
     referenced: set[str] = field(default_factory=set)
     article_count: int = 0
     reg_name: str = ""
+    taken: list = field(default_factory=list)
+    """Generated Pasal found inside the author's own BAB KETENTUAN UMUM/PENUTUP (in a Bagian or Paragraf):
+    read as ``ketentuan_umum`` / ``ketentuan_penutup``, not as the group's Pasal."""
+
+    def own(self, element: Any) -> bool:
+        return not any(element is taken for taken in self.taken)
 
     # -- messages ------------------------------------------------------------------------
 
@@ -513,18 +519,24 @@ class Reader:
                 division_anchor = f"{anchor}-paragraf-{divisions}"
                 division: dict = {"paragraf": self.heading(child), "isi": []}
                 self.target(child, division, division_anchor, ("paragraf",))
-                division["isi"] = [self.article(s) for s in child if _local(s) == "section"]
+                division["isi"] = [self.article(s) for s in child if _local(s) == "section" and self.own(s)]
                 node["isi"].append(division)
-            elif _local(child) == "section":
+            elif _local(child) == "section" and self.own(child):
                 node["isi"].append(self.article(child))
         return node
 
     def take_definitions(self, children: list, definitions: list) -> list:
-        """Ketentuan Umum: the first Pasal, when it opens with rancang's lead and defines terms."""
-        sections = [c for c in children if _local(c) == "section"]
-        if not sections or children[0] is not sections[0]:
+        """Ketentuan Umum: the first Pasal, when it opens with rancang's lead and defines terms (in the author's
+        own BAB KETENTUAN UMUM, the first Pasal of its first Bagian or Paragraf when it is divided); it is taken
+        out of the group that holds it."""
+        holder = None
+        inner = children
+        while inner and _local(inner[0]) in ("part", "subpart"):
+            holder = inner[0]
+            inner = [child for child in holder if _local(child) in ("subpart", "section")]
+        if not inner or _local(inner[0]) != "section":
             return children
-        section = sections[0]
+        section = inner[0]
         lead, items, _closing = self.text_block(section)
         if lead is None or not re.fullmatch(rf"Dalam {re.escape(self.reg_name)} ini yang dimaksud dengan:",
                                             plain(pieces_of(lead)).strip()) or not items:
@@ -536,7 +548,10 @@ class Reader:
             definition = self.definition(item, number, index)
             if definition is not None:
                 definitions.append(definition)
-        return children[1:]
+        if holder is None:
+            return children[1:]
+        self.taken.append(section)
+        return children
 
     def definition(self, item: Any, article: int, index: int) -> dict | None:
         text_element = self.item_text_element(item)
@@ -598,24 +613,19 @@ class Reader:
         return rest
 
     def take_closing_grouped(self, children: list, closing: dict) -> list:
-        """In a BAB KETENTUAN PENUTUP: the closing Pasal are its last ones (in its last Bagian/Paragraf)."""
-        holder = children
-        while holder and _local(holder[-1]) in ("part", "subpart"):
-            container = holder[-1]
-            inner = [c for c in container if _local(c) in ("subpart", "section")]
-            if not inner:
-                break
-            rest, said = self.closing_texts(inner)
-            if _local(inner[-1]) == "subpart":
-                holder = inner
-                continue
-            closing.update(said or {})
-            for removed in inner[len(rest):]:
-                container.remove(removed)
-            return children
-        rest, said = self.closing_texts(children)
+        """In the author's own BAB KETENTUAN PENUTUP: the generated Pasal are the last ones of its last Bagian
+        (or of that one's last Paragraf) when it is divided; they are taken out of the group that holds them."""
+        holder = None
+        inner = children
+        while inner and _local(inner[-1]) in ("part", "subpart"):
+            holder = inner[-1]
+            inner = [child for child in holder if _local(child) in ("subpart", "section")]
+        rest, said = self.closing_texts(inner)
         closing.update(said or {})
-        return rest
+        if holder is None:
+            return rest
+        self.taken.extend(inner[len(rest):])
+        return children
 
     def revocation(self, section: Any) -> list[str] | None:
         lead, items, wrap = self.text_block(section)
