@@ -77,6 +77,23 @@ def _unit(draw, depth: int) -> dict:
     return unit
 
 
+def _punctuate(draw, value) -> None:
+    """Punctuation the author typed where rancang adds its own: at the end of a text, an item, closing words."""
+    marks = st.sampled_from([";", ".", ",", ":", " ;", "; dan", " ", ".."])
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, str) and key in ("teks", "penutup") and draw(st.integers(0, 2)) == 0:
+                value[key] = item + draw(marks)
+            else:
+                _punctuate(draw, item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, str) and draw(st.integers(0, 2)) == 0:
+                value[index] = item + draw(marks)
+            else:
+                _punctuate(draw, item)
+
+
 def _emphasise(draw, data: dict) -> None:
     """Italic or bold words in some texts of the body (``*x*`` / ``**x**`` between the markers)."""
     def walk(value):
@@ -173,6 +190,8 @@ def framed(draw) -> dict:
             data["pengundangan"]["nomor_tambahan_lembaran_daerah"] = 7
     if draw(st.booleans()):
         _emphasise(draw, data)
+    if draw(st.booleans()):
+        _punctuate(draw, data["batang_tubuh"])
     if delegated:
         del data["menimbang"]
         data["melaksanakan"] = {"id": "pp-38-2017", "pasal": "Pasal 5 ayat (4)"}
@@ -201,6 +220,8 @@ def decrees(draw) -> dict:
         data["penetapan"] = {"tanggal": "2026-03-04"}
     if draw(st.booleans()):
         data["ketentuan_penutup"] = {"mencabut": ["perwali-parepare-3-2015"]}
+    if draw(st.booleans()):
+        _punctuate(draw, data["diktum"])
     ids = [d["id"] for d in data["diktum"] if "id" in d]
     if ids and draw(st.booleans()):
         data["diktum"][-1]["teks"] += f" [[{draw(st.sampled_from(ids))}]]"

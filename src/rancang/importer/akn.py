@@ -554,7 +554,7 @@ class Reader:
         return children
 
     def definition(self, item: Any, article: int, index: int) -> dict | None:
-        text_element = self.item_text_element(item)
+        text_element, _items, _wrap = self.text_block(item)
         defined = text_element.find(".//a:def", NS) if text_element is not None else None
         if text_element is None or defined is None:
             self.problem("S215", "butir Ketentuan Umum tanpa istilah <def>: setiap butir Pasal 1 rancang berbunyi "
@@ -724,11 +724,12 @@ class Reader:
             return
         node["teks"] = self.later(node, "teks", pieces, lead)
         final = "," if wrap is not None else (ending or ".")
-        node["rincian"] = self.rincian(items, wrap, 1, final, anchor, article, ending)
+        node["rincian"] = self.rincian(items, wrap, 1, final, anchor, "")
 
-    def rincian(self, items: list, wrap: Any, depth: int, final: str, anchor: str, article: int,
-                outer_ending: str) -> dict:
-        """A list: its kind from the second-to-last item's conjunction, every item's generated ending taken off."""
+    def rincian(self, items: list, wrap: Any, depth: int, final: str, anchor: str, outer_ending: str) -> dict:
+        """A list: its kind from the second-to-last item's conjunction, every item's generated ending taken off
+        (``final`` on the last item; ``outer_ending`` on the closing words, which continue the sentence of the
+        text the list is in: nothing after a Pasal's or diktum's, the item's own ending after an item's)."""
         kind = "kumulatif"
         if len(items) >= 2:
             holder = self.ending_holder(items[-2])
@@ -757,7 +758,7 @@ class Reader:
             elif sub_items:
                 point["teks"] = self.later(point, "teks", pieces_of(lead), lead)
                 point["rincian"] = self.rincian(sub_items, sub_wrap, depth + 1,
-                                                "," if sub_wrap is not None else ending, point_anchor, article, ending)
+                                                "," if sub_wrap is not None else ending, point_anchor, ending)
             else:
                 point["teks"] = self.later(point, "teks", strip_ending(pieces_of(lead), ending), lead)
             node["butir"].append(point)
@@ -808,10 +809,6 @@ class Reader:
         if changes:
             return lead, [], None
         return lead, items or [], wrap
-
-    def item_text_element(self, item: Any) -> Any:
-        lead, _items, _wrap = self.text_block(item)
-        return lead
 
     def block_pieces(self, element: Any) -> list[Piece]:
         """The text of a recital, citation or item: its ``<p>`` (or the element itself)."""
