@@ -78,6 +78,36 @@ def test_cobalt_reads_back_title_uri_and_sections(project: str, record_id: str) 
     assert [s.get("eId") for s in sections] == [a.eid for a in document.articles()]
 
 
+def _targets(node: object, seen: set[int], found: list[str]) -> None:
+    """Every reference target in a tree: spans with a target, and links to ``#anchor`` in rich text."""
+    from rancang import richtext
+
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, Span):
+        if node.target:
+            found.append(node.target)
+    elif isinstance(node, richtext.Link):
+        if node.target.startswith("#"):
+            found.append(node.target)
+        _targets(node.children, seen, found)
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            _targets(item, seen, found)
+    elif dataclasses.is_dataclass(node):
+        for name in (f.name for f in dataclasses.fields(node) if f.name not in ("source", "marks", "chart")):
+            _targets(getattr(node, name), seen, found)
+
+
+@pytest.mark.parametrize(("project", "record_id"), regulations())
+def test_every_resolved_reference_is_a_ref_to_its_element(project: str, record_id: str) -> None:
+    found: list[str] = []
+    _targets(checked(project).drafts[record_id].document, set(), found)
+    refs = exported(project, record_id).xpath("//a:ref[starts-with(@href, '#')]/@href", namespaces=NS)
+    assert len(refs) == len(found)
+
+
 def test_uri_scheme_for_enacted_acts_drafts_and_decrees() -> None:
     data = checked("latihan-perubahan").data
     enacted = akn.metadata(data, "perwali-inovasi", TODAY).uri
@@ -225,10 +255,14 @@ def test_ekspor_akn_unknown_file(example_copy: Path, capsys: pytest.CaptureFixtu
 def test_ekspor_akn_refuses_a_regulation_with_errors(example_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = example_copy / "regulations" / "perwali-inovasi-daerah.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("ketentuan_umum:", "ketentuan_umum: 5\nlama:", 1), encoding="utf-8")
+    assert "    bahwa untuk meningkatkan" in text
+    path.write_text(text.replace("    bahwa untuk meningkatkan", "    bahwa [[tidak-ada]] untuk meningkatkan", 1),
+                    encoding="utf-8")
+    line = text[:text.index("    bahwa untuk meningkatkan")].count("\n") + 1
     assert main(["ekspor", "akn", "regulations/perwali-inovasi-daerah.yaml", "-o", "x.xml"]) == 1
     err = capsys.readouterr().err
-    assert "regulations/perwali-inovasi-daerah.yaml:" in err
+    assert f"regulations/perwali-inovasi-daerah.yaml:{line}:11: R301: unsur 'tidak-ada' yang dirujuk tidak ada" in err
+    assert "Traceback" not in err
     assert not (example_copy / "x.xml").exists()
 
 

@@ -14,10 +14,16 @@ Indonesian regional acts (domain notes, legal-products §5.3; ``docs/akn.md``):
 * ``body``: BAB ``chapter``, Bagian ``part``, Paragraf ``subpart``, Pasal ``section``, ayat ``subsection``, a
   rincian a ``blockList`` (its lead in ``listIntroduction``, its closing in ``listWrapUp``) of ``item``; a
   Perubahan's change points are items whose new text is a ``quotedStructure`` inside a ``mod``;
-* Ketentuan Umum items: the term in ``def`` (``refersTo`` a ``TLCTerm`` in ``references``);
+* Ketentuan Umum items: the term in ``def`` (``refersTo`` a ``TLCTerm`` in ``references``); its uses in the body
+  (plain text, not glued to another capitalised word) in ``term``;
 * ``conclusions``: the promulgation order, the Ditetapkan/Diundangkan blocks with their ``signature``, the gazette
   line (and a Keputusan's Tembusan);
-* ``attachments``: the Penjelasan (``doc name="penjelasan"``), then each Lampiran (``doc name="lampiran"``).
+* ``attachments``: the Penjelasan (``doc name="penjelasan"``), then each Lampiran (``doc name="lampiran"``; its
+  Markdown as blocks, its organisation chart as nested lists).
+
+:func:`metadata` gathers from the project what the tree does not hold (URIs, title, dates, refs of Mengingat and
+of amendments); :func:`render` writes the XML. A draft's dates are the export date (see
+:mod:`rancang.language.akn_uri`), so its file changes once a day at most.
 
 Every ``num`` is the tree's label as printed (``Pasal 5``, ``(1)``, ``a.``, ``BAB II``); texts keep their spans:
 a reference is ``<ref href="#eId">`` around exactly its text, italic ``<i>``, bold ``<b>``. eIds are the tree's
@@ -155,6 +161,9 @@ class _Writer:
         self.meta = meta
         self.anchors = by_anchor(document)
         """Tree anchor -> eId, for references (``Span.target`` names the anchor of its target)."""
+        for annex in document.annexes:  # a [[...]] reference to a lampiran
+            if annex.anchor and annex.eid:
+                self.anchors.setdefault(annex.anchor, annex.eid)
         self.terms = {term: _tlc_id(term) for term in meta.terms}
         self.used_terms: dict[str, str] = {}
         self.term_pattern = re.compile(
