@@ -170,3 +170,20 @@ def test_a_damaged_export_never_breaks_the_reader(project, edits) -> None:
             assert str(problem.location).startswith("rusak.xml")
     else:
         assert isinstance(read, dict) and "tentang" in read
+
+
+def test_impor_akn_with_an_unknown_act_asks_for_the_catalogue_or_adds_it(tmp_path: Path, project) -> None:
+    _data, xml = project
+    root = copy_example(tmp_path / "proyek")
+    source = tmp_path / "lain.xml"
+    source.write_bytes(xml.replace("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah".encode(),
+                                   "Undang-Undang Nomor 99 Tahun 2099 tentang Pemerintahan Khayalan".encode(), 1))
+    code, out = _run(root, ["impor", "peraturan", str(source), "-o", "regulations/lain.yaml"])
+    assert code == 1
+    assert "S218" in out and "Pemerintahan Khayalan" in out and "--katalog" in out
+    assert not (root / "regulations" / "lain.yaml").exists()
+    code, out = _run(root, ["impor", "peraturan", str(source), "-o", "regulations/lain.yaml", "--katalog"])
+    assert code == 0, out
+    assert "uu-99-2099" in (root / "kb" / "dasar-hukum.yaml").read_text(encoding="utf-8")
+    written = yaml.safe_load((root / "regulations" / "lain.yaml").read_text(encoding="utf-8"))
+    assert "uu-99-2099" in written["mengingat"]

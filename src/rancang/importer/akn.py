@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from rancang.diagnostics import Diagnostic, Location, RancangError, Severity
+from rancang.importer import citations
 from rancang.language import numbering
 from rancang.language.akn_uri import catalogue_uri
 from rancang.language.citation import cite, name_of
@@ -196,6 +197,9 @@ class Reader:
     referenced: set[str] = field(default_factory=set)
     article_count: int = 0
     reg_name: str = ""
+    catalogue_import: Any = None
+    """A :class:`rancang.importer.citations.CatalogueImport` (``--katalog``): unknown Mengingat entries become
+    new catalogue entries instead of S218."""
     taken: list = field(default_factory=list)
     """Generated Pasal found inside the author's own BAB KETENTUAN UMUM/PENUTUP (in a Bagian or Paragraf):
     read as ``ketentuan_umum`` / ``ketentuan_penutup``, not as the group's Pasal."""
@@ -434,16 +438,30 @@ class Reader:
             text = plain(self.block_pieces(citation)).strip()
             text = text[:-1] if text.endswith(";") else text
             found = self.match_citation(text)
+            if found is None and self.catalogue_import is not None:
+                found = self.new_legal_basis(text)
             if found is None:
                 self.problem("S218", f"dasar hukum Mengingat tidak ada dalam kb/dasar-hukum.yaml: '{text}'", citation,
-                             "daftarkan peraturan itu di kb/dasar-hukum.yaml (rancang impor peraturan --katalog "
-                             "dapat menambahkannya dari naskah), lalu impor ulang")
+                             "daftarkan peraturan itu di kb/dasar-hukum.yaml, atau impor dengan --katalog agar "
+                             "rancang menambahkannya dari kutipan ini, lalu impor ulang")
                 continue
             entry_id, article = found
             out.append({"id": entry_id, "pasal": article} if article else entry_id)
         if not out and not self.problems:
             self.problem("S216", "dasar hukum Mengingat (<citations>) tidak ditemukan di <preamble>", document)
         return out
+
+    def new_legal_basis(self, text: str) -> tuple[str, str | None] | None:
+        """``--katalog``: a Mengingat entry the catalogue does not know, read from its citation and added as a new
+        entry (``terkonfirmasi: false``), as the text import does."""
+        assert self.catalogue_import is not None
+        parsed = citations.parse_citation(text)
+        if parsed is None:
+            return None
+        resolution = self.catalogue_import.resolve(parsed)
+        if resolution.id is None:
+            return None
+        return resolution.id, resolution.article
 
     def noted(self, document: Any) -> list:
         """A Keputusan's Memperhatikan: ``<citations name="memperhatikan">``, its entries' ``;`` taken off."""
@@ -1299,8 +1317,11 @@ def _compact(value: Any, key: str = "") -> Any:
 # -- entry points -------------------------------------------------------------------------------------------
 
 
-def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[str, LegalBasis]) -> dict:
-    """The regulation YAML data of an Akoma Ntoso document; :class:`RancangError` with every problem found."""
+def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[str, LegalBasis], *,
+             catalogue_import: Any = None) -> dict:
+    """The regulation YAML data of an Akoma Ntoso document; :class:`RancangError` with every problem found.
+    ``catalogue_import`` (a :class:`~rancang.importer.citations.CatalogueImport`): Mengingat entries the catalogue
+    does not know are added to it (its ``entries``) instead of being problems."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
@@ -1311,20 +1332,21 @@ def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[
         raise RancangError([Diagnostic(
             "Y119", f"berkas bukan XML yang sah (pesan pengurai XML: {_xml_message(error)})", Location(source, line or 0, column or 1),
             Severity.ERROR, "ekspor ulang berkas Akoma Ntoso-nya, atau perbaiki XML pada baris itu")]) from None
-    reader = Reader(settings, catalogue, source)
+    reader = Reader(settings, catalogue, source, catalogue_import=catalogue_import)
     try:
         return reader.read(root)
     except _Problems:
         raise RancangError(reader.problems) from None
 
 
-def read_akn_file(path: Path, display: str, settings: Project, catalogue: Mapping[str, LegalBasis]) -> dict:
+def read_akn_file(path: Path, display: str, settings: Project, catalogue: Mapping[str, LegalBasis], *,
+                  catalogue_import: Any = None) -> dict:
     try:
         content = path.read_bytes()
     except OSError as error:
         raise RancangError([Diagnostic("Y101", f"berkas tidak dapat dibaca: {error.strerror or error}",
                                        Location(display))]) from None
-    return read_akn(content, display, settings, catalogue)
+    return read_akn(content, display, settings, catalogue, catalogue_import=catalogue_import)
 
 
 def _xml_message(error: Any) -> str:

@@ -156,7 +156,7 @@ def _import_regulation(root: Path, source: Path, out: Path | None, katalog: bool
     settings = project.data.settings
     catalogue = dict(project.data.catalogue)
     if source.suffix.lower() == ".xml":
-        return _import_akn(root, source, out, project.data, progress, started)
+        return _import_akn(root, source, out, katalog, project.data, progress, started)
 
     lines = extract.read_source(source)
     if not any(line.text.strip() for line in lines):
@@ -246,7 +246,7 @@ def _output_paths(layout: Layout, out: Path | None, record_id: str) -> tuple[Pat
     return yaml_path, report_path
 
 
-def _import_akn(root: Path, source: Path, out: Path | None, data: Any, progress: Progress,
+def _import_akn(root: Path, source: Path, out: Path | None, katalog: bool, data: Any, progress: Progress,
                 started: float) -> Imported:
     """An Akoma Ntoso document (``rancang ekspor akn`` of this or another rancang project of the region) back
     into regulation YAML: structure and references are read, not parsed from text, so the report has only the
@@ -256,7 +256,12 @@ def _import_akn(root: Path, source: Path, out: Path | None, data: Any, progress:
 
     layout = Layout(root)
     settings, catalogue = data.settings, dict(data.catalogue)
-    read = akn.read_akn_file(source, display_path(source), settings, catalogue)
+    new_entries = citations.CatalogueImport(catalogue, source.name) if katalog else None
+    read = akn.read_akn_file(source, display_path(source), settings, catalogue, catalogue_import=new_entries)
+    added_entries = new_entries.entries if new_entries is not None else []
+    merged = dict(catalogue)
+    for entry in added_entries:
+        merged[entry["id"]] = LegalBasis.model_validate(entry)
     short = AKN_KIND_SHORT.get(read.get("jenis", ""), "peraturan")
     if read.get("nomor") is not None and read.get("tahun") is not None:
         record_id = f"{short}-{read['nomor']}-{read['tahun']}"
@@ -268,7 +273,7 @@ def _import_akn(root: Path, source: Path, out: Path | None, data: Any, progress:
     document = None
     try:
         regulation = Regulation.model_validate(read)
-        document, _problems = build(regulation, settings, catalogue, innovations=data.innovations,
+        document, _problems = build(regulation, settings, merged, innovations=data.innovations,
                                     agencies=data.agencies)
     except Exception:  # noqa: BLE001 - the written file is checked and its problems reported
         document = None
@@ -279,10 +284,12 @@ def _import_akn(root: Path, source: Path, out: Path | None, data: Any, progress:
               "Nomor BAB, Pasal, ayat, dan huruf dibuat otomatis oleh rancang; rujukan ditulis [[id]]."]
     progress.phase("Menulis dan memeriksa hasil")
     atomic_write_bytes(yaml_path, to_yaml(read, header).encode("utf-8"))
+    if added_entries:
+        citations.append_entries(layout.catalogue_file, added_entries, source.name)
     checked = check_project(root, [yaml_path, layout.catalogue_file])
     problems = [d for d in checked.report.diagnostics if display_path(yaml_path) in str(d.location)]
-    imported = Imported(yaml_path.stem, yaml_path, report_path, read, [], None, book, [], problems,
-                        time.perf_counter() - started, lines)
+    imported = Imported(yaml_path.stem, yaml_path, report_path, read, [], None, book,
+                        [entry["id"] for entry in added_entries], problems, time.perf_counter() - started, lines)
     atomic_write_bytes(report_path, render_report(imported, source).encode("utf-8"))
     return imported
 
