@@ -13,7 +13,11 @@ again, so that ``rancang draft`` of the YAML gives the same numbered tree.
   place (``pasal-5-ayat-2``);
 * Ketentuan Umum is read from ``<def>``: the term, its abbreviation or short name, its meaning;
 * Mengingat and the revoked regulations are matched against the catalogue (kb/dasar-hukum.yaml) by the
-  citation rancang would print for each entry.
+  citation rancang would print for each entry (with ``--katalog``, an unknown Mengingat act becomes a new
+  entry, read from its citation as the text import reads it);
+* a Perubahan of an act of the catalogue reads back (``mengubah`` + Pasal I's change points); a Perubahan of a
+  regulation of the project itself does not: its YAML is the whole new text, of which the AKN holds only the
+  changed parts (S215).
 
 Problems are located messages (``file:line``) in Indonesian, all of them at once: Y119-Y121 for a file that is
 not an Akoma Ntoso document rancang can read, S215-S219 for a part of it that cannot be given back as YAML.
@@ -197,6 +201,7 @@ class Reader:
     referenced: set[str] = field(default_factory=set)
     article_count: int = 0
     reg_name: str = ""
+    printed: list[tuple[str, str]] | None = None
     catalogue_import: Any = None
     """A :class:`rancang.importer.citations.CatalogueImport` (``--katalog``): unknown Mengingat entries become
     new catalogue entries instead of S218."""
@@ -416,9 +421,12 @@ class Reader:
         return None
 
     def citations(self) -> list[tuple[str, str]]:
-        """(citation as printed without ';', id) for every catalogue entry, the longest first."""
-        out = [(cite(entry, self.catalogue, None, self.settings), entry_id) for entry_id, entry in self.catalogue.items()]
-        return sorted(out, key=lambda pair: -len(pair[0]))
+        """(citation as printed without ';', id) for every catalogue entry, the longest first (made once)."""
+        if self.printed is None:
+            out = [(cite(entry, self.catalogue, None, self.settings), entry_id)
+                   for entry_id, entry in self.catalogue.items()]
+            self.printed = sorted(out, key=lambda pair: -len(pair[0]))
+        return self.printed
 
     def match_citation(self, text: str) -> tuple[str, str | None] | None:
         """``Pasal 18 ayat (6) Undang-Undang ...`` -> (id, "Pasal 18 ayat (6)")."""
@@ -1318,7 +1326,8 @@ def _compact(value: Any, key: str = "") -> Any:
 
 
 def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[str, LegalBasis], *,
-             catalogue_import: Any = None) -> dict:
+             printed: list[tuple[str, str]] | None = None
+    catalogue_import: Any = None) -> dict:
     """The regulation YAML data of an Akoma Ntoso document; :class:`RancangError` with every problem found.
     ``catalogue_import`` (a :class:`~rancang.importer.citations.CatalogueImport`): Mengingat entries the catalogue
     does not know are added to it (its ``entries``) instead of being problems."""
@@ -1340,7 +1349,8 @@ def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[
 
 
 def read_akn_file(path: Path, display: str, settings: Project, catalogue: Mapping[str, LegalBasis], *,
-                  catalogue_import: Any = None) -> dict:
+                  printed: list[tuple[str, str]] | None = None
+    catalogue_import: Any = None) -> dict:
     try:
         content = path.read_bytes()
     except OSError as error:
