@@ -1326,8 +1326,7 @@ def _compact(value: Any, key: str = "") -> Any:
 
 
 def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[str, LegalBasis], *,
-             printed: list[tuple[str, str]] | None = None
-    catalogue_import: Any = None) -> dict:
+             catalogue_import: Any = None) -> dict:
     """The regulation YAML data of an Akoma Ntoso document; :class:`RancangError` with every problem found.
     ``catalogue_import`` (a :class:`~rancang.importer.citations.CatalogueImport`): Mengingat entries the catalogue
     does not know are added to it (its ``entries``) instead of being problems."""
@@ -1349,8 +1348,7 @@ def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[
 
 
 def read_akn_file(path: Path, display: str, settings: Project, catalogue: Mapping[str, LegalBasis], *,
-                  printed: list[tuple[str, str]] | None = None
-    catalogue_import: Any = None) -> dict:
+                  catalogue_import: Any = None) -> dict:
     try:
         content = path.read_bytes()
     except OSError as error:
