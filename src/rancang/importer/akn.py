@@ -1365,6 +1365,20 @@ def _xml_message(error: Any) -> str:
     return text.strip() or "tidak terbaca"
 
 
+def draft_name(content: bytes) -> str | None:
+    """A draft's record id as its export wrote it in the work URI (``/akn/id-7372/bill/perwali/2026/<id>``):
+    the name ``rancang impor`` gives the file back. None for an enacted act (its number is in its URI)."""
+    from lxml import etree
+
+    root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
+    document = next((child for child in root if _local(child) in ("act", "bill", "doc")), None)
+    number = document.find("a:meta/a:identification/a:FRBRWork/a:FRBRnumber", NS) if document is not None else None
+    value = number.get("value", "") if number is not None else ""
+    title = document.find("a:preface//a:docNumber", NS) if document is not None else None
+    drafted = title is not None and ELLIPSIS in "".join(title.itertext())
+    return value if drafted and re.fullmatch(r"[a-z0-9][a-z0-9-]*", value) else None
+
+
 TEXT_BLOCKS = ("p", "num", "heading", "listIntroduction", "listWrapUp")
 """The elements that hold a document's printed text (outermost ones are read; a ``p`` inside a ``mod`` is part
 of its change point)."""

@@ -266,7 +266,7 @@ def _import_akn(root: Path, source: Path, out: Path | None, katalog: bool, data:
     if read.get("nomor") is not None and read.get("tahun") is not None:
         record_id = f"{short}-{read['nomor']}-{read['tahun']}"
     else:
-        record_id = f"{short}-{_slug(read['tentang'])}"[:80].rstrip("-")
+        record_id = akn.draft_name(source.read_bytes()) or f"{short}-{_slug(read['tentang'])}"[:80].rstrip("-")
     yaml_path, report_path = _output_paths(layout, out, out.stem if out is not None else _slug(record_id))
     progress.phase("Membandingkan dengan rancang draft")
     lines = [SourceLine(text, position) for position, text in akn.text_blocks(source.read_bytes())]
