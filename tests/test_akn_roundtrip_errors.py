@@ -187,3 +187,16 @@ def test_impor_akn_with_an_unknown_act_asks_for_the_catalogue_or_adds_it(tmp_pat
     assert "uu-99-2099" in (root / "kb" / "dasar-hukum.yaml").read_text(encoding="utf-8")
     written = yaml.safe_load((root / "regulations" / "lain.yaml").read_text(encoding="utf-8"))
     assert "uu-99-2099" in written["mengingat"]
+
+
+def test_impor_akn_of_a_draft_takes_back_its_name(tmp_path: Path, project) -> None:
+    _data, xml = project
+    root = copy_example(tmp_path / "proyek")
+    (root / "regulations" / f"{RECORD}.yaml").unlink()
+    source = tmp_path / "unduhan.xml"
+    source.write_bytes(xml)
+    code, out = _run(root, ["impor", "peraturan", str(source)])
+    assert code == 0, out
+    assert f"Ditulis: regulations/{RECORD}.yaml" in out
+    code, out = _run(root, ["impor", "peraturan", str(source)])  # never over a file
+    assert code == 1 and "P421" in out
