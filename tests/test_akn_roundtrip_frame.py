@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from akn_roundtrip_support import round_trip
 from rancang.models.catalogue import LegalBasis
@@ -267,3 +268,18 @@ def test_amending_regulation_of_a_catalogue_act_round_trips() -> None:
         original, again, read, xml = round_trip(data, SETTINGS, CATALOGUE)
         assert_same_tree(original, again, read, xml)
         assert read["mengubah"] == "perwali-parepare-3-2015"
+
+
+EMPHASIS_AND_REFERENCES = ["*lihat [[p1]] juga*", "**[[p1]]**", "***[[#p1]]*** dan *x*",
+                           "awal *sebagaimana dimaksud dalam* [[#p1]]", "a \\* b [[p1, p2]]", "*ad hoc;*", "x *y*;",
+                           "[[p1 sampai p2]] *z*", "catatan*) 5 * 3", "[[14]] hari sejak [[2021-06-04]]"]
+
+
+@pytest.mark.parametrize("text", EMPHASIS_AND_REFERENCES)
+def test_references_in_emphasis_and_literal_stars_round_trip(text: str) -> None:
+    data = {"tentang": "Uji", "menimbang": ["bahwa perlu diatur"], "mengingat": ["uud-1945"],
+            "batang_tubuh": [{"id": "p1", "teks": "satu"}, {"id": "p2", "teks": "dua"},
+                             {"ayat": [{"teks": text, "rincian": {"sifat": "kumulatif", "butir": [text, text]}},
+                                       text]}]}
+    original, again, read, xml = round_trip(data, SETTINGS, CATALOGUE)
+    assert_same_tree(original, again, read, xml)

@@ -1168,7 +1168,7 @@ class Reader:
                 run.append(pieces[end + 1])
                 end += 2
             lead = None
-            if tokens and tokens[-1][0] == "text":
+            if tokens and tokens[-1][0] == "text" and tokens[-1][2] == style:
                 for candidate in REFERENCE_LEADS:
                     if tokens[-1][1].endswith(candidate):
                         lead = candidate
