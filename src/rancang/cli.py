@@ -164,8 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
         "peraturan", help="peraturan yang sudah ditetapkan (Perwali, Perbup, Perda)", description=(
             "Baca peraturan dari DOCX, PDF berlapis teks, atau teks (.txt) menjadi regulations/<id>.yaml, dengan "
             "laporan regulations/<id>.impor.md: yang dibuang, diperbaiki, tidak dikenali, rujukan yang tetap "
-            "teks, dan setiap tempat rancang draft akan menulis lain dari sumbernya."))
-    regulation.add_argument("source", type=Path, metavar="BERKAS", help="naskah .docx, .pdf, atau .txt")
+            "teks, dan setiap tempat rancang draft akan menulis lain dari sumbernya. Dokumen Akoma Ntoso (.xml, "
+            "hasil rancang ekspor akn) dibaca langsung menjadi naskah yang sama persis."))
+    regulation.add_argument("source", type=Path, metavar="BERKAS", help="naskah .docx, .pdf, .txt, atau .xml (Akoma "
+                                                                         "Ntoso)")
     regulation.add_argument("-o", "--output", type=Path, metavar="KELUARAN.yaml", default=None,
                             help=f"berkas YAML hasil; bawaan: {layout.REGULATIONS}/<jenis>-<nomor>-<tahun>.yaml")
     regulation.add_argument("--katalog", action="store_true",

@@ -98,7 +98,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "Y115": CodeInfo(
         "Jenis berkas sumber tidak didukung",
-        "rancang impor membaca dokumen Word .docx, PDF yang memiliki lapisan teks, dan teks .txt. Simpan "
+        "rancang impor membaca dokumen Word .docx, PDF yang memiliki lapisan teks, teks .txt, dan dokumen Akoma "
+        "Ntoso .xml (hasil rancang ekspor akn). Simpan "
         "dokumen .doc, .rtf, atau .odt sebagai .docx dari Word atau LibreOffice lalu impor ulang.",
     ),
     "Y116": CodeInfo(
@@ -116,6 +117,22 @@ CODES: dict[str, CodeInfo] = {
         "Dokumen Word tidak dapat dibaca",
         "Berkas .docx rusak, terkunci sandi, atau bukan dokumen Word walaupun berakhiran .docx. Buka dan "
         "simpan ulang di Word atau LibreOffice.",
+    ),
+    "Y119": CodeInfo(
+        "Berkas Akoma Ntoso bukan XML yang sah",
+        "rancang impor peraturan membaca berkas .xml sebagai dokumen Akoma Ntoso 3.0 (misalnya hasil 'rancang "
+        "ekspor akn'). Berkas ini tidak dapat diurai sebagai XML: terpotong, salah pengodean, atau rusak pada "
+        "baris yang disebut.",
+    ),
+    "Y120": CodeInfo(
+        "Bukan dokumen Akoma Ntoso 3.0",
+        "Elemen akar berkas harus <akomaNtoso> dalam namespace http://docs.oasis-open.org/legaldocml/ns/akn/3.0 "
+        "(Akoma Ntoso 3.0, OASIS LegalDocML).",
+    ),
+    "Y121": CodeInfo(
+        "Jenis dokumen Akoma Ntoso tidak didukung",
+        "rancang membaca dokumen <act> (peraturan), <bill> (rancangan), dan <doc> (keputusan). Dokumen lain "
+        "(misalnya <judgment> atau <debate>) bukan peraturan daerah.",
     ),
     # -- record shape -------------------------------------------------------
     "S201": CodeInfo(
@@ -185,6 +202,34 @@ CODES: dict[str, CodeInfo] = {
         "Bukti IID ganda atau bertentangan",
         "Dokumen yang sama dicatat dua kali untuk satu indikator, atau satu indikator diklaim dengan tingkat "
         "yang berbeda di satu berkas. Satu indikator boleh memiliki beberapa dokumen, dengan tingkat yang sama.",
+    ),
+    "S215": CodeInfo(
+        "Bagian dokumen Akoma Ntoso tidak dikenali",
+        "Unsur dokumen Akoma Ntoso tidak berbentuk seperti yang ditulis rancang untuk peraturan daerah (misalnya "
+        "jenis peraturan dari daerah lain, butir Ketentuan Umum tanpa <def>, atau rincian satu butir). Lihat "
+        "docs/akn.md untuk pemetaan unsur peraturan ke Akoma Ntoso.",
+    ),
+    "S216": CodeInfo(
+        "Bagian wajib dokumen Akoma Ntoso tidak ada",
+        "Dokumen tidak memuat bagian yang wajib ada dalam peraturan: judul, Menimbang (<recitals>), Mengingat "
+        "(<citations>), batang tubuh (<body>) atau diktum, teks pasal atau butir.",
+    ),
+    "S217": CodeInfo(
+        "Rujukan Akoma Ntoso ke eId yang tidak ada",
+        "<ref href=\"#eId\"> menunjuk eId yang tidak dimiliki unsur mana pun dalam dokumen, sehingga rujukannya "
+        "tidak dapat ditulis sebagai [[id]].",
+    ),
+    "S218": CodeInfo(
+        "Peraturan yang disebut tidak ada dalam katalog",
+        "Dasar hukum Mengingat, peraturan yang dicabut, atau peraturan yang dilaksanakan ditulis dengan id dari "
+        "kb/dasar-hukum.yaml. Kutipannya dalam dokumen dicocokkan dengan kutipan yang dibuat rancang dari setiap "
+        "entri katalog; daftarkan peraturan yang belum ada, lalu impor ulang.",
+    ),
+    "S219": CodeInfo(
+        "Rumusan baku tidak sesuai",
+        "Bagian yang dibuat rancang sendiri (butir penutup Menimbang, pasal saat mulai berlaku, akhir butir "
+        "rincian '; dan', '; atau', '; dan/atau') tidak berbunyi seperti rumusan rancang, sehingga tidak dapat "
+        "dikembalikan menjadi kunci YAML-nya.",
     ),
     # -- ids and references -------------------------------------------------
     "R301": CodeInfo(

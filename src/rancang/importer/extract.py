@@ -75,7 +75,8 @@ def read_source(path: Path, notes: list[Note] | None = None) -> list[SourceLine]
     if suffix not in SUPPORTED:
         raise _error(
             "Y115",
-            f"jenis berkas {suffix or '(tanpa akhiran)'} tidak dapat diimpor; rancang membaca .docx, .pdf, dan .txt",
+            f"jenis berkas {suffix or '(tanpa akhiran)'} tidak dapat diimpor; rancang membaca .docx, .pdf, .txt, "
+            "dan .xml (Akoma Ntoso)",
             path,
             "simpan dokumen sebagai .docx atau PDF dari Word atau LibreOffice" if suffix in {".doc", ".rtf", ".odt"}
             else None,

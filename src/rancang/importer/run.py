@@ -25,7 +25,7 @@ from rancang.drafting.engine import build
 from rancang.fileio import atomic_write_bytes
 from rancang.importer import citations, clean, extract, references
 from rancang.importer.compare import Comparison, compare
-from rancang.importer.generate import Generated, generate
+from rancang.importer.generate import KIND_SHORT, Generated, generate
 from rancang.importer.parse import parse
 from rancang.importer.tree import NOTE_KINDS, Note, Parsed, SourceLine
 from rancang.layout import Layout, display_path
@@ -155,6 +155,8 @@ def _import_regulation(root: Path, source: Path, out: Path | None, katalog: bool
             Diagnostic("P401", "rancang.yaml tidak valid; perbaiki dulu", Location(display_path(layout.settings_file)))])
     settings = project.data.settings
     catalogue = dict(project.data.catalogue)
+    if source.suffix.lower() == ".xml":
+        return _import_akn(root, source, out, katalog, project.data, progress, started)
 
     lines = extract.read_source(source)
     if not any(line.text.strip() for line in lines):
@@ -225,6 +227,73 @@ def _import_regulation(root: Path, source: Path, out: Path | None, katalog: bool
     return imported
 
 
+AKN_KIND_SHORT = {**KIND_SHORT, "keputusan_wali_kota": "kepwali", "keputusan_bupati": "kepbup"}
+
+
+def _output_paths(layout: Layout, out: Path | None, record_id: str) -> tuple[Path, Path]:
+    """The YAML and report to write: ``regulations/<id>.yaml`` (P422 elsewhere), never over a file (P421)."""
+    if out is not None and (out.suffix != ".yaml" or out.parent.resolve() != layout.regulations.resolve()):
+        raise RancangError([Diagnostic(
+            "P422", f"berkas hasil harus berupa {display_path(layout.regulations)}/<id>.yaml agar dapat diperiksa dan "
+            "dibuat dokumennya", Location(display_path(out)))])
+    yaml_path = out if out is not None else layout.regulation_file(record_id)
+    report_path = yaml_path.with_name(f"{yaml_path.stem}.impor.md")
+    existing = [path for path in (yaml_path, report_path) if path.exists()]
+    if existing:
+        raise RancangError([Diagnostic("P421", "sudah ada; rancang impor tidak menimpa berkas — pakai -o NAMA.yaml "
+                                               "atau pindahkan berkas lama", Location(display_path(path)))
+                            for path in existing])
+    return yaml_path, report_path
+
+
+def _import_akn(root: Path, source: Path, out: Path | None, katalog: bool, data: Any, progress: Progress,
+                started: float) -> Imported:
+    """An Akoma Ntoso document (``rancang ekspor akn`` of this or another rancang project of the region) back
+    into regulation YAML: structure and references are read, not parsed from text, so the report has only the
+    word ledger (every word of the document is in what ``rancang draft`` writes from the YAML)."""
+    from rancang.importer import akn
+    from rancang.importer.generate import _slug
+
+    layout = Layout(root)
+    settings, catalogue = data.settings, dict(data.catalogue)
+    new_entries = citations.CatalogueImport(catalogue, source.name) if katalog else None
+    read = akn.read_akn_file(source, display_path(source), settings, catalogue, catalogue_import=new_entries)
+    added_entries = new_entries.entries if new_entries is not None else []
+    merged = dict(catalogue)
+    for entry in added_entries:
+        merged[entry["id"]] = LegalBasis.model_validate(entry)
+    short = AKN_KIND_SHORT.get(read.get("jenis", ""), "peraturan")
+    if read.get("nomor") is not None and read.get("tahun") is not None:
+        record_id = f"{short}-{read['nomor']}-{read['tahun']}"
+    else:
+        record_id = akn.draft_name(source.read_bytes()) or f"{short}-{_slug(read['tentang'])}"[:80].rstrip("-")
+    yaml_path, report_path = _output_paths(layout, out, out.stem if out is not None else _slug(record_id))
+    progress.phase("Membandingkan dengan rancang draft")
+    lines = [SourceLine(text, position) for position, text in akn.text_blocks(source.read_bytes())]
+    document = None
+    try:
+        regulation = Regulation.model_validate(read)
+        document, _problems = build(regulation, settings, merged, innovations=data.innovations,
+                                    agencies=data.agencies)
+    except Exception:  # noqa: BLE001 - the written file is checked and its problems reported
+        document = None
+    book = ledger(lines, document, []) if document is not None else Ledger(
+        total=sum(len(words(line.text)) for line in lines))
+    header = [f"Diimpor dari {source.name} (Akoma Ntoso) oleh 'rancang impor peraturan'.",
+              f"Laporan impor: {report_path.name}.",
+              "Nomor BAB, Pasal, ayat, dan huruf dibuat otomatis oleh rancang; rujukan ditulis [[id]]."]
+    progress.phase("Menulis dan memeriksa hasil")
+    atomic_write_bytes(yaml_path, to_yaml(read, header).encode("utf-8"))
+    if added_entries:
+        citations.append_entries(layout.catalogue_file, added_entries, source.name)
+    checked = check_project(root, [yaml_path, layout.catalogue_file])
+    problems = [d for d in checked.report.diagnostics if display_path(yaml_path) in str(d.location)]
+    imported = Imported(yaml_path.stem, yaml_path, report_path, read, [], None, book,
+                        [entry["id"] for entry in added_entries], problems, time.perf_counter() - started, lines)
+    atomic_write_bytes(report_path, render_report(imported, source).encode("utf-8"))
+    return imported
+
+
 def _definitions_article(parsed: Parsed) -> int | None:
     from rancang.importer.parse import RE_DEFINITIONS
 
@@ -247,7 +316,7 @@ def _where(lines: tuple[int, ...]) -> str:
 
 
 def render_report(imported: Imported, source: Path) -> str:
-    unit = "paragraf" if source.suffix.lower() == ".docx" else "baris"
+    unit = {".docx": "paragraf", ".xml": "unsur teks"}.get(source.suffix.lower(), "baris")
     out = [f"# Laporan impor: {source.name}", "",
            f"- Berkas hasil: `{display_path(imported.yaml_path)}`",
            f"- Lokasi dalam laporan ini: nomor {unit} di `{source.name}`"
