@@ -303,7 +303,7 @@ def test_bad_file_corpus_is_whole():
 
 
 def test_goldens_are_present():
-    assert len(DOCX) == 5 and len(PAGES) >= 25 and len(OPEN_DATA) == 6
+    assert len(DOCX) == 5 and len(PAGES) >= 25 and len(OPEN_DATA) == 8
     assert {"parepare-check", "parepare-build", "pangkep-check", "pangkep-draft"} <= set(COMMANDS)
 
 

@@ -21,7 +21,7 @@ import pytest
 from rancang.loader import load_file
 from rancang.models import FORMATS
 from rancang.richtext import plain
-from rancang.site import opendata
+from rancang.site import jdih, opendata
 from rancang.yamlsource import load
 from support import build_site_of, copy_example
 
@@ -278,7 +278,7 @@ def test_an_unchanged_build_leaves_the_data_files_alone(site):
     root, outdir = site
     folder = outdir / "data"
     before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
-    assert set(before) == {name for name, _, _ in opendata.FILES}
+    assert set(before) == {name for name, _, _ in [*opendata.FILES, *jdih.FILES]}
     _build(root)
     after = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
     assert after == before
