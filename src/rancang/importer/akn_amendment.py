@@ -383,10 +383,12 @@ class WholeText:
     def section(self, node: Quoted) -> Any:
         from lxml import etree
 
-        from rancang.importer.akn import AKN_NS
+        if node.p is None:
+            raise Unplaced(f"{node.label} dalam kutipan tanpa teks", None)
+        namespace = etree.QName(node.p).namespace  # the quoted text's own, Akoma Ntoso 3.0
 
         def make(tag: str, parent: Any = None) -> Any:
-            name = f"{{{AKN_NS}}}{tag}"
+            name = f"{{{namespace}}}{tag}"
             return etree.SubElement(parent, name) if parent is not None else etree.Element(name)
 
         def inline(tag: str, parent: Any, source: Any, label: str) -> Any:
