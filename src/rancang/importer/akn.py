@@ -462,6 +462,9 @@ class Reader:
             holder = mod if mod is not None else item
             quoted = holder.find(".//a:quotedStructure", NS)
             instruction = plain(pieces_of(holder, skip=("num", "quotedStructure")))
+            if not instruction.strip() and sections:  # Lampiran II's single form: the lead is the instruction
+                lead, _items, _wrap = self.text_block(sections[0], changes=True)
+                instruction = plain(pieces_of(lead)) if lead is not None else ""
             try:
                 lines = whole.parse_quoted(quoted, lambda p: plain(pieces_of(p)), _local) \
                     if quoted is not None else []
@@ -489,6 +492,8 @@ class Reader:
         if promulgation:
             data["pengundangan"] = promulgation
         self.resolve()
+        for holder, key, value in text.overrides:
+            holder[key] = value
         self.name_targets()
         if self.problems:
             raise _Problems()

@@ -158,6 +158,8 @@ class WholeText:
 
     def __init__(self, reader: Any, before: consolidation.Step, base: Regulation) -> None:
         self.reader = reader
+        self.overrides: list[tuple[dict, str, Any]] = []
+        """Texts that read as before, set after the reader resolves its own."""
         self.document = before.document
         self.base = base
         self.data = dump(base)
@@ -344,43 +346,51 @@ class WholeText:
 
     def pasal(self, node: Quoted, old: Article | None, old_data: dict | None) -> dict:
         """A quoted Pasal as YAML: read by the AKN reader from a synthetic ``<section>``; what reads as before
-        keeps its YAML from the version in force."""
+        keeps its YAML from the version in force (its id, its references)."""
         if old is not None and old_data is not None and node.lines() == _old_lines(old):
             return old_data
-        section = self.section(node)
-        data = self.reader.article(section)
+        single = old_data is not None and len(old_data.get("ayat") or []) == 1 and \
+            not any(c.level == "ayat" for c in node.children)
+        data = self.reader.article(self.section(node, single=single))
         if old is not None and old_data is not None:
             if old_data.get("id") and "id" not in data:
                 _with_id(data, old_data["id"])
-            self.keep(node, old, old_data, data)
+            if single:
+                if old_data["ayat"][0].get("id"):
+                    _with_id(data["ayat"][0], old_data["ayat"][0]["id"])
+                self.keep(node, old, old_data["ayat"][0], data["ayat"][0])
+            else:
+                self.keep(node, old, old_data, data)
         return data
 
-    def keep(self, node: Quoted, old: Article, old_data: dict, data: dict) -> None:
+    def keep(self, node: Quoted, tree: Any, old_data: dict, data: dict) -> None:
+        """What reads as before inside a changed element keeps its YAML: its own text (references), each ayat or
+        butir of the same label, whole when nothing under it changed."""
+        if _ending_free(node.text) == _ending_free(_own_text(tree)) and "teks" in old_data and "teks" in data:
+            self.overrides.append((data, "teks", old_data["teks"]))
         new_children = [c for c in node.children if not c.deleted]
-        if "ayat" in data and "ayat" in old_data:
-            old_children = [c for c in old.clauses if c.label is not None and tree_plain(c.text).strip() != DELETED]
-            self.keep_list(new_children, old_children, old_data["ayat"], data["ayat"], clause=True)
-        elif "rincian" in data and "rincian" in old_data and not any(c.label for c in old.clauses):
-            old_points = [p for c in old.clauses for p in c.points if tree_plain(p.text).strip() != DELETED]
-            self.keep_list(new_children, old_points, old_data["rincian"]["butir"], data["rincian"]["butir"])
-
-    def keep_list(self, new: list[Quoted], old: list, old_data: list, data: list, clause: bool = False) -> None:
-        by_label = {child.label: (child, item) for child, item in zip(old, old_data)}
-        for index, (child, item) in enumerate(zip(new, data)):
-            if child.label not in by_label:
+        try:
+            trees, old_items = _children(tree, old_data)
+        except (KeyError, TypeError):
+            return
+        items = data["ayat"] if "ayat" in data else (data.get("rincian") or {}).get("butir")
+        if not items or len(items) != len(new_children):
+            return
+        by_label = {(t.label or ""): (t, item) for t, item in zip(trees, old_items)}
+        for index, (child, item) in enumerate(zip(new_children, items)):
+            if child.label not in by_label or not isinstance(item, dict):
                 continue
-            tree, old_item = by_label[child.label]
-            if child.lines() == _element_lines(tree):
-                data[index] = old_item
+            old_tree, old_item = by_label[child.label]
+            if not isinstance(old_item, dict):
                 continue
-            if isinstance(old_item, dict) and old_item.get("id") and isinstance(item, dict) and "id" not in item:
+            if child.lines() == _element_lines(old_tree):
+                items[index] = old_item
+                continue
+            if old_item.get("id") and "id" not in item:
                 _with_id(item, old_item["id"])
-            inner = [c for c in child.children if not c.deleted]
-            if isinstance(item, dict) and isinstance(old_item, dict) and "rincian" in item and "rincian" in old_item:
-                points = [p for p in tree.points if tree_plain(p.text).strip() != DELETED]
-                self.keep_list(inner, points, old_item["rincian"]["butir"], item["rincian"]["butir"])
+            self.keep(child, old_tree, old_item, item)
 
-    def section(self, node: Quoted) -> Any:
+    def section(self, node: Quoted, single: bool = False) -> Any:
         from lxml import etree
 
         if node.p is None:
@@ -416,7 +426,9 @@ class WholeText:
         section = make("section")
         make("num", section).text = node.label
         children = [c for c in node.children if not c.deleted]
-        if children and children[0].level == "ayat":
+        if single:  # one ayat in the version in force, printed as the Pasal's one norm: kept as its ayat
+            block(make("content", make("subsection", section)), node)
+        elif children and children[0].level == "ayat":
             for child in children:
                 subsection = make("subsection", section)
                 make("num", subsection).text = child.label
@@ -426,6 +438,22 @@ class WholeText:
                 raise Unplaced(f"{node.label} dalam kutipan tanpa teks", node.p)
             block(make("content", section), node)
         return section
+
+
+_ENDING = re.compile(r"\s*(?:[;,.:]\s*)?(?:(?:dan/atau|dan|atau)\s*)?$")
+
+
+def _ending_free(text: str) -> str:
+    return _ENDING.sub("", " ".join(text.split()))
+
+
+def _own_text(tree: Any) -> str:
+    """The printed text of an element of the version in force, without what is under it."""
+    if isinstance(tree, Article):
+        if any(c.label is not None for c in tree.clauses):
+            return ""
+        return "\n".join(tree_plain(part) for c in tree.clauses for part in (c.text, c.closing) if part)
+    return "\n".join(tree_plain(part) for part in (tree.text, getattr(tree, "closing", None)) if part)
 
 
 def _live(items: list) -> list:
