@@ -44,7 +44,9 @@ LABELS = (  # (pattern, level, depth)
     (re.compile(r"^(\d+[a-z]*)\)\s"), "angka", 4),
 )
 DELETED = "Dihapus."
-UNIT = re.compile(r"(BAB|Bagian|Paragraf|Pasal|ayat|huruf|angka) (\([0-9a-z]+\)|[0-9A-Za-z]+)")
+UNIT = re.compile(r"(BAB|Bagian|Paragraf|Pasal|ayat|huruf|angka) (\([0-9a-z]+\)|[A-Z][a-z]+ [A-Z]\b|[0-9A-Za-z]+)")
+"""A unit an instruction names: ``Pasal 12A``, ``ayat (1a)``, ``huruf c1``, ``Bagian Kedua A``."""
+LABEL = r"(?:[A-Z][a-z]+ [A-Z]\b|\S+)"
 
 
 class Unplaced(Exception):
@@ -272,18 +274,18 @@ class WholeText:
             previous = self._after(previous, self.grouped(node, None))
 
     def before(self, instruction: str, word: str, element: Any) -> str:
-        found = re.search(rf"(?:Di antara|Setelah) ({word} \S+)", instruction)
+        found = re.search(rf"(?:Di antara|Setelah) ({word} {LABEL})", instruction)
         if found is None:
-            raise Unplaced("instruksi sisipan tidak menyebut unsur sebelumnya ('Di antara ... dan ...' atau "
-                           "'Setelah ...')", element)
+            raise Unplaced(f"instruksi sisipan '{instruction}' tidak menyebut unsur sebelumnya ('Di antara ... dan "
+                           "...' atau 'Setelah ...')", element)
         return found.group(1)
 
     def before_group(self, instruction: str, level: str, element: Any) -> tuple[str, list[str]]:
         word = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[level]
-        found = re.search(rf"(?:Di antara ({word} \S+) dan {word} \S+|Setelah ({word} \S+))(?P<rest>.*?) "
+        found = re.search(rf"(?:Di antara ({word} {LABEL}) dan {word} {LABEL}|Setelah ({word} {LABEL}))(?P<rest>.*?) "
                           rf"(?:disisipkan|ditambahkan)", instruction)
         if found is None:
-            raise Unplaced("instruksi sisipan tidak menyebut unsur sebelumnya", element)
+            raise Unplaced(f"instruksi sisipan '{instruction}' tidak menyebut unsur sebelumnya", element)
         container = [f"{a} {b}" for a, b in UNIT.findall(found.group("rest"))]
         return found.group(1) or found.group(2), container
 
@@ -466,6 +468,8 @@ def _children(tree: Any, data: dict) -> tuple[list, list]:
         numbered = [c for c in tree.clauses if c.label is not None]
         if numbered:
             return _live(numbered), data["ayat"]
+        if len(data.get("ayat") or []) == 1:  # one ayat, printed as the Pasal's norm
+            data = data["ayat"][0]
         return _live([p for c in tree.clauses for p in c.points]), data["rincian"]["butir"]
     return _live(tree.points), data["rincian"]["butir"]
 
