@@ -220,14 +220,21 @@ class WholeText:
                 return
 
     @staticmethod
-    def _after(slot: Slot, new: dict) -> Slot:
-        index = next(i for i, item in enumerate(slot.holder) if item is slot.data)
+    def _index(slot: Slot) -> int:
+        index = next((i for i, item in enumerate(slot.holder) if item is slot.data), None)
+        if index is None:  # its container was replaced whole by an earlier change point
+            raise Unplaced("unsur yang dituju sudah diganti utuh oleh butir perubahan sebelumnya", None)
+        return index
+
+    @classmethod
+    def _after(cls, slot: Slot, new: dict) -> Slot:
+        index = cls._index(slot)
         slot.holder.insert(index + 1, new)
         return Slot(new, slot.holder)
 
-    @staticmethod
-    def _replace(slot: Slot, new: dict) -> None:
-        index = next(i for i, item in enumerate(slot.holder) if item is slot.data)
+    @classmethod
+    def _replace(cls, slot: Slot, new: dict) -> None:
+        index = cls._index(slot)
         slot.holder[index] = new
         slot.data = new
 
@@ -258,7 +265,12 @@ class WholeText:
                 self.articles[node.label] = previous
                 continue
             key = GROUP_KEYS[node.level]
-            known = [slot for path, slot in self.groups if path[-1] == node.label]
+            head = instruction.split(" diubah", 1)[0].split(" dalam ", 1)[0]
+            named = [f"{kind} {label}" for kind, label in UNIT.findall(head)]
+            container = named[1:] if named and named[0] == node.label else []
+            known = [slot for path, slot in self.groups
+                     if path[-1] == node.label and all(name in path for name in container)] \
+                if " diubah" in instruction and previous is None else []
             if known and not node.children:
                 known[0].data[key] = node.text
                 previous = known[0]
