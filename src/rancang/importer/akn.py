@@ -475,7 +475,7 @@ class Reader:
                              "impor naskah utuh perubahan ini dari DOCX, atau tulis naskah utuhnya sendiri")
         if base.definitions:
             data["ketentuan_umum"] = text.data.get("ketentuan_umum", [])
-        data["batang_tubuh"] = text.body
+        data["batang_tubuh"] = text.body_data()
         closing = dict(text.data.get("ketentuan_penutup") or {})
         closing.pop("mulai_berlaku", None)
         if len(sections) >= 2:

@@ -44,6 +44,7 @@ LABELS = (  # (pattern, level, depth)
     (re.compile(r"^(\d+[a-z]*)\)\s"), "angka", 4),
 )
 DELETED = "Dihapus."
+MARKER = "\0dihapus"
 UNIT = re.compile(r"(BAB|Bagian|Paragraf|Pasal|ayat|huruf|angka) (\([0-9a-z]+\)|[A-Z][a-z]+ [A-Z]\b|[0-9A-Za-z]+)")
 """A unit an instruction names: ``Pasal 12A``, ``ayat (1a)``, ``huruf c1``, ``Bagian Kedua A``."""
 LABEL = r"(?:[A-Z][a-z]+ [A-Z]\b|\S+)"
@@ -105,8 +106,10 @@ def parse_quoted(quoted: Any, plain_of, local) -> list[Quoted]:
         heading = p.get("class") == "judul"
         if pending_title is not None:
             if not heading:
-                if text == DELETED:
+                if text == DELETED:  # an enacted group kept as "Dihapus.": holds nothing that follows
                     pending_title.text = DELETED
+                    if stack and stack[-1] is pending_title:
+                        stack.pop()
                     pending_title = None
                     continue
                 raise Unplaced("judul BAB, Bagian, atau Paragraf dalam kutipan tidak ditemukan", p)
@@ -180,20 +183,46 @@ class WholeText:
         self.generated: set[str] = set()
         self.groups: list[tuple[tuple[str, ...], Slot]] = []
 
-        def walk(items: list, path: tuple[str, ...]) -> None:
+        def walk(items: list, path: tuple[str, ...], holder: list | None) -> None:
+            previous: dict | None = None
             for item in items:
                 found = by_model.get(id(item.source)) if item.source is not None else None
+                deleted = found is None and _placeholder(item)
+                if deleted and holder is not None:
+                    # deleted by an earlier amendment: a marker where it stood, so that "Di antara Pasal 4 dan
+                    # Pasal 5" finds its place (taken out again by :meth:`body_data`)
+                    marker = {MARKER: item.label}
+                    at = next((i + 1 for i, x in enumerate(holder) if x is previous), 0) if previous else 0
+                    holder.insert(at, marker)
+                    found = (marker, holder)
+                if found is not None:
+                    previous = found[0]
                 if isinstance(item, Article):
                     if found is not None:
                         self.articles[item.label] = Slot(found[0], found[1], item)
-                    elif not (tree_plain(item.clauses[0].text).strip() == DELETED if item.clauses else False):
+                    else:
                         self.generated.add(item.label)
                 elif isinstance(item, Group):
                     if found is not None:
                         self.groups.append((path + (item.label,), Slot(found[0], found[1], item)))
-                    walk(item.children, path + (item.label,))
+                    inner = found[0].get("isi") if found is not None and not deleted else None
+                    walk(item.children, path + (item.label,), inner)
 
-        walk(self.document.body, ())
+        walk(self.document.body, (), self.body)
+
+    def body_data(self) -> list:
+        """The new text's ``batang_tubuh`` (the markers of deleted elements taken out)."""
+        def clean(items: list) -> list:
+            out = []
+            for item in items:
+                if isinstance(item, dict) and MARKER in item:
+                    continue
+                if isinstance(item, dict) and isinstance(item.get("isi"), list):
+                    item["isi"] = clean(item["isi"])
+                out.append(item)
+            return out
+
+        return clean(self.body)
 
     # -- helpers -----------------------------------------------------------------------------------------------
 
@@ -468,6 +497,14 @@ def _own_text(tree: Any) -> str:
             return ""
         return "\n".join(tree_plain(part) for c in tree.clauses for part in (c.text, c.closing) if part)
     return "\n".join(tree_plain(part) for part in (tree.text, getattr(tree, "closing", None)) if part)
+
+
+def _placeholder(item: Any) -> bool:
+    """An element an earlier amendment deleted: its label and "Dihapus.", nothing under it."""
+    if isinstance(item, Article):
+        return [tree_plain(c.text).strip() for c in item.clauses] == [DELETED]
+    return isinstance(item, Group) and item.title.strip() == DELETED or \
+        isinstance(item, Group) and not item.children and item.source is None
 
 
 def _live(items: list) -> list:
