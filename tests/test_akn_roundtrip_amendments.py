@@ -29,12 +29,15 @@ from rancang.models import ProjectData
 from rancang.models.regulation import Regulation
 from rancang.render.akn import Amendment, Metadata, render
 from test_amendment_chain18 import edited
-from test_versions18 import CATALOGUE, SETTINGS, versions_pair
+from test_versions18 import CATALOGUE, SETTINGS, drop_broken_references, nodes_of, versions_pair
 
 TODAY = dt.date(2026, 12, 7)
-AMENDMENTS = settings(max_examples=int(os.environ.get("RANCANG_AKN_AMENDMENTS", "60")), deadline=None,
-                      phases=None if not os.environ.get("RANCANG_AKN_NO_SHRINK") else
-                      [Phase.explicit, Phase.reuse, Phase.generate],
+OFFLINE = os.environ.get("RANCANG_AKN_AMENDMENTS")
+"""More examples offline (``RANCANG_AKN_AMENDMENTS=500``, random; ``RANCANG_AKN_NO_SHRINK=1`` to skip shrinking);
+in the suite 60 derandomized examples each, the same on every run."""
+AMENDMENTS = settings(max_examples=int(OFFLINE or "60"), deadline=None, derandomize=not OFFLINE,
+                      phases=[Phase.explicit, Phase.reuse, Phase.generate] if os.environ.get("RANCANG_AKN_NO_SHRINK")
+                      else list(Phase),
                       suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                              HealthCheck.filter_too_much])
 
@@ -45,6 +48,23 @@ def regulation(version: dict, **more: Any) -> Regulation:
     if version["terms"]:
         data["ketentuan_umum"] = version["terms"]
     return Regulation.model_validate(data)
+
+
+def without_new_ids(old: dict, new: dict) -> dict:
+    """``new`` without the ids ``old`` does not know (references to them go too). The AKN does not carry YAML ids,
+    and an id new to the amendment can steer the alignment (an element paired by text, or not): the reader gives
+    the elements of the new text the ids of the enacted elements of the same label, nothing more."""
+    known = {n["id"] for n in nodes_of(old) if "id" in n}
+    for node in nodes_of(new):
+        if node.get("id") not in known:
+            node.pop("id", None)
+    drop_broken_references(new)
+    # a changed or new text is quoted as printed: its references come back as plain words ("sebagaimana dimaksud
+    # dalam Pasal 3"), which can pair it with another enacted element by text; references in kept texts only
+    kept = {node.get(key) for node in nodes_of(old) for key in ("teks", "arti")}
+    assume(all(node.get(key) in kept for node in nodes_of(new) for key in ("teks", "arti")
+               if "[[" in (node.get(key) or "")))
+    return new
 
 
 def project(*versions_: dict) -> ProjectData:
@@ -104,6 +124,7 @@ def read_back(data: ProjectData, record_id: str, xml: bytes) -> Any:
 @given(versions_pair())
 def test_a_random_amendment_reads_back_as_its_whole_text(pair):
     v0, v1 = pair
+    v1 = without_new_ids(v0, v1)
     note(f"v0: {v0}\nv1: {v1}")
     data = project(v0, v1)
     built, xml = export(data, "ubah-1")
@@ -124,6 +145,8 @@ def three_versions(draw):
 @given(three_versions())
 def test_a_random_second_amendment_reads_back_on_the_text_in_force(triple):
     v0, v1, v2 = triple
+    v1 = without_new_ids(v0, v1)
+    v2 = without_new_ids(v1, v2)
     note(f"v0: {v0}\nv1: {v1}\nv2: {v2}")
     data = project(v0, v1, v2)
     first = amendment.build("ubah-1", data)

@@ -181,13 +181,15 @@ class WholeText:
         register(list(base.body or []), self.body)
         self.articles: dict[str, Slot] = {}
         self.generated: set[str] = set()
+        self.anchors: dict[str, Slot] = {}
+        """Where a generated Pasal stands (its marker): what is inserted after it goes there."""
         self.groups: list[tuple[tuple[str, ...], Slot]] = []
 
         def walk(items: list, path: tuple[str, ...], holder: list | None) -> None:
             previous: dict | None = None
             for item in items:
                 found = by_model.get(id(item.source)) if item.source is not None else None
-                deleted = found is None and _placeholder(item)
+                deleted = found is None  # deleted by an earlier amendment, or generated (Ketentuan Umum/Penutup)
                 if deleted and holder is not None:
                     # deleted by an earlier amendment: a marker where it stood, so that "Di antara Pasal 4 dan
                     # Pasal 5" finds its place (taken out again by :meth:`body_data`)
@@ -198,10 +200,12 @@ class WholeText:
                 if found is not None:
                     previous = found[0]
                 if isinstance(item, Article):
-                    if found is not None:
+                    if found is not None and not (deleted and not _placeholder(item)):
                         self.articles[item.label] = Slot(found[0], found[1], item)
                     else:
                         self.generated.add(item.label)
+                        if found is not None:
+                            self.anchors[item.label] = Slot(found[0], found[1], item)
                 elif isinstance(item, Group):
                     if found is not None:
                         self.groups.append((path + (item.label,), Slot(found[0], found[1], item)))
@@ -288,7 +292,7 @@ class WholeText:
                     continue
                 if previous is None:
                     before = self.before(instruction, "Pasal", element)
-                    previous = self.article(before, element)
+                    previous = self.anchors.get(before) or self.article(before, element)
                 new = self.pasal(node, None, None)
                 previous = self._after(previous, new)
                 self.articles[node.label] = previous
@@ -503,8 +507,9 @@ def _placeholder(item: Any) -> bool:
     """An element an earlier amendment deleted: its label and "Dihapus.", nothing under it."""
     if isinstance(item, Article):
         return [tree_plain(c.text).strip() for c in item.clauses] == [DELETED]
-    return isinstance(item, Group) and item.title.strip() == DELETED or \
-        isinstance(item, Group) and not item.children and item.source is None
+    if isinstance(item, Group):
+        return item.title.strip() == DELETED or all(_placeholder(child) for child in item.children)
+    return False
 
 
 def _live(items: list) -> list:
