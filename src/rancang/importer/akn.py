@@ -16,8 +16,9 @@ again, so that ``rancang draft`` of the YAML gives the same numbered tree.
   citation rancang would print for each entry (with ``--katalog``, an unknown Mengingat act becomes a new
   entry, read from its citation as the text import reads it);
 * a Perubahan of an act of the catalogue reads back (``mengubah`` + Pasal I's change points); a Perubahan of a
-  regulation of the project itself does not: its YAML is the whole new text, of which the AKN holds only the
-  changed parts (S215).
+  regulation of the project itself (given ``project``) reads back as its whole new text, Pasal I's change points
+  carried out on the text in force before it (:mod:`rancang.importer.akn_amendment`); without the project, or
+  when a change point cannot be carried out (a change of Ketentuan Umum), S215.
 
 Problems are located messages (``file:line``) in Indonesian, all of them at once: Y119-Y121 for a file that is
 not an Akoma Ntoso document rancang can read, S215-S219 for a part of it that cannot be given back as YAML.
