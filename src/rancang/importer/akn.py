@@ -16,8 +16,9 @@ again, so that ``rancang draft`` of the YAML gives the same numbered tree.
   citation rancang would print for each entry (with ``--katalog``, an unknown Mengingat act becomes a new
   entry, read from its citation as the text import reads it);
 * a Perubahan of an act of the catalogue reads back (``mengubah`` + Pasal I's change points); a Perubahan of a
-  regulation of the project itself does not: its YAML is the whole new text, of which the AKN holds only the
-  changed parts (S215).
+  regulation of the project itself (given ``project``) reads back as its whole new text, Pasal I's change points
+  carried out on the text in force before it (:mod:`rancang.importer.akn_amendment`); without the project, or
+  when a change point cannot be carried out (a change of Ketentuan Umum), S215.
 
 Problems are located messages (``file:line``) in Indonesian, all of them at once: Y119-Y121 for a file that is
 not an Akoma Ntoso document rancang can read, S215-S219 for a part of it that cannot be given back as YAML.
@@ -206,6 +207,13 @@ class Reader:
     """A :class:`rancang.importer.citations.CatalogueImport` (``--katalog``): unknown Mengingat entries become
     new catalogue entries instead of S218."""
     taken: list = field(default_factory=list)
+    project: Any = None
+    """The project (:class:`rancang.models.ProjectData`) the document is read into: a Perubahan of one of its
+    regulations is read back as its whole new text (:mod:`rancang.importer.akn_amendment`)."""
+    record_id: str = ""
+    """The id the regulation read will have in the project (places an amendment in its regulation's history)."""
+    amends_project: str | None = None
+    """The regulation of the project this Perubahan amends (a whole-text amendment)."""
     """Generated Pasal found inside the author's own BAB KETENTUAN UMUM/PENUTUP (in a Bagian or Paragraf):
     read as ``ketentuan_umum`` / ``ketentuan_penutup``, not as the group's Pasal."""
 
@@ -259,6 +267,8 @@ class Reader:
         amends = self.amended(document)
         if amends is not None:
             data["mengubah"] = amends
+        if self.amends_project is not None:
+            return self.read_whole_text(document, data)
         decree = kind.is_decree
         considerations, implements, title = self.preamble_considerations(document, words.making)
         data["tentang"] = title or self.fallback_title(document)
@@ -379,6 +389,11 @@ class Reader:
                 if active.get("href") == catalogue_uri(entry, self.settings) \
                         or active.get("showAs") == name_of(entry, self.settings):
                     return entry_id
+        if active is not None and self.project is not None:
+            own = self.project_regulation(active)
+            if own is not None:
+                self.amends_project = own
+                return own
         shown = active.get("showAs") if active is not None else "peraturan yang diubah"
         self.problem("S215", f"dokumen ini Peraturan Perubahan atas {shown}, yang tidak ada dalam kb/dasar-hukum.yaml; "
                              "rancang belum dapat membaca Perubahan atas peraturan proyek sendiri kembali menjadi "
@@ -386,6 +401,104 @@ class Reader:
                      "impor peraturan yang diubah, salin berkas YAML-nya, sunting naskahnya, lalu tulis "
                      "'mengubah: <id peraturan itu>'")
         raise _Problems()
+
+    def project_regulation(self, active: Any) -> str | None:
+        """The regulation of the project an ``<activeRef>`` names: by the year and number of its FRBR work URI, or
+        (a draft) by its title as printed."""
+        from rancang.drafting.consolidation import amended_regulation
+
+        href, shown = active.get("href") or "", active.get("showAs") or ""
+        for record_id, regulation in sorted(self.project.regulations.items()):
+            if amended_regulation(regulation, self.project.regulations) is not None or regulation.amends:
+                continue
+            if regulation.number is not None and regulation.year is not None \
+                    and href.endswith(f"/{regulation.year}/{regulation.number}"):
+                return record_id
+            if regulation.title and shown.endswith(f"tentang {regulation.title}") \
+                    and (regulation.number is None or f"Nomor {regulation.number} " in shown):
+                return record_id
+        return None
+
+    def read_whole_text(self, document: Any, data: dict) -> dict:
+        """A Perubahan of a regulation of the project: the whole new text (:mod:`rancang.importer.akn_amendment`)."""
+        from rancang.importer import akn_amendment as whole
+        from rancang.models.regulation import Regulation
+
+        amended = self.amends_project
+        assert amended is not None and self.project is not None
+        words = kind_words(self.settings, RegulationKind(data["jenis"]))
+        considerations, _implements, _title = self.preamble_considerations(document, words.making)
+        base_regulation = self.project.regulations[amended]
+        data["tentang"] = base_regulation.title
+        data["menimbang"] = considerations
+        data["mengingat"] = self.legal_bases(document, skip_last=True)
+        enactment, promulgation = self.signatures(document, RegulationKind(data["jenis"]))
+        provisional = whole.dump(base_regulation)
+        for key in ("nomor", "tahun", "penetapan", "pengundangan", "perubahan"):
+            provisional.pop(key, None)
+        provisional.update({key: data[key] for key in ("nomor", "tahun") if key in data})
+        provisional["mengubah"] = amended
+        if enactment:
+            provisional["penetapan"] = enactment
+        if promulgation:
+            provisional["pengundangan"] = promulgation
+        record_id = self.record_id or "perubahan"
+        try:
+            found = whole.in_force(self.project, record_id, Regulation.model_validate(provisional))
+        except ValueError:
+            found = None
+        body = document.find("a:body", NS)
+        if found is None or body is None:
+            self.problem("S215", f"naskah yang berlaku sebelum Perubahan ini tidak dapat disusun dari '{amended}'",
+                         body if body is not None else document)
+            raise _Problems()
+        before, base = found
+        text = whole.WholeText(self, before, base)
+        sections = [child for child in body if _local(child) == "section"]
+        items = [item for item in body.iter(_q("item")) if item.find(".//a:mod", NS) is not None]
+        if not items:  # Lampiran II's single form: the lead is the instruction
+            items = [mod.getparent() for mod in body.iter(_q("mod"))][:1]
+        for item in items:
+            mod = item.find(".//a:mod", NS)
+            holder = mod if mod is not None else item
+            quoted = holder.find(".//a:quotedStructure", NS)
+            instruction = plain(pieces_of(holder, skip=("num", "quotedStructure")))
+            if not instruction.strip() and sections:  # Lampiran II's single form: the lead is the instruction
+                lead, _items, _wrap = self.text_block(sections[0], changes=True)
+                instruction = plain(pieces_of(lead)) if lead is not None else ""
+            try:
+                lines = whole.parse_quoted(quoted, lambda p: plain(pieces_of(p)), _local) \
+                    if quoted is not None else []
+                text.apply(instruction, lines, holder)
+            except whole.Unplaced as problem:
+                self.problem("S215", f"butir perubahan tidak dapat diterapkan pada naskah '{before.record_id}': "
+                                     f"{problem.message}", problem.element if problem.element is not None else item,
+                             "impor naskah utuh perubahan ini dari DOCX, atau tulis naskah utuhnya sendiri")
+        if base.definitions:
+            data["ketentuan_umum"] = text.data.get("ketentuan_umum", [])
+        data["batang_tubuh"] = text.body_data()
+        closing = dict(text.data.get("ketentuan_penutup") or {})
+        closing.pop("mulai_berlaku", None)
+        if len(sections) >= 2:
+            lead, _items, _wrap = self.text_block(sections[-1])
+            when = re.search(r"mulai berlaku pada tanggal (.+)\.$", plain(pieces_of(lead)) if lead is not None else "")
+            if when and when.group(1) != "diundangkan":
+                date = _date(when.group(1))
+                if date is not None:
+                    closing["mulai_berlaku"] = date
+        if closing:
+            data["ketentuan_penutup"] = closing
+        if enactment:
+            data["penetapan"] = enactment
+        if promulgation:
+            data["pengundangan"] = promulgation
+        self.resolve()
+        for holder, key, value in text.overrides:
+            holder[key] = value
+        self.name_targets()
+        if self.problems:
+            raise _Problems()
+        return _compact(data)
 
     # -- preamble -------------------------------------------------------------------------
 
@@ -438,11 +551,13 @@ class Reader:
                 return entry_id, article
         return None
 
-    def legal_bases(self, document: Any) -> list:
+    def legal_bases(self, document: Any, *, skip_last: bool = False) -> list:
+        """``skip_last``: the last entry is the amended regulation's citation, which rancang writes itself."""
         out: list = []
-        for citation in document.findall("a:preamble/a:citations[@eId='cits']/a:citation", NS) or [
-                c for c in document.findall("a:preamble/a:citations/a:citation", NS)
-                if c.getparent().get("name") != "memperhatikan"]:
+        found_citations = document.findall("a:preamble/a:citations[@eId='cits']/a:citation", NS) or [
+            c for c in document.findall("a:preamble/a:citations/a:citation", NS)
+            if c.getparent().get("name") != "memperhatikan"]
+        for citation in found_citations[:-1] if skip_last else found_citations:
             text = plain(self.block_pieces(citation)).strip()
             text = text[:-1] if text.endswith(";") else text
             found = self.match_citation(text)
@@ -1326,10 +1441,12 @@ def _compact(value: Any, key: str = "") -> Any:
 
 
 def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[str, LegalBasis], *,
-             catalogue_import: Any = None) -> dict:
+             catalogue_import: Any = None, project: Any = None, record_id: str = "") -> dict:
     """The regulation YAML data of an Akoma Ntoso document; :class:`RancangError` with every problem found.
     ``catalogue_import`` (a :class:`~rancang.importer.citations.CatalogueImport`): Mengingat entries the catalogue
-    does not know are added to it (its ``entries``) instead of being problems."""
+    does not know are added to it (its ``entries``) instead of being problems. ``project`` (a
+    :class:`~rancang.models.ProjectData`): a Perubahan of one of its regulations is read back as its whole new
+    text, placed in that regulation's history as ``record_id`` (default: the file's name without suffix)."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
@@ -1340,7 +1457,8 @@ def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[
         raise RancangError([Diagnostic(
             "Y119", f"berkas bukan XML yang sah (pesan pengurai XML: {_xml_message(error)})", Location(source, line or 0, column or 1),
             Severity.ERROR, "ekspor ulang berkas Akoma Ntoso-nya, atau perbaiki XML pada baris itu")]) from None
-    reader = Reader(settings, catalogue, source, catalogue_import=catalogue_import)
+    reader = Reader(settings, catalogue, source, catalogue_import=catalogue_import, project=project,
+                    record_id=record_id or Path(source).stem)
     try:
         return reader.read(root)
     except _Problems:
@@ -1348,13 +1466,14 @@ def read_akn(content: bytes, source: str, settings: Project, catalogue: Mapping[
 
 
 def read_akn_file(path: Path, display: str, settings: Project, catalogue: Mapping[str, LegalBasis], *,
-                  catalogue_import: Any = None) -> dict:
+                  catalogue_import: Any = None, project: Any = None, record_id: str = "") -> dict:
     try:
         content = path.read_bytes()
     except OSError as error:
         raise RancangError([Diagnostic("Y101", f"berkas tidak dapat dibaca: {error.strerror or error}",
                                        Location(display))]) from None
-    return read_akn(content, display, settings, catalogue, catalogue_import=catalogue_import)
+    return read_akn(content, display, settings, catalogue, catalogue_import=catalogue_import, project=project,
+                    record_id=record_id)
 
 
 def _xml_message(error: Any) -> str:

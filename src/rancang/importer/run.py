@@ -10,6 +10,7 @@ document ``rancang draft`` writes from the YAML or in this report, with its line
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import time
 from collections import Counter
@@ -257,7 +258,8 @@ def _import_akn(root: Path, source: Path, out: Path | None, katalog: bool, data:
     layout = Layout(root)
     settings, catalogue = data.settings, dict(data.catalogue)
     new_entries = citations.CatalogueImport(catalogue, source.name) if katalog else None
-    read = akn.read_akn_file(source, display_path(source), settings, catalogue, catalogue_import=new_entries)
+    read = akn.read_akn_file(source, display_path(source), settings, catalogue, catalogue_import=new_entries,
+                             project=data, record_id=out.stem if out is not None else "")
     added_entries = new_entries.entries if new_entries is not None else []
     merged = dict(catalogue)
     for entry in added_entries:
@@ -273,8 +275,16 @@ def _import_akn(root: Path, source: Path, out: Path | None, katalog: bool, data:
     document = None
     try:
         regulation = Regulation.model_validate(read)
-        document, _problems = build(regulation, settings, merged, innovations=data.innovations,
-                                    agencies=data.agencies)
+        if read.get("mengubah") in data.regulations:  # a whole-text Perubahan: its Pasal I is what the AKN holds
+            from rancang.drafting import amendment
+
+            placed = dataclasses.replace(data, regulations={**data.regulations, yaml_path.stem: regulation},
+                                         catalogue=merged)
+            built = amendment.build(yaml_path.stem, placed)
+            document = built.document if built is not None else None
+        else:
+            document, _problems = build(regulation, settings, merged, innovations=data.innovations,
+                                        agencies=data.agencies)
     except Exception:  # noqa: BLE001 - the written file is checked and its problems reported
         document = None
     book = ledger(lines, document, []) if document is not None else Ledger(
