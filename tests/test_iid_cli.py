@@ -335,3 +335,11 @@ def test_the_docs_list_the_columns_in_the_form_order():
     table = [line.split("|")[1].strip() for line in page.splitlines() if line.startswith("| ")][1:]
     assert table == profile_headers()[1:]
     assert "rancang iid" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_id_column_fits_the_longest_id(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "iid.xlsx"
+    assert main(["iid", "--ekspor", str(target)]) == 0
+    sheet = openpyxl.load_workbook(target)["Profil"]
+    assert sheet.column_dimensions["A"].width >= len("workshop-champion-of-innovation")

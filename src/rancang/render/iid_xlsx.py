@@ -78,7 +78,9 @@ def _profile(sheet: Worksheet, export: IidExport) -> None:
     _header(sheet, profile_headers())
     for row in export.rows:
         sheet.append([row.record_id] + [_cell(value.value) for value in row.values])
-    widths = [_NARROW] + [_WIDE if f.kind is FieldKind.NARRATIVE else _TEXT for f in FORM_FIELDS]
+    # the id column as wide as the longest id (ids such as berdaya-srikandi-oleh-srikandi), within limits
+    id_width = min(max([_NARROW] + [len(row.record_id) + 2 for row in export.rows]), _TEXT + 10)
+    widths = [id_width] + [_WIDE if f.kind is FieldKind.NARRATIVE else _TEXT for f in FORM_FIELDS]
     _widths(sheet, widths)
     for column, form_field in enumerate(FORM_FIELDS, start=2):
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
